@@ -1,0 +1,13 @@
+# Third-party libraries, all from Debian 12 packages (scripts/setup.sh installs them).
+find_package(nlohmann_json 3.11 REQUIRED)
+find_path(KAINJOW_MUSTACHE_INCLUDE kainjow/mustache.hpp REQUIRED)
+find_path(VALIJSON_INCLUDE valijson/schema.hpp REQUIRED)
+find_package(CLI11 QUIET)
+find_path(CLI11_INCLUDE CLI/CLI.hpp REQUIRED)
+if(BF_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+  include(GoogleTest)
+endif()
+if(BF_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

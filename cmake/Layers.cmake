@@ -1,0 +1,15 @@
+# bf_layer(NAME SOURCES ... DEPS ...): one static library per layer folder, plus a test
+# executable NAME_tests built from the *_test.cc files beside the code (fast tier).
+function(bf_layer name)
+  cmake_parse_arguments(L "" "" "SOURCES;DEPS;TEST_DEPS" ${ARGN})
+  add_library(bf_${name} STATIC ${L_SOURCES})
+  target_include_directories(bf_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(bf_${name} PUBLIC ${L_DEPS} PRIVATE bf_warnings)
+  file(GLOB tests CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*_test.cc)
+  if(BF_BUILD_TESTS AND tests)
+    add_executable(${name}_tests ${tests})
+    target_link_libraries(${name}_tests PRIVATE bf_${name} ${L_TEST_DEPS} GTest::gtest GTest::gmock GTest::gtest_main bf_warnings)
+    target_compile_definitions(${name}_tests PRIVATE BF_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+    gtest_discover_tests(${name}_tests PROPERTIES LABELS fast DISCOVERY_TIMEOUT 60)
+  endif()
+endfunction()

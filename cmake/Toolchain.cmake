@@ -1,0 +1,17 @@
+# Compiler cache, warnings and sanitizers shared by every target.
+find_program(CCACHE_PROGRAM ccache)
+if(CCACHE_PROGRAM)
+  set(CMAKE_CXX_COMPILER_LAUNCHER "${CCACHE_PROGRAM}")
+endif()
+
+add_library(bf_warnings INTERFACE)
+target_compile_options(bf_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+  -Wcast-align -Wunused -Woverloaded-virtual -Wimplicit-fallthrough)
+if(BF_WERROR)
+  target_compile_options(bf_warnings INTERFACE -Werror)
+endif()
+
+if(BF_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
