@@ -6,7 +6,8 @@ endif()
 
 add_library(bf_warnings INTERFACE)
 target_compile_options(bf_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
-  -Wcast-align -Wunused -Woverloaded-virtual -Wimplicit-fallthrough)
+  -Wcast-align -Wunused -Woverloaded-virtual -Wimplicit-fallthrough
+  -Wno-missing-field-initializers)  # designated initializers may omit members
 if(BF_WERROR)
   target_compile_options(bf_warnings INTERFACE -Werror)
 endif()

@@ -480,25 +480,26 @@ Result<SpecEdit> ParseOpJson(const json& j, const std::string& path) {
     return MakeError("spec.edit", Join(msgs, "; "));
   };
   auto feature = [&]() -> std::optional<Feature> { return ParseFeature(Str(j, "feature")); };
+  auto sub = [&](const char* key) { return path.empty() ? std::string(key) : path + "." + key; };
   SpecEdit out;
   if (op == "addEntity") {
-    out.op = AddEntity{ParseEntity(j.value("entity", json::object()), path + "entity", issues), Index(j)};
+    out.op = AddEntity{ParseEntity(j.value("entity", json::object()), sub("entity"), issues), Index(j)};
   } else if (op == "removeEntity") {
     out.op = RemoveEntity{Str(j, "name")};
   } else if (op == "renameEntity") {
     out.op = RenameEntity{Str(j, "from"), Str(j, "to"), Str(j, "plural")};
   } else if (op == "updateEntity") {
-    out.op = UpdateEntity{ParseEntity(j.value("entity", json::object()), path + "entity", issues)};
+    out.op = UpdateEntity{ParseEntity(j.value("entity", json::object()), sub("entity"), issues)};
   } else if (op == "addField") {
-    out.op = AddField{Str(j, "entity"), ParseField(j.value("field", json::object()), path + "field", issues), Index(j)};
+    out.op = AddField{Str(j, "entity"), ParseField(j.value("field", json::object()), sub("field"), issues), Index(j)};
   } else if (op == "removeField") {
     out.op = RemoveField{Str(j, "entity"), Str(j, "field")};
   } else if (op == "renameField") {
     out.op = RenameField{Str(j, "entity"), Str(j, "from"), Str(j, "to")};
   } else if (op == "updateField") {
-    out.op = UpdateField{Str(j, "entity"), ParseField(j.value("field", json::object()), path + "field", issues)};
+    out.op = UpdateField{Str(j, "entity"), ParseField(j.value("field", json::object()), sub("field"), issues)};
   } else if (op == "addRelation") {
-    out.op = AddRelation{ParseRelation(j.value("relation", json::object()), path + "relation", issues), Index(j)};
+    out.op = AddRelation{ParseRelation(j.value("relation", json::object()), sub("relation"), issues), Index(j)};
   } else if (op == "removeRelation") {
     out.op = RemoveRelation{Str(j, "from"), Str(j, "name")};
   } else if (op == "renameRelation") {
@@ -530,9 +531,9 @@ Result<SpecEdit> ParseOpJson(const json& j, const std::string& path) {
     json ops = j.value("ops", json::array());
     if (!ops.is_array()) return fail("\"ops\" must be an array of edits");
     for (size_t i = 0; i < ops.size(); ++i) {
-      auto sub = ParseOpJson(ops[i], path + "ops[" + std::to_string(i) + "]");
-      if (!sub) return sub.error();
-      b.ops.push_back(std::move(*sub));
+      auto parsed = ParseOpJson(ops[i], sub("ops") + "[" + std::to_string(i) + "]");
+      if (!parsed) return parsed.error();
+      b.ops.push_back(std::move(*parsed));
     }
     out.op = std::move(b);
   } else {

@@ -240,6 +240,7 @@ class Validator {
   }
 
   static std::string FormatNum(double d) {
+    if (std::floor(d) == d && std::fabs(d) < 1e15) return std::to_string(static_cast<int64_t>(d));
     nlohmann::json j = d;
     return j.dump();
   }

@@ -1,0 +1,31 @@
+// The CLI's commands as plain functions (no CLI11 here: it stays in main.cc only).
+// Each returns the process exit code; errors are one clear line on stderr.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bf::cli {
+
+// Exit codes shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;     // the command ran and found problems (e.g. invalid spec)
+inline constexpr int kExitUsage = 2;      // bad usage or unreadable input
+inline constexpr int kExitClarify = 3;    // the analyzer needs answers
+inline constexpr int kExitRefused = 4;    // the analyzer refused the request
+
+// Prints "backendforge: error: <message>" to stderr.
+void PrintError(const std::string& message);
+
+// Reads the input of a command: TEXT, or the file given, or stdin when file is "-".
+// Returns false (after printing an error) when nothing usable was given.
+bool ReadInput(const std::string& text, const std::string& file, std::string& out);
+
+struct SpecValidateOptions {
+  std::string file;
+  bool json = false;
+};
+int SpecValidate(const SpecValidateOptions& o);
+int SpecSchema();
+
+}  // namespace bf::cli

@@ -1,0 +1,43 @@
+// backendforge: command-line entry point. CLI11 lives in this translation unit only.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace {
+
+std::string OneLineFailure(const CLI::App* app, const CLI::Error& e) {
+  std::string name = app->get_name().empty() ? "backendforge" : app->get_name();
+  return "backendforge: error: " + std::string(e.what()) + " (see `" +
+         (app->get_parent() ? "backendforge " + name : name) + " --help`)\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace bf::cli;  // NOLINT
+  CLI::App app{"BackendForge: describe a backend in plain language, get a verified one.", "backendforge"};
+  app.require_subcommand(1);
+  app.failure_message(OneLineFailure);
+  app.set_version_flag("--version", "backendforge 0.1.0");
+
+  // spec validate | schema
+  auto* spec_cmd = app.add_subcommand("spec", "Work with AppSpec files");
+  spec_cmd->require_subcommand(1);
+  SpecValidateOptions validate;
+  auto* validate_cmd = spec_cmd->add_subcommand("validate", "Check an AppSpec file; lists every error with its path");
+  validate_cmd->add_option("FILE", validate.file, "AppSpec JSON file ('-' for stdin)")->required();
+  validate_cmd->add_flag("--json", validate.json, "Machine-readable result");
+  auto* schema_cmd = spec_cmd->add_subcommand("schema", "Print the AppSpec JSON Schema");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : kExitUsage;
+  }
+
+  if (validate_cmd->parsed()) return SpecValidate(validate);
+  if (schema_cmd->parsed()) return SpecSchema();
+  return kExitUsage;
+}
