@@ -127,6 +127,7 @@ class LocalRunner final : public ProcessRunner {
     for (auto& e : env_strings) envp.push_back(e.data());
     envp.push_back(nullptr);
     std::string cwd = spec.cwd.string();
+    std::vector<std::string> cgroup_files = spec.joinCgroups;
 
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
@@ -149,6 +150,17 @@ class LocalRunner final : public ProcessRunner {
       ::dup2(fds[1], 1);
       ::dup2(fds[1], 2);
       if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) _exit(126);
+      for (const auto& f : cgroup_files) {  // async-signal-safe: open, write, close
+        int cfd = ::open(f.c_str(), O_WRONLY | O_CLOEXEC);
+        if (cfd < 0) _exit(125);
+        char digits[24];
+        int n = 0;
+        for (pid_t v = ::getpid(); v > 0; v /= 10) digits[n++] = static_cast<char>('0' + v % 10);
+        char out[24];
+        for (int k = 0; k < n; ++k) out[k] = digits[n - 1 - k];
+        if (::write(cfd, out, static_cast<size_t>(n)) != n) _exit(125);
+        ::close(cfd);
+      }
       auto limit = [](int resource, rlim_t v) {
         struct rlimit rl {v, v};
         ::setrlimit(resource, &rl);

@@ -32,6 +32,8 @@ struct ProcessSpec {
   std::map<std::string, std::string> env;  // the complete environment of the child
   Limits limits;
   std::string label;              // for messages: "install", "test (red)"
+  // cgroup v1 `cgroup.procs` files the child joins before exec (used by the sandbox).
+  std::vector<std::string> joinCgroups;
 };
 
 // Why a run ended.
