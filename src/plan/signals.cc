@@ -138,10 +138,6 @@ SpecSignals ExtractSignals(const spec::AppSpec& spec, std::string_view extra_tex
   s.performance = Match(tokens, kPerformance);
   s.enterprise = Match(tokens, kEnterprise);
   s.dataScience = Match(tokens, kDataScience);
-  s.prototype = Match(tokens, kPrototype);
-  if (!s.prototype.present && s.entities <= 3) {
-    s.prototype = {true, "the spec is small (" + std::to_string(s.entities) + " entities)"};
-  }
   MatchNames(tokens, kLanguages, s.teamLanguages, s.teamLanguagePhrases);
   MatchNames(tokens, kDatabaseNames, s.teamDatabases, s.teamDatabasePhrases);
 
@@ -162,6 +158,11 @@ SpecSignals ExtractSignals(const spec::AppSpec& spec, std::string_view extra_tex
     s.transactions = {true, "the spec has the payments feature"};
   } else {
     s.transactions = Match(tokens, kTransactions);
+  }
+  s.prototype = Match(tokens, kPrototype);
+  // A small spec suggests a prototype, unless the text asks for performance or production use.
+  if (!s.prototype.present && s.entities <= 3 && !s.performance.present && !s.production.present) {
+    s.prototype = {true, "the spec is small (" + std::to_string(s.entities) + " entities)"};
   }
   s.multiTenancy = spec.HasFeature(Feature::kMultiTenancy);
   s.search = spec.HasFeature(Feature::kSearch);

@@ -33,7 +33,7 @@ constexpr std::array<CriterionInfo, kTargetCriteria> kTargetCriteriaInfo = {{
     {"team language", 5.0, "the text names a language or framework the team uses"},
     {"enterprise setting", 1.5, "the text mentions enterprise, banking, insurance, compliance"},
     {"data science / ML", 2.0, "the text mentions machine learning, data science, pandas"},
-    {"prototype speed", 1.0, "the text mentions a prototype/MVP, or the spec is small (<= 3 entities)"},
+    {"prototype speed", 1.0, "the text mentions a prototype/MVP, or the spec is small (<= 3 entities) and nothing hints at performance or production"},
 }};
 
 // Fit columns: general purpose, relational, document, small scale, production, transactions,
@@ -52,7 +52,7 @@ constexpr std::array<DatabaseInfo, 4> kDatabases = {{
 constexpr std::array<CriterionInfo, kDbCriteria> kDbCriteriaInfo = {{
     {"general purpose", 1.0, "always"},
     {"relational data", 2.0, "2+ relations, or any many-to-many"},
-    {"document-shaped data", 2.0, "json fields are 15%+ of fields, 2+ json fields, or the text says document store/schemaless/NoSQL"},
+    {"document-shaped data", 3.0, "json fields are 15%+ of fields, 2+ json fields, or the text says document store/schemaless/NoSQL"},
     {"small / development", 1.5, "<= 3 entities without production hints, or prototype/MVP in the text"},
     {"production scale", 2.0, "8+ entities, or the text mentions production/scale/many users"},
     {"transactions / consistency", 2.5, "payments feature, or the text mentions payments, billing, bookings, inventory"},

@@ -3,6 +3,7 @@
 // Exit 0: every diagram parses. Exit 1: at least one failed (each failure printed with its
 // source, numbered, and the parser's message). Exit 2: bad input.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { JSDOM } from 'jsdom';
 
 // mermaid sanitizes labels with DOMPurify, which needs a DOM: give it jsdom's window.
@@ -14,6 +15,7 @@ for (const key of ['DOMParser', 'Element', 'HTMLElement', 'Node', 'NodeFilter', 
 }
 
 const { default: mermaid } = await import('mermaid');
+const mermaidVersion = createRequire(import.meta.url)('mermaid/package.json').version;
 mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
 
 function readInput() {
@@ -53,6 +55,6 @@ for (const { id, source } of items) {
   }
 }
 const summary = [...kinds.entries()].sort().map(([k, n]) => `${k}=${n}`).join(' ');
-console.log(`mermaid ${mermaid.version ?? ''} checked ${items.length} diagrams (${summary})`);
+console.log(`mermaid ${mermaidVersion} checked ${items.length} diagrams (${summary})`);
 console.log(`${items.length - failures.length} passed, ${failures.length} failed`);
 process.exit(failures.length ? 1 : 0);
