@@ -110,19 +110,20 @@ void AddEntity(const AppSpec& spec, const Entity& e, std::vector<Endpoint>& out)
   add("DELETE", item, EndpointKind::kDelete, "delete " + a_noun, a.remove, {204}, true);
 }
 
-void AddNested(const AppSpec& spec, std::vector<Endpoint>& out) {
+// Nested reads declared on `from`, in relation order.
+void AddNested(const AppSpec& spec, const Entity& from, std::vector<Endpoint>& out) {
   for (const auto& r : spec.relations) {
-    if (r.kind == spec::RelationKind::kOneToOne) continue;
-    const Entity* from = spec.FindEntity(r.from);
+    if (r.kind == spec::RelationKind::kOneToOne || r.from != from.name) continue;
     const Entity* to = spec.FindEntity(r.to);
-    if (!from || !to) continue;
+    if (!to) continue;
     std::vector<std::string> access = WithAdmin(spec, spec::EffectiveAccess(spec, *to).read);
-    Endpoint ep = Make("GET", CollectionPath(*from) + "/{id}/" + PathSegment(r.name), EndpointKind::kNestedList,
-                       "list the " + naming::ToLowerWords(r.name) + " of a " + naming::ToLowerWords(from->name) +
+    std::vector<int> statuses = Statuses({200, 400}, access, true);
+    Endpoint ep = Make("GET", CollectionPath(from) + "/{id}/" + PathSegment(r.name), EndpointKind::kNestedList,
+                       "list the " + naming::ToLowerWords(r.name) + " of a " + naming::ToLowerWords(from.name) +
                            " (" + std::string(spec::ToString(r.kind)) + ", paginated)",
-                       access, Statuses({200, 400}, access, true));
+                       std::move(access), std::move(statuses));
     ep.entity = to->name;
-    ep.parent = from->name;
+    ep.parent = from.name;
     ep.relation = r.name;
     out.push_back(std::move(ep));
   }
@@ -173,31 +174,22 @@ bool HasEventStream(const AppSpec& spec) {
 
 std::vector<Endpoint> BuildEndpoints(const AppSpec& spec) {
   std::vector<Endpoint> out;
+  out.reserve(8 + spec.entities.size() * 5 + spec.relations.size() + 1);
   AddSystem(out);
   if (spec.auth.enabled) AddAuth(spec, out);
-  std::vector<Endpoint> nested;
-  for (const auto& e : spec.entities) AddEntity(spec, e, out);
-  AddNested(spec, nested);
-  // Stable merge: each nested read goes right after the CRUD block of its parent entity.
-  std::vector<Endpoint> merged;
-  merged.reserve(out.size() + nested.size());
-  for (size_t i = 0; i < out.size(); ++i) {
-    merged.push_back(out[i]);
-    bool end_of_block = out[i].kind == EndpointKind::kDelete;
-    if (!end_of_block) continue;
-    for (const auto& n : nested) {
-      if (n.parent == out[i].entity) merged.push_back(n);
-    }
+  for (const auto& e : spec.entities) {
+    AddEntity(spec, e, out);
+    AddNested(spec, e, out);  // nested reads follow their parent's CRUD routes
   }
   if (HasEventStream(spec)) {
     std::vector<std::string> who = spec.auth.enabled ? std::vector<std::string>{"authenticated"}
                                                      : std::vector<std::string>{"public"};
-    who = WithAdmin(spec, who);
-    merged.push_back(Make("GET", "/api/events", EndpointKind::kEvents,
-                          "server-sent events: <entity>.created/updated/deleted the caller may read", who,
-                          Statuses({200}, who, false)));
+    std::vector<int> statuses = Statuses({200}, who, false);
+    out.push_back(Make("GET", "/api/events", EndpointKind::kEvents,
+                       "server-sent events: <entity>.created/updated/deleted the caller may read", std::move(who),
+                       std::move(statuses)));
   }
-  return merged;
+  return out;
 }
 
 }  // namespace bf::plan

@@ -51,7 +51,7 @@ Plan MakePlan(const spec::AppSpec& spec, const PlanOptions& options = {});
 std::string RenderMarkdown(const Plan& plan);
 
 // The notes MakePlan fills; exposed for tests.
-std::vector<SecurityNote> SecurityNotes(const spec::AppSpec& spec);
+std::vector<SecurityNote> SecurityNotes(const spec::AppSpec& spec, const std::vector<Endpoint>& endpoints);
 std::vector<std::string> TestingStrategy(const spec::AppSpec& spec, const std::vector<Endpoint>& endpoints);
 
 }  // namespace bf::plan

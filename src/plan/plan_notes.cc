@@ -55,9 +55,8 @@ std::string Limited(const std::vector<std::string>& items, size_t max) {
 
 }  // namespace
 
-std::vector<SecurityNote> SecurityNotes(const AppSpec& spec) {
+std::vector<SecurityNote> SecurityNotes(const AppSpec& spec, const std::vector<Endpoint>& endpoints) {
   std::vector<SecurityNote> out;
-  std::vector<Endpoint> endpoints = BuildEndpoints(spec);
   bool auth = spec.auth.enabled;
   std::vector<std::string> owned = OwnedEntities(spec);
   if (auth) {
@@ -171,7 +170,7 @@ Plan MakePlan(const AppSpec& spec, const PlanOptions& options) {
   p.stack = RecommendStack(spec, options.requestText);
   p.endpoints = BuildEndpoints(spec);
   p.diagrams = BuildDiagrams(spec, p.stack);
-  p.security = SecurityNotes(spec);
+  p.security = SecurityNotes(spec, p.endpoints);
   p.testing = TestingStrategy(spec, p.endpoints);
   return p;
 }

@@ -91,10 +91,12 @@ TEST(Plan, SecurityNotesFollowTheSpec) {
     for (const auto& n : notes) out.push_back(n.id);
     return out;
   };
-  EXPECT_EQ(ids(SecurityNotes(testing::TestdataSpec("shop"))),
+  auto shop = testing::TestdataSpec("shop");
+  EXPECT_EQ(ids(SecurityNotes(shop, BuildEndpoints(shop))),
             (std::vector<std::string>{"API1:2023", "API2:2023", "API3:2023", "API4:2023", "API5:2023", "API6:2023",
                                       "API8:2023", "API9:2023", "API10:2023"}));
-  auto chat = SecurityNotes(testing::TestdataSpec("chat"));
+  auto chat_spec = testing::TestdataSpec("chat");
+  auto chat = SecurityNotes(chat_spec, BuildEndpoints(chat_spec));
   EXPECT_EQ(chat[6].id, "API7:2023");  // url fields and uploads
   EXPECT_TRUE(Has(chat[3].measure, "SSE streams"));
 }
