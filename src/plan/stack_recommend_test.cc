@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "plan/stack_targets.h"
 #include "plan/test_util.h"
@@ -189,6 +190,53 @@ TEST(Signals, GoNeedsContextButGolangDoesNot) {
 TEST(Signals, LanguagesInMentionOrder) {
   auto s = ExtractSignals(SpecFromJson(MiniSpec(kPost, kPostRel)), "Java today, maybe Rust later");
   EXPECT_EQ(s.teamLanguages, (std::vector<std::string>{"java", "rust"}));
+}
+
+}  // namespace
+}  // namespace bf::plan
+
+namespace bf::plan {
+namespace {
+
+std::string OneDecimal(double d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.1f", d);
+  return buf;
+}
+
+// Concatenates pieces by appending (GCC 12's -Wrestrict misfires on "literal" + std::string).
+std::string Cat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (auto p : parts) out.append(p);
+  return out;
+}
+
+// docs/PLAN.md shows the catalogue; this keeps the two from drifting apart.
+TEST(StackTargets, DocsStateEveryWeightAndFit) {
+  std::string doc = testing::ReadSourceFile("docs/PLAN.md");
+  auto expect_row = [&](const std::string& row) { EXPECT_NE(doc.find(row), std::string::npos) << row; };
+  for (size_t i = 0; i < kTargetCriteria; ++i) {
+    const CriterionInfo& c = Info(static_cast<TargetCriterion>(i));
+    expect_row(Cat({"| ", c.name, " | ", OneDecimal(c.weight), " |"}));
+  }
+  for (size_t i = 0; i < kDbCriteria; ++i) {
+    const CriterionInfo& c = Info(static_cast<DbCriterion>(i));
+    expect_row(Cat({"| ", c.name, " | ", OneDecimal(c.weight), " |"}));
+  }
+  for (const auto& t : Targets()) {
+    std::string row = Cat({"| `", t.id, "` (", t.label, ") | ", t.available ? "generated" : "planned", " |"});
+    for (size_t i = 0; i < kTargetCriteria; ++i) {
+      if (static_cast<TargetCriterion>(i) != TargetCriterion::kTeamLanguage) row += Cat({" ", OneDecimal(t.fit[i]), " |"});
+    }
+    expect_row(row);
+  }
+  for (const auto& d : Databases()) {
+    std::string row = Cat({"| ", d.label, " (`", d.id, "`) | ", d.available ? "supported" : "planned", " |"});
+    for (size_t i = 0; i < kDbCriteria; ++i) {
+      if (static_cast<DbCriterion>(i) != DbCriterion::kTeamDatabase) row += Cat({" ", OneDecimal(d.fit[i]), " |"});
+    }
+    expect_row(row);
+  }
 }
 
 }  // namespace
