@@ -24,8 +24,8 @@ struct Diagram {
 };
 
 // The entity the create/ownership sequence shows: the owned entity with the most relations
-// (ties: most fields, then spec order); else the first entity that is not the user entity;
-// else the first entity. Null for a spec without entities.
+// (ties: most fields, then spec order); else, by the same order, the best entity that is not
+// the user entity; else the first entity. Null for a spec without entities.
 const spec::Entity* MainEntity(const spec::AppSpec& spec);
 
 // An entity name as an erDiagram entity token: the name itself, or quoted when mermaid would

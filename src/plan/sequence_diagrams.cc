@@ -92,22 +92,25 @@ std::string_view ToString(DiagramKind k) {
 }
 
 const Entity* MainEntity(const AppSpec& spec) {
-  const Entity* best = nullptr;
   auto relations_of = [&](const Entity& e) {
     return std::count_if(spec.relations.begin(), spec.relations.end(),
                          [&](const spec::Relation& r) { return r.from == e.name || r.to == e.name; });
   };
-  for (const auto& e : spec.entities) {
-    if (!e.owner || (spec.auth.enabled && e.name == spec.auth.userEntity)) continue;
-    if (!best || relations_of(e) > relations_of(*best) ||
-        (relations_of(e) == relations_of(*best) && e.fields.size() > best->fields.size())) {
-      best = &e;
+  auto is_user = [&](const Entity& e) { return spec.auth.enabled && e.name == spec.auth.userEntity; };
+  // The best connected entity among those passing `eligible` (ties: more fields, then spec order).
+  auto best_of = [&](auto eligible) {
+    const Entity* best = nullptr;
+    for (const auto& e : spec.entities) {
+      if (!eligible(e)) continue;
+      auto rel = relations_of(e);
+      if (!best || rel > relations_of(*best) || (rel == relations_of(*best) && e.fields.size() > best->fields.size())) {
+        best = &e;
+      }
     }
-  }
-  if (best) return best;
-  for (const auto& e : spec.entities) {
-    if (!(spec.auth.enabled && e.name == spec.auth.userEntity)) return &e;
-  }
+    return best;
+  };
+  if (const Entity* owned = best_of([&](const Entity& e) { return e.owner && !is_user(e); })) return owned;
+  if (const Entity* other = best_of([&](const Entity& e) { return !is_user(e); })) return other;
   return spec.entities.empty() ? nullptr : &spec.entities.front();
 }
 
@@ -198,7 +201,7 @@ Diagram CreateSequence(const AppSpec& spec, const Entity& e) {
   q.Msg("A", "-->>", "C", "200 updated " + e.name);
   q.Close();
   return {DiagramKind::kSequence, "sequence-create-" + PathSegment(e.name),
-          "Create and update: " + e.name + (owner ? " (ownership check)" : " (access check)"), q.Take()};
+          "Create and update: " + e.name + (owner ? " (ownership check)" : auth ? " (access check)" : " (no auth)"), q.Take()};
 }
 
 Diagram EventsSequence(const AppSpec& spec, const Entity& e) {

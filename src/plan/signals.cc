@@ -141,7 +141,7 @@ SpecSignals ExtractSignals(const spec::AppSpec& spec, std::string_view extra_tex
   MatchNames(tokens, kLanguages, s.teamLanguages, s.teamLanguagePhrases);
   MatchNames(tokens, kDatabaseNames, s.teamDatabases, s.teamDatabasePhrases);
 
-  if (s.jsonFields >= 2 || (s.fields > 0 && s.jsonFields * 100 >= s.fields * 15)) {
+  if (s.jsonFields > 0 && s.jsonFields * 100 >= s.fields * 15) {
     s.document = {true, std::to_string(s.jsonFields) + " of " + std::to_string(s.fields) +
                             " fields are json"};
   } else {

@@ -52,7 +52,7 @@ constexpr std::array<DatabaseInfo, 4> kDatabases = {{
 constexpr std::array<CriterionInfo, kDbCriteria> kDbCriteriaInfo = {{
     {"general purpose", 1.0, "always"},
     {"relational data", 2.0, "2+ relations, or any many-to-many"},
-    {"document-shaped data", 3.0, "json fields are 15%+ of fields, 2+ json fields, or the text says document store/schemaless/NoSQL"},
+    {"document-shaped data", 3.0, "json fields are 15%+ of all fields, or the text says document store/schemaless/NoSQL"},
     {"small / development", 1.5, "<= 3 entities without production hints, or prototype/MVP in the text"},
     {"production scale", 2.0, "8+ entities, or the text mentions production/scale/many users"},
     {"transactions / consistency", 2.5, "payments feature, or the text mentions payments, billing, bookings, inventory"},
