@@ -25,13 +25,14 @@ spec::AppSpec SyntheticSpec(int entities) {
   email.required = email.unique = true;
   user.fields.push_back(email);
   s.entities.push_back(user);
-  const std::vector<spec::FieldType> types = {spec::FieldType::kString, spec::FieldType::kText,
+  const std::vector<spec::FieldType> types = {spec::FieldType::kString,  spec::FieldType::kText,
                                               spec::FieldType::kInteger, spec::FieldType::kNumber,
                                               spec::FieldType::kBoolean, spec::FieldType::kDateTime,
                                               spec::FieldType::kEnum};
   for (int i = 1; i < entities; ++i) {
     spec::Entity e;
-    e.name = "Thing" + naming::ToPascalCase(std::string(1, static_cast<char>('a' + i % 26))) + std::to_string(i);
+    e.name = "Thing" + naming::ToPascalCase(std::string(1, static_cast<char>('a' + i % 26))) +
+             std::to_string(i);
     e.owner = "owner";
     for (size_t k = 0; k < types.size(); ++k) {
       spec::Field f;

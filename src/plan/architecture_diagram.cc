@@ -14,8 +14,8 @@ std::string ServiceId(const spec::Entity& e) { return "svc_" + e.name; }
 
 void Node(std::string& s, std::string_view indent, std::string_view id, std::string_view open,
           std::string_view label, std::string_view close) {
-  s += std::string(indent) + std::string(id) + std::string(open) + "\"" + MermaidLabel(label) + "\"" +
-       std::string(close) + "\n";
+  s += std::string(indent) + std::string(id) + std::string(open) + "\"" + MermaidLabel(label) +
+       "\"" + std::string(close) + "\n";
 }
 
 }  // namespace
@@ -25,7 +25,8 @@ Diagram ArchitectureFlowchart(const spec::AppSpec& spec, const StackRecommendati
   std::string title = spec.title.empty() ? spec.name : spec.title;
   std::string s = "flowchart LR\n";
   Node(s, "  ", "client", "([", "Client: web, mobile, scripts", "])");
-  s += "  subgraph backend[\"" + MermaidLabel(title + " API (" + stack.chosen.target + ")") + "\"]\n";
+  s += "  subgraph backend[\"" + MermaidLabel(title + " API (" + stack.chosen.target + ")") +
+       "\"]\n";
   s += "    direction TB\n";
   Node(s, "    ", "mw", "[", "HTTP middleware: request id, JSON logs, rate limit, CORS", "]");
   Node(s, "    ", "router", "[", "Router: /health /ready /openapi.json /docs /api/*", "]");
@@ -39,14 +40,20 @@ Diagram ArchitectureFlowchart(const spec::AppSpec& spec, const StackRecommendati
   }
   s += "    end\n";
   if (events) Node(s, "    ", "hub", "[[", "SSE hub: GET /api/events", "]]");
-  if (spec.HasFeature(Feature::kFileUploads)) Node(s, "    ", "files", "[", "File storage adapter", "]");
-  if (spec.HasFeature(Feature::kEmail)) Node(s, "    ", "mailer", "[", "Mailer (SMTP adapter)", "]");
-  if (spec.HasFeature(Feature::kScheduling)) Node(s, "    ", "jobs", "[", "Scheduler: timed jobs", "]");
-  if (spec.HasFeature(Feature::kPayments)) Node(s, "    ", "pay", "[", "Payment provider adapter + webhooks", "]");
+  if (spec.HasFeature(Feature::kFileUploads))
+    Node(s, "    ", "files", "[", "File storage adapter", "]");
+  if (spec.HasFeature(Feature::kEmail))
+    Node(s, "    ", "mailer", "[", "Mailer (SMTP adapter)", "]");
+  if (spec.HasFeature(Feature::kScheduling))
+    Node(s, "    ", "jobs", "[", "Scheduler: timed jobs", "]");
+  if (spec.HasFeature(Feature::kPayments))
+    Node(s, "    ", "pay", "[", "Payment provider adapter + webhooks", "]");
   if (spec.HasFeature(Feature::kAuditLog)) Node(s, "    ", "audit", "[", "Audit log writer", "]");
-  if (spec.HasFeature(Feature::kSearch)) Node(s, "    ", "search", "[", "Search: full-text index", "]");
+  if (spec.HasFeature(Feature::kSearch))
+    Node(s, "    ", "search", "[", "Search: full-text index", "]");
   s += "  end\n";
-  std::string db_label = stack.database.label.empty() ? stack.chosen.database : stack.database.label;
+  std::string db_label =
+      stack.database.label.empty() ? stack.chosen.database : stack.database.label;
   Node(s, "  ", "db", "[(", db_label + " (SQLite in tests)", ")]");
 
   s += "  client -->|\"HTTPS + JSON\"| mw\n";

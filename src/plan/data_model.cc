@@ -34,8 +34,8 @@ Column FieldColumn(const spec::Field& f) {
   return c;
 }
 
-Column ForeignKey(const std::string& name, const std::string& references, const std::string& relation,
-                  bool required, bool unique) {
+Column ForeignKey(const std::string& name, const std::string& references,
+                  const std::string& relation, bool required, bool unique) {
   Column c;
   c.name = name;
   c.type = "uuid";

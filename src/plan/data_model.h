@@ -21,13 +21,13 @@ struct Column {
   bool foreignKey = false;
   bool unique = false;
   bool required = false;
-  std::string references;     // foreign keys: the referenced table (entity or join name)
-  std::string relationName;   // foreign keys: the relation accessor this column backs
+  std::string references;                // foreign keys: the referenced table (entity or join name)
+  std::string relationName;              // foreign keys: the relation accessor this column backs
   std::vector<std::string> constraints;  // human-readable, e.g. "max 120", "default \"draft\""
 };
 
 struct Table {
-  std::string name;        // entity name, or join table name
+  std::string name;  // entity name, or join table name
   bool isJoin = false;
   const spec::Entity* entity = nullptr;      // null for join tables
   const spec::Relation* relation = nullptr;  // join tables: the many-to-many relation

@@ -25,8 +25,8 @@ TEST(DataModel, EntityTablesHaveIdFieldsForeignKeysAndTimestamps) {
   EXPECT_EQ(post.name, "Post");
   std::vector<std::string> names;
   for (const auto& c : post.columns) names.push_back(c.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"id", "title", "slug", "body", "status", "publishedAt", "authorId",
-                                             "createdAt", "updatedAt"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"id", "title", "slug", "body", "status", "publishedAt",
+                                             "authorId", "createdAt", "updatedAt"}));
   const Column* fk = FindColumn(post, "authorId");
   ASSERT_NE(fk, nullptr);
   EXPECT_TRUE(fk->foreignKey);
@@ -53,12 +53,14 @@ TEST(DataModel, FieldConstraintsText) {
   f.min = 0;
   f.max = 10.5;
   f.defaultValue = 3;
-  EXPECT_EQ(FieldConstraints(f), (std::vector<std::string>{"required", "unique", "min 0.0", "max 10.5", "default 3"}));
+  EXPECT_EQ(FieldConstraints(f),
+            (std::vector<std::string>{"required", "unique", "min 0.0", "max 10.5", "default 3"}));
 }
 
 TEST(DataModel, JoinTableNamesAvoidClashes) {
   // A's default join name for `bs` is "ABs", which is also an entity here.
-  const char* ents = R"({"name":"A","fields":[]},{"name":"B","fields":[]},{"name":"ABs","plural":"AbsList","fields":[]})";
+  const char* ents =
+      R"({"name":"A","fields":[]},{"name":"B","fields":[]},{"name":"ABs","plural":"AbsList","fields":[]})";
   const char* rels = R"({"from":"A","to":"B","kind":"many-to-many","name":"bs","inverse":"as"},
     {"from":"A","to":"B","kind":"many-to-many","name":"others","inverse":"otherAs","through":"ABs2"})";
   auto joins = JoinTables(SpecFromJson(MiniSpec(ents, rels)));
@@ -70,7 +72,8 @@ TEST(DataModel, JoinTableNamesAvoidClashes) {
 }
 
 TEST(DataModel, SelfManyToManyColumnsDiffer) {
-  const char* rels = R"({"from":"User","to":"User","kind":"many-to-many","name":"friends","inverse":"friendsOf"})";
+  const char* rels =
+      R"({"from":"User","to":"User","kind":"many-to-many","name":"friends","inverse":"friendsOf"})";
   auto joins = JoinTables(SpecFromJson(MiniSpec("", rels)));
   EXPECT_EQ(joins[0].name, "UserFriends");
   EXPECT_NE(joins[0].fromColumn, joins[0].toColumn);

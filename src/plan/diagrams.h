@@ -33,9 +33,10 @@ const spec::Entity* MainEntity(const spec::AppSpec& spec);
 std::string ErEntityName(std::string_view name);
 
 Diagram ErDiagram(const spec::AppSpec& spec);
-Diagram AuthSequence(const spec::AppSpec& spec);                         // needs auth.enabled
+Diagram AuthSequence(const spec::AppSpec& spec);  // needs auth.enabled
 Diagram CreateSequence(const spec::AppSpec& spec, const spec::Entity& main);
-Diagram EventsSequence(const spec::AppSpec& spec, const spec::Entity& main);  // realtime/notifications
+Diagram EventsSequence(const spec::AppSpec& spec,
+                       const spec::Entity& main);  // realtime/notifications
 Diagram ArchitectureFlowchart(const spec::AppSpec& spec, const StackRecommendation& stack);
 
 // All diagrams that apply to `spec`, in the order above.

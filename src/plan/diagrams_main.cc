@@ -55,7 +55,8 @@ bool LoadSpecFile(const fs::path& path, std::vector<Named>& out) {
   bool ok = true;
   for (size_t i = 0; i < items.size(); ++i) {
     json item = items[i];
-    if (item.is_object() && !item.contains("entities") && item.contains("spec")) item = item["spec"];
+    if (item.is_object() && !item.contains("entities") && item.contains("spec"))
+      item = item["spec"];
     bf::spec::LoadedSpec loaded = bf::spec::LoadSpec(item);
     // Built by appending: `"[" + std::to_string(i)` trips GCC 12's -Wrestrict false positive.
     std::string index = std::to_string(i);
@@ -102,7 +103,8 @@ bool LoadDevCases(const fs::path& path, std::vector<Named>& out) {
 }
 
 int Usage() {
-  std::cerr << "usage: plan_diagrams [--specs-dir DIR]... [--spec FILE]... [--dev-cases FILE] [--out FILE] "
+  std::cerr << "usage: plan_diagrams [--specs-dir DIR]... [--spec FILE]... [--dev-cases FILE] "
+               "[--out FILE] "
                "[--markdown-dir DIR]\n";
   return 2;
 }
@@ -149,7 +151,8 @@ int main(int argc, char** argv) {
   for (const auto& [id, spec] : specs) {
     bf::plan::Plan plan = bf::plan::MakePlan(spec);
     for (const auto& d : plan.diagrams) {
-      diagrams.push_back({{"id", id + "/" + d.id}, {"kind", bf::plan::ToString(d.kind)}, {"source", d.source}});
+      diagrams.push_back(
+          {{"id", id + "/" + d.id}, {"kind", bf::plan::ToString(d.kind)}, {"source", d.source}});
     }
     if (!markdown_dir.empty()) {
       fs::path md = fs::path(markdown_dir) / (bf::ReplaceAll(id, "/", "_") + ".md");

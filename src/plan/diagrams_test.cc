@@ -12,22 +12,26 @@ namespace {
 using testing::MiniSpec;
 using testing::SpecFromJson;
 
-bool Has(const std::string& text, std::string_view needle) { return text.find(needle) != std::string::npos; }
+bool Has(const std::string& text, std::string_view needle) {
+  return text.find(needle) != std::string::npos;
+}
 
 std::string Er(const spec::AppSpec& s) { return ErDiagram(s).source; }
 
 TEST(ErDiagram, CardinalityPerRelationKind) {
-  const char* ents = R"({"name":"A","fields":[]},{"name":"B","fields":[]},{"name":"C","fields":[]},{"name":"D","fields":[]})";
-  const char* rels = R"({"from":"A","to":"B","kind":"one-to-many","name":"bs","inverse":"a","required":true},
+  const char* ents =
+      R"({"name":"A","fields":[]},{"name":"B","fields":[]},{"name":"C","fields":[]},{"name":"D","fields":[]})";
+  const char* rels =
+      R"({"from":"A","to":"B","kind":"one-to-many","name":"bs","inverse":"a","required":true},
     {"from":"A","to":"C","kind":"one-to-many","name":"cs","inverse":"a"},
     {"from":"B","to":"C","kind":"one-to-one","name":"c","inverse":"b","required":true},
     {"from":"C","to":"D","kind":"one-to-one","name":"d","inverse":"c"},
     {"from":"A","to":"D","kind":"many-to-many","name":"ds","inverse":"as"})";
   std::string er = Er(SpecFromJson(MiniSpec(ents, rels)));
-  EXPECT_TRUE(Has(er, "  A ||--o{ B : \"bs / a\"\n"));   // required one-to-many: exactly one parent
-  EXPECT_TRUE(Has(er, "  A |o--o{ C : \"cs / a\"\n"));   // optional one-to-many
-  EXPECT_TRUE(Has(er, "  B ||--o| C : \"c / b\"\n"));    // required one-to-one
-  EXPECT_TRUE(Has(er, "  C |o--o| D : \"d / c\"\n"));    // optional one-to-one
+  EXPECT_TRUE(Has(er, "  A ||--o{ B : \"bs / a\"\n"));  // required one-to-many: exactly one parent
+  EXPECT_TRUE(Has(er, "  A |o--o{ C : \"cs / a\"\n"));  // optional one-to-many
+  EXPECT_TRUE(Has(er, "  B ||--o| C : \"c / b\"\n"));   // required one-to-one
+  EXPECT_TRUE(Has(er, "  C |o--o| D : \"d / c\"\n"));   // optional one-to-one
   // many-to-many through a join table, both sides one-to-many into it.
   EXPECT_TRUE(Has(er, "  ADs {\n    uuid aId PK, FK \"required, references A.id\"\n"));
   EXPECT_TRUE(Has(er, "    uuid dId PK, FK \"required, references D.id\"\n"));
@@ -57,9 +61,11 @@ TEST(ErDiagram, SelfRelations) {
   EXPECT_TRUE(Has(shop, "    uuid orderId FK, UK \"required, unique, references Order.id\"\n"));
   std::string chat = Er(testing::TestdataSpec("chat"));
   // Self many-to-many: the join columns are named after each side's role.
-  EXPECT_TRUE(Has(chat, "  Follow {\n    uuid followerId PK, FK \"required, references User.id\"\n"
-                        "    uuid followingId PK, FK \"required, references User.id\"\n"));
-  EXPECT_TRUE(Has(chat, "  User ||--o{ Follow : \"following\"\n  User ||--o{ Follow : \"followers\"\n"));
+  EXPECT_TRUE(Has(chat,
+                  "  Follow {\n    uuid followerId PK, FK \"required, references User.id\"\n"
+                  "    uuid followingId PK, FK \"required, references User.id\"\n"));
+  EXPECT_TRUE(
+      Has(chat, "  User ||--o{ Follow : \"following\"\n  User ||--o{ Follow : \"followers\"\n"));
 }
 
 TEST(ErDiagram, KeywordNamesAreQuoted) {
@@ -68,7 +74,7 @@ TEST(ErDiagram, KeywordNamesAreQuoted) {
   EXPECT_TRUE(Has(er, "  \"End\" {\n"));
   EXPECT_TRUE(Has(er, "  Graph {\n"));  // not a keyword of erDiagram
   EXPECT_TRUE(Has(er, "  User ||--o{ \"Class\" : \"classes / teacher\"\n"));
-  EXPECT_TRUE(Has(er, "    string `pk`\n"));       // would read as the PK marker
+  EXPECT_TRUE(Has(er, "    string `pk`\n"));  // would read as the PK marker
   EXPECT_TRUE(Has(er, "    string `fk`\n"));
   // Free text in comments: double quotes become single quotes, nothing else breaks out.
   EXPECT_TRUE(Has(er, "    string title \"required, default 'Intro '101' ; #1 % done'\"\n"));
@@ -89,7 +95,8 @@ TEST(Sequences, CreateShowsTheOwnershipCheck) {
   EXPECT_TRUE(d.source.starts_with("sequenceDiagram\n"));
   EXPECT_TRUE(Has(d.source, "C->>A: POST /api/posts {title, slug, body, ...} + Bearer token\n"));
   EXPECT_TRUE(Has(d.source, "S->>D: INSERT Post (authorId = caller.id)\n"));
-  EXPECT_TRUE(Has(d.source, "else caller is not the owner (authorId != caller.id) and not admin\n"));
+  EXPECT_TRUE(
+      Has(d.source, "else caller is not the owner (authorId != caller.id) and not admin\n"));
   EXPECT_TRUE(Has(d.source, "A-->>C: 403 problem+json (ownership check, OWASP API1)\n"));
 }
 
@@ -119,10 +126,12 @@ TEST(Diagrams, SetDependsOnFeatures) {
   auto blog = testing::TestdataSpec("blog-realtime");
   auto rec = RecommendStack(blog);
   EXPECT_EQ(ids(BuildDiagrams(blog, rec)),
-            (std::vector<std::string>{"er", "sequence-auth", "sequence-create-post", "sequence-events", "architecture"}));
+            (std::vector<std::string>{"er", "sequence-auth", "sequence-create-post",
+                                      "sequence-events", "architecture"}));
   auto shop = testing::TestdataSpec("shop");
-  EXPECT_EQ(ids(BuildDiagrams(shop, RecommendStack(shop))),
-            (std::vector<std::string>{"er", "sequence-auth", "sequence-create-order", "architecture"}));
+  EXPECT_EQ(
+      ids(BuildDiagrams(shop, RecommendStack(shop))),
+      (std::vector<std::string>{"er", "sequence-auth", "sequence-create-order", "architecture"}));
 }
 
 TEST(Architecture, ServicesPerEntityAndHubWhenRealtime) {
@@ -143,8 +152,10 @@ TEST(Architecture, ServicesPerEntityAndHubWhenRealtime) {
 TEST(Architecture, TitleIsEscaped) {
   auto s = testing::TestdataSpec("escaping-stress");
   std::string f = ArchitectureFlowchart(s, RecommendStack(s)).source;
-  EXPECT_TRUE(Has(f, "subgraph backend[\"The #quot;Quoted#quot; [Bracket] {Brace} #lt;Tag#gt; 100#37;#37; #35;1#59; "
-                     "Café ☕ — naïve #96;tick#96; | pipe API (node-express)\"]\n"));
+  EXPECT_TRUE(Has(f,
+                  "subgraph backend[\"The #quot;Quoted#quot; [Bracket] {Brace} #lt;Tag#gt; "
+                  "100#37;#37; #35;1#59; "
+                  "Café ☕ — naïve #96;tick#96; | pipe API (node-express)\"]\n"));
 }
 
 }  // namespace

@@ -51,30 +51,36 @@ Endpoint Make(std::string method, std::string path, EndpointKind kind, std::stri
 }
 
 void AddSystem(std::vector<Endpoint>& out) {
-  out.push_back(Make("GET", "/health", EndpointKind::kSystem, "liveness: the process is up", {"public"}, {200}));
-  out.push_back(Make("GET", "/ready", EndpointKind::kSystem, "readiness: the database answers", {"public"}, {200, 503}));
-  out.push_back(Make("GET", "/openapi.json", EndpointKind::kSystem, "the OpenAPI 3.1 document", {"public"}, {200}));
-  out.push_back(Make("GET", "/docs", EndpointKind::kSystem, "interactive API docs (Swagger UI)", {"public"}, {200}));
+  out.push_back(Make("GET", "/health", EndpointKind::kSystem, "liveness: the process is up",
+                     {"public"}, {200}));
+  out.push_back(Make("GET", "/ready", EndpointKind::kSystem, "readiness: the database answers",
+                     {"public"}, {200, 503}));
+  out.push_back(Make("GET", "/openapi.json", EndpointKind::kSystem, "the OpenAPI 3.1 document",
+                     {"public"}, {200}));
+  out.push_back(Make("GET", "/docs", EndpointKind::kSystem, "interactive API docs (Swagger UI)",
+                     {"public"}, {200}));
 }
 
 void AddAuth(const AppSpec& spec, std::vector<Endpoint>& out) {
   const std::string& id = spec.auth.identityField;
   out.push_back(Make("POST", "/auth/register", EndpointKind::kAuth,
-                     "create a " + spec.auth.userEntity + " (role \"" + spec.auth.defaultRole + "\") from " + id +
-                         " + password",
+                     "create a " + spec.auth.userEntity + " (role \"" + spec.auth.defaultRole +
+                         "\") from " + id + " + password",
                      {"public"}, {201, 400, 409, 422, 429}));
   out.push_back(Make("POST", "/auth/login", EndpointKind::kAuth,
                      "exchange " + id + " + password for an access token (" +
-                         std::to_string(spec.auth.accessTokenMinutes) + " min) and a refresh token (" +
+                         std::to_string(spec.auth.accessTokenMinutes) +
+                         " min) and a refresh token (" +
                          std::to_string(spec.auth.refreshTokenDays) + " days)",
                      {"public"}, {200, 400, 401, 429}));
-  Endpoint refresh = Make("POST", "/auth/refresh", EndpointKind::kAuth,
-                          "rotate a refresh token: new access + refresh token, the old one is revoked",
-                          {"refresh-token"}, {200, 400, 401, 429});
+  Endpoint refresh =
+      Make("POST", "/auth/refresh", EndpointKind::kAuth,
+           "rotate a refresh token: new access + refresh token, the old one is revoked",
+           {"refresh-token"}, {200, 400, 401, 429});
   refresh.requiresAuth = false;  // the refresh token travels in the body, not as a bearer token
   out.push_back(refresh);
-  out.push_back(Make("GET", "/auth/me", EndpointKind::kAuth, "the signed-in " + spec.auth.userEntity,
-                     {"authenticated"}, {200, 401}));
+  out.push_back(Make("GET", "/auth/me", EndpointKind::kAuth,
+                     "the signed-in " + spec.auth.userEntity, {"authenticated"}, {200, 401}));
 }
 
 void AddEntity(const AppSpec& spec, const Entity& e, std::vector<Endpoint>& out) {
@@ -82,7 +88,11 @@ void AddEntity(const AppSpec& spec, const Entity& e, std::vector<Endpoint>& out)
   std::string coll = CollectionPath(e);
   std::string item = coll + "/{id}";
   std::string noun = naming::ToLowerWords(e.name);
-  std::string a_noun = (std::string_view("aeiou").find(noun.empty() ? 'x' : noun[0]) != std::string_view::npos ? "an " : "a ") + noun;
+  std::string a_noun =
+      (std::string_view("aeiou").find(noun.empty() ? 'x' : noun[0]) != std::string_view::npos
+           ? "an "
+           : "a ") +
+      noun;
   std::string nouns = naming::ToLowerWords(e.plural);
   auto add = [&](std::string method, std::string path, EndpointKind kind, std::string summary,
                  const std::vector<std::string>& who, std::vector<int> base, bool has_id) {
@@ -92,13 +102,15 @@ void AddEntity(const AppSpec& spec, const Entity& e, std::vector<Endpoint>& out)
     ep.entity = e.name;
     out.push_back(std::move(ep));
   };
-  add("GET", coll, EndpointKind::kList, "list " + nouns + " (page, limit, sort, field filters)", a.read, {200, 400},
-      false);
+  add("GET", coll, EndpointKind::kList, "list " + nouns + " (page, limit, sort, field filters)",
+      a.read, {200, 400}, false);
   // 409 when a unique field (or a one-to-one foreign key) would be duplicated.
-  bool unique = std::any_of(e.fields.begin(), e.fields.end(), [](const spec::Field& f) { return f.unique; }) ||
-                std::any_of(spec.relations.begin(), spec.relations.end(), [&](const spec::Relation& r) {
-                  return r.kind == spec::RelationKind::kOneToOne && r.to == e.name;
-                });
+  bool unique =
+      std::any_of(e.fields.begin(), e.fields.end(),
+                  [](const spec::Field& f) { return f.unique; }) ||
+      std::any_of(spec.relations.begin(), spec.relations.end(), [&](const spec::Relation& r) {
+        return r.kind == spec::RelationKind::kOneToOne && r.to == e.name;
+      });
   std::vector<int> body = {400, 422};
   if (unique) body.push_back(409);
   std::vector<int> created = body, updated = body;
@@ -118,10 +130,11 @@ void AddNested(const AppSpec& spec, const Entity& from, std::vector<Endpoint>& o
     if (!to) continue;
     std::vector<std::string> access = WithAdmin(spec, spec::EffectiveAccess(spec, *to).read);
     std::vector<int> statuses = Statuses({200, 400}, access, true);
-    Endpoint ep = Make("GET", CollectionPath(from) + "/{id}/" + PathSegment(r.name), EndpointKind::kNestedList,
-                       "list the " + naming::ToLowerWords(r.name) + " of a " + naming::ToLowerWords(from.name) +
-                           " (" + std::string(spec::ToString(r.kind)) + ", paginated)",
-                       std::move(access), std::move(statuses));
+    Endpoint ep = Make(
+        "GET", CollectionPath(from) + "/{id}/" + PathSegment(r.name), EndpointKind::kNestedList,
+        "list the " + naming::ToLowerWords(r.name) + " of a " + naming::ToLowerWords(from.name) +
+            " (" + std::string(spec::ToString(r.kind)) + ", paginated)",
+        std::move(access), std::move(statuses));
     ep.entity = to->name;
     ep.parent = from.name;
     ep.relation = r.name;
@@ -133,15 +146,24 @@ void AddNested(const AppSpec& spec, const Entity& from, std::vector<Endpoint>& o
 
 std::string_view ToString(EndpointKind k) {
   switch (k) {
-    case EndpointKind::kSystem: return "system";
-    case EndpointKind::kAuth: return "auth";
-    case EndpointKind::kList: return "list";
-    case EndpointKind::kCreate: return "create";
-    case EndpointKind::kRead: return "read";
-    case EndpointKind::kUpdate: return "update";
-    case EndpointKind::kDelete: return "delete";
-    case EndpointKind::kNestedList: return "nested-list";
-    case EndpointKind::kEvents: return "events";
+    case EndpointKind::kSystem:
+      return "system";
+    case EndpointKind::kAuth:
+      return "auth";
+    case EndpointKind::kList:
+      return "list";
+    case EndpointKind::kCreate:
+      return "create";
+    case EndpointKind::kRead:
+      return "read";
+    case EndpointKind::kUpdate:
+      return "update";
+    case EndpointKind::kDelete:
+      return "delete";
+    case EndpointKind::kNestedList:
+      return "nested-list";
+    case EndpointKind::kEvents:
+      return "events";
   }
   return "?";
 }
@@ -165,11 +187,13 @@ std::string Endpoint::AccessText() const {
 std::string PathSegment(std::string_view name) { return naming::ToKebabCase(name); }
 
 std::string CollectionPath(const Entity& entity) {
-  return "/api/" + PathSegment(entity.plural.empty() ? naming::PluralizeName(entity.name) : entity.plural);
+  return "/api/" +
+         PathSegment(entity.plural.empty() ? naming::PluralizeName(entity.name) : entity.plural);
 }
 
 bool HasEventStream(const AppSpec& spec) {
-  return spec.HasFeature(spec::Feature::kRealtime) || spec.HasFeature(spec::Feature::kNotifications);
+  return spec.HasFeature(spec::Feature::kRealtime) ||
+         spec.HasFeature(spec::Feature::kNotifications);
 }
 
 std::vector<Endpoint> BuildEndpoints(const AppSpec& spec) {
@@ -186,8 +210,8 @@ std::vector<Endpoint> BuildEndpoints(const AppSpec& spec) {
                                                      : std::vector<std::string>{"public"};
     std::vector<int> statuses = Statuses({200}, who, false);
     out.push_back(Make("GET", "/api/events", EndpointKind::kEvents,
-                       "server-sent events: <entity>.created/updated/deleted the caller may read", std::move(who),
-                       std::move(statuses)));
+                       "server-sent events: <entity>.created/updated/deleted the caller may read",
+                       std::move(who), std::move(statuses)));
   }
   return out;
 }

@@ -13,7 +13,17 @@
 
 namespace bf::plan {
 
-enum class EndpointKind { kSystem, kAuth, kList, kCreate, kRead, kUpdate, kDelete, kNestedList, kEvents };
+enum class EndpointKind {
+  kSystem,
+  kAuth,
+  kList,
+  kCreate,
+  kRead,
+  kUpdate,
+  kDelete,
+  kNestedList,
+  kEvents
+};
 std::string_view ToString(EndpointKind k);
 
 struct Endpoint {

@@ -18,8 +18,10 @@ std::vector<std::string> Routes(const std::vector<Endpoint>& eps) {
   return out;
 }
 
-const Endpoint& Find(const std::vector<Endpoint>& eps, std::string_view method, std::string_view path) {
-  auto it = std::find_if(eps.begin(), eps.end(), [&](const Endpoint& e) { return e.method == method && e.path == path; });
+const Endpoint& Find(const std::vector<Endpoint>& eps, std::string_view method,
+                     std::string_view path) {
+  auto it = std::find_if(eps.begin(), eps.end(),
+                         [&](const Endpoint& e) { return e.method == method && e.path == path; });
   if (it == eps.end()) {
     ADD_FAILURE() << "no endpoint " << method << " " << path;
     static Endpoint none;
@@ -30,17 +32,39 @@ const Endpoint& Find(const std::vector<Endpoint>& eps, std::string_view method, 
 
 TEST(Endpoints, BlogTableIsExactlyTheContract) {
   auto eps = BuildEndpoints(testing::TestdataSpec("blog-realtime"));
-  std::vector<std::string> expected = {
-      "GET /health", "GET /ready", "GET /openapi.json", "GET /docs",
-      "POST /auth/register", "POST /auth/login", "POST /auth/refresh", "GET /auth/me",
-      "GET /api/users", "POST /api/users", "GET /api/users/{id}", "PATCH /api/users/{id}", "DELETE /api/users/{id}",
-      "GET /api/users/{id}/posts", "GET /api/users/{id}/comments",
-      "GET /api/posts", "POST /api/posts", "GET /api/posts/{id}", "PATCH /api/posts/{id}", "DELETE /api/posts/{id}",
-      "GET /api/posts/{id}/comments", "GET /api/posts/{id}/tags",
-      "GET /api/comments", "POST /api/comments", "GET /api/comments/{id}", "PATCH /api/comments/{id}",
-      "DELETE /api/comments/{id}",
-      "GET /api/tags", "POST /api/tags", "GET /api/tags/{id}", "PATCH /api/tags/{id}", "DELETE /api/tags/{id}",
-      "GET /api/events"};
+  std::vector<std::string> expected = {"GET /health",
+                                       "GET /ready",
+                                       "GET /openapi.json",
+                                       "GET /docs",
+                                       "POST /auth/register",
+                                       "POST /auth/login",
+                                       "POST /auth/refresh",
+                                       "GET /auth/me",
+                                       "GET /api/users",
+                                       "POST /api/users",
+                                       "GET /api/users/{id}",
+                                       "PATCH /api/users/{id}",
+                                       "DELETE /api/users/{id}",
+                                       "GET /api/users/{id}/posts",
+                                       "GET /api/users/{id}/comments",
+                                       "GET /api/posts",
+                                       "POST /api/posts",
+                                       "GET /api/posts/{id}",
+                                       "PATCH /api/posts/{id}",
+                                       "DELETE /api/posts/{id}",
+                                       "GET /api/posts/{id}/comments",
+                                       "GET /api/posts/{id}/tags",
+                                       "GET /api/comments",
+                                       "POST /api/comments",
+                                       "GET /api/comments/{id}",
+                                       "PATCH /api/comments/{id}",
+                                       "DELETE /api/comments/{id}",
+                                       "GET /api/tags",
+                                       "POST /api/tags",
+                                       "GET /api/tags/{id}",
+                                       "PATCH /api/tags/{id}",
+                                       "DELETE /api/tags/{id}",
+                                       "GET /api/events"};
   EXPECT_EQ(Routes(eps), expected);
 }
 
@@ -49,7 +73,8 @@ TEST(Endpoints, AccessFollowsEffectiveAccess) {
   // Default rules for an owned entity: any signed-in user reads/creates, the owner edits.
   EXPECT_EQ(Find(eps, "GET", "/api/posts").access, std::vector<std::string>{"authenticated"});
   EXPECT_EQ(Find(eps, "POST", "/api/posts").access, std::vector<std::string>{"authenticated"});
-  EXPECT_EQ(Find(eps, "PATCH", "/api/posts/{id}").access, (std::vector<std::string>{"owner", "admin"}));
+  EXPECT_EQ(Find(eps, "PATCH", "/api/posts/{id}").access,
+            (std::vector<std::string>{"owner", "admin"}));
   EXPECT_EQ(Find(eps, "DELETE", "/api/posts/{id}").AccessText(), "owner, admin");
   // Explicit rules: Tag is public to read, editors write, admins delete.
   const Endpoint& tags = Find(eps, "GET", "/api/tags");
@@ -67,10 +92,13 @@ TEST(Endpoints, AccessFollowsEffectiveAccess) {
 
 TEST(Endpoints, StatusCodes) {
   auto eps = BuildEndpoints(testing::TestdataSpec("blog-realtime"));
-  EXPECT_EQ(Find(eps, "POST", "/api/posts").statuses, (std::vector<int>{201, 400, 401, 409, 422}));  // slug unique
+  EXPECT_EQ(Find(eps, "POST", "/api/posts").statuses,
+            (std::vector<int>{201, 400, 401, 409, 422}));  // slug unique
   EXPECT_EQ(Find(eps, "POST", "/api/comments").statuses, (std::vector<int>{201, 400, 401, 422}));
-  EXPECT_EQ(Find(eps, "PATCH", "/api/posts/{id}").statuses, (std::vector<int>{200, 400, 401, 403, 404, 409, 422}));
-  EXPECT_EQ(Find(eps, "DELETE", "/api/comments/{id}").statuses, (std::vector<int>{204, 401, 403, 404}));
+  EXPECT_EQ(Find(eps, "PATCH", "/api/posts/{id}").statuses,
+            (std::vector<int>{200, 400, 401, 403, 404, 409, 422}));
+  EXPECT_EQ(Find(eps, "DELETE", "/api/comments/{id}").statuses,
+            (std::vector<int>{204, 401, 403, 404}));
   EXPECT_EQ(Find(eps, "GET", "/api/posts/{id}").statuses, (std::vector<int>{200, 401, 404}));
   EXPECT_EQ(Find(eps, "GET", "/ready").statuses, (std::vector<int>{200, 503}));
   EXPECT_EQ(Find(eps, "GET", "/api/events").statuses, (std::vector<int>{200, 401}));
@@ -79,10 +107,12 @@ TEST(Endpoints, StatusCodes) {
 TEST(Endpoints, KebabCasePluralsAndNestedReads) {
   auto eps = BuildEndpoints(testing::TestdataSpec("shop"));
   auto routes = Routes(eps);
-  auto has = [&](std::string_view r) { return std::find(routes.begin(), routes.end(), r) != routes.end(); };
+  auto has = [&](std::string_view r) {
+    return std::find(routes.begin(), routes.end(), r) != routes.end();
+  };
   EXPECT_TRUE(has("GET /api/order-items"));
   EXPECT_TRUE(has("PATCH /api/order-items/{id}"));
-  EXPECT_TRUE(has("GET /api/categories/{id}/children"));  // self one-to-many
+  EXPECT_TRUE(has("GET /api/categories/{id}/children"));   // self one-to-many
   EXPECT_TRUE(has("GET /api/products/{id}/order-items"));  // accessor in kebab-case
   EXPECT_TRUE(has("GET /api/orders/{id}/items"));
   EXPECT_FALSE(has("GET /api/orders/{id}/payment"));  // one-to-one: no nested list

@@ -15,8 +15,8 @@ using spec::RelationKind;
 // Words the erDiagram lexer matches (case-insensitively, on a word boundary) before entity names.
 const std::set<std::string>& ErKeywords() {
   static const std::set<std::string> kWords = {
-      "erdiagram", "style",  "classdef", "class", "subgraph", "end",  "direction", "one",
-      "many",      "only",   "zero",     "to",    "optionally", "acctitle", "accdescr", "u"};
+      "erdiagram", "style", "classdef", "class", "subgraph",   "end",      "direction", "one",
+      "many",      "only",  "zero",     "to",    "optionally", "acctitle", "accdescr",  "u"};
   return kWords;
 }
 
@@ -87,8 +87,8 @@ Diagram ErDiagram(const spec::AppSpec& spec) {
       s += "  " + ErEntityName(r.from) + " ||--o{ " + join + " : \"" + r.name + "\"\n";
       s += "  " + ErEntityName(r.to) + " ||--o{ " + join + " : \"" + r.inverse + "\"\n";
     } else {
-      s += "  " + ErEntityName(r.from) + " " + Cardinality(r) + " " + ErEntityName(r.to) + " : \"" + r.name +
-           " / " + r.inverse + "\"\n";
+      s += "  " + ErEntityName(r.from) + " " + Cardinality(r) + " " + ErEntityName(r.to) + " : \"" +
+           r.name + " / " + r.inverse + "\"\n";
     }
   }
   return {DiagramKind::kEr, "er", "Entity-relationship diagram", s};

@@ -22,7 +22,9 @@ std::string Str(const json& j, const char* key) {
 // Accessor names already used on each entity (lowercase), for making relation names unique.
 class Members {
  public:
-  void Add(const std::string& entity, const std::string& name) { used_[entity].insert(ToLower(name)); }
+  void Add(const std::string& entity, const std::string& name) {
+    used_[entity].insert(ToLower(name));
+  }
   // `base` or base2, base3, ... such that neither the name nor, when `fk`, name + "Id" is used.
   std::string Claim(const std::string& entity, const std::string& base, bool fk) {
     auto& used = used_[entity];
@@ -69,7 +71,9 @@ void AddEntities(const json& gold, spec::AppSpec& s) {
       spec::Field f = ConvertField(jf, required);
       static const std::set<std::string> kImplicit = {"id", "createdAt", "updatedAt"};
       static const std::set<std::string> kAuthManaged = {"password", "passwordHash", "role"};
-      if (!StartsWithLetter(f.name) || kImplicit.count(f.name) || (is_user && kAuthManaged.count(f.name))) continue;
+      if (!StartsWithLetter(f.name) || kImplicit.count(f.name) ||
+          (is_user && kAuthManaged.count(f.name)))
+        continue;
       if (!fields.insert(ToLower(f.name)).second) continue;
       e.fields.push_back(std::move(f));
     }
@@ -105,7 +109,8 @@ void AddRelations(const json& gold, spec::AppSpec& s) {
     if (!kind || !s.FindEntity(r.from) || !s.FindEntity(r.to)) continue;
     r.kind = *kind;
     // The gold's `owner` holds the foreign key; in the spec that is always `to`.
-    if (r.kind == RelationKind::kOneToOne && Str(jr, "owner") == Str(jr, "from") && r.from != r.to) {
+    if (r.kind == RelationKind::kOneToOne && Str(jr, "owner") == Str(jr, "from") &&
+        r.from != r.to) {
       std::swap(r.from, r.to);
     }
     bool self = r.from == r.to;
@@ -113,7 +118,8 @@ void AddRelations(const json& gold, spec::AppSpec& s) {
     std::string inverse;
     switch (r.kind) {
       case RelationKind::kOneToMany:
-        if (name.empty() || !StartsWithLetter(name)) name = self ? "children" : naming::ToCamelCase(naming::PluralizeName(r.to));
+        if (name.empty() || !StartsWithLetter(name))
+          name = self ? "children" : naming::ToCamelCase(naming::PluralizeName(r.to));
         inverse = self ? "parent" : naming::ToCamelCase(r.from);
         break;
       case RelationKind::kOneToOne:
@@ -121,7 +127,8 @@ void AddRelations(const json& gold, spec::AppSpec& s) {
         inverse = self ? name + "Of" : naming::ToCamelCase(r.from);
         break;
       case RelationKind::kManyToMany:
-        if (name.empty() || !StartsWithLetter(name)) name = naming::ToCamelCase(naming::PluralizeName(r.to));
+        if (name.empty() || !StartsWithLetter(name))
+          name = naming::ToCamelCase(naming::PluralizeName(r.to));
         inverse = self ? name + "Of" : naming::ToCamelCase(naming::PluralizeName(r.from));
         break;
     }
@@ -148,7 +155,9 @@ void AddRolesAndFeatures(const json& gold, spec::AppSpec& s) {
   for (const auto& jr : gold.value("roles", json::array())) {
     if (!jr.is_string()) continue;
     std::string role = naming::ToSnakeCase(jr.get<std::string>());
-    if (!naming::IsSnakeCase(role) || role == "public" || role == "authenticated" || role == "owner") continue;
+    if (!naming::IsSnakeCase(role) || role == "public" || role == "authenticated" ||
+        role == "owner")
+      continue;
     if (std::find(s.roles.begin(), s.roles.end(), role) == s.roles.end()) s.roles.push_back(role);
   }
   for (const std::string& role : {s.auth.adminRole, s.auth.defaultRole}) {
@@ -178,7 +187,8 @@ void FixPlurals(spec::AppSpec& s) {
 Result<spec::AppSpec> GoldToSpec(const json& gold_case) {
   std::string id = Str(gold_case, "id");
   auto g = gold_case.find("gold");
-  if (g == gold_case.end() || !g->is_object()) return MakeError("plan.gold", "case " + Quote(id) + " has no gold model");
+  if (g == gold_case.end() || !g->is_object())
+    return MakeError("plan.gold", "case " + Quote(id) + " has no gold model");
   spec::AppSpec s;
   s.name = naming::ToKebabCase(id);
   if (s.name.empty()) s.name = "dev-case";
@@ -194,7 +204,8 @@ Result<spec::AppSpec> GoldToSpec(const json& gold_case) {
   if (!issues.empty()) {
     std::vector<std::string> lines;
     for (const auto& i : issues) lines.push_back(i.ToString());
-    return MakeError("plan.gold", "case " + Quote(id) + " does not convert to a valid spec: " + Join(lines, "; "));
+    return MakeError("plan.gold", "case " + Quote(id) +
+                                      " does not convert to a valid spec: " + Join(lines, "; "));
   }
   return s;
 }

@@ -57,7 +57,8 @@ TEST(GoldSpec, NoGoldIsAnError) {
 // Every gold model of the dev set converts to a valid spec and plans. The dev set lives outside
 // the repository (shared/eval); the test is skipped where it is not present.
 TEST(GoldSpec, EveryDevCaseConverts) {
-  std::filesystem::path path = std::filesystem::path(BF_SOURCE_DIR) / "../shared/eval/dev_cases.json";
+  std::filesystem::path path =
+      std::filesystem::path(BF_SOURCE_DIR) / "../shared/eval/dev_cases.json";
   if (!std::filesystem::exists(path)) path = "/work/shared/eval/dev_cases.json";
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "dev_cases.json not found";
   std::ifstream in(path);

@@ -41,14 +41,29 @@ std::string MermaidLabel(std::string_view text) {
   out.reserve(folded.size() + 16);
   for (char ch : folded) {
     switch (ch) {
-      case '"': out += "#quot;"; break;
-      case '#': out += "#35;"; break;
-      case ';': out += "#59;"; break;
-      case '%': out += "#37;"; break;
-      case '<': out += "#lt;"; break;
-      case '>': out += "#gt;"; break;
-      case '`': out += "#96;"; break;
-      default: out += ch;
+      case '"':
+        out += "#quot;";
+        break;
+      case '#':
+        out += "#35;";
+        break;
+      case ';':
+        out += "#59;";
+        break;
+      case '%':
+        out += "#37;";
+        break;
+      case '<':
+        out += "#lt;";
+        break;
+      case '>':
+        out += "#gt;";
+        break;
+      case '`':
+        out += "#96;";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -86,7 +101,13 @@ namespace {
 // Backslash-escapes inline markup characters; `<` becomes an entity so no HTML gets through.
 void AppendEscaped(std::string& out, char c) {
   switch (c) {
-    case '\\': case '`': case '*': case '_': case '[': case ']': case '|':
+    case '\\':
+    case '`':
+    case '*':
+    case '_':
+    case '[':
+    case ']':
+    case '|':
       out += '\\';
       out += c;
       break;
@@ -114,11 +135,13 @@ std::string MarkdownInline(std::string_view text) {
   out.reserve(folded.size() + 4);
   if (!folded.empty()) {
     char c = folded[0];
-    if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=') out += '\\';  // * is escaped below
+    if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=')
+      out += '\\';  // * is escaped below
   }
   size_t digits = 0;
   while (digits < folded.size() && folded[digits] >= '0' && folded[digits] <= '9') ++digits;
-  bool ordered = digits > 0 && digits < folded.size() && (folded[digits] == '.' || folded[digits] == ')');
+  bool ordered =
+      digits > 0 && digits < folded.size() && (folded[digits] == '.' || folded[digits] == ')');
   for (size_t i = 0; i < folded.size(); ++i) {
     char c = folded[i];
     if (ordered && i == digits) out += '\\';

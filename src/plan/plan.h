@@ -40,8 +40,10 @@ struct Plan {
 
 // The URL convention, for the plan and the generators' docs.
 inline constexpr std::string_view kUrlConvention =
-    "Collections are `/api/{plural in kebab-case}` (OrderItem -> `/api/order-items`); one record is "
-    "`/api/{plural}/{id}`; nested reads are `/api/{parent plural}/{id}/{relation name in kebab-case}` "
+    "Collections are `/api/{plural in kebab-case}` (OrderItem -> `/api/order-items`); one record "
+    "is "
+    "`/api/{plural}/{id}`; nested reads are `/api/{parent plural}/{id}/{relation name in "
+    "kebab-case}` "
     "for one-to-many and many-to-many relations, from the side that declares the relation.";
 
 // `spec` should be valid (spec::Validate returns nothing); an invalid spec still gives a plan
@@ -51,7 +53,9 @@ Plan MakePlan(const spec::AppSpec& spec, const PlanOptions& options = {});
 std::string RenderMarkdown(const Plan& plan);
 
 // The notes MakePlan fills; exposed for tests.
-std::vector<SecurityNote> SecurityNotes(const spec::AppSpec& spec, const std::vector<Endpoint>& endpoints);
-std::vector<std::string> TestingStrategy(const spec::AppSpec& spec, const std::vector<Endpoint>& endpoints);
+std::vector<SecurityNote> SecurityNotes(const spec::AppSpec& spec,
+                                        const std::vector<Endpoint>& endpoints);
+std::vector<std::string> TestingStrategy(const spec::AppSpec& spec,
+                                         const std::vector<Endpoint>& endpoints);
 
 }  // namespace bf::plan

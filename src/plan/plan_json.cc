@@ -10,7 +10,10 @@ using nlohmann::ordered_json;
 ordered_json Breakdown(const std::vector<ScoreItem>& items) {
   ordered_json out = ordered_json::array();
   for (const auto& i : items) {
-    out.push_back({{"criterion", i.criterion}, {"weight", i.weight}, {"fit", i.fit}, {"points", i.points},
+    out.push_back({{"criterion", i.criterion},
+                   {"weight", i.weight},
+                   {"fit", i.fit},
+                   {"points", i.points},
                    {"why", i.why}});
   }
   return out;
@@ -19,9 +22,10 @@ ordered_json Breakdown(const std::vector<ScoreItem>& items) {
 }  // namespace
 
 ordered_json ToJson(const StackChoice& c) {
-  return {{"target", c.target},       {"label", c.label},         {"language", c.language},
-          {"framework", c.framework}, {"database", c.database},   {"available", c.available},
-          {"score", c.score},         {"reasons", c.reasons},     {"breakdown", Breakdown(c.breakdown)}};
+  return {
+      {"target", c.target},       {"label", c.label},       {"language", c.language},
+      {"framework", c.framework}, {"database", c.database}, {"available", c.available},
+      {"score", c.score},         {"reasons", c.reasons},   {"breakdown", Breakdown(c.breakdown)}};
 }
 
 ordered_json ToJson(const DatabaseChoice& c) {
@@ -66,9 +70,11 @@ ordered_json ToJson(const Plan& p) {
   ordered_json diagrams = ordered_json::array();
   for (const auto& d : p.diagrams) diagrams.push_back(ToJson(d));
   ordered_json security = ordered_json::array();
-  for (const auto& n : p.security) security.push_back({{"id", n.id}, {"title", n.title}, {"measure", n.measure}});
-  return {{"spec", spec::ToJson(p.spec)}, {"assumptions", p.assumptions}, {"stack", ToJson(p.stack)},
-          {"endpoints", endpoints},       {"diagrams", diagrams},         {"security", security},
+  for (const auto& n : p.security)
+    security.push_back({{"id", n.id}, {"title", n.title}, {"measure", n.measure}});
+  return {{"spec", spec::ToJson(p.spec)}, {"assumptions", p.assumptions},
+          {"stack", ToJson(p.stack)},     {"endpoints", endpoints},
+          {"diagrams", diagrams},         {"security", security},
           {"testing", p.testing}};
 }
 

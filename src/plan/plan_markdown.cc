@@ -30,18 +30,30 @@ std::string Code(std::string_view s) {
 std::string FeatureText(spec::Feature f) {
   using spec::Feature;
   switch (f) {
-    case Feature::kAuth: return "user accounts with register, login, token refresh";
-    case Feature::kRoles: return "role-based access rules";
-    case Feature::kRealtime: return "live updates over server-sent events (GET /api/events)";
-    case Feature::kNotifications: return "notifications pushed to their recipients over the event stream";
-    case Feature::kFileUploads: return "file uploads stored as references (url fields)";
-    case Feature::kSearch: return "full-text search over text fields";
-    case Feature::kPayments: return "payments through a provider adapter, with idempotency keys";
-    case Feature::kScheduling: return "scheduled jobs";
-    case Feature::kEmail: return "outgoing email through an adapter";
-    case Feature::kAuditLog: return "an audit log of writes";
-    case Feature::kMultiTenancy: return "tenant isolation";
-    case Feature::kRateLimiting: return "per-user and per-IP rate limits";
+    case Feature::kAuth:
+      return "user accounts with register, login, token refresh";
+    case Feature::kRoles:
+      return "role-based access rules";
+    case Feature::kRealtime:
+      return "live updates over server-sent events (GET /api/events)";
+    case Feature::kNotifications:
+      return "notifications pushed to their recipients over the event stream";
+    case Feature::kFileUploads:
+      return "file uploads stored as references (url fields)";
+    case Feature::kSearch:
+      return "full-text search over text fields";
+    case Feature::kPayments:
+      return "payments through a provider adapter, with idempotency keys";
+    case Feature::kScheduling:
+      return "scheduled jobs";
+    case Feature::kEmail:
+      return "outgoing email through an adapter";
+    case Feature::kAuditLog:
+      return "an audit log of writes";
+    case Feature::kMultiTenancy:
+      return "tenant isolation";
+    case Feature::kRateLimiting:
+      return "per-user and per-IP rate limits";
   }
   return "";
 }
@@ -53,7 +65,8 @@ void Overview(const Plan& p, std::string& md) {
   md += "## Overview\n\n";
   md += "| | |\n|---|---|\n";
   md += "| Project | " + Code(s.name) + " |\n";
-  md += "| Stack | " + MarkdownCell(p.stack.chosen.label) + " (" + Code(p.stack.chosen.target) + ") |\n";
+  md += "| Stack | " + MarkdownCell(p.stack.chosen.label) + " (" + Code(p.stack.chosen.target) +
+        ") |\n";
   md += "| Database | " + MarkdownCell(p.stack.database.label) + " |\n";
   md += "| Entities | " + std::to_string(s.entities.size()) + " |\n";
   md += "| Relations | " + std::to_string(s.relations.size()) + " |\n";
@@ -75,8 +88,8 @@ void Stack(const Plan& p, std::string& md) {
   md += "## Recommended stack\n\n";
   md += "**" + MarkdownInline(r.chosen.label) + "** (" + Code(r.chosen.target) + ", " +
         (r.chosen.available ? "generated today" : "planned: not generated yet") + ") with **" +
-        MarkdownInline(r.database.label) + "**" + (r.userOverride ? " (user choice)" : "") + ". Score " +
-        Fmt(r.chosen.score) + ".\n\n";
+        MarkdownInline(r.database.label) + "**" + (r.userOverride ? " (user choice)" : "") +
+        ". Score " + Fmt(r.chosen.score) + ".\n\n";
   for (const auto& why : r.chosen.reasons) md += "- " + MarkdownInline(why) + "\n";
   md += "\nDatabase:\n\n";
   for (const auto& why : r.database.reasons) md += "- " + MarkdownInline(why) + "\n";
@@ -85,23 +98,29 @@ void Stack(const Plan& p, std::string& md) {
   for (const auto& a : r.alternatives) {
     std::vector<std::string> lower;
     for (const auto& why : a.reasons) {
-      if (!StartsWith(why, "strength:") && why.find(": +") == std::string::npos) lower.push_back(why);
+      if (!StartsWith(why, "strength:") && why.find(": +") == std::string::npos)
+        lower.push_back(why);
     }
     md += "| " + Code(a.target) + " | " + MarkdownCell(a.label) + " | " + Fmt(a.score) + " | " +
-          (a.available ? "generated" : "planned") + " | " + MarkdownCell(Join(lower, "; ")) + " |\n";
+          (a.available ? "generated" : "planned") + " | " + MarkdownCell(Join(lower, "; ")) +
+          " |\n";
   }
   md += "\n### Database alternatives\n\n";
   md += "| Database | Score | Status | Why not chosen |\n|---|---:|---|---|\n";
   for (const auto& a : r.databaseAlternatives) {
     std::vector<std::string> lower;
     for (const auto& why : a.reasons) {
-      if (!StartsWith(why, "strength:") && why.find(": +") == std::string::npos) lower.push_back(why);
+      if (!StartsWith(why, "strength:") && why.find(": +") == std::string::npos)
+        lower.push_back(why);
     }
-    md += "| " + MarkdownCell(a.label) + " | " + Fmt(a.score) + " | " + (a.available ? "supported" : "planned") +
-          " | " + MarkdownCell(Join(lower, "; ")) + " |\n";
+    md += "| " + MarkdownCell(a.label) + " | " + Fmt(a.score) + " | " +
+          (a.available ? "supported" : "planned") + " | " + MarkdownCell(Join(lower, "; ")) +
+          " |\n";
   }
-  md += "\nScores are weighted sums (criterion weight x fit from 0 to 1, for the criteria that apply); "
-        "docs/PLAN.md lists every weight.\n\n";
+  md +=
+      "\nScores are weighted sums (criterion weight x fit from 0 to 1, for the criteria that "
+      "apply); "
+      "docs/PLAN.md lists every weight.\n\n";
 }
 
 std::string AccessCell(const AppSpec& s, const std::vector<std::string>& who) {
@@ -116,8 +135,10 @@ std::string AccessCell(const AppSpec& s, const std::vector<std::string>& who) {
 void Entities(const Plan& p, std::string& md) {
   const AppSpec& s = p.spec;
   md += "## Data model\n\n";
-  md += "Every table has a UUID primary key `id`; entities with timestamps get `createdAt` and `updatedAt`, "
-        "set by the server. Foreign keys are named `<accessor>Id`.\n\n";
+  md +=
+      "Every table has a UUID primary key `id`; entities with timestamps get `createdAt` and "
+      "`updatedAt`, "
+      "set by the server. Foreign keys are named `<accessor>Id`.\n\n";
   std::vector<Table> tables = BuildTables(s);
   for (const auto& t : tables) {
     if (t.isJoin) continue;
@@ -137,31 +158,37 @@ void Entities(const Plan& p, std::string& md) {
     md += "| delete | " + AccessCell(s, a.remove) + " | " + source + " |\n\n";
     md += "| Column | Type | Key | Constraints | Description |\n|---|---|---|---|---|\n";
     for (const auto& c : t.columns) {
-      std::string key = c.primaryKey ? "PK" : c.foreignKey ? "FK -> " + c.references : c.unique ? "UK" : "";
+      std::string key = c.primaryKey   ? "PK"
+                        : c.foreignKey ? "FK -> " + c.references
+                        : c.unique     ? "UK"
+                                       : "";
       std::string desc;
       if (c.origin == ColumnOrigin::kField) {
         if (const spec::Field* f = e.FindField(c.name)) desc = f->description;
       }
-      md += "| " + Code(c.name) + " | " + c.type + " | " + key + " | " + MarkdownCell(Join(c.constraints, ", ")) +
-            " | " + MarkdownCell(desc) + " |\n";
+      md += "| " + Code(c.name) + " | " + c.type + " | " + key + " | " +
+            MarkdownCell(Join(c.constraints, ", ")) + " | " + MarkdownCell(desc) + " |\n";
     }
     md += "\n";
   }
   md += "### Relations\n\n";
   if (s.relations.empty()) md += "None.\n\n";
   if (!s.relations.empty()) {
-    md += "| From | Kind | To | Accessor on from | Accessor on to | Stored as | On delete |\n"
-          "|---|---|---|---|---|---|---|\n";
+    md +=
+        "| From | Kind | To | Accessor on from | Accessor on to | Stored as | On delete |\n"
+        "|---|---|---|---|---|---|---|\n";
     std::vector<JoinTable> joins = JoinTables(s);
     for (size_t i = 0; i < s.relations.size(); ++i) {
       const spec::Relation& r = s.relations[i];
-      std::string stored = r.kind == spec::RelationKind::kManyToMany
-                               ? "join table " + Code(joins[i].name) + " (" + Code(joins[i].fromColumn) + ", " +
-                                     Code(joins[i].toColumn) + ")"
-                               : Code(r.to + "." + r.inverse + "Id") + (r.required ? " not null" : " nullable") +
-                                     (r.kind == spec::RelationKind::kOneToOne ? ", unique" : "");
-      md += "| " + Code(r.from) + " | " + std::string(spec::ToString(r.kind)) + (r.from == r.to ? " (self)" : "") +
-            " | " + Code(r.to) + " | " + Code(r.name) + " | " + Code(r.inverse) + " | " + stored + " | " +
+      std::string stored =
+          r.kind == spec::RelationKind::kManyToMany
+              ? "join table " + Code(joins[i].name) + " (" + Code(joins[i].fromColumn) + ", " +
+                    Code(joins[i].toColumn) + ")"
+              : Code(r.to + "." + r.inverse + "Id") + (r.required ? " not null" : " nullable") +
+                    (r.kind == spec::RelationKind::kOneToOne ? ", unique" : "");
+      md += "| " + Code(r.from) + " | " + std::string(spec::ToString(r.kind)) +
+            (r.from == r.to ? " (self)" : "") + " | " + Code(r.to) + " | " + Code(r.name) + " | " +
+            Code(r.inverse) + " | " + stored + " | " +
             std::string(r.kind == spec::RelationKind::kManyToMany ? "cascade (join rows)"
                                                                   : spec::ToString(r.onDelete)) +
             " |\n";
@@ -188,9 +215,12 @@ void Diagrams(const Plan& p, std::string& md, DiagramKind kind, std::string_view
 void Api(const Plan& p, std::string& md) {
   md += "## API\n\n";
   md += std::string(kUrlConvention) + "\n\n";
-  md += "List endpoints take `page` (from 1), `limit` (default 20, at most 100), `sort` (`field` or `-field`) "
-        "and equality filters on fields (`?status=open`). Errors are RFC 9457 `application/problem+json`; "
-        "validation errors list every field.\n\n";
+  md +=
+      "List endpoints take `page` (from 1), `limit` (default 20, at most 100), `sort` (`field` or "
+      "`-field`) "
+      "and equality filters on fields (`?status=open`). Errors are RFC 9457 "
+      "`application/problem+json`; "
+      "validation errors list every field.\n\n";
   md += "| Method | Path | Who may call | Responses | Summary |\n|---|---|---|---|---|\n";
   for (const auto& ep : p.endpoints) {
     std::vector<std::string> codes;

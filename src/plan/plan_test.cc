@@ -7,7 +7,9 @@
 namespace bf::plan {
 namespace {
 
-bool Has(const std::string& text, std::string_view needle) { return text.find(needle) != std::string::npos; }
+bool Has(const std::string& text, std::string_view needle) {
+  return text.find(needle) != std::string::npos;
+}
 
 const char* kSpecs[] = {"blog-realtime", "shop", "booking", "chat", "escaping-stress"};
 
@@ -17,17 +19,20 @@ TEST(Plan, MarkdownHasEverySection) {
   Plan p = MakePlan(testing::TestdataSpec("blog-realtime"), opts);
   std::string md = RenderMarkdown(p);
   for (std::string_view heading :
-       {"# Blog API: backend plan\n", "## Overview\n", "### Features\n", "## Assumptions\n", "## Recommended stack\n",
-        "### Stack alternatives\n", "### Database alternatives\n", "## Data model\n", "### `Post`\n",
-        "### Relations\n", "### ER diagram\n", "## API\n", "## Flows\n", "## Architecture\n", "## Security\n",
-        "## Testing strategy\n"}) {
+       {"# Blog API: backend plan\n", "## Overview\n", "### Features\n", "## Assumptions\n",
+        "## Recommended stack\n", "### Stack alternatives\n", "### Database alternatives\n",
+        "## Data model\n", "### `Post`\n", "### Relations\n", "### ER diagram\n", "## API\n",
+        "## Flows\n", "## Architecture\n", "## Security\n", "## Testing strategy\n"}) {
     EXPECT_TRUE(Has(md, heading)) << heading;
   }
   EXPECT_TRUE(Has(md, "- Posts are public once published\n"));
-  EXPECT_TRUE(Has(md, "| GET | `/api/posts/{id}/comments` | any signed-in user | 200, 400, 401, 404 |"));
+  EXPECT_TRUE(
+      Has(md, "| GET | `/api/posts/{id}/comments` | any signed-in user | 200, 400, 401, 404 |"));
   EXPECT_TRUE(Has(md, "| `rust-axum` | Rust + Axum |"));
   EXPECT_TRUE(Has(md, "| planned |"));
-  EXPECT_TRUE(Has(md, "| `Post` | many-to-many | `Tag` | `tags` | `posts` | join table `PostTags` (`postId`, `tagId`)"));
+  EXPECT_TRUE(Has(md,
+                  "| `Post` | many-to-many | `Tag` | `tags` | `posts` | join table `PostTags` "
+                  "(`postId`, `tagId`)"));
   EXPECT_TRUE(Has(md, "| read | public | spec |"));  // Tag's explicit rule
   EXPECT_TRUE(Has(md, "**API1:2023 Broken Object Level Authorization**"));
   EXPECT_TRUE(Has(md, "Post (authorId)"));
@@ -54,7 +59,9 @@ TEST(Plan, FreeTextIsEscapedInMarkdown) {
   opts.assumptions = {"# looks like a heading", "a | pipe and <script>"};
   Plan p = MakePlan(testing::TestdataSpec("escaping-stress"), opts);
   std::string md = RenderMarkdown(p);
-  EXPECT_TRUE(md.starts_with("# The \"Quoted\" \\[Bracket\\] {Brace} &lt;Tag> 100%% #1; Café ☕ — naïve \\`tick\\` \\| pipe"));
+  EXPECT_TRUE(
+      md.starts_with("# The \"Quoted\" \\[Bracket\\] {Brace} &lt;Tag> 100%% #1; Café ☕ — naïve "
+                     "\\`tick\\` \\| pipe"));
   EXPECT_TRUE(Has(md, "- \\# looks like a heading\n"));
   EXPECT_TRUE(Has(md, "- a \\| pipe and &lt;script>\n"));
   EXPECT_FALSE(Has(md, "<script>"));
@@ -92,9 +99,10 @@ TEST(Plan, SecurityNotesFollowTheSpec) {
     return out;
   };
   auto shop = testing::TestdataSpec("shop");
-  EXPECT_EQ(ids(SecurityNotes(shop, BuildEndpoints(shop))),
-            (std::vector<std::string>{"API1:2023", "API2:2023", "API3:2023", "API4:2023", "API5:2023", "API6:2023",
-                                      "API8:2023", "API9:2023", "API10:2023"}));
+  EXPECT_EQ(
+      ids(SecurityNotes(shop, BuildEndpoints(shop))),
+      (std::vector<std::string>{"API1:2023", "API2:2023", "API3:2023", "API4:2023", "API5:2023",
+                                "API6:2023", "API8:2023", "API9:2023", "API10:2023"}));
   auto chat_spec = testing::TestdataSpec("chat");
   auto chat = SecurityNotes(chat_spec, BuildEndpoints(chat_spec));
   EXPECT_EQ(chat[6].id, "API7:2023");  // url fields and uploads
@@ -109,7 +117,8 @@ TEST(Plan, TestingStrategyNamesEntitiesAndRules) {
   bool order = false, product = false;
   for (const auto& l : lines) {
     if (l.starts_with("Order:")) order = Has(l, "another user's PATCH/DELETE gets 403");
-    if (l.starts_with("Product:")) product = Has(l, "409 on a duplicate sku") && Has(l, "create as a \"user\" gets 403");
+    if (l.starts_with("Product:"))
+      product = Has(l, "409 on a duplicate sku") && Has(l, "create as a \"user\" gets 403");
   }
   EXPECT_TRUE(order);
   EXPECT_TRUE(product);

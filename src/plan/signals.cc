@@ -11,37 +11,57 @@ namespace {
 
 using Phrases = std::vector<std::string_view>;
 
-const Phrases kRealtime = {"real time", "realtime", "live", "chat", "websocket", "websockets",
-                           "push", "sse", "server sent events", "notify", "notifications",
-                           "instant", "streaming"};
-const Phrases kPerformance = {"high throughput", "throughput", "low latency", "latency",
-                              "millions", "million", "billions", "cpu", "cpu heavy",
-                              "compute heavy", "heavy computation", "image processing",
-                              "video processing", "transcoding", "performance critical",
-                              "high performance", "requests per second", "rps", "telemetry",
-                              "iot", "high frequency", "trading engine"};
-const Phrases kEnterprise = {"enterprise", "bank", "banking", "insurance", "compliance", "erp",
-                             "corporate", "large team", "regulated"};
-const Phrases kDataScience = {"machine learning", "ml", "data science", "pandas", "numpy",
-                              "ai model", "predictions", "recommendation engine", "scikit"};
-const Phrases kPrototype = {"prototype", "mvp", "hackathon", "poc", "proof of concept",
-                            "side project", "hobby", "demo", "quick", "simple", "small"};
-const Phrases kDocument = {"document database", "document store", "document oriented",
-                           "schemaless", "schema less", "flexible schema", "nosql",
-                           "unstructured data", "arbitrary json", "json documents"};
-const Phrases kProduction = {"production", "at scale", "scale", "scalable", "thousands",
-                             "millions", "many users", "high traffic", "high availability",
-                             "saas"};
-const Phrases kTransactions = {"payment", "payments", "billing", "invoice", "invoices", "checkout",
-                               "ledger", "transactions", "booking", "bookings", "reservation",
-                               "reservations", "inventory", "stock", "orders", "wallet"};
+const Phrases kRealtime = {
+    "real time", "realtime",           "live",   "chat",          "websocket", "websockets", "push",
+    "sse",       "server sent events", "notify", "notifications", "instant",   "streaming"};
+const Phrases kPerformance = {"high throughput",
+                              "throughput",
+                              "low latency",
+                              "latency",
+                              "millions",
+                              "million",
+                              "billions",
+                              "cpu",
+                              "cpu heavy",
+                              "compute heavy",
+                              "heavy computation",
+                              "image processing",
+                              "video processing",
+                              "transcoding",
+                              "performance critical",
+                              "high performance",
+                              "requests per second",
+                              "rps",
+                              "telemetry",
+                              "iot",
+                              "high frequency",
+                              "trading engine"};
+const Phrases kEnterprise = {"enterprise", "bank",      "banking",    "insurance", "compliance",
+                             "erp",        "corporate", "large team", "regulated"};
+const Phrases kDataScience = {
+    "machine learning", "ml",          "data science",          "pandas", "numpy",
+    "ai model",         "predictions", "recommendation engine", "scikit"};
+const Phrases kPrototype = {"prototype",    "mvp",   "hackathon", "poc",   "proof of concept",
+                            "side project", "hobby", "demo",      "quick", "simple",
+                            "small"};
+const Phrases kDocument = {
+    "document database", "document store", "document oriented", "schemaless",     "schema less",
+    "flexible schema",   "nosql",          "unstructured data", "arbitrary json", "json documents"};
+const Phrases kProduction = {"production",        "at scale", "scale",      "scalable",
+                             "thousands",         "millions", "many users", "high traffic",
+                             "high availability", "saas"};
+const Phrases kTransactions = {"payment",   "payments", "billing",     "invoice",
+                               "invoices",  "checkout", "ledger",      "transactions",
+                               "booking",   "bookings", "reservation", "reservations",
+                               "inventory", "stock",    "orders",      "wallet"};
 
 // Phrases naming each spec language.
 const std::vector<std::pair<std::string_view, Phrases>> kLanguages = {
     {"typescript", {"typescript", "node", "nodejs", "javascript", "express", "nestjs", "ts"}},
     {"python", {"python", "django", "fastapi", "flask", "pydantic"}},
-    {"go", {"golang", "go lang", "in go", "using go", "with go", "written in go", "go backend",
-            "go service", "gin", "chi router"}},
+    {"go",
+     {"golang", "go lang", "in go", "using go", "with go", "written in go", "go backend",
+      "go service", "gin", "chi router"}},
     {"rust", {"rust", "axum", "actix", "tokio"}},
     {"java", {"java", "spring", "spring boot", "kotlin", "jvm"}},
     {"cpp", {"c++", "cpp", "drogon"}},

@@ -35,8 +35,8 @@ struct SpecSignals {
   Hint document;
   Hint production;
   Hint transactions;
-  bool multiTenancy = false;  // the multi_tenancy feature
-  bool search = false;        // the search feature
+  bool multiTenancy = false;               // the multi_tenancy feature
+  bool search = false;                     // the search feature
   std::vector<std::string> teamDatabases;  // stack.database values named in the text
   std::vector<std::string> teamDatabasePhrases;
 };

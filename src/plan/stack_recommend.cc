@@ -32,8 +32,8 @@ double Sum(const std::vector<ScoreItem>& items) {
 }
 
 std::string Describe(const ScoreItem& i) {
-  return i.criterion + ": +" + Fmt(i.points) + " (weight " + Fmt(i.weight) + " x fit " + Fmt(i.fit) +
-         "; " + i.why + ")";
+  return i.criterion + ": +" + Fmt(i.points) + " (weight " + Fmt(i.weight) + " x fit " +
+         Fmt(i.fit) + "; " + i.why + ")";
 }
 
 // A named preference (team language / database) found in the text: fit 1 for a named
@@ -56,10 +56,13 @@ std::vector<ScoreItem> ScoreTarget(const TargetInfo& t, const SpecSignals& s) {
   std::vector<ScoreItem> items;
   Add(items, Info(C::kCrudEcosystem), fit(C::kCrudEcosystem), "always applies");
   if (s.realtime.present) Add(items, Info(C::kRealtime), fit(C::kRealtime), s.realtime.phrase);
-  if (s.performance.present) Add(items, Info(C::kPerformance), fit(C::kPerformance), s.performance.phrase);
+  if (s.performance.present)
+    Add(items, Info(C::kPerformance), fit(C::kPerformance), s.performance.phrase);
   AddNamed(items, Info(C::kTeamLanguage), t.language, s.teamLanguages, s.teamLanguagePhrases);
-  if (s.enterprise.present) Add(items, Info(C::kEnterprise), fit(C::kEnterprise), s.enterprise.phrase);
-  if (s.dataScience.present) Add(items, Info(C::kDataScience), fit(C::kDataScience), s.dataScience.phrase);
+  if (s.enterprise.present)
+    Add(items, Info(C::kEnterprise), fit(C::kEnterprise), s.enterprise.phrase);
+  if (s.dataScience.present)
+    Add(items, Info(C::kDataScience), fit(C::kDataScience), s.dataScience.phrase);
   if (s.prototype.present) Add(items, Info(C::kPrototype), fit(C::kPrototype), s.prototype.phrase);
   return items;
 }
@@ -71,7 +74,8 @@ std::vector<ScoreItem> ScoreDatabase(const DatabaseInfo& d, const SpecSignals& s
   Add(items, Info(C::kGeneralPurpose), fit(C::kGeneralPurpose), "always applies");
   if (s.relations >= 2 || s.manyToMany > 0) {
     Add(items, Info(C::kRelational), fit(C::kRelational),
-        std::to_string(s.relations) + " relations, " + std::to_string(s.manyToMany) + " many-to-many");
+        std::to_string(s.relations) + " relations, " + std::to_string(s.manyToMany) +
+            " many-to-many");
   }
   if (s.document.present) Add(items, Info(C::kDocument), fit(C::kDocument), s.document.phrase);
   bool small = (s.entities <= 3 && !s.production.present) || s.prototype.present;
@@ -79,11 +83,13 @@ std::vector<ScoreItem> ScoreDatabase(const DatabaseInfo& d, const SpecSignals& s
     Add(items, Info(C::kSmallScale), fit(C::kSmallScale),
         s.entities <= 3 ? std::to_string(s.entities) + " entities" : s.prototype.phrase);
   }
-  if (s.production.present) Add(items, Info(C::kProduction), fit(C::kProduction), s.production.phrase);
+  if (s.production.present)
+    Add(items, Info(C::kProduction), fit(C::kProduction), s.production.phrase);
   if (s.transactions.present) {
     Add(items, Info(C::kTransactions), fit(C::kTransactions), s.transactions.phrase);
   }
-  if (s.multiTenancy) Add(items, Info(C::kMultiTenancy), fit(C::kMultiTenancy), "the spec has multi_tenancy");
+  if (s.multiTenancy)
+    Add(items, Info(C::kMultiTenancy), fit(C::kMultiTenancy), "the spec has multi_tenancy");
   if (s.search) Add(items, Info(C::kSearch), fit(C::kSearch), "the spec has the search feature");
   AddNamed(items, Info(C::kTeamDatabase), d.id, s.teamDatabases, s.teamDatabasePhrases);
   return items;
@@ -91,7 +97,8 @@ std::vector<ScoreItem> ScoreDatabase(const DatabaseInfo& d, const SpecSignals& s
 
 template <class Choice>
 void SortByScore(std::vector<Choice>& v) {
-  std::stable_sort(v.begin(), v.end(), [](const Choice& a, const Choice& b) { return a.score > b.score; });
+  std::stable_sort(v.begin(), v.end(),
+                   [](const Choice& a, const Choice& b) { return a.score > b.score; });
 }
 
 StackChoice MakeTargetChoice(const TargetInfo& t, const SpecSignals& s) {
@@ -130,14 +137,16 @@ std::vector<std::string> OwnReasons(const Choice& c, std::string_view strength) 
 // Why `alt` ranks below `chosen`: the criteria where it earned fewer points.
 // `kind` names the catalogue in messages ("target", "database").
 template <class Choice>
-std::vector<std::string> LowerBecause(const Choice& alt, const Choice& chosen, std::string_view kind,
-                                      std::string_view chosen_name, bool override_chosen) {
+std::vector<std::string> LowerBecause(const Choice& alt, const Choice& chosen,
+                                      std::string_view kind, std::string_view chosen_name,
+                                      bool override_chosen) {
   std::vector<std::string> out;
   if (override_chosen) {
     out.push_back("not chosen: the spec sets " + std::string(chosen_name));
   } else if (alt.score > chosen.score && !alt.available) {
-    out.push_back("scores higher (" + Fmt(alt.score) + " vs " + Fmt(chosen.score) + ") but is a planned " +
-                  std::string(kind) + ": BackendForge does not generate it yet");
+    out.push_back("scores higher (" + Fmt(alt.score) + " vs " + Fmt(chosen.score) +
+                  ") but is a planned " + std::string(kind) +
+                  ": BackendForge does not generate it yet");
   } else if (alt.score == chosen.score) {
     out.push_back("ties with " + std::string(chosen_name) + " (" + Fmt(alt.score) +
                   "); the catalogue order breaks the tie");
@@ -146,8 +155,8 @@ std::vector<std::string> LowerBecause(const Choice& alt, const Choice& chosen, s
     const ScoreItem& a = alt.breakdown[i];
     const ScoreItem& b = chosen.breakdown[i];
     if (a.criterion == b.criterion && a.points < b.points) {
-      out.push_back("lower on " + a.criterion + ": " + Fmt(a.points) + " vs " + Fmt(b.points) + " for " +
-                    std::string(chosen_name));
+      out.push_back("lower on " + a.criterion + ": " + Fmt(a.points) + " vs " + Fmt(b.points) +
+                    " for " + std::string(chosen_name));
     }
   }
   if (!alt.available) out.push_back("planned " + std::string(kind) + ": not generated yet");
@@ -172,7 +181,8 @@ std::optional<StackChoice> OverrideTarget(const spec::Stack& st, const SpecSigna
   c.target = (st.language.empty() ? std::string("custom") : st.language) + "-" + st.framework;
   c.label = c.target;
   c.available = false;
-  c.reasons.push_back("\"" + c.target + "\" is not in the target catalogue: BackendForge cannot generate it");
+  c.reasons.push_back("\"" + c.target +
+                      "\" is not in the target catalogue: BackendForge cannot generate it");
   return c;
 }
 
@@ -188,7 +198,8 @@ void ChooseTarget(StackRecommendation& rec, const spec::AppSpec& spec) {
   std::vector<StackChoice> ranked;
   for (const auto& t : Targets()) ranked.push_back(MakeTargetChoice(t, s));
   SortByScore(ranked);
-  auto best_available = std::find_if(ranked.begin(), ranked.end(), [](const StackChoice& c) { return c.available; });
+  auto best_available =
+      std::find_if(ranked.begin(), ranked.end(), [](const StackChoice& c) { return c.available; });
 
   std::optional<StackChoice> forced = OverrideTarget(spec.stack, s);
   rec.languageOverride = forced.has_value();
@@ -200,23 +211,26 @@ void ChooseTarget(StackRecommendation& rec, const spec::AppSpec& spec) {
     if (const TargetInfo* t = FindTarget(chosen.target)) {
       auto own = OwnReasons(chosen, t->strength);
       why.insert(why.end(), own.begin(), own.end());
-      if (!t->available) why.push_back("planned target: BackendForge does not generate " + chosen.target +
-                                       " yet; the plan holds, generation needs an available target");
+      if (!t->available)
+        why.push_back("planned target: BackendForge does not generate " + chosen.target +
+                      " yet; the plan holds, generation needs an available target");
     }
     if (!ranked.empty() && ranked.front().target != chosen.target) {
-      why.push_back("without the override the top-ranked target would be " + ranked.front().target + " (" +
-                    Fmt(ranked.front().score) + ")");
+      why.push_back("without the override the top-ranked target would be " + ranked.front().target +
+                    " (" + Fmt(ranked.front().score) + ")");
     }
     chosen.reasons = std::move(why);
   } else {
     chosen = *best_available;  // the catalogue always holds an available target
-    std::vector<std::string> why = {"recommended: the highest-scoring target BackendForge generates today (score " +
-                                    Fmt(chosen.score) + ")"};
+    std::vector<std::string> why = {
+        "recommended: the highest-scoring target BackendForge generates today (score " +
+        Fmt(chosen.score) + ")"};
     for (const auto& c : ranked) {
       if (&c == &*best_available) break;
-      why.push_back(c.target + " scores higher (" + Fmt(c.score) +
-                    ") but is a planned target, not generated yet; choose it with stack.language = \"" +
-                    c.language + "\" once available");
+      why.push_back(
+          c.target + " scores higher (" + Fmt(c.score) +
+          ") but is a planned target, not generated yet; choose it with stack.language = \"" +
+          c.language + "\" once available");
     }
     auto own = OwnReasons(chosen, FindTarget(chosen.target)->strength);
     why.insert(why.end(), own.begin(), own.end());
@@ -246,28 +260,33 @@ void ChooseDatabase(StackRecommendation& rec, const spec::AppSpec& spec) {
     rec.databaseOverride = true;
     if (it == ranked.end()) {
       chosen.database = chosen.label = want;
-      chosen.reasons.push_back("user override: the spec sets database \"" + want + "\" (not in the catalogue)");
+      chosen.reasons.push_back("user override: the spec sets database \"" + want +
+                               "\" (not in the catalogue)");
     } else {
       chosen = *it;
       chosen.reasons.push_back("user override: the spec sets database \"" + want + "\"");
       auto own = OwnReasons(chosen, FindDatabase(chosen.database)->strength);
       chosen.reasons.insert(chosen.reasons.end(), own.begin(), own.end());
-      if (!chosen.available) chosen.reasons.push_back("planned database: the generators do not support it yet");
+      if (!chosen.available)
+        chosen.reasons.push_back("planned database: the generators do not support it yet");
       if (ranked.front().database != chosen.database) {
-        chosen.reasons.push_back("without the override the top-ranked database would be " + ranked.front().database +
-                                 " (" + Fmt(ranked.front().score) + ")");
+        chosen.reasons.push_back("without the override the top-ranked database would be " +
+                                 ranked.front().database + " (" + Fmt(ranked.front().score) + ")");
       }
     }
   } else {
     chosen = *it;
-    chosen.reasons.push_back("recommended: the highest-scoring supported database (score " + Fmt(chosen.score) + ")");
+    chosen.reasons.push_back("recommended: the highest-scoring supported database (score " +
+                             Fmt(chosen.score) + ")");
     for (auto c = ranked.begin(); c != it; ++c) {
-      chosen.reasons.push_back(c->database + " scores higher (" + Fmt(c->score) + ") but is not supported yet");
+      chosen.reasons.push_back(c->database + " scores higher (" + Fmt(c->score) +
+                               ") but is not supported yet");
     }
     auto own = OwnReasons(chosen, FindDatabase(chosen.database)->strength);
     chosen.reasons.insert(chosen.reasons.end(), own.begin(), own.end());
     if (chosen.database != "sqlite") {
-      chosen.reasons.push_back("tests and previews run on SQLite; " + chosen.label + " is the production database");
+      chosen.reasons.push_back("tests and previews run on SQLite; " + chosen.label +
+                               " is the production database");
     }
   }
   for (auto& c : ranked) {
@@ -288,8 +307,9 @@ StackRecommendation RecommendStack(const spec::AppSpec& spec, std::string_view e
   ChooseTarget(rec, spec);
   ChooseDatabase(rec, spec);
   rec.chosen.database = rec.database.database;
-  rec.chosen.reasons.push_back("database " + rec.database.label + ": " +
-                               (rec.database.reasons.empty() ? std::string("-") : rec.database.reasons.front()));
+  rec.chosen.reasons.push_back(
+      "database " + rec.database.label + ": " +
+      (rec.database.reasons.empty() ? std::string("-") : rec.database.reasons.front()));
   rec.userOverride = rec.languageOverride || rec.databaseOverride;
   return rec;
 }

@@ -48,7 +48,7 @@ struct StackRecommendation {
   bool userOverride = false;              // any of language/framework/database came from the spec
   bool languageOverride = false;
   bool databaseOverride = false;
-  DatabaseChoice database;                    // the chosen database (also chosen.database)
+  DatabaseChoice database;                           // the chosen database (also chosen.database)
   std::vector<DatabaseChoice> databaseAlternatives;  // best first
   SpecSignals signals;
 };

@@ -14,11 +14,14 @@ namespace {
 using testing::MiniSpec;
 using testing::SpecFromJson;
 
-const char* kPost = R"({"name":"Post","owner":"author","fields":[{"name":"title","type":"string","required":true}]})";
-const char* kPostRel = R"({"from":"User","to":"Post","kind":"one-to-many","name":"posts","inverse":"author"})";
+const char* kPost =
+    R"({"name":"Post","owner":"author","fields":[{"name":"title","type":"string","required":true}]})";
+const char* kPostRel =
+    R"({"from":"User","to":"Post","kind":"one-to-many","name":"posts","inverse":"author"})";
 
 bool AnyContains(const std::vector<std::string>& lines, std::string_view needle) {
-  return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(needle) != std::string::npos; });
+  return std::any_of(lines.begin(), lines.end(),
+                     [&](const std::string& l) { return l.find(needle) != std::string::npos; });
 }
 
 const StackChoice* Alt(const StackRecommendation& r, std::string_view target) {
@@ -34,7 +37,8 @@ TEST(StackTargets, CatalogueHasEverySupportedLanguageAndOneAvailableTarget) {
   }
   EXPECT_TRUE(FindTarget("node-express")->available);
   EXPECT_FALSE(FindTarget("rust-axum")->available);
-  for (std::string_view db : {"sqlite", "postgres", "mongodb", "mysql"}) EXPECT_NE(FindDatabase(db), nullptr) << db;
+  for (std::string_view db : {"sqlite", "postgres", "mongodb", "mysql"})
+    EXPECT_NE(FindDatabase(db), nullptr) << db;
   EXPECT_DOUBLE_EQ(Info(TargetCriterion::kTeamLanguage).weight, 5.0);
 }
 
@@ -54,7 +58,8 @@ TEST(StackRecommend, DefaultIsTheBestAvailableTarget) {
 }
 
 TEST(StackRecommend, PerformanceHintRanksRustFirstButChoosesAnAvailableTarget) {
-  auto spec = SpecFromJson(MiniSpec(kPost, kPostRel, "\"auth\"", "an ingest API with high throughput and low latency"));
+  auto spec = SpecFromJson(
+      MiniSpec(kPost, kPostRel, "\"auth\"", "an ingest API with high throughput and low latency"));
   auto rec = RecommendStack(spec);
   EXPECT_TRUE(rec.signals.performance.present);
   EXPECT_EQ(rec.chosen.target, "node-express");
@@ -78,7 +83,8 @@ TEST(StackRecommend, RealtimeAddsTheSseCriterion) {
 }
 
 TEST(StackRecommend, TeamLanguageHintIsWeightedButPlannedTargetsAreNotChosen) {
-  auto rec = RecommendStack(SpecFromJson(MiniSpec(kPost, kPostRel, "\"auth\"", "our team writes Python with Django")));
+  auto rec = RecommendStack(
+      SpecFromJson(MiniSpec(kPost, kPostRel, "\"auth\"", "our team writes Python with Django")));
   ASSERT_EQ(rec.signals.teamLanguages, std::vector<std::string>{"python"});
   EXPECT_EQ(rec.alternatives.front().target, "python-fastapi");
   EXPECT_GT(rec.alternatives.front().score, rec.chosen.score);
@@ -94,7 +100,8 @@ TEST(StackRecommend, TextHintsFromTheRequestCount) {
 }
 
 TEST(StackRecommend, LanguageOverrideWinsEvenForAPlannedTarget) {
-  auto rec = RecommendStack(SpecFromJson(MiniSpec(kPost, kPostRel, "\"auth\"", "", R"({"language":"rust"})")));
+  auto rec = RecommendStack(
+      SpecFromJson(MiniSpec(kPost, kPostRel, "\"auth\"", "", R"({"language":"rust"})")));
   EXPECT_TRUE(rec.userOverride);
   EXPECT_TRUE(rec.languageOverride);
   EXPECT_FALSE(rec.databaseOverride);
@@ -107,8 +114,8 @@ TEST(StackRecommend, LanguageOverrideWinsEvenForAPlannedTarget) {
 }
 
 TEST(StackRecommend, UnknownFrameworkOverrideIsHonouredAndMarkedUnavailable) {
-  auto rec = RecommendStack(
-      SpecFromJson(MiniSpec(kPost, kPostRel, "\"auth\"", "", R"({"language":"python","framework":"django"})")));
+  auto rec = RecommendStack(SpecFromJson(
+      MiniSpec(kPost, kPostRel, "\"auth\"", "", R"({"language":"python","framework":"django"})")));
   EXPECT_EQ(rec.chosen.target, "python-django");
   EXPECT_EQ(rec.chosen.framework, "django");
   EXPECT_FALSE(rec.chosen.available);
@@ -117,7 +124,8 @@ TEST(StackRecommend, UnknownFrameworkOverrideIsHonouredAndMarkedUnavailable) {
 }
 
 TEST(StackRecommend, FrameworkOnlyOverrideFindsItsTarget) {
-  auto rec = RecommendStack(SpecFromJson(MiniSpec(kPost, kPostRel, "\"auth\"", "", R"({"framework":"spring"})")));
+  auto rec = RecommendStack(
+      SpecFromJson(MiniSpec(kPost, kPostRel, "\"auth\"", "", R"({"framework":"spring"})")));
   EXPECT_EQ(rec.chosen.target, "java-spring");
   EXPECT_EQ(rec.chosen.language, "java");
 }
@@ -139,25 +147,30 @@ TEST(StackRecommend, RelationalProductionSpecGetsPostgres) {
 }
 
 TEST(StackRecommend, JsonHeavyDocumentSpecGetsMongo) {
-  const char* doc = R"({"name":"Event","fields":[{"name":"payload","type":"json"},{"name":"meta","type":"json"},
+  const char* doc =
+      R"({"name":"Event","fields":[{"name":"payload","type":"json"},{"name":"meta","type":"json"},
       {"name":"source","type":"string"}]})";
-  auto rec = RecommendStack(SpecFromJson(MiniSpec(doc, "", "\"auth\"", "a schemaless event store, production scale")));
+  auto rec = RecommendStack(
+      SpecFromJson(MiniSpec(doc, "", "\"auth\"", "a schemaless event store, production scale")));
   EXPECT_TRUE(rec.signals.document.present);
   EXPECT_EQ(rec.database.database, "mongodb");
 }
 
 TEST(StackRecommend, PaymentsAndTenancyPreferPostgres) {
-  auto rec = RecommendStack(SpecFromJson(MiniSpec(kPost, kPostRel, "\"auth\",\"payments\",\"multi_tenancy\"")));
+  auto rec = RecommendStack(
+      SpecFromJson(MiniSpec(kPost, kPostRel, "\"auth\",\"payments\",\"multi_tenancy\"")));
   EXPECT_EQ(rec.database.database, "postgres");
 }
 
 TEST(StackRecommend, NamedDatabaseInTextIsATeamHint) {
-  auto rec = RecommendStack(SpecFromJson(MiniSpec(kPost, kPostRel, "\"auth\"", "we already run MongoDB")));
+  auto rec =
+      RecommendStack(SpecFromJson(MiniSpec(kPost, kPostRel, "\"auth\"", "we already run MongoDB")));
   EXPECT_EQ(rec.database.database, "mongodb");
 }
 
 TEST(StackRecommend, DatabaseOverrideWinsAndPlannedDatabaseIsSaid) {
-  auto rec = RecommendStack(SpecFromJson(MiniSpec(kPost, kPostRel, "\"auth\"", "", R"({"database":"mysql"})")));
+  auto rec = RecommendStack(
+      SpecFromJson(MiniSpec(kPost, kPostRel, "\"auth\"", "", R"({"database":"mysql"})")));
   EXPECT_TRUE(rec.userOverride);
   EXPECT_TRUE(rec.databaseOverride);
   EXPECT_FALSE(rec.languageOverride);
@@ -174,7 +187,8 @@ TEST(StackRecommend, Deterministic) {
   auto b = RecommendStack(spec);
   EXPECT_EQ(a.chosen.reasons, b.chosen.reasons);
   ASSERT_EQ(a.alternatives.size(), b.alternatives.size());
-  for (size_t i = 0; i < a.alternatives.size(); ++i) EXPECT_EQ(a.alternatives[i].target, b.alternatives[i].target);
+  for (size_t i = 0; i < a.alternatives.size(); ++i)
+    EXPECT_EQ(a.alternatives[i].target, b.alternatives[i].target);
 }
 
 TEST(Signals, TokenizeKeepsLanguageNames) {
@@ -214,7 +228,9 @@ std::string Cat(std::initializer_list<std::string_view> parts) {
 // docs/PLAN.md shows the catalogue; this keeps the two from drifting apart.
 TEST(StackTargets, DocsStateEveryWeightAndFit) {
   std::string doc = testing::ReadSourceFile("docs/PLAN.md");
-  auto expect_row = [&](const std::string& row) { EXPECT_NE(doc.find(row), std::string::npos) << row; };
+  auto expect_row = [&](const std::string& row) {
+    EXPECT_NE(doc.find(row), std::string::npos) << row;
+  };
   for (size_t i = 0; i < kTargetCriteria; ++i) {
     const CriterionInfo& c = Info(static_cast<TargetCriterion>(i));
     expect_row(Cat({"| ", c.name, " | ", OneDecimal(c.weight), " |"}));
@@ -224,16 +240,20 @@ TEST(StackTargets, DocsStateEveryWeightAndFit) {
     expect_row(Cat({"| ", c.name, " | ", OneDecimal(c.weight), " |"}));
   }
   for (const auto& t : Targets()) {
-    std::string row = Cat({"| `", t.id, "` (", t.label, ") | ", t.available ? "generated" : "planned", " |"});
+    std::string row =
+        Cat({"| `", t.id, "` (", t.label, ") | ", t.available ? "generated" : "planned", " |"});
     for (size_t i = 0; i < kTargetCriteria; ++i) {
-      if (static_cast<TargetCriterion>(i) != TargetCriterion::kTeamLanguage) row += Cat({" ", OneDecimal(t.fit[i]), " |"});
+      if (static_cast<TargetCriterion>(i) != TargetCriterion::kTeamLanguage)
+        row += Cat({" ", OneDecimal(t.fit[i]), " |"});
     }
     expect_row(row);
   }
   for (const auto& d : Databases()) {
-    std::string row = Cat({"| ", d.label, " (`", d.id, "`) | ", d.available ? "supported" : "planned", " |"});
+    std::string row =
+        Cat({"| ", d.label, " (`", d.id, "`) | ", d.available ? "supported" : "planned", " |"});
     for (size_t i = 0; i < kDbCriteria; ++i) {
-      if (static_cast<DbCriterion>(i) != DbCriterion::kTeamDatabase) row += Cat({" ", OneDecimal(d.fit[i]), " |"});
+      if (static_cast<DbCriterion>(i) != DbCriterion::kTeamDatabase)
+        row += Cat({" ", OneDecimal(d.fit[i]), " |"});
     }
     expect_row(row);
   }

@@ -10,33 +10,51 @@
 namespace bf::plan {
 
 // Criteria for ranking language/framework targets.
-enum class TargetCriterion { kCrudEcosystem, kRealtime, kPerformance, kTeamLanguage, kEnterprise, kDataScience, kPrototype };
+enum class TargetCriterion {
+  kCrudEcosystem,
+  kRealtime,
+  kPerformance,
+  kTeamLanguage,
+  kEnterprise,
+  kDataScience,
+  kPrototype
+};
 inline constexpr size_t kTargetCriteria = 7;
 
 // Criteria for ranking databases.
-enum class DbCriterion { kGeneralPurpose, kRelational, kDocument, kSmallScale, kProduction, kTransactions, kMultiTenancy, kSearch, kTeamDatabase };
+enum class DbCriterion {
+  kGeneralPurpose,
+  kRelational,
+  kDocument,
+  kSmallScale,
+  kProduction,
+  kTransactions,
+  kMultiTenancy,
+  kSearch,
+  kTeamDatabase
+};
 inline constexpr size_t kDbCriteria = 9;
 
 struct CriterionInfo {
-  std::string_view name;     // short label, e.g. "realtime / SSE"
-  double weight;             // points a perfect fit earns when the criterion applies
+  std::string_view name;         // short label, e.g. "realtime / SSE"
+  double weight;                 // points a perfect fit earns when the criterion applies
   std::string_view appliesWhen;  // for docs and reasons
 };
 
 struct TargetInfo {
-  std::string_view id;         // e.g. "node-express"
-  std::string_view language;   // AppSpec stack.language value
-  std::string_view framework;  // AppSpec stack.framework value
-  std::string_view label;      // "Node.js + TypeScript + Express"
-  bool available;              // true: BackendForge generates this target today
+  std::string_view id;                      // e.g. "node-express"
+  std::string_view language;                // AppSpec stack.language value
+  std::string_view framework;               // AppSpec stack.framework value
+  std::string_view label;                   // "Node.js + TypeScript + Express"
+  bool available;                           // true: BackendForge generates this target today
   std::array<double, kTargetCriteria> fit;  // 0..1 per TargetCriterion (kTeamLanguage unused)
-  std::string_view strength;   // one line on what the stack is good at
+  std::string_view strength;                // one line on what the stack is good at
 };
 
 struct DatabaseInfo {
-  std::string_view id;     // AppSpec stack.database value
-  std::string_view label;  // "PostgreSQL"
-  bool available;          // true: the generators support it today
+  std::string_view id;                  // AppSpec stack.database value
+  std::string_view label;               // "PostgreSQL"
+  bool available;                       // true: the generators support it today
   std::array<double, kDbCriteria> fit;  // 0..1 per DbCriterion (kTeamDatabase unused)
   std::string_view strength;
 };

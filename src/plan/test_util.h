@@ -34,12 +34,17 @@ inline spec::AppSpec TestdataSpec(const std::string& name) {
 
 // A minimal valid spec: User plus the given entities/relations JSON fragments.
 inline std::string MiniSpec(std::string_view extra_entities, std::string_view relations,
-                            std::string_view features = "\"auth\"", std::string_view description = "",
-                            std::string_view stack = "{}") {
+                            std::string_view features = "\"auth\"",
+                            std::string_view description = "", std::string_view stack = "{}") {
   // Appended piecewise: `"literal" + std::string` trips GCC 12's -Wrestrict false positive.
   std::string s = R"({"name":"mini","description":")";
-  s.append(description).append(R"(","stack":)").append(stack).append(R"(,"features":[)").append(features);
-  s.append(R"(],"entities":[{"name":"User","fields":[{"name":"email","type":"email","required":true,"unique":true}]})");
+  s.append(description)
+      .append(R"(","stack":)")
+      .append(stack)
+      .append(R"(,"features":[)")
+      .append(features);
+  s.append(
+      R"(],"entities":[{"name":"User","fields":[{"name":"email","type":"email","required":true,"unique":true}]})");
   if (!extra_entities.empty()) s.append(",").append(extra_entities);
   s.append(R"(],"relations":[)").append(relations).append("]}");
   return s;
