@@ -134,19 +134,21 @@ std::vector<std::string> OwnReasons(const Choice& c, std::string_view strength) 
   return out;
 }
 
-// Why `alt` ranks below `chosen`: the criteria where it earned fewer points.
-// `kind` names the catalogue in messages ("target", "database").
+// Why `alt` was not chosen: the override, or its standing against `chosen`, then the criteria
+// where it earned fewer (or more) points. `kind` names the catalogue ("target", "database").
 template <class Choice>
 std::vector<std::string> LowerBecause(const Choice& alt, const Choice& chosen,
                                       std::string_view kind, std::string_view chosen_name,
                                       bool override_chosen) {
   std::vector<std::string> out;
+  bool planned_said = false;
   if (override_chosen) {
     out.push_back("not chosen: the spec sets " + std::string(chosen_name));
-  } else if (alt.score > chosen.score && !alt.available) {
-    out.push_back("scores higher (" + Fmt(alt.score) + " vs " + Fmt(chosen.score) +
-                  ") but is a planned " + std::string(kind) +
-                  ": BackendForge does not generate it yet");
+  } else if (alt.score >= chosen.score && !alt.available) {
+    out.push_back(std::string(alt.score > chosen.score ? "scores higher (" : "ties (") +
+                  Fmt(alt.score) + " vs " + Fmt(chosen.score) + ") but is a planned " +
+                  std::string(kind) + ": BackendForge does not generate it yet");
+    planned_said = true;
   } else if (alt.score == chosen.score) {
     out.push_back("ties with " + std::string(chosen_name) + " (" + Fmt(alt.score) +
                   "); the catalogue order breaks the tie");
@@ -154,12 +156,14 @@ std::vector<std::string> LowerBecause(const Choice& alt, const Choice& chosen,
   for (size_t i = 0; i < alt.breakdown.size() && i < chosen.breakdown.size(); ++i) {
     const ScoreItem& a = alt.breakdown[i];
     const ScoreItem& b = chosen.breakdown[i];
-    if (a.criterion == b.criterion && a.points < b.points) {
-      out.push_back("lower on " + a.criterion + ": " + Fmt(a.points) + " vs " + Fmt(b.points) +
-                    " for " + std::string(chosen_name));
-    }
+    if (a.criterion != b.criterion || a.points == b.points) continue;
+    out.push_back(std::string(a.points < b.points ? "lower" : "higher") + " on " + a.criterion +
+                  ": " + Fmt(a.points) + " vs " + Fmt(b.points) + " for " +
+                  std::string(chosen_name));
   }
-  if (!alt.available) out.push_back("planned " + std::string(kind) + ": not generated yet");
+  if (!alt.available && !planned_said) {
+    out.push_back("planned " + std::string(kind) + ": not generated yet");
+  }
   return out;
 }
 
