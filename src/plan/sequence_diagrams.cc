@@ -238,7 +238,12 @@ Diagram EventsSequence(const AppSpec& spec, const Entity& e) {
   q.Msg(
       "C", "->>", "A",
       std::string("GET /api/events (Accept: text/event-stream") + (auth ? ", Bearer token)" : ")"));
-  if (auth) q.Msg("A", "->>", "A", "verify the access token (401 otherwise)");
+  if (auth) {
+    q.Note("C,A",
+           "browsers' EventSource cannot set headers: use a fetch-based SSE client that sends "
+           "Authorization, never a token in the URL");
+    q.Msg("A", "->>", "A", "verify the access token (401 otherwise)");
+  }
   q.Msg("A", "->>", "H", "subscribe(connection" + std::string(auth ? ", caller" : "") + ")");
   q.Msg("A", "-->>", "C", "200 text/event-stream, retry: 3000");
   q.Msg("W", "->>", "A", "POST " + CollectionPath(e) + " " + BodyFields(e));
