@@ -103,7 +103,7 @@ ordered_json FieldSchema(const spec::Field& f, bool nullable) {
 
 namespace {
 
-ordered_json ListParameters(const spec::Entity& e) {
+ordered_json ListParameters(const spec::AppSpec& spec, const spec::Entity& e) {
   ordered_json params = ordered_json::array();
   params.push_back({{"name", "page"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"default", 1}}}});
   params.push_back({{"name", "limit"}, {"in", "query"},
@@ -130,6 +130,11 @@ ordered_json ListParameters(const spec::Entity& e) {
     fs.erase("default");
     fs.erase("description");
     params.push_back({{"name", f.name}, {"in", "query"}, {"description", "exact match"}, {"schema", fs}});
+  }
+  for (const auto& r : spec.relations) {  // foreign keys: the inverse of one-to-many nested reads
+    if (r.to != e.name || r.kind == RelationKind::kManyToMany) continue;
+    params.push_back({{"name", r.inverse + "Id"}, {"in", "query"}, {"description", "records referring to this " + nm::ToLowerWords(r.from)},
+                      {"schema", {{"type", "string"}}}});
   }
   return params;
 }
@@ -246,9 +251,9 @@ void BuildPaths(const spec::AppSpec& spec, ordered_json& paths) {
                         {"schema", {{"type", "string"}}}});
     }
     if (ep.kind == plan::EndpointKind::kList) {
-      for (auto& p : ListParameters(*e)) params.push_back(p);
+      for (auto& p : ListParameters(spec, *e)) params.push_back(p);
     } else if (ep.kind == plan::EndpointKind::kNestedList) {
-      auto list = ListParameters(*e);
+      auto list = ListParameters(spec, *e);
       params.push_back(list[0]);
       params.push_back(list[1]);
     }

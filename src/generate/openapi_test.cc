@@ -81,7 +81,7 @@ TEST_F(OpenApiTest, ListParameters) {
   const auto& params = Op("/api/posts", "get")["parameters"];
   std::vector<std::string> names;
   for (const auto& p : params) names.push_back(p["name"]);
-  EXPECT_EQ(names, (std::vector<std::string>{"page", "limit", "sort", "title", "status", "publishedAt", "views"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"page", "limit", "sort", "title", "status", "publishedAt", "views", "authorId"}));
   EXPECT_EQ(params[1]["schema"]["maximum"], 100);
 }
 
