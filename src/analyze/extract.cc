@@ -1,0 +1,620 @@
+#include "analyze/extract.h"
+
+#include <algorithm>
+
+#include "analyze/archetypes.h"
+#include "analyze/fields.h"
+#include "analyze/lexicon.h"
+#include "common/strings.h"
+#include "spec/naming.h"
+
+namespace bf::analyze {
+namespace {
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+bool IsUserHead(const Chunk& c) {
+  if (c.words.empty()) return false;
+  const std::string& h = c.words.back();
+  return h == "user" || h == "users";
+}
+
+// Heads that never make a compound an entity ("GPS tracking server", "search API").
+bool IsBadHead(std::string_view h) {
+  return In(h, {"backend", "backends", "system", "systems", "api", "apis", "app", "apps", "application",
+                "platform", "database", "db", "server", "tool", "tools", "software", "thing", "things", "stuff",
+                "data", "info", "information", "way", "kind", "part", "side", "idea", "example", "feature",
+                "features", "functionality", "module", "schema", "table", "field", "fields", "column", "row",
+                "number", "time", "flag", "flags", "counter", "mode", "config", "configuration", "workflow",
+                "domain", "url", "money", "cash", "structure", "hierarchy", "sum", "piece", "world", "internet",
+                "life", "work", "control", "rights", "quarter", "percent", "percentage", "install",
+                "installation", "deployment", "hosting", "instance", "name", "amount", "price", "status",
+                "value", "title", "text", "date", "id", "key", "code", "total", "count", "default", "access",
+                "search", "login", "password", "auth", "authentication", "website", "site", "page", "form",
+                "screen", "spreadsheet", "stack", "service", "services", "api", "endpoint", "address", "email",
+                "phone", "yes", "no", "anything", "everything", "something", "lot", "bunch", "couple"});
+}
+
+bool IsGenericDependent(std::string_view w) {
+  return In(w, {"line", "item", "entry", "detail", "row", "record", "option", "image", "photo", "member",
+                "attachment", "note", "comment", "log", "history", "setting", "value", "answer", "vote"});
+}
+
+}  // namespace
+
+std::string Extractor::Canonical(const std::string& name) const {
+  std::string cur = name;
+  for (int guard = 0; guard < 8; ++guard) {
+    auto it = alias_.find(cur);
+    if (it == alias_.end() || it->second == cur) break;
+    cur = it->second;
+  }
+  return cur;
+}
+
+void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
+  if (c.name.empty()) return;
+  std::string name = IsUserHead(c) ? "User" : c.name;
+  auto& cand = cands_[name];
+  if (cand.name.empty()) {
+    cand.name = name;
+    cand.order = si * 1000 + c.begin;
+  }
+  cand.order = std::min(cand.order, si * 1000 + c.begin);
+  cand.score += score;
+  cand.strong = cand.strong || strong;
+  cand.phrases.insert(c.phrase);
+}
+
+void Extractor::NoteAlias(const Chunk& alias, const Chunk& target) {
+  if (alias.name.empty() || target.name.empty() || alias.name == target.name) return;
+  if (IsUserHead(target) || IsUserHead(alias)) return;
+  alias_[alias.name] = target.name;
+  cands_[target.name].phrases.insert(alias.phrase);
+  if (cands_[target.name].name.empty()) cands_[target.name].name = target.name;
+}
+
+bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& list_begin) {
+  const auto& T = s_[si].tokens;
+  const size_t n = T.size();
+  size_t colon = n;
+  int depth = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (T[i].text == "(") ++depth;
+    if (T[i].text == ")" && depth > 0) --depth;
+    if (T[i].text == ":" && depth == 0) {
+      colon = i;
+      break;
+    }
+  }
+  if (colon == n || colon == 0) return false;
+  const Chunk* head = nullptr;
+  for (const auto& c : chunks) {
+    if (c.depth != 0 || c.end > colon) continue;
+    bool adjacent = c.end == colon;
+    if (!adjacent && T[c.end].text == "(" && MatchParen(T, c.end, n) == colon - 1) adjacent = true;
+    if (adjacent) head = &c;
+  }
+  if (!head) return false;
+  auto items = SplitItems(T, colon + 1, n, false);
+  if (items.empty()) return false;
+  // "roles: admin, editor" is a role list, not an entity.
+  if (head->words.back() == "roles" || head->words.back() == "role" || head->words.back() == "permissions") {
+    int role_items = 0;
+    for (const auto& it : items) {
+      for (size_t k = it.begin; k < it.end; ++k) {
+        if (T[k].kind == Token::kWord && lex::RoleOf(T[k].lower)) {
+          ++role_items;
+          break;
+        }
+      }
+    }
+    if (role_items * 2 >= static_cast<int>(items.size())) return false;
+  }
+  int labelish = 0, strong_items = 0;
+  for (const auto& it : items) {
+    auto ch = ChunkTokens(T, it.begin, it.end);
+    if (ch.empty()) continue;
+    const Chunk& first = ch.front();
+    bool plural_entity = first.plural && !lex::IsFieldWord(first.words.back());
+    size_t after = first.end;
+    while (after < it.end && T[after].kind == Token::kWord && (T[after].lower == "are" || T[after].lower == "nested")) ++after;
+    bool own_list = after < it.end && T[after].text == "(" && LooksLikeFieldList(T, after + 1, MatchParen(T, after, it.end));
+    if (plural_entity) ++labelish;
+    if (plural_entity && own_list) ++strong_items;
+  }
+  bool label = strong_items >= 1 || (labelish >= 2 && labelish * 2 >= static_cast<int>(items.size()));
+  if (label) {
+    bool per = head->begin > 0 && (T[head->begin - 1].lower == "per" || T[head->begin - 1].lower == "each");
+    for (const auto& it : items) {
+      auto ch = ChunkTokens(T, it.begin, it.end);
+      if (ch.empty() || ch.front().begin > it.begin + 3) continue;
+      Note(ch.front(), 3.0, false, si);
+      if (per) links_.push_back({head->name, ch.front().name, "a_has_b", ""});
+    }
+    if (per) Note(*head, 2.5, false, si);
+    return false;
+  }
+  Note(*head, 5.0, true, si);
+  lists_.push_back({IsUserHead(*head) ? "User" : head->name, si, colon + 1, n});
+  list_begin = colon + 1;
+  return true;
+}
+
+void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t skip_from) {
+  const auto& T = s_[si].tokens;
+  const size_t n = T.size();
+  for (const auto& c : chunks) {
+    if (c.begin >= skip_from) break;
+    size_t j = c.end;
+    int skipped = 0;
+    while (j < n && skipped < 3 && T[j].kind == Token::kWord &&
+           In(T[j].lower, {"are", "is", "be", "can", "nested", "nest", "also", "both", "all", "themselves"})) {
+      ++j;
+      ++skipped;
+    }
+    if (j >= n || T[j].text != "(") continue;
+    size_t close = MatchParen(T, j, n);
+    size_t b = j + 1, e = close;
+    if (b >= e) continue;
+    if (T[b].lower == "aka") {
+      auto inner = ChunkTokens(T, b + 1, e);
+      if (!inner.empty()) NoteAlias(inner.front(), c);
+      continue;
+    }
+    // "hosts, guests, producers - full name, unique name": the fields follow the dash.
+    int depth = 0;
+    for (size_t k = b; k < e; ++k) {
+      if (T[k].text == "(") ++depth;
+      if (T[k].text == ")") --depth;
+      if (depth == 0 && T[k].text == "-" && k > b) b = k + 1;
+    }
+    bool list = LooksLikeFieldList(T, b, e);
+    bool in_range = false;
+    for (const auto& l : lists_) {
+      if (l.sentence == si && c.begin >= l.begin && c.end <= l.end) in_range = true;
+    }
+    if (in_range) continue;
+    if (list) {
+      Note(c, 5.0, true, si);
+      lists_.push_back({IsUserHead(c) ? "User" : c.name, si, b, e});
+    } else {
+      auto items = SplitItems(T, b, e, false);
+      auto inner = ChunkTokens(T, b, e);
+      if (items.size() == 1 && inner.size() == 1 && inner[0].words.size() <= 3 &&
+          !lex::IsFieldWord(inner[0].words.back()) && !In(T[b].lower, {"eg", "ie", "think", "like", "see", "such"})) {
+        NoteAlias(inner[0], c);
+      }
+    }
+  }
+}
+
+void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t skip_from) {
+  const auto& T = s_[si].tokens;
+  const size_t n = std::min(skip_from, T.size());
+  for (size_t v = 1; v < n; ++v) {
+    if (T[v].kind != Token::kWord) continue;
+    if (!In(T[v].lower, {"has", "have", "with", "contains", "contain", "records", "stores", "includes", "include",
+                         "keeps", "holds", "tracks", "captures", "needs", "need", "store", "record"})) {
+      continue;
+    }
+    const Chunk* subj = nullptr;
+    for (const auto& c : chunks) {
+      if (c.end > v) break;
+      bool bridge = true;
+      for (size_t k = c.end; k < v; ++k) {
+        if (!(T[k].kind == Token::kWord &&
+              In(T[k].lower, {"can", "also", "always", "should", "must", "will", "usually", "then", "typically", "each",
+                              "should", "may", "always", "both", "all", "just", "only", "then"}))) {
+          bridge = false;
+        }
+      }
+      if (bridge) subj = &c;
+    }
+    if (!subj || subj->depth != 0) continue;
+    size_t e = n;
+    for (size_t k = v + 1; k < n; ++k) {
+      if (T[k].text == ":" || T[k].text == ";") {
+        e = k;
+        break;
+      }
+    }
+    auto items = SplitItems(T, v + 1, e, false);
+    if (items.size() < 2) continue;
+    int fieldish = 0;
+    const Chunk* first_entity = nullptr;
+    for (size_t ii = 0; ii < items.size(); ++ii) {
+      auto ch = ChunkTokens(T, items[ii].begin, items[ii].end);
+      if (ch.empty()) continue;
+      const Chunk& h = ch.front();
+      bool entityish = h.plural && !lex::IsFieldWord(h.words.back()) && !IsGenericDependent(h.words.back());
+      if (ii == 0 && entityish) first_entity = &ch.front();
+      if (!entityish) ++fieldish;
+      if (ii == 0 && entityish) {
+        // "Each event has ticket types with a price, how many are available, ...": the list after
+        // "with" belongs to the ticket types.
+        Chunk te = h;
+        Note(te, 3.0, false, si);
+        links_.push_back({subj->name, te.name, "a_has_b", ""});
+        for (size_t k = te.end; k < e; ++k) {
+          if (T[k].lower == "with") {
+            Note(te, 4.0, true, si);
+            lists_.push_back({te.name, si, k + 1, e});
+            break;
+          }
+        }
+        break;
+      }
+    }
+    if (first_entity) return;
+    if (fieldish * 2 >= static_cast<int>(items.size())) {
+      Note(*subj, 4.0, true, si);
+      lists_.push_back({IsUserHead(*subj) ? "User" : subj->name, si, v + 1, e});
+      return;
+    }
+  }
+}
+
+void Extractor::Evidence(size_t si) {
+  const Sentence& s = s_[si];
+  const auto& T = s.tokens;
+  auto chunks = ChunkTokens(T, 0, T.size());
+  if (chunks.empty()) return;
+  // Aliases: "devices = trackers", "product classes a.k.a. product types".
+  for (size_t i = 0; i + 1 < chunks.size(); ++i) {
+    size_t a = chunks[i].end, b = chunks[i + 1].begin;
+    if (b == a + 1 && (T[a].lower == "aka" || T[a].text == "=")) NoteAlias(chunks[i + 1], chunks[i]);
+  }
+  size_t list_begin = T.size();
+  bool colon = HeadColon(si, chunks, list_begin);
+  size_t skip = colon ? list_begin : T.size();
+  ParenLists(si, chunks, skip);
+  HasLists(si, chunks, skip);
+  // Field lists after a dash: "... one or more organiser profiles - organiser name, about text".
+  for (size_t k = 1; k + 1 < std::min(skip, T.size()); ++k) {
+    if (T[k].text != "-") continue;
+    size_t e = std::min(skip, T.size());
+    for (size_t j = k + 1; j < e; ++j) {
+      if (T[j].text == ";" || T[j].text == ":") {
+        e = j;
+        break;
+      }
+    }
+    if (!LooksLikeFieldList(T, k + 1, e) || SplitItems(T, k + 1, e, false).size() < 2) continue;
+    size_t clause = 0;
+    int depth = 0;
+    for (size_t j = 0; j < k; ++j) {
+      if (T[j].text == "(") ++depth;
+      if (T[j].text == ")") --depth;
+      if (depth == 0 && (T[j].text == "," || T[j].text == ";" || T[j].text == ":")) clause = j + 1;
+    }
+    const Chunk* owner = nullptr;
+    for (const auto& c : chunks) {
+      if (c.begin >= clause && c.end <= k && c.depth == 0) {
+        owner = &c;
+        break;
+      }
+    }
+    bool taken = false;
+    for (const auto& l : lists_) {
+      if (l.sentence == si && k + 1 >= l.begin && k + 1 < l.end) taken = true;
+    }
+    if (owner && !taken) {
+      Note(*owner, 4.0, true, si);
+      lists_.push_back({IsUserHead(*owner) ? "User" : owner->name, si, k + 1, e});
+    }
+    break;
+  }
+  Patterns(si, chunks);
+  // Lead noun of a bullet, and every mention outside field lists.
+  for (const auto& c : chunks) {
+    bool in_list = false;
+    for (const auto& l : lists_) {
+      if (l.sentence == si && c.begin >= l.begin && c.end <= l.end) in_list = true;
+    }
+    if (in_list) continue;
+    if (s.bullet && &c == &chunks.front() && c.begin <= 2 && c.depth == 0) Note(c, 2.5, false, si);
+    else if (c.depth == 0) Note(c, 0.4, false, si);
+  }
+  // Nesting and trees: "nested categories", "projects nest", "parent issue", "subprojects".
+  for (const auto& c : chunks) {
+    size_t b = c.begin, e = c.end;
+    bool self = false;
+    if (b > 0 && In(T[b - 1].lower, {"nested", "parent", "sub", "child", "hierarchical"})) self = true;
+    if (c.words.size() == 1 && StartsWith(c.words[0], "sub") && c.words[0].size() > 5) {
+      std::string rest = c.words[0].substr(3);
+      if (rest[0] == '-') rest = rest.substr(1);
+      Chunk base = c;
+      base.words = {rest};
+      NameChunk(base);
+      self_nested_.insert(base.name);
+      continue;
+    }
+    for (size_t k = e; k < std::min(e + 3, T.size()); ++k) {
+      if (In(T[k].lower, {"nest", "nested", "tree", "hierarchical", "hierarchy", "threaded"})) self = true;
+      if (T[k].kind == Token::kPunct && T[k].text != "(") break;
+    }
+    if (self) self_nested_.insert(c.name);
+  }
+  Roles(si);
+}
+
+void Extractor::Roles(size_t si) {
+  const auto& T = s_[si].tokens;
+  auto add = [&](std::string role) {
+    if (role.empty()) return;
+    role = naming::ToSnakeCase(role);
+    if (role.empty()) return;
+    if (std::find(d_.roles.begin(), d_.roles.end(), role) == d_.roles.end()) d_.roles.push_back(role);
+  };
+  std::string norm = Padded(JoinLower(T, 0, T.size()));
+  bool access = false;
+  for (std::string_view cue : {" log in ", " logs in ", " login ", " logins ", " sign in ", " sign up ", " signs up ",
+                               " access ", " permission ", " permissions ", " roles ", " role ", " read-only ",
+                               " readonly ", " privileges ", " only see ", " see all ", " moderate ", " log into ",
+                               " hierarchy ", " powers ", " rights ", " login ", " people are ", " are admins ",
+                               " admins ", " administrators ", " manage "}) {
+    if (norm.find(cue) != std::string::npos) access = true;
+  }
+  // "roles: a, b" / "roles like a, b" / "with roles a, b and c" / "one or more roles - a, b".
+  for (size_t i = 0; i < T.size(); ++i) {
+    if (T[i].lower != "roles" && T[i].lower != "role") continue;
+    size_t k = i + 1;
+    while (k < T.size() && k < i + 4 &&
+           (In(T[k].lower, {":", "(", "-", "like", "such", "as", "are", "include", "eg", "is", "in"}) ||
+            (T[k].kind == Token::kWord && lex::IsStopword(T[k].lower) && !lex::RoleOf(T[k].lower)))) {
+      ++k;
+    }
+    if (k == i + 1 && !(k < T.size() && lex::RoleOf(T[k].lower))) continue;
+    auto items = SplitItems(T, k, T.size(), false);
+    for (const auto& it : items) {
+      std::vector<std::string> words;
+      for (size_t j = it.begin; j < it.end; ++j) {
+        if (T[j].text == ")" || T[j].text == "(") break;
+        if (T[j].kind == Token::kWord && !lex::IsStopword(T[j].lower)) words.push_back(T[j].lower);
+      }
+      if (words.empty() || words.size() > 3) break;
+      bool rolelike = lex::RoleOf(words.back()).has_value() || words.size() <= 2;
+      if (!rolelike) break;
+      std::string last = lex::RoleOf(words.back()).value_or(naming::Singularize(words.back()));
+      words.back() = last;
+      if (words.size() == 2 && words[0] == "super" && last == "admin") {
+        add("super_admin");
+        continue;
+      }
+      add(Join(words, " "));
+    }
+  }
+  if (!access) return;
+  auto chunks = ChunkTokens(T, 0, T.size());
+  for (const auto& c : chunks) {
+    const std::string& head = c.words.back();
+    if (head == "user" || head == "users") {
+      if (c.words.size() >= 2) {
+        const std::string& q = c.words[c.words.size() - 2];
+        if (auto r = lex::RoleOf(q)) add(*r);
+        else if (In(q, {"finance", "power", "premium"})) add(q);
+      } else if (c.begin > 0 && In(T[c.begin - 1].lower, {"normal", "regular", "standard", "ordinary", "plain"})) {
+        add("user");
+      }
+      continue;
+    }
+    auto role = lex::RoleOf(head);
+    if (!role) continue;
+    if (*role == "owner" || *role == "client" || *role == "candidate" || *role == "partner" || *role == "driver" ||
+        *role == "provider" || *role == "player" || *role == "attendee" || *role == "tenant") {
+      continue;  // usually a domain noun, not an access role
+    }
+    std::string r = *role;
+    if (c.words.size() >= 2) {
+      const std::string& q = c.words[c.words.size() - 2];
+      if (In(q, {"super", "senior", "junior", "support", "claim", "legal", "sales", "content", "finance", "billing",
+                 "head", "chief", "team", "account", "lead", "site", "system"})) {
+        r = q == "super" && r == "admin" ? "super_admin" : q + "_" + r;
+        if (q == "system" || q == "site") r = *role;
+      }
+    }
+    add(r);
+  }
+  for (size_t i = 0; i < T.size(); ++i) {
+    if ((T[i].lower == "read-only" || T[i].lower == "readonly") && !(i > 0 && T[i - 1].text == "(")) add("read_only");
+  }
+}
+
+void Extractor::Decide() {
+  // Fold aliases into their targets.
+  for (const auto& [alias, target] : alias_) {
+    auto it = cands_.find(alias);
+    std::string t = Canonical(target);
+    if (it == cands_.end() || alias == t) continue;
+    auto& tc = cands_[t];
+    if (tc.name.empty()) tc.name = t;
+    tc.score += it->second.score;
+    tc.strong = tc.strong || it->second.strong;
+    tc.order = std::min(tc.order == 0 ? it->second.order : tc.order, it->second.order);
+    tc.phrases.insert(it->second.phrases.begin(), it->second.phrases.end());
+  }
+  for (auto& [name, c] : cands_) {
+    if (alias_.count(name) && Canonical(name) != name) continue;
+    if (name == "User") {
+      d_.userMentioned = true;
+      continue;
+    }
+    auto words = naming::SplitWords(name);
+    std::string head = ToLower(words.back());
+    bool single = words.size() == 1;
+    if (single && lex::IsNonEntity(head)) continue;
+    if (!single && IsBadHead(head)) continue;
+    if (single && IsGenericDependent(head) && !c.strong) continue;
+    if (lex::RoleOf(head) && single && !c.strong && c.score < 4.0) {
+      d_.userMentioned = true;
+      continue;
+    }
+    if (single && lex::IsFieldWord(head) && !c.strong) continue;
+    if (c.strong || c.score >= 2.5) accepted_.insert(name);
+  }
+  for (const auto& name : accepted_) {
+    for (const auto& p : cands_[name].phrases) phrase_to_entity_[p] = name;
+  }
+  for (const auto& [alias, target] : alias_) {
+    std::string t = Canonical(target);
+    if (!accepted_.count(t)) continue;
+    auto it = cands_.find(alias);
+    if (it != cands_.end()) {
+      for (const auto& p : it->second.phrases) phrase_to_entity_[p] = t;
+    }
+  }
+  std::vector<const Candidate*> order;
+  for (const auto& name : accepted_) order.push_back(&cands_[name]);
+  std::stable_sort(order.begin(), order.end(), [](const Candidate* a, const Candidate* b) { return a->order < b->order; });
+  for (const auto* c : order) {
+    DEntity e;
+    e.name = c->name;
+    e.score = c->score;
+    e.strong = c->strong;
+    e.order = c->order;
+    e.aliases = c->phrases;
+    d_.entities.push_back(std::move(e));
+  }
+}
+
+std::string Extractor::Resolve(const Chunk& c) const {
+  if (c.name.empty()) return "";
+  if (IsUserHead(c)) return "User";
+  if (auto it = phrase_to_entity_.find(c.phrase); it != phrase_to_entity_.end()) return it->second;
+  std::string canon = Canonical(c.name);
+  if (accepted_.count(canon)) return canon;
+  const std::string& head = c.words.back();
+  if (auto role = lex::RoleOf(head)) {
+    std::string pascal = naming::ToPascalCase(*role);
+    if (accepted_.count(pascal)) return pascal;
+    if (*role == "owner" && c.words.size() > 1) return "";
+    return "User";
+  }
+  if (c.words.size() >= 2) {
+    Chunk tail = c;
+    tail.words = {c.words.back()};
+    NameChunk(tail);
+    if (auto it = phrase_to_entity_.find(tail.phrase); it != phrase_to_entity_.end()) return it->second;
+    if (accepted_.count(Canonical(tail.name))) return Canonical(tail.name);
+  }
+  if (c.name == "Person" || c.name == "People") return accepted_.count("Person") ? "Person" : "";
+  return "";
+}
+
+void Extractor::ParseLists() {
+  for (const auto& l : lists_) {
+    std::string owner = l.owner == "User" ? "User" : Canonical(l.owner);
+    DEntity* ent = d_.Find(owner);
+    if (!ent && owner == "User") {
+      d_.userMentioned = true;
+      DEntity u;
+      u.name = "User";
+      u.strong = true;
+      d_.entities.push_back(u);
+      ent = &d_.entities.back();
+      accepted_.insert("User");
+    }
+    if (!ent) continue;
+    const auto& T = s_[l.sentence].tokens;
+    auto items = SplitItems(T, l.begin, l.end, true);
+    // "first and last name": a lone prefix word borrows the next item's head.
+    std::vector<std::vector<std::string>> carry(items.size());
+    for (size_t i = 0; i + 1 < items.size(); ++i) {
+      std::vector<std::string> w0, w1;
+      for (size_t k = items[i].begin; k < items[i].end; ++k) {
+        if (T[k].kind == Token::kWord && !lex::IsStopword(T[k].lower)) w0.push_back(T[k].lower);
+      }
+      for (size_t k = items[i + 1].begin; k < items[i + 1].end; ++k) {
+        if (T[k].text == "(") break;
+        if (T[k].kind == Token::kWord && !lex::IsStopword(T[k].lower)) w1.push_back(T[k].lower);
+      }
+      if (w0.size() == 1 && w1.size() >= 2 &&
+          In(w0[0], {"first", "middle", "last", "home", "work", "cell", "mobile", "min", "max", "minimum", "maximum",
+                     "start", "end", "from", "begin", "shipping", "billing", "primary", "opening", "closing", "arrival",
+                     "departure", "pickup", "dropoff", "incl", "excl", "check"}) &&
+          w1[0] != w0[0]) {
+        carry[i] = {w0[0]};
+        carry[i].insert(carry[i].end(), w1.begin() + 1, w1.end());
+      }
+    }
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Item& it = items[i];
+      std::string text = JoinLower(T, it.begin, it.end);
+      if (text == "all required" || text == "- all required" || text.find("all required") != std::string::npos) {
+        ent->allRequired = true;
+        continue;
+      }
+      if (!carry[i].empty()) {
+        DField f;
+        f.name = naming::ToCamelCase(Join(carry[i], " "));
+        auto g = lex::InferFieldType(carry[i]);
+        f.type = g.type;
+        f.fileLike = g.fileLike;
+        if (!ent->FindField(f.name) && !f.name.empty()) ent->fields.push_back(f);
+        continue;
+      }
+      auto chunks = ChunkTokens(T, it.begin, it.end);
+      int base_depth = chunks.empty() ? 0 : chunks.front().depth;
+      bool head_ref = false;
+      bool another = text.find("another") != std::string::npos || text.find("other ") != std::string::npos;
+      for (size_t ci = 0; ci < chunks.size(); ++ci) {
+        const Chunk& c = chunks[ci];
+        if (c.depth > base_depth && !(another && c.depth == base_depth + 1)) continue;
+        std::string r = Resolve(c);
+        if (r.empty()) continue;
+        if (r == owner) {
+          if (another && ci > 0) {
+            d_.AddRelation(owner, owner, spec::RelationKind::kOneToMany,
+                           naming::ToCamelCase(Join(chunks.front().words, " ")));
+            head_ref = true;
+          }
+          continue;
+        }
+        bool is_head = ci == 0 && c.begin <= it.begin + 4;
+        bool plural_many = c.plural && (c.quantified || text.find("one or more") != std::string::npos);
+        if (r == "User") accepted_.insert("User"), d_.userMentioned = true;
+        if (plural_many) {
+          d_.AddRelation(owner, r, spec::RelationKind::kManyToMany);
+        } else if (c.plural && is_head) {
+          d_.AddRelation(owner, r, spec::RelationKind::kOneToMany);
+        } else {
+          std::string inv;
+          if (c.words.size() <= 2 && Canonical(c.name) != r && !lex::IsStopword(c.words.front())) {
+            inv = naming::ToCamelCase(Join(c.words, " "));
+          }
+          d_.AddRelation(r, owner, spec::RelationKind::kOneToMany, inv);
+        }
+        if (is_head) head_ref = true;
+      }
+      if (head_ref) continue;
+      for (auto& f : ParseFieldItem(T, it.begin, it.end)) {
+        if (f.name.empty() || ent->FindField(f.name)) continue;
+        ent->fields.push_back(f);
+      }
+    }
+  }
+  for (auto& e : d_.entities) {
+    if (!e.allRequired) continue;
+    for (auto& f : e.fields) f.required = true;
+  }
+}
+
+Draft Extractor::Run() {
+  for (size_t si = 0; si < s_.size(); ++si) Evidence(si);
+  Decide();
+  ParseLists();
+  ResolveLinks();
+  SelfRelations();
+  Ownership();
+  return std::move(d_);
+}
+
+Draft Extract(const std::vector<Sentence>& sentences) { return Extractor(sentences).Run(); }
+
+}  // namespace bf::analyze

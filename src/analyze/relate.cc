@@ -1,0 +1,313 @@
+// Relation inference between noun phrases: verbs and prepositions that connect two mentions
+// ("seasons belong to a league", "orders contain products", "users follow other users",
+// "drivers assigned to devices", "a family's policy"), nesting ("nested categories") and
+// ownership of user-created content.
+#include <algorithm>
+
+#include "analyze/extract.h"
+#include "analyze/fields.h"
+#include "analyze/lexicon.h"
+#include "common/strings.h"
+#include "spec/naming.h"
+
+namespace bf::analyze {
+namespace {
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+bool Has(const std::string& c, std::initializer_list<std::string_view> phrases) {
+  for (auto p : phrases) {
+    std::string needle = Padded(p);
+    if (c.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool Is(const std::string& c, std::initializer_list<std::string_view> phrases) {
+  for (auto p : phrases) {
+    if (c == Padded(p)) return true;
+  }
+  return false;
+}
+
+struct Kind {
+  std::string type;  // "" when the connector says nothing
+  std::string inverse;
+};
+
+// Classifies the words between two mentions (determiners already removed).
+Kind Classify(const std::string& c, const Chunk& b) {
+  if (c == "  " || c == " ") return {};
+  if (Is(c, {"'s"})) return {"a_has_b", ""};
+  // Many-to-many wording.
+  if (Has(c, {"in more than one", "in several", "in multiple", "in many", "to many", "to several", "to multiple",
+              "many to many", "belong to many", "belongs to many", "belong to several", "belongs to several",
+              "belong to multiple", "belongs to multiple"})) {
+    return {"m2m", ""};
+  }
+  if (Is(c, {"follow", "follows", "can follow", "watch", "watches", "can watch", "join", "joins", "can join", "attend",
+             "attends", "subscribe to", "subscribes to", "can subscribe to", "enroll in", "enrol in", "enrolls in",
+             "enrols in", "play in", "plays in", "can play in", "groups", "collect", "collects", "tagged with",
+             "can be tagged with", "are tagged with", "is tagged with", "bookmark", "take", "takes", "sign up for",
+             "signs up for", "register for", "registers for", "rsvp to", "follow other", "can follow other",
+             "save", "saves", "mentor", "mentors"})) {
+    return {"m2m", ""};
+  }
+  if (Is(c, {"like", "likes", "can like"})) return {"join:Like", ""};
+  if (Is(c, {"upvote", "upvotes", "can upvote", "vote on", "votes on", "can vote on", "vote for", "votes for"})) {
+    return {"join:Vote", ""};
+  }
+  if (Is(c, {"rate", "rates", "can rate"})) return {"join:Rating", ""};
+  if (Is(c, {"review", "reviews", "can review", "write reviews for", "leave reviews on", "leave reviews for"})) {
+    return {"join:Review", ""};
+  }
+  if (Is(c, {"star", "stars", "can star"})) return {"join:Star", ""};
+  if (Is(c, {"favorite", "favorites", "favourite", "favourites", "can favorite", "can favourite"})) {
+    return {"join:Favorite", ""};
+  }
+  if (Is(c, {"comment on", "comments on", "can comment on", "comment under", "discuss", "can discuss"})) {
+    return {"join:Comment", ""};
+  }
+  // Attachment verbs: plural target -> many-to-many; singular -> many-to-one.
+  if (Has(c, {"assigned to", "linked to", "attached to", "connected to", "restricted to", "available in",
+              "applied to", "added to", "shared with", "share with", "mapped to", "associated with", "related to",
+              "assign to", "link to", "attach to", "scoped to", "allocated to"})) {
+    std::string inv = Has(c, {"assigned to", "assign to"}) && !b.plural ? "assignee" : "";
+    return {b.plural ? "m2m" : "b_has_a", inv};
+  }
+  // Passive authorship: "written by a user".
+  static const std::pair<std::string_view, std::string_view> kBy[] = {
+      {"written by", "author"}, {"posted by", "author"}, {"authored by", "author"}, {"created by", "creator"},
+      {"uploaded by", "uploader"}, {"owned by", "owner"}, {"made by", ""}, {"placed by", ""}, {"submitted by", "submitter"},
+      {"filed by", ""}, {"entered by", ""}, {"added by", ""}, {"confirmed by", ""}, {"approved by", "approver"},
+      {"reviewed by", "reviewer"}, {"signed by", ""}, {"taken by", ""}, {"raised by", ""}, {"opened by", ""},
+      {"reported by", "reporter"}, {"run by", ""}, {"managed by", "manager"}, {"hosted by", "host"},
+      {"organized by", "organizer"}, {"organised by", "organizer"}, {"sent by", "sender"}, {"issued by", ""},
+      {"by", ""}};
+  for (const auto& [p, inv] : kBy) {
+    if (Has(c, {p})) return {"b_has_a", std::string(inv)};
+  }
+  if (Is(c, {"belongs to", "belong to", "belonging to", "is belonging to", "are belonging to", "lives in", "live in",
+             "sit in", "sits in", "go in", "goes in", "grouped in", "grouped into", "filed under", "nest under",
+             "nests under", "is in", "are in", "in", "inside", "within", "under", "of", "for", "per", "on", "at",
+             "against", "is for", "are for", "part of", "is part of", "are part of", "about", "for one", "in one",
+             "belongs to one", "belong to one", "is belonging to one", "lives in one", "sit inside", "are inside",
+             "is inside", "inside of", "are kept in", "kept in", "listed in", "live under", "are under", "is under",
+             "are grouped into", "are grouped in", "is grouped in", "are organized in", "are organised in",
+             "in one of", "from", "are for one", "is for one", "can be in one", "per each", "for each", "on each",
+             "in each", "at each", "under each", "of each", "within each", "tied to", "is tied to",
+             "are tied to", "is linked to one"})) {
+    return {"b_has_a", ""};
+  }
+  if (Is(c, {"has one", "have one", "can have one", "has exactly one", "have exactly one", "has a single",
+             "with one"}) && !b.plural) {
+    return {"one_one", ""};
+  }
+  if (Is(c, {"has", "have", "has many", "have many", "can have", "can have many", "contains", "contain", "includes",
+             "include", "holds", "hold", "owns", "own", "lists", "list", "carries", "carry", "can carry", "with",
+             "made of", "consists of", "consist of", "made up of", "is made of", "are made of", "writes", "write",
+             "posts", "post", "creates", "create", "can create", "publishes", "publish", "places", "place", "submits",
+             "submit", "uploads", "upload", "can upload", "books", "book", "can book", "orders", "order", "logs",
+             "log", "reports", "report", "sends", "send", "starts", "start", "runs", "run", "defines", "define",
+             "can define", "gives", "give", "manages", "manage", "issues", "generates", "generate", "produces",
+             "produce", "raises", "raise", "opens", "open", "files", "keeps", "keep", "stores", "store", "records",
+             "record", "tracks", "track", "receives", "receive", "gets", "get", "offers", "offer", "sells", "sell",
+             "hosts", "host", "organizes", "organises", "organize", "organise", "schedules", "schedule", "makes",
+             "make", "teaches", "teach", "leave", "leaves", "rent", "rents", "borrow", "borrows", "buy", "buys",
+             "plan", "plans", "ask", "asks", "answer", "answers", "has several", "have several", "has multiple",
+             "have multiple", "has some", "have some", "can have several", "can have multiple", "can have more",
+             "have more", "has more", "can post", "can write", "can log", "can send", "can place", "can make",
+             "can submit", "can open", "can start", "can leave", "can ask", "can answer", "can give", "can hold",
+             "hold one or more", "holds one or more", "has one or more", "have one or more", "with their",
+             "maintain", "maintains", "lead", "leads", "owns many", "own many", "accumulates", "earn", "earns",
+             "is made up of", "are made up of", "can contain", "may have", "may contain", "write down", "add",
+             "adds", "can add", "fill in", "fill out", "fills out", "complete", "completes", "cast", "casts",
+             "keys in", "enter", "enters", "assign", "assigns", "can assign", "employ", "employs", "run into",
+             "set up", "sets up", "charge", "charges", "send out", "sends out", "request", "requests", "apply to"})) {
+    return {"a_has_b", ""};
+  }
+  return {};
+}
+
+bool IsDet(std::string_view w) {
+  return In(w, {"a", "an", "the", "each", "every", "its", "their", "his", "her", "our", "my", "your", "also", "just",
+                "only", "then", "always", "usually", "typically", "optionally", "exactly", "both", "all", "any",
+                "some", "this", "that", "these", "those", "whole", "single", "individual", "specific", "certain",
+                "selected", "other", "another", "own", "actually", "often", "sometimes", "directly", "later"});
+}
+
+}  // namespace
+
+void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
+  const auto& T = s_[si].tokens;
+  std::vector<const Chunk*> cs;
+  for (const auto& c : all) {
+    bool in_list = false;
+    for (const auto& l : lists_) {
+      if (l.sentence == si && c.begin >= l.begin && c.end <= l.end) in_list = true;
+    }
+    if (!in_list && c.depth == 0) cs.push_back(&c);
+  }
+  auto connector = [&](const Chunk& a, const Chunk& b, bool& clean) {
+    std::string out = " ";
+    clean = true;
+    int words = 0;
+    for (size_t k = a.end; k < b.begin; ++k) {
+      const Token& t = T[k];
+      if (t.text == "(") {
+        k = MatchParen(T, k, b.begin);
+        continue;
+      }
+      if (t.kind == Token::kPunct && t.text != "'s") {
+        clean = false;
+        return out;
+      }
+      if (t.kind == Token::kNumber) continue;
+      if (t.kind == Token::kWord && IsDet(t.lower)) continue;
+      out += t.lower + " ";
+      ++words;
+    }
+    if (words > 5) clean = false;
+    return out;
+  };
+  auto joined = [&](const Chunk& a, const Chunk& b) {  // only ',' / 'and' / 'or' between
+    for (size_t k = a.end; k < b.begin; ++k) {
+      const Token& t = T[k];
+      if (t.text == "(") {
+        k = MatchParen(T, k, b.begin);
+        continue;
+      }
+      if (!(t.text == "," || t.lower == "and" || t.lower == "or" || IsDet(t.lower))) return false;
+    }
+    return true;
+  };
+  for (size_t i = 0; i + 1 < cs.size(); ++i) {
+    const Chunk& a = *cs[i];
+    const Chunk& b = *cs[i + 1];
+    bool clean = false;
+    std::string conn = connector(a, b, clean);
+    if (!clean) continue;
+    Kind k = Classify(conn, b);
+    if (k.type.empty()) continue;
+    std::vector<const Chunk*> left{&a}, right{&b};
+    for (size_t j = i; j > 0 && joined(*cs[j - 1], *cs[j]); --j) left.push_back(cs[j - 1]);
+    for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1]); ++j) right.push_back(cs[j + 1]);
+    for (const Chunk* l : left) {
+      for (const Chunk* r : right) {
+        std::string bname = r->name;
+        // "wishlists with lines": a generic dependent takes its parent's name.
+        if (k.type == "a_has_b" && r->words.size() == 1 &&
+            In(naming::Singularize(r->words[0]), {"line", "item", "entry", "detail", "row", "option"})) {
+          Chunk dep = *r;
+          dep.words = {ToLower(l->name), r->words[0]};
+          NameChunk(dep);
+          dep.name = l->name + dep.name.substr(ToLower(l->name).size() > 0 ? 0 : 0);
+          dep.name = l->name + naming::ToPascalCase(naming::Singularize(r->words[0]));
+          Note(dep, 3.0, false, si);
+          bname = dep.name;
+        } else {
+          Note(*r, 2.0, false, si);
+        }
+        Note(*l, 2.0, false, si);
+        links_.push_back({l->name, bname, k.type, k.inverse});
+      }
+    }
+  }
+}
+
+void Extractor::ResolveLinks() {
+  auto resolve_name = [&](const std::string& n) -> std::string {
+    if (n == "User") return "User";
+    std::string c = Canonical(n);
+    if (accepted_.count(c)) return c;
+    Chunk probe;
+    probe.words = naming::SplitWords(n);
+    for (auto& w : probe.words) w = ToLower(w);
+    NameChunk(probe);
+    return Resolve(probe);
+  };
+  for (const auto& l : links_) {
+    std::string a = resolve_name(l.a), b = resolve_name(l.b);
+    if (a.empty() || b.empty()) continue;
+    if (a == "User" || b == "User") d_.userMentioned = true;
+    const auto& t = l.type;
+    if (t == "a_has_b") {
+      d_.AddRelation(a, b, spec::RelationKind::kOneToMany, l.inverse);
+    } else if (t == "b_has_a") {
+      if (a == b) continue;
+      d_.AddRelation(b, a, spec::RelationKind::kOneToMany, l.inverse);
+    } else if (t == "m2m") {
+      d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
+    } else if (t == "one_one") {
+      if (a != b) d_.AddRelation(a, b, spec::RelationKind::kOneToOne);
+    } else if (StartsWith(t, "join:")) {
+      std::string join = t.substr(5);
+      if (a == b) {
+        d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
+        continue;
+      }
+      if (!d_.Find(join)) {
+        DEntity e;
+        e.name = join;
+        e.order = 900000;
+        d_.entities.push_back(e);
+        accepted_.insert(join);
+      }
+      d_.AddRelation(a, join, spec::RelationKind::kOneToMany);
+      d_.AddRelation(b, join, spec::RelationKind::kOneToMany);
+    }
+  }
+}
+
+void Extractor::SelfRelations() {
+  for (const auto& n : self_nested_) {
+    std::string c = Canonical(n);
+    if (!accepted_.count(c)) {
+      Chunk probe;
+      probe.words = naming::SplitWords(n);
+      for (auto& w : probe.words) w = ToLower(w);
+      NameChunk(probe);
+      c = Resolve(probe);
+    }
+    if (c.empty() || c == "User" || !d_.Find(c)) continue;
+    d_.AddRelation(c, c, spec::RelationKind::kOneToMany);
+  }
+  // "... and reply to each other's comments", "threaded comments", "with replies".
+  for (const auto& s : s_) {
+    std::string text = Padded(JoinLower(s.tokens, 0, s.tokens.size()));
+    bool replies = text.find(" reply to each other") != std::string::npos ||
+                   text.find(" with replies ") != std::string::npos || text.find(" threaded ") != std::string::npos ||
+                   text.find(" replies to ") != std::string::npos;
+    if (!replies) continue;
+    for (const char* name : {"Comment", "Message", "Post", "Reply"}) {
+      if (d_.Find(name) && text.find(ToLower(name)) != std::string::npos) {
+        d_.AddRelation(name, name, spec::RelationKind::kOneToMany);
+        break;
+      }
+    }
+  }
+}
+
+void Extractor::Ownership() {
+  static const std::set<std::string> kOwnedHeads = {
+      "Post", "Comment", "Order", "Booking", "Review", "Message", "Like", "Vote", "Rating", "Favorite", "Bookmark",
+      "Note", "Reservation", "Application", "Submission", "Donation", "Reply", "Story", "Article", "Star",
+      "Follow", "Upload", "Photo", "Playlist", "Wishlist", "Cart", "Basket", "Answer", "Question", "Thread",
+      "Listing", "Recipe", "Workout", "Trip", "Loan", "Pledge", "Expense", "Goal", "Journal", "Entry", "Checkin",
+      "Report", "Request", "Ticket", "Issue", "Task", "Document", "Attachment", "Timesheet", "TimeEntry", "Activity"};
+  bool has_user = d_.Find("User") != nullptr || d_.userMentioned;
+  if (!has_user) return;
+  for (auto& e : d_.entities) {
+    if (e.name == "User") continue;
+    auto words = naming::SplitWords(e.name);
+    std::string head = words.back();
+    if (kOwnedHeads.count(head) || kOwnedHeads.count(e.name)) e.owned = true;
+  }
+}
+
+}  // namespace bf::analyze
