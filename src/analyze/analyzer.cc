@@ -41,7 +41,8 @@ std::string JoinNames(const std::vector<std::string>& names, size_t max = 8) {
 }
 
 // Adds an archetype's entities and relations to a thin draft.
-void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<std::string>& assumptions) {
+void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<std::string>& assumptions,
+            bool with_roles) {
   std::map<std::string, std::string> map;  // archetype name -> draft name
   std::vector<std::string> added;
   for (const auto& ae : a.entities) {
@@ -88,6 +89,7 @@ void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<s
     d.relations.back().fromText = false;
   }
   for (const auto& role : a.roles) {
+    if (!with_roles) break;
     if (std::find(d.roles.begin(), d.roles.end(), role) == d.roles.end()) d.roles.push_back(role);
   }
   d.archetype = a.id;
@@ -161,7 +163,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   if (!chosen.domain) {
     ClarityInput ci;
     ci.norm = norm;
-    ci.words = static_cast<int>(std::count(norm.begin(), norm.end(), ' ')) - 1;
+    ci.words = static_cast<int>(std::count(norm.begin(), norm.end(), ' ')) - 1;  // words in the text
     ci.textEntities = text_entities;
     ci.strongEntities = strong;
     ci.matches = matches;
@@ -176,11 +178,16 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
 
   std::vector<std::string> assumptions;
   const Archetype* arch = chosen.domain;
-  if (!arch && !matches.empty() && matches.front().score >= 3 && text_entities <= 2) arch = matches.front().archetype;
+  const int words = static_cast<int>(std::count(norm.begin(), norm.end(), ' ')) - 1;
+  // Archetypes fill in short descriptions only; a detailed description is taken at its word.
+  if (!arch && !matches.empty() && matches.front().score >= 3 && text_entities <= 2 && words <= 40) {
+    arch = matches.front().archetype;
+  }
+  const std::vector<std::string> stated_roles = draft.roles;
   std::set<spec::Feature> features = lex::DetectFeatures(norm);
   bool login = lex::MentionsLogin(norm);
   if (arch) {
-    Enrich(draft, *arch, norm, assumptions);
+    Enrich(draft, *arch, norm, assumptions, words <= 15 || chosen.domain != nullptr);
     for (auto f : arch->features) features.insert(f);
   }
   for (const auto& r : chosen.roles) {
@@ -220,7 +227,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   result.status = Status::kPlan;
   result.spec = std::move(built.spec);
   const spec::AppSpec& s = *result.spec;
-  bool auth_stated = login || draft.userMentioned || !draft.roles.empty() || chosen.domain != nullptr;
+  bool auth_stated = login || draft.userMentioned || !stated_roles.empty() || chosen.domain != nullptr;
   if (!auth_stated) {
     result.defaultedEntities.push_back(s.auth.userEntity);
     result.defaultedFeatures.push_back(spec::Feature::kAuth);

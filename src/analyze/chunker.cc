@@ -61,9 +61,18 @@ std::string EntityName(const std::vector<std::string>& words) {
 }
 
 void NameChunk(Chunk& c) {
-  c.name = EntityName(c.words);
+  std::vector<std::string> words = c.words;
+  if (words.size() >= 2) {
+    const std::string& last = words.back();
+    const std::string& prev = words[words.size() - 2];
+    bool adjective = EndsWith(prev, "al") || EndsWith(prev, "ic") || EndsWith(prev, "ive") || EndsWith(prev, "ous");
+    if ((last == "record" || last == "records" || last == "row" || last == "rows" || last == "info") && !adjective) {
+      words.pop_back();
+    }
+  }
+  c.name = EntityName(words);
   std::vector<std::string> parts;
-  for (const auto& w : c.words) {
+  for (const auto& w : words) {
     for (auto& p : Split(w, '-')) {
       if (!p.empty()) parts.push_back(p);
     }
@@ -103,6 +112,18 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       continue;
     }
     bool content = !lex::IsStopword(w) && !lex::IsVerb(w) && !lex::IsModifier(w) && !LooksNonNoun(w);
+    if (content && lex::IsNounVerb(w) && i > begin && toks[i - 1].kind == Token::kWord &&
+        (lex::IsStopword(toks[i - 1].lower) || toks[i - 1].lower == "also") &&
+        std::string_view("|we|they|i|you|he|she|it|can|may|will|should|must|to|cannot|could|would|then|please|"
+                         "let|lets|also|just|only|always|often|never|usually|who|which|that|dont|")
+                .find("|" + toks[i - 1].lower + "|") != std::string_view::npos) {
+      content = false;  // "we log activities", "can post", "to order"
+    }
+    if (content && (w == "log" || w == "logs" || w == "sign" || w == "signs" || w == "check" || w == "checks") &&
+        i + 1 < end && (toks[i + 1].lower == "in" || toks[i + 1].lower == "out" || toks[i + 1].lower == "up" ||
+                        toks[i + 1].lower == "into" || toks[i + 1].lower == "on")) {
+      content = false;  // phrasal verbs: "log in", "sign up", "check out"
+    }
     if (content && lex::IsNounVerb(w)) {
       // After a plural noun, a base-form noun/verb is the verb: "users post listings".
       if (open && !cur.words.empty()) {
@@ -116,7 +137,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
             toks[i + 1].kind == Token::kWord && (IsDeterminer(toks[i + 1].lower) || lex::IsQuantifier(toks[i + 1].lower))) {
           content = false;
         }
-      } else if (plural_closed_at + 1 == i && !EndsWith(w, "s")) {
+      } else if (plural_closed_at != static_cast<size_t>(-1) && plural_closed_at + 1 == i && !EndsWith(w, "s")) {
         content = false;  // "devices report positions"
       } else if (i + 1 < end && toks[i + 1].kind == Token::kWord && IsDeterminer(toks[i + 1].lower) &&
                  toks[i + 1].lower != "one") {

@@ -44,7 +44,7 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
           "people with other people", "or something", "maybe not", "somehow", "various things"});
   bool no_domain = in.matches.empty() || in.matches.front().score < 3;
   bool conflicting = in.matches.size() >= 2 && in.matches[0].score - in.matches[1].score <= 1;
-  if (missing_context >= 1 && in.strongEntities == 0 && in.textEntities < 3) {
+  if (missing_context >= 1 && in.strongEntities == 0 && in.textEntities < 5) {
     v.clarify = true;
     v.reason = "The description refers to context I cannot see (an earlier conversation or an existing system) "
                "and names no concrete data objects.";

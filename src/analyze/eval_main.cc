@@ -52,6 +52,10 @@ ordered_json Prediction(const AnalysisResult& r) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 3 && std::string(argv[1]) == "--text") {
+    std::cout << bf::analyze::ToJson(bf::analyze::Analyze(argv[2])).dump(2) << "\n";
+    return 0;
+  }
   if (argc < 3) {
     std::cerr << "usage: analyze_eval CASES.json OUT.json\n";
     return 2;

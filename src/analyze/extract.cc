@@ -93,6 +93,27 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     }
   }
   if (colon == n || colon == 0) return false;
+  // The list runs to the end, or to a ';' that opens a clause with its own list ("...; wallet
+  // transactions (type, amount)"); "...; it may be assigned to a user" still belongs to the head.
+  size_t list_end = n;
+  {
+    int d = 0;
+    for (size_t i = colon + 1; i < n; ++i) {
+      if (T[i].text == "(") ++d;
+      if (T[i].text == ")" && d > 0) --d;
+      if (d != 0 || T[i].text != ";") continue;
+      bool pronoun = i + 1 < n && In(T[i + 1].lower, {"it", "they", "each", "every"});
+      bool own = false;
+      for (size_t j = i + 1; j < n; ++j) {
+        if (T[j].text == ";") break;
+        if (T[j].text == "(" || T[j].text == ":") own = true;
+      }
+      if (own && !pronoun) {
+        list_end = i;
+        break;
+      }
+    }
+  }
   const Chunk* head = nullptr;
   for (const auto& c : chunks) {
     if (c.depth != 0 || c.end > colon) continue;
@@ -101,8 +122,9 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     if (adjacent) head = &c;
   }
   if (!head) return false;
-  auto items = SplitItems(T, colon + 1, n, false);
+  auto items = SplitItems(T, colon + 1, list_end, false);
   if (items.empty()) return false;
+  if (In(T[items.front().begin].lower, {"they", "we", "it", "he", "she", "you", "i", "there"})) return false;
   // "roles: admin, editor" is a role list, not an entity.
   if (head->words.back() == "roles" || head->words.back() == "role" || head->words.back() == "permissions") {
     int role_items = 0;
@@ -128,7 +150,8 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     if (plural_entity) ++labelish;
     if (plural_entity && own_list) ++strong_items;
   }
-  bool label = strong_items >= 1 || (labelish >= 2 && labelish * 2 >= static_cast<int>(items.size()));
+  bool label = (strong_items >= 1 && labelish * 3 >= static_cast<int>(items.size())) ||
+               (labelish >= 2 && labelish * 2 >= static_cast<int>(items.size()));
   if (label) {
     bool per = head->begin > 0 && (T[head->begin - 1].lower == "per" || T[head->begin - 1].lower == "each");
     for (const auto& it : items) {
@@ -138,10 +161,11 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
       if (per) links_.push_back({head->name, ch.front().name, "a_has_b", ""});
     }
     if (per) Note(*head, 2.5, false, si);
+    else label_heads_.insert(si * 1000 + head->begin);
     return false;
   }
   Note(*head, 5.0, true, si);
-  lists_.push_back({IsUserHead(*head) ? "User" : head->name, si, colon + 1, n});
+  lists_.push_back({IsUserHead(*head) ? "User" : head->name, si, colon + 1, list_end});
   list_begin = colon + 1;
   return true;
 }
@@ -180,9 +204,28 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
       if (l.sentence == si && c.begin >= l.begin && c.end <= l.end) in_range = true;
     }
     if (in_range) continue;
+    // "job title history per employee (title, from, to)": the list belongs to the first phrase.
+    const Chunk* owner = &c;
+    {
+      size_t pb = c.begin;
+      bool each = false;
+      while (pb > 0 && In(T[pb - 1].lower, {"each", "every", "a", "the", "one"})) {
+        each = each || T[pb - 1].lower == "each" || T[pb - 1].lower == "every";
+        --pb;
+      }
+      bool prep = pb > 0 && (T[pb - 1].lower == "per" || (each && In(T[pb - 1].lower, {"of", "for", "on", "in"})));
+      if (prep) {
+        for (const auto& p : chunks) {
+          if (p.end == pb - 1 && p.depth == 0) {
+            owner = &p;
+            links_.push_back({c.name, p.name, "a_has_b", ""});
+          }
+        }
+      }
+    }
     if (list) {
-      Note(c, 5.0, true, si);
-      lists_.push_back({IsUserHead(c) ? "User" : c.name, si, b, e});
+      Note(*owner, 5.0, true, si);
+      lists_.push_back({IsUserHead(*owner) ? "User" : owner->name, si, b, e});
     } else {
       auto items = SplitItems(T, b, e, false);
       auto inner = ChunkTokens(T, b, e);
@@ -269,6 +312,11 @@ void Extractor::Evidence(size_t si) {
   for (size_t i = 0; i + 1 < chunks.size(); ++i) {
     size_t a = chunks[i].end, b = chunks[i + 1].begin;
     if (b == a + 1 && (T[a].lower == "aka" || T[a].text == "=")) NoteAlias(chunks[i + 1], chunks[i]);
+    // "Every update is a follow-up: ...": the first phrase is another name for the second.
+    if (b == a + 2 && T[a].lower == "is" && (T[a + 1].lower == "a" || T[a + 1].lower == "an") &&
+        chunks[i + 1].words.size() <= 2) {
+      NoteAlias(chunks[i], chunks[i + 1]);
+    }
   }
   size_t list_begin = T.size();
   bool colon = HeadColon(si, chunks, list_begin);
@@ -317,7 +365,7 @@ void Extractor::Evidence(size_t si) {
     for (const auto& l : lists_) {
       if (l.sentence == si && c.begin >= l.begin && c.end <= l.end) in_list = true;
     }
-    if (in_list) continue;
+    if (in_list || label_heads_.count(si * 1000 + c.begin)) continue;
     if (s.bullet && &c == &chunks.front() && c.begin <= 2 && c.depth == 0) Note(c, 2.5, false, si);
     else if (c.depth == 0) Note(c, 0.4, false, si);
   }
@@ -361,21 +409,31 @@ void Extractor::Roles(size_t si) {
                                " admins ", " administrators ", " manage "}) {
     if (norm.find(cue) != std::string::npos) access = true;
   }
-  // "roles: a, b" / "roles like a, b" / "with roles a, b and c" / "one or more roles - a, b".
+  // "roles: a, b" / "roles like a, b" / "with roles a, b and c" / "one or more roles in X - a, b".
   for (size_t i = 0; i < T.size(); ++i) {
     if (T[i].lower != "roles" && T[i].lower != "role") continue;
     size_t k = i + 1;
-    while (k < T.size() && k < i + 4 &&
-           (In(T[k].lower, {":", "(", "-", "like", "such", "as", "are", "include", "eg", "is", "in"}) ||
-            (T[k].kind == Token::kWord && lex::IsStopword(T[k].lower) && !lex::RoleOf(T[k].lower)))) {
-      ++k;
+    bool cue = k < T.size() && lex::RoleOf(T[k].lower).has_value();
+    for (size_t j = i + 1; !cue && j < T.size() && j < i + 6; ++j) {
+      const std::string& w = T[j].lower;
+      if (w == ":" || w == "(" || w == "-" || w == "like" || w == "eg" || w == "include" || w == "are" ||
+          (w == "as" && j > 0 && T[j - 1].lower == "such")) {
+        cue = true;
+        k = j + 1;
+        break;
+      }
+      if (T[j].kind == Token::kPunct) break;
     }
-    if (k == i + 1 && !(k < T.size() && lex::RoleOf(T[k].lower))) continue;
+    if (!cue) continue;
     auto items = SplitItems(T, k, T.size(), false);
     for (const auto& it : items) {
       std::vector<std::string> words;
+      bool stop = false;
       for (size_t j = it.begin; j < it.end; ++j) {
-        if (T[j].text == ")" || T[j].text == "(") break;
+        if (T[j].text == ")" || T[j].text == "(" || T[j].text == "-") {
+          stop = j > it.begin;
+          break;
+        }
         if (T[j].kind == Token::kWord && !lex::IsStopword(T[j].lower)) words.push_back(T[j].lower);
       }
       if (words.empty() || words.size() > 3) break;
@@ -385,9 +443,10 @@ void Extractor::Roles(size_t si) {
       words.back() = last;
       if (words.size() == 2 && words[0] == "super" && last == "admin") {
         add("super_admin");
-        continue;
+      } else {
+        add(Join(words, " "));
       }
-      add(Join(words, " "));
+      if (stop) break;
     }
   }
   if (!access) return;
@@ -448,7 +507,9 @@ void Extractor::Decide() {
     auto words = naming::SplitWords(name);
     std::string head = ToLower(words.back());
     bool single = words.size() == 1;
-    if (single && lex::IsNonEntity(head)) continue;
+    bool soft = In(head, {"person", "people", "persons", "report", "reports", "history", "log", "logs", "note",
+                          "notes", "setting", "settings", "reminder", "reminders"});
+    if (single && lex::IsNonEntity(head) && !(soft && (c.strong || c.score >= 4.0))) continue;
     if (!single && IsBadHead(head)) continue;
     if (single && IsGenericDependent(head) && !c.strong) continue;
     if (lex::RoleOf(head) && single && !c.strong && c.score < 4.0) {

@@ -70,7 +70,8 @@ class Extractor {
   std::vector<Link> links_;
   std::set<std::string> accepted_;
   std::map<std::string, std::string> phrase_to_entity_;  // singular phrase -> entity name
-  std::set<std::string> self_nested_;  // candidates described as nested / trees
+  std::set<std::string> self_nested_;
+  std::set<size_t> label_heads_;  // sentence * 1000 + token of "Label:" heads (not entities)  // candidates described as nested / trees
   Draft d_;
 };
 

@@ -26,7 +26,9 @@ bool IsMergePrefix(std::string_view w) {
                 "full", "display", "given", "family", "private", "public", "birth", "due", "check"});
 }
 
-bool IsEnumHead(std::string_view w) {
+bool IsEnumHead(std::string_view word) {
+  std::string_view w = word;
+  if (auto u = w.find_last_of("_-"); u != std::string_view::npos) w = w.substr(u + 1);
   return In(w, {"type", "status", "kind", "category", "gender", "sex", "direction", "method", "mode", "role",
                 "level", "priority", "card", "payment", "channel", "channels", "visibility", "state", "stage",
                 "phase", "classification", "frequency", "interval", "schedule", "context", "usage", "delta",
@@ -55,6 +57,15 @@ bool ApplyHint(const std::string& w, Hints& h) {
   return true;
 }
 
+// "amount_cents" -> {"amount", "cents"} so type inference sees every part.
+std::vector<std::string> Parts(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const auto& w : words) {
+    for (const auto& p : naming::SplitWords(w)) out.push_back(ToLower(p));
+  }
+  return out;
+}
+
 std::string CamelName(const std::vector<std::string>& words) {
   std::vector<std::string> ws = words;
   if (ws.size() > 4) ws.erase(ws.begin(), ws.end() - 4);
@@ -78,7 +89,7 @@ bool IsClauseStart(const std::string& w) {
   return In(w, {"we", "they", "that", "which", "who", "whom", "it", "them", "used", "when", "where", "so",
                 "because", "if", "as", "you", "from", "for", "into", "whose", "our", "us", "i", "he", "she",
                 "is", "are", "was", "were", "can", "may", "will", "should", "must", "get", "gets", "go",
-                "goes", "turns", "has", "have"});
+                "goes", "turns", "has", "have", "per"});
 }
 
 size_t MatchParen(const std::vector<Token>& toks, size_t open, size_t limit) {
@@ -106,8 +117,7 @@ std::vector<Item> SplitItems(const std::vector<Token>& toks, size_t begin, size_
     if (depth > 0) continue;
     bool sep = t.kind == Token::kPunct && (t.text == "," || t.text == ";" || t.text == "+" || t.text == "&" ||
                                            t.text == ":" || (t.text == "-" && i > begin && i + 1 < end &&
-                                                             toks[i + 1].kind == Token::kWord && toks[i - 1].kind == Token::kWord &&
-                                                             false));
+                                                             toks[i + 1].kind == Token::kWord && toks[i - 1].kind == Token::kWord));
     if (t.kind == Token::kWord && (t.lower == "and" || t.lower == "plus" || (split_with && t.lower == "with"))) {
       sep = true;
     }
@@ -305,7 +315,7 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
         for (const auto& x : w) {
           if (x != "|") clean.push_back(x);
         }
-        auto g = lex::InferFieldType(clean);
+        auto g = lex::InferFieldType(Parts(clean));
         DField f;
         f.name = CamelName(clean);
         f.type = g.type;
@@ -340,7 +350,7 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
   DField f;
   f.name = CamelName(words);
   if (f.name.empty() || f.name == "id" || f.name == "createdAt" || f.name == "updatedAt" || f.name == "etc") return out;
-  auto guess = lex::InferFieldType(words);
+  auto guess = lex::InferFieldType(Parts(words));
   f.type = guess.type;
   f.fileLike = guess.fileLike;
   if (!values.empty() && (IsEnumHead(words.back()) || values.size() >= 2) && guess.type != FieldType::kBoolean &&

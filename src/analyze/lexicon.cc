@@ -245,7 +245,9 @@ const Set& NonEntities() {
       "status", "state", "value", "values", "title", "text", "date", "dates", "id", "ids", "key",
       "keys", "code", "codes", "total", "totals", "count", "counts", "main", "number", "default",
       "defaults", "line", "lines", "item", "items", "entry", "entries", "detail", "details",
-      "record", "records", "list", "lists", "set", "sets", "row", "one", "thing"};
+      "record", "records", "list", "lists", "set", "sets", "row", "one", "thing", "multiplayer", "setting",
+      "settings", "preferences", "person", "people", "persons", "someone", "reminder", "reminders", "report",
+      "reports", "history", "log", "logs", "notes", "note", "call", "calls", "ready", "deadline", "asap"};
   return s;
 }
 
@@ -584,7 +586,7 @@ std::set<spec::Feature> DetectFeatures(std::string_view norm) {
   static const std::string_view kPay[] = {
       "stripe", "paypal", "adyen", "braintree", "gocardless", "checkout", "check out", "payment gateway",
       "payment provider", "online payment", "online payments", "card payments", "card payment",
-      "pay online", "paying", "billing", "in app purchase", "in app purchases", "take payments",
+      "pay online", "paying", "in app purchase", "in app purchases", "take payments",
       "accept payments", "process payments", "payments go through", "collect payments", "charge the",
       "charge customers", "charge users", "pay for", "pays for", "paid plans", "paid tiers",
       "paid subscriptions", "payouts", "mollie", "square payments", "razorpay", "payment processing",

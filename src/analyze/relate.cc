@@ -211,9 +211,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           Note(dep, 3.0, false, si);
           bname = dep.name;
         } else {
-          Note(*r, 2.0, false, si);
+          Note(*r, 2.2, false, si);
         }
-        Note(*l, 2.0, false, si);
+        Note(*l, 2.2, false, si);
         links_.push_back({l->name, bname, k.type, k.inverse});
       }
     }

@@ -206,6 +206,23 @@ std::string JoinLower(const std::vector<Token>& toks, size_t begin, size_t end) 
   return out;
 }
 
+// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped at 2.
+size_t TypoDistance(std::string_view a, std::string_view b) {
+  const size_t n = a.size(), m = b.size();
+  if (n > m + 2 || m > n + 2) return 3;
+  std::vector<std::vector<size_t>> d(n + 1, std::vector<size_t>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = i;
+  for (size_t j = 0; j <= m; ++j) d[0][j] = j;
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[n][m];
+}
+
 void CorrectTypos(std::vector<Sentence>& sentences) {
   const auto& vocab = lex::TypoVocabulary();
   static thread_local std::unordered_map<std::string, std::string> cache;
@@ -220,8 +237,11 @@ void CorrectTypos(std::vector<Sentence>& sentences) {
         int hits = 0;
         for (const auto& v : vocab) {
           if (v.size() + 1 < t.lower.size() || v.size() > t.lower.size() + 1) continue;
-          if (v[0] != t.lower[0] && v.size() > 0 && t.lower[1] != v[1]) continue;
-          if (EditDistance(t.lower, v) == 1) {
+          if (v[0] != t.lower[0]) continue;
+          // Five-letter words: only a missing or extra letter ("leage"), never a substitution
+          // ("rules" is not a typo of "roles").
+          if (t.lower.size() <= 5 && v.size() == t.lower.size()) continue;
+          if (TypoDistance(t.lower, v) == 1) {
             if (best != v) ++hits;
             best = v;
           }
