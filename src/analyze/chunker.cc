@@ -112,6 +112,12 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       continue;
     }
     bool content = !lex::IsStopword(w) && !lex::IsVerb(w) && !lex::IsModifier(w) && !LooksNonNoun(w);
+    if (content && i >= begin + 2 && toks[i - 1].lower == "to" &&
+        std::string_view("|want|wants|need|needs|have|has|able|going|like|try|tries|used|allowed|possible|how|"
+                         "plan|plans|hope|decide|wish|wanted|needed|trying|easy|hard|")
+                .find("|" + toks[i - 2].lower + "|") != std::string_view::npos) {
+      content = false;  // "we want to replace ...": an infinitive
+    }
     if (content && lex::IsNounVerb(w) && i > begin && toks[i - 1].kind == Token::kWord &&
         (lex::IsStopword(toks[i - 1].lower) || toks[i - 1].lower == "also") &&
         std::string_view("|we|they|i|you|he|she|it|can|may|will|should|must|to|cannot|could|would|then|please|"

@@ -40,6 +40,16 @@ bool IsBadHead(std::string_view h) {
                 "phone", "yes", "no", "anything", "everything", "something", "lot", "bunch", "couple"});
 }
 
+// An item head that reads as an attribute: a known attribute word, a snake_case column, or a
+// word whose type can be inferred ("start date", "is active", "price").
+bool LooksLikeAttribute(const Chunk& c) {
+  const std::string& h = c.words.back();
+  if (lex::IsFieldWord(h) || h.find('_') != std::string::npos) return true;
+  std::vector<std::string> parts;
+  for (const auto& w : c.words) parts.push_back(w);
+  return lex::InferFieldType(parts).type != spec::FieldType::kString;
+}
+
 bool IsGenericDependent(std::string_view w) {
   return In(w, {"line", "item", "entry", "detail", "row", "record", "option", "image", "photo", "member",
                 "attachment", "note", "comment", "log", "history", "setting", "value", "answer", "vote"});
@@ -277,7 +287,7 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       const Chunk& h = ch.front();
       bool entityish = h.plural && !lex::IsFieldWord(h.words.back()) && !IsGenericDependent(h.words.back());
       if (ii == 0 && entityish) first_entity = &ch.front();
-      if (!entityish) ++fieldish;
+      if (!entityish && LooksLikeAttribute(h)) ++fieldish;
       if (ii == 0 && entityish) {
         // "Each event has ticket types with a price, how many are available, ...": the list after
         // "with" belongs to the ticket types.
@@ -519,6 +529,20 @@ void Extractor::Decide() {
     if (single && lex::IsFieldWord(head) && !c.strong) continue;
     if (c.strong || c.score >= 2.5) accepted_.insert(name);
   }
+  // "a client project" is a Project when Project is a declared entity and the longer name has
+  // no evidence of its own.
+  for (auto it = accepted_.begin(); it != accepted_.end();) {
+    const auto& c = cands_[*it];
+    auto words = naming::SplitWords(*it);
+    std::string head = words.size() >= 2 ? words.back() : "";
+    if (!head.empty() && !c.strong && accepted_.count(head) && cands_[head].strong) {
+      alias_[*it] = head;
+      cands_[head].phrases.insert(c.phrases.begin(), c.phrases.end());
+      it = accepted_.erase(it);
+    } else {
+      ++it;
+    }
+  }
   for (const auto& name : accepted_) {
     for (const auto& p : cands_[name].phrases) phrase_to_entity_[p] = name;
   }
@@ -638,7 +662,10 @@ void Extractor::ParseLists() {
           continue;
         }
         bool is_head = ci == 0 && c.begin <= it.begin + 4;
-        bool plural_many = c.plural && (c.quantified || text.find("one or more") != std::string::npos);
+        bool plural_many = c.plural && (c.quantified || text.find("one or more") != std::string::npos ||
+                                        text.find("shared with") != std::string::npos ||
+                                        text.find("assigned to") != std::string::npos ||
+                                        text.find("linked to") != std::string::npos);
         if (r == "User") accepted_.insert("User"), d_.userMentioned = true;
         if (plural_many) {
           d_.AddRelation(owner, r, spec::RelationKind::kManyToMany);
@@ -654,6 +681,61 @@ void Extractor::ParseLists() {
         if (is_head) head_ref = true;
       }
       if (head_ref) continue;
+      if (!chunks.empty() && chunks.front().begin <= it.begin + 3 && chunks.front().depth == base_depth) {
+        const Chunk& h = chunks.front();
+        auto make = [&](const std::string& name, DField field) {
+          if (!d_.Find(name)) {
+            DEntity e;
+            e.name = name;
+            e.order = l.sentence * 1000 + h.begin;
+            if (!field.name.empty()) e.fields.push_back(field);
+            d_.entities.push_back(std::move(e));
+            accepted_.insert(name);
+            phrase_to_entity_[h.phrase] = name;
+          }
+          ent = d_.Find(owner);
+        };
+        // "a category (categories are nested and defined per marketplace)": a lookup with its own
+        // structure is an entity, not a column.
+        if (h.end < it.end && T[h.end].text == "(") {
+          std::string inner = Padded(JoinLower(T, h.end + 1, MatchParen(T, h.end, it.end)));
+          bool nest = inner.find(" nest") != std::string::npos || inner.find(" tree ") != std::string::npos ||
+                      inner.find(" hierarch") != std::string::npos;
+          bool lookup = inner.find(" defined ") != std::string::npos || inner.find(" catalog") != std::string::npos ||
+                        inner.find(" own list") != std::string::npos || inner.find(" lookup") != std::string::npos;
+          if ((nest || lookup) && !IsBadHead(h.words.back())) {
+            std::string name = Canonical(h.name);
+            make(name, DField{"name", spec::FieldType::kString, true, false, false, {}});
+            d_.AddRelation(name, owner, spec::RelationKind::kOneToMany);
+            if (nest) d_.AddRelation(name, name, spec::RelationKind::kOneToMany);
+            continue;
+          }
+        }
+        // "the medicines and medical services given": a collection inside a record is a child
+        // entity; "the diagnosis" (a known kind of record) is a reference.
+        if (!LooksLikeAttribute(h) && !IsBadHead(h.words.back()) && !lex::IsNonEntity(h.words.back()) &&
+            !IsGenericDependent(naming::Singularize(h.words.back())) && h.words.size() <= 2 &&
+            !lex::RoleOf(h.words.back()) && it.end - it.begin <= 5) {
+          if (h.plural && !In(h.words.back(), {"photos", "images", "pictures", "screenshots"})) {
+            make(h.name, DField{});
+            d_.AddRelation(owner, h.name, spec::RelationKind::kOneToMany);
+            continue;
+          }
+          if (!h.plural && KnownEntity(h.name) && h.name != owner) {
+            make(h.name, DField{});
+            d_.AddRelation(h.name, owner, spec::RelationKind::kOneToMany);
+            continue;
+          }
+        }
+        // "a bunch of photos": many images are rows of their own.
+        const std::string& hw = h.words.back();
+        if (h.plural && In(hw, {"photos", "images", "pictures", "screenshots"}) && h.words.size() <= 2) {
+          std::string name = owner + "Image";
+          make(name, DField{"url", spec::FieldType::kUrl, true, false, true, {}});
+          d_.AddRelation(owner, name, spec::RelationKind::kOneToMany);
+          continue;
+        }
+      }
       for (auto& f : ParseFieldItem(T, it.begin, it.end)) {
         if (f.name.empty() || ent->FindField(f.name)) continue;
         ent->fields.push_back(f);

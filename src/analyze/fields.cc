@@ -160,7 +160,17 @@ bool LooksLikeFieldList(const std::vector<Token>& toks, size_t begin, size_t end
   if (items.size() == 1) return fieldish >= 1 && (end - begin) <= 4;
   if (numeric * 2 >= static_cast<int>(items.size())) return false;
   if (capital * 2 > static_cast<int>(items.size()) && fieldish == 0) return false;
-  return wordy >= 2;
+  if (fieldish == 0) {
+    // No known attribute word: accept only when some item's type can be inferred ("lat, lon").
+    for (const auto& it : items) {
+      std::vector<std::string> ws;
+      for (size_t i = it.begin; i < it.end; ++i) {
+        if (toks[i].kind == Token::kWord && !lex::IsStopword(toks[i].lower)) ws.push_back(toks[i].lower);
+      }
+      if (!ws.empty() && lex::InferFieldType(ws).type != spec::FieldType::kString) ++fieldish;
+    }
+  }
+  return wordy >= 2 && fieldish >= 1;
 }
 
 std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin, size_t end) {

@@ -196,7 +196,7 @@ const Set& FieldWords() {
       "unit", "units", "servings", "difficulty", "calories", "ingredients", "bedrooms",
       "bathrooms", "floor", "rooms", "seats", "rent", "deposit", "interest", "term", "frequency",
       "interval", "period", "schedule", "recurrence", "role", "roles", "permission", "permissions",
-      "category", "kind", "genre", "tag", "tags", "keywords", "skills", "votes", "likes", "views",
+      "category", "kind", "genre", "keywords", "skills", "votes", "likes", "views",
       "downloads", "followers", "flagged", "active", "enabled", "verified", "published",
       "visible", "featured", "pinned", "locked", "hidden", "archived", "completed", "done",
       "paid", "approved", "valid", "disabled", "default", "primary", "open", "closed",

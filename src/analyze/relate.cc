@@ -197,9 +197,19 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     std::vector<const Chunk*> left{&a}, right{&b};
     for (size_t j = i; j > 0 && joined(*cs[j - 1], *cs[j]); --j) left.push_back(cs[j - 1]);
     for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1]); ++j) right.push_back(cs[j + 1]);
+    // Bare prepositions ("X of Y", "X in Y") link phrases but are weak evidence that either is
+    // an entity; verbs ("belongs to", "contains", "writes") are strong.
+    const bool weak = Is(conn, {"in", "of", "for", "on", "at", "from", "about", "against", "with", "under", "within",
+                                "inside", "by", "'s"});
+    const double ev = weak ? 1.0 : 2.2;
     for (const Chunk* l : left) {
       for (const Chunk* r : right) {
         std::string bname = r->name;
+        if (r->words.size() == 1 && StartsWith(r->words[0], "sub") && r->words[0].size() > 5 &&
+            (k.type == "a_has_b" || k.type == "m2m")) {
+          links_.push_back({l->name, l->name, "a_has_b", ""});  // "projects can have subprojects"
+          continue;
+        }
         // "wishlists with lines": a generic dependent takes its parent's name.
         if (k.type == "a_has_b" && r->words.size() == 1 &&
             In(naming::Singularize(r->words[0]), {"line", "item", "entry", "detail", "row", "option"})) {
@@ -211,10 +221,22 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           Note(dep, 3.0, false, si);
           bname = dep.name;
         } else {
-          Note(*r, 2.2, false, si);
+          Note(*r, ev, false, si);
         }
-        Note(*l, 2.2, false, si);
+        Note(*l, ev, false, si);
         links_.push_back({l->name, bname, k.type, k.inverse});
+      }
+    }
+    // "they join a marketplace through a membership": the third phrase is the join entity.
+    if (k.type == "m2m" && i + 2 < cs.size()) {
+      bool c2 = false;
+      std::string via = connector(b, *cs[i + 2], c2);
+      if (c2 && (via == " through " || via == " via " || via == " by way of " || via == " using ")) {
+        const Chunk& j = *cs[i + 2];
+        Note(j, 3.0, false, si);
+        links_.pop_back();
+        links_.push_back({a.name, j.name, "a_has_b", ""});
+        links_.push_back({b.name, j.name, "a_has_b", ""});
       }
     }
   }
