@@ -132,6 +132,39 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     if (adjacent) head = &c;
   }
   if (!head) return false;
+  // "Buyers place an order for an event:", "a course per school year, owned by a department:":
+  // walk back over prepositional links to the phrase the list describes.
+  for (int guard = 0; guard < 4; ++guard) {
+    const Chunk* prev = nullptr;
+    for (const auto& c : chunks) {
+      if (c.end <= head->begin && c.depth == 0) prev = &c;
+    }
+    if (!prev) break;
+    bool prep = false, other = false;
+    for (size_t k = prev->end; k < head->begin; ++k) {
+      const Token& t = T[k];
+      if (t.text == "(") {
+        k = MatchParen(T, k, head->begin);
+        continue;
+      }
+      if (t.text == ",") continue;
+      if (t.kind != Token::kWord) {
+        other = true;
+        break;
+      }
+      const std::string& w = t.lower;
+      if (In(w, {"per", "of", "in", "on", "for", "by", "under", "within", "inside", "at", "from"})) {
+        prep = true;
+      } else if (!In(w, {"owned", "belongs", "belong", "belonging", "lives", "live", "sits", "sit", "to", "is", "are",
+                         "a", "an", "the", "one", "each", "every", "optionally", "also", "usually", "always",
+                         "attached", "linked", "scoped", "kept", "stored", "filed", "grouped", "its", "their"})) {
+        other = true;
+        break;
+      }
+    }
+    if (!prep || other || lex::IsNonEntity(prev->words.back())) break;
+    head = prev;
+  }
   auto items = SplitItems(T, colon + 1, list_end, false);
   if (items.empty()) return false;
   if (In(T[items.front().begin].lower, {"they", "we", "it", "he", "she", "you", "i", "there"})) return false;
@@ -191,6 +224,10 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
            In(T[j].lower, {"are", "is", "be", "can", "nested", "nest", "also", "both", "all", "themselves"})) {
       ++j;
       ++skipped;
+    }
+    if (j + 2 < n && In(T[j].lower, {"in", "on", "for", "of", "inside"}) && In(T[j + 1].lower, {"it", "them", "there"}) &&
+        T[j + 2].text == "(") {
+      j += 2;
     }
     if (j >= n || T[j].text != "(") continue;
     size_t close = MatchParen(T, j, n);

@@ -142,7 +142,29 @@ std::vector<Sentence> Segment(std::string_view raw) {
         if (tail == "t") word.erase(q, 1);
         else if (tail == "d" || tail == "ll" || tail == "re" || tail == "ve" || tail == "m") word.resize(q);
       }
-      cur.tokens.push_back(MakeWord(word));
+      // "schoolYear" -> "school", "Year"; "per-product" -> "per", "product".
+      std::vector<std::string> parts;
+      {
+        std::string part;
+        for (size_t k = 0; k < word.size(); ++k) {
+          char ch = word[k];
+          bool split = k > 0 && IsUpper(ch) && std::islower(static_cast<unsigned char>(word[k - 1])) &&
+                       word.find('_') == std::string::npos;
+          if (split) {
+            parts.push_back(part);
+            part.clear();
+          }
+          part.push_back(ch);
+        }
+        parts.push_back(part);
+        if (parts.size() == 1 && (StartsWith(ToLower(word), "per-") || StartsWith(ToLower(word), "non-")) &&
+            word.size() > 4) {
+          parts = {word.substr(0, 3), word.substr(4)};
+        }
+      }
+      for (auto& p : parts) {
+        if (!p.empty()) cur.tokens.push_back(MakeWord(p));
+      }
       i = j;
       if (i + 1 < n && text[i] == '\'' && (text[i + 1] == 's' || text[i + 1] == 'S') &&
           (i + 2 >= n || !IsAlnum(text[i + 2]))) {
