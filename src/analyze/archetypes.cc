@@ -29,7 +29,7 @@ const Def kDefs[] = {
 {"social", "Social network",
  "social network=4, social media=4, social app=3, social platform=3, followers=2, follow other users=3, friends=1, feed=1, timeline=1",
  "Post*(content:text!, imageUrl:url); Comment*(body:text!); Like*(); Notification?(type!, message:text, read:boolean)",
- "Post>Comment; Post>Like; User*User", "notifications", ""},
+ "Post>Comment; Post>Like; User*User", "", ""},
 {"blog", "Blog / publishing",
  "blog=4, blogging=4, blog posts=3, personal blog=4",
  "Post|article|story*(title!, slug^, body:text!, status:enum[draft|published], publishedAt:datetime); Comment*(body:text!); Tag(name!^); Category(name!^)",

@@ -316,8 +316,8 @@ BuildOutput BuildSpec(const Draft& draft, const BuildInput& in) {
         drop_field(to, inv_pref + "Id");
         drop_field(from, self ? "children" : many_to);
         r.inverse = Pick(names, to, {inv_pref, from_one, from_one + "Ref"}, true);
-        r.name = Pick(names, from, {self ? "children" : (hint.empty() || hint == from_one ? many_to : hint + naming::PluralizeName(to)),
-                                    many_to, r.inverse + naming::PluralizeName(to)},
+        r.name = Pick(names, from, {self ? "children" : many_to, hint + naming::PluralizeName(to),
+                                    r.inverse + naming::PluralizeName(to)},
                       false);
         if (self) r.onDelete = spec::OnDelete::kSetNull;
         break;

@@ -57,6 +57,43 @@ bool IsGenericDependent(std::string_view w) {
 
 }  // namespace
 
+// From `head`, walks back over prepositional links ("X of Y", "X per Y, owned by Z") to the
+// phrase they qualify.
+const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chunks, const Chunk* head) {
+  for (int guard = 0; guard < 4; ++guard) {
+    const Chunk* prev = nullptr;
+    for (const auto& c : chunks) {
+      if (c.end <= head->begin && c.depth == 0) prev = &c;
+    }
+    if (!prev) break;
+    bool prep = false, other = false;
+    for (size_t k = prev->end; k < head->begin; ++k) {
+      const Token& t = T[k];
+      if (t.text == "(") {
+        k = MatchParen(T, k, head->begin);
+        continue;
+      }
+      if (t.text == ",") continue;
+      if (t.kind != Token::kWord) {
+        other = true;
+        break;
+      }
+      const std::string& w = t.lower;
+      if (In(w, {"per", "of", "in", "on", "for", "by", "under", "within", "inside", "at", "from"})) {
+        prep = true;
+      } else if (!In(w, {"owned", "belongs", "belong", "belonging", "lives", "live", "sits", "sit", "to", "is", "are",
+                         "a", "an", "the", "one", "each", "every", "optionally", "also", "usually", "always",
+                         "attached", "linked", "scoped", "kept", "stored", "filed", "grouped", "its", "their"})) {
+        other = true;
+        break;
+      }
+    }
+    if (!prep || other || lex::IsNonEntity(prev->words.back())) break;
+    head = prev;
+  }
+  return head;
+}
+
 std::string Extractor::Canonical(const std::string& name) const {
   std::string cur = name;
   for (int guard = 0; guard < 8; ++guard) {
@@ -134,37 +171,7 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   if (!head) return false;
   // "Buyers place an order for an event:", "a course per school year, owned by a department:":
   // walk back over prepositional links to the phrase the list describes.
-  for (int guard = 0; guard < 4; ++guard) {
-    const Chunk* prev = nullptr;
-    for (const auto& c : chunks) {
-      if (c.end <= head->begin && c.depth == 0) prev = &c;
-    }
-    if (!prev) break;
-    bool prep = false, other = false;
-    for (size_t k = prev->end; k < head->begin; ++k) {
-      const Token& t = T[k];
-      if (t.text == "(") {
-        k = MatchParen(T, k, head->begin);
-        continue;
-      }
-      if (t.text == ",") continue;
-      if (t.kind != Token::kWord) {
-        other = true;
-        break;
-      }
-      const std::string& w = t.lower;
-      if (In(w, {"per", "of", "in", "on", "for", "by", "under", "within", "inside", "at", "from"})) {
-        prep = true;
-      } else if (!In(w, {"owned", "belongs", "belong", "belonging", "lives", "live", "sits", "sit", "to", "is", "are",
-                         "a", "an", "the", "one", "each", "every", "optionally", "also", "usually", "always",
-                         "attached", "linked", "scoped", "kept", "stored", "filed", "grouped", "its", "their"})) {
-        other = true;
-        break;
-      }
-    }
-    if (!prep || other || lex::IsNonEntity(prev->words.back())) break;
-    head = prev;
-  }
+  head = WalkBack(T, chunks, head);
   auto items = SplitItems(T, colon + 1, list_end, false);
   if (items.empty()) return false;
   if (In(T[items.front().begin].lower, {"they", "we", "it", "he", "she", "you", "i", "there"})) return false;
@@ -306,6 +313,12 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       }
       if (bridge) subj = &c;
     }
+    // "Each hive belongs to an apiary and has a queen year": the clause subject has the list.
+    if (!subj && (T[v - 1].lower == "and" || T[v - 1].lower == "also") && !chunks.empty() &&
+        chunks.front().begin <= 2 && chunks.front().end < v) {
+      subj = &chunks.front();
+    }
+    if (subj) subj = WalkBack(T, chunks, subj);
     if (!subj || subj->depth != 0) continue;
     size_t e = n;
     for (size_t k = v + 1; k < n; ++k) {
@@ -496,8 +509,21 @@ void Extractor::Roles(size_t si) {
       if (stop) break;
     }
   }
-  if (!access) return;
   auto chunks = ChunkTokens(T, 0, T.size());
+  // "librarians and members", "customers, sellers and admins": coordinated role nouns.
+  for (size_t i = 0; i + 1 < chunks.size(); ++i) {
+    const Chunk& a = chunks[i];
+    const Chunk& b = chunks[i + 1];
+    bool joined = true;
+    for (size_t k = a.end; k < b.begin; ++k) {
+      if (!(T[k].text == "," || T[k].lower == "and" || T[k].lower == "or")) joined = false;
+    }
+    auto ra = lex::RoleOf(a.words.back()), rb = lex::RoleOf(b.words.back());
+    if (!joined || !ra || !rb || a.words.size() > 1 || b.words.size() > 1 || !a.plural || !b.plural) continue;
+    if (*ra != "user") add(*ra);
+    if (*rb != "user") add(*rb);
+  }
+  if (!access) return;
   for (const auto& c : chunks) {
     const std::string& head = c.words.back();
     if (head == "user" || head == "users") {
@@ -563,7 +589,7 @@ void Extractor::Decide() {
       d_.userMentioned = true;
       continue;
     }
-    if (single && lex::IsFieldWord(head) && !c.strong) continue;
+    if (single && lex::IsFieldWord(head) && !c.strong && c.score < 4.0) continue;
     if (c.strong || c.score >= 2.5) accepted_.insert(name);
   }
   // "a client project" is a Project when Project is a declared entity and the longer name has

@@ -116,7 +116,7 @@ std::vector<Item> SplitItems(const std::vector<Token>& toks, size_t begin, size_
     if (t.text == ")" && depth > 0) --depth;
     if (depth > 0) continue;
     bool sep = t.kind == Token::kPunct && (t.text == "," || t.text == ";" || t.text == "+" || t.text == "&" ||
-                                           t.text == ":" || (t.text == "-" && i > begin && i + 1 < end &&
+                                           (t.text == "-" && i > begin && i + 1 < end &&
                                                              toks[i + 1].kind == Token::kWord && toks[i - 1].kind == Token::kWord));
     if (t.kind == Token::kWord && (t.lower == "and" || t.lower == "plus" || (split_with && t.lower == "with"))) {
       sep = true;
@@ -234,7 +234,8 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
         words.push_back("|");
         continue;
       }
-      if (lex::IsStopword(w) && w != "not" && !IsMergePrefix(w) && w != "per") continue;
+      bool slashed = (!words.empty() && words.back() == "/") || (i + 1 < end && toks[i + 1].text == "/");
+      if (lex::IsStopword(w) && w != "not" && !IsMergePrefix(w) && w != "per" && !slashed) continue;
     }
     started = true;
     words.push_back(w);

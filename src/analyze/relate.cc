@@ -194,6 +194,24 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     if (!clean) continue;
     Kind k = Classify(conn, b);
     if (k.type.empty()) continue;
+    // "orders contain products with quantities": a many-to-many whose link carries data is a
+    // join entity ("OrderItem" with a quantity).
+    if (k.type == "a_has_b" && b.end + 1 < T.size() && T[b.end].lower == "with") {
+      std::string payload;
+      for (size_t q = b.end + 1; q < std::min(T.size(), b.end + 4); ++q) {
+        const std::string& pw = T[q].lower;
+        if (In(pw, {"quantity", "quantities", "qty", "amount", "amounts", "count", "counts", "price", "prices"})) {
+          payload = pw;
+          break;
+        }
+      }
+      if (!payload.empty()) {
+        Note(a, 2.2, false, si);
+        Note(b, 2.2, false, si);
+        links_.push_back({a.name, b.name, "item:" + payload, ""});
+        continue;
+      }
+    }
     std::vector<const Chunk*> left{&a}, right{&b};
     for (size_t j = i; j > 0 && joined(*cs[j - 1], *cs[j]); --j) left.push_back(cs[j - 1]);
     for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1]); ++j) right.push_back(cs[j + 1]);
@@ -253,9 +271,18 @@ void Extractor::ResolveLinks() {
     NameChunk(probe);
     return Resolve(probe);
   };
-  for (const auto& l : links_) {
+  for (const auto& link : links_) {
+    Link l = link;
     std::string a = resolve_name(l.a), b = resolve_name(l.b);
     if (a.empty() || b.empty()) continue;
+    // "customers place orders": the login entity under its role name becomes the accessor.
+    if (l.inverse.empty()) {
+      const std::string& user_side = l.type == "b_has_a" ? l.b : l.a;
+      if ((l.type == "a_has_b" || l.type == "b_has_a") && (l.type == "b_has_a" ? b : a) == "User" &&
+          user_side != "User") {
+        if (auto role = lex::RoleOf(ToLower(user_side))) l.inverse = naming::ToCamelCase(*role);
+      }
+    }
     if (a == "User" || b == "User") d_.userMentioned = true;
     const auto& t = l.type;
     if (t == "a_has_b") {
@@ -267,6 +294,23 @@ void Extractor::ResolveLinks() {
       d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
     } else if (t == "one_one") {
       if (a != b) d_.AddRelation(a, b, spec::RelationKind::kOneToOne);
+    } else if (StartsWith(t, "item:")) {
+      if (a == b) continue;
+      std::string join = a + "Item";
+      std::string payload = t.substr(5);
+      if (!d_.Find(join)) {
+        DEntity e;
+        e.name = join;
+        e.order = 900000;
+        bool money = payload.starts_with("price") || payload.starts_with("amount");
+        e.fields.push_back({money ? "unitPrice" : "quantity", money ? spec::FieldType::kNumber : spec::FieldType::kInteger,
+                            true, false, false, {}});
+        if (!money) e.fields.push_back({"unitPrice", spec::FieldType::kNumber, false, false, false, {}});
+        d_.entities.push_back(e);
+        accepted_.insert(join);
+      }
+      d_.AddRelation(a, join, spec::RelationKind::kOneToMany);
+      d_.AddRelation(b, join, spec::RelationKind::kOneToMany);
     } else if (StartsWith(t, "join:")) {
       std::string join = t.substr(5);
       if (a == b) {
