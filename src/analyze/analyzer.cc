@@ -237,8 +237,8 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   if (std::find(draft.roles.begin(), draft.roles.end(), "admin") == draft.roles.end()) result.defaultedRoles.push_back("admin");
   if (std::find(draft.roles.begin(), draft.roles.end(), "user") == draft.roles.end()) result.defaultedRoles.push_back("user");
   if (san.removedSpans > 0) {
-    assumptions.push_back("Ignored " + std::to_string(san.removedSpans) +
-                          " passage(s) addressed to an AI or carrying commands; descriptions are treated as data.");
+    assumptions.push_back("Left out " + std::to_string(san.removedSpans) +
+                          " passage(s) that addressed an AI or carried commands; descriptions are treated as data.");
   }
   if (s.stack.language.empty()) assumptions.push_back("No language was named; the planner will recommend a stack.");
   if (s.stack.database.empty()) assumptions.push_back("No database was named; the planner will recommend one.");
