@@ -79,9 +79,9 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
         break;
       }
       const std::string& w = t.lower;
-      if (In(w, {"per", "of", "in", "on", "for", "by", "under", "within", "inside", "at", "from"})) {
+      if (In(w, {"per", "of", "in", "on", "for", "by", "under", "within", "inside", "at", "from", "to"})) {
         prep = true;
-      } else if (!In(w, {"owned", "belongs", "belong", "belonging", "lives", "live", "sits", "sit", "to", "is", "are",
+      } else if (!In(w, {"owned", "belongs", "belong", "belonging", "lives", "live", "sits", "sit", "is", "are",
                          "a", "an", "the", "one", "each", "every", "optionally", "also", "usually", "always",
                          "attached", "linked", "scoped", "kept", "stored", "filed", "grouped", "its", "their"})) {
         other = true;
@@ -172,6 +172,58 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   // "Buyers place an order for an event:", "a course per school year, owned by a department:":
   // walk back over prepositional links to the phrase the list describes.
   head = WalkBack(T, chunks, head);
+  // "members book rooms: start, end, status": the list describes the act, a join entity named
+  // after the verb (Booking between Member and Room).
+  {
+    const Chunk* prev = nullptr;
+    for (const auto& c : chunks) {
+      if (c.end <= head->begin && c.depth == 0) prev = &c;
+    }
+    std::vector<std::string> between;
+    if (prev) {
+      for (size_t k = prev->end; k < head->begin; ++k) {
+        if (T[k].kind != Token::kWord) {
+          between.push_back("#");
+          continue;
+        }
+        if (!In(T[k].lower, {"can", "will", "may", "also", "a", "an", "the", "their", "one", "each", "usually"})) {
+          between.push_back(T[k].lower);
+        }
+      }
+    }
+    std::string nominal;
+    if (between.size() == 1 || (between.size() == 2 && In(between[1], {"in", "for", "up", "to", "on", "into"}))) {
+      static const std::pair<std::string_view, std::string_view> kNominal[] = {
+          {"book", "booking"}, {"books", "booking"}, {"rent", "rental"}, {"rents", "rental"}, {"borrow", "loan"},
+          {"borrows", "loan"}, {"lend", "loan"}, {"lends", "loan"}, {"reserve", "reservation"},
+          {"reserves", "reservation"}, {"enroll", "enrollment"}, {"enrolls", "enrollment"}, {"enrol", "enrolment"},
+          {"enrols", "enrolment"}, {"register", "registration"}, {"registers", "registration"},
+          {"subscribe", "subscription"}, {"subscribes", "subscription"}, {"order", "order"}, {"orders", "order"},
+          {"purchase", "purchase"}, {"purchases", "purchase"}, {"buy", "purchase"}, {"buys", "purchase"},
+          {"apply", "application"}, {"applies", "application"}, {"donate", "donation"}, {"donates", "donation"},
+          {"attend", "attendance"}, {"attends", "attendance"}, {"visit", "visit"}, {"visits", "visit"},
+          {"bid", "bid"}, {"bids", "bid"}, {"lease", "lease"}, {"leases", "lease"}, {"adopt", "adoption"},
+          {"adopts", "adoption"}, {"sign", "signup"}, {"signs", "signup"}, {"pay", "payment"}, {"pays", "payment"},
+          {"hire", "hire"}, {"hires", "hire"}, {"review", "review"}, {"reviews", "review"}, {"rate", "rating"},
+          {"rates", "rating"}};
+      for (const auto& [verb, noun] : kNominal) {
+        if (between[0] == verb) nominal = noun;
+      }
+    }
+    if (!nominal.empty()) {
+      Chunk join = *head;
+      join.words = {nominal};
+      NameChunk(join);
+      Note(join, 5.0, true, si);
+      lists_.push_back({join.name, si, colon + 1, list_end});
+      links_.push_back({prev->name, join.name, "a_has_b", ""});
+      links_.push_back({head->name, join.name, "a_has_b", ""});
+      Note(*prev, 1.0, false, si);
+      Note(*head, 2.0, false, si);
+      list_begin = colon + 1;
+      return true;
+    }
+  }
   auto items = SplitItems(T, colon + 1, list_end, false);
   if (items.empty()) return false;
   if (In(T[items.front().begin].lower, {"they", "we", "it", "he", "she", "you", "i", "there"})) return false;
@@ -188,12 +240,13 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     }
     if (role_items * 2 >= static_cast<int>(items.size())) return false;
   }
-  int labelish = 0, strong_items = 0;
+  int labelish = 0, strong_items = 0, attributes = 0;
   for (const auto& it : items) {
     auto ch = ChunkTokens(T, it.begin, it.end);
     if (ch.empty()) continue;
     const Chunk& first = ch.front();
-    bool plural_entity = first.plural && !lex::IsFieldWord(first.words.back());
+    if (LooksLikeAttribute(first)) ++attributes;
+    bool plural_entity = first.plural && !lex::IsFieldWord(first.words.back()) && !LooksLikeAttribute(first);
     size_t after = first.end;
     while (after < it.end && T[after].kind == Token::kWord && (T[after].lower == "are" || T[after].lower == "nested")) ++after;
     bool own_list = after < it.end && T[after].text == "(" && LooksLikeFieldList(T, after + 1, MatchParen(T, after, it.end));
@@ -201,7 +254,7 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     if (plural_entity && own_list) ++strong_items;
   }
   bool label = (strong_items >= 1 && labelish * 3 >= static_cast<int>(items.size())) ||
-               (labelish >= 2 && labelish * 2 >= static_cast<int>(items.size()));
+               (labelish >= 2 && labelish * 2 >= static_cast<int>(items.size()) && attributes == 0);
   if (label) {
     bool per = head->begin > 0 && (T[head->begin - 1].lower == "per" || T[head->begin - 1].lower == "each");
     for (const auto& it : items) {
@@ -374,7 +427,8 @@ void Extractor::Evidence(size_t si) {
     if (b == a + 1 && (T[a].lower == "aka" || T[a].text == "=")) NoteAlias(chunks[i + 1], chunks[i]);
     // "Every update is a follow-up: ...": the first phrase is another name for the second.
     if (b == a + 2 && T[a].lower == "is" && (T[a + 1].lower == "a" || T[a + 1].lower == "an") &&
-        chunks[i + 1].words.size() <= 2) {
+        chunks[i + 1].words.size() <= 2 && !lex::IsNonEntity(chunks[i + 1].words.back()) &&
+        !IsGenericDependent(naming::Singularize(chunks[i + 1].words.back()))) {
       NoteAlias(chunks[i], chunks[i + 1]);
     }
   }
@@ -510,6 +564,37 @@ void Extractor::Roles(size_t si) {
     }
   }
   auto chunks = ChunkTokens(T, 0, T.size());
+  // "Dentists and receptionists log in": whoever logs in is a role.
+  for (size_t i = 0; i < T.size(); ++i) {
+    bool login = (In(T[i].lower, {"log", "logs", "sign", "signs"}) && i + 1 < T.size() &&
+                  In(T[i + 1].lower, {"in", "on", "up", "into"})) ||
+                 In(T[i].lower, {"login", "logins"});
+    if (!login) continue;
+    size_t stop = i;
+    while (stop > 0 && T[stop - 1].kind == Token::kWord &&
+           In(T[stop - 1].lower, {"can", "will", "both", "all", "also", "make", "should", "must", "may", "then"})) {
+      --stop;
+    }
+    const Chunk* last = nullptr;
+    for (const auto& c : chunks) {
+      if (c.end == stop) last = &c;
+    }
+    for (int guard = 0; last && guard < 6; ++guard) {
+      const std::string& h = last->words.back();
+      if (h != "user" && h != "users" && !lex::IsNonEntity(h) && (last->plural || lex::RoleOf(h))) {
+        add(lex::RoleOf(h).value_or(naming::Singularize(h)));
+      }
+      const Chunk* before = nullptr;
+      for (const auto& c : chunks) {
+        if (c.end <= last->begin) before = &c;
+      }
+      bool joined = before != nullptr;
+      for (size_t k = before ? before->end : 0; joined && k < last->begin; ++k) {
+        if (!(T[k].text == "," || In(T[k].lower, {"and", "or", "the", "a", "our", "all"}))) joined = false;
+      }
+      last = joined ? before : nullptr;
+    }
+  }
   // "librarians and members", "customers, sellers and admins": coordinated role nouns.
   for (size_t i = 0; i + 1 < chunks.size(); ++i) {
     const Chunk& a = chunks[i];
@@ -581,7 +666,10 @@ void Extractor::Decide() {
     std::string head = ToLower(words.back());
     bool single = words.size() == 1;
     bool soft = In(head, {"person", "people", "persons", "report", "reports", "history", "log", "logs", "note",
-                          "notes", "setting", "settings", "reminder", "reminders"});
+                          "notes", "setting", "settings", "reminder", "reminders", "field", "fields", "object",
+                          "objects", "part", "parts", "item", "items", "entry", "entries", "line", "lines", "record",
+                          "records", "list", "lists", "calendar", "model", "models", "table", "tables", "form",
+                          "forms", "set", "sets", "side", "page", "pages", "site", "sites", "type", "types"});
     if (single && lex::IsNonEntity(head) && !(soft && (c.strong || c.score >= 4.0))) continue;
     if (!single && IsBadHead(head)) continue;
     if (single && IsGenericDependent(head) && !c.strong) continue;
@@ -779,12 +867,14 @@ void Extractor::ParseLists() {
         if (!LooksLikeAttribute(h) && !IsBadHead(h.words.back()) && !lex::IsNonEntity(h.words.back()) &&
             !IsGenericDependent(naming::Singularize(h.words.back())) && h.words.size() <= 2 &&
             !lex::RoleOf(h.words.back()) && it.end - it.begin <= 5) {
-          if (h.plural && !In(h.words.back(), {"photos", "images", "pictures", "screenshots"})) {
+          bool ends_item = h.end == it.end || T[h.end].text == "(";
+          bool determined = h.begin > it.begin && In(T[h.begin - 1].lower, {"a", "an", "the", "one", "its", "their"});
+          if (h.plural && ends_item && !In(h.words.back(), {"photos", "images", "pictures", "screenshots"})) {
             make(h.name, DField{});
             d_.AddRelation(owner, h.name, spec::RelationKind::kOneToMany);
             continue;
           }
-          if (!h.plural && KnownEntity(h.name) && h.name != owner) {
+          if (!h.plural && ends_item && determined && KnownEntity(h.name) && h.name != owner) {
             make(h.name, DField{});
             d_.AddRelation(h.name, owner, spec::RelationKind::kOneToMany);
             continue;

@@ -125,7 +125,8 @@ const Set& NounVerbs() {
                         "favorites", "bookmark", "bookmarks", "watch", "watches", "track", "tracks",
                         "set", "sets", "key", "keys", "contract", "support", "flag", "point",
                         "points", "lead", "leads", "store", "stores", "need", "needs", "work",
-                        "works", "link", "links", "mark", "marks", "poll", "polls", "hire", "ship",
+                        "works", "link", "links", "mark", "marks", "poll", "polls", "hire", "ship", "score",
+                        "scores", "grade", "grades", "rent", "lease", "leases", "bid", "bids",
                         "cover", "reply", "replies", "filter", "filters", "register", "subscribe",
                         "attend", "rsvp", "rsvps", "upload", "uploads", "sign", "place", "places",
                         "start", "run", "runs", "move", "moves", "rent", "rents", "offer", "offers",
@@ -247,7 +248,8 @@ const Set& NonEntities() {
       "defaults", "line", "lines", "item", "items", "entry", "entries", "detail", "details",
       "record", "records", "list", "lists", "set", "sets", "row", "one", "thing", "multiplayer", "setting",
       "settings", "preferences", "person", "people", "persons", "someone", "reminder", "reminders", "report",
-      "reports", "history", "log", "logs", "notes", "note", "call", "calls", "ready", "deadline", "asap"};
+      "reports", "history", "log", "logs", "notes", "note", "call", "calls", "ready", "deadline", "asap",
+      "calendar"};
   return s;
 }
 
@@ -552,9 +554,9 @@ TypeGuess InferFieldType(const std::vector<std::string>& words) {
 bool MentionsLogin(std::string_view norm) {
   static const std::string_view kCues[] = {
       "log in", "logs in", "login", "logins", "log on", "sign in", "signs in", "sign up", "signs up",
-      "signup", "register", "registers", "registration", "password", "passwords", "authentication",
-      "authenticate", "authenticated", "auth", "jwt", "oauth", "sso", "2fa", "totp", "account",
-      "accounts", "users", "user", "logged in", "log into", "members log", "credentials"};
+      "signup", "password", "passwords", "authentication", "authenticate", "authenticated", "auth", "jwt",
+      "oauth", "sso", "2fa", "totp", "users", "user", "logged in", "log into", "members log", "credentials",
+      "users register", "register an account", "user accounts", "user account"};
   return AnyOf(norm, kCues);
 }
 
@@ -589,7 +591,7 @@ std::set<spec::Feature> DetectFeatures(std::string_view norm) {
       "pay online", "paying", "in app purchase", "in app purchases", "take payments",
       "accept payments", "process payments", "payments go through", "collect payments", "charge the",
       "charge customers", "charge users", "pay for", "pays for", "paid plans", "paid tiers",
-      "paid subscriptions", "payouts", "mollie", "square payments", "razorpay", "payment processing",
+      "paid subscriptions", "mollie", "square payments", "razorpay", "payment processing",
       "subscription billing", "payments via", "payments with", "pay with", "pay by card", "payment"};
   if (AnyOf(norm, kPay)) {
     // "payment" alone is too weak when it is just a ledger column: require a processing cue or
@@ -615,7 +617,8 @@ std::set<spec::Feature> DetectFeatures(std::string_view norm) {
       "email sms", "sms", "smtp", "mailbox", "mail server", "transactional email", "transactional emails",
       "newsletter emails", "email digest", "email digests", "email campaigns", "mailing", "mailer",
       "e mail notifications", "email confirmation", "confirmation email", "confirmation emails",
-      "welcome email", "password reset email", "email verification", "verification email",
+      "welcome email", "password reset email", "email confirmations", "reminder emails", "reminder email", "get an email", "gets an email",
+      "receive an email", "receives an email", "an email when", "emails when", "email reminders the", "email verification", "verification email",
       "emails to", "emails when", "emailed to", "email the", "email all", "email messages to"};
   if (AnyOf(norm, kEmail)) out.insert(Feature::kEmail);
   static const std::string_view kAudit[] = {

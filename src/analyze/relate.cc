@@ -63,6 +63,9 @@ Kind Classify(const std::string& c, const Chunk& b) {
     return {"join:Vote", ""};
   }
   if (Is(c, {"rate", "rates", "can rate"})) return {"join:Rating", ""};
+  if (Is(c, {"score", "scores", "can score", "grade", "grades", "evaluate", "evaluates", "assess", "assesses"})) {
+    return {"join:Review", ""};
+  }
   if (Is(c, {"review", "reviews", "can review", "write reviews for", "leave reviews on", "leave reviews for"})) {
     return {"join:Review", ""};
   }

@@ -252,6 +252,7 @@ void CorrectTypos(std::vector<Sentence>& sentences) {
   for (auto& s : sentences) {
     for (auto& t : s.tokens) {
       if (t.kind != Token::kWord || t.lower.size() < 5) continue;
+      if (t.lower.find_first_of("_0123456789") != std::string::npos) continue;  // identifiers, not typos
       if (lex::IsKnownWord(t.lower)) continue;
       auto it = cache.find(t.lower);
       if (it == cache.end()) {
