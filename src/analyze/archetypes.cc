@@ -350,13 +350,13 @@ const Archetype* FindArchetype(std::string_view id) {
   return nullptr;
 }
 
-std::vector<ArchetypeMatch> MatchArchetypes(std::string_view norm) {
+std::vector<ArchetypeMatch> MatchArchetypes(std::string_view text) {
   std::vector<ArchetypeMatch> out;
+  PhraseIndex norm(text);
   for (const auto& a : Archetypes()) {
     int score = 0;
     for (const auto& [phrase, w] : a.triggers) {
-      std::string p = Padded(phrase);
-      if (norm.find(p) != std::string_view::npos) score += w;
+      if (norm.Has(phrase)) score += w;
     }
     if (score > 0) out.push_back({&a, score});
   }

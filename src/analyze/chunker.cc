@@ -1,6 +1,7 @@
 #include "analyze/chunker.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "analyze/lexicon.h"
 #include "common/strings.h"
@@ -27,12 +28,26 @@ bool LooksNonNoun(const std::string& w) {
   return false;
 }
 
-bool IsPluralWord(const std::string& w) {
-  if (w.find('-') != std::string::npos) {
-    return IsPluralWord(w.substr(w.rfind('-') + 1));
-  }
-  return naming::LooksPlural(w) || w == "people" || w == "children" || w == "data";
+// naming::Singularize / LooksPlural walk tables of irregular words; chunking asks about the same
+// few hundred words many times per analysis, so answers are memoized per thread.
+struct WordInfo {
+  std::string singular;
+  bool plural = false;
+};
+
+const WordInfo& Info(const std::string& w) {
+  static thread_local std::unordered_map<std::string, WordInfo> cache;
+  auto it = cache.find(w);
+  if (it != cache.end()) return it->second;
+  if (cache.size() > 20000) cache.clear();
+  WordInfo info;
+  info.singular = naming::Singularize(w);
+  std::string tail = w.find('-') != std::string::npos ? w.substr(w.rfind('-') + 1) : w;
+  info.plural = naming::LooksPlural(tail) || tail == "people" || tail == "children" || tail == "data";
+  return cache.emplace(w, std::move(info)).first->second;
 }
+
+bool IsPluralWord(const std::string& w) { return Info(w).plural; }
 
 }  // namespace
 
@@ -47,7 +62,7 @@ std::string EntityName(const std::vector<std::string>& words) {
   }
   if (parts.empty()) return "";
   if (parts.size() > 3) parts.erase(parts.begin(), parts.end() - 3);
-  parts.back() = naming::Singularize(parts.back());
+  parts.back() = Info(ToLower(parts.back())).singular;
   std::string out;
   for (const auto& p : parts) {
     std::string c = ToLower(p);
@@ -78,7 +93,7 @@ void NameChunk(Chunk& c) {
     }
   }
   if (parts.size() > 3) parts.erase(parts.begin(), parts.end() - 3);
-  if (!parts.empty()) parts.back() = naming::Singularize(parts.back());
+  if (!parts.empty()) parts.back() = Info(parts.back()).singular;
   c.phrase = Join(parts, " ");
   c.plural = !c.words.empty() && IsPluralWord(c.words.back());
 }

@@ -2,20 +2,17 @@
 
 #include <algorithm>
 
+#include "analyze/text.h"
 #include "common/strings.h"
 
 namespace bf::analyze {
 namespace {
 
-int CountPhrases(const std::string& norm, std::initializer_list<std::string_view> phrases) {
+int CountPhrases(const std::string& text, std::initializer_list<std::string_view> phrases) {
+  PhraseIndex norm(text);
   int n = 0;
   for (auto p : phrases) {
-    std::string needle;
-    needle.reserve(p.size() + 2);
-    needle += ' ';
-    needle += p;
-    needle += ' ';
-    if (norm.find(needle) != std::string::npos) ++n;
+    if (norm.Has(p)) ++n;
   }
   return n;
 }

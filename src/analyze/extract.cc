@@ -503,10 +503,10 @@ void Extractor::Evidence(size_t si) {
     }
     if (self) self_nested_.insert(c.name);
   }
-  Roles(si);
+  Roles(si, chunks);
 }
 
-void Extractor::Roles(size_t si) {
+void Extractor::Roles(size_t si, const std::vector<Chunk>& chunks) {
   const auto& T = s_[si].tokens;
   auto add = [&](std::string role) {
     if (role.empty()) return;
@@ -563,7 +563,6 @@ void Extractor::Roles(size_t si) {
       if (stop) break;
     }
   }
-  auto chunks = ChunkTokens(T, 0, T.size());
   // "Dentists and receptionists log in": whoever logs in is a role.
   for (size_t i = 0; i < T.size(); ++i) {
     bool login = (In(T[i].lower, {"log", "logs", "sign", "signs"}) && i + 1 < T.size() &&

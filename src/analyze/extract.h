@@ -50,7 +50,7 @@ class Extractor {
   bool HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& list_begin);
   void ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t skip_from);
   void HasLists(size_t si, const std::vector<Chunk>& chunks, size_t skip_from);
-  void Roles(size_t si);
+  void Roles(size_t si, const std::vector<Chunk>& chunks);
   // pass 2 (extract.cc)
   void Decide();
   std::string Resolve(const Chunk& c) const;  // accepted entity name, "User" for users/roles, or ""

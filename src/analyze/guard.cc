@@ -68,9 +68,10 @@ const std::vector<std::string>& InjectionCues() {
 }
 
 bool LooksLikeInjection(std::string_view chunk) {
-  std::string norm = NormalizeForPhrases(chunk);
+  std::string normalized = NormalizeForPhrases(chunk);
+  PhraseIndex norm(normalized);
   for (const auto& cue : InjectionCues()) {
-    if (norm.find(Padded(cue)) != std::string::npos) return true;
+    if (norm.Has(cue)) return true;
   }
   // SQL payloads ("'; DROP TABLE users; --") even without spaces we can normalize away.
   if (FindCi(chunk, "--") != std::string_view::npos && FindCi(chunk, "drop") != std::string_view::npos) return true;
@@ -105,7 +106,12 @@ Sanitized Sanitize(std::string_view description) {
     }
     s.swap(clean);
   }
-  // Drop whole sentences that address a model or carry a payload.
+  // Drop whole sentences that address a model or carry a payload. One pass over the whole text
+  // first: most descriptions contain no cue at all.
+  if (!LooksLikeInjection(s)) {
+    out.text = std::move(s);
+    return out;
+  }
   std::string kept;
   size_t start = 0;
   auto emit = [&](size_t end) {
@@ -143,10 +149,10 @@ struct EthicsRule {
   std::vector<std::string> covert;  // non-consent, victims, evasion
 };
 
-int Count(std::string_view norm, const std::vector<std::string>& phrases) {
+int Count(const PhraseIndex& norm, const std::vector<std::string>& phrases) {
   int n = 0;
   for (const auto& p : phrases) {
-    if (norm.find(Padded(p)) != std::string_view::npos) ++n;
+    if (norm.Has(p)) ++n;
   }
   return n;
 }
@@ -252,7 +258,8 @@ const std::vector<std::string>& LegitCues() {
 }  // namespace
 
 EthicsVerdict CheckEthics(std::string_view text) {
-  std::string norm = NormalizeForPhrases(text);
+  std::string normalized = NormalizeForPhrases(text);
+  PhraseIndex norm(normalized);
   int legit = Count(norm, LegitCues());
   EthicsVerdict best;
   int best_score = 0;

@@ -308,26 +308,15 @@ const std::unordered_map<std::string_view, std::string_view>& Roles() {
 
 bool In(const Set& s, std::string_view w) { return s.count(w) > 0; }
 
-bool Has(std::string_view norm, std::string_view phrase) {
-  // `norm` is " w w w "; `phrase` is given without the surrounding spaces.
-  std::string p;
-  p.reserve(phrase.size() + 2);
-  p.push_back(' ');
-  p += phrase;
-  p.push_back(' ');
-  return norm.find(p) != std::string_view::npos;
-}
+// Phrase lookups go through a word index of the text (see PhraseIndex).
+bool Has(const PhraseIndex& norm, std::string_view phrase) { return norm.Has(phrase); }
 
-bool HasPrefix(std::string_view norm, std::string_view prefix) {
-  std::string p = Padded(prefix);
-  p.pop_back();
-  return norm.find(p) != std::string_view::npos;
-}
+bool HasPrefix(const PhraseIndex& norm, std::string_view prefix) { return norm.HasWordPrefix(prefix); }
 
 template <size_t N>
-bool AnyOf(std::string_view norm, const std::string_view (&phrases)[N]) {
+bool AnyOf(const PhraseIndex& norm, const std::string_view (&phrases)[N]) {
   for (auto p : phrases) {
-    if (Has(norm, p)) return true;
+    if (norm.Has(p)) return true;
   }
   return false;
 }
@@ -551,7 +540,8 @@ TypeGuess InferFieldType(const std::vector<std::string>& words) {
   return g;
 }
 
-bool MentionsLogin(std::string_view norm) {
+bool MentionsLogin(std::string_view text) {
+  PhraseIndex norm(text);
   static const std::string_view kCues[] = {
       "log in", "logs in", "login", "logins", "log on", "sign in", "signs in", "sign up", "signs up",
       "signup", "password", "passwords", "authentication", "authenticate", "authenticated", "auth", "jwt",
@@ -560,10 +550,11 @@ bool MentionsLogin(std::string_view norm) {
   return AnyOf(norm, kCues);
 }
 
-std::set<spec::Feature> DetectFeatures(std::string_view norm) {
+std::set<spec::Feature> DetectFeatures(std::string_view text) {
   using spec::Feature;
   std::set<Feature> out;
-  if (MentionsLogin(norm)) out.insert(Feature::kAuth);
+  if (MentionsLogin(text)) out.insert(Feature::kAuth);
+  PhraseIndex norm(text);
   static const std::string_view kRealtime[] = {
       "real time", "realtime", "real-time", "live", "websocket", "websockets", "web socket",
       "socket io", "multiplayer", "push updates", "instantly", "instant updates", "sse",
@@ -649,7 +640,8 @@ std::set<spec::Feature> DetectFeatures(std::string_view norm) {
 
 spec::Stack DetectStack(std::string_view text) {
   spec::Stack st;
-  std::string norm = NormalizeForPhrases(text);
+  std::string normalized = NormalizeForPhrases(text);
+  PhraseIndex norm(normalized);
   struct Lang { std::string_view cue, language, framework; };
   static const Lang kLangs[] = {
       {"fastapi", "python", "fastapi"}, {"django", "python", ""}, {"flask", "python", ""},

@@ -3,6 +3,9 @@
 // "drivers assigned to devices", "a family's policy"), nesting ("nested categories") and
 // ownership of user-created content.
 #include <algorithm>
+#include <unordered_map>
+#include <functional>
+#include <unordered_set>
 
 #include "analyze/extract.h"
 #include "analyze/fields.h"
@@ -28,12 +31,16 @@ bool Has(const std::string& c, std::initializer_list<std::string_view> phrases) 
   return false;
 }
 
-bool Is(const std::string& c, std::initializer_list<std::string_view> phrases) {
-  for (auto p : phrases) {
-    if (c == Padded(p)) return true;
-  }
-  return false;
+using PaddedSet = std::unordered_set<std::string>;
+
+PaddedSet Pad(std::initializer_list<std::string_view> phrases) {
+  PaddedSet out;
+  for (auto p : phrases) out.insert(Padded(p));
+  return out;
 }
+
+// Exact connector match against a set built once (function-local statics below).
+bool Is(const std::string& c, const PaddedSet& set) { return set.count(c) > 0; }
 
 struct Kind {
   std::string type;  // "" when the connector says nothing
@@ -43,37 +50,37 @@ struct Kind {
 // Classifies the words between two mentions (determiners already removed).
 Kind Classify(const std::string& c, const Chunk& b) {
   if (c == "  " || c == " ") return {};
-  if (Is(c, {"'s"})) return {"a_has_b", ""};
+  if (Is(c, [] { static const PaddedSet s = Pad({"'s"}); return std::cref(s); }())) return {"a_has_b", ""};
   // Many-to-many wording.
   if (Has(c, {"in more than one", "in several", "in multiple", "in many", "to many", "to several", "to multiple",
               "many to many", "belong to many", "belongs to many", "belong to several", "belongs to several",
               "belong to multiple", "belongs to multiple"})) {
     return {"m2m", ""};
   }
-  if (Is(c, {"follow", "follows", "can follow", "watch", "watches", "can watch", "join", "joins", "can join", "attend",
+  if (Is(c, [] { static const PaddedSet s = Pad({"follow", "follows", "can follow", "watch", "watches", "can watch", "join", "joins", "can join", "attend",
              "attends", "subscribe to", "subscribes to", "can subscribe to", "enroll in", "enrol in", "enrolls in",
              "enrols in", "play in", "plays in", "can play in", "groups", "collect", "collects", "tagged with",
              "can be tagged with", "are tagged with", "is tagged with", "bookmark", "take", "takes", "sign up for",
              "signs up for", "register for", "registers for", "rsvp to", "follow other", "can follow other",
-             "save", "saves", "mentor", "mentors"})) {
+             "save", "saves", "mentor", "mentors"}); return std::cref(s); }())) {
     return {"m2m", ""};
   }
-  if (Is(c, {"like", "likes", "can like"})) return {"join:Like", ""};
-  if (Is(c, {"upvote", "upvotes", "can upvote", "vote on", "votes on", "can vote on", "vote for", "votes for"})) {
+  if (Is(c, [] { static const PaddedSet s = Pad({"like", "likes", "can like"}); return std::cref(s); }())) return {"join:Like", ""};
+  if (Is(c, [] { static const PaddedSet s = Pad({"upvote", "upvotes", "can upvote", "vote on", "votes on", "can vote on", "vote for", "votes for"}); return std::cref(s); }())) {
     return {"join:Vote", ""};
   }
-  if (Is(c, {"rate", "rates", "can rate"})) return {"join:Rating", ""};
-  if (Is(c, {"score", "scores", "can score", "grade", "grades", "evaluate", "evaluates", "assess", "assesses"})) {
+  if (Is(c, [] { static const PaddedSet s = Pad({"rate", "rates", "can rate"}); return std::cref(s); }())) return {"join:Rating", ""};
+  if (Is(c, [] { static const PaddedSet s = Pad({"score", "scores", "can score", "grade", "grades", "evaluate", "evaluates", "assess", "assesses"}); return std::cref(s); }())) {
     return {"join:Review", ""};
   }
-  if (Is(c, {"review", "reviews", "can review", "write reviews for", "leave reviews on", "leave reviews for"})) {
+  if (Is(c, [] { static const PaddedSet s = Pad({"review", "reviews", "can review", "write reviews for", "leave reviews on", "leave reviews for"}); return std::cref(s); }())) {
     return {"join:Review", ""};
   }
-  if (Is(c, {"star", "stars", "can star"})) return {"join:Star", ""};
-  if (Is(c, {"favorite", "favorites", "favourite", "favourites", "can favorite", "can favourite"})) {
+  if (Is(c, [] { static const PaddedSet s = Pad({"star", "stars", "can star"}); return std::cref(s); }())) return {"join:Star", ""};
+  if (Is(c, [] { static const PaddedSet s = Pad({"favorite", "favorites", "favourite", "favourites", "can favorite", "can favourite"}); return std::cref(s); }())) {
     return {"join:Favorite", ""};
   }
-  if (Is(c, {"comment on", "comments on", "can comment on", "comment under", "discuss", "can discuss"})) {
+  if (Is(c, [] { static const PaddedSet s = Pad({"comment on", "comments on", "can comment on", "comment under", "discuss", "can discuss"}); return std::cref(s); }())) {
     return {"join:Comment", ""};
   }
   // Attachment verbs: plural target -> many-to-many; singular -> many-to-one.
@@ -95,7 +102,7 @@ Kind Classify(const std::string& c, const Chunk& b) {
   for (const auto& [p, inv] : kBy) {
     if (Has(c, {p})) return {"b_has_a", std::string(inv)};
   }
-  if (Is(c, {"belongs to", "belong to", "belonging to", "is belonging to", "are belonging to", "lives in", "live in",
+  if (Is(c, [] { static const PaddedSet s = Pad({"belongs to", "belong to", "belonging to", "is belonging to", "are belonging to", "lives in", "live in",
              "sit in", "sits in", "go in", "goes in", "grouped in", "grouped into", "filed under", "nest under",
              "nests under", "is in", "are in", "in", "inside", "within", "under", "of", "for", "per", "on", "at",
              "against", "is for", "are for", "part of", "is part of", "are part of", "about", "for one", "in one",
@@ -104,14 +111,14 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "are grouped into", "are grouped in", "is grouped in", "are organized in", "are organised in",
              "in one of", "from", "are for one", "is for one", "can be in one", "per each", "for each", "on each",
              "in each", "at each", "under each", "of each", "within each", "tied to", "is tied to",
-             "are tied to", "is linked to one"})) {
+             "are tied to", "is linked to one"}); return std::cref(s); }())) {
     return {"b_has_a", ""};
   }
-  if (Is(c, {"has one", "have one", "can have one", "has exactly one", "have exactly one", "has a single",
-             "with one"}) && !b.plural) {
+  if (Is(c, [] { static const PaddedSet s = Pad({"has one", "have one", "can have one", "has exactly one", "have exactly one", "has a single",
+             "with one"}); return std::cref(s); }()) && !b.plural) {
     return {"one_one", ""};
   }
-  if (Is(c, {"has", "have", "has many", "have many", "can have", "can have many", "contains", "contain", "includes",
+  if (Is(c, [] { static const PaddedSet s = Pad({"has", "have", "has many", "have many", "can have", "can have many", "contains", "contain", "includes",
              "include", "holds", "hold", "owns", "own", "lists", "list", "carries", "carry", "can carry", "with",
              "made of", "consists of", "consist of", "made up of", "is made of", "are made of", "writes", "write",
              "posts", "post", "creates", "create", "can create", "publishes", "publish", "places", "place", "submits",
@@ -131,7 +138,7 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "is made up of", "are made up of", "can contain", "may have", "may contain", "write down", "add",
              "adds", "can add", "fill in", "fill out", "fills out", "complete", "completes", "cast", "casts",
              "keys in", "enter", "enters", "assign", "assigns", "can assign", "employ", "employs", "run into",
-             "set up", "sets up", "charge", "charges", "send out", "sends out", "request", "requests", "apply to"})) {
+             "set up", "sets up", "charge", "charges", "send out", "sends out", "request", "requests", "apply to"}); return std::cref(s); }())) {
     return {"a_has_b", ""};
   }
   return {};
@@ -220,8 +227,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1]); ++j) right.push_back(cs[j + 1]);
     // Bare prepositions ("X of Y", "X in Y") link phrases but are weak evidence that either is
     // an entity; verbs ("belongs to", "contains", "writes") are strong.
-    const bool weak = Is(conn, {"in", "of", "for", "on", "at", "from", "about", "against", "with", "under", "within",
+    static const PaddedSet kWeak = Pad({"in", "of", "for", "on", "at", "from", "about", "against", "with", "under", "within",
                                 "inside", "by", "'s"});
+    const bool weak = Is(conn, kWeak);
     const double ev = weak ? 1.0 : 2.2;
     for (const Chunk* l : left) {
       for (const Chunk* r : right) {

@@ -288,6 +288,50 @@ bool ContainsPhrase(std::string_view haystack, std::string_view needle) {
   return false;
 }
 
+PhraseIndex::PhraseIndex(std::string_view norm) {
+  size_t i = 0;
+  while (i < norm.size()) {
+    while (i < norm.size() && norm[i] == ' ') ++i;
+    size_t j = i;
+    while (j < norm.size() && norm[j] != ' ') ++j;
+    if (j > i) {
+      pos_[norm.substr(i, j - i)].push_back(static_cast<uint32_t>(words_.size()));
+      words_.push_back(norm.substr(i, j - i));
+    }
+    i = j;
+  }
+}
+
+bool PhraseIndex::Has(std::string_view phrase) const {
+  std::string_view parts[12];
+  size_t n = 0;
+  size_t i = 0;
+  while (i < phrase.size() && n < 12) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ') ++j;
+    if (j > i) parts[n++] = phrase.substr(i, j - i);
+    i = j;
+  }
+  if (n == 0) return false;
+  auto it = pos_.find(parts[0]);
+  if (it == pos_.end()) return false;
+  for (uint32_t p : it->second) {
+    if (p + n > words_.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < n && ok; ++k) ok = words_[p + k] == parts[k];
+    if (ok) return true;
+  }
+  return false;
+}
+
+bool PhraseIndex::HasWordPrefix(std::string_view prefix) const {
+  for (const auto& [w, p] : pos_) {
+    if (w.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
 std::string Padded(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);

@@ -2,8 +2,10 @@
 // a few milliseconds). Pure functions over the input text.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace bf::analyze {
@@ -40,6 +42,22 @@ bool ContainsPhrase(std::string_view haystack, std::string_view needle);
 // " word " (for phrase lookups in NormalizeForPhrases text). Built without operator+ chains,
 // which trip a GCC 12 -Wrestrict false positive at -O3.
 std::string Padded(std::string_view s);
+
+// Word-position index over a normalized text for fast phrase lookups (hundreds of cue phrases
+// per analysis: a substring search per phrase would dominate the run time). The text must
+// outlive the index.
+class PhraseIndex {
+ public:
+  explicit PhraseIndex(std::string_view norm);
+  // True if the space-separated words of `phrase` occur consecutively.
+  bool Has(std::string_view phrase) const;
+  // True if some word starts with `prefix`.
+  bool HasWordPrefix(std::string_view prefix) const;
+
+ private:
+  std::vector<std::string_view> words_;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> pos_;
+};
 
 // Lowercases and collapses every run of non-alphanumerics to one space (with a leading and a
 // trailing space), so phrase checks are simple substring searches for " word ".
