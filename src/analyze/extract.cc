@@ -172,6 +172,35 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   // "Buyers place an order for an event:", "a course per school year, owned by a department:":
   // walk back over prepositional links to the phrase the list describes.
   head = WalkBack(T, chunks, head);
+  // "baskets per user (status ...) with lines: product, quantity": generic rows take the name of
+  // what they belong to (BasketLine).
+  Chunk named_dependent;
+  if (head->words.size() == 1 && IsGenericDependent(naming::Singularize(head->words.back()))) {
+    const Chunk* prev = nullptr;
+    for (const auto& c : chunks) {
+      if (c.end <= head->begin && c.depth == 0) prev = &c;
+    }
+    bool linked = false;
+    if (prev) {
+      for (size_t k = prev->end; k < head->begin; ++k) {
+        if (T[k].text == "(") {
+          k = MatchParen(T, k, head->begin);
+          continue;
+        }
+        if (In(T[k].lower, {"with", "has", "have", "contains", "contain", "and", "its", "their"})) linked = true;
+      }
+      prev = WalkBack(T, chunks, prev);
+    }
+    if (prev && linked && !lex::IsNonEntity(prev->words.back())) {
+      named_dependent = *head;
+      named_dependent.words = prev->words;
+      named_dependent.words.push_back(head->words.back());
+      if (named_dependent.words.size() > 3) named_dependent.words.erase(named_dependent.words.begin(), named_dependent.words.end() - 3);
+      NameChunk(named_dependent);
+      links_.push_back({prev->name, named_dependent.name, "a_has_b", ""});
+      head = &named_dependent;
+    }
+  }
   // "members book rooms: start, end, status": the list describes the act, a join entity named
   // after the verb (Booking between Member and Room).
   {
@@ -334,6 +363,15 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
       Note(*owner, 5.0, true, si);
       lists_.push_back({IsUserHead(*owner) ? "User" : owner->name, si, b, e});
     } else {
+      // "contract type (the types are defined by each gym)": a lookup list of its own.
+      std::string inner_text = Padded(JoinLower(T, b, e));
+      if (inner_text.find(" defined ") != std::string::npos || inner_text.find(" nest") != std::string::npos ||
+          inner_text.find(" catalog") != std::string::npos || inner_text.find(" tree ") != std::string::npos) {
+        Note(*owner, 3.0, false, si);
+        if (inner_text.find(" nest") != std::string::npos || inner_text.find(" tree ") != std::string::npos) {
+          self_nested_.insert(owner->name);
+        }
+      }
       auto items = SplitItems(T, b, e, false);
       auto inner = ChunkTokens(T, b, e);
       if (items.size() == 1 && inner.size() == 1 && inner[0].words.size() <= 3 &&
@@ -347,8 +385,14 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
 void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t skip_from) {
   const auto& T = s_[si].tokens;
   const size_t n = std::min(skip_from, T.size());
+  auto in_list = [&](size_t k) {
+    for (const auto& l : lists_) {
+      if (l.sentence == si && k >= l.begin && k < l.end) return true;
+    }
+    return false;
+  };
   for (size_t v = 1; v < n; ++v) {
-    if (T[v].kind != Token::kWord) continue;
+    if (T[v].kind != Token::kWord || in_list(v)) continue;
     if (!In(T[v].lower, {"has", "have", "with", "contains", "contain", "records", "stores", "includes", "include",
                          "keeps", "holds", "tracks", "captures", "needs", "need", "store", "record"})) {
       continue;
@@ -375,7 +419,7 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     if (!subj || subj->depth != 0) continue;
     size_t e = n;
     for (size_t k = v + 1; k < n; ++k) {
-      if (T[k].text == ":" || T[k].text == ";") {
+      if (T[k].text == ":" || T[k].text == ";" || in_list(k)) {
         e = k;
         break;
       }
@@ -434,9 +478,11 @@ void Extractor::Evidence(size_t si) {
   }
   size_t list_begin = T.size();
   bool colon = HeadColon(si, chunks, list_begin);
-  size_t skip = colon ? list_begin : T.size();
-  ParenLists(si, chunks, skip);
+  (void)colon;
+  // Chunks inside a registered list are skipped by each step; clauses after the list still count.
+  const size_t skip = T.size();
   HasLists(si, chunks, skip);
+  ParenLists(si, chunks, skip);
   // Field lists after a dash: "... one or more organiser profiles - organiser name, about text".
   for (size_t k = 1; k + 1 < std::min(skip, T.size()); ++k) {
     if (T[k].text != "-") continue;
@@ -672,6 +718,14 @@ void Extractor::Decide() {
     if (single && lex::IsNonEntity(head) && !(soft && (c.strong || c.score >= 4.0))) continue;
     if (!single && IsBadHead(head)) continue;
     if (single && IsGenericDependent(head) && !c.strong) continue;
+    if (!single && lex::RoleOf(head) && !c.strong && c.score < 4.0) {  // "space admins", "league admins"
+      d_.userMentioned = true;
+      continue;
+    }
+    if (!single && In(ToLower(words.front()), {"email", "sms", "push", "in"}) &&
+        In(head, {"notification", "alert", "reminder", "message"}) && !c.strong) {
+      continue;  // "email notifications" is a feature, not a table
+    }
     if (lex::RoleOf(head) && single && !c.strong && c.score < 4.0) {
       d_.userMentioned = true;
       continue;
