@@ -285,7 +285,10 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   bool label = (strong_items >= 1 && labelish * 3 >= static_cast<int>(items.size())) ||
                (labelish >= 2 && labelish * 2 >= static_cast<int>(items.size()) && attributes == 0);
   if (label) {
-    bool per = head->begin > 0 && (T[head->begin - 1].lower == "per" || T[head->begin - 1].lower == "each");
+    size_t hb = head->begin;
+    while (hb > 0 && In(T[hb - 1].lower, {"the", "a", "an", "each", "every", "one"})) --hb;
+    bool per = head->begin > 0 && (In(T[head->begin - 1].lower, {"per", "each", "every"}) ||
+                                   (hb > 0 && In(T[hb - 1].lower, {"under", "inside", "within", "per"})));
     for (const auto& it : items) {
       auto ch = ChunkTokens(T, it.begin, it.end);
       if (ch.empty() || ch.front().begin > it.begin + 3) continue;

@@ -19,6 +19,14 @@ namespace bf::analyze {
 
 Draft Extract(const std::vector<Sentence>& sentences);
 
+// Structural relations implied by names: "OrderLine" belongs to "Order"; "EventType" is a lookup
+// for "Event".
+void LinkCompounds(Draft& d);
+
+// Multi-tenant descriptions: the entity named as the tenant ("an account is the tenant",
+// "workspaces (teams)") owns every top-level entity and the users.
+void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences);
+
 // Shared between extract.cc and relate.cc.
 class Extractor {
  public:

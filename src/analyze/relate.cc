@@ -114,6 +114,41 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "are tied to", "is linked to one"}); return std::cref(s); }())) {
     return {"b_has_a", ""};
   }
+  // "can be done inside a", "are batched into", "is stored under": participles before a
+  // containment preposition.
+  {
+    std::vector<std::string_view> ws;
+    size_t i = 1;
+    while (i < c.size()) {
+      size_t j = c.find(' ', i);
+      if (j == std::string::npos) break;
+      if (j > i) ws.push_back(std::string_view(c).substr(i, j - i));
+      i = j + 1;
+    }
+    if (ws.size() >= 2 && ws.size() <= 4) {
+      std::string_view last = ws.back();
+      bool container = last == "inside" || last == "within" || last == "under" || last == "into" || last == "per" ||
+                       last == "in" || last == "on" || last == "for" || last == "to";
+      bool aux = true;
+      for (size_t k = 0; k + 1 < ws.size(); ++k) {
+        std::string_view w = ws[k];
+        bool participle = w.size() > 3 && (w.ends_with("ed") || w.ends_with("en") || w == "done" || w == "kept" ||
+                                           w == "held" || w == "put" || w == "set" || w == "made" || w == "built");
+        if (!(participle || w == "can" || w == "be" || w == "is" || w == "are" || w == "was" || w == "were" ||
+              w == "get" || w == "gets" || w == "will" || w == "may" || w == "must" || w == "should")) {
+          aux = false;
+        }
+      }
+      bool has_participle = false;
+      for (size_t k = 0; k + 1 < ws.size(); ++k) {
+        std::string_view w = ws[k];
+        has_participle = has_participle || (w.size() > 3 && (w.ends_with("ed") || w.ends_with("en"))) || w == "done" ||
+                         w == "kept" || w == "held" || w == "made";
+      }
+      bool attach = ws[0] == "assigned" || ws[0] == "linked" || ws[0] == "attached" || ws[0] == "shared";
+      if (container && aux && has_participle && !attach && last != "to") return {"b_has_a", ""};
+    }
+  }
   if (Is(c, [] { static const PaddedSet s = Pad({"has one", "have one", "can have one", "has exactly one", "have exactly one", "has a single",
              "with one"}); return std::cref(s); }()) && !b.plural) {
     return {"one_one", ""};
@@ -148,7 +183,8 @@ bool IsDet(std::string_view w) {
   return In(w, {"a", "an", "the", "each", "every", "its", "their", "his", "her", "our", "my", "your", "also", "just",
                 "only", "then", "always", "usually", "typically", "optionally", "exactly", "both", "all", "any",
                 "some", "this", "that", "these", "those", "whole", "single", "individual", "specific", "certain",
-                "selected", "other", "another", "own", "actually", "often", "sometimes", "directly", "later"});
+                "selected", "other", "another", "own", "actually", "often", "sometimes", "directly", "later", "mostly",
+                "mainly", "generally", "normally", "possibly"});
 }
 
 }  // namespace
@@ -385,6 +421,67 @@ void Extractor::Ownership() {
     std::string head = words.back();
     if (kOwnedHeads.count(head) || kOwnedHeads.count(e.name)) e.owned = true;
   }
+}
+
+void LinkCompounds(Draft& d) {
+  std::vector<std::pair<std::string, std::string>> add;  // (parent, child) or lookup pairs
+  for (const auto& e : d.entities) {
+    auto words = naming::SplitWords(e.name);
+    if (words.size() < 2) continue;
+    bool lookup = In(words.back(), {"Type", "Category", "Kind", "Status", "Level", "Tier"});
+    for (size_t k = words.size() - 1; k >= 1; --k) {
+      std::string prefix;
+      for (size_t i = 0; i < k; ++i) prefix += words[i];
+      if (prefix == e.name || !d.Find(prefix)) continue;
+      bool related = false;
+      for (const auto& r : d.relations) {
+        related = related || (r.from == prefix && r.to == e.name) || (r.from == e.name && r.to == prefix);
+      }
+      if (!related) add.emplace_back(lookup ? e.name : prefix, lookup ? prefix : e.name);
+      break;
+    }
+  }
+  for (const auto& [from, to] : add) d.AddRelation(from, to, spec::RelationKind::kOneToMany);
+}
+
+void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences) {
+  std::string tenant;
+  for (const auto& s : sentences) {
+    std::string text = Padded(JoinLower(s.tokens, 0, s.tokens.size()));
+    bool cue = false;
+    for (const char* c : {" tenant ", " tenants ", " multi-tenant ", " multi-account ", " workspace ", " workspaces ",
+                          " white-label ", " scoped to ", " its own ", " separate tenant "}) {
+      cue = cue || text.find(c) != std::string::npos;
+    }
+    if (!cue) continue;
+    size_t best = std::string::npos;
+    for (const auto& e : d.entities) {
+      if (e.name == "User") continue;
+      for (const auto& alias : e.aliases) {
+        if (alias.empty()) continue;
+        size_t p = text.find(Padded(alias));
+        if (p == std::string::npos) p = text.find(Padded(naming::Pluralize(alias)));
+        if (p != std::string::npos && p < best) {
+          best = p;
+          tenant = e.name;
+        }
+      }
+    }
+    if (!tenant.empty()) break;
+  }
+  if (tenant.empty()) return;
+  std::set<std::string> has_parent;
+  for (const auto& r : d.relations) {
+    if (r.kind == spec::RelationKind::kOneToMany && r.from != "User" && r.from != r.to) has_parent.insert(r.to);
+    if (r.kind == spec::RelationKind::kOneToOne && r.from != "User") has_parent.insert(r.to);
+  }
+  std::vector<std::string> roots;
+  for (const auto& e : d.entities) {
+    if (e.name == tenant || has_parent.count(e.name)) continue;
+    roots.push_back(e.name);
+  }
+  if (d.userMentioned && !d.Find("User")) roots.push_back("User");
+  for (const auto& r : roots) d.AddRelation(tenant, r, spec::RelationKind::kOneToMany);
 }
 
 }  // namespace bf::analyze
