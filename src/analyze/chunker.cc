@@ -83,6 +83,8 @@ void NameChunk(Chunk& c) {
     bool adjective = EndsWith(prev, "al") || EndsWith(prev, "ic") || EndsWith(prev, "ive") || EndsWith(prev, "ous");
     if ((last == "record" || last == "records" || last == "row" || last == "rows" || last == "info") && !adjective) {
       words.pop_back();
+    } else if (words.size() >= 3 && (last == "history" || last == "histories" || last == "log" || last == "logs")) {
+      words.pop_back();  // "job title history" -> JobTitle
     }
   }
   c.name = EntityName(words);

@@ -193,7 +193,8 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     }
     if (prev && linked && !lex::IsNonEntity(prev->words.back())) {
       named_dependent = *head;
-      named_dependent.words = prev->words;
+      named_dependent.words.clear();
+      for (const auto& w : prev->words) named_dependent.words.push_back(naming::Singularize(w));
       named_dependent.words.push_back(head->words.back());
       if (named_dependent.words.size() > 3) named_dependent.words.erase(named_dependent.words.begin(), named_dependent.words.end() - 3);
       NameChunk(named_dependent);
@@ -364,7 +365,7 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
     }
     if (list) {
       Note(*owner, 5.0, true, si);
-      lists_.push_back({IsUserHead(*owner) ? "User" : owner->name, si, b, e});
+      lists_.push_back({IsUserHead(*owner) ? "User" : owner->name, si, b, e, true});
     } else {
       // "contract type (the types are defined by each gym)": a lookup list of its own.
       std::string inner_text = Padded(JoinLower(T, b, e));
@@ -716,21 +717,22 @@ void Extractor::Decide() {
     bool soft = In(head, {"person", "people", "persons", "report", "reports", "history", "log", "logs", "note",
                           "notes", "setting", "settings", "reminder", "reminders", "field", "fields", "object",
                           "objects", "part", "parts", "item", "items", "entry", "entries", "line", "lines", "record",
-                          "records", "list", "lists", "calendar", "model", "models", "table", "tables", "form",
-                          "forms", "set", "sets", "side", "page", "pages", "site", "sites", "type", "types"});
+                          "records", "list", "lists", "calendar", "model", "models", "form",
+                          "forms", "set", "sets", "side", "page", "pages", "site", "sites"});
     if (single && lex::IsNonEntity(head) && !(soft && (c.strong || c.score >= 4.0))) continue;
     if (!single && IsBadHead(head)) continue;
     if (single && IsGenericDependent(head) && !c.strong) continue;
-    if (!single && lex::RoleOf(head) && !c.strong && c.score < 4.0) {  // "space admins", "league admins"
-      d_.userMentioned = true;
-      continue;
-    }
+    if (!single && lex::RoleOf(head) && !c.strong && c.score < 4.0) continue;  // "space admins"
     if (!single && In(ToLower(words.front()), {"email", "sms", "push", "in"}) &&
         In(head, {"notification", "alert", "reminder", "message"}) && !c.strong) {
       continue;  // "email notifications" is a feature, not a table
     }
-    if (lex::RoleOf(head) && single && !c.strong && c.score < 4.0) {
-      d_.userMentioned = true;
+    if (lex::RoleOf(head) && single && !c.strong && c.score < 4.0) {  // a role, not a table
+      // Account-holder words imply logins; domain roles ("managers" of departments) do not.
+      if (In(head, {"member", "customer", "staff", "admin", "administrator", "subscriber", "buyer", "seller",
+                    "owner", "moderator", "editor"})) {
+        d_.userMentioned = true;
+      }
       continue;
     }
     if (single && lex::IsFieldWord(head) && !c.strong && c.score < 4.0) continue;
@@ -873,7 +875,7 @@ void Extractor::ParseLists() {
                                         text.find("shared with") != std::string::npos ||
                                         text.find("assigned to") != std::string::npos ||
                                         text.find("linked to") != std::string::npos);
-        if (r == "User") accepted_.insert("User"), d_.userMentioned = true;
+        if (r == "User") accepted_.insert("User");
         if (plural_many) {
           d_.AddRelation(owner, r, spec::RelationKind::kManyToMany);
         } else if (c.plural && is_head) {
@@ -888,7 +890,7 @@ void Extractor::ParseLists() {
         if (is_head) head_ref = true;
       }
       if (head_ref) continue;
-      if (!chunks.empty() && chunks.front().begin <= it.begin + 3 && chunks.front().depth == base_depth) {
+      if (!l.paren && !chunks.empty() && chunks.front().begin <= it.begin + 3 && chunks.front().depth == base_depth) {
         const Chunk& h = chunks.front();
         auto make = [&](const std::string& name, DField field) {
           if (!d_.Find(name)) {

@@ -43,6 +43,7 @@ class Extractor {
   struct FieldList {
     std::string owner;  // candidate name
     size_t sentence = 0, begin = 0, end = 0;
+    bool paren = false;  // "X (a, b)": often examples of kinds, so no child entities from it
   };
   struct Link {  // a relation pattern between two chunks, resolved in pass 2
     std::string a, b;  // candidate names as seen (before alias resolution)

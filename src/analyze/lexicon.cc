@@ -249,7 +249,7 @@ const Set& NonEntities() {
       "record", "records", "list", "lists", "set", "sets", "row", "one", "thing", "multiplayer", "setting",
       "settings", "preferences", "person", "people", "persons", "someone", "reminder", "reminders", "report",
       "reports", "history", "log", "logs", "notes", "note", "call", "calls", "ready", "deadline", "asap",
-      "calendar"};
+      "calendar", "tree", "trees"};
   return s;
 }
 

@@ -283,6 +283,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           NameChunk(dep);
           dep.name = l->name + dep.name.substr(ToLower(l->name).size() > 0 ? 0 : 0);
           dep.name = l->name + naming::ToPascalCase(naming::Singularize(r->words[0]));
+          if (dep.name.size() > 60) dep.name.resize(60);
           Note(dep, 3.0, false, si);
           bname = dep.name;
         } else {
@@ -330,7 +331,7 @@ void Extractor::ResolveLinks() {
         if (auto role = lex::RoleOf(ToLower(user_side))) l.inverse = naming::ToCamelCase(*role);
       }
     }
-    if (a == "User" || b == "User") d_.userMentioned = true;
+    if (l.a == "User" || l.b == "User") d_.userMentioned = true;
     const auto& t = l.type;
     if (t == "a_has_b") {
       d_.AddRelation(a, b, spec::RelationKind::kOneToMany, l.inverse);
@@ -360,6 +361,7 @@ void Extractor::ResolveLinks() {
       d_.AddRelation(b, join, spec::RelationKind::kOneToMany);
     } else if (StartsWith(t, "join:")) {
       std::string join = t.substr(5);
+      if (a != "User") continue;  // "users like posts"; "roles like admin" is not a join
       if (a == b) {
         d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
         continue;
