@@ -41,9 +41,13 @@ const WordInfo& Info(const std::string& w) {
   if (it != cache.end()) return it->second;
   if (cache.size() > 20000) cache.clear();
   WordInfo info;
+  if (w == "media" || w == "data" || w == "metadata") {  // mass nouns in practice ("media table")
+    info.singular = w;
+    return cache.emplace(w, std::move(info)).first->second;
+  }
   info.singular = naming::Singularize(w);
   std::string tail = w.find('-') != std::string::npos ? w.substr(w.rfind('-') + 1) : w;
-  info.plural = naming::LooksPlural(tail) || tail == "people" || tail == "children" || tail == "data";
+  info.plural = naming::LooksPlural(tail) || tail == "people" || tail == "children";
   return cache.emplace(w, std::move(info)).first->second;
 }
 

@@ -21,7 +21,7 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
 bool IsUserHead(const Chunk& c) {
   if (c.words.empty()) return false;
   const std::string& h = c.words.back();
-  return h == "user" || h == "users";
+  return h == "user" || h == "users" || h == "friends" || h == "colleagues" || h == "coworkers" || h == "teammates";
 }
 
 // Heads that never make a compound an entity ("GPS tracking server", "search API").
@@ -406,6 +406,10 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       if (c.end > v) break;
       bool bridge = true;
       for (size_t k = c.end; k < v; ++k) {
+        if (T[k].text == "(") {
+          k = MatchParen(T, k, v);
+          continue;
+        }
         if (!(T[k].kind == Token::kWord &&
               In(T[k].lower, {"can", "also", "always", "should", "must", "will", "usually", "then", "typically", "each",
                               "should", "may", "always", "both", "all", "just", "only", "then"}))) {
@@ -530,8 +534,16 @@ void Extractor::Evidence(size_t si) {
       if (l.sentence == si && c.begin >= l.begin && c.end <= l.end) in_list = true;
     }
     if (in_list || label_heads_.count(si * 1000 + c.begin)) continue;
-    if (s.bullet && &c == &chunks.front() && c.begin <= 2 && c.depth == 0) Note(c, 2.5, false, si);
-    else if (c.depth == 0) Note(c, 0.4, false, si);
+    if (s.bullet && &c == &chunks.front() && c.begin <= 2 && c.depth == 0) {
+      Note(c, 2.5, false, si);
+    } else if (c.depth == 0) {
+      // Plural things people act on ("pick which newsletters", "packing checklists") are likely
+      // collections; attribute and role words are not.
+      const std::string& h = c.words.back();
+      bool collection = c.plural && !lex::IsFieldWord(h) && !lex::IsNonEntity(h) && !lex::RoleOf(h) &&
+                        !LooksLikeAttribute(c) && !lex::IsUserWord(h);
+      Note(c, collection ? 1.2 : 0.4, false, si);
+    }
   }
   // Nesting and trees: "nested categories", "projects nest", "parent issue", "subprojects".
   for (const auto& c : chunks) {

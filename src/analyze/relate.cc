@@ -184,7 +184,7 @@ bool IsDet(std::string_view w) {
                 "only", "then", "always", "usually", "typically", "optionally", "exactly", "both", "all", "any",
                 "some", "this", "that", "these", "those", "whole", "single", "individual", "specific", "certain",
                 "selected", "other", "another", "own", "actually", "often", "sometimes", "directly", "later", "mostly",
-                "mainly", "generally", "normally", "possibly"});
+                "mainly", "generally", "normally", "possibly", "i", "we", "you", "they", "he", "she"});
 }
 
 }  // namespace
@@ -334,7 +334,10 @@ void Extractor::ResolveLinks() {
     if (l.a == "User" || l.b == "User") d_.userMentioned = true;
     const auto& t = l.type;
     if (t == "a_has_b") {
-      d_.AddRelation(a, b, spec::RelationKind::kOneToMany, l.inverse);
+      // Tags and keywords are shared across records: many-to-many.
+      bool shared = In(ToLower(b), {"tag", "keyword", "label", "genre", "topic", "skill", "interest", "category"}) &&
+                    a != b && ToLower(b) != "category";
+      d_.AddRelation(a, b, shared ? spec::RelationKind::kManyToMany : spec::RelationKind::kOneToMany, l.inverse);
     } else if (t == "b_has_a") {
       if (a == b) continue;
       d_.AddRelation(b, a, spec::RelationKind::kOneToMany, l.inverse);
