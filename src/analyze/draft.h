@@ -70,16 +70,19 @@ struct Draft {
   void AddRelation(const std::string& from, const std::string& to, spec::RelationKind kind,
                    std::string inverse = {}) {
     if (from.empty() || to.empty()) return;
+    // The login entity can own records and also share them ("trips I can share with friends"):
+    // different kinds between User and X are different relations.
+    const bool user_pair = from == "User" || to == "User";
     for (const auto& r : relations) {
       bool same_pair = (r.from == from && r.to == to) || (r.from == to && r.to == from);
       if (same_pair && r.kind == kind) return;
       // A stated many-to-many or one-to-one wins over a weaker one-to-many guess on the same pair.
-      if (same_pair && from != to) {
+      if (same_pair && from != to && !user_pair) {
         if (r.kind != spec::RelationKind::kOneToMany || kind == spec::RelationKind::kOneToMany) return;
       }
     }
     // Replace a one-to-many on the same pair when a more specific kind arrives.
-    for (auto it = relations.begin(); it != relations.end(); ++it) {
+    for (auto it = relations.begin(); it != relations.end() && !user_pair; ++it) {
       bool same_pair = (it->from == from && it->to == to) || (it->from == to && it->to == from);
       if (same_pair && from != to && it->kind == spec::RelationKind::kOneToMany) {
         relations.erase(it);

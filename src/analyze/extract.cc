@@ -478,7 +478,9 @@ void Extractor::Evidence(size_t si) {
     size_t a = chunks[i].end, b = chunks[i + 1].begin;
     if (b == a + 1 && (T[a].lower == "aka" || T[a].text == "=")) NoteAlias(chunks[i + 1], chunks[i]);
     // "Every update is a follow-up: ...": the first phrase is another name for the second.
-    if (b == a + 2 && T[a].lower == "is" && (T[a + 1].lower == "a" || T[a + 1].lower == "an") &&
+    size_t bb = b;
+    while (bb > a && (T[bb - 1].text == "'" || T[bb - 1].text == "\"")) --bb;  // "is a 'space'"
+    if (bb == a + 2 && T[a].lower == "is" && (T[a + 1].lower == "a" || T[a + 1].lower == "an") &&
         chunks[i + 1].words.size() <= 2 && !lex::IsNonEntity(chunks[i + 1].words.back()) &&
         !IsGenericDependent(naming::Singularize(chunks[i + 1].words.back()))) {
       NoteAlias(chunks[i], chunks[i + 1]);

@@ -118,7 +118,11 @@ std::vector<Item> SplitItems(const std::vector<Token>& toks, size_t begin, size_
     bool sep = t.kind == Token::kPunct && (t.text == "," || t.text == ";" || t.text == "+" || t.text == "&" ||
                                            (t.text == "-" && i > begin && i + 1 < end &&
                                                              toks[i + 1].kind == Token::kWord && toks[i - 1].kind == Token::kWord));
-    if (t.kind == Token::kWord && (t.lower == "and" || t.lower == "plus" || (split_with && t.lower == "with"))) {
+    bool bound_with = i > begin && (toks[i - 1].lower == "shared" || toks[i - 1].lower == "share" ||
+                                    toks[i - 1].lower == "associated" || toks[i - 1].lower == "tagged" ||
+                                    toks[i - 1].lower == "connected" || toks[i - 1].lower == "linked");
+    if (t.kind == Token::kWord &&
+        (t.lower == "and" || t.lower == "plus" || (split_with && t.lower == "with" && !bound_with))) {
       sep = true;
     }
     if (sep) {

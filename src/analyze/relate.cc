@@ -62,6 +62,7 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "enrols in", "play in", "plays in", "can play in", "groups", "collect", "collects", "tagged with",
              "can be tagged with", "are tagged with", "is tagged with", "bookmark", "take", "takes", "sign up for",
              "signs up for", "register for", "registers for", "rsvp to", "follow other", "can follow other",
+             "choose", "chooses", "can choose", "pick", "picks", "can pick", "select", "selects", "can select",
              "save", "saves", "mentor", "mentors"}); return std::cref(s); }())) {
     return {"m2m", ""};
   }
