@@ -166,7 +166,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
           content = false;
         }
         if (!prev_plural && EndsWith(w, "s") && cur.words.size() == 1 && det_before && i + 1 < end &&
-            toks[i + 1].kind == Token::kWord && !lex::IsNounVerb(toks[i + 1].lower) &&
+            toks[i + 1].kind == Token::kWord &&
             (IsDeterminer(toks[i + 1].lower) || lex::IsQuantifier(toks[i + 1].lower) || IsPluralWord(toks[i + 1].lower))) {
           content = false;  // "an organiser runs events"
         }

@@ -21,7 +21,8 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
 bool IsUserHead(const Chunk& c) {
   if (c.words.empty()) return false;
   const std::string& h = c.words.back();
-  return h == "user" || h == "users" || h == "friends" || h == "colleagues" || h == "coworkers" || h == "teammates";
+  return In(h, {"user", "users", "friend", "friends", "colleague", "colleagues", "coworker", "coworkers", "teammate",
+                "teammates"});
 }
 
 // Heads that never make a compound an entity ("GPS tracking server", "search API").
