@@ -505,6 +505,16 @@ void Extractor::Evidence(size_t si) {
       }
     }
     if (!LooksLikeFieldList(T, k + 1, e) || SplitItems(T, k + 1, e, false).size() < 2) continue;
+    {
+      // "Files - screenshots, logs, specs - get attached": kinds of the thing, not its fields.
+      auto dash_items = SplitItems(T, k + 1, e, false);
+      int plural_nouns = 0;
+      for (const auto& it : dash_items) {
+        auto ch = ChunkTokens(T, it.begin, it.end);
+        if (ch.size() == 1 && ch[0].plural && it.end - it.begin <= 2) ++plural_nouns;
+      }
+      if (plural_nouns * 3 >= static_cast<int>(dash_items.size()) * 2) continue;
+    }
     size_t clause = 0;
     int depth = 0;
     for (size_t j = 0; j < k; ++j) {
@@ -729,6 +739,9 @@ void Extractor::Decide() {
     auto words = naming::SplitWords(name);
     std::string head = ToLower(words.back());
     bool single = words.size() == 1;
+    bool sub_prefixed = false;
+    for (const auto& p : c.phrases) sub_prefixed = sub_prefixed || StartsWith(p, "sub ");
+    if (sub_prefixed && !c.strong) continue;  // "sub-tasks": a self relation, not a table
     bool soft = In(head, {"person", "people", "persons", "report", "reports", "history", "log", "logs", "note",
                           "notes", "setting", "settings", "reminder", "reminders", "field", "fields", "object",
                           "objects", "part", "parts", "item", "items", "entry", "entries", "line", "lines", "record",

@@ -106,7 +106,8 @@ const Set& Verbs() {
       "verify", "verified", "crawl", "crawls", "scrape", "scrapes", "spread", "spreads", "launch",
       "launches", "install", "installs", "installed", "quit", "drop", "drops", "dropped", "change",
       "changes", "changed", "update", "updates", "updated", "lives", "gets", "counts", "count",
-      "batch", "batched", "scanned", "scan", "packed", "pack", "nesting", "sharing", "grouping"};
+      "batch", "batched", "scanned", "scan", "packed", "pack", "nesting", "sharing", "grouping", "matters",
+      "matter", "happens", "means", "seems", "looks", "feels", "replace", "replaces", "bill", "bills"};
   return s;
 }
 

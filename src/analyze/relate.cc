@@ -265,7 +265,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     // Bare prepositions ("X of Y", "X in Y") link phrases but are weak evidence that either is
     // an entity; verbs ("belongs to", "contains", "writes") are strong.
     static const PaddedSet kWeak = Pad({"in", "of", "for", "on", "at", "from", "about", "against", "with", "under", "within",
-                                "inside", "by", "'s"});
+                                "inside", "by"});
     const bool weak = Is(conn, kWeak);
     const double ev = weak ? 1.0 : 2.2;
     for (const Chunk* l : left) {
