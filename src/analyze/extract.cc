@@ -95,6 +95,15 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
   return head;
 }
 
+bool IsPersonEntityWord(std::string_view word) {
+  std::string w(word);
+  if (w.size() > 3 && w.back() == 's') w = naming::Singularize(w);
+  return In(w, {"patient", "doctor", "physician", "student", "teacher", "instructor", "driver", "player", "candidate",
+                "applicant", "client", "lawyer", "attorney", "tenant", "landlord", "speaker", "attendee", "volunteer",
+                "employee", "trainer", "coach", "nurse", "vet", "artist", "passenger", "rider", "donor", "courier",
+                "provider"});
+}
+
 std::string Extractor::Canonical(const std::string& name) const {
   std::string cur = name;
   for (int guard = 0; guard < 8; ++guard) {
@@ -553,7 +562,8 @@ void Extractor::Evidence(size_t si) {
       // Plural things people act on ("pick which newsletters", "packing checklists") are likely
       // collections; attribute and role words are not.
       const std::string& h = c.words.back();
-      bool collection = c.plural && !lex::IsFieldWord(h) && !lex::IsNonEntity(h) && !lex::RoleOf(h) &&
+      bool collection = c.plural && !lex::IsFieldWord(h) && !lex::IsNonEntity(h) &&
+                        (!lex::RoleOf(h) || IsPersonEntityWord(h)) &&
                         !LooksLikeAttribute(c) && !lex::IsUserWord(h);
       Note(c, collection ? 1.2 : 0.4, false, si);
     }
@@ -745,7 +755,7 @@ void Extractor::Decide() {
     bool soft = In(head, {"person", "people", "persons", "report", "reports", "history", "log", "logs", "note",
                           "notes", "setting", "settings", "reminder", "reminders", "field", "fields", "object",
                           "objects", "part", "parts", "item", "items", "entry", "entries", "line", "lines", "record",
-                          "records", "list", "lists", "calendar", "model", "models", "form",
+                          "records", "list", "lists", "calendar", "model", "models", "form", "module", "modules",
                           "forms", "set", "sets", "side", "page", "pages", "site", "sites"});
     if (single && lex::IsNonEntity(head) && !(soft && (c.strong || c.score >= 4.0))) continue;
     if (!single && IsBadHead(head)) continue;
@@ -755,7 +765,10 @@ void Extractor::Decide() {
         In(head, {"notification", "alert", "reminder", "message"}) && !c.strong) {
       continue;  // "email notifications" is a feature, not a table
     }
-    if (lex::RoleOf(head) && single && !c.strong && c.score < 4.0) {  // a role, not a table
+    // People the domain keeps records about (patients, students, drivers) are entities when the
+    // text relates them to other things; account roles (admins, staff, members) are not.
+    bool person_entity = IsPersonEntityWord(head);
+    if (lex::RoleOf(head) && single && !c.strong && c.score < 4.0 && !(person_entity && c.score >= 2.5)) {
       // Account-holder words imply logins; domain roles ("managers" of departments) do not.
       if (In(head, {"member", "customer", "staff", "admin", "administrator", "subscriber", "buyer", "seller",
                     "owner", "moderator", "editor"})) {

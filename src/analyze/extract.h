@@ -19,6 +19,10 @@ namespace bf::analyze {
 
 Draft Extract(const std::vector<Sentence>& sentences);
 
+// People the domain keeps records about ("patients", "students", "drivers"), as opposed to
+// account roles ("admins", "staff", "members"). `w` is a lowercase singular or plural word.
+bool IsPersonEntityWord(std::string_view w);
+
 // Structural relations implied by names: "OrderLine" belongs to "Order"; "EventType" is a lookup
 // for "Event".
 void LinkCompounds(Draft& d);

@@ -233,21 +233,77 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     }
     return true;
   };
+  // "users post recipes, follow each other and like recipes": every verb of a coordinated verb
+  // phrase shares the sentence subject.
+  // The subject is the left side of the last verb link in the sentence ("users" in "users post
+  // recipes, ...").
+  const Chunk* subject = nullptr;
+  const std::string whole = Padded(JoinLower(T, 0, T.size()));
+  const bool each_other = whole.find(" follow each other ") != std::string::npos ||
+                          whole.find(" follow one another ") != std::string::npos;
   for (size_t i = 0; i + 1 < cs.size(); ++i) {
     const Chunk& a = *cs[i];
     const Chunk& b = *cs[i + 1];
     bool clean = false;
     std::string conn = connector(a, b, clean);
+    if (clean) {
+      Kind probe = Classify(conn, b);
+      if (probe.type == "a_has_b" || probe.type == "m2m" || StartsWith(probe.type, "join:")) subject = &a;
+    }
+    if (!clean && subject && &a != subject) {
+      // Words after the last ',' / 'and' between the two phrases.
+      std::string tail = " ";
+      for (size_t k = a.end; k < b.begin; ++k) {
+        const Token& t = T[k];
+        if (t.text == "," || t.lower == "and") {
+          tail = " ";
+          continue;
+        }
+        if (t.kind == Token::kWord && !IsDet(t.lower)) tail += t.lower + " ";
+      }
+      Kind tk = Classify(tail, b);
+      if (!tk.type.empty() && tail != " " && (StartsWith(tk.type, "join:") || tk.type == "m2m" || tk.type == "a_has_b")) {
+        Note(b, 1.0, false, si);
+        std::string type = tk.type;
+        if (type == "a_has_b" && b.end + 1 < T.size() && T[b.end].lower == "with") {
+          for (size_t q = b.end + 1; q < std::min(T.size(), b.end + 6); ++q) {
+            if (In(T[q].lower, {"quantity", "quantities", "qty", "amount", "amounts", "price", "prices", "dosage", "dose"})) {
+              type = "item:" + T[q].lower;
+              break;
+            }
+          }
+        }
+        links_.push_back({subject->name, b.name, type, tk.inverse});
+      }
+      continue;
+    }
     if (!clean) continue;
+    if (each_other && subject == &a) links_.push_back({a.name, a.name, "m2m", ""});
+    // "leases link a tenant to an apartment": the subject joins the two.
+    if ((conn == " link " || conn == " links " || conn == " connect " || conn == " connects " || conn == " ties " ||
+         conn == " tie " || conn == " pair " || conn == " pairs ") && i + 2 < cs.size()) {
+      bool c2 = false;
+      std::string to = connector(b, *cs[i + 2], c2);
+      if (c2 && (to == " to " || to == " with " || to == " and ")) {
+        Note(a, 2.2, false, si);
+        Note(b, 2.2, false, si);
+        Note(*cs[i + 2], 2.2, false, si);
+        links_.push_back({b.name, a.name, "a_has_b", ""});
+        links_.push_back({cs[i + 2]->name, a.name, "a_has_b", ""});
+        ++i;
+        continue;
+      }
+    }
     Kind k = Classify(conn, b);
     if (k.type.empty()) continue;
     // "orders contain products with quantities": a many-to-many whose link carries data is a
     // join entity ("OrderItem" with a quantity).
     if (k.type == "a_has_b" && b.end + 1 < T.size() && T[b.end].lower == "with") {
       std::string payload;
-      for (size_t q = b.end + 1; q < std::min(T.size(), b.end + 4); ++q) {
+      for (size_t q = b.end + 1; q < std::min(T.size(), b.end + 6); ++q) {
         const std::string& pw = T[q].lower;
-        if (In(pw, {"quantity", "quantities", "qty", "amount", "amounts", "count", "counts", "price", "prices"})) {
+        if (In(pw, {"quantity", "quantities", "qty", "amount", "amounts", "count", "counts", "price", "prices",
+                    "dosage", "dose", "doses"})) {
           payload = pw;
           break;
         }
@@ -288,9 +344,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           Note(dep, 3.0, false, si);
           bname = dep.name;
         } else {
-          Note(*r, ev, false, si);
+          Note(*r, IsPersonEntityWord(r->words.back()) ? 2.2 : ev, false, si);
         }
-        Note(*l, ev, false, si);
+        Note(*l, IsPersonEntityWord(l->words.back()) ? 2.2 : ev, false, si);
         links_.push_back({l->name, bname, k.type, k.inverse});
       }
     }
