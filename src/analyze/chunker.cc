@@ -146,6 +146,10 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                 .find("|" + toks[i - 1].lower + "|") != std::string_view::npos) {
       content = false;  // "we log activities", "can post", "to order"
     }
+    if (content && !open && lex::IsNounVerb(w) && i + 1 < end && toks[i + 1].lower == "to" && i > begin &&
+        (toks[i - 1].lower == "and" || toks[i - 1].lower == "or" || toks[i - 1].text == ",")) {
+      content = false;  // "... and reply to each other"
+    }
     if (content && (w == "log" || w == "logs" || w == "sign" || w == "signs" || w == "check" || w == "checks") &&
         i + 1 < end && (toks[i + 1].lower == "in" || toks[i + 1].lower == "out" || toks[i + 1].lower == "up" ||
                         toks[i + 1].lower == "into" || toks[i + 1].lower == "on")) {

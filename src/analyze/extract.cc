@@ -290,8 +290,9 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     size_t after = first.end;
     while (after < it.end && T[after].kind == Token::kWord && (T[after].lower == "are" || T[after].lower == "nested")) ++after;
     bool own_list = after < it.end && T[after].text == "(" && LooksLikeFieldList(T, after + 1, MatchParen(T, after, it.end));
-    if (plural_entity) ++labelish;
-    if (plural_entity && own_list) ++strong_items;
+    bool listed_entity = own_list && !LooksLikeAttribute(first) && !lex::IsFieldWord(first.words.back());
+    if (plural_entity || listed_entity) ++labelish;
+    if (own_list && (plural_entity || listed_entity)) ++strong_items;
   }
   bool label = (strong_items >= 1 && labelish * 3 >= static_cast<int>(items.size())) ||
                (labelish >= 2 && labelish * 2 >= static_cast<int>(items.size()) && attributes == 0);
@@ -538,6 +539,15 @@ void Extractor::Evidence(size_t si) {
         break;
       }
     }
+    // "A company gives us job orders - title, ...": the phrase right before the dash, unless it is
+    // an attribute or sits behind a preposition ("a fund in a fiscal year - amount").
+    for (const auto& c : chunks) {
+      if (c.end != k || c.depth != 0 || c.begin < clause) continue;
+      bool after_prep = c.begin > 0 && In(T[c.begin - 1].lower, {"in", "of", "for", "on", "at", "per", "a", "an", "the"}) &&
+                        c.begin > 1 && In(T[c.begin - 2].lower, {"in", "of", "for", "on", "at", "per"});
+      after_prep = after_prep || (c.begin > 0 && In(T[c.begin - 1].lower, {"in", "of", "for", "on", "at", "per"}));
+      if (!after_prep && !LooksLikeAttribute(c) && !lex::IsNonEntity(c.words.back())) owner = &c;
+    }
     bool taken = false;
     for (const auto& l : lists_) {
       if (l.sentence == si && k + 1 >= l.begin && k + 1 < l.end) taken = true;
@@ -768,7 +778,7 @@ void Extractor::Decide() {
     // People the domain keeps records about (patients, students, drivers) are entities when the
     // text relates them to other things; account roles (admins, staff, members) are not.
     bool person_entity = IsPersonEntityWord(head);
-    if (lex::RoleOf(head) && single && !c.strong && c.score < 4.0 && !(person_entity && c.score >= 2.5)) {
+    if (lex::RoleOf(head) && single && !c.strong && !(person_entity && c.score >= 2.5)) {
       // Account-holder words imply logins; domain roles ("managers" of departments) do not.
       if (In(head, {"member", "customer", "staff", "admin", "administrator", "subscriber", "buyer", "seller",
                     "owner", "moderator", "editor"})) {
