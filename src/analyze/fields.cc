@@ -161,7 +161,14 @@ bool LooksLikeFieldList(const std::vector<Token>& toks, size_t begin, size_t end
     }
     if (has_word) ++wordy;
   }
-  if (items.size() == 1) return fieldish >= 1 && (end - begin) <= 4;
+  if (items.size() == 1) {
+    // One item: an attribute phrase ("monthly/yearly prices") reads as a list, a noun as an alias.
+    std::string head;
+    for (size_t i = begin; i < end; ++i) {
+      if (toks[i].kind == Token::kWord && !lex::IsStopword(toks[i].lower)) head = toks[i].lower;
+    }
+    return (fieldish >= 1 || lex::IsFieldWord(head)) && (end - begin) <= 4;
+  }
   if (numeric * 2 >= static_cast<int>(items.size())) return false;
   if (capital * 2 > static_cast<int>(items.size()) && fieldish == 0) return false;
   if (fieldish == 0) {
