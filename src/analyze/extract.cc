@@ -559,6 +559,7 @@ void Extractor::Evidence(size_t si) {
     break;
   }
   Patterns(si, chunks);
+  PronounObjects(si, chunks);
   // Lead noun of a bullet, and every mention outside field lists.
   for (const auto& c : chunks) {
     bool in_list = false;

@@ -70,6 +70,7 @@ class Extractor {
   void ParseLists();
   // relations (relate.cc)
   void Patterns(size_t si, const std::vector<Chunk>& chunks);
+  void PronounObjects(size_t si, const std::vector<Chunk>& chunks);
   void ResolveLinks();
   void SelfRelations();
   void Ownership();

@@ -351,6 +351,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       }
     }
     // "they join a marketplace through a membership": the third phrase is the join entity.
+    // (handled below, after the pair's own link)
     if (k.type == "m2m" && i + 2 < cs.size()) {
       bool c2 = false;
       std::string via = connector(b, *cs[i + 2], c2);
@@ -362,6 +363,31 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         links_.push_back({b.name, j.name, "a_has_b", ""});
       }
     }
+  }
+}
+
+// "a thread can have one poll and users vote on it": a trailing pronoun object refers to the
+// phrase before the subject.
+void Extractor::PronounObjects(size_t si, const std::vector<Chunk>& all) {
+  const auto& T = s_[si].tokens;
+  std::vector<const Chunk*> cs;
+  for (const auto& c : all) {
+    if (c.depth == 0) cs.push_back(&c);
+  }
+  for (size_t i = 1; i < cs.size(); ++i) {
+    const Chunk& subj = *cs[i];
+    std::string conn = " ";
+    size_t k = subj.end;
+    for (; k < T.size(); ++k) {
+      if (T[k].kind != Token::kWord) break;
+      if (i + 1 < cs.size() && k >= cs[i + 1]->begin) break;
+      if (In(T[k].lower, {"it", "them"})) break;
+      if (!IsDet(T[k].lower)) conn += T[k].lower + " ";
+    }
+    if (k >= T.size() || !In(T[k].lower, {"it", "them"}) || conn == " ") continue;
+    Kind kind = Classify(conn, *cs[i - 1]);
+    if (!StartsWith(kind.type, "join:") && kind.type != "m2m") continue;
+    links_.push_back({subj.name, cs[i - 1]->name, kind.type, ""});
   }
 }
 
