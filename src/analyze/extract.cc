@@ -420,6 +420,43 @@ void Extractor::ParseLists() {
       }
       auto chunks = ChunkTokens(T, it.begin, it.end);
       int base_depth = chunks.empty() ? 0 : chunks.front().depth;
+      // "... and the order has line items": a relation statement about the owner inside its list.
+      {
+        size_t verb = it.end;
+        for (size_t k = it.begin; k < it.end; ++k) {
+          if (In(T[k].lower, {"has", "have", "contains", "contain", "includes", "include"})) {
+            verb = k;
+            break;
+          }
+        }
+        bool about_owner = false;
+        for (const auto& c : chunks) {
+          if (c.end <= verb && Resolve(c) == owner) about_owner = true;
+        }
+        if (verb > it.begin && T[verb - 1].kind == Token::kWord && In(T[verb - 1].lower, {"it", "they"})) about_owner = true;
+        if (verb < it.end && about_owner) {
+          for (const auto& c : chunks) {
+            if (c.begin <= verb) continue;
+            std::string r = Resolve(c);
+            if (!r.empty() && r != owner) {
+              d_.AddRelation(owner, r, spec::RelationKind::kOneToMany);
+            } else if (r.empty() && c.plural && !LooksLikeAttribute(c) && !lex::IsNonEntity(c.words.back())) {
+              std::string name = c.name;
+              if (c.words.size() == 1 && IsGenericDependent(naming::Singularize(c.words[0]))) name = owner + name;
+              if (!d_.Find(name)) {
+                DEntity e;
+                e.name = name;
+                e.order = l.sentence * 1000 + c.begin;
+                d_.entities.push_back(std::move(e));
+                accepted_.insert(name);
+                ent = d_.Find(owner);
+              }
+              d_.AddRelation(owner, name, spec::RelationKind::kOneToMany);
+            }
+          }
+          continue;
+        }
+      }
       bool head_ref = false;
       bool another = text.find("another") != std::string::npos || text.find("other ") != std::string::npos;
       for (size_t ci = 0; ci < chunks.size(); ++ci) {
