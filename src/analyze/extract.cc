@@ -117,6 +117,7 @@ void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
   cand.order = std::min(cand.order, si * 1000 + c.begin);
   cand.score += score;
   cand.strong = cand.strong || strong;
+  if (c.plural && c.depth == 0) ++cand.plural_mentions;
   cand.phrases.insert(c.phrase);
 }
 
@@ -300,7 +301,10 @@ void Extractor::Decide() {
       }
       continue;
     }
-    if (single && lex::IsFieldWord(head) && !c.strong && c.score < 4.0) continue;
+    if (single && lex::IsFieldWord(head) && !c.strong && c.score < 4.0 &&
+        !(c.plural_mentions >= 2 && c.score >= 2.5)) {
+      continue;
+    }
     if (c.strong || c.score >= 2.5) accepted_.insert(name);
   }
   // "a client project" is a Project when Project is a declared entity and the longer name has
