@@ -238,7 +238,7 @@ namespace {
 
 TEST(Robustness, OddInputsNeverCrashAndStayValid) {
   std::vector<std::string> inputs = {"", "   ", "!!!???", "a", "<!-- only a comment -->",
-                                     "\xC3\xB1and\xC3\xBA caf\xC3\xA9 \xE2\x80\x94 \xE6\x97\xA5\xE6\x9C\xAC",
+                                     "\xC3\xB1" "and\xC3\xBA" " caf\xC3\xA9 \xE2\x80\x94 \xE6\x97\xA5\xE6\x9C\xAC",
                                      std::string(5000, 'x'), "((((( unbalanced [ { : ; , - / +"};
   std::string many;
   for (int i = 0; i < 400; ++i) many += "users have posts. ";
