@@ -477,6 +477,33 @@ void Extractor::ParseLists() {
           continue;
         }
         bool is_head = ci == 0 && c.begin <= it.begin + 4;
+        // "team: name; members with a teamlead flag": membership with data is a join entity;
+        // plain "with members" is a many-to-many with the users.
+        if (r == "User" && is_head && c.plural && In(c.words.back(), {"members", "participants"})) {
+          size_t with = it.end;
+          for (size_t k = c.end; k < it.end; ++k) {
+            if (T[k].lower == "with") with = k;
+          }
+          auto payload = with < it.end ? ParseFieldItem(T, with + 1, it.end) : std::vector<DField>{};
+          if (!payload.empty()) {
+            std::string join = owner + naming::ToPascalCase(naming::Singularize(c.words.back()));
+            if (!d_.Find(join)) {
+              DEntity e;
+              e.name = join;
+              e.order = l.sentence * 1000 + c.begin;
+              e.fields = payload;
+              d_.entities.push_back(std::move(e));
+              accepted_.insert(join);
+              ent = d_.Find(owner);
+            }
+            d_.AddRelation(owner, join, spec::RelationKind::kOneToMany);
+            d_.AddRelation("User", join, spec::RelationKind::kOneToMany);
+          } else {
+            d_.AddRelation(owner, "User", spec::RelationKind::kManyToMany);
+          }
+          head_ref = true;
+          break;
+        }
         bool plural_many = c.plural && (c.quantified || text.find("one or more") != std::string::npos ||
                                         text.find("shared with") != std::string::npos ||
                                         text.find("assigned to") != std::string::npos ||

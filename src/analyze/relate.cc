@@ -439,6 +439,11 @@ void Extractor::ResolveLinks() {
     }
     if (l.a == "User" || l.b == "User") d_.userMentioned = true;
     const auto& t = l.type;
+    if (t == "a_has_b" && b == "User" && a != "User" &&
+        (ToLower(l.b) == "member" || ToLower(l.b) == "participant")) {
+      d_.AddRelation(a, b, spec::RelationKind::kManyToMany);  // "groups with members"
+      continue;
+    }
     if (t == "a_has_b") {
       // Tags and keywords are shared across records: many-to-many.
       bool shared = In(ToLower(b), {"tag", "keyword", "label", "genre", "topic", "skill", "interest", "category"}) &&
