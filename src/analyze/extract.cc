@@ -444,7 +444,8 @@ void Extractor::ParseLists() {
             std::string r = Resolve(c);
             if (!r.empty() && r != owner) {
               d_.AddRelation(owner, r, spec::RelationKind::kOneToMany);
-            } else if (r.empty() && c.plural && !LooksLikeAttribute(c) && !lex::IsNonEntity(c.words.back())) {
+            } else if (r.empty() && c.plural && !LooksLikeAttribute(c) &&
+                       (c.words.size() == 1 ? !lex::IsNonEntity(c.words.back()) : !IsBadHead(c.words.back()))) {
               std::string name = c.name;
               if (c.words.size() == 1 && IsGenericDependent(naming::Singularize(c.words[0]))) name = owner + name;
               if (!d_.Find(name)) {
