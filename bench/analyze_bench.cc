@@ -38,9 +38,14 @@ std::string Long() {
       "watchers get an email notification on every change. A time entry records the user, the project, optionally "
       "the issue, the hours, the day the time was spent, an activity and a short comment. Files get attached to "
       "issues, with the original filename, size, content type, a checksum and who uploaded them. ";
-  std::string out;
-  while (std::count(out.begin(), out.end(), ' ') < 600) out += p1 + p2 + p3;
-  return out;
+  std::string all;
+  while (std::count(all.begin(), all.end(), ' ') < 620) all += p1 + p2 + p3;
+  // Cut at the 600th word.
+  size_t words = 0, i = 0;
+  for (; i < all.size() && words < 600; ++i) {
+    if (all[i] == ' ') ++words;
+  }
+  return all.substr(0, i);
 }
 
 void BM_AnalyzeOneLine(benchmark::State& state) {

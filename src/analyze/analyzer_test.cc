@@ -232,3 +232,28 @@ TEST(Engine, OfflineEngineMatchesFreeFunctions) {
 
 }  // namespace
 }  // namespace bf::analyze
+
+namespace bf::analyze {
+namespace {
+
+TEST(Robustness, OddInputsNeverCrashAndStayValid) {
+  std::vector<std::string> inputs = {"", "   ", "!!!???", "a", "<!-- only a comment -->",
+                                     "\xC3\xB1" "and\xC3\xBA" " caf\xC3\xA9 \xE2\x80\x94 \xE6\x97\xA5\xE6\x9C\xAC",
+                                     std::string(5000, 'x'), "((((( unbalanced [ { : ; , - / +"};
+  std::string many;
+  for (int i = 0; i < 400; ++i) many += "users have posts. ";
+  inputs.push_back(many);
+  for (const auto& in : inputs) {
+    AnalysisResult r = Analyze(in);
+    if (r.status == Status::kPlan) {
+      ASSERT_TRUE(r.spec);
+      EXPECT_TRUE(testing::Valid(*r.spec));
+    } else if (r.status == Status::kClarify) {
+      EXPECT_FALSE(r.questions.empty());
+    }
+    EXPECT_NO_THROW(ToJson(r).dump());
+  }
+}
+
+}  // namespace
+}  // namespace bf::analyze

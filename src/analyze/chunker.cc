@@ -132,7 +132,9 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       if (t.text != "-") pending_quant = pending_single = false;
       continue;
     }
-    bool content = !lex::IsStopword(w) && !lex::IsVerb(w) && !lex::IsModifier(w) && !LooksNonNoun(w);
+    // "per-product", "non-deductible": qualifiers, not nouns.
+    bool qualifier = StartsWith(w, "per-") || StartsWith(w, "non-") || StartsWith(w, "multi-") || StartsWith(w, "self-");
+    bool content = !qualifier && !lex::IsStopword(w) && !lex::IsVerb(w) && !lex::IsModifier(w) && !LooksNonNoun(w);
     if (content && i >= begin + 2 && toks[i - 1].lower == "to" &&
         std::string_view("|want|wants|need|needs|have|has|able|going|like|try|tries|used|allowed|possible|how|"
                          "plan|plans|hope|decide|wish|wanted|needed|trying|easy|hard|")

@@ -117,6 +117,7 @@ void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
   cand.order = std::min(cand.order, si * 1000 + c.begin);
   cand.score += score;
   cand.strong = cand.strong || strong;
+  if (c.plural && c.depth == 0) ++cand.plural_mentions;
   cand.phrases.insert(c.phrase);
 }
 
@@ -300,7 +301,10 @@ void Extractor::Decide() {
       }
       continue;
     }
-    if (single && lex::IsFieldWord(head) && !c.strong && c.score < 4.0) continue;
+    if (single && lex::IsFieldWord(head) && !c.strong && c.score < 4.0 &&
+        !(c.plural_mentions >= 2 && c.score >= 2.5)) {
+      continue;
+    }
     if (c.strong || c.score >= 2.5) accepted_.insert(name);
   }
   // "a client project" is a Project when Project is a declared entity and the longer name has
@@ -420,6 +424,44 @@ void Extractor::ParseLists() {
       }
       auto chunks = ChunkTokens(T, it.begin, it.end);
       int base_depth = chunks.empty() ? 0 : chunks.front().depth;
+      // "... and the order has line items": a relation statement about the owner inside its list.
+      {
+        size_t verb = it.end;
+        for (size_t k = it.begin; k < it.end; ++k) {
+          if (In(T[k].lower, {"has", "have", "contains", "contain", "includes", "include"})) {
+            verb = k;
+            break;
+          }
+        }
+        bool about_owner = false;
+        for (const auto& c : chunks) {
+          if (c.end <= verb && Resolve(c) == owner) about_owner = true;
+        }
+        if (verb > it.begin && T[verb - 1].kind == Token::kWord && In(T[verb - 1].lower, {"it", "they"})) about_owner = true;
+        if (verb < it.end && about_owner) {
+          for (const auto& c : chunks) {
+            if (c.begin <= verb) continue;
+            std::string r = Resolve(c);
+            if (!r.empty() && r != owner) {
+              d_.AddRelation(owner, r, spec::RelationKind::kOneToMany);
+            } else if (r.empty() && c.plural && !LooksLikeAttribute(c) &&
+                       (c.words.size() == 1 ? !lex::IsNonEntity(c.words.back()) : !IsBadHead(c.words.back()))) {
+              std::string name = c.name;
+              if (c.words.size() == 1 && IsGenericDependent(naming::Singularize(c.words[0]))) name = owner + name;
+              if (!d_.Find(name)) {
+                DEntity e;
+                e.name = name;
+                e.order = l.sentence * 1000 + c.begin;
+                d_.entities.push_back(std::move(e));
+                accepted_.insert(name);
+                ent = d_.Find(owner);
+              }
+              d_.AddRelation(owner, name, spec::RelationKind::kOneToMany);
+            }
+          }
+          continue;
+        }
+      }
       bool head_ref = false;
       bool another = text.find("another") != std::string::npos || text.find("other ") != std::string::npos;
       for (size_t ci = 0; ci < chunks.size(); ++ci) {
@@ -436,6 +478,33 @@ void Extractor::ParseLists() {
           continue;
         }
         bool is_head = ci == 0 && c.begin <= it.begin + 4;
+        // "team: name; members with a teamlead flag": membership with data is a join entity;
+        // plain "with members" is a many-to-many with the users.
+        if (r == "User" && is_head && c.plural && In(c.words.back(), {"members", "participants"})) {
+          size_t with = it.end;
+          for (size_t k = c.end; k < it.end; ++k) {
+            if (T[k].lower == "with") with = k;
+          }
+          auto payload = with < it.end ? ParseFieldItem(T, with + 1, it.end) : std::vector<DField>{};
+          if (!payload.empty()) {
+            std::string join = owner + naming::ToPascalCase(naming::Singularize(c.words.back()));
+            if (!d_.Find(join)) {
+              DEntity e;
+              e.name = join;
+              e.order = l.sentence * 1000 + c.begin;
+              e.fields = payload;
+              d_.entities.push_back(std::move(e));
+              accepted_.insert(join);
+              ent = d_.Find(owner);
+            }
+            d_.AddRelation(owner, join, spec::RelationKind::kOneToMany);
+            d_.AddRelation("User", join, spec::RelationKind::kOneToMany);
+          } else {
+            d_.AddRelation(owner, "User", spec::RelationKind::kManyToMany);
+          }
+          head_ref = true;
+          break;
+        }
         bool plural_many = c.plural && (c.quantified || text.find("one or more") != std::string::npos ||
                                         text.find("shared with") != std::string::npos ||
                                         text.find("assigned to") != std::string::npos ||

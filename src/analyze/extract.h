@@ -42,6 +42,7 @@ class Extractor {
     double score = 0;
     bool strong = false;
     size_t order = 0;
+    int plural_mentions = 0;  // mentions as a plural noun ("comments on documents")
     std::set<std::string> phrases;
   };
   struct FieldList {

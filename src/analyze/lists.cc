@@ -326,7 +326,11 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       auto ch = ChunkTokens(T, items[ii].begin, items[ii].end);
       if (ch.empty()) continue;
       const Chunk& h = ch.front();
-      bool entityish = h.plural && !lex::IsFieldWord(h.words.back()) && !IsGenericDependent(h.words.back());
+      // "ticket types", "contract options": a plural compound is a thing even when its head is
+      // an attribute word on its own.
+      bool entityish = h.plural && (!lex::IsFieldWord(h.words.back()) || h.words.size() >= 2) &&
+                       !IsGenericDependent(h.words.back()) &&
+                       lex::InferFieldType(h.words).type == spec::FieldType::kString;
       if (ii == 0 && entityish) first_entity = &ch.front();
       if (!entityish && LooksLikeAttribute(h)) ++fieldish;
       if (ii == 0 && entityish) {

@@ -253,13 +253,36 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     if (!clean && subject && &a != subject) {
       // Words after the last ',' / 'and' between the two phrases.
       std::string tail = " ";
+      bool pronoun = false;
       for (size_t k = a.end; k < b.begin; ++k) {
         const Token& t = T[k];
         if (t.text == "," || t.lower == "and") {
           tail = " ";
+          pronoun = false;
+          continue;
+        }
+        if (t.kind == Token::kWord && (t.lower == "them" || t.lower == "it")) {
+          pronoun = true;  // "custom questions ..., attach them to events": `a` is the object
           continue;
         }
         if (t.kind == Token::kWord && !IsDet(t.lower)) tail += t.lower + " ";
+      }
+      if (pronoun) {
+        Kind pk = Classify(tail, b);
+        if (pk.type == "m2m" || pk.type == "b_has_a") {
+          Note(b, 1.0, false, si);
+          links_.push_back({a.name, b.name, pk.type, pk.inverse});
+          // "... to events and to specific ticket types": later targets joined by "and to".
+          for (size_t j = i + 2; j < cs.size(); ++j) {
+            bool chained = true;
+            for (size_t q = cs[j - 1]->end; q < cs[j]->begin; ++q) {
+              if (!(T[q].text == "," || In(T[q].lower, {"and", "or", "to", "with"}) || IsDet(T[q].lower))) chained = false;
+            }
+            if (!chained) break;
+            links_.push_back({a.name, cs[j]->name, cs[j]->plural ? "m2m" : pk.type, pk.inverse});
+          }
+        }
+        continue;
       }
       Kind tk = Classify(tail, b);
       if (!tk.type.empty() && tail != " " && (StartsWith(tk.type, "join:") || tk.type == "m2m" || tk.type == "a_has_b")) {
@@ -416,6 +439,11 @@ void Extractor::ResolveLinks() {
     }
     if (l.a == "User" || l.b == "User") d_.userMentioned = true;
     const auto& t = l.type;
+    if (t == "a_has_b" && b == "User" && a != "User" &&
+        (ToLower(l.b) == "member" || ToLower(l.b) == "participant")) {
+      d_.AddRelation(a, b, spec::RelationKind::kManyToMany);  // "groups with members"
+      continue;
+    }
     if (t == "a_has_b") {
       // Tags and keywords are shared across records: many-to-many.
       bool shared = In(ToLower(b), {"tag", "keyword", "label", "genre", "topic", "skill", "interest", "category"}) &&

@@ -157,10 +157,7 @@ std::vector<Sentence> Segment(std::string_view raw) {
           part.push_back(ch);
         }
         parts.push_back(part);
-        if (parts.size() == 1 && (StartsWith(ToLower(word), "per-") || StartsWith(ToLower(word), "non-")) &&
-            word.size() > 4) {
-          parts = {word.substr(0, 3), word.substr(4)};
-        }
+
       }
       for (auto& p : parts) {
         if (!p.empty()) cur.tokens.push_back(MakeWord(p));

@@ -35,7 +35,7 @@ TEST(Segment, PossessivesAbbreviationsAndCompounds) {
   EXPECT_NE(std::find(w.begin(), w.end(), "aka"), w.end());
   EXPECT_NE(std::find(w.begin(), w.end(), "school"), w.end());
   EXPECT_NE(std::find(w.begin(), w.end(), "year"), w.end());
-  EXPECT_NE(std::find(w.begin(), w.end(), "product"), w.end());
+  EXPECT_NE(std::find(w.begin(), w.end(), "per-product"), w.end());
 }
 
 TEST(CorrectTypos, FixesKnownWordsOnly) {
