@@ -49,6 +49,12 @@ ordered_json Security() { return ordered_json::array({{{"bearerAuth", ordered_js
 
 }  // namespace
 
+const std::string& EmailPattern() {
+  static const std::string pattern =
+      R"(^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$)";
+  return pattern;
+}
+
 ordered_json FieldSchema(const spec::Field& f, bool nullable) {
   ordered_json s;
   switch (f.type) {
@@ -57,7 +63,7 @@ ordered_json FieldSchema(const spec::Field& f, bool nullable) {
       s["type"] = "string";
       break;
     case FieldType::kEmail:
-      s = {{"type", "string"}, {"format", "email"}};
+      s = {{"type", "string"}, {"format", "email"}, {"pattern", EmailPattern()}};
       break;
     case FieldType::kUrl:
       s = {{"type", "string"}, {"format", "uri"}};
