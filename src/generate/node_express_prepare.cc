@@ -278,8 +278,14 @@ const ordered_json* FindEntity(const ordered_json& entities, const std::string& 
   return nullptr;
 }
 
+// "a post", "an order item".
+std::string WithArticle(const std::string& words) {
+  bool vowel = !words.empty() && std::string("aeiou").find(words[0]) != std::string::npos;
+  return (vowel ? "an " : "a ") + words;
+}
+
 ordered_json EntityNames(const ordered_json& e) {
-  return {{"name", e["name"]},        {"camel", e["camel"]},   {"kebab", e["kebab"]},
+  return {{"aWords", WithArticle(e["words"].get<std::string>())},{"name", e["name"]},        {"camel", e["camel"]},   {"kebab", e["kebab"]},
           {"table", e["table"]},      {"route", e["route"]},   {"plural", e["plural"]},
           {"words", e["words"]},      {"wordsPlural", e["wordsPlural"]}, {"screaming", e["screaming"]}};
 }
@@ -367,6 +373,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
         break;
       }
     }
+    e["aWords"] = WithArticle(e["words"].get<std::string>());
     e["varName"] = nm::SafeIdentifier(e["camel"].get<std::string>(), nm::Language::kTypeScript);
 
     ordered_json body_refs = ordered_json::array();

@@ -118,6 +118,7 @@ TEST(NodeExpressPrepare, ReservedWordsOneToOneRestrictAndCustomUser) {
 TEST(NodeExpressPrepare, WithoutAuthEverythingIsPublic) {
   spec::AppSpec s = spec::testing::BlogSpec();
   s.auth.enabled = false;
+  s.features = {spec::Feature::kRealtime};
   s.entities.erase(s.entities.begin());
   s.relations.erase(s.relations.begin(), s.relations.begin() + 2);
   for (auto& e : s.entities) e.owner.reset();
