@@ -1,5 +1,6 @@
 #include "generate/openapi.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "common/strings.h"
@@ -204,6 +205,8 @@ ordered_json Response(const plan::Endpoint& ep, int status, const spec::AppSpec&
       if (ep.kind == plan::EndpointKind::kDelete) return Problem("Other records still refer to this one");
       if (ep.path == "/auth/register") return Problem("An account with this " + spec.auth.identityField + " exists");
       return Problem("A unique field already has this value");
+    case 415:
+      return Problem("The request body is not application/json");
     case 422:
       return Problem("Validation failed; `errors` lists each field", "ValidationProblem");
     case 429: {
@@ -270,8 +273,14 @@ void BuildPaths(const spec::AppSpec& spec, ordered_json& paths) {
     if (ep.path == "/auth/login") op["requestBody"] = RequestBody("LoginRequest");
     if (ep.path == "/auth/refresh") op["requestBody"] = RequestBody("RefreshRequest");
     if (ep.requiresAuth) op["security"] = Security();
+    // Operations with a JSON body also answer 415 to a body of another media type.
+    std::vector<int> statuses = ep.statuses;
+    if (op.contains("requestBody")) {
+      statuses.push_back(415);
+      std::sort(statuses.begin(), statuses.end());
+    }
     ordered_json responses;
-    for (int status : ep.statuses) responses[std::to_string(status)] = Response(ep, status, spec);
+    for (int status : statuses) responses[std::to_string(status)] = Response(ep, status, spec);
     op["responses"] = responses;
     paths[ep.path][method] = op;
   }

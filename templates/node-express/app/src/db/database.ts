@@ -12,6 +12,8 @@ export type SqlDialect = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: SqlDialect;
+  /** PostgreSQL: the schema given in DatabaseOptions (tests), where migrations keep their tables. */
+  schema?: string | undefined;
   destroy(): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema !== undefined) await sql`create schema if not exists ${sql.id(schema)}`.execute(kysely);
-  return { kysely, dialect, destroy: () => kysely.destroy() };
+  return { kysely, dialect, schema, destroy: () => kysely.destroy() };
 }
 
 /** Readiness probe: a trivial round trip to the database. */

@@ -9,6 +9,8 @@ export async function migrateToLatest(db: Db, logger?: Logger): Promise<void> {
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    // Kysely looks for its own tables in every schema unless told which one.
+    ...(db.schema !== undefined ? { migrationTableSchema: db.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   for (const r of results ?? []) {

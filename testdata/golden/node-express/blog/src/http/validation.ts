@@ -26,10 +26,12 @@ function validDate(year: number, month: number, day: number): boolean {
 export const v = {
   /** Text without NUL characters (PostgreSQL cannot store them). */
   text: () => z.string().refine((s) => !s.includes(NUL), 'Must not contain NUL characters'),
+  /** The published pattern, plus RFC 5321's 64-character limit on the local part (as "format: email"). */
   email: () =>
     z
       .string()
       .regex(EMAIL_PATTERN, 'Invalid e-mail address')
+      .refine((s) => s.indexOf('@') <= 64, 'The part before @ may have at most 64 characters')
       .transform((s) => s.toLowerCase()),
   url: () => z.string().regex(URI, 'Invalid URL'),
   guid: () =>
