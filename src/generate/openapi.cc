@@ -112,7 +112,8 @@ namespace {
 
 ordered_json ListParameters(const spec::AppSpec& spec, const spec::Entity& e) {
   ordered_json params = ordered_json::array();
-  params.push_back({{"name", "page"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"default", 1}}}});
+  params.push_back({{"name", "page"}, {"in", "query"},
+                    {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100000}, {"default", 1}}}});
   params.push_back({{"name", "limit"}, {"in", "query"},
                     {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}, {"default", 20}}}});
   ordered_json sortable = ordered_json::array();
