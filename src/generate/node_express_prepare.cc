@@ -50,8 +50,11 @@ std::string ZodBase(const ordered_json& f) {
   const std::string type = f["type"];
   std::string z;
   if (type == "string" || type == "text") {
-    z = "v.text()";
-    if (f["isRequired"].get<bool>()) z += ".min(1)";
+    // Lengths in code points, as JSON Schema counts them (zod's .max counts UTF-16 units).
+    std::vector<std::string> bounds;
+    if (f["isRequired"].get<bool>()) bounds.push_back("min: 1");
+    if (f["hasMaxLength"].get<bool>()) bounds.push_back("max: " + f["maxLength"].get<std::string>());
+    return bounds.empty() ? "v.text()" : "v.text({ " + Join(bounds, ", ") + " })";
   } else if (type == "email") {
     z = "v.email()";
   } else if (type == "url") {

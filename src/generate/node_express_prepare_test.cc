@@ -47,7 +47,7 @@ TEST(NodeExpressPrepare, FieldTypesValidationAndRowConversions) {
   EXPECT_EQ(views["zodBase"], "v.integer().min(0)");
   EXPECT_EQ(views["filterZod"], "filter.number(v.integer().min(0))");
   const json& title = FieldView(post, "title");
-  EXPECT_EQ(title["zodCreate"], "v.text().min(1).max(200)");
+  EXPECT_EQ(title["zodCreate"], "v.text({ min: 1, max: 200 })");
   EXPECT_EQ(title["columnMods"], ", (c) => c.notNull()");
   EXPECT_EQ(post["importsDb"], json::array({"toIso", "toIsoOrNull"}));
 }

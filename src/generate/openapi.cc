@@ -61,7 +61,8 @@ ordered_json FieldSchema(const spec::Field& f, bool nullable) {
   switch (f.type) {
     case FieldType::kString:
     case FieldType::kText:
-      s["type"] = "string";
+      // No NUL characters: PostgreSQL cannot store them, so no target accepts them.
+      s = {{"type", "string"}, {"pattern", "^[^\\u0000]*$"}};
       break;
     case FieldType::kEmail:
       s = {{"type", "string"}, {"format", "email"}, {"pattern", EmailPattern()}};
@@ -91,6 +92,7 @@ ordered_json FieldSchema(const spec::Field& f, bool nullable) {
       s = {{"type", "string"}, {"enum", f.enumValues}};
       break;
     case FieldType::kJson:
+      s = ordered_json::object();  // any JSON value
       break;
   }
   if (f.maxLength) s["maxLength"] = *f.maxLength;

@@ -68,7 +68,10 @@ TEST_F(OpenApiTest, OwnerIsNotWritableButIsReturned) {
 
 TEST_F(OpenApiTest, FieldSchemas) {
   const auto& post = doc_["components"]["schemas"]["Post"]["properties"];
-  EXPECT_EQ(post["title"], (ordered_json{{"type", "string"}, {"maxLength", 200}, {"minLength", 1}}));
+  EXPECT_EQ(post["title"],
+            (ordered_json{{"type", "string"}, {"pattern", "^[^\\u0000]*$"}, {"maxLength", 200}, {"minLength", 1}}))
+      << "no NUL characters (PostgreSQL cannot store them)";
+  EXPECT_TRUE(doc_["components"]["schemas"]["User"]["properties"]["email"].contains("pattern"));
   EXPECT_EQ(post["publishedAt"]["type"], (ordered_json{"string", "null"})) << "optional -> nullable";
   EXPECT_EQ(post["status"]["enum"], (ordered_json{"draft", "published", nullptr}));
   EXPECT_EQ(post["views"]["minimum"], 0);

@@ -13,19 +13,28 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 // RFC 3339 date-time (JSON Schema "date-time"): any offset; normalised to UTC with milliseconds.
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-// RFC 3986 URI (JSON Schema "uri"): a scheme, a colon, no spaces.
-const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/;
+// RFC 3986 URI (JSON Schema "uri"): a scheme, a colon, then URI characters only.
+const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/;
 const NUL = '\u0000';
 
 function validDate(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day); // not Date.UTC: it maps years 0..99 to 1900..1999
   return year >= 1 && d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 /** Value schemas shared by request bodies and list filters. */
 export const v = {
-  /** Text without NUL characters (PostgreSQL cannot store them). */
-  text: () => z.string().refine((s) => !s.includes(NUL), 'Must not contain NUL characters'),
+  /** Text without NUL characters (PostgreSQL cannot store them); lengths in code points, as JSON Schema counts. */
+  text: (bounds: { min?: number; max?: number } = {}) =>
+    z
+      .string()
+      .refine((s) => !s.includes(NUL), 'Must not contain NUL characters')
+      .refine((s) => bounds.min === undefined || [...s].length >= bounds.min, `At least ${bounds.min ?? 0} characters`)
+      .refine(
+        (s) => bounds.max === undefined || [...s].length <= bounds.max,
+        `At most ${bounds.max ?? 0} characters`,
+      ),
   /** The published pattern, plus RFC 5321's 64-character limit on the local part (as "format: email"). */
   email: () =>
     z

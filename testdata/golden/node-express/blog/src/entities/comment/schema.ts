@@ -17,7 +17,7 @@ export interface CommentDto {
 
 /** POST /api/comments. The author is the caller, never taken from the body. */
 export const commentCreateSchema = z.strictObject({
-  body: v.text().min(1).max(2000),
+  body: v.text({ min: 1, max: 2000 }),
   postId: v.guid(),
 
 });
@@ -25,7 +25,7 @@ export type CommentCreateInput = z.output<typeof commentCreateSchema>;
 
 /** PATCH /api/comments/:id. Absent fields are left unchanged; null clears an optional field. */
 export const commentUpdateSchema = z.strictObject({
-  body: v.text().min(1).max(2000).optional(),
+  body: v.text({ min: 1, max: 2000 }).optional(),
   postId: v.guid().optional(),
 
 });

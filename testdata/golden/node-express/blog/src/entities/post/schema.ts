@@ -20,8 +20,8 @@ export interface PostDto {
 
 /** POST /api/posts. The author is the caller, never taken from the body. */
 export const postCreateSchema = z.strictObject({
-  title: v.text().min(1).max(200),
-  body: v.text().min(1),
+  title: v.text({ min: 1, max: 200 }),
+  body: v.text({ min: 1 }),
   status: z.enum(["draft", "published"]).nullable().default("draft"),
   publishedAt: v.datetime().nullable().optional(),
   views: v.integer().min(0).nullable().default(0),
@@ -32,8 +32,8 @@ export type PostCreateInput = z.output<typeof postCreateSchema>;
 
 /** PATCH /api/posts/:id. Absent fields are left unchanged; null clears an optional field. */
 export const postUpdateSchema = z.strictObject({
-  title: v.text().min(1).max(200).optional(),
-  body: v.text().min(1).optional(),
+  title: v.text({ min: 1, max: 200 }).optional(),
+  body: v.text({ min: 1 }).optional(),
   status: z.enum(["draft", "published"]).nullable().optional(),
   publishedAt: v.datetime().nullable().optional(),
   views: v.integer().min(0).nullable().optional(),
@@ -46,7 +46,7 @@ export const postSortFields = ['title', 'status', 'publishedAt', 'views', 'creat
 export type PostSortField = (typeof postSortFields)[number];
 
 export const postListQuerySchema = listQuerySchema(postSortFields, {
-  title: v.text().min(1).max(200).optional(),
+  title: v.text({ min: 1, max: 200 }).optional(),
   status: z.enum(["draft", "published"]).optional(),
   publishedAt: v.datetime().optional(),
   views: filter.number(v.integer().min(0)),

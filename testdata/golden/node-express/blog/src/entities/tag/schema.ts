@@ -16,7 +16,7 @@ export interface TagDto {
 
 /** POST /api/tags. */
 export const tagCreateSchema = z.strictObject({
-  name: v.text().min(1).max(50),
+  name: v.text({ min: 1, max: 50 }),
 
 
 });
@@ -24,7 +24,7 @@ export type TagCreateInput = z.output<typeof tagCreateSchema>;
 
 /** PATCH /api/tags/:id. Absent fields are left unchanged; null clears an optional field. */
 export const tagUpdateSchema = z.strictObject({
-  name: v.text().min(1).max(50).optional(),
+  name: v.text({ min: 1, max: 50 }).optional(),
 
 
 });
@@ -34,7 +34,7 @@ export const tagSortFields = ['name', 'createdAt', 'updatedAt'] as const;
 export type TagSortField = (typeof tagSortFields)[number];
 
 export const tagListQuerySchema = listQuerySchema(tagSortFields, {
-  name: v.text().min(1).max(50).optional(),
+  name: v.text({ min: 1, max: 50 }).optional(),
 });
 export type TagListQuery = z.output<typeof tagListQuerySchema>;
 

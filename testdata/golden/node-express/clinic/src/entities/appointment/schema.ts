@@ -24,7 +24,7 @@ export interface AppointmentDto {
 export const appointmentCreateSchema = z.strictObject({
   startsAt: v.datetime(),
   durationMinutes: v.integer().min(10).max(240).default(30),
-  reason: v.text().max(500).nullable().optional(),
+  reason: v.text({ max: 500 }).nullable().optional(),
   status: z.enum(["requested", "confirmed", "completed", "cancelled"]).default("requested"),
   externalRef: v.guid().nullable().optional(),
   doctorId: v.guid(),
@@ -37,7 +37,7 @@ export type AppointmentCreateInput = z.output<typeof appointmentCreateSchema>;
 export const appointmentUpdateSchema = z.strictObject({
   startsAt: v.datetime().optional(),
   durationMinutes: v.integer().min(10).max(240).optional(),
-  reason: v.text().max(500).nullable().optional(),
+  reason: v.text({ max: 500 }).nullable().optional(),
   status: z.enum(["requested", "confirmed", "completed", "cancelled"]).optional(),
   externalRef: v.guid().nullable().optional(),
   doctorId: v.guid().optional(),
@@ -52,7 +52,7 @@ export type AppointmentSortField = (typeof appointmentSortFields)[number];
 export const appointmentListQuerySchema = listQuerySchema(appointmentSortFields, {
   startsAt: v.datetime().optional(),
   durationMinutes: filter.number(v.integer().min(10).max(240)),
-  reason: v.text().max(500).optional(),
+  reason: v.text({ max: 500 }).optional(),
   status: z.enum(["requested", "confirmed", "completed", "cancelled"]).optional(),
   externalRef: v.guid().optional(),
   doctorId: filter.reference(),

@@ -19,9 +19,9 @@ export interface DoctorDto {
 
 /** POST /api/doctors. */
 export const doctorCreateSchema = z.strictObject({
-  name: v.text().min(1).max(100),
+  name: v.text({ min: 1, max: 100 }),
   specialty: z.enum(["general", "cardiology", "dermatology", "pediatrics"]),
-  licenseNumber: v.text().min(1).max(30),
+  licenseNumber: v.text({ min: 1, max: 30 }),
   rating: v.number().min(0).max(5).nullable().optional(),
 
   roomIds: v.ids().default([]),
@@ -30,9 +30,9 @@ export type DoctorCreateInput = z.output<typeof doctorCreateSchema>;
 
 /** PATCH /api/doctors/:id. Absent fields are left unchanged; null clears an optional field. */
 export const doctorUpdateSchema = z.strictObject({
-  name: v.text().min(1).max(100).optional(),
+  name: v.text({ min: 1, max: 100 }).optional(),
   specialty: z.enum(["general", "cardiology", "dermatology", "pediatrics"]).optional(),
-  licenseNumber: v.text().min(1).max(30).optional(),
+  licenseNumber: v.text({ min: 1, max: 30 }).optional(),
   rating: v.number().min(0).max(5).nullable().optional(),
 
   roomIds: v.ids().optional(),
@@ -43,9 +43,9 @@ export const doctorSortFields = ['name', 'specialty', 'licenseNumber', 'rating',
 export type DoctorSortField = (typeof doctorSortFields)[number];
 
 export const doctorListQuerySchema = listQuerySchema(doctorSortFields, {
-  name: v.text().min(1).max(100).optional(),
+  name: v.text({ min: 1, max: 100 }).optional(),
   specialty: z.enum(["general", "cardiology", "dermatology", "pediatrics"]).optional(),
-  licenseNumber: v.text().min(1).max(30).optional(),
+  licenseNumber: v.text({ min: 1, max: 30 }).optional(),
   rating: filter.number(v.number().min(0).max(5)),
 });
 export type DoctorListQuery = z.output<typeof doctorListQuerySchema>;

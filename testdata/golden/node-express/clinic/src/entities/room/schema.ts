@@ -17,7 +17,7 @@ export interface RoomDto {
 
 /** POST /api/rooms. */
 export const roomCreateSchema = z.strictObject({
-  code: v.text().min(1).max(10),
+  code: v.text({ min: 1, max: 10 }),
   floor: v.integer().min(0).max(50).nullable().optional(),
 
 
@@ -26,7 +26,7 @@ export type RoomCreateInput = z.output<typeof roomCreateSchema>;
 
 /** PATCH /api/rooms/:id. Absent fields are left unchanged; null clears an optional field. */
 export const roomUpdateSchema = z.strictObject({
-  code: v.text().min(1).max(10).optional(),
+  code: v.text({ min: 1, max: 10 }).optional(),
   floor: v.integer().min(0).max(50).nullable().optional(),
 
 
@@ -37,7 +37,7 @@ export const roomSortFields = ['code', 'floor', 'createdAt', 'updatedAt'] as con
 export type RoomSortField = (typeof roomSortFields)[number];
 
 export const roomListQuerySchema = listQuerySchema(roomSortFields, {
-  code: v.text().min(1).max(10).optional(),
+  code: v.text({ min: 1, max: 10 }).optional(),
   floor: filter.number(v.integer().min(0).max(50)),
 });
 export type RoomListQuery = z.output<typeof roomListQuerySchema>;

@@ -17,7 +17,7 @@ export interface UserDto {
 
 /** Profile fields, as registration takes them (POST /auth/register). */
 export const userFields = {
-  name: v.text().min(1).max(100),
+  name: v.text({ min: 1, max: 100 }),
   email: v.email(),
   dateOfBirth: v.date().nullable().optional(),
 };
@@ -25,7 +25,7 @@ export const userFields = {
 
 /** PATCH /api/users/:id. Absent fields are left unchanged; null clears an optional field. */
 export const userUpdateSchema = z.strictObject({
-  name: v.text().min(1).max(100).optional(),
+  name: v.text({ min: 1, max: 100 }).optional(),
   dateOfBirth: v.date().nullable().optional(),
 
 
@@ -36,7 +36,7 @@ export const userSortFields = ['name', 'email', 'dateOfBirth', 'createdAt', 'upd
 export type UserSortField = (typeof userSortFields)[number];
 
 export const userListQuerySchema = listQuerySchema(userSortFields, {
-  name: v.text().min(1).max(100).optional(),
+  name: v.text({ min: 1, max: 100 }).optional(),
   email: v.email().optional(),
   dateOfBirth: v.date().optional(),
 });

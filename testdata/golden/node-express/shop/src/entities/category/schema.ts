@@ -17,8 +17,8 @@ export interface CategoryDto {
 
 /** POST /api/categories. */
 export const categoryCreateSchema = z.strictObject({
-  name: v.text().min(1).max(80),
-  slug: v.text().min(1).max(80),
+  name: v.text({ min: 1, max: 80 }),
+  slug: v.text({ min: 1, max: 80 }),
   parentId: v.guid().nullable().optional(),
 
 });
@@ -26,8 +26,8 @@ export type CategoryCreateInput = z.output<typeof categoryCreateSchema>;
 
 /** PATCH /api/categories/:id. Absent fields are left unchanged; null clears an optional field. */
 export const categoryUpdateSchema = z.strictObject({
-  name: v.text().min(1).max(80).optional(),
-  slug: v.text().min(1).max(80).optional(),
+  name: v.text({ min: 1, max: 80 }).optional(),
+  slug: v.text({ min: 1, max: 80 }).optional(),
   parentId: v.guid().nullable().optional(),
 
 });
@@ -37,8 +37,8 @@ export const categorySortFields = ['name', 'slug', 'createdAt', 'updatedAt'] as 
 export type CategorySortField = (typeof categorySortFields)[number];
 
 export const categoryListQuerySchema = listQuerySchema(categorySortFields, {
-  name: v.text().min(1).max(80).optional(),
-  slug: v.text().min(1).max(80).optional(),
+  name: v.text({ min: 1, max: 80 }).optional(),
+  slug: v.text({ min: 1, max: 80 }).optional(),
   parentId: filter.reference(),
 });
 export type CategoryListQuery = z.output<typeof categoryListQuerySchema>;

@@ -18,17 +18,17 @@ export interface CustomerDto {
 
 /** Profile fields, as registration takes them (POST /auth/register). */
 export const customerFields = {
-  fullName: v.text().min(1).max(120),
+  fullName: v.text({ min: 1, max: 120 }),
   email: v.email(),
-  phone: v.text().max(30).nullable().optional(),
+  phone: v.text({ max: 30 }).nullable().optional(),
   isVip: z.boolean().nullable().default(false),
 };
 
 
 /** PATCH /api/customers/:id. Absent fields are left unchanged; null clears an optional field. */
 export const customerUpdateSchema = z.strictObject({
-  fullName: v.text().min(1).max(120).optional(),
-  phone: v.text().max(30).nullable().optional(),
+  fullName: v.text({ min: 1, max: 120 }).optional(),
+  phone: v.text({ max: 30 }).nullable().optional(),
   isVip: z.boolean().nullable().optional(),
 
 
@@ -39,9 +39,9 @@ export const customerSortFields = ['fullName', 'email', 'phone', 'createdAt', 'u
 export type CustomerSortField = (typeof customerSortFields)[number];
 
 export const customerListQuerySchema = listQuerySchema(customerSortFields, {
-  fullName: v.text().min(1).max(120).optional(),
+  fullName: v.text({ min: 1, max: 120 }).optional(),
   email: v.email().optional(),
-  phone: v.text().max(30).optional(),
+  phone: v.text({ max: 30 }).optional(),
   isVip: filter.boolean(),
 });
 export type CustomerListQuery = z.output<typeof customerListQuerySchema>;

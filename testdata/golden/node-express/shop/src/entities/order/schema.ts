@@ -22,7 +22,7 @@ export const orderCreateSchema = z.strictObject({
   status: z.enum(["pending", "paid", "shipped", "delivered", "cancelled"]).default("pending"),
   total: v.number().min(0),
   placedAt: v.datetime(),
-  shippingAddress: v.text().min(1).max(300),
+  shippingAddress: v.text({ min: 1, max: 300 }),
 
 
 });
@@ -33,7 +33,7 @@ export const orderUpdateSchema = z.strictObject({
   status: z.enum(["pending", "paid", "shipped", "delivered", "cancelled"]).optional(),
   total: v.number().min(0).optional(),
   placedAt: v.datetime().optional(),
-  shippingAddress: v.text().min(1).max(300).optional(),
+  shippingAddress: v.text({ min: 1, max: 300 }).optional(),
 
 
 });
@@ -46,7 +46,7 @@ export const orderListQuerySchema = listQuerySchema(orderSortFields, {
   status: z.enum(["pending", "paid", "shipped", "delivered", "cancelled"]).optional(),
   total: filter.number(v.number().min(0)),
   placedAt: v.datetime().optional(),
-  shippingAddress: v.text().min(1).max(300).optional(),
+  shippingAddress: v.text({ min: 1, max: 300 }).optional(),
   customerId: filter.reference(),
 });
 export type OrderListQuery = z.output<typeof orderListQuerySchema>;

@@ -22,8 +22,8 @@ export interface ProductDto {
 
 /** POST /api/products. */
 export const productCreateSchema = z.strictObject({
-  name: v.text().min(1).max(160),
-  sku: v.text().min(1).max(40),
+  name: v.text({ min: 1, max: 160 }),
+  sku: v.text({ min: 1, max: 40 }),
   description: v.text().nullable().optional(),
   price: v.number().min(0),
   stock: v.integer().min(0).default(0),
@@ -36,8 +36,8 @@ export type ProductCreateInput = z.output<typeof productCreateSchema>;
 
 /** PATCH /api/products/:id. Absent fields are left unchanged; null clears an optional field. */
 export const productUpdateSchema = z.strictObject({
-  name: v.text().min(1).max(160).optional(),
-  sku: v.text().min(1).max(40).optional(),
+  name: v.text({ min: 1, max: 160 }).optional(),
+  sku: v.text({ min: 1, max: 40 }).optional(),
   description: v.text().nullable().optional(),
   price: v.number().min(0).optional(),
   stock: v.integer().min(0).optional(),
@@ -52,8 +52,8 @@ export const productSortFields = ['name', 'sku', 'price', 'stock', 'imageUrl', '
 export type ProductSortField = (typeof productSortFields)[number];
 
 export const productListQuerySchema = listQuerySchema(productSortFields, {
-  name: v.text().min(1).max(160).optional(),
-  sku: v.text().min(1).max(40).optional(),
+  name: v.text({ min: 1, max: 160 }).optional(),
+  sku: v.text({ min: 1, max: 40 }).optional(),
   price: filter.number(v.number().min(0)),
   stock: filter.number(v.integer().min(0)),
   imageUrl: v.url().optional(),
