@@ -103,6 +103,11 @@ ordered_json FieldSchema(const spec::Field& f, bool nullable) {
   };
   if (f.min) s["minimum"] = num(*f.min);
   if (f.max) s["maximum"] = f.type == FieldType::kInteger ? ordered_json(static_cast<int64_t>(std::floor(*f.max))) : ordered_json(*f.max);
+  // Integers are exact in JSON only within +-(2^53 - 1) (I-JSON, RFC 7493); say so where the spec
+  // gives no bound, so clients and fuzzers stay within what every target can represent.
+  constexpr int64_t kSafeInteger = 9007199254740991;
+  if (f.type == FieldType::kInteger && !f.min) s["minimum"] = -kSafeInteger;
+  if (f.type == FieldType::kInteger && !f.max) s["maximum"] = kSafeInteger;
   if (!f.description.empty()) s["description"] = f.description;
   if (f.defaultValue && !(f.defaultValue->is_string() && f.defaultValue->get<std::string>() == "now")) {
     s["default"] = *f.defaultValue;
