@@ -306,7 +306,9 @@ void PrepareField(ordered_json& f, const std::string& kebab) {
   bool opt = f["isOptional"].get<bool>();
   std::string ts = TsType(f);
   f["tsType"] = ts;
-  f["dtoType"] = opt ? ts + " | null" : ts;
+  // `unknown` (json) already admits null and undefined; lint rejects unions with it.
+  f["dtoType"] = opt && ts != "unknown" ? ts + " | null" : ts;
+  f["changeType"] = ts == "unknown" ? ts : f["dtoType"].get<std::string>() + " | undefined";
   std::string base = ZodBase(f);
   f["zodBase"] = base;
   std::string create = base;
