@@ -51,6 +51,9 @@ struct Manifest {
   std::string healthPath = "/health";
   // Environment for every command of the generated project (e.g. NODE_ENV=test).
   std::map<std::string, std::string> env;
+  // The environment variable that points the package manager at its cache (e.g.
+  // "npm_config_cache"); the pipeline sets it to a BackendForge-owned folder for installs.
+  std::string installCacheEnv;
   // Test files or suites allowed to pass against the stubs (health, served OpenAPI); every
   // other test must fail there, or it tests nothing. Matched as substrings of the suite name.
   std::vector<std::string> stubMayPass;

@@ -1,5 +1,6 @@
 #include "generate/openapi.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "common/strings.h"
@@ -49,15 +50,22 @@ ordered_json Security() { return ordered_json::array({{{"bearerAuth", ordered_js
 
 }  // namespace
 
+const std::string& EmailPattern() {
+  static const std::string pattern =
+      R"(^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$)";
+  return pattern;
+}
+
 ordered_json FieldSchema(const spec::Field& f, bool nullable) {
   ordered_json s;
   switch (f.type) {
     case FieldType::kString:
     case FieldType::kText:
-      s["type"] = "string";
+      // No NUL characters: PostgreSQL cannot store them, so no target accepts them.
+      s = {{"type", "string"}, {"pattern", "^[^\\u0000]*$"}};
       break;
     case FieldType::kEmail:
-      s = {{"type", "string"}, {"format", "email"}};
+      s = {{"type", "string"}, {"format", "email"}, {"pattern", EmailPattern()}};
       break;
     case FieldType::kUrl:
       s = {{"type", "string"}, {"format", "uri"}};
@@ -84,6 +92,7 @@ ordered_json FieldSchema(const spec::Field& f, bool nullable) {
       s = {{"type", "string"}, {"enum", f.enumValues}};
       break;
     case FieldType::kJson:
+      s = ordered_json::object();  // any JSON value
       break;
   }
   if (f.maxLength) s["maxLength"] = *f.maxLength;
@@ -94,6 +103,11 @@ ordered_json FieldSchema(const spec::Field& f, bool nullable) {
   };
   if (f.min) s["minimum"] = num(*f.min);
   if (f.max) s["maximum"] = f.type == FieldType::kInteger ? ordered_json(static_cast<int64_t>(std::floor(*f.max))) : ordered_json(*f.max);
+  // Integers are exact in JSON only within +-(2^53 - 1) (I-JSON, RFC 7493); say so where the spec
+  // gives no bound, so clients and fuzzers stay within what every target can represent.
+  constexpr int64_t kSafeInteger = 9007199254740991;
+  if (f.type == FieldType::kInteger && !f.min) s["minimum"] = -kSafeInteger;
+  if (f.type == FieldType::kInteger && !f.max) s["maximum"] = kSafeInteger;
   if (!f.description.empty()) s["description"] = f.description;
   if (f.defaultValue && !(f.defaultValue->is_string() && f.defaultValue->get<std::string>() == "now")) {
     s["default"] = *f.defaultValue;
@@ -105,7 +119,8 @@ namespace {
 
 ordered_json ListParameters(const spec::AppSpec& spec, const spec::Entity& e) {
   ordered_json params = ordered_json::array();
-  params.push_back({{"name", "page"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"default", 1}}}});
+  params.push_back({{"name", "page"}, {"in", "query"},
+                    {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100000}, {"default", 1}}}});
   params.push_back({{"name", "limit"}, {"in", "query"},
                     {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}, {"default", 20}}}});
   ordered_json sortable = ordered_json::array();
@@ -198,6 +213,8 @@ ordered_json Response(const plan::Endpoint& ep, int status, const spec::AppSpec&
       if (ep.kind == plan::EndpointKind::kDelete) return Problem("Other records still refer to this one");
       if (ep.path == "/auth/register") return Problem("An account with this " + spec.auth.identityField + " exists");
       return Problem("A unique field already has this value");
+    case 415:
+      return Problem("The request body is not application/json");
     case 422:
       return Problem("Validation failed; `errors` lists each field", "ValidationProblem");
     case 429: {
@@ -264,8 +281,14 @@ void BuildPaths(const spec::AppSpec& spec, ordered_json& paths) {
     if (ep.path == "/auth/login") op["requestBody"] = RequestBody("LoginRequest");
     if (ep.path == "/auth/refresh") op["requestBody"] = RequestBody("RefreshRequest");
     if (ep.requiresAuth) op["security"] = Security();
+    // Operations with a JSON body also answer 415 to a body of another media type.
+    std::vector<int> statuses = ep.statuses;
+    if (op.contains("requestBody")) {
+      statuses.push_back(415);
+      std::sort(statuses.begin(), statuses.end());
+    }
     ordered_json responses;
-    for (int status : ep.statuses) responses[std::to_string(status)] = Response(ep, status, spec);
+    for (int status : statuses) responses[std::to_string(status)] = Response(ep, status, spec);
     op["responses"] = responses;
     paths[ep.path][method] = op;
   }

@@ -15,6 +15,11 @@ nlohmann::ordered_json BuildOpenApi(const spec::AppSpec& spec);
 // JSON Schema of one field's value as it appears in responses (optional fields may be null).
 nlohmann::ordered_json FieldSchema(const spec::Field& f, bool nullable);
 
+// The e-mail syntax every target accepts, published as the `pattern` of e-mail fields (JSON
+// Schema's "email" format is looser than any practical validator, so clients and fuzzers need
+// the exact rule).
+const std::string& EmailPattern();
+
 // YAML rendering of a JSON document (for exports); block style, keys in document order.
 std::string ToYaml(const nlohmann::ordered_json& doc);
 

@@ -81,18 +81,7 @@ TEST(Prepare, SemanticsDriveSeedData) {
   EXPECT_EQ(EntityView(m, "Post")["fields"][1]["semantic"], "paragraph");
 }
 
-TEST(PrepareNode, TypesAndZod) {
-  auto m = PrepareNodeExpress(spec::testing::BlogSpec(), {"sqlite"});
-  ASSERT_TRUE(m.ok());
-  const json& post = EntityView(*m, "Post");
-  EXPECT_EQ(post["fields"][0]["zod"], "z.string().min(1).max(200)");
-  EXPECT_EQ(post["fields"][2]["zod"], "z.enum([\"draft\", \"published\"])");
-  EXPECT_EQ(post["fields"][4]["zod"], "z.number().int().min(0)");
-  EXPECT_EQ(post["fields"][4]["tsType"], "number");
-  EXPECT_EQ(post["fields"][0]["factoryJs"], "`title ${n}`");
-  EXPECT_EQ(post["fields"][4]["invalidJs"], "'not-a-number'");
-  EXPECT_EQ((*m)["rolesTsUnion"], "\"admin\" | \"user\"");
-}
+// The node-express model is tested in node_express_prepare_test.cc.
 
 }  // namespace
 }  // namespace bf::generate

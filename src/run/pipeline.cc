@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/strings.h"
+#include "run/install_cache.h"
 #include "spec/naming.h"
 #include "spec/spec_json.h"
 
@@ -90,7 +91,7 @@ class Run {
     database_ = *db;
     if (!Step("toolchain", [&] { return Toolchain(); })) return Finish();
     if (!Step("generate-tests", [&] { return WriteStubs(); })) return Finish();
-    if (!Step("install", [&] { return Command("install", "install"); })) return Finish();
+    if (!Step("install", [&] { return Install(); })) return Finish();
     if (!Step("test-red", [&] { return TestRed(); })) return Finish();
     if (!Step("implement", [&] { return Implement(); })) return Finish();
     if (!Step("build", [&] { return Command("build", "build"); })) return Finish();
@@ -165,6 +166,7 @@ class Run {
 
   std::map<std::string, std::string> Env(bool for_tests) const {
     std::map<std::string, std::string> env = target_.manifest.env;
+    for (const auto& [k, v] : extra_env_) env[k] = v;
     if (for_tests) {
       for (const auto& [k, v] : opt_.testEnv) env[k] = v;
     }
@@ -219,6 +221,26 @@ class Run {
   }
 
   Status Toolchain() { return CheckToolchain(target_.manifest, runner_); }
+
+  // The install with a BackendForge-owned package cache, then the target's after-install hook
+  // (whose failure is recorded, never fatal: the next install just does the slow thing again).
+  Status Install() {
+    fs::path cache;
+    if (!target_.manifest.installCacheEnv.empty()) {
+      cache = opt_.installCacheDir.empty() ? InstallCacheDir(target_.manifest.id) : opt_.installCacheDir;
+      std::error_code ec;
+      fs::create_directories(cache, ec);
+      extra_env_[target_.manifest.installCacheEnv] = cache.string();
+    }
+    Status s = Command("install", "install");
+    extra_env_.clear();
+    if (!s || cache.empty()) return s;
+    std::string what;
+    Status hook = AfterInstall(target_.manifest.id, opt_.outDir, cache, runner_, what);
+    if (!hook) what = "after-install hook failed: " + hook.error().message;
+    if (!what.empty()) current_->detail += "; " + what;
+    return Status::Ok();
+  }
 
   Status WriteStubs() {
     auto stub = generate::Generate(spec_, target_, {.mode = generate::Mode::kStub, .database = database_});
@@ -395,6 +417,7 @@ class Run {
   TestReport red_;
   StepRecord* current_ = nullptr;
   bool written_ = false;
+  std::map<std::string, std::string> extra_env_;  // for the command running now
 };
 
 }  // namespace

@@ -54,6 +54,9 @@ struct PipelineOptions {
   // Extra environment for test commands (e.g. TEST_DATABASE_URL=postgres://...).
   std::map<std::string, std::string> testEnv;
   bool commit = true;                   // git init + commit at the end
+  // The package cache for installs (when the target names its variable); empty: the default
+  // InstallCacheDir(target).
+  std::filesystem::path installCacheDir;
   std::string authorName = "BackendForge";
   std::string authorEmail = "backendforge@localhost";
   std::string description;              // the user's words, for docs/TDD.md

@@ -1,0 +1,218 @@
+// Test fixtures: actors and records created through the HTTP API (black-box, so the same helpers
+// work against any implementation of the contract), each created on first use. Role changes for
+// tests go to the database directly: there is deliberately no API for them.
+import request from 'supertest';
+import { expect } from 'vitest';
+import type { TestContext } from './context.js';
+
+let sequence = 0;
+/** A number that differs for every record of a test file (keeps unique fields unique). */
+export const next = (): number => ++sequence;
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** A well-formed UUID that names nothing. */
+export const MISSING_ID = '00000000-0000-4000-8000-000000000000';
+
+/** A record as the API returns it. */
+export interface Rec {
+  id: string;
+  [key: string]: unknown;
+}
+
+export interface Actor {
+  id: string;
+  role: string;
+  accessToken: string;
+  refreshToken: string;
+  /** `Authorization` header for supertest's `.set()` (empty without auth). */
+  auth: Record<string, string>;
+  user: Rec;
+}
+
+interface AuthBody {
+  accessToken: string;
+  refreshToken: string;
+  user: Rec & { role: string };
+}
+
+export function registerInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const n = next();
+  return {
+    fullName: `full name ${n}`,
+    email: `customer${n}@example.com`,
+    phone: `phone ${n}`,
+    isVip: true,
+    password: PASSWORD,
+    ...overrides,
+  };
+}
+
+export function actorFrom(body: AuthBody): Actor {
+  return {
+    id: body.user.id,
+    role: body.user.role,
+    accessToken: body.accessToken,
+    refreshToken: body.refreshToken,
+    auth: { Authorization: `Bearer ${body.accessToken}` },
+    user: body.user,
+  };
+}
+
+export async function registerUser(t: TestContext, overrides: Record<string, unknown> = {}): Promise<Actor> {
+  const res = await request(t.app).post('/auth/register').send(registerInput(overrides));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return actorFrom(res.body as AuthBody);
+}
+
+/** Registers a user and gives it `role` directly in the database. */
+export async function createUserWithRole(t: TestContext, role: string): Promise<Actor> {
+  const actor = await registerUser(t);
+  await t.deps.db.kysely.updateTable('customers').set({ role }).where('id', '=', actor.id).execute();
+  return { ...actor, role, user: { ...actor.user, role } };
+}
+
+
+/** Creates a value once, on first use, and shares it between the tests of a file. */
+export function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= make());
+}
+
+/** The given keys of a body (the required fields of a create body). */
+export function pick(body: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([k]) => keys.includes(k)));
+}
+
+/** Asserts an RFC 9457 problem response; returns its field errors as `path -> message`. */
+export function expectProblem(res: request.Response, status: number): Record<string, string> {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const body = res.body as { type: string; title: string; status: number; errors?: { path: string; message: string }[] };
+  expect(body.status).toBe(status);
+  expect(body.type).toBe('about:blank');
+  expect(typeof body.title).toBe('string');
+  return Object.fromEntries((body.errors ?? []).map((e) => [e.path, e.message]));
+}
+
+/** Actors and records of one test file. */
+export class Fixtures {
+  constructor(private readonly t: () => TestContext) {}
+
+  private readonly actors = new Map<string, Promise<Actor>>();
+
+  private once(key: string, make: () => Promise<Actor>): Promise<Actor> {
+    let actor = this.actors.get(key);
+    if (actor === undefined) {
+      actor = make();
+      this.actors.set(key, actor);
+    }
+    return actor;
+  }
+
+  /** A user with the default role (customer). */
+  member = (): Promise<Actor> => this.once('member', () => registerUser(this.t()));
+  /** Another user with the default role. */
+  other = (): Promise<Actor> => this.once('other', () => registerUser(this.t()));
+  admin = (): Promise<Actor> => this.once('admin', () => createUserWithRole(this.t(), "admin"));
+  withRole = (role: string): Promise<Actor> => this.once(`role:${role}`, () => createUserWithRole(this.t(), role));
+
+
+  /** A customer (registered through /auth/register). */
+  async createCustomer(_actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
+    return (await registerUser(this.t(), overrides)).user;
+  }
+
+
+
+  /** A valid create body for a category; required references are created first. */
+  categoryInput(overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const n = next();
+    const input: Record<string, unknown> = {
+      name: `name ${n}`,
+      slug: `slug ${n}`,
+
+      ...overrides,
+    };
+    return Promise.resolve(input);
+  }
+
+  /** A category created through the API (by `actor`, else by someone allowed to). */
+  async createCategory(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
+    const by = actor ?? (await this.admin());
+    const res = await request(this.t().app).post('/api/categories').set(by.auth).send(await this.categoryInput(overrides));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as Rec;
+  }
+
+
+  /** A valid create body for a product; required references are created first. */
+  productInput(overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const n = next();
+    const input: Record<string, unknown> = {
+      name: `name ${n}`,
+      sku: `sku ${n}`,
+      description: `description ${n}`,
+      price: 250.0,
+      stock: 1,
+      imageUrl: `https://example.com/product/${n}`,
+      active: true,
+
+      ...overrides,
+    };
+    return Promise.resolve(input);
+  }
+
+  /** A product created through the API (by `actor`, else by someone allowed to). */
+  async createProduct(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
+    const by = actor ?? (await this.admin());
+    const res = await request(this.t().app).post('/api/products').set(by.auth).send(await this.productInput(overrides));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as Rec;
+  }
+
+
+  /** A valid create body for an order; required references are created first. */
+  orderInput(overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const n = next();
+    const input: Record<string, unknown> = {
+      status: "pending",
+      total: 250.0,
+      placedAt: '2024-01-15T10:00:00.000Z',
+      shippingAddress: `shipping address ${n}`,
+
+      ...overrides,
+    };
+    return Promise.resolve(input);
+  }
+
+  /** A order created through the API (by `actor`, else by someone allowed to). */
+  async createOrder(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
+    const by = actor ?? (await this.member());
+    const res = await request(this.t().app).post('/api/orders').set(by.auth).send(await this.orderInput(overrides));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as Rec;
+  }
+
+
+  /** A valid create body for an order item; required references are created first. */
+  async orderItemInput(overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+
+    const input: Record<string, unknown> = {
+      quantity: 2,
+      unitPrice: 250.0,
+      orderId: (await this.createOrder()).id,
+      productId: (await this.createProduct()).id,
+      ...overrides,
+    };
+    return input;
+  }
+
+  /** A order item created through the API (by `actor`, else by someone allowed to). */
+  async createOrderItem(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
+    const by = actor ?? (await this.member());
+    const res = await request(this.t().app).post('/api/order-items').set(by.auth).send(await this.orderItemInput(overrides));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as Rec;
+  }
+}
