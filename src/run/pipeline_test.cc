@@ -141,6 +141,8 @@ TEST_F(PipelineTest, RedThenGreenThenCommit) {
   EXPECT_GE((*log)[1].timeUnix, 1705312800) << "commit time from the pipeline's (fixed) clock";
   EXPECT_LT((*log)[1].timeUnix, 1705312800 + 60);
   EXPECT_NE((*log)[1].message.find("red: 1 passed, 2 failed"), std::string::npos) << (*log)[1].message;
+  EXPECT_EQ((*log)[1].trailers, (std::vector<std::pair<std::string, std::string>>{{"BackendForge-Target", "mini"},
+                                                                                 {"BackendForge-Database", "sqlite"}}));
   EXPECT_NE(repo->ReadFile("generated", "src/post/service.ts")->value_or("").find("implemented: true"), std::string::npos);
   EXPECT_FALSE(repo->ReadFile("generated", "docs/TDD.md")->has_value()) << "records are not generator output";
   EXPECT_TRUE(repo->ReadFile("main", "docs/TDD.md")->has_value());

@@ -19,6 +19,11 @@ Result<CommitInfo> Describe(git_repository* repo, git_commit* c, bool with_files
   info.authorName = a->name ? a->name : "";
   info.authorEmail = a->email ? a->email : "";
   info.timeUnix = a->when.time;
+  git_message_trailer_array trailers{};
+  if (message && git_message_trailers(&trailers, message) == 0) {
+    for (size_t i = 0; i < trailers.count; ++i) info.trailers.emplace_back(trailers.trailers[i].key, trailers.trailers[i].value);
+    git_message_trailer_array_free(&trailers);
+  }
   if (with_files) {
     auto parent_tree = detail::FirstParentTree(c);
     if (!parent_tree) return parent_tree.error();
@@ -51,6 +56,10 @@ Result<git::DiffPtr> CommitDiff(git_repository* repo, const std::string& sha, in
 }
 
 }  // namespace
+
+std::string GenerationTrailers(const std::string& target, const std::string& database) {
+  return std::string("\n") + kTargetTrailer + ": " + target + "\n" + kDatabaseTrailer + ": " + database + "\n";
+}
 
 Result<std::vector<CommitInfo>> Repo::Log(const LogQuery& query) const {
   git_repository* repo = impl_->repo.get();

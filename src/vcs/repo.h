@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
@@ -52,7 +53,18 @@ struct CommitInfo {
   std::string authorEmail;
   int64_t timeUnix = 0;  // author time
   std::vector<FileChange> files;     // filled when LogQuery::withFiles
+  // "Key: value" trailers at the end of the message, in order. BackendForge's generation
+  // commits carry "BackendForge-Target" and "BackendForge-Database".
+  std::vector<std::pair<std::string, std::string>> trailers;
 };
+
+inline constexpr char kTargetTrailer[] = "BackendForge-Target";
+inline constexpr char kDatabaseTrailer[] = "BackendForge-Database";
+
+// The trailer block for a generation commit message: "\nBackendForge-Target: <target>\n
+// BackendForge-Database: <database>\n" (append it to the message), so a later regeneration
+// knows which target and database made the output.
+std::string GenerationTrailers(const std::string& target, const std::string& database);
 
 struct DiffStat {
   size_t filesChanged = 0;

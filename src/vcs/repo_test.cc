@@ -104,8 +104,14 @@ TEST_F(RepoTest, CommitLogAndDiffRoundTrip) {
   auto show = repo.Show(**second);
   ASSERT_TRUE(show.ok());
   EXPECT_EQ(show->summary, "Edit the service");
+  EXPECT_TRUE(show->trailers.empty());
+  Spit(P("README.md"), "# Blog 2\n");
+  auto with_trailers = repo.CommitAll("Generate\n\nbody text\n" + GenerationTrailers("node-express", "sqlite"), kBot);
+  EXPECT_EQ(repo.Show(**with_trailers)->trailers,
+            (std::vector<std::pair<std::string, std::string>>{{"BackendForge-Target", "node-express"},
+                                                              {"BackendForge-Database", "sqlite"}}));
   // Plain git agrees.
-  EXPECT_EQ(Git(P(""), "log --format=%s").output, "Edit the service\nGenerate Blog\n");
+  EXPECT_EQ(Git(P(""), "log --format=%s").output, "Generate\nEdit the service\nGenerate Blog\n");
   EXPECT_EQ(Git(P(""), "status --porcelain").output, "");
 }
 
