@@ -248,14 +248,6 @@ Result<MergeOutcome> Repo::Regenerate(const generate::FileTree& tree, const std:
       return s.error();
     }
     gen = *c;
-    git_tree* old_tree_raw = nullptr;
-    if (rc = git_commit_tree(&old_tree_raw, old_gen->get()); rc < 0) return git::LastError(rc, "vcs.tree", "missing tree");
-    git::TreePtr old_tree(old_tree_raw);
-    auto new_tree = LookupTree(repo, staged->id());
-    if (!new_tree) return new_tree.error();
-    auto changes = detail::ChangedFiles(repo, old_tree.get(), new_tree->get());
-    if (!changes) return changes.error();
-    out.generatorChanges = std::move(*changes);
   }
   out.generatedCommit = git::ToHex(gen);
   out.mainCommit = git::ToHex(main_tip);
@@ -274,6 +266,18 @@ Result<MergeOutcome> Repo::Regenerate(const generate::FileTree& tree, const std:
   }
   auto gen_commit = LookupCommit(repo, gen);
   if (!gen_commit) return gen_commit.error();
+  // What the generator changed since main last took its output (the merge base is that output).
+  {
+    auto base_commit = LookupCommit(repo, base);
+    if (!base_commit) return base_commit.error();
+    auto from = LookupTree(repo, *git_commit_tree_id(base_commit->get()));
+    if (!from) return from.error();
+    auto to = LookupTree(repo, *git_commit_tree_id(gen_commit->get()));
+    if (!to) return to.error();
+    auto changes = detail::ChangedFiles(repo, from->get(), to->get());
+    if (!changes) return changes.error();
+    out.generatorChanges = std::move(*changes);
+  }
   if (git_oid_equal(&base, &main_tip)) {
     auto t = LookupTree(repo, *git_commit_tree_id(gen_commit->get()));
     if (!t) return t.error();

@@ -188,6 +188,14 @@ TEST_F(RegenerateTest, ConflictsLeaveMainUntouchedAndGoToABranch) {
   EXPECT_TRUE(Contains(branch_commit->message, "src/post/service.ts (content)")) << branch_commit->message;
   EXPECT_EQ(*repo_->Resolve("generated"), o.generatedCommit) << "generated always records the output";
 
+  // Trying again without resolving gives the same answer (no new generated commit).
+  MergeOutcome retry = Regen(Blog({.subtitle = true, .bodyMessage = "body must not be empty"}));
+  EXPECT_EQ(retry.kind, MergeOutcome::Kind::kConflict);
+  EXPECT_EQ(retry.generatedCommit, o.generatedCommit);
+  EXPECT_EQ(retry.generatorChanges, o.generatorChanges);
+  EXPECT_EQ(retry.conflictBranch, o.conflictBranch);
+  EXPECT_EQ(Snapshot(P("")), files_before);
+
   // The user resolves on the branch with plain git and merges it; regenerating again is a no-op.
   ASSERT_EQ(Git(P(""), "checkout -q " + o.conflictBranch).exitCode, 0);
   Spit(P("src/post/service.ts"), ReplaceAll(ServiceTs({.subtitle = true}), "body is required", "a post needs a body"));
@@ -282,6 +290,19 @@ TEST_F(RegenerateTest, BinaryFilesAndModesSurvive) {
   EXPECT_EQ(c.conflicts, (std::vector<Conflict>{{"assets/logo.png", "binary"}}));
   EXPECT_EQ(**repo_->ReadFile(c.conflictBranch, "assets/logo.png"), mine);
   EXPECT_EQ(Slurp(P("assets/logo.png")), mine);
+}
+
+TEST_F(RegenerateTest, AModeChangeAndAContentChangeMerge) {
+  Generate(Blog());
+  fs::permissions(P("migrations/001_init.sql"), fs::perms::owner_exec, fs::perm_options::add);
+  ASSERT_TRUE(repo_->CommitAll("Make the migration runnable", kAlice)->has_value());
+  generate::FileTree v2 = Blog();
+  v2.Put("migrations/001_init.sql", "CREATE TABLE posts (id TEXT PRIMARY KEY);\n");
+  MergeOutcome o = Regen(v2, "Simpler table");
+  EXPECT_EQ(o.kind, MergeOutcome::Kind::kMerged);
+  EXPECT_EQ(Slurp(P("migrations/001_init.sql")), "CREATE TABLE posts (id TEXT PRIMARY KEY);\n");
+  EXPECT_TRUE(IsExecutable(P("migrations/001_init.sql")));
+  EXPECT_EQ(Git(P(""), "status --porcelain").output, "");
 }
 
 TEST_F(RegenerateTest, UserAndGeneratorAddingTheSamePathConflict) {

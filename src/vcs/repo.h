@@ -109,7 +109,9 @@ struct MergeOutcome {
   std::string generatedCommit;            // tip of `generated` after the call
   std::string mainCommit;                 // tip of `main` after the call (unchanged on conflict)
   std::string mergeCommit;                // kMerged: the merge commit; kFastForward: the new tip
-  std::vector<FileChange> generatorChanges;  // what the generator changed since its last output
+  // What the generator changed since main last took its output (merge base -> new output);
+  // empty when up to date.
+  std::vector<FileChange> generatorChanges;
   std::vector<Conflict> conflicts;        // sorted by path
   std::string conflictBranch;             // "regenerate/<short sha of generated>"
   std::string conflictCommit;

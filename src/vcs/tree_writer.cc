@@ -4,6 +4,7 @@
 #include <git2/sys/odb_backend.h>
 
 #include <set>
+#include <vector>
 
 #include "common/strings.h"
 #include "vcs/git_util.h"
@@ -19,7 +20,13 @@ constexpr size_t kPackThreshold = 16;
 
 using OdbPtr = git::Handle<git_odb, git_odb_free>;
 
-Result<git_oid> BuildTreeIn(git_repository* repo, const generate::FileTree& tree);
+// A file of the tree: its blob id and whether the repository lacks the blob.
+struct BlobInfo {
+  git_oid id;
+  bool missing;
+};
+
+Result<git_oid> BuildTreeIn(git_repository* repo, const generate::FileTree& tree, const std::vector<BlobInfo>& blobs);
 
 }  // namespace
 
@@ -98,14 +105,20 @@ class StagedTree::Staging {
 
 namespace {
 
-Result<git_oid> BuildTreeIn(git_repository* repo, const generate::FileTree& tree) {
+// Writes only the missing blobs (writing an existing one would still touch its file).
+Result<git_oid> BuildTreeIn(git_repository* repo, const generate::FileTree& tree, const std::vector<BlobInfo>& blobs) {
   git_index* raw = nullptr;
   if (int rc = git_index_new(&raw); rc < 0) return git::LastError(rc, "vcs.tree", "cannot create an index");
   git::IndexPtr index(raw);
+  size_t i = 0;
   for (const auto& [path, content] : tree.files()) {
+    const BlobInfo& blob = blobs[i++];
     git_index_entry e{};
-    if (int rc = git_blob_create_from_buffer(&e.id, repo, content.data(), content.size()); rc < 0) {
-      return git::LastError(rc, "vcs.tree", "cannot store " + Quote(path));
+    e.id = blob.id;
+    if (blob.missing) {
+      if (int rc = git_blob_create_from_buffer(&e.id, repo, content.data(), content.size()); rc < 0) {
+        return git::LastError(rc, "vcs.tree", "cannot store " + Quote(path));
+      }
     }
     e.mode = tree.IsExecutable(path) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
     e.path = path.c_str();
@@ -152,12 +165,16 @@ Result<StagedTree> StagedTree::Write(git_repository* repo, const generate::FileT
   if (int rc = git_repository_odb(&odb_raw, repo); rc < 0) return git::LastError(rc, "vcs.objects", "cannot open the object store");
   OdbPtr odb(odb_raw);
   size_t missing = 0;
+  std::vector<BlobInfo> blobs;
+  blobs.reserve(tree.size());
   for (const auto& [path, content] : tree.files()) {
-    git_oid id;
-    if (int rc = git_odb_hash(&id, content.data(), content.size(), GIT_OBJECT_BLOB); rc < 0) {
+    BlobInfo b{};
+    if (int rc = git_odb_hash(&b.id, content.data(), content.size(), GIT_OBJECT_BLOB); rc < 0) {
       return git::LastError(rc, "vcs.objects", "cannot hash " + Quote(path));
     }
-    if (!git_odb_exists(odb.get(), &id)) ++missing;
+    b.missing = !git_odb_exists(odb.get(), &b.id);
+    missing += b.missing ? 1 : 0;
+    blobs.push_back(b);
   }
   StagedTree out;
   out.repo_ = repo;
@@ -166,7 +183,7 @@ Result<StagedTree> StagedTree::Write(git_repository* repo, const generate::FileT
     if (!staging) return staging.error();
     out.staging_ = std::move(*staging);
   }
-  auto id = BuildTreeIn(out.staging_ ? out.staging_->repo() : repo, tree);
+  auto id = BuildTreeIn(out.staging_ ? out.staging_->repo() : repo, tree, blobs);
   if (!id) return id.error();
   out.id_ = *id;
   return out;
