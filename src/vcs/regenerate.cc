@@ -41,6 +41,26 @@ std::string FirstLine(const std::string& message) {
   return t.substr(0, t.find('\n'));
 }
 
+// Moves main (checked out, HEAD) from `from` to commit `to`: the working tree and index first,
+// then the branch, compare-and-swap. If the branch moved meanwhile, the working tree is put
+// back to `from` and the error returned.
+Status AdvanceMain(git_repository* repo, const git_oid& from, const git_oid& to, const std::string& log) {
+  auto target = LookupCommit(repo, to);
+  if (!target) return target.error();
+  auto tree = LookupTree(repo, *git_commit_tree_id(target->get()));
+  if (!tree) return tree.error();
+  if (Status s = Checkout(repo, tree->get()); !s) return s;
+  if (Status s = detail::MoveBranch(repo, kMainBranch, to, from, log); !s) {
+    auto old = LookupCommit(repo, from);
+    if (old) {
+      auto back = LookupTree(repo, *git_commit_tree_id(old->get()));
+      if (back) (void)Checkout(repo, back->get());
+    }
+    return s;
+  }
+  return Status::Ok();
+}
+
 // A conflict entry copied out of the index (its pointers die when the index changes).
 struct Side {
   bool present = false;
@@ -149,6 +169,15 @@ std::vector<std::string> WouldOverwrite(const fs::path& dir, const generate::Fil
   for (const auto& [path, content] : tree.files()) {
     fs::path p = dir / path;
     std::error_code ec;
+    bool blocked = false;  // a parent folder of the path exists as something else
+    for (fs::path parent = fs::path(path).parent_path(); !parent.empty(); parent = parent.parent_path()) {
+      auto pst = fs::symlink_status(dir / parent, ec);
+      if (!ec && pst.type() != fs::file_type::not_found && pst.type() != fs::file_type::directory) blocked = true;
+    }
+    if (blocked) {
+      out.push_back(path);
+      continue;
+    }
     auto st = fs::symlink_status(p, ec);
     if (ec || st.type() == fs::file_type::not_found) continue;
     if (st.type() != fs::file_type::regular) {
@@ -279,10 +308,7 @@ Result<MergeOutcome> Repo::Regenerate(const generate::FileTree& tree, const std:
     out.generatorChanges = std::move(*changes);
   }
   if (git_oid_equal(&base, &main_tip)) {
-    auto t = LookupTree(repo, *git_commit_tree_id(gen_commit->get()));
-    if (!t) return t.error();
-    if (Status s = Checkout(repo, t->get()); !s) return s.error();
-    if (Status s = detail::MoveBranch(repo, kMainBranch, gen, main_tip, "regenerate: fast-forward"); !s) return s.error();
+    if (Status s = AdvanceMain(repo, main_tip, gen, "regenerate: fast-forward"); !s) return s.error();
     out.kind = MergeOutcome::Kind::kFastForward;
     out.mainCommit = out.mergeCommit = out.generatedCommit;
     return out;
@@ -309,18 +335,7 @@ Result<MergeOutcome> Repo::Regenerate(const generate::FileTree& tree, const std:
                       " file(s) changed) merged into main; edits made on main are kept.\n";
     auto merge = detail::CreateCommit(repo, merged_tree, {main_tip, gen}, msg, author);
     if (!merge) return merge.error();
-    auto t = LookupTree(repo, merged_tree);
-    if (!t) return t.error();
-    if (Status s = Checkout(repo, t->get()); !s) return s.error();
-    if (Status s = detail::MoveBranch(repo, kMainBranch, *merge, main_tip, "regenerate: merge " + short_gen); !s) {
-      // Put the working tree back where main still is.
-      git_tree* back = nullptr;
-      if (git_commit_tree(&back, main_commit->get()) == 0) {
-        git::TreePtr owned(back);
-        (void)Checkout(repo, back);
-      }
-      return s.error();
-    }
+    if (Status s = AdvanceMain(repo, main_tip, *merge, "regenerate: merge " + short_gen); !s) return s.error();
     out.kind = MergeOutcome::Kind::kMerged;
     out.mainCommit = out.mergeCommit = git::ToHex(*merge);
     return out;

@@ -363,6 +363,11 @@ TEST_F(RegenerateTest, FirstGenerationRules) {
   ASSERT_FALSE(clash.ok());
   EXPECT_EQ(clash.error().code, "vcs.would_overwrite");
   EXPECT_EQ(Slurp(root_ / "q/README.md"), "mine\n");
+  // Nor a file standing where the generator needs a folder.
+  auto fourth = Repo::Init(root_ / "s");
+  Spit(root_ / "s/src", "a file, not a folder\n");
+  EXPECT_EQ(fourth->RecordGeneration(t, "Generate", kBot).error().code, "vcs.would_overwrite");
+  EXPECT_EQ(Slurp(root_ / "s/src"), "a file, not a folder\n");
   // Unsafe paths are refused.
   generate::FileTree bad;
   bad.Put(".git/hooks/pre-commit", "#!/bin/sh\n", true);
