@@ -13,7 +13,7 @@ run() {
     echo
   fi
 }
-for b in analyze_bench analyze_plan_bench plan_bench generate_bench; do run "$b"; done
+for b in analyze_bench analyze_plan_bench plan_bench generate_bench vcs_bench; do run "$b"; done
 # Scripted benchmarks (servers, pipelines) add themselves here.
 for s in bench/*.sh; do
   [ -e "$s" ] || continue

@@ -49,6 +49,26 @@ int Generate(const GenerateOptions& o);
 
 namespace bf::cli {
 
+struct RegenerateOptions {
+  std::string specFile;      // the changed spec
+  std::string project;       // an existing generated project (a git repository)
+  std::string stack;         // empty: the project's recorded target, else the spec's
+  std::string database;      // empty: the project's recorded database, else the spec's
+  std::string templatesDir;  // --templates
+  std::string message;       // commit message; empty: "Regenerate <title> (...)"
+  std::string author;        // "Name <email>"; empty: git config user.name/email, else BackendForge
+  bool commitPending = false;  // commit uncommitted edits first instead of refusing
+  bool json = false;
+};
+// Regenerates an existing project after a spec change: the new output is committed to the
+// `generated` branch and merged into `main` (user edits kept). Exit 0 when clean (or nothing
+// to do), kExitFailed on conflicts (listed; main untouched, the merge is on a branch).
+int Regenerate(const RegenerateOptions& o);
+
+}  // namespace bf::cli
+
+namespace bf::cli {
+
 // Inputs shared by analyze, plan and new.
 struct DescribeInput {
   std::string text;      // TEXT argument ("-" = stdin)

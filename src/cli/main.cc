@@ -81,9 +81,23 @@ int main(int argc, char** argv) {
   gen_cmd->add_option("--templates", gen.templatesDir, "Use the templates in this folder instead of the embedded ones");
   gen_cmd->add_option("--test-database-url", gen.testDatabaseUrl,
                       "Run the generated tests against this database (e.g. postgres://...) instead of in-memory SQLite");
-  gen_cmd->add_flag("--files-only", gen.filesOnly, "Write the files without installing, testing or committing");
+  gen_cmd->add_flag("--files-only", gen.filesOnly, "Write (and commit) the files without installing or testing");
   gen_cmd->add_flag("!--no-commit", gen.commit, "Do not create a git repository");
   gen_cmd->add_flag("--json", gen.json, "Print the pipeline record as JSON");
+
+  // regenerate
+  RegenerateOptions regen;
+  auto* regen_cmd = app.add_subcommand(
+      "regenerate", "Regenerate an existing project after a spec change, keeping your edits (three-way merge in git)");
+  regen_cmd->add_option("--spec", regen.specFile, "The changed AppSpec JSON file")->required();
+  regen_cmd->add_option("--project", regen.project, "The project folder (made by `backendforge generate`)")->required();
+  regen_cmd->add_option("--stack", regen.stack, "Target stack (default: the one the project was generated with)");
+  regen_cmd->add_option("--db", regen.database, "Database (default: the one the project was generated with)");
+  regen_cmd->add_option("--templates", regen.templatesDir, "Use the templates in this folder instead of the embedded ones");
+  regen_cmd->add_option("-m,--message", regen.message, "Commit message (default: \"Regenerate <title> (...)\")");
+  regen_cmd->add_option("--author", regen.author, "Commit author \"Name <email>\" (default: git config, else BackendForge)");
+  regen_cmd->add_flag("--commit-pending", regen.commitPending, "Commit uncommitted edits first instead of refusing");
+  regen_cmd->add_flag("--json", regen.json, "Machine-readable result");
 
   try {
     app.parse(argc, argv);
@@ -95,6 +109,7 @@ int main(int argc, char** argv) {
   if (validate_cmd->parsed()) return SpecValidate(validate);
   if (schema_cmd->parsed()) return SpecSchema();
   if (gen_cmd->parsed()) return Generate(gen);
+  if (regen_cmd->parsed()) return Regenerate(regen);
   if (analyze_cmd->parsed()) return Analyze(an);
   if (plan_cmd->parsed()) return Plan(pl);
   if (chat_cmd->parsed()) return Chat(ch);

@@ -7,6 +7,7 @@
 
 #include "generate/file_tree.h"
 #include "run/pipeline.h"
+#include "vcs/repo.h"
 
 namespace bf::cli {
 
@@ -53,7 +54,26 @@ int RunGeneration(const spec::AppSpec& spec, const generate::Target& target, con
       PrintError(s.error().message);
       return kExitFailed;
     }
-    std::cout << "wrote " << tree->size() << " files (" << tree->TotalBytes() / 1024 << " KiB) to " << o.out << "\n";
+    std::string committed;
+    if (o.commit) {
+      // Every generated project is a git repository: the output on `generated` and `main`.
+      auto repo = vcs::Repo::Init(o.out);
+      if (!repo) {
+        PrintError(repo.error().message);
+        return kExitFailed;
+      }
+      auto sha = repo->RecordGeneration(*tree,
+                                        "Generate " + spec.title + " (" + target.manifest.id + ", " + *db +
+                                            ")\n\nFiles only: the tests were not run.\n" +
+                                            vcs::GenerationTrailers(target.manifest.id, *db),
+                                        vcs::Author{"BackendForge", "backendforge@localhost", std::nullopt});
+      if (!sha) {
+        PrintError(sha.error().message);
+        return kExitFailed;
+      }
+      committed = ", committed " + sha->substr(0, 7) + " on branches generated and main";
+    }
+    std::cout << "wrote " << tree->size() << " files (" << tree->TotalBytes() / 1024 << " KiB) to " << o.out << committed << "\n";
     return kExitOk;
   }
   auto runner = run::MakeLocalRunner();

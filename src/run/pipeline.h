@@ -1,6 +1,7 @@
 // The test-first pipeline: from a spec to a backend that is proven by its own tests.
 //   generate tests + stubs -> install -> test (must fail: red) -> implement -> build ->
-//   test (must pass: green) -> format + lint -> test again -> git commit,
+//   test (must pass: green) -> format + lint -> test again -> git commit (vcs layer: the output
+//   on branches `generated` and `main`, the run's records on `main`),
 // with a machine-readable record (.backendforge/pipeline.json) and a human one (docs/TDD.md).
 #pragma once
 
@@ -53,7 +54,8 @@ struct PipelineOptions {
   std::string database;                 // empty: spec / target default
   // Extra environment for test commands (e.g. TEST_DATABASE_URL=postgres://...).
   std::map<std::string, std::string> testEnv;
-  bool commit = true;                   // git init + commit at the end
+  bool commit = true;                   // git repository + commits at the end (see docs/VCS.md)
+  // Author of the commits (the acting user); their time comes from the pipeline's clock.
   // The package cache for installs (when the target names its variable); empty: the default
   // InstallCacheDir(target).
   std::filesystem::path installCacheDir;

@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "spec/testing_specs.h"
+#include "vcs/repo.h"
 
 namespace bf::run {
 namespace {
@@ -21,12 +23,11 @@ std::string ReadFile(const fs::path& p) {
 // the project holds the stub or the real service (like a real test suite would); git runs for real.
 class FakeToolchain : public ProcessRunner {
  public:
-  ProcessResult Run(const ProcessSpec& spec, const LineSink& sink, const std::atomic<bool>* cancel) override {
+  ProcessResult Run(const ProcessSpec& spec, const LineSink& sink, const std::atomic<bool>* /*cancel*/) override {
     calls.push_back(spec.label.empty() ? spec.argv[0] : spec.label);
     ProcessResult r;
     r.reason = EndReason::kExited;
     r.exitCode = 0;
-    if (spec.argv[0] == "git") return real_->Run(spec, sink, cancel);
     if (spec.label.empty()) {  // toolchain version probe
       if (missing_tool) {
         r.reason = EndReason::kFailedToStart;
@@ -65,9 +66,6 @@ class FakeToolchain : public ProcessRunner {
   }
   std::vector<std::string> calls;
   bool offline = false, hollow_test = false, break_green = false, missing_tool = false;
-
- private:
-  std::unique_ptr<ProcessRunner> real_ = MakeLocalRunner();
 };
 
 class FixedClock : public Clock {
@@ -130,7 +128,27 @@ TEST_F(PipelineTest, RedThenGreenThenCommit) {
   std::string tdd = ReadFile(root_ / "app/docs/TDD.md");
   EXPECT_NE(tdd.find("## Red: against the stubs"), std::string::npos);
   EXPECT_NE(tdd.find("failed: test/post.test.ts > creates a post"), std::string::npos);
-  EXPECT_TRUE(fs::exists(root_ / "app/.git"));
+  // Git: the generator's output on `generated` and `main`, the run's records on main only.
+  auto repo = vcs::Repo::Open(root_ / "app");
+  ASSERT_TRUE(repo.ok()) << repo.error().message;
+  EXPECT_EQ(*repo->Branches(), (std::vector<std::string>{"generated", "main"}));
+  auto log = repo->Log();
+  ASSERT_EQ(log->size(), 2u);
+  EXPECT_EQ((*log)[0].summary, "Record the test-first run");
+  EXPECT_EQ((*log)[1].summary, "Generate Blog API (mini, sqlite)");
+  EXPECT_EQ((*log)[1].sha, *repo->Resolve("generated"));
+  EXPECT_EQ((*log)[1].authorName, "BackendForge");
+  EXPECT_GE((*log)[1].timeUnix, 1705312800) << "commit time from the pipeline's (fixed) clock";
+  EXPECT_LT((*log)[1].timeUnix, 1705312800 + 60);
+  EXPECT_NE((*log)[1].message.find("red: 1 passed, 2 failed"), std::string::npos) << (*log)[1].message;
+  EXPECT_EQ((*log)[1].trailers, (std::vector<std::pair<std::string, std::string>>{{"BackendForge-Target", "mini"},
+                                                                                 {"BackendForge-Database", "sqlite"}}));
+  EXPECT_NE(repo->ReadFile("generated", "src/post/service.ts")->value_or("").find("implemented: true"), std::string::npos);
+  EXPECT_FALSE(repo->ReadFile("generated", "docs/TDD.md")->has_value()) << "records are not generator output";
+  EXPECT_TRUE(repo->ReadFile("main", "docs/TDD.md")->has_value());
+  EXPECT_TRUE(repo->ReadFile("main", ".backendforge/pipeline.json")->has_value());
+  EXPECT_TRUE(repo->PendingChanges()->empty());
+  EXPECT_EQ(std::count(tools_.calls.begin(), tools_.calls.end(), "git"), 0) << "no git CLI";
   EXPECT_NE(ReadFile(root_ / "app/.backendforge/logs/test-red.log").find("2 failed"), std::string::npos);
   EXPECT_EQ(events_.front(), "toolchain:running");
   EXPECT_EQ(events_.back(), "commit:ok");
