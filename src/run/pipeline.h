@@ -55,10 +55,10 @@ struct PipelineOptions {
   // Extra environment for test commands (e.g. TEST_DATABASE_URL=postgres://...).
   std::map<std::string, std::string> testEnv;
   bool commit = true;                   // git repository + commits at the end (see docs/VCS.md)
-  // Author of the commits (the acting user); their time comes from the pipeline's clock.
   // The package cache for installs (when the target names its variable); empty: the default
   // InstallCacheDir(target).
   std::filesystem::path installCacheDir;
+  // Author of the commits (the acting user); their time comes from the pipeline's clock.
   std::string authorName = "BackendForge";
   std::string authorEmail = "backendforge@localhost";
   std::string description;              // the user's words, for docs/TDD.md
