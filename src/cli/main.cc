@@ -30,6 +30,19 @@ int main(int argc, char** argv) {
   validate_cmd->add_flag("--json", validate.json, "Machine-readable result");
   auto* schema_cmd = spec_cmd->add_subcommand("schema", "Print the AppSpec JSON Schema");
 
+  // verify
+  VerifyOptions verify;
+  auto* verify_cmd = app.add_subcommand("verify", "Check a running backend against the contract derived from its spec");
+  verify_cmd->add_option("--url", verify.url, "Base URL of the backend, e.g. http://127.0.0.1:3000")->required();
+  verify_cmd->add_option("--spec", verify.spec_file, "AppSpec JSON file the backend implements")->required();
+  verify_cmd->add_flag("--json", verify.json, "Print a machine-readable report");
+  verify_cmd->add_option("--admin-email", verify.admin_email, "Admin account for admin-only checks (default: $ADMIN_EMAIL)");
+  verify_cmd->add_option("--admin-password", verify.admin_password, "Its password (default: $ADMIN_PASSWORD)");
+  verify_cmd->add_option("--timeout-ms", verify.timeout_ms, "Timeout of each request")->check(CLI::Range(100, 600000));
+  verify_cmd->add_option("--event-wait-ms", verify.event_wait_ms, "How long to wait for each SSE event")
+      ->check(CLI::Range(100, 600000));
+  verify_cmd->add_option("--only", verify.only, "Run only checks whose name contains this text (and what they need)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -39,5 +52,6 @@ int main(int argc, char** argv) {
 
   if (validate_cmd->parsed()) return SpecValidate(validate);
   if (schema_cmd->parsed()) return SpecSchema();
+  if (verify_cmd->parsed()) return Verify(verify);
   return kExitUsage;
 }

@@ -39,15 +39,16 @@ void TakeHeaderLine(std::string_view line, HttpResponse& into, bool& block_done)
   into.headers.push_back({ToLower(Trim(text.substr(0, colon))), Trim(text.substr(colon + 1))});
 }
 
-Error TransportError(CURLcode code, const std::string& url, const char* detail) {
+Error TransportError(CURLcode code, const std::string& url, const char* detail, long timeout_ms) {
   std::string what = detail && *detail ? detail : curl_easy_strerror(code);
   switch (code) {
     case CURLE_COULDNT_CONNECT:
+      return MakeError("http.connect", "cannot reach " + url + ": connection refused");
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
-      return MakeError("http.connect", "cannot reach " + url + ": " + what);
+      return MakeError("http.connect", "cannot reach " + url + ": cannot resolve the host name (" + what + ")");
     case CURLE_OPERATION_TIMEDOUT:
-      return MakeError("http.timeout", "no answer from " + url + " in time: " + what);
+      return MakeError("http.timeout", "no answer from " + url + " within " + std::to_string(timeout_ms) + " ms");
     default:
       return MakeError("http.transport", "request to " + url + " failed: " + what);
   }
@@ -196,7 +197,7 @@ class CurlClient : public HttpClient {
     CURLcode code = curl_easy_perform(handle_);
     curl_slist_free_all(list);
     if (c.too_large) return MakeError("http.transport", "response from " + url + " is larger than 16 MiB");
-    if (code != CURLE_OK) return TransportError(code, base_, err);
+    if (code != CURLE_OK) return TransportError(code, base_, err, static_cast<long>(timeout_.count()));
     return std::move(c.response);
   }
 
@@ -234,7 +235,7 @@ class CurlClient : public HttpClient {
       curl_easy_cleanup(h);
       std::lock_guard lock(state->mu);
       if (code != CURLE_OK && !state->cancel && !state->headers_done) {
-        state->error = TransportError(code, base, err).message;
+        state->error = TransportError(code, base, err, connect_ms).message;
       }
       state->ended = true;
       state->cv.notify_all();
