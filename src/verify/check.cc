@@ -1,5 +1,6 @@
 #include "verify/check.h"
 
+#include <exception>
 #include <map>
 #include <set>
 
@@ -46,7 +47,14 @@ std::vector<CheckResult> RunChecks(const std::vector<Check>& checks,
       r.outcome = Skip(*blocked);
     } else {
       auto start = std::chrono::steady_clock::now();
-      r.outcome = check.run();
+      try {
+        r.outcome = check.run();
+      } catch (const std::exception& e) {
+        // A response shape the check did not foresee: report it, never count it as a pass.
+        r.outcome = Fail(std::string("verify could not evaluate the answer (") + e.what() +
+                             "); this is a bug in verify, please report it with the request log",
+                         "an evaluable answer");
+      }
       r.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
     }
     verdicts[check.name] = r.outcome.verdict;

@@ -26,7 +26,11 @@ void AddNestedChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out
 // Who may do what, and owner references that cannot be forged.
 void AddAccessChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out);
 void AddEventChecks(Context& ctx, std::vector<Check>& out);
+// Deleting records, and what happens to the records that refer to them (onDelete).
 void AddDeleteChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out);
+// Last: failed logins are throttled (429). Last because a per-address limit would refuse the
+// suite's own sign-ins.
+void AddThrottleCheck(Context& ctx, std::vector<Check>& out);
 
 // Names of per-entity checks other checks need.
 std::string CreateCheckName(const EntityModel& e);  // "Post: create"

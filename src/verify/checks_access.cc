@@ -70,7 +70,7 @@ Result<std::string> Throwaway(Context& ctx, const EntityModel& e, int seq, Excha
     }
     Principal p;
     p.id = IdOf(body["user"]);
-    p.access_token = body.value("accessToken", "");
+    p.access_token = StrOf(body, "accessToken");
     ctx.principals["throwaway"] = p;
     return p.id;
   }
@@ -88,6 +88,14 @@ Outcome RunCell(Context& ctx, const EntityModel& e, Action action, const std::st
   int deny = who.empty() ? 401 : 403;
   std::string expected = allowed ? std::to_string(SuccessStatus(action)) + ": " + ctx.Label(who) + " may " + ActionName(action)
                                  : std::to_string(deny) + " problem: " + ctx.Label(who) + " may not " + ActionName(action);
+  // A refusal must also mean nothing happened: compare the record before and after.
+  std::string reader = ctx.ActorFor(e, Op::kRead);
+  json before;
+  if (!allowed && (action == Action::kUpdate || action == Action::kDelete)) {
+    Exchange get = ctx.Send("GET", url, std::nullopt, reader);
+    if (auto f = ExpectStatus(get, 200, "200 (reading the record before the refused request)")) return *f;
+    before = json::parse(get.response->body, nullptr, false);
+  }
   Exchange ex;
   switch (action) {
     case Action::kList:
@@ -128,16 +136,16 @@ Outcome RunCell(Context& ctx, const EntityModel& e, Action action, const std::st
     return Pass();
   }
   if (auto f = ExpectProblem(ex, deny, expected)) return *f;
-  // A refusal must also mean nothing happened.
-  std::string reader = ctx.ActorFor(e, Op::kRead);
   if (action == Action::kUpdate || action == Action::kDelete) {
     Exchange get = ctx.Send("GET", url, std::nullopt, reader);
     if (!get.response || get.response->status != 200) {
-      return Fail("the record is gone after the refused delete", "the record left untouched", get);
+      return Fail("the record is gone after the refused " + std::string(ActionName(action)), "the record left untouched", get);
     }
     json now = json::parse(get.response->body, nullptr, false);
-    auto changed = Changed(e, rec->body, now, {});
-    if (!changed.empty()) return Fail("the refused update was applied: " + Join(changed, "; "), "the record left untouched", get);
+    auto changed = Changed(e, before, now, {});
+    if (!changed.empty()) {
+      return Fail("the refused update was applied: " + Join(changed, "; "), "the record left untouched", get);
+    }
   }
   return Pass();
 }
@@ -213,9 +221,10 @@ void AddAccessChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out
                        if (auto f = ExpectProblem(ex, 422, expected)) return *f;
                        return Pass("rejected with 422");
                      }
+                     if (auto f = RefusedWith400(ex, field, expected)) return *f;
                      if (auto f = ExpectStatus(ex, 201, expected)) return *f;
                      json got = json::parse(ex.response->body, nullptr, false);
-                     std::string owner = got.is_object() ? got.value(field, "") : "";
+                     std::string owner = got.is_object() ? StrOf(got, field) : "";
                      if (owner != me) {
                        return Fail("the record belongs to " + owner + (owner == victim->id ? ", the user named in the body" : ""),
                                    expected, ex);
@@ -228,9 +237,10 @@ void AddAccessChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out
     out.push_back({e.name + ": owner cannot be changed by update", e.name, needs, [&ctx, em, field, updater, other] {
                      Record* rec = First(ctx, *em);
                      std::string url = em->route + "/" + IdOf(rec->body);
-                     std::string owner = rec->body.value(field, "");
+                     std::string owner = StrOf(rec->body, field);
                      std::string expected = "422 (" + field + " is not writable) or 200 with " + field + " unchanged";
                      Exchange ex = ctx.Send("PATCH", url, json{{field, ctx.Who(other)->id}}, updater);
+                     if (auto f = RefusedWith400(ex, field, expected)) return *f;
                      if (ex.response && ex.response->status == 422) {
                        if (auto f = ExpectProblem(ex, 422, expected)) return *f;
                      } else if (auto f = ExpectStatus(ex, 200, expected)) {
@@ -238,7 +248,7 @@ void AddAccessChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out
                      }
                      Exchange get = ctx.Send("GET", url, std::nullopt, updater);
                      json now = json::parse(get.response ? get.response->body : "", nullptr, false);
-                     std::string after = now.is_object() ? now.value(field, "") : "";
+                     std::string after = now.is_object() ? StrOf(now, field) : "";
                      if (after != owner) return Fail(field + " changed from " + owner + " to " + after, expected, get);
                      return Pass();
                    }});

@@ -26,7 +26,7 @@ Failure ExpectAuthResponse(const Context& ctx, const Exchange& ex, int status, c
       return Fail(std::string("no \"") + key + "\" string in the answer", expected, ex);
     }
   }
-  if (ToLower(body.value("tokenType", "")) != "bearer") {
+  if (ToLower(StrOf(body, "tokenType")) != "bearer") {
     return Fail("\"tokenType\" is " + (body.contains("tokenType") ? body["tokenType"].dump() : "missing") +
                     ", not \"Bearer\"",
                 expected, ex);
@@ -36,19 +36,19 @@ Failure ExpectAuthResponse(const Context& ctx, const Exchange& ex, int status, c
   }
   if (!body.contains("user") || !body["user"].is_object()) return Fail("no \"user\" object in the answer", expected, ex);
   const auto& user = body["user"];
-  if (!IsUuid(user.value("id", ""))) return Fail("user.id is not a UUID", expected, ex);
+  if (!IsUuid(StrOf(user, "id"))) return Fail("user.id is not a UUID", expected, ex);
   (void)ctx;
   return std::nullopt;
 }
 
 Principal FromAuth(const nlohmann::json& body, const std::string& identity, const std::string& password) {
   Principal p;
-  p.id = body["user"].value("id", "");
+  p.id = StrOf(body["user"], "id");
   p.identity = identity;
   p.password = password;
-  p.access_token = body.value("accessToken", "");
-  p.refresh_token = body.value("refreshToken", "");
-  p.role = body["user"].value("role", "");
+  p.access_token = StrOf(body, "accessToken");
+  p.refresh_token = StrOf(body, "refreshToken");
+  p.role = StrOf(body["user"], "role");
   p.user = body["user"];
   p.answer = body;
   return p;
@@ -69,7 +69,7 @@ Outcome Register(Context& ctx, const std::string& key, int seq) {
                     sent[id_field].dump(),
                 expected, ex);
   }
-  if (user.value("role", "") != ctx.spec.auth.defaultRole) {
+  if (StrOf(user, "role") != ctx.spec.auth.defaultRole) {
     return Fail("user.role is " + user.value("role", nlohmann::json()).dump(), expected, ex);
   }
   ctx.principals[key] = FromAuth(body, ctx.Identity(seq), ctx.Password(seq));
@@ -140,12 +140,12 @@ void AddAuthChecks(Context& ctx, std::vector<Check>& out) {
                                           std::to_string(ctx.spec.auth.accessTokenMinutes) + " minutes after iat), iss and aud";
                    auto jwt = DecodeJwt(p.access_token);
                    if (!jwt) return Fail("the access token is not a JWT: " + p.access_token.substr(0, 60), expected);
-                   if (jwt->header.value("alg", "") != "HS256") {
+                   if (StrOf(jwt->header, "alg") != "HS256") {
                      return Fail("the token's alg is " + jwt->header.value("alg", nlohmann::json()).dump(), expected);
                    }
                    const auto& c = jwt->payload;
-                   if (c.value("sub", "") != p.id) return Fail("sub is " + c.value("sub", nlohmann::json()).dump() + ", not the user id " + p.id, expected);
-                   if (c.value("role", "") != ctx.spec.auth.defaultRole) return Fail("role claim is " + c.value("role", nlohmann::json()).dump(), expected);
+                   if (StrOf(c, "sub") != p.id) return Fail("sub is " + c.value("sub", nlohmann::json()).dump() + ", not the user id " + p.id, expected);
+                   if (StrOf(c, "role") != ctx.spec.auth.defaultRole) return Fail("role claim is " + c.value("role", nlohmann::json()).dump(), expected);
                    for (const char* k : {"iat", "exp"}) {
                      if (!c.contains(k) || !c[k].is_number()) return Fail(std::string("no numeric ") + k + " claim", expected);
                    }
@@ -171,9 +171,10 @@ void AddAuthChecks(Context& ctx, std::vector<Check>& out) {
                      if (auto f = ExpectProblem(ex, 422, expected)) return *f;
                      return Pass("rejected with 422");
                    }
+                   if (auto f = RefusedWith400(ex, "role", expected)) return *f;
                    if (auto f = ExpectStatus(ex, 201, expected)) return *f;
                    nlohmann::json got = nlohmann::json::parse(ex.response->body, nullptr, false);
-                   std::string role = got.is_object() && got.contains("user") ? got["user"].value("role", "") : "";
+                   std::string role = got.is_object() && got.contains("user") ? StrOf(got["user"], "role") : "";
                    if (role != ctx.spec.auth.defaultRole) {
                      return Fail("the account was created with role \"" + role + "\" taken from the request body", expected, ex);
                    }
@@ -211,8 +212,8 @@ void AddAuthChecks(Context& ctx, std::vector<Check>& out) {
                    nlohmann::json body;
                    Outcome o = Login(ctx, p.identity, p.password, 200, "200 with the AuthResponse of the same user", &body);
                    if (o.verdict != Verdict::kPass) return o;
-                   if (body["user"].value("id", "") != p.id) {
-                     return Fail("signed in as user " + body["user"].value("id", "") + ", registered as " + p.id,
+                   if (StrOf(body["user"], "id") != p.id) {
+                     return Fail("signed in as user " + StrOf(body["user"], "id") + ", registered as " + p.id,
                                  "the registered user");
                    }
                    ctx.principals[kSession] = FromAuth(body, p.identity, p.password);
@@ -232,7 +233,7 @@ void AddAuthChecks(Context& ctx, std::vector<Check>& out) {
                    if (auto f = ExpectStatus(ex, 200, expected)) return *f;
                    nlohmann::json body;
                    if (auto f = ExpectJson(ex, expected, body)) return *f;
-                   if (body.value("id", "") != p.id) return Fail("id is " + body.value("id", nlohmann::json()).dump() + ", not " + p.id, expected, ex);
+                   if (StrOf(body, "id") != p.id) return Fail("id is " + body.value("id", nlohmann::json()).dump() + ", not " + p.id, expected, ex);
                    return Pass();
                  }});
   out.push_back({"auth: no password hash in any answer", "auth", {kRegisterCheck}, [&ctx] {
@@ -275,7 +276,7 @@ void AddAuthChecks(Context& ctx, std::vector<Check>& out) {
                    nlohmann::json body;
                    Outcome o = Refresh(ctx, s.refresh_token, 200, "200 with a new token pair", &body);
                    if (o.verdict != Verdict::kPass) return o;
-                   std::string fresh = body.value("refreshToken", "");
+                   std::string fresh = StrOf(body, "refreshToken");
                    if (fresh == s.refresh_token) {
                      return Fail("the refresh token was not rotated: the answer returned the same refresh token",
                                  "a new refresh token on every refresh");
@@ -313,6 +314,32 @@ void AddAuthChecks(Context& ctx, std::vector<Check>& out) {
                    }
                    ctx.principals[kAdmin] = p;
                    return Pass();
+                 }});
+}
+
+void AddThrottleCheck(Context& ctx, std::vector<Check>& out) {
+  if (!ctx.model.auth) return;
+  out.push_back({"auth: repeated failed logins are throttled", "auth", {}, [&ctx] {
+                   constexpr int kAttempts = 50;
+                   nlohmann::json body = ctx.RegisterBody(88);
+                   Exchange reg = ctx.Send("POST", "/auth/register", body);
+                   if (auto f = ExpectStatus(reg, 201, "201 (registering the account to attack)")) return *f;
+                   std::string expected = "429 problem with Retry-After within " + std::to_string(kAttempts) +
+                                          " failed logins of one account";
+                   nlohmann::json wrong = {{ctx.spec.auth.identityField, body[ctx.spec.auth.identityField]},
+                                           {"password", "wrong-password-verify"}};
+                   Exchange ex;
+                   for (int i = 1; i <= kAttempts; ++i) {
+                     ex = ctx.Send("POST", "/auth/login", wrong);
+                     if (!ex.response) return Fail("no response: " + ex.transport_error, expected, ex);
+                     if (ex.response->status == 429) {
+                       if (auto f = ExpectProblem(ex, 429, expected)) return *f;
+                       if (ex.response->Header("retry-after").empty()) return Fail("429 without a Retry-After header", expected, ex);
+                       return Pass("throttled after " + std::to_string(i) + " attempts");
+                     }
+                     if (ex.response->status != 401) return Fail("a failed login answered " + std::to_string(ex.response->status), expected, ex);
+                   }
+                   return Fail(std::to_string(kAttempts) + " failed logins in a row were all answered 401", expected, ex);
                  }});
 }
 

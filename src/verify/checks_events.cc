@@ -70,8 +70,8 @@ Outcome AwaitEvent(Context& ctx, const std::string& type, const std::string& id,
     for (; next < ctx.received.size(); ++next) {
       const SseEvent& ev = ctx.received[next];
       json data = json::parse(ev.data, nullptr, false);
-      std::string dtype = data.is_object() ? data.value("type", "") : "";
-      bool match = data.is_object() && data.value("id", "") == id && (dtype == type || ev.event == type);
+      std::string dtype = data.is_object() ? StrOf(data, "type") : "";
+      bool match = data.is_object() && StrOf(data, "id") == id && (dtype == type || ev.event == type);
       if (!match) continue;
       if (ev.event != type) {
         return Fail("the event for " + id + " came without the line \"event: " + type + "\" (event name: \"" + ev.event +

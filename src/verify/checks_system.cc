@@ -54,7 +54,7 @@ void AddSystemChecks(Context& ctx, std::vector<Check>& out) {
                    Exchange ex = ctx.Send("GET", "/openapi.json", std::nullopt);
                    if (auto f = ExpectStatus(ex, 200, expected)) return *f;
                    if (auto f = ExpectJson(ex, expected, ctx.openapi)) return *f;
-                   std::string version = ctx.openapi.value("openapi", "");
+                   std::string version = StrOf(ctx.openapi, "openapi");
                    if (!StartsWith(version, "3.1")) {
                      return Fail("\"openapi\" is \"" + version + "\", not 3.1.x", expected, ex);
                    }
@@ -82,6 +82,15 @@ void AddSystemChecks(Context& ctx, std::vector<Check>& out) {
                    if (d.status_problems.empty()) return Pass();
                    return Fail("documented status codes differ:" + Listed(d.status_problems),
                                "each operation documents exactly the status codes of the contract");
+                 }});
+  out.push_back({"system: x-request-id is echoed", "system", {}, [&ctx] {
+                   std::string id = "verify-" + ctx.run + "-request-1";
+                   Exchange ex = ctx.SendRaw("GET", "/health", std::nullopt, {{"X-Request-Id", id}});
+                   std::string expected = "the response carries x-request-id: " + id;
+                   if (auto f = ExpectStatus(ex, 200, expected)) return *f;
+                   std::string got = ex.response->Header("x-request-id");
+                   if (got != id) return Fail("x-request-id is " + (got.empty() ? std::string("absent") : Quote(got)), expected, ex);
+                   return Pass();
                  }});
   out.push_back({"system: unknown route is a 404 problem", "system", {}, [&ctx] {
                    Exchange ex = ctx.Send("GET", "/api/verify-no-such-route-" + ctx.run, std::nullopt);

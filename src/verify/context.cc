@@ -3,6 +3,7 @@
 #include <chrono>
 #include <functional>
 
+#include "verify/expect.h"
 #include "verify/samples.h"
 
 namespace bf::verify {
@@ -118,7 +119,7 @@ Result<nlohmann::json> Context::CreateBody(const EntityModel& e, int seq, bool a
       if (const Principal* p = Who(kOwner)) id = p->id;
     } else {
       auto it = records.find(r.target);
-      if (it != records.end() && !it->second.empty()) id = it->second.front().body.value("id", "");
+      if (it != records.end() && !it->second.empty()) id = StrOf(it->second.front().body, "id");
     }
     if (id.empty()) {
       if (r.required) {
@@ -131,7 +132,7 @@ Result<nlohmann::json> Context::CreateBody(const EntityModel& e, int seq, bool a
   for (const auto& l : e.links) {
     auto it = records.find(l.target);
     if (all_fields && it != records.end() && !it->second.empty()) {
-      body[l.field] = nlohmann::json::array({it->second.front().body.value("id", "")});
+      body[l.field] = nlohmann::json::array({StrOf(it->second.front().body, "id")});
     }
   }
   return body;

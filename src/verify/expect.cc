@@ -1,5 +1,6 @@
 #include "verify/expect.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -59,8 +60,22 @@ bool PathNames(const std::string& path, const std::string& field) {
 
 Failure ExpectStatus(const Exchange& ex, int status, const std::string& expected) {
   if (!ex.response) return Fail("no response: " + ex.transport_error, expected, ex);
-  if (ex.response->status != status) return Fail(Got(ex) + " instead of " + std::to_string(status), expected, ex);
+  if (ex.response->status != status) {
+    std::string hint;
+    if (status == 422 && ex.response->status == 400) {
+      hint = " (the contract answers 400 only for JSON or query strings that do not parse; invalid, unknown or "
+             "non-writable properties are 422)";
+    }
+    return Fail(Got(ex) + " instead of " + std::to_string(status) + hint, expected, ex);
+  }
   return std::nullopt;
+}
+
+Failure RefusedWith400(const Exchange& ex, const std::string& property, const std::string& expected) {
+  if (!ex.response || ex.response->status != 400) return std::nullopt;
+  return Fail("refused with 400: " + property + " was not applied, but the contract answers 422 for a property "
+              "that is unknown or not writable (400 is for JSON that does not parse)",
+              expected, ex);
 }
 
 Failure ExpectProblem(const Exchange& ex, int status, const std::string& expected) {
@@ -141,6 +156,12 @@ Failure ExpectPage(const Exchange& ex, int page, int limit, const std::string& e
     if (!item.is_object()) return Fail("an item of \"data\" is not an object", expected, ex);
   }
   return std::nullopt;
+}
+
+std::string StrOf(const nlohmann::json& j, const std::string& key) {
+  if (!j.is_object()) return "";
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
 bool IsUuid(std::string_view s) {

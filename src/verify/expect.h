@@ -28,7 +28,14 @@ Failure ExpectJson(const Exchange& ex, const std::string& expected, nlohmann::js
 // A 200 page {data: [...], page, limit, total} with the given page and limit.
 Failure ExpectPage(const Exchange& ex, int page, int limit, const std::string& expected, nlohmann::json& out);
 
+// For checks that accept "422 or silently ignored": a 400 is refused, but with the wrong status;
+// the failure says so (`property` names what was sent). nullopt for any other status.
+Failure RefusedWith400(const Exchange& ex, const std::string& property, const std::string& expected);
+
 // Helpers for values.
+// j[key] when j is an object holding a string there, else "" (backends may send anything:
+// never let a null or a number where a string was expected throw).
+std::string StrOf(const nlohmann::json& j, const std::string& key);
 bool IsUuid(std::string_view s);
 // Milliseconds since the epoch of an ISO 8601 date-time with an offset or Z; nullopt otherwise.
 std::optional<int64_t> ParseInstant(std::string_view s);

@@ -145,7 +145,7 @@ FakeBackend::Caller FakeBackend::Identify(const HttpRequest& request, const std:
   std::vector<std::string> parts = Split(token, '.');
   auto jwt = DecodeJwt(token);
   if (!jwt || parts.size() != 3) return c;
-  std::string alg = jwt->header.value("alg", "");
+  std::string alg = StrOf(jwt->header, "alg");
   bool none_ok = bugs_.accepts_alg_none && ToLower(alg) == "none";
   if (!none_ok) {
     if (alg != "HS256") return c;
@@ -156,15 +156,15 @@ FakeBackend::Caller FakeBackend::Identify(const HttpRequest& request, const std:
       jwt->payload["exp"].get<int64_t>() <= clock_ms_ / 1000) {
     return c;
   }
-  std::string sub = jwt->payload.value("sub", "");
+  std::string sub = StrOf(jwt->payload, "sub");
   auto users = tables_.find(model_.user_entity);
   if (users == tables_.end()) return c;
   for (const auto& u : users->second) {
-    if (u.value("id", "") == sub) {
+    if (StrOf(u, "id") == sub) {
       c.invalid = false;
       c.authenticated = true;
       c.id = sub;
-      c.role = u.value("role", "");
+      c.role = StrOf(u, "role");
     }
   }
   return c;
@@ -180,7 +180,7 @@ json FakeBackend::Issue(const std::string& user_id, const std::string& family) {
   std::string token = "rt-" + NewId();
   refresh_[token] = Refresh{user_id, family, false};
   const json* user = FindRecord(model_.user_entity, user_id);
-  return {{"accessToken", Sign(user_id, user->value("role", ""))},
+  return {{"accessToken", Sign(user_id, StrOf(*user, "role"))},
           {"refreshToken", token},
           {"tokenType", "Bearer"},
           {"expiresIn", spec_.auth.accessTokenMinutes * 60},
@@ -190,14 +190,17 @@ json FakeBackend::Issue(const std::string& user_id, const std::string& family) {
 void FakeBackend::Publish(const EntityModel& e, const std::string& action, const json& record) {
   if (!spec_.HasFeature(spec::Feature::kRealtime) && !spec_.HasFeature(spec::Feature::kNotifications)) return;
   std::string type = e.kebab + "." + action;
-  json data = {{"type", type}, {"id", record.value("id", "")}, {"data", record}};
+  json data = {{"type", type}, {"id", StrOf(record, "id")}, {"data", record}};
   if (!bugs_.no_event_name) *events_ += "event: " + type + "\n";
   *events_ += "data: " + data.dump() + "\n\n";
 }
 
 Result<HttpResponse> FakeBackend::Send(const HttpRequest& request) {
   ++requests_;
-  return Route(request);
+  HttpResponse r = Route(request);
+  std::string id = request.Header("x-request-id");
+  if (!id.empty() && !bugs_.no_request_id) r.headers.push_back({"x-request-id", id});
+  return r;
 }
 
 Result<std::unique_ptr<EventStream>> FakeBackend::Open(const HttpRequest& request) {
@@ -262,7 +265,7 @@ HttpResponse FakeBackend::Auth(const std::string& action, const HttpRequest& req
   auto& users = tables_[model_.user_entity];
   auto find_user = [&](const std::string& identity) -> json* {
     for (auto& u : users) {
-      if (ToLower(u.value(idf, "")) == ToLower(identity)) return &u;
+      if (ToLower(StrOf(u, idf)) == ToLower(identity)) return &u;
     }
     return nullptr;
   };
@@ -303,13 +306,21 @@ HttpResponse FakeBackend::Auth(const std::string& action, const HttpRequest& req
     }
     json* u = find_user(body[idf].get<std::string>());
     std::string pw = body["password"].is_string() ? body["password"].get<std::string>() : "";
-    if (!u || passwords_[u->value("id", "")] != pw) {
+    int& failures = failed_logins_[ToLower(body[idf].get<std::string>())];
+    if (!bugs_.no_throttle && failures >= 5) {
+      HttpResponse r = Problem(429, "too many failed logins");
+      r.headers.push_back({"retry-after", "60"});
+      return r;
+    }
+    if (!u || passwords_[StrOf(*u, "id")] != pw) {
+      ++failures;
       return Problem(401, "wrong credentials");
     }
-    return Json(200, Issue(u->value("id", ""), NewId()));
+    failures = 0;
+    return Json(200, Issue(StrOf(*u, "id"), NewId()));
   }
   if (action == "refresh" && request.method == "POST") {
-    std::string token = body.is_object() ? body.value("refreshToken", "") : "";
+    std::string token = body.is_object() ? StrOf(body, "refreshToken") : "";
     auto it = refresh_.find(token);
     if (it == refresh_.end() || revoked_families_.count(it->second.family)) return Problem(401, "invalid refresh token");
     if (it->second.used) {

@@ -29,6 +29,9 @@ struct Bugs {
   bool unknown_property_400 = false; // unknown properties answered 400 instead of 422
   bool ignores_filters = false;      // query filters are ignored
   bool ready_says_ok = false;        // /ready answers {"status": "ok"}
+  bool no_request_id = false;        // x-request-id is not echoed
+  bool no_throttle = false;          // failed logins are never answered 429
+  bool no_cascade = false;           // deleting a parent leaves its children (and ignores restrict)
 };
 
 class FakeBackend : public HttpClient {
@@ -76,6 +79,9 @@ class FakeBackend : public HttpClient {
   void Publish(const EntityModel& e, const std::string& action, const nlohmann::json& record);
   std::vector<nlohmann::json>* Table(const std::string& entity);
   nlohmann::json* FindRecord(const std::string& entity, const std::string& id);
+  // Applies the onDelete rules of the relations `entity` is the parent of, then removes the
+  // record. 409 (and nothing removed) when a restrict reference remains, else 0.
+  int Remove(const std::string& entity, const std::string& id);
 
   const spec::AppSpec& spec_;
   SuiteModel model_;
@@ -84,6 +90,7 @@ class FakeBackend : public HttpClient {
   std::map<std::string, std::string> passwords_;  // user id -> password
   std::map<std::string, Refresh> refresh_;
   std::set<std::string> revoked_families_;
+  std::map<std::string, int> failed_logins_;  // by identity
   std::shared_ptr<std::string> events_ = std::make_shared<std::string>();
   int64_t clock_ms_ = 1'700'000'000'000;
   uint64_t ids_ = 0;

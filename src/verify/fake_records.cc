@@ -102,9 +102,46 @@ std::vector<json>* FakeBackend::Table(const std::string& entity) { return &table
 
 json* FakeBackend::FindRecord(const std::string& entity, const std::string& id) {
   for (auto& r : tables_[entity]) {
-    if (ToLower(r.value("id", "")) == ToLower(id)) return &r;
+    if (ToLower(StrOf(r, "id")) == ToLower(id)) return &r;
   }
   return nullptr;
+}
+
+int FakeBackend::Remove(const std::string& entity, const std::string& id) {
+  if (!bugs_.no_cascade) {
+    for (const auto& r : spec_.relations) {
+      if (r.kind == spec::RelationKind::kManyToMany || r.from != entity || r.onDelete != spec::OnDelete::kRestrict) continue;
+      for (const auto& child : tables_[r.to]) {
+        if (child.value(r.inverse + "Id", json()) == json(id)) return 409;
+      }
+    }
+    for (const auto& r : spec_.relations) {
+      if (r.kind == spec::RelationKind::kManyToMany || r.from != entity) continue;
+      std::string fk = r.inverse + "Id";
+      std::vector<std::string> doomed;
+      for (auto& child : tables_[r.to]) {
+        if (child.value(fk, json()) != json(id)) continue;
+        if (r.onDelete == spec::OnDelete::kSetNull) child[fk] = nullptr;
+        if (r.onDelete == spec::OnDelete::kCascade) doomed.push_back(StrOf(child, "id"));
+      }
+      for (const auto& d : doomed) Remove(r.to, d);
+    }
+  }
+  for (const auto& r : spec_.relations) {  // many-to-many links to the record go with it
+    if (r.kind != spec::RelationKind::kManyToMany || r.to != entity) continue;
+    for (const auto& l : model_.Find(r.from)->links) {
+      if (l.target != entity) continue;
+      for (auto& owner : tables_[r.from]) {
+        if (!owner.contains(l.field) || !owner[l.field].is_array()) continue;
+        json& arr = owner[l.field];
+        for (size_t i = arr.size(); i-- > 0;) {
+          if (arr[i] == json(id)) arr.erase(i);
+        }
+      }
+    }
+  }
+  std::erase_if(tables_[entity], [&](const json& rec) { return StrOf(rec, "id") == id; });
+  return 0;
 }
 
 json FakeBackend::Present(const EntityModel& e, const json& record) const {
@@ -164,7 +201,7 @@ int FakeBackend::Validate(const EntityModel& e, const json& body, bool creating,
   for (const spec::Field* f : e.writable) {
     if (!f->unique || !body.contains(f->name) || body[f->name].is_null()) continue;
     for (const auto& r : tables_[e.name]) {
-      if (r.value("id", "") != self_id && r.contains(f->name) && r[f->name] == body[f->name]) {
+      if (StrOf(r, "id") != self_id && r.contains(f->name) && r[f->name] == body[f->name]) {
         detail = f->name + " is taken";
         return 409;
       }
@@ -202,7 +239,7 @@ HttpResponse FakeBackend::List(const EntityModel& e, std::vector<json> records, 
     if (x.is_null() != y.is_null()) return y.is_null();  // nulls last
     int c = x.is_null() ? 0 : CompareValues(x, y, instant);
     if (c != 0) return desc ? c > 0 : c < 0;
-    return a.value("id", "") < b.value("id", "");
+    return StrOf(a, "id") < StrOf(b, "id");
   });
   json data = json::array();
   for (size_t i = 0; i < records.size(); ++i) {
@@ -227,8 +264,8 @@ HttpResponse FakeBackend::Entity(const EntityModel& e, const std::vector<std::st
   auto denied = [&](Op op, const json* record) {
     if (!check || c.role == spec_.auth.adminRole) return false;
     bool owner = op == kCreate;
-    if (record && e.is_user) owner = record->value("id", "") == c.id;
-    if (record && e.owner_field) owner = record->value(*e.owner_field, "") == c.id;
+    if (record && e.is_user) owner = StrOf(*record, "id") == c.id;
+    if (record && e.owner_field) owner = StrOf(*record, *e.owner_field) == c.id;
     return !Allows(principals(op), c.authenticated, c.role, owner);
   };
   const std::string& m = request.method;
@@ -310,13 +347,13 @@ HttpResponse FakeBackend::Entity(const EntityModel& e, const std::vector<std::st
   if (op == kRead) return Json(200, Present(e, *rec));
   if (op == kDelete) {
     json gone = *rec;
-    std::erase_if(table, [&](const json& r) { return r["id"] == gone["id"]; });
+    if (Remove(e.name, StrOf(gone, "id"))) return Problem(409, "other records still refer to this one");
     Publish(e, "deleted", gone);
     return HttpResponse{204, {}, ""};
   }
   json errors = json::array();
   std::string detail;
-  int status = Validate(e, body, false, rec->value("id", ""), errors, detail);
+  int status = Validate(e, body, false, StrOf(*rec, "id"), errors, detail);
   if (status) return Problem(status, detail.empty() ? "invalid body" : detail, errors);
   if (bugs_.patch_clobbers) {
     for (const spec::Field* f : e.writable) (*rec)[f->name] = f->defaultValue ? *f->defaultValue : json();

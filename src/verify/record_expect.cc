@@ -107,7 +107,7 @@ std::vector<std::string> ShapeProblems(const Context& ctx, const EntityModel& e,
   }
   if (e.is_user) {
     expected.insert("role");
-    std::string role = record.value("role", "");
+    std::string role = StrOf(record, "role");
     if (std::find(ctx.spec.roles.begin(), ctx.spec.roles.end(), role) == ctx.spec.roles.end()) {
       problems.push_back("role is " + record.value("role", nlohmann::json()).dump() + ", not one of the spec's roles");
     }

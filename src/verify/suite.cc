@@ -20,6 +20,7 @@ std::vector<Check> BuildSuite(Context& ctx) {
   for (const auto& e : entities) AddAccessChecks(ctx, e, out);
   AddEventChecks(ctx, out);
   for (auto it = entities.rbegin(); it != entities.rend(); ++it) AddDeleteChecks(ctx, *it, out);
+  AddThrottleCheck(ctx, out);
   return out;
 }
 

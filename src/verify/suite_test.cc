@@ -161,6 +161,26 @@ TEST_F(SuiteTest, SmallerDeviationsFailTheirChecks) {
   ExpectFails(RunAgainst(spec_, Bugs{.ready_says_ok = true}), {"system: ready"});
 }
 
+TEST_F(SuiteTest, OperationalDeviationsFailTheirChecks) {
+  ExpectFails(RunAgainst(spec_, Bugs{.no_request_id = true}), {"system: x-request-id is echoed"});
+  ExpectFails(RunAgainst(spec_, Bugs{.no_throttle = true}), {"auth: repeated failed logins are throttled"});
+  ExpectFails(RunAgainst(spec_, Bugs{.no_cascade = true}),
+              {"Post: delete with a Comment referring to it (cascade)", "User: delete with a Post referring to it (cascade)"});
+}
+
+TEST_F(SuiteTest, RestrictAndSetNullAreChecked) {
+  spec_.relations[2].onDelete = spec::OnDelete::kRestrict;  // Post -> Comment
+  spec_.relations[2].required = false;
+  spec_.relations[1].onDelete = spec::OnDelete::kSetNull;   // User -> Comment (author)
+  spec_.relations[1].required = false;
+  SuiteRun good = RunAgainst(spec_, {});
+  EXPECT_EQ(good.report.failed, 0) << good.text;
+  EXPECT_EQ(good.by_name.at("Post: delete with a Comment referring to it (restrict)").verdict, Verdict::kPass);
+  EXPECT_EQ(good.by_name.at("User: delete with a Comment referring to it (set-null)").verdict, Verdict::kPass);
+  ExpectFails(RunAgainst(spec_, Bugs{.no_cascade = true}),
+              {"Post: delete with a Comment referring to it (restrict)", "User: delete with a Comment referring to it (set-null)"});
+}
+
 TEST_F(SuiteTest, AnUnreachableBackendIsAnErrorNotAReport) {
   class Down : public HttpClient {
    public:
