@@ -72,11 +72,11 @@ void AddAuth(const AppSpec& spec, std::vector<Endpoint>& out) {
                          std::to_string(spec.auth.accessTokenMinutes) +
                          " min) and a refresh token (" +
                          std::to_string(spec.auth.refreshTokenDays) + " days)",
-                     {"public"}, {200, 400, 401, 429}));
+                     {"public"}, {200, 400, 401, 422, 429}));
   Endpoint refresh =
       Make("POST", "/auth/refresh", EndpointKind::kAuth,
            "rotate a refresh token: new access + refresh token, the old one is revoked",
-           {"refresh-token"}, {200, 400, 401, 429});
+           {"refresh-token"}, {200, 400, 401, 422, 429});
   refresh.requiresAuth = false;  // the refresh token travels in the body, not as a bearer token
   out.push_back(refresh);
   out.push_back(Make("GET", "/auth/me", EndpointKind::kAuth,
@@ -116,28 +116,43 @@ void AddEntity(const AppSpec& spec, const Entity& e, std::vector<Endpoint>& out)
   std::vector<int> created = body, updated = body;
   created.push_back(201);
   updated.push_back(200);
-  add("POST", coll, EndpointKind::kCreate, "create " + a_noun, a.create, created, false);
+  // Accounts of the user entity are created by /auth/register, not by a POST on the collection.
+  bool is_user = spec.auth.enabled && e.name == spec.auth.userEntity;
+  if (!is_user) add("POST", coll, EndpointKind::kCreate, "create " + a_noun, a.create, created, false);
   add("GET", item, EndpointKind::kRead, "get one " + noun, a.read, {200}, true);
   add("PATCH", item, EndpointKind::kUpdate, "update fields of " + a_noun, a.update, updated, true);
-  add("DELETE", item, EndpointKind::kDelete, "delete " + a_noun, a.remove, {204}, true);
+  // 409 when a "restrict" reference to this record remains.
+  bool restricted = std::any_of(spec.relations.begin(), spec.relations.end(), [&](const spec::Relation& r) {
+    return r.from == e.name && r.kind != spec::RelationKind::kManyToMany && r.onDelete == spec::OnDelete::kRestrict;
+  });
+  add("DELETE", item, EndpointKind::kDelete, "delete " + a_noun, a.remove,
+      restricted ? std::vector<int>{204, 409} : std::vector<int>{204}, true);
 }
 
-// Nested reads declared on `from`, in relation order.
+// Nested reads from `from`, in relation order: one-to-many and many-to-many lists on the
+// declaring side, the single record of a one-to-one, and the inverse side of many-to-many
+// links (a tag's posts). The inverse of one-to-many is the foreign key itself (?postId=).
 void AddNested(const AppSpec& spec, const Entity& from, std::vector<Endpoint>& out) {
   for (const auto& r : spec.relations) {
-    if (r.kind == spec::RelationKind::kOneToOne || r.from != from.name) continue;
-    const Entity* to = spec.FindEntity(r.to);
-    if (!to) continue;
-    std::vector<std::string> access = WithAdmin(spec, spec::EffectiveAccess(spec, *to).read);
-    std::vector<int> statuses = Statuses({200, 400}, access, true);
-    Endpoint ep = Make(
-        "GET", CollectionPath(from) + "/{id}/" + PathSegment(r.name), EndpointKind::kNestedList,
-        "list the " + naming::ToLowerWords(r.name) + " of a " + naming::ToLowerWords(from.name) +
-            " (" + std::string(spec::ToString(r.kind)) + ", paginated)",
-        std::move(access), std::move(statuses));
-    ep.entity = to->name;
+    bool declared = r.from == from.name;
+    bool inverse_m2m = !declared && r.to == from.name && r.kind == spec::RelationKind::kManyToMany;
+    if (!declared && !inverse_m2m) continue;
+    const Entity* other = spec.FindEntity(declared ? r.to : r.from);
+    if (!other) continue;
+    const std::string& accessor = declared ? r.name : r.inverse;
+    bool single = declared && r.kind == spec::RelationKind::kOneToOne;
+    std::vector<std::string> access = WithAdmin(spec, spec::EffectiveAccess(spec, *other).read);
+    std::vector<int> statuses = Statuses(single ? std::vector<int>{200} : std::vector<int>{200, 400}, access, true);
+    std::string summary = single ? "get the " + naming::ToLowerWords(accessor) + " of a " + naming::ToLowerWords(from.name) +
+                                       " (one-to-one)"
+                                 : "list the " + naming::ToLowerWords(accessor) + " of a " + naming::ToLowerWords(from.name) +
+                                       " (" + std::string(spec::ToString(r.kind)) + ", paginated)";
+    Endpoint ep = Make("GET", CollectionPath(from) + "/{id}/" + PathSegment(accessor),
+                       single ? EndpointKind::kNestedRead : EndpointKind::kNestedList, std::move(summary),
+                       std::move(access), std::move(statuses));
+    ep.entity = other->name;
     ep.parent = from.name;
-    ep.relation = r.name;
+    ep.relation = accessor;
     out.push_back(std::move(ep));
   }
 }
@@ -162,6 +177,8 @@ std::string_view ToString(EndpointKind k) {
       return "delete";
     case EndpointKind::kNestedList:
       return "nested-list";
+    case EndpointKind::kNestedRead:
+      return "nested-read";
     case EndpointKind::kEvents:
       return "events";
   }

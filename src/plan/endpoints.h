@@ -22,6 +22,7 @@ enum class EndpointKind {
   kUpdate,
   kDelete,
   kNestedList,
+  kNestedRead,  // the single record of a one-to-one
   kEvents
 };
 std::string_view ToString(EndpointKind k);

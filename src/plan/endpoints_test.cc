@@ -41,7 +41,6 @@ TEST(Endpoints, BlogTableIsExactlyTheContract) {
                                        "POST /auth/refresh",
                                        "GET /auth/me",
                                        "GET /api/users",
-                                       "POST /api/users",
                                        "GET /api/users/{id}",
                                        "PATCH /api/users/{id}",
                                        "DELETE /api/users/{id}",
@@ -64,6 +63,7 @@ TEST(Endpoints, BlogTableIsExactlyTheContract) {
                                        "GET /api/tags/{id}",
                                        "PATCH /api/tags/{id}",
                                        "DELETE /api/tags/{id}",
+                                       "GET /api/tags/{id}/posts",
                                        "GET /api/events"};
   EXPECT_EQ(Routes(eps), expected);
 }
@@ -83,8 +83,8 @@ TEST(Endpoints, AccessFollowsEffectiveAccess) {
   EXPECT_EQ(tags.statuses, (std::vector<int>{200, 400}));
   EXPECT_EQ(Find(eps, "POST", "/api/tags").access, (std::vector<std::string>{"editor", "admin"}));
   EXPECT_EQ(Find(eps, "DELETE", "/api/tags/{id}").access, std::vector<std::string>{"admin"});
-  // The user entity: created through /auth/register or by admins.
-  EXPECT_EQ(Find(eps, "POST", "/api/users").access, std::vector<std::string>{"admin"});
+  // The user entity: accounts come from /auth/register only.
+  EXPECT_EQ(std::count_if(eps.begin(), eps.end(), [](const Endpoint& e) { return e.method == "POST" && e.path == "/api/users"; }), 0);
   EXPECT_EQ(Find(eps, "POST", "/auth/register").AccessText(), "anyone");
   EXPECT_EQ(Find(eps, "GET", "/auth/me").AccessText(), "any signed-in user");
   EXPECT_FALSE(Find(eps, "POST", "/auth/refresh").requiresAuth);
@@ -115,7 +115,7 @@ TEST(Endpoints, KebabCasePluralsAndNestedReads) {
   EXPECT_TRUE(has("GET /api/categories/{id}/children"));   // self one-to-many
   EXPECT_TRUE(has("GET /api/products/{id}/order-items"));  // accessor in kebab-case
   EXPECT_TRUE(has("GET /api/orders/{id}/items"));
-  EXPECT_FALSE(has("GET /api/orders/{id}/payment"));  // one-to-one: no nested list
+  EXPECT_EQ(Find(eps, "GET", "/api/orders/{id}/payment").kind, EndpointKind::kNestedRead);  // one-to-one
   EXPECT_FALSE(has("GET /api/events"));               // no realtime, no notifications
   const Endpoint& nested = Find(eps, "GET", "/api/orders/{id}/items");
   EXPECT_EQ(nested.kind, EndpointKind::kNestedList);
