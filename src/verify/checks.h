@@ -13,6 +13,8 @@ namespace bf::verify {
 
 void AddSystemChecks(Context& ctx, std::vector<Check>& out);
 void AddAuthChecks(Context& ctx, std::vector<Check>& out);
+// 405 with Allow for methods a path does not document (after auth: it signs in).
+void AddRoutingChecks(Context& ctx, std::vector<Check>& out);
 // Records and reads: create, shape, get, 404s.
 void AddCreateChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out);
 void AddReadChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out);

@@ -58,6 +58,11 @@ void AddDeleteChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out
                    return Pass();
                  }});
 
+  out.push_back({e.name + ": delete an unknown id is 404", e.name, needs, [&ctx, em, deleter] {
+                   Exchange ex = ctx.Send("DELETE", em->route + "/00000000-0000-4000-8000-0000000000fc", std::nullopt, deleter);
+                   if (auto f = ExpectProblem(ex, 404, "404 problem: no such record")) return *f;
+                   return Pass();
+                 }});
   for (const auto& r : ctx.spec.relations) {
     if (r.kind == spec::RelationKind::kManyToMany || r.from != e.name || r.to == e.name) continue;
     const EntityModel* child = ctx.model.Find(r.to);

@@ -98,6 +98,32 @@ bool AllSeen(const Walk& w, const std::vector<std::string>& ids) {
   return true;
 }
 
+// Records whose references point elsewhere than record #1's, so that a foreign-key filter that
+// is ignored shows: one per reference, pointing at the target's second record (or, for the
+// owner reference, created by the other user). Returns how many were created.
+int MakeDecoys(Context& ctx, const EntityModel& e) {
+  int made = 0, seq = 50;
+  for (const auto& r : e.refs) {
+    auto body = ctx.CreateBody(e, ++seq, false);
+    if (!body.ok()) continue;
+    std::string as = ctx.CreatorOf(e);
+    if (r.is_owner) {
+      if (as != kOwner || !ctx.Who(kOther)) continue;
+      as = kOther;
+    } else if (ctx.model.auth && r.target == ctx.model.user_entity) {
+      if (!ctx.Who(kOther)) continue;
+      (*body)[r.field] = ctx.Who(kOther)->id;
+    } else {
+      auto it = ctx.records.find(r.target);
+      if (it == ctx.records.end() || it->second.size() < 2) continue;
+      (*body)[r.field] = IdOf(it->second[1].body);
+    }
+    Exchange ex = ctx.Send("POST", e.route, *body, as);
+    if (ex.response && ex.response->status == 201) ++made;
+  }
+  return made;
+}
+
 }  // namespace
 
 std::vector<std::string> OwnIds(const Context& ctx, const EntityModel& e) {
@@ -243,19 +269,24 @@ void AddListChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out) 
                    if (auto f = ExpectFieldError(ex, "sort", expected)) return *f;
                    return Pass();
                  }});
-  if (e.filterable.empty()) return;
+  if (e.filterable.empty() && e.refs.empty()) return;
   out.push_back({e.name + ": exact-match filters", e.name, {list}, [&ctx, em, reader] {
                    const auto& recs = ctx.records[em->name];
                    const json& first = recs.front().body;
                    std::vector<std::string> checked;
-                   for (const spec::Field* f : em->filterable) {
-                     if (!first.contains(f->name) || first[f->name].is_null()) continue;
-                     const json& value = first[f->name];
-                     std::string target = em->route + "?" + f->name + "=" + QueryValue(value);
-                     std::string expected = "only records whose " + f->name + " is " + Compact(value, 60) + ", including " + IdOf(first);
+                   // Scalar fields, then foreign keys (the inverse of one-to-many nested reads).
+                   std::vector<std::pair<std::string, const spec::Field*>> filters;
+                   for (const spec::Field* f : em->filterable) filters.push_back({f->name, f});
+                   for (const auto& r : em->refs) filters.push_back({r.field, nullptr});
+                   int decoys = MakeDecoys(ctx, *em);
+                   for (const auto& [name, f] : filters) {
+                     if (!first.contains(name) || first[name].is_null()) continue;
+                     const json& value = first[name];
+                     std::string target = em->route + "?" + name + "=" + QueryValue(value);
+                     std::string expected = "only records whose " + name + " is " + Compact(value, 60) + ", including " + IdOf(first);
                      Walk w;
                      if (auto fail = WalkPages(ctx, target, reader, 100, 10, w)) {
-                       fail->message = "?" + f->name + "=…: " + fail->message;
+                       fail->message = "?" + name + "=…: " + fail->message;
                        fail->expected = expected;
                        return *fail;
                      }
@@ -263,9 +294,9 @@ void AddListChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out) 
                      ex.request.method = "GET";
                      ex.request.target = WithQuery(target, Pq(1, 100));
                      for (const auto& item : w.items) {
-                       if (!item.contains(f->name) || !SameValue(f, value, item[f->name])) {
-                         return Fail("record " + IdOf(item) + " has " + f->name + " = " +
-                                         (item.contains(f->name) ? Compact(item[f->name], 60) : "missing"),
+                       if (!item.contains(name) || !SameValue(f, value, item[name])) {
+                         return Fail("record " + IdOf(item) + " has " + name + " = " +
+                                         (item.contains(name) ? Compact(item[name], 60) : "missing"),
                                      expected, ex);
                        }
                      }
@@ -277,9 +308,10 @@ void AddListChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out) 
                                        " records matched",
                                    expected, ex);
                      }
-                     checked.push_back(f->name);
+                     checked.push_back(name);
                    }
-                   return Pass("filtered by " + Join(checked, ", "));
+                   return Pass("filtered by " + Join(checked, ", ") +
+                               (decoys ? "; " + std::to_string(decoys) + " records referring elsewhere were left out" : ""));
                  }});
 }
 

@@ -99,4 +99,20 @@ void AddSystemChecks(Context& ctx, std::vector<Check>& out) {
                  }});
 }
 
+void AddRoutingChecks(Context& ctx, std::vector<Check>& out) {
+  if (!ctx.model.entities.empty()) {
+    const EntityModel* e = &ctx.model.entities.back();
+    std::vector<std::string> needs;
+    if (ctx.model.auth) needs.push_back(kRegisterCheck);
+    out.push_back({"system: an undocumented method is 405 with Allow", "system", needs, [&ctx, e] {
+                     std::string who = ctx.model.auth ? kOwner : "";
+                     Exchange ex = ctx.Send("PUT", e->route, nlohmann::json::object(), who);
+                     if (auto f = ExpectMethodNotAllowedFailure(ex, "PUT", e->route + " documents GET and POST")) return *f;
+                     ex = ctx.Send("PUT", e->route + "/00000000-0000-4000-8000-0000000000aa", nlohmann::json::object(), who);
+                     if (auto f = ExpectMethodNotAllowedFailure(ex, "PUT", e->route + "/{id} documents GET, PATCH and DELETE")) return *f;
+                     return Pass();
+                   }});
+  }
+}
+
 }  // namespace bf::verify

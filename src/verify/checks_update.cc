@@ -87,6 +87,14 @@ void AddUpdateChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out
                      return PatchAndCheck(ctx, *em, *r, patch, updater);
                    }});
   }
+  if (const spec::Field* f = PatchField(e)) {
+    out.push_back({e.name + ": update an unknown id is 404", e.name, needs, [&ctx, em, f, updater] {
+                     json patch = {{f->name, SampleValue(*f, 45, ctx.run)}};
+                     Exchange ex = ctx.Send("PATCH", em->route + "/00000000-0000-4000-8000-0000000000fd", patch, updater);
+                     if (auto fail = ExpectProblem(ex, 404, "404 problem: no such record")) return *fail;
+                     return Pass();
+                   }});
+  }
   if (const spec::Field* f = ClearableField(e)) {
     out.push_back({e.name + ": update with null clears " + f->name, e.name, needs, [&ctx, em, f, updater] {
                      Record* r = Nth(ctx, *em, em->is_user ? 0 : 1);

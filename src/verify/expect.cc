@@ -71,6 +71,22 @@ Failure ExpectStatus(const Exchange& ex, int status, const std::string& expected
   return std::nullopt;
 }
 
+Failure ExpectMethodNotAllowedFailure(const Exchange& ex, const std::string& method, const std::string& why) {
+  std::string expected = "405 problem with an Allow header without " + method + " (" + why + ")";
+  if (auto f = ExpectProblem(ex, 405, expected)) return f;
+  std::string allow = ex.response->Header("allow");
+  if (allow.empty()) return Fail("no Allow header", expected, ex);
+  for (const auto& m : Split(allow, ',')) {
+    if (Trim(m) == method) return Fail("Allow lists " + method + " itself: \"" + allow + "\"", expected, ex);
+  }
+  return std::nullopt;
+}
+
+Outcome ExpectMethodNotAllowed(const Exchange& ex, const std::string& method, const std::string& why) {
+  if (auto f = ExpectMethodNotAllowedFailure(ex, method, why)) return *f;
+  return Pass();
+}
+
 Failure RefusedWith400(const Exchange& ex, const std::string& property, const std::string& expected) {
   if (!ex.response || ex.response->status != 400) return std::nullopt;
   return Fail("refused with 400: " + property + " was not applied, but the contract answers 422 for a property "

@@ -28,6 +28,10 @@ Failure ExpectJson(const Exchange& ex, const std::string& expected, nlohmann::js
 // A 200 page {data: [...], page, limit, total} with the given page and limit.
 Failure ExpectPage(const Exchange& ex, int page, int limit, const std::string& expected, nlohmann::json& out);
 
+// 405 problem+json whose Allow header lists methods but not `method`.
+Failure ExpectMethodNotAllowedFailure(const Exchange& ex, const std::string& method, const std::string& why);
+Outcome ExpectMethodNotAllowed(const Exchange& ex, const std::string& method, const std::string& why);
+
 // For checks that accept "422 or silently ignored": a 400 is refused, but with the wrong status;
 // the failure says so (`property` names what was sent). nullopt for any other status.
 Failure RefusedWith400(const Exchange& ex, const std::string& property, const std::string& expected);

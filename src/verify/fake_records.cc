@@ -231,6 +231,13 @@ HttpResponse FakeBackend::List(const EntityModel& e, std::vector<json> records, 
       std::erase_if(records, [&](const json& r) { return !r.contains(f->name) || !MatchesQuery(*f, r[f->name], it->second); });
     }
   }
+  if (!bugs_.ignores_filters) {
+    for (const auto& ref : e.refs) {
+      auto it = query.find(ref.field);
+      if (it == query.end()) continue;
+      std::erase_if(records, [&](const json& r) { return StrOf(r, ref.field) != it->second; });
+    }
+  }
   const spec::Field* field = e.entity->FindField(key);
   bool instant = key == "createdAt" || key == "updatedAt" || (field && field->type == FieldType::kDateTime);
   std::stable_sort(records.begin(), records.end(), [&](const json& a, const json& b) {
@@ -278,7 +285,11 @@ HttpResponse FakeBackend::Entity(const EntityModel& e, const std::vector<std::st
       if (denied(kRead, nullptr)) return Problem(403, "not allowed");
       return List(e, table, query);
     }
-    if (m != "POST" || e.is_user) return Problem(405, "method not allowed");
+    if (m != "POST" || e.is_user) {
+      HttpResponse r = Problem(405, "method not allowed");
+      r.headers.push_back({"allow", e.is_user ? "GET" : "GET, POST"});
+      return r;
+    }
     if (anonymous_denied(kCreate)) return Problem(401, "sign in");
     if (denied(kCreate, nullptr)) return Problem(403, "not allowed");
     json errors = json::array();
@@ -306,7 +317,11 @@ HttpResponse FakeBackend::Entity(const EntityModel& e, const std::vector<std::st
   }
 
   Op op = m == "GET" ? kRead : m == "PATCH" ? kUpdate : m == "DELETE" ? kDelete : -1;
-  if (op < 0 || (rest.size() > 1 && op != kRead)) return Problem(405, "method not allowed");
+  if (op < 0 || (rest.size() > 1 && op != kRead)) {
+    HttpResponse r = Problem(405, "method not allowed");
+    r.headers.push_back({"allow", rest.size() > 1 ? "GET" : "GET, PATCH, DELETE"});
+    return r;
+  }
   if (anonymous_denied(op)) return Problem(401, "sign in");
   json* rec = IsUuid(rest[0]) ? FindRecord(e.name, rest[0]) : nullptr;
   if (!rec) return Problem(404, e.name + " not found");

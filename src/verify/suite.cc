@@ -8,6 +8,7 @@ std::vector<Check> BuildSuite(Context& ctx) {
   std::vector<Check> out;
   AddSystemChecks(ctx, out);
   AddAuthChecks(ctx, out);
+  AddRoutingChecks(ctx, out);
   const auto& entities = ctx.model.entities;
   for (const auto& e : entities) AddCreateChecks(ctx, e, out);
   for (const auto& e : entities) {
