@@ -30,7 +30,7 @@ Result<std::string> Fresh(Context& ctx, const EntityModel& e, int seq, Exchange&
   }
   std::optional<json> created;
   ex = ctx.CreateRecord(e, seq, false, created);
-  if (!created) return MakeError("setup", "could not create a " + e.name);
+  if (!created) return MakeError("setup", "could not create " + A(e.name));
   ctx.records[e.name].pop_back();  // not one of the records other checks follow
   return IdOf(*created);
 }
@@ -70,7 +70,7 @@ void AddDeleteChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out
     const RefModel* ref = child->FindRef(r.inverse + "Id");
     if (!ref) continue;
     std::string rule(spec::ToString(r.onDelete));
-    std::string name = e.name + ": delete with a " + child->name + " referring to it (" + rule + ")";
+    std::string name = e.name + ": delete with " + A(child->name) + " referring to it (" + rule + ")";
     std::vector<std::string> rneeds = needs;
     for (const auto& n : CreationNeeds(ctx, *child)) rneeds.push_back(n);
     std::string child_reader = ctx.ActorFor(*child, Op::kRead);
@@ -96,12 +96,12 @@ void AddDeleteChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out
                      }
                      Exchange made = ctx.Send("POST", child->route, *body, as);
                      json kid;
-                     if (auto f = ExpectStatus(made, 201, "201 (creating a " + child->name + " that refers to it)")) return *f;
+                     if (auto f = ExpectStatus(made, 201, "201 (creating " + A(child->name) + " that refers to it)")) return *f;
                      kid = json::parse(made.response->body, nullptr, false);
                      std::string kid_url = child->route + "/" + IdOf(kid);
                      Exchange del = ctx.Send("DELETE", em->route + "/" + *parent, std::nullopt, deleter);
                      if (on_delete == spec::OnDelete::kRestrict) {
-                       if (auto f = ExpectProblem(del, 409, "409 problem: a " + child->name + " still refers to it (restrict)")) return *f;
+                       if (auto f = ExpectProblem(del, 409, "409 problem: " + A(child->name) + " still refers to it (restrict)")) return *f;
                        Exchange get = ctx.Send("GET", kid_url, std::nullopt, child_reader);
                        if (auto f = ExpectStatus(get, 200, "the " + child->name + " is still there")) return *f;
                        ctx.Send("DELETE", kid_url, std::nullopt, child_deleter);

@@ -133,11 +133,11 @@ void AddEventChecks(Context& ctx, std::vector<Check>& out) {
   std::string type = e->kebab;
   std::vector<std::string> needs = CreationNeeds(ctx, *e);
   needs.insert(needs.begin(), kOpenCheck);
-  std::string created = "events: creating a " + e->name + " sends " + type + ".created";
+  std::string created = "events: creating " + A(e->name) + " sends " + type + ".created";
   out.push_back({created, "events", needs, [&ctx, e, type] {
                    std::optional<json> record;
                    Exchange ex = ctx.CreateRecord(*e, 80, false, record);
-                   if (!record) return Fail("could not create a " + e->name, "201", ex);
+                   if (!record) return Fail("could not create " + A(e->name), "201", ex);
                    ctx.records[e->name].pop_back();  // followed here only
                    ctx.event_record_id = IdOf(*record);
                    return AwaitEvent(ctx, type + ".created", ctx.event_record_id, ex);

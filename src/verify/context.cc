@@ -107,7 +107,7 @@ std::string Context::CreatorOf(const EntityModel& e) const {
 
 std::string Context::CreatorNeed(const EntityModel& e) const { return SignInCheck(CreatorOf(e)); }
 
-Result<nlohmann::json> Context::CreateBody(const EntityModel& e, int seq, bool all_fields) const {
+Result<nlohmann::json> Context::CreateBody(const EntityModel& e, int seq, bool all_fields) {
   nlohmann::json body = nlohmann::json::object();
   for (const spec::Field* f : e.writable) {
     if (f->required || all_fields) body[f->name] = SampleValue(*f, seq, run);
@@ -115,7 +115,11 @@ Result<nlohmann::json> Context::CreateBody(const EntityModel& e, int seq, bool a
   for (const auto& r : e.refs) {
     if (r.is_owner) continue;
     std::string id;
-    if (model.auth && r.target == model.user_entity) {
+    if (r.one_to_one && (r.required || all_fields)) {
+      auto fresh = OneToOneTarget(r.target, seq);
+      if (!fresh.ok()) return fresh.error();
+      id = *fresh;
+    } else if (model.auth && r.target == model.user_entity) {
       if (const Principal* p = Who(kOwner)) id = p->id;
     } else {
       auto it = records.find(r.target);
@@ -136,6 +140,27 @@ Result<nlohmann::json> Context::CreateBody(const EntityModel& e, int seq, bool a
     }
   }
   return body;
+}
+
+Result<std::string> Context::OneToOneTarget(const std::string& target, int seq) {
+  auto it = records.find(target);
+  if (seq >= 1 && seq <= 3 && it != records.end() && static_cast<int>(it->second.size()) >= seq) {
+    return StrOf(it->second[static_cast<size_t>(seq - 1)].body, "id");
+  }
+  const EntityModel* t = model.Find(target);
+  if (!t) return MakeError("verify.no_parent", "no entity " + target);
+  if (t->is_user) {
+    Exchange ex = Send("POST", "/auth/register", RegisterBody(seq + 500));
+    nlohmann::json body = nlohmann::json::parse(ex.response ? ex.response->body : "", nullptr, false);
+    std::string id = body.is_object() && body.contains("user") ? StrOf(body["user"], "id") : "";
+    if (id.empty()) return MakeError("verify.no_parent", "could not register a " + target + " to link one-to-one");
+    return id;
+  }
+  std::optional<nlohmann::json> created;
+  CreateRecord(*t, seq + 500, false, created);
+  if (!created) return MakeError("verify.no_parent", "could not create a " + target + " to link one-to-one");
+  records[target].pop_back();  // created for the link only
+  return StrOf(*created, "id");
 }
 
 Exchange Context::CreateRecord(const EntityModel& e, int seq, bool all_fields, std::optional<nlohmann::json>& created) {

@@ -85,8 +85,12 @@ class Context {
   std::string CreatorNeed(const EntityModel& e) const;
   // A valid create body: fields from SampleValue(seq) (optional ones only when `all_fields`),
   // references to the first record of each target, many-to-many links to it when there is
-  // one. An Error when a required reference has no record to point at.
-  Result<nlohmann::json> CreateBody(const EntityModel& e, int seq, bool all_fields) const;
+  // one. A one-to-one reference needs a target nobody else points at: records 1-3 use the
+  // target's records 1-3, other bodies get a fresh target record (created here). An Error
+  // when a required reference has no record to point at.
+  Result<nlohmann::json> CreateBody(const EntityModel& e, int seq, bool all_fields);
+  // The id of a `target` record for a one-to-one reference of record `seq` (see CreateBody).
+  Result<std::string> OneToOneTarget(const std::string& target, int seq);
   // POSTs a record of `e` as its creator and remembers it; the exchange and the record body.
   Exchange CreateRecord(const EntityModel& e, int seq, bool all_fields, std::optional<nlohmann::json>& created);
 

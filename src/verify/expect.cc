@@ -317,6 +317,11 @@ std::string QueryValue(const nlohmann::json& v) {
   return UrlEncode(v.dump());
 }
 
+std::string A(const std::string& name) {
+  bool vowel = !name.empty() && std::string_view("AEIOUaeiou").find(name[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + name;
+}
+
 std::string Compact(const nlohmann::json& j, size_t max) {
   std::string s = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (s.size() > max) s = s.substr(0, max) + "…";

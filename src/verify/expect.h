@@ -56,5 +56,7 @@ std::string UrlEncode(std::string_view s);
 // A query-string form of a JSON scalar ("true", "3", "draft").
 std::string QueryValue(const nlohmann::json& v);
 std::string Compact(const nlohmann::json& j, size_t max = 300);
+// "a Post", "an Order": the article English wants before a name.
+std::string A(const std::string& name);
 
 }  // namespace bf::verify

@@ -198,6 +198,15 @@ int FakeBackend::Validate(const EntityModel& e, const json& body, bool creating,
     if (!ok) errors.push_back({{"path", l.field}, {"message", "must name existing " + l.target + " records"}});
   }
   if (!errors.empty()) return status ? status : 422;
+  for (const auto& r : e.refs) {  // a one-to-one reference is unique
+    if (!r.one_to_one || !body.contains(r.field) || body[r.field].is_null()) continue;
+    for (const auto& rec : tables_[e.name]) {
+      if (StrOf(rec, "id") != self_id && rec.value(r.field, json()) == body[r.field]) {
+        detail = r.field + " is linked already";
+        return 409;
+      }
+    }
+  }
   for (const spec::Field* f : e.writable) {
     if (!f->unique || !body.contains(f->name) || body[f->name].is_null()) continue;
     for (const auto& r : tables_[e.name]) {

@@ -5,9 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <set>
 
+#include "spec/spec_json.h"
 #include "spec/testing_specs.h"
 #include "verify/fake_backend.h"
 #include "verify/report.h"
@@ -62,6 +65,40 @@ TEST_F(SuiteTest, ACorrectBackendPassesEveryCheck) {
   EXPECT_EQ(run.report.failed, 0) << run.text;
   EXPECT_EQ(run.report.skipped, 0) << run.text;
   EXPECT_GT(run.report.passed, 150) << run.text;
+}
+
+spec::AppSpec Golden(const std::string& name) {
+  std::ifstream in(std::string(BF_SOURCE_DIR) + "/testdata/golden/specs/" + name + ".json");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto loaded = spec::LoadSpecText(text.str());
+  EXPECT_TRUE(loaded.spec) << name << ": " << (loaded.issues.empty() ? "" : loaded.issues[0].ToString());
+  return loaded.spec ? *loaded.spec : spec::AppSpec{};
+}
+
+// Other shapes: a self relation, restrict and set-null, one-to-one, public reads, roles other
+// than the default, json/date/uuid/boolean fields, no auth at all.
+TEST_F(SuiteTest, ACorrectBackendPassesEveryCheckOfTheGoldenSpecs) {
+  for (const char* name : {"shop", "clinic", "blog"}) {
+    spec::AppSpec s = Golden(name);
+    SuiteRun run = RunAgainst(s, {});
+    if (std::getenv("VERIFY_PRINT")) {
+      for (const auto& r : run.report.results) std::cout << name << ": " << FormatResult(r);
+    }
+    EXPECT_EQ(run.report.failed, 0) << name << "\n" << run.text;
+    EXPECT_EQ(run.report.skipped, 0) << name << "\n" << run.text;
+  }
+}
+
+TEST_F(SuiteTest, ASpecWithoutAuthIsCheckedAnonymously) {
+  spec_.auth.enabled = false;
+  spec_.entities[1].owner.reset();
+  spec_.entities[2].owner.reset();
+  SuiteRun run = RunAgainst(spec_, {}, false);
+  EXPECT_EQ(run.report.failed, 0) << run.text;
+  EXPECT_EQ(run.by_name.count("auth: register"), 0u);
+  EXPECT_EQ(run.by_name.at("Post: create").verdict, Verdict::kPass);
+  EXPECT_EQ(run.by_name.at("events: creating a User sends user.created").verdict, Verdict::kPass) << "no auth: User is a plain entity";
 }
 
 TEST_F(SuiteTest, WithoutAdminCredentialsAdminChecksAreSkippedNotPassed) {
