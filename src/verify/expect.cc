@@ -319,6 +319,10 @@ std::string QueryValue(const nlohmann::json& v) {
 
 std::string A(const std::string& name) {
   bool vowel = !name.empty() && std::string_view("AEIOUaeiou").find(name[0]) != std::string_view::npos;
+  std::string lower = ToLower(name);
+  for (const char* sounds_like_you : {"uni", "use", "usa", "usu", "uti", "ure", "uro", "eu", "one"}) {
+    if (StartsWith(lower, sounds_like_you)) vowel = false;
+  }
   return (vowel ? "an " : "a ") + name;
 }
 

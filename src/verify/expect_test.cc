@@ -82,6 +82,13 @@ TEST(ExpectTest, SecretsAreFoundAnywhere) {
   EXPECT_EQ(LeakedSecret({{"id", "1"}, {"name", "Hashimoto"}}), "");
 }
 
+TEST(ExpectTest, Articles) {
+  EXPECT_EQ(A("Post"), "a Post");
+  EXPECT_EQ(A("OrderItem"), "an OrderItem");
+  EXPECT_EQ(A("User"), "a User");
+  EXPECT_EQ(A("Appointment"), "an Appointment");
+}
+
 TEST(ExpectTest, StrOfNeverThrows) {
   nlohmann::json j = {{"a", "x"}, {"b", nullptr}, {"c", 3}};
   EXPECT_EQ(StrOf(j, "a"), "x");
