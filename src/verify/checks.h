@@ -47,6 +47,7 @@ struct Walk {
   std::vector<nlohmann::json> items;
   int64_t total = -1;
   int pages = 0;
+  bool complete = false;  // the last page was reached (not stopped by `stop` or `max_pages`)
 };
 // GETs `target` (a path with or without a query) with page=1.. and `limit` until `stop` says
 // so, a page comes back short, or `max_pages`. A failure when a page is not a valid page.

@@ -186,6 +186,10 @@ void AddAccessChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out
       if (action == Action::kCreate || action == Action::kDelete) {
         for (const auto& n : CreationNeeds(ctx, e)) needs.push_back(n);
       }
+      if (action == Action::kUpdate || action == Action::kDelete) {  // the record is read before and after
+        std::string reader_sign_in = Context::SignInCheck(ctx.ActorFor(e, Op::kRead));
+        if (!reader_sign_in.empty()) needs.push_back(reader_sign_in);
+      }
       std::string who = row.who;
       int s = ++seq;
       out.push_back({name, e.name, needs, [&ctx, em, action, who, allowed, s] { return RunCell(ctx, *em, action, who, allowed, s); }});

@@ -39,7 +39,9 @@ Outcome ExpectStream(Context& ctx, const HttpRequest& request, std::unique_ptr<E
     Exchange ex;
     ex.request = request;
     ex.transport_error = opened.error().message;
-    return Fail("the stream did not open: " + opened.error().message, expected, ex);
+    return Fail("the stream did not open: " + opened.error().message +
+                    " (an event stream sends its status and headers as soon as the client connects)",
+                expected, ex);
   }
   stream = std::move(opened).value();
   Exchange ex = FromHead(request, stream->head());

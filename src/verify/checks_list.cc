@@ -143,8 +143,11 @@ Failure WalkPages(Context& ctx, const std::string& target, const std::string& as
     out.total = body["total"].get<int64_t>();
     out.pages = page;
     for (const auto& item : body["data"]) out.items.push_back(item);
+    if (static_cast<int>(body["data"].size()) < limit) {
+      out.complete = true;
+      break;
+    }
     if (stop && stop(out)) break;
-    if (static_cast<int>(body["data"].size()) < limit) break;
   }
   return std::nullopt;
 }
@@ -242,11 +245,14 @@ void AddListChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out) 
                        std::string sort = (desc ? "-" : "") + name;
                        Walk w;
                        std::string target = em->route + "?sort=" + UrlEncode(sort);
-                       if (auto f = WalkPages(ctx, target, reader, 100, 20, w, [&](const Walk& x) { return AllSeen(x, own); })) {
+                       if (auto f = WalkPages(ctx, target, reader, 100, 100, w, [&](const Walk& x) { return AllSeen(x, own); })) {
                          f->message = "sort=" + sort + ": " + f->message;
                          return *f;
                        }
                        const spec::Field* f = FieldOf(*em, name);
+                       if (!AllSeen(w, own) && !w.complete) {
+                         return Skip("more than 10000 records: the suite's own were not all reached sorting by " + sort);
+                       }
                        std::string problem = OrderProblem(*em, name, desc, w.items, own, false);
                        if (!problem.empty() && f && f->type == spec::FieldType::kEnum) {
                          problem = OrderProblem(*em, name, desc, w.items, own, true);  // declaration order is fine too
@@ -285,7 +291,7 @@ void AddListChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out) 
                      std::string target = em->route + "?" + name + "=" + QueryValue(value);
                      std::string expected = "only records whose " + name + " is " + Compact(value, 60) + ", including " + IdOf(first);
                      Walk w;
-                     if (auto fail = WalkPages(ctx, target, reader, 100, 10, w)) {
+                     if (auto fail = WalkPages(ctx, target, reader, 100, 100, w)) {
                        fail->message = "?" + name + "=…: " + fail->message;
                        fail->expected = expected;
                        return *fail;
@@ -300,10 +306,11 @@ void AddListChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out) 
                                      expected, ex);
                        }
                      }
+                     if (!w.complete) continue;  // over 10000 matches: only the values were checked
                      if (std::none_of(w.items.begin(), w.items.end(), [&](const json& j) { return IdOf(j) == IdOf(first); })) {
                        return Fail("record " + IdOf(first) + " is not in the filtered list", expected, ex);
                      }
-                     if (w.total != static_cast<int64_t>(w.items.size()) && static_cast<int64_t>(w.items.size()) < 1000) {
+                     if (w.total != static_cast<int64_t>(w.items.size())) {
                        return Fail("total is " + std::to_string(w.total) + " but " + std::to_string(w.items.size()) +
                                        " records matched",
                                    expected, ex);

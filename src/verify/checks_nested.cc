@@ -74,7 +74,7 @@ void AddNestedChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out
                      std::string expected = "a page of the " + n->target + " records of " + em->name + " " + pid +
                                             (want.empty() ? "" : " (including " + Join(std::vector<std::string>(want.begin(), want.end()), ", ") + ")");
                      Walk w;
-                     if (auto f = WalkPages(ctx, url, reader, 100, 10, w)) {
+                     if (auto f = WalkPages(ctx, url, reader, 100, 100, w)) {
                        f->expected = expected;
                        return *f;
                      }

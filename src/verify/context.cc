@@ -52,6 +52,13 @@ Exchange Context::SendRaw(const std::string& method, const std::string& target, 
 Exchange Context::Send(const std::string& method, const std::string& target, const std::optional<nlohmann::json>& body,
                        const std::string& as) {
   std::vector<HttpHeader> headers;
+  if (!as.empty() && !Who(as)) {
+    // Never test as anonymous by accident: a check that meant a signed-in principal fails.
+    Exchange ex;
+    ex.request = {method, target, {}, body ? std::optional<std::string>(body->dump()) : std::nullopt};
+    ex.transport_error = "not sent: " + Label(as) + " is not signed in (its sign-in check did not pass)";
+    return ex;
+  }
   if (const Principal* p = Who(as)) headers.push_back({"Authorization", "Bearer " + p->access_token});
   std::optional<std::string> text;
   if (body) text = body->dump();

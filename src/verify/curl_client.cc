@@ -248,7 +248,9 @@ class CurlClient : public HttpClient {
         state->cv.wait_for(lock, timeout_, [&] { return state->ended; });
       }
       if (!ready || !state->headers_done) {
-        std::string error = state->error.empty() ? "no response headers from " + url + " in time" : state->error;
+        std::string error = state->error.empty() ? "no response headers from " + url + " within " +
+                                                        std::to_string(timeout_.count()) + " ms"
+                                                  : state->error;
         lock.unlock();
         state->cancel = true;
         worker.join();
