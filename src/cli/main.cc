@@ -89,12 +89,12 @@ int main(int argc, char** argv) {
   VerifyOptions verify;
   auto* verify_cmd = app.add_subcommand("verify", "Check a running backend against the contract derived from its spec");
   verify_cmd->add_option("--url", verify.url, "Base URL of the backend, e.g. http://127.0.0.1:3000")->required();
-  verify_cmd->add_option("--spec", verify.spec_file, "AppSpec JSON file the backend implements")->required();
+  verify_cmd->add_option("--spec", verify.specFile, "AppSpec JSON file the backend implements")->required();
   verify_cmd->add_flag("--json", verify.json, "Print a machine-readable report");
-  verify_cmd->add_option("--admin-email", verify.admin_email, "Admin account for admin-only checks (default: $ADMIN_EMAIL)");
-  verify_cmd->add_option("--admin-password", verify.admin_password, "Its password (default: $ADMIN_PASSWORD)");
-  verify_cmd->add_option("--timeout-ms", verify.timeout_ms, "Timeout of each request")->check(CLI::Range(100, 600000));
-  verify_cmd->add_option("--event-wait-ms", verify.event_wait_ms, "How long to wait for each SSE event")
+  verify_cmd->add_option("--admin-email", verify.adminEmail, "Admin account for admin-only checks (default: $ADMIN_EMAIL)");
+  verify_cmd->add_option("--admin-password", verify.adminPassword, "Its password (default: $ADMIN_PASSWORD)");
+  verify_cmd->add_option("--timeout-ms", verify.timeoutMs, "Timeout of each request")->check(CLI::Range(100, 600000));
+  verify_cmd->add_option("--event-wait-ms", verify.eventWaitMs, "How long to wait for each SSE event")
       ->check(CLI::Range(100, 600000));
   verify_cmd->add_option("--only", verify.only, "Run only checks whose name contains this text (and what they need)");
 

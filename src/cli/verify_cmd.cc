@@ -1,7 +1,7 @@
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.h"
 #include "common/strings.h"
@@ -26,9 +26,9 @@ int Verify(const VerifyOptions& o) {
     PrintError("--url must start with http:// or https:// (got " + Quote(o.url) + ")");
     return kExitUsage;
   }
-  std::ifstream in(o.spec_file, std::ios::binary);
+  std::ifstream in(o.specFile, std::ios::binary);
   if (!in) {
-    PrintError("cannot read the spec " + Quote(o.spec_file) + ": no such file or not readable");
+    PrintError("cannot read the spec " + Quote(o.specFile) + ": no such file or not readable");
     return kExitUsage;
   }
   std::stringstream buffer;
@@ -36,18 +36,18 @@ int Verify(const VerifyOptions& o) {
   std::string text = buffer.str();
   spec::LoadedSpec loaded = spec::LoadSpecText(text);
   if (!loaded.spec) {
-    PrintError(o.spec_file + " is not a valid AppSpec (" + std::to_string(loaded.issues.size()) +
-               " problems; see `backendforge spec validate " + o.spec_file + "`)");
+    PrintError(o.specFile + " is not a valid AppSpec (" + std::to_string(loaded.issues.size()) +
+               " problems; see `backendforge spec validate " + o.specFile + "`)");
     for (const auto& i : loaded.issues) std::cerr << "  " << i.ToString() << "\n";
     return kExitUsage;
   }
   verify::SuiteOptions options;
-  options.admin_identity = o.admin_email.empty() ? Env("ADMIN_EMAIL") : o.admin_email;
-  options.admin_password = o.admin_password.empty() ? Env("ADMIN_PASSWORD") : o.admin_password;
-  options.event_wait = std::chrono::milliseconds(o.event_wait_ms);
+  options.adminIdentity = o.adminEmail.empty() ? Env("ADMIN_EMAIL") : o.adminEmail;
+  options.adminPassword = o.adminPassword.empty() ? Env("ADMIN_PASSWORD") : o.adminPassword;
+  options.eventWait = std::chrono::milliseconds(o.eventWaitMs);
   options.only = o.only;
 
-  auto client = verify::MakeCurlClient(o.url, std::chrono::milliseconds(o.timeout_ms));
+  auto client = verify::MakeCurlClient(o.url, std::chrono::milliseconds(o.timeoutMs));
   auto print = [&](const verify::CheckResult& r) {
     if (o.json) return;
     std::cout << verify::FormatResult(r) << std::flush;
@@ -55,12 +55,13 @@ int Verify(const VerifyOptions& o) {
   auto report = verify::RunSuite(*loaded.spec, *client, options, print);
   if (!report.ok()) {
     std::string message = report.error().message;
-    if (message.find("connection refused") != std::string::npos) message += " — is the backend running?";
+    if (message.find("connection refused") != std::string::npos)
+      message += " — is the backend running?";
     PrintError(message);
     return kExitUsage;
   }
   if (o.json) {
-    std::cout << verify::ReportJson(*report, o.url, o.spec_file).dump(2) << "\n";
+    std::cout << verify::ReportJson(*report, o.url, o.specFile).dump(2) << "\n";
   } else {
     std::cout << "\n" << verify::FormatSummary(*report);
   }

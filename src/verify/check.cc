@@ -10,14 +10,19 @@ namespace bf::verify {
 
 std::string_view ToString(Verdict v) {
   switch (v) {
-    case Verdict::kPass: return "PASS";
-    case Verdict::kFail: return "FAIL";
-    case Verdict::kSkip: return "SKIP";
+    case Verdict::kPass:
+      return "PASS";
+    case Verdict::kFail:
+      return "FAIL";
+    case Verdict::kSkip:
+      return "SKIP";
   }
   return "?";
 }
 
-Outcome Pass(std::string note) { return Outcome{Verdict::kPass, std::move(note), "", std::nullopt}; }
+Outcome Pass(std::string note) {
+  return Outcome{Verdict::kPass, std::move(note), "", std::nullopt};
+}
 
 Outcome Skip(std::string why) { return Outcome{Verdict::kSkip, std::move(why), "", std::nullopt}; }
 
@@ -55,7 +60,8 @@ std::vector<CheckResult> RunChecks(const std::vector<Check>& checks,
                              "); this is a bug in verify, please report it with the request log",
                          "an evaluable answer");
       }
-      r.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+      r.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+          std::chrono::steady_clock::now() - start);
     }
     verdicts[check.name] = r.outcome.verdict;
     if (on_result) on_result(r);

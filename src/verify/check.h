@@ -20,24 +20,25 @@ std::string_view ToString(Verdict v);  // "PASS", "FAIL", "SKIP"
 struct Exchange {
   HttpRequest request;
   std::optional<HttpResponse> response;  // absent when the transport failed
-  std::string transport_error;
+  std::string transportError;
 };
 
 struct Outcome {
   Verdict verdict = Verdict::kPass;
-  std::string message;   // FAIL: what was wrong; SKIP: why; PASS: an optional note
-  std::string expected;  // FAIL: what the contract asks for
+  std::string message;               // FAIL: what was wrong; SKIP: why; PASS: an optional note
+  std::string expected;              // FAIL: what the contract asks for
   std::optional<Exchange> exchange;  // FAIL: the exchange that showed it, when there is one
 };
 
 Outcome Pass(std::string note = "");
 Outcome Skip(std::string why);
-Outcome Fail(std::string message, std::string expected, std::optional<Exchange> exchange = std::nullopt);
+Outcome Fail(std::string message, std::string expected,
+             std::optional<Exchange> exchange = std::nullopt);
 
 struct Check {
-  std::string name;                 // unique, stable: "Post: create"
-  std::string group;                // "system", "auth", "events", or an entity name
-  std::vector<std::string> needs;   // names of earlier checks that must have passed
+  std::string name;                // unique, stable: "Post: create"
+  std::string group;               // "system", "auth", "events", or an entity name
+  std::vector<std::string> needs;  // names of earlier checks that must have passed
   std::function<Outcome()> run;
 };
 

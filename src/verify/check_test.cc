@@ -5,7 +5,8 @@
 namespace bf::verify {
 namespace {
 
-Check Make(std::string name, std::vector<std::string> needs, Outcome outcome, int* calls = nullptr) {
+Check Make(std::string name, std::vector<std::string> needs, Outcome outcome,
+           int* calls = nullptr) {
   return Check{std::move(name), "g", std::move(needs), [outcome, calls] {
                  if (calls) ++*calls;
                  return outcome;
@@ -14,10 +15,14 @@ Check Make(std::string name, std::vector<std::string> needs, Outcome outcome, in
 
 TEST(RunChecksTest, RunsInOrderAndSkipsDependentsOfFailures) {
   int calls = 0;
-  std::vector<Check> checks = {Make("a", {}, Pass()), Make("b", {"a"}, Fail("broken", "ok")),
-                               Make("c", {"b"}, Pass(), &calls), Make("d", {"c"}, Pass(), &calls),
-                               Make("e", {"a"}, Skip("no admin")), Make("f", {"e"}, Pass(), &calls),
-                               Make("g", {"later"}, Pass(), &calls), Make("later", {}, Pass())};
+  std::vector<Check> checks = {Make("a", {}, Pass()),
+                               Make("b", {"a"}, Fail("broken", "ok")),
+                               Make("c", {"b"}, Pass(), &calls),
+                               Make("d", {"c"}, Pass(), &calls),
+                               Make("e", {"a"}, Skip("no admin")),
+                               Make("f", {"e"}, Pass(), &calls),
+                               Make("g", {"later"}, Pass(), &calls),
+                               Make("later", {}, Pass())};
   std::vector<std::string> seen;
   auto results = RunChecks(checks, [&](const CheckResult& r) { seen.push_back(r.name); });
   ASSERT_EQ(results.size(), checks.size());
@@ -31,8 +36,9 @@ TEST(RunChecksTest, RunsInOrderAndSkipsDependentsOfFailures) {
 }
 
 TEST(SelectChecksTest, KeepsWhatTheSelectedNeedTransitively) {
-  std::vector<Check> checks = {Make("auth: register", {}, Pass()), Make("Post: create", {"auth: register"}, Pass()),
-                               Make("Post: get", {"Post: create"}, Pass()), Make("Tag: create", {}, Pass())};
+  std::vector<Check> checks = {
+      Make("auth: register", {}, Pass()), Make("Post: create", {"auth: register"}, Pass()),
+      Make("Post: get", {"Post: create"}, Pass()), Make("Tag: create", {}, Pass())};
   auto picked = SelectChecks(checks, "post: GET");
   ASSERT_EQ(picked.size(), 3u);
   EXPECT_EQ(picked[0].name, "auth: register");

@@ -47,12 +47,12 @@ struct Walk {
   std::vector<nlohmann::json> items;
   int64_t total = -1;
   int pages = 0;
-  bool complete = false;  // the last page was reached (not stopped by `stop` or `max_pages`)
+  bool complete = false;  // the last page was reached (not stopped by `stop` or `maxPages`)
 };
 // GETs `target` (a path with or without a query) with page=1.. and `limit` until `stop` says
-// so, a page comes back short, or `max_pages`. A failure when a page is not a valid page.
-Failure WalkPages(Context& ctx, const std::string& target, const std::string& as, int limit, int max_pages,
-                  Walk& out, const std::function<bool(const Walk&)>& stop = {});
+// so, a page comes back short, or `maxPages`. A failure when a page is not a valid page.
+Failure WalkPages(Context& ctx, const std::string& target, const std::string& as, int limit,
+                  int maxPages, Walk& out, const std::function<bool(const Walk&)>& stop = {});
 // Ids of the suite's records of `e`.
 std::vector<std::string> OwnIds(const Context& ctx, const EntityModel& e);
 

@@ -16,34 +16,38 @@ std::string OwnerId(const Context& ctx, const std::string& principal) {
 }
 
 // POST a record of `e` with `seq` and check the answer.
-Outcome CreateAndCheck(Context& ctx, const EntityModel& e, int seq, bool all_fields) {
-  auto body = ctx.CreateBody(e, seq, all_fields);
+Outcome CreateAndCheck(Context& ctx, const EntityModel& e, int seq, bool allFields) {
+  auto body = ctx.CreateBody(e, seq, allFields);
   if (!body.ok()) return Skip(body.error().message);
   std::optional<nlohmann::json> created;
-  Exchange ex = ctx.CreateRecord(e, seq, all_fields, created);
+  Exchange ex = ctx.CreateRecord(e, seq, allFields, created);
   nlohmann::json record;
   if (auto f = ExpectCreated(ctx, e, ex, *body, OwnerId(ctx, ctx.CreatorOf(e)), record)) return *f;
   if (!created) return Fail("the record could not be read from the answer", "a JSON record", ex);
-  if (all_fields) return Pass();
+  if (allFields) return Pass();
   // Unset optional values are present: null, or the spec's default.
   for (const spec::Field* f : e.writable) {
     if (body->contains(f->name)) continue;
     if (!record.contains(f->name)) {
-      return Fail(f->name + " is missing", "optional fields present in every record, null when unset", ex);
+      return Fail(f->name + " is missing",
+                  "optional fields present in every record, null when unset", ex);
     }
     const auto& got = record[f->name];
     if (f->defaultValue && !(f->defaultValue->is_string() && *f->defaultValue == "now")) {
       if (!SameValue(f, *f->defaultValue, got)) {
-        return Fail(f->name + " is " + Compact(got, 60) + " when left out", f->name + " = its default " + f->defaultValue->dump(), ex);
+        return Fail(f->name + " is " + Compact(got, 60) + " when left out",
+                    f->name + " = its default " + f->defaultValue->dump(), ex);
       }
     } else if (!f->defaultValue && !got.is_null()) {
       return Fail(f->name + " is " + Compact(got, 60) + " when left out", f->name + " = null", ex);
     }
   }
   for (const auto& r : e.refs) {
-    if (body->contains(r.field) || r.is_owner) continue;
+    if (body->contains(r.field) || r.isOwner) continue;
     if (!record.contains(r.field) || !record[r.field].is_null()) {
-      return Fail(r.field + " is " + (record.contains(r.field) ? Compact(record[r.field], 60) : "missing") + " when left out",
+      return Fail(r.field + " is " +
+                      (record.contains(r.field) ? Compact(record[r.field], 60) : "missing") +
+                      " when left out",
                   r.field + " = null", ex);
     }
   }
@@ -64,7 +68,7 @@ const Record* First(const Context& ctx, const EntityModel& e) {
 }  // namespace
 
 std::string CreateCheckName(const EntityModel& e) {
-  return e.is_user ? std::string(kRegisterCheck) : e.name + ": create";
+  return e.isUser ? std::string(kRegisterCheck) : e.name + ": create";
 }
 
 std::vector<std::string> CreationNeeds(const Context& ctx, const EntityModel& e) {
@@ -72,7 +76,7 @@ std::vector<std::string> CreationNeeds(const Context& ctx, const EntityModel& e)
   std::string creator = ctx.CreatorNeed(e);
   if (!creator.empty()) needs.push_back(creator);
   for (const auto& r : e.refs) {
-    if (!r.required || r.is_owner) continue;
+    if (!r.required || r.isOwner) continue;
     const EntityModel* target = ctx.model.Find(r.target);
     if (target && target->name != e.name) needs.push_back(CreateCheckName(*target));
   }
@@ -81,31 +85,39 @@ std::vector<std::string> CreationNeeds(const Context& ctx, const EntityModel& e)
 
 void AddCreateChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out) {
   const EntityModel* em = &e;
-  if (e.is_user) {
+  if (e.isUser) {
     out.push_back({e.name + ": record shape", e.name, {kRegisterCheck}, [&ctx, em] {
                      const Record* r = First(ctx, *em);
                      auto problems = ShapeProblems(ctx, *em, r->body);
                      if (problems.empty()) return Pass();
-                     return Fail("the registered user (as /auth/register returned it):\n  - " + Join(problems, "\n  - "),
-                                 "exactly the properties of the " + em->name + " schema, with valid values");
+                     return Fail("the registered user (as /auth/register returned it):\n  - " +
+                                     Join(problems, "\n  - "),
+                                 "exactly the properties of the " + em->name +
+                                     " schema, with valid values");
                    }});
     out.push_back({e.name + ": no create route", e.name, {kRegisterCheck}, [&ctx, em] {
                      nlohmann::json body = ctx.RegisterBody(6);
                      Exchange ex = ctx.Send("POST", em->route, body, kOwner);
-                     return ExpectMethodNotAllowed(ex, "POST", "users are created by /auth/register only");
+                     return ExpectMethodNotAllowed(ex, "POST",
+                                                   "users are created by /auth/register only");
                    }});
     return;
   }
   std::string create = CreateCheckName(e);
-  out.push_back({create, e.name, CreationNeeds(ctx, e), [&ctx, em] { return CreateAndCheck(ctx, *em, 1, true); }});
-  out.push_back({e.name + ": create another", e.name, {create}, [&ctx, em] { return CreateAndCheck(ctx, *em, 2, true); }});
-  out.push_back({e.name + ": create with required fields only", e.name, {create},
-                 [&ctx, em] { return CreateAndCheck(ctx, *em, 3, false); }});
+  out.push_back({create, e.name, CreationNeeds(ctx, e),
+                 [&ctx, em] { return CreateAndCheck(ctx, *em, 1, true); }});
+  out.push_back({e.name + ": create another", e.name, {create}, [&ctx, em] {
+                   return CreateAndCheck(ctx, *em, 2, true);
+                 }});
+  out.push_back({e.name + ": create with required fields only", e.name, {create}, [&ctx, em] {
+                   return CreateAndCheck(ctx, *em, 3, false);
+                 }});
   out.push_back({e.name + ": record shape", e.name, {create}, [&ctx, em] {
                    auto problems = ShapeProblems(ctx, *em, First(ctx, *em)->body);
                    if (problems.empty()) return Pass();
-                   return Fail("the created record (as POST returned it):\n  - " + Join(problems, "\n  - "),
-                               "exactly the properties of the " + em->name + " schema, with valid values");
+                   return Fail(
+                       "the created record (as POST returned it):\n  - " + Join(problems, "\n  - "),
+                       "exactly the properties of the " + em->name + " schema, with valid values");
                  }});
 }
 
@@ -129,17 +141,25 @@ void AddReadChecks(Context& ctx, const EntityModel& e, std::vector<Check>& out) 
                    nlohmann::json got;
                    if (auto f = ExpectJson(ex, expected, got)) return *f;
                    auto diff = Changed(*em, r->body, got, {});
-                   if (!diff.empty()) return Fail("the record differs from the created one: " + Join(diff, "; "), expected, ex);
+                   if (!diff.empty())
+                     return Fail("the record differs from the created one: " + Join(diff, "; "),
+                                 expected, ex);
                    return Pass();
                  }});
   out.push_back({e.name + ": get an unknown id is 404", e.name, needs, [&ctx, em, reader] {
-                   Exchange ex = ctx.Send("GET", em->route + "/00000000-0000-4000-8000-0000000000ff", std::nullopt, reader);
-                   if (auto f = ExpectProblem(ex, 404, "404 problem for a well-formed id that names no record")) return *f;
+                   Exchange ex =
+                       ctx.Send("GET", em->route + "/00000000-0000-4000-8000-0000000000ff",
+                                std::nullopt, reader);
+                   if (auto f = ExpectProblem(
+                           ex, 404, "404 problem for a well-formed id that names no record"))
+                     return *f;
                    return Pass();
                  }});
   out.push_back({e.name + ": get a non-UUID id is 404", e.name, needs, [&ctx, em, reader] {
                    Exchange ex = ctx.Send("GET", em->route + "/not-a-uuid", std::nullopt, reader);
-                   if (auto f = ExpectProblem(ex, 404, "404 problem (an id that is not a UUID names no record)")) return *f;
+                   if (auto f = ExpectProblem(
+                           ex, 404, "404 problem (an id that is not a UUID names no record)"))
+                     return *f;
                    return Pass();
                  }});
 }

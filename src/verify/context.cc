@@ -26,10 +26,11 @@ std::string ClockRunId() {
 
 Context::Context(const spec::AppSpec& s, HttpClient& client, SuiteOptions o)
     : spec(s), model(BuildModel(s)), http(client), options(std::move(o)) {
-  run = options.run_id.empty() ? ClockRunId() : options.run_id;
+  run = options.runId.empty() ? ClockRunId() : options.runId;
 }
 
-Exchange Context::SendRaw(const std::string& method, const std::string& target, const std::optional<std::string>& body,
+Exchange Context::SendRaw(const std::string& method, const std::string& target,
+                          const std::optional<std::string>& body,
                           const std::vector<HttpHeader>& headers) {
   Exchange ex;
   ex.request.method = method;
@@ -44,22 +45,25 @@ Exchange Context::SendRaw(const std::string& method, const std::string& target, 
   if (r.ok()) {
     ex.response = std::move(r).value();
   } else {
-    ex.transport_error = r.error().message;
+    ex.transportError = r.error().message;
   }
   return ex;
 }
 
-Exchange Context::Send(const std::string& method, const std::string& target, const std::optional<nlohmann::json>& body,
-                       const std::string& as) {
+Exchange Context::Send(const std::string& method, const std::string& target,
+                       const std::optional<nlohmann::json>& body, const std::string& as) {
   std::vector<HttpHeader> headers;
   if (!as.empty() && !Who(as)) {
     // Never test as anonymous by accident: a check that meant a signed-in principal fails.
     Exchange ex;
-    ex.request = {method, target, {}, body ? std::optional<std::string>(body->dump()) : std::nullopt};
-    ex.transport_error = "not sent: " + Label(as) + " is not signed in (its sign-in check did not pass)";
+    ex.request = {
+        method, target, {}, body ? std::optional<std::string>(body->dump()) : std::nullopt};
+    ex.transportError =
+        "not sent: " + Label(as) + " is not signed in (its sign-in check did not pass)";
     return ex;
   }
-  if (const Principal* p = Who(as)) headers.push_back({"Authorization", "Bearer " + p->access_token});
+  if (const Principal* p = Who(as))
+    headers.push_back({"Authorization", "Bearer " + p->accessToken});
   std::optional<std::string> text;
   if (body) text = body->dump();
   return SendRaw(method, target, text, headers);
@@ -79,10 +83,14 @@ std::string Context::Label(const std::string& key) const {
 
 const std::vector<std::string>& Context::Principals(const EntityModel& e, Op op) {
   switch (op) {
-    case Op::kRead: return e.access.read;
-    case Op::kCreate: return e.access.create;
-    case Op::kUpdate: return e.access.update;
-    case Op::kDelete: return e.access.remove;
+    case Op::kRead:
+      return e.access.read;
+    case Op::kCreate:
+      return e.access.create;
+    case Op::kUpdate:
+      return e.access.update;
+    case Op::kDelete:
+      return e.access.remove;
   }
   return e.access.read;
 }
@@ -103,7 +111,7 @@ std::string Context::SignInCheck(const std::string& principal) {
 
 std::string Context::CreatorOf(const EntityModel& e) const {
   if (!model.auth) return "";
-  if (e.is_user) return kOwner;  // the user records are the registered users themselves
+  if (e.isUser) return kOwner;  // the user records are the registered users themselves
   const auto& who = e.access.create;
   if (Allows(who, true, spec.auth.defaultRole, false) ||
       std::find(who.begin(), who.end(), "owner") != who.end()) {
@@ -114,19 +122,19 @@ std::string Context::CreatorOf(const EntityModel& e) const {
 
 std::string Context::CreatorNeed(const EntityModel& e) const { return SignInCheck(CreatorOf(e)); }
 
-Result<nlohmann::json> Context::CreateBody(const EntityModel& e, int seq, bool all_fields) {
+Result<nlohmann::json> Context::CreateBody(const EntityModel& e, int seq, bool allFields) {
   nlohmann::json body = nlohmann::json::object();
   for (const spec::Field* f : e.writable) {
-    if (f->required || all_fields) body[f->name] = SampleValue(*f, seq, run);
+    if (f->required || allFields) body[f->name] = SampleValue(*f, seq, run);
   }
   for (const auto& r : e.refs) {
-    if (r.is_owner) continue;
+    if (r.isOwner) continue;
     std::string id;
-    if (r.one_to_one && (r.required || all_fields)) {
+    if (r.oneToOne && (r.required || allFields)) {
       auto fresh = OneToOneTarget(r.target, seq);
       if (!fresh.ok()) return fresh.error();
       id = *fresh;
-    } else if (model.auth && r.target == model.user_entity) {
+    } else if (model.auth && r.target == model.userEntity) {
       if (const Principal* p = Who(kOwner)) id = p->id;
     } else {
       auto it = records.find(r.target);
@@ -134,15 +142,16 @@ Result<nlohmann::json> Context::CreateBody(const EntityModel& e, int seq, bool a
     }
     if (id.empty()) {
       if (r.required) {
-        return MakeError("verify.no_parent", "no " + r.target + " record to reference in " + r.field);
+        return MakeError("verify.no_parent",
+                         "no " + r.target + " record to reference in " + r.field);
       }
       continue;
     }
-    if (r.required || all_fields) body[r.field] = id;
+    if (r.required || allFields) body[r.field] = id;
   }
   for (const auto& l : e.links) {
     auto it = records.find(l.target);
-    if (all_fields && it != records.end() && !it->second.empty()) {
+    if (allFields && it != records.end() && !it->second.empty()) {
       body[l.field] = nlohmann::json::array({StrOf(it->second.front().body, "id")});
     }
   }
@@ -156,28 +165,33 @@ Result<std::string> Context::OneToOneTarget(const std::string& target, int seq) 
   }
   const EntityModel* t = model.Find(target);
   if (!t) return MakeError("verify.no_parent", "no entity " + target);
-  if (t->is_user) {
+  if (t->isUser) {
     Exchange ex = Send("POST", "/auth/register", RegisterBody(seq + 500));
-    nlohmann::json body = nlohmann::json::parse(ex.response ? ex.response->body : "", nullptr, false);
+    nlohmann::json body =
+        nlohmann::json::parse(ex.response ? ex.response->body : "", nullptr, false);
     std::string id = body.is_object() && body.contains("user") ? StrOf(body["user"], "id") : "";
-    if (id.empty()) return MakeError("verify.no_parent", "could not register a " + target + " to link one-to-one");
+    if (id.empty())
+      return MakeError("verify.no_parent",
+                       "could not register a " + target + " to link one-to-one");
     return id;
   }
   std::optional<nlohmann::json> created;
   CreateRecord(*t, seq + 500, false, created);
-  if (!created) return MakeError("verify.no_parent", "could not create a " + target + " to link one-to-one");
+  if (!created)
+    return MakeError("verify.no_parent", "could not create a " + target + " to link one-to-one");
   records[target].pop_back();  // created for the link only
   return StrOf(*created, "id");
 }
 
-Exchange Context::CreateRecord(const EntityModel& e, int seq, bool all_fields, std::optional<nlohmann::json>& created) {
+Exchange Context::CreateRecord(const EntityModel& e, int seq, bool allFields,
+                               std::optional<nlohmann::json>& created) {
   created.reset();
-  auto body = CreateBody(e, seq, all_fields);
+  auto body = CreateBody(e, seq, allFields);
   if (!body.ok()) {
     Exchange ex;
     ex.request.method = "POST";
     ex.request.target = e.route;
-    ex.transport_error = body.error().message;
+    ex.transportError = body.error().message;
     return ex;
   }
   std::string as = CreatorOf(e);
@@ -202,7 +216,9 @@ std::string Context::Identity(int seq) const {
   return "u" + std::to_string(seq) + "-" + run + "@example.com";
 }
 
-std::string Context::Password(int seq) const { return "Verify-" + run + "-pw" + std::to_string(seq); }
+std::string Context::Password(int seq) const {
+  return "Verify-" + run + "-pw" + std::to_string(seq);
+}
 
 nlohmann::json Context::RegisterBody(int seq) const {
   nlohmann::json body = nlohmann::json::object();

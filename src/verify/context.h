@@ -21,11 +21,11 @@
 namespace bf::verify {
 
 struct SuiteOptions {
-  std::string admin_identity;  // both empty: admin-only checks are skipped
-  std::string admin_password;
-  std::string run_id;          // goes into unique values; empty: derived from the clock
-  std::chrono::milliseconds event_wait{5000};  // how long to wait for an SSE event
-  std::string only;            // run only checks whose name contains this (and their needs)
+  std::string adminIdentity;  // both empty: admin-only checks are skipped
+  std::string adminPassword;
+  std::string runId;  // goes into unique values; empty: derived from the clock
+  std::chrono::milliseconds eventWait{5000};  // how long to wait for an SSE event
+  std::string only;  // run only checks whose name contains this (and their needs)
 };
 
 // Names of checks other checks need.
@@ -42,8 +42,8 @@ struct Principal {
   std::string id;
   std::string identity;  // the login value (e-mail)
   std::string password;
-  std::string access_token;
-  std::string refresh_token;
+  std::string accessToken;
+  std::string refreshToken;
   std::string role;
   nlohmann::json user;
   nlohmann::json answer;  // the whole AuthResponse that signed this principal in
@@ -62,11 +62,11 @@ class Context {
   Context& operator=(const Context&) = delete;
 
   // One request; `as` names a principal whose access token goes in Authorization ("" = none).
-  Exchange Send(const std::string& method, const std::string& target, const std::optional<nlohmann::json>& body,
-                const std::string& as = "");
+  Exchange Send(const std::string& method, const std::string& target,
+                const std::optional<nlohmann::json>& body, const std::string& as = "");
   // A request with exactly these headers (plus Content-Type when there is a body).
-  Exchange SendRaw(const std::string& method, const std::string& target, const std::optional<std::string>& body,
-                   const std::vector<HttpHeader>& headers);
+  Exchange SendRaw(const std::string& method, const std::string& target,
+                   const std::optional<std::string>& body, const std::vector<HttpHeader>& headers);
 
   const Principal* Who(const std::string& key) const;
   std::string Label(const std::string& key) const;  // "anonymous", "owner (alice)", ...
@@ -83,16 +83,17 @@ class Context {
   // else the admin; "" without auth. `CreatorNeed` is the check that signs that principal in.
   std::string CreatorOf(const EntityModel& e) const;
   std::string CreatorNeed(const EntityModel& e) const;
-  // A valid create body: fields from SampleValue(seq) (optional ones only when `all_fields`),
+  // A valid create body: fields from SampleValue(seq) (optional ones only when `allFields`),
   // references to the first record of each target, many-to-many links to it when there is
   // one. A one-to-one reference needs a target nobody else points at: records 1-3 use the
   // target's records 1-3, other bodies get a fresh target record (created here). An Error
   // when a required reference has no record to point at.
-  Result<nlohmann::json> CreateBody(const EntityModel& e, int seq, bool all_fields);
+  Result<nlohmann::json> CreateBody(const EntityModel& e, int seq, bool allFields);
   // The id of a `target` record for a one-to-one reference of record `seq` (see CreateBody).
   Result<std::string> OneToOneTarget(const std::string& target, int seq);
   // POSTs a record of `e` as its creator and remembers it; the exchange and the record body.
-  Exchange CreateRecord(const EntityModel& e, int seq, bool all_fields, std::optional<nlohmann::json>& created);
+  Exchange CreateRecord(const EntityModel& e, int seq, bool allFields,
+                        std::optional<nlohmann::json>& created);
 
   nlohmann::json RegisterBody(int seq) const;
   std::string Identity(int seq) const;
@@ -113,8 +114,8 @@ class Context {
   std::unique_ptr<EventStream> events;
   SseParser sse;
   std::vector<SseEvent> received;
-  std::string event_entity;
-  std::string event_record_id;
+  std::string eventEntity;
+  std::string eventRecordId;
 };
 
 }  // namespace bf::verify

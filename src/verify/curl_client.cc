@@ -39,16 +39,18 @@ void TakeHeaderLine(std::string_view line, HttpResponse& into, bool& block_done)
   into.headers.push_back({ToLower(Trim(text.substr(0, colon))), Trim(text.substr(colon + 1))});
 }
 
-Error TransportError(CURLcode code, const std::string& url, const char* detail, long timeout_ms) {
+Error TransportError(CURLcode code, const std::string& url, const char* detail, long timeoutMs) {
   std::string what = detail && *detail ? detail : curl_easy_strerror(code);
   switch (code) {
     case CURLE_COULDNT_CONNECT:
       return MakeError("http.connect", "cannot reach " + url + ": connection refused");
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
-      return MakeError("http.connect", "cannot reach " + url + ": cannot resolve the host name (" + what + ")");
+      return MakeError("http.connect",
+                       "cannot reach " + url + ": cannot resolve the host name (" + what + ")");
     case CURLE_OPERATION_TIMEDOUT:
-      return MakeError("http.timeout", "no answer from " + url + " within " + std::to_string(timeout_ms) + " ms");
+      return MakeError("http.timeout",
+                       "no answer from " + url + " within " + std::to_string(timeoutMs) + " ms");
     default:
       return MakeError("http.transport", "request to " + url + " failed: " + what);
   }
@@ -80,20 +82,20 @@ void Prepare(CURL* h, const std::string& url, const HttpRequest& request, curl_s
 
 struct Collected {
   HttpResponse response;
-  bool headers_done = false;
-  bool too_large = false;
+  bool headersDone = false;
+  bool tooLarge = false;
 };
 
 size_t OnHeader(char* data, size_t size, size_t n, void* user) {
   auto* c = static_cast<Collected*>(user);
-  TakeHeaderLine(std::string_view(data, size * n), c->response, c->headers_done);
+  TakeHeaderLine(std::string_view(data, size * n), c->response, c->headersDone);
   return size * n;
 }
 
 size_t OnBody(char* data, size_t size, size_t n, void* user) {
   auto* c = static_cast<Collected*>(user);
   if (c->response.body.size() + size * n > kMaxBody) {
-    c->too_large = true;
+    c->tooLarge = true;
     return 0;
   }
   c->response.body.append(data, size * n);
@@ -105,7 +107,7 @@ struct StreamState {
   std::mutex mu;
   std::condition_variable cv;
   HttpResponse head;
-  bool headers_done = false;
+  bool headersDone = false;
   bool ended = false;
   std::string pending;  // body bytes not yet read
   std::string error;
@@ -115,8 +117,8 @@ struct StreamState {
 size_t OnStreamHeader(char* data, size_t size, size_t n, void* user) {
   auto* s = static_cast<StreamState*>(user);
   std::lock_guard lock(s->mu);
-  TakeHeaderLine(std::string_view(data, size * n), s->head, s->headers_done);
-  if (s->headers_done) s->cv.notify_all();
+  TakeHeaderLine(std::string_view(data, size * n), s->head, s->headersDone);
+  if (s->headersDone) s->cv.notify_all();
   return size * n;
 }
 
@@ -167,8 +169,8 @@ class CurlEventStream : public EventStream {
 
 class CurlClient : public HttpClient {
  public:
-  CurlClient(std::string base_url, std::chrono::milliseconds timeout, std::chrono::seconds idle)
-      : base_(std::move(base_url)), timeout_(timeout), idle_(idle) {
+  CurlClient(std::string baseUrl, std::chrono::milliseconds timeout, std::chrono::seconds idle)
+      : base_(std::move(baseUrl)), timeout_(timeout), idle_(idle) {
     GlobalInit();
     while (!base_.empty() && base_.back() == '/') base_.pop_back();
     handle_ = curl_easy_init();
@@ -189,15 +191,18 @@ class CurlClient : public HttpClient {
     char err[CURL_ERROR_SIZE] = {0};
     curl_easy_setopt(handle_, CURLOPT_ERRORBUFFER, err);
     curl_easy_setopt(handle_, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_.count()));
-    curl_easy_setopt(handle_, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::min<int64_t>(timeout_.count(), 10000)));
+    curl_easy_setopt(handle_, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(std::min<int64_t>(timeout_.count(), 10000)));
     curl_easy_setopt(handle_, CURLOPT_HEADERFUNCTION, OnHeader);
     curl_easy_setopt(handle_, CURLOPT_HEADERDATA, &c);
     curl_easy_setopt(handle_, CURLOPT_WRITEFUNCTION, OnBody);
     curl_easy_setopt(handle_, CURLOPT_WRITEDATA, &c);
     CURLcode code = curl_easy_perform(handle_);
     curl_slist_free_all(list);
-    if (c.too_large) return MakeError("http.transport", "response from " + url + " is larger than 16 MiB");
-    if (code != CURLE_OK) return TransportError(code, base_, err, static_cast<long>(timeout_.count()));
+    if (c.tooLarge)
+      return MakeError("http.transport", "response from " + url + " is larger than 16 MiB");
+    if (code != CURLE_OK)
+      return TransportError(code, base_, err, static_cast<long>(timeout_.count()));
     return std::move(c.response);
   }
 
@@ -234,7 +239,7 @@ class CurlClient : public HttpClient {
       curl_slist_free_all(list);
       curl_easy_cleanup(h);
       std::lock_guard lock(state->mu);
-      if (code != CURLE_OK && !state->cancel && !state->headers_done) {
+      if (code != CURLE_OK && !state->cancel && !state->headersDone) {
         state->error = TransportError(code, base, err, connect_ms).message;
       }
       state->ended = true;
@@ -242,15 +247,16 @@ class CurlClient : public HttpClient {
     });
     {
       std::unique_lock lock(state->mu);
-      bool ready = state->cv.wait_for(lock, timeout_, [&] { return state->headers_done || state->ended; });
-      if (ready && state->headers_done && (state->head.status < 200 || state->head.status >= 300)) {
+      bool ready =
+          state->cv.wait_for(lock, timeout_, [&] { return state->headersDone || state->ended; });
+      if (ready && state->headersDone && (state->head.status < 200 || state->head.status >= 300)) {
         // An error answer: wait for its (short) body so the caller can explain it.
         state->cv.wait_for(lock, timeout_, [&] { return state->ended; });
       }
-      if (!ready || !state->headers_done) {
+      if (!ready || !state->headersDone) {
         std::string error = state->error.empty() ? "no response headers from " + url + " within " +
-                                                        std::to_string(timeout_.count()) + " ms"
-                                                  : state->error;
+                                                       std::to_string(timeout_.count()) + " ms"
+                                                 : state->error;
         lock.unlock();
         state->cancel = true;
         worker.join();
@@ -269,9 +275,9 @@ class CurlClient : public HttpClient {
 
 }  // namespace
 
-std::unique_ptr<HttpClient> MakeCurlClient(std::string base_url, std::chrono::milliseconds timeout,
+std::unique_ptr<HttpClient> MakeCurlClient(std::string baseUrl, std::chrono::milliseconds timeout,
                                            std::chrono::seconds idle) {
-  return std::make_unique<CurlClient>(std::move(base_url), timeout, idle);
+  return std::make_unique<CurlClient>(std::move(baseUrl), timeout, idle);
 }
 
 }  // namespace bf::verify

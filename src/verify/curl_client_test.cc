@@ -22,7 +22,8 @@ using namespace std::chrono_literals;
 // hands it to `handle`, which writes the answer to the socket; then closes the connection.
 class LoopbackServer {
  public:
-  explicit LoopbackServer(std::function<void(int, const std::string&)> handle) : handle_(std::move(handle)) {
+  explicit LoopbackServer(std::function<void(int, const std::string&)> handle)
+      : handle_(std::move(handle)) {
     fd_ = socket(AF_INET, SOCK_STREAM, 0);
     int one = 1;
     setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -100,11 +101,15 @@ TEST(CurlClientTest, SendsRequestsAndReadsStatusHeadersAndBody) {
   LoopbackServer server([&](int fd, const std::string& req) {
     seen = req;
     std::string body = R"({"ok":true})";
-    LoopbackServer::Write(fd, "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nLocation: /api/x/1\r\nContent-Length: " +
-                                  std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    LoopbackServer::Write(fd,
+                          "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nLocation: "
+                          "/api/x/1\r\nContent-Length: " +
+                              std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
   });
   auto client = MakeCurlClient(server.url(), 2000ms);
-  auto r = client->Send({"POST", "/api/x?a=1", {{"Authorization", "Bearer t"}, {"Content-Type", "application/json"}},
+  auto r = client->Send({"POST",
+                         "/api/x?a=1",
+                         {{"Authorization", "Bearer t"}, {"Content-Type", "application/json"}},
                          std::string(R"({"name":"n"})")});
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->status, 201);
@@ -127,10 +132,12 @@ TEST(CurlClientTest, RefusedConnectionsAndTimeoutsAreErrors) {
     LoopbackServer gone([](int, const std::string&) {});
     port = std::stoi(gone.url().substr(gone.url().rfind(':') + 1));
   }
-  auto refused = MakeCurlClient("http://127.0.0.1:" + std::to_string(port), 1000ms)->Send({"GET", "/health", {}, std::nullopt});
+  auto refused = MakeCurlClient("http://127.0.0.1:" + std::to_string(port), 1000ms)
+                     ->Send({"GET", "/health", {}, std::nullopt});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, "http.connect");
-  EXPECT_NE(refused.error().message.find("connection refused"), std::string::npos) << refused.error().message;
+  EXPECT_NE(refused.error().message.find("connection refused"), std::string::npos)
+      << refused.error().message;
 
   LoopbackServer slow([](int fd, const std::string&) {
     std::this_thread::sleep_for(600ms);
@@ -146,11 +153,15 @@ TEST(CurlClientTest, StreamsDeliverBytesAsTheyArriveAndCloseOnDestruction) {
   LoopbackServer server([&](int fd, const std::string& req) {
     if (req.find("Authorization") == std::string::npos) {
       std::string body = R"({"status":401})";
-      LoopbackServer::Write(fd, "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/problem+json\r\nContent-Length: " +
-                                    std::to_string(body.size()) + "\r\n\r\n" + body);
+      LoopbackServer::Write(fd,
+                            "HTTP/1.1 401 Unauthorized\r\nContent-Type: "
+                            "application/problem+json\r\nContent-Length: " +
+                                std::to_string(body.size()) + "\r\n\r\n" + body);
       return;
     }
-    LoopbackServer::Write(fd, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n\r\n: hi\n\n");
+    LoopbackServer::Write(fd,
+                          "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: "
+                          "no-cache\r\n\r\n: hi\n\n");
     std::this_thread::sleep_for(50ms);
     LoopbackServer::Write(fd, "event: x.created\ndata: {\"id\":1}\n\n");
     LoopbackServer::AwaitClose(fd, 3000ms);
@@ -170,7 +181,8 @@ TEST(CurlClientTest, StreamsDeliverBytesAsTheyArriveAndCloseOnDestruction) {
   EXPECT_EQ(stream->head().MediaType(), "text/event-stream");
   std::string got;
   auto deadline = std::chrono::steady_clock::now() + 2s;
-  while (got.find("data: {\"id\":1}") == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+  while (got.find("data: {\"id\":1}") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
     got += stream->Read(200ms);
   }
   EXPECT_NE(got.find(": hi"), std::string::npos);
@@ -179,7 +191,8 @@ TEST(CurlClientTest, StreamsDeliverBytesAsTheyArriveAndCloseOnDestruction) {
   EXPECT_FALSE(stream->ended());
   auto start = std::chrono::steady_clock::now();
   stream.reset();
-  EXPECT_LT(std::chrono::steady_clock::now() - start, 1500ms) << "closing does not wait for the server";
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 1500ms)
+      << "closing does not wait for the server";
   for (int i = 0; i < 100 && !closed_by_client; ++i) std::this_thread::sleep_for(10ms);
   EXPECT_TRUE(closed_by_client);
 }

@@ -11,7 +11,7 @@ namespace bf::verify {
 namespace {
 
 std::string Got(const Exchange& ex) {
-  if (!ex.response) return "no response: " + ex.transport_error;
+  if (!ex.response) return "no response: " + ex.transportError;
   return "got " + std::to_string(ex.response->status);
 }
 
@@ -23,7 +23,9 @@ bool Digits(std::string_view s, size_t at, size_t n) {
   return true;
 }
 
-int Num(std::string_view s, size_t at, size_t n) { return std::atoi(std::string(s.substr(at, n)).c_str()); }
+int Num(std::string_view s, size_t at, size_t n) {
+  return std::atoi(std::string(s.substr(at, n)).c_str());
+}
 
 int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {  // H. Hinnant's algorithm
   y -= m <= 2;
@@ -59,38 +61,45 @@ bool PathNames(const std::string& path, const std::string& field) {
 }  // namespace
 
 Failure ExpectStatus(const Exchange& ex, int status, const std::string& expected) {
-  if (!ex.response) return Fail("no response: " + ex.transport_error, expected, ex);
+  if (!ex.response) return Fail("no response: " + ex.transportError, expected, ex);
   if (ex.response->status != status) {
     std::string hint;
     if (status == 422 && ex.response->status == 400) {
-      hint = " (the contract answers 400 only for JSON or query strings that do not parse; invalid, unknown or "
-             "non-writable properties are 422)";
+      hint =
+          " (the contract answers 400 only for JSON or query strings that do not parse; invalid, "
+          "unknown or "
+          "non-writable properties are 422)";
     }
     return Fail(Got(ex) + " instead of " + std::to_string(status) + hint, expected, ex);
   }
   return std::nullopt;
 }
 
-Failure ExpectMethodNotAllowedFailure(const Exchange& ex, const std::string& method, const std::string& why) {
+Failure ExpectMethodNotAllowedFailure(const Exchange& ex, const std::string& method,
+                                      const std::string& why) {
   std::string expected = "405 problem with an Allow header without " + method + " (" + why + ")";
   if (auto f = ExpectProblem(ex, 405, expected)) return f;
   std::string allow = ex.response->Header("allow");
   if (allow.empty()) return Fail("no Allow header", expected, ex);
   for (const auto& m : Split(allow, ',')) {
-    if (Trim(m) == method) return Fail("Allow lists " + method + " itself: \"" + allow + "\"", expected, ex);
+    if (Trim(m) == method)
+      return Fail("Allow lists " + method + " itself: \"" + allow + "\"", expected, ex);
   }
   return std::nullopt;
 }
 
-Outcome ExpectMethodNotAllowed(const Exchange& ex, const std::string& method, const std::string& why) {
+Outcome ExpectMethodNotAllowed(const Exchange& ex, const std::string& method,
+                               const std::string& why) {
   if (auto f = ExpectMethodNotAllowedFailure(ex, method, why)) return *f;
   return Pass();
 }
 
-Failure RefusedWith400(const Exchange& ex, const std::string& property, const std::string& expected) {
+Failure RefusedWith400(const Exchange& ex, const std::string& property,
+                       const std::string& expected) {
   if (!ex.response || ex.response->status != 400) return std::nullopt;
-  return Fail("refused with 400: " + property + " was not applied, but the contract answers 422 for a property "
-              "that is unknown or not writable (400 is for JSON that does not parse)",
+  return Fail("refused with 400: " + property +
+                  " was not applied, but the contract answers 422 for a property "
+                  "that is unknown or not writable (400 is for JSON that does not parse)",
               expected, ex);
 }
 
@@ -104,8 +113,10 @@ Failure ExpectProblem(const Exchange& ex, int status, const std::string& expecte
   }
   nlohmann::json body = nlohmann::json::parse(r.body, nullptr, false);
   if (!body.is_object()) return Fail("the problem body is not a JSON object", expected, ex);
-  if (!body.contains("status") || !body["status"].is_number_integer() || body["status"].get<int>() != status) {
-    return Fail("the problem's \"status\" is " + (body.contains("status") ? body["status"].dump() : std::string("missing")) +
+  if (!body.contains("status") || !body["status"].is_number_integer() ||
+      body["status"].get<int>() != status) {
+    return Fail("the problem's \"status\" is " +
+                    (body.contains("status") ? body["status"].dump() : std::string("missing")) +
                     ", not the HTTP status " + std::to_string(status),
                 expected, ex);
   }
@@ -114,35 +125,45 @@ Failure ExpectProblem(const Exchange& ex, int status, const std::string& expecte
       return Fail(std::string("the problem has no \"") + key + "\" string", expected, ex);
     }
   }
-  for (const char* trace : {"\n    at ", "\\n    at ", "Traceback (most recent call last)", "at java.", ".java:", "panic("}) {
-    if (r.body.find(trace) != std::string::npos) return Fail("the error body contains a stack trace", expected, ex);
+  for (const char* trace : {"\n    at ", "\\n    at ", "Traceback (most recent call last)",
+                            "at java.", ".java:", "panic("}) {
+    if (r.body.find(trace) != std::string::npos)
+      return Fail("the error body contains a stack trace", expected, ex);
   }
   return std::nullopt;
 }
 
-Failure ExpectFieldError(const Exchange& ex, const std::string& field, const std::string& expected) {
+Failure ExpectFieldError(const Exchange& ex, const std::string& field,
+                         const std::string& expected) {
   nlohmann::json body = nlohmann::json::parse(ex.response ? ex.response->body : "", nullptr, false);
-  if (!body.is_object() || !body.contains("errors") || !body["errors"].is_array() || body["errors"].empty()) {
+  if (!body.is_object() || !body.contains("errors") || !body["errors"].is_array() ||
+      body["errors"].empty()) {
     return Fail("the problem has no \"errors\" list naming the invalid field", expected, ex);
   }
   std::vector<std::string> paths;
   for (const auto& e : body["errors"]) {
     if (!e.is_object() || !e.contains("path") || !e["path"].is_string() || !e.contains("message") ||
         !e["message"].is_string()) {
-      return Fail("an entry of \"errors\" is not {\"path\": string, \"message\": string}: " + e.dump(), expected, ex);
+      return Fail(
+          "an entry of \"errors\" is not {\"path\": string, \"message\": string}: " + e.dump(),
+          expected, ex);
     }
     std::string path = e["path"].get<std::string>();
     if (PathNames(path, field)) return std::nullopt;
     paths.push_back(Quote(path));
   }
-  return Fail("\"errors\" does not name " + field + " (paths: " + Join(paths, ", ") + ")", expected, ex);
+  return Fail("\"errors\" does not name " + field + " (paths: " + Join(paths, ", ") + ")", expected,
+              ex);
 }
 
-Failure ExpectJson(const Exchange& ex, const std::string& expected, nlohmann::json& out, bool object) {
-  if (!ex.response) return Fail("no response: " + ex.transport_error, expected, ex);
+Failure ExpectJson(const Exchange& ex, const std::string& expected, nlohmann::json& out,
+                   bool object) {
+  if (!ex.response) return Fail("no response: " + ex.transportError, expected, ex);
   std::string type = ex.response->MediaType();
   if (type != "application/json" && !EndsWith(type, "+json")) {
-    return Fail("Content-Type is \"" + ex.response->Header("content-type") + "\", not application/json", expected, ex);
+    return Fail(
+        "Content-Type is \"" + ex.response->Header("content-type") + "\", not application/json",
+        expected, ex);
   }
   out = nlohmann::json::parse(ex.response->body, nullptr, false);
   if (out.is_discarded()) return Fail("the body is not valid JSON", expected, ex);
@@ -150,23 +171,30 @@ Failure ExpectJson(const Exchange& ex, const std::string& expected, nlohmann::js
   return std::nullopt;
 }
 
-Failure ExpectPage(const Exchange& ex, int page, int limit, const std::string& expected, nlohmann::json& out) {
+Failure ExpectPage(const Exchange& ex, int page, int limit, const std::string& expected,
+                   nlohmann::json& out) {
   if (auto f = ExpectStatus(ex, 200, expected)) return f;
   if (auto f = ExpectJson(ex, expected, out)) return f;
-  if (!out.contains("data") || !out["data"].is_array()) return Fail("no \"data\" array in the page", expected, ex);
+  if (!out.contains("data") || !out["data"].is_array())
+    return Fail("no \"data\" array in the page", expected, ex);
   for (const char* key : {"page", "limit", "total"}) {
     if (!out.contains(key) || !out[key].is_number_integer()) {
       return Fail(std::string("no integer \"") + key + "\" in the page", expected, ex);
     }
   }
   if (out["page"].get<int64_t>() != page) {
-    return Fail("\"page\" is " + out["page"].dump() + ", not the requested " + std::to_string(page), expected, ex);
+    return Fail("\"page\" is " + out["page"].dump() + ", not the requested " + std::to_string(page),
+                expected, ex);
   }
   if (out["limit"].get<int64_t>() != limit) {
-    return Fail("\"limit\" is " + out["limit"].dump() + ", not the requested " + std::to_string(limit), expected, ex);
+    return Fail(
+        "\"limit\" is " + out["limit"].dump() + ", not the requested " + std::to_string(limit),
+        expected, ex);
   }
   if (static_cast<int64_t>(out["data"].size()) > limit) {
-    return Fail(std::to_string(out["data"].size()) + " records on a page of limit " + std::to_string(limit), expected, ex);
+    return Fail(
+        std::to_string(out["data"].size()) + " records on a page of limit " + std::to_string(limit),
+        expected, ex);
   }
   for (const auto& item : out["data"]) {
     if (!item.is_object()) return Fail("an item of \"data\" is not an object", expected, ex);
@@ -192,11 +220,13 @@ bool IsUuid(std::string_view s) {
 
 std::optional<int64_t> ParseInstant(std::string_view s) {
   // YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|+HH:MM|-HH:MM)
-  if (!Digits(s, 0, 4) || s.size() < 17 || s[4] != '-' || !Digits(s, 5, 2) || s[7] != '-' || !Digits(s, 8, 2) ||
-      (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !Digits(s, 11, 2) || s[13] != ':' || !Digits(s, 14, 2)) {
+  if (!Digits(s, 0, 4) || s.size() < 17 || s[4] != '-' || !Digits(s, 5, 2) || s[7] != '-' ||
+      !Digits(s, 8, 2) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !Digits(s, 11, 2) ||
+      s[13] != ':' || !Digits(s, 14, 2)) {
     return std::nullopt;
   }
-  int y = Num(s, 0, 4), mo = Num(s, 5, 2), d = Num(s, 8, 2), h = Num(s, 11, 2), mi = Num(s, 14, 2), sec = 0;
+  int y = Num(s, 0, 4), mo = Num(s, 5, 2), d = Num(s, 8, 2), h = Num(s, 11, 2), mi = Num(s, 14, 2),
+      sec = 0;
   if (!ValidDay(y, mo, d) || h > 23 || mi > 59) return std::nullopt;
   size_t i = 16;
   int64_t ms = 0;
@@ -217,8 +247,8 @@ std::optional<int64_t> ParseInstant(std::string_view s) {
   int64_t offset_min = 0;
   if (i < s.size() && (s[i] == 'Z' || s[i] == 'z')) {
     ++i;
-  } else if (i < s.size() && (s[i] == '+' || s[i] == '-') && Digits(s, i + 1, 2) && i + 3 < s.size() &&
-             s[i + 3] == ':' && Digits(s, i + 4, 2)) {
+  } else if (i < s.size() && (s[i] == '+' || s[i] == '-') && Digits(s, i + 1, 2) &&
+             i + 3 < s.size() && s[i + 3] == ':' && Digits(s, i + 4, 2)) {
     offset_min = (Num(s, i + 1, 2) * 60 + Num(s, i + 4, 2)) * (s[i] == '-' ? -1 : 1);
     i += 6;
   } else {
@@ -234,8 +264,8 @@ bool IsUtcInstant(std::string_view s) {
 }
 
 bool IsDate(std::string_view s) {
-  return s.size() == 10 && Digits(s, 0, 4) && s[4] == '-' && Digits(s, 5, 2) && s[7] == '-' && Digits(s, 8, 2) &&
-         ValidDay(Num(s, 0, 4), Num(s, 5, 2), Num(s, 8, 2));
+  return s.size() == 10 && Digits(s, 0, 4) && s[4] == '-' && Digits(s, 5, 2) && s[7] == '-' &&
+         Digits(s, 8, 2) && ValidDay(Num(s, 0, 4), Num(s, 5, 2), Num(s, 8, 2));
 }
 
 bool SameValue(const spec::Field* f, const nlohmann::json& sent, const nlohmann::json& got) {
@@ -259,7 +289,8 @@ bool SameValue(const spec::Field* f, const nlohmann::json& sent, const nlohmann:
     }
     case FieldType::kEmail:
     case FieldType::kUuid:
-      return sent.is_string() && got.is_string() && ToLower(sent.get<std::string>()) == ToLower(got.get<std::string>());
+      return sent.is_string() && got.is_string() &&
+             ToLower(sent.get<std::string>()) == ToLower(got.get<std::string>());
     case FieldType::kInteger:
     case FieldType::kNumber: {
       if (!sent.is_number() || !got.is_number()) return false;
@@ -290,8 +321,8 @@ std::string LeakedSecret(const nlohmann::json& j, const std::string& path) {
     }
   } else if (j.is_string()) {
     const std::string& s = j.get_ref<const std::string&>();
-    if (StartsWith(s, "$argon2") || StartsWith(s, "$2a$") || StartsWith(s, "$2b$") || StartsWith(s, "$2y$") ||
-        StartsWith(s, "$scrypt$") || StartsWith(s, "pbkdf2")) {
+    if (StartsWith(s, "$argon2") || StartsWith(s, "$2a$") || StartsWith(s, "$2b$") ||
+        StartsWith(s, "$2y$") || StartsWith(s, "$scrypt$") || StartsWith(s, "pbkdf2")) {
       return path;
     }
   }
@@ -318,9 +349,11 @@ std::string QueryValue(const nlohmann::json& v) {
 }
 
 std::string A(const std::string& name) {
-  bool vowel = !name.empty() && std::string_view("AEIOUaeiou").find(name[0]) != std::string_view::npos;
+  bool vowel =
+      !name.empty() && std::string_view("AEIOUaeiou").find(name[0]) != std::string_view::npos;
   std::string lower = ToLower(name);
-  for (const char* sounds_like_you : {"uni", "use", "usa", "usu", "uti", "ure", "uro", "eu", "one"}) {
+  for (const char* sounds_like_you :
+       {"uni", "use", "usa", "usu", "uti", "ure", "uro", "eu", "one"}) {
     if (StartsWith(lower, sounds_like_you)) vowel = false;
   }
   return (vowel ? "an " : "a ") + name;

@@ -24,17 +24,22 @@ Failure ExpectProblem(const Exchange& ex, int status, const std::string& expecte
 // "/title", "body.title", "tagIds.0" for "tagIds").
 Failure ExpectFieldError(const Exchange& ex, const std::string& field, const std::string& expected);
 // A JSON body, parsed; a failure when the body is not JSON (or not an object when `object`).
-Failure ExpectJson(const Exchange& ex, const std::string& expected, nlohmann::json& out, bool object = true);
+Failure ExpectJson(const Exchange& ex, const std::string& expected, nlohmann::json& out,
+                   bool object = true);
 // A 200 page {data: [...], page, limit, total} with the given page and limit.
-Failure ExpectPage(const Exchange& ex, int page, int limit, const std::string& expected, nlohmann::json& out);
+Failure ExpectPage(const Exchange& ex, int page, int limit, const std::string& expected,
+                   nlohmann::json& out);
 
 // 405 problem+json whose Allow header lists methods but not `method`.
-Failure ExpectMethodNotAllowedFailure(const Exchange& ex, const std::string& method, const std::string& why);
-Outcome ExpectMethodNotAllowed(const Exchange& ex, const std::string& method, const std::string& why);
+Failure ExpectMethodNotAllowedFailure(const Exchange& ex, const std::string& method,
+                                      const std::string& why);
+Outcome ExpectMethodNotAllowed(const Exchange& ex, const std::string& method,
+                               const std::string& why);
 
 // For checks that accept "422 or silently ignored": a 400 is refused, but with the wrong status;
 // the failure says so (`property` names what was sent). nullopt for any other status.
-Failure RefusedWith400(const Exchange& ex, const std::string& property, const std::string& expected);
+Failure RefusedWith400(const Exchange& ex, const std::string& property,
+                       const std::string& expected);
 
 // Helpers for values.
 // j[key] when j is an object holding a string there, else "" (backends may send anything:

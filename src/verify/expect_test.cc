@@ -5,7 +5,8 @@
 namespace bf::verify {
 namespace {
 
-Exchange Answer(int status, std::string type, std::string body, std::vector<HttpHeader> headers = {}) {
+Exchange Answer(int status, std::string type, std::string body,
+                std::vector<HttpHeader> headers = {}) {
   Exchange ex;
   ex.request = {"GET", "/x", {}, std::nullopt};
   headers.push_back({"content-type", std::move(type)});
@@ -15,32 +16,42 @@ Exchange Answer(int status, std::string type, std::string body, std::vector<Http
 
 TEST(ExpectTest, ProblemNeedsTheMediaTypeAndAMatchingStatus) {
   std::string good = R"({"type":"about:blank","title":"Not Found","status":404})";
-  EXPECT_FALSE(ExpectProblem(Answer(404, "application/problem+json; charset=utf-8", good), 404, "404"));
+  EXPECT_FALSE(
+      ExpectProblem(Answer(404, "application/problem+json; charset=utf-8", good), 404, "404"));
   auto plain = ExpectProblem(Answer(404, "application/json", good), 404, "404");
   ASSERT_TRUE(plain);
   EXPECT_NE(plain->message.find("application/problem+json"), std::string::npos);
-  EXPECT_TRUE(ExpectProblem(Answer(404, "application/problem+json", R"({"type":"x","title":"t","status":400})"), 404, ""));
-  EXPECT_TRUE(ExpectProblem(Answer(404, "application/problem+json", R"({"title":"t","status":404})"), 404, ""));
-  EXPECT_TRUE(ExpectProblem(Answer(500, "application/problem+json",
-                                   R"j({"type":"x","title":"t","status":500,"detail":"Error\n    at foo (app.js:1)"})j"),
-                            500, ""))
+  EXPECT_TRUE(ExpectProblem(
+      Answer(404, "application/problem+json", R"({"type":"x","title":"t","status":400})"), 404,
+      ""));
+  EXPECT_TRUE(ExpectProblem(
+      Answer(404, "application/problem+json", R"({"title":"t","status":404})"), 404, ""));
+  EXPECT_TRUE(ExpectProblem(
+      Answer(500, "application/problem+json",
+             R"j({"type":"x","title":"t","status":500,"detail":"Error\n    at foo (app.js:1)"})j"),
+      500, ""))
       << "stack traces are failures";
   EXPECT_TRUE(ExpectProblem(Answer(200, "application/json", "{}"), 404, ""));
   Exchange none;
-  none.transport_error = "connection refused";
+  none.transportError = "connection refused";
   EXPECT_TRUE(ExpectProblem(none, 404, ""));
 }
 
 TEST(ExpectTest, FieldErrorsMatchPathsInEveryCommonForm) {
-  for (const char* path : {"title", "/title", "body.title", "tagIds.0", "/tagIds/0", "items[2].title"}) {
+  for (const char* path :
+       {"title", "/title", "body.title", "tagIds.0", "/tagIds/0", "items[2].title"}) {
     std::string body = std::string(R"({"errors":[{"path":")") + path + R"(","message":"bad"}]})";
     std::string field = std::string(path).find("tagIds") != std::string::npos ? "tagIds" : "title";
-    EXPECT_FALSE(ExpectFieldError(Answer(422, "application/problem+json", body), field, "")) << path;
+    EXPECT_FALSE(ExpectFieldError(Answer(422, "application/problem+json", body), field, ""))
+        << path;
   }
-  auto wrong = ExpectFieldError(Answer(422, "application/problem+json", R"({"errors":[{"path":"titles","message":"x"}]})"), "title", "");
+  auto wrong = ExpectFieldError(
+      Answer(422, "application/problem+json", R"({"errors":[{"path":"titles","message":"x"}]})"),
+      "title", "");
   ASSERT_TRUE(wrong);
   EXPECT_NE(wrong->message.find("\"titles\""), std::string::npos);
-  EXPECT_TRUE(ExpectFieldError(Answer(422, "application/problem+json", R"({"detail":"bad"})"), "title", ""));
+  EXPECT_TRUE(ExpectFieldError(Answer(422, "application/problem+json", R"({"detail":"bad"})"),
+                               "title", ""));
 }
 
 TEST(ExpectTest, PagesMustEchoPageAndLimit) {
@@ -48,7 +59,9 @@ TEST(ExpectTest, PagesMustEchoPageAndLimit) {
   nlohmann::json out;
   EXPECT_FALSE(ExpectPage(Answer(200, "application/json", page), 2, 1, "", out));
   EXPECT_TRUE(ExpectPage(Answer(200, "application/json", page), 1, 1, "", out));
-  EXPECT_TRUE(ExpectPage(Answer(200, "application/json", R"({"data":[{},{}],"page":1,"limit":1,"total":5})"), 1, 1, "", out));
+  EXPECT_TRUE(ExpectPage(
+      Answer(200, "application/json", R"({"data":[{},{}],"page":1,"limit":1,"total":5})"), 1, 1, "",
+      out));
 }
 
 TEST(ExpectTest, InstantsAndDates) {
@@ -72,13 +85,16 @@ TEST(ExpectTest, SameValueComparesAsTheFieldTypeSays) {
   spec::Field n{.name = "n", .type = spec::FieldType::kNumber};
   EXPECT_TRUE(SameValue(&n, 1, 1.0));
   EXPECT_FALSE(SameValue(&n, 1, "1"));
-  EXPECT_TRUE(SameValue(nullptr, nlohmann::json::array({"a", "b"}), nlohmann::json::array({"b", "a"})));
+  EXPECT_TRUE(
+      SameValue(nullptr, nlohmann::json::array({"a", "b"}), nlohmann::json::array({"b", "a"})));
   EXPECT_FALSE(SameValue(nullptr, nullptr, "x"));
 }
 
 TEST(ExpectTest, SecretsAreFoundAnywhere) {
   EXPECT_EQ(LeakedSecret({{"user", {{"id", "1"}, {"passwordHash", "x"}}}}), "user.passwordHash");
-  EXPECT_EQ(LeakedSecret({{"list", nlohmann::json::array({{{"id", 1}, {"pw", "$argon2id$v=19$m=1"}}})}}), "list[0].pw");
+  EXPECT_EQ(
+      LeakedSecret({{"list", nlohmann::json::array({{{"id", 1}, {"pw", "$argon2id$v=19$m=1"}}})}}),
+      "list[0].pw");
   EXPECT_EQ(LeakedSecret({{"id", "1"}, {"name", "Hashimoto"}}), "");
 }
 

@@ -17,27 +17,28 @@ namespace bf::verify::testing {
 
 // Each switch breaks one part of the contract.
 struct Bugs {
-  bool no_authz = false;             // no access checks at all: 200 for unauthorized requests
-  bool ignores_pagination = false;   // lists return every record, whatever page and limit say
-  bool leaks_password_hash = false;  // user objects carry passwordHash
-  bool plain_json_errors = false;    // errors with Content-Type application/json
-  bool no_refresh_rotation = false;  // refresh answers the same refresh token, which keeps working
-  bool patch_clobbers = false;       // PATCH resets the properties it was not given
-  bool owner_from_body = false;      // the owner reference is taken from the body
-  bool accepts_alg_none = false;     // tokens with alg "none" are accepted unsigned
-  bool no_event_name = false;        // SSE events without the `event:` line
-  bool unknown_property_400 = false; // unknown properties answered 400 instead of 422
-  bool ignores_filters = false;      // query filters are ignored
-  bool ready_says_ok = false;        // /ready answers {"status": "ok"}
-  bool no_request_id = false;        // x-request-id is not echoed
-  bool no_throttle = false;          // failed logins are never answered 429
-  bool no_cascade = false;           // deleting a parent leaves its children (and ignores restrict)
+  bool no_authz = false;              // no access checks at all: 200 for unauthorized requests
+  bool ignores_pagination = false;    // lists return every record, whatever page and limit say
+  bool leaks_password_hash = false;   // user objects carry passwordHash
+  bool plain_json_errors = false;     // errors with Content-Type application/json
+  bool no_refresh_rotation = false;   // refresh answers the same refresh token, which keeps working
+  bool patch_clobbers = false;        // PATCH resets the properties it was not given
+  bool owner_from_body = false;       // the owner reference is taken from the body
+  bool accepts_alg_none = false;      // tokens with alg "none" are accepted unsigned
+  bool no_event_name = false;         // SSE events without the `event:` line
+  bool unknown_property_400 = false;  // unknown properties answered 400 instead of 422
+  bool ignores_filters = false;       // query filters are ignored
+  bool ready_says_ok = false;         // /ready answers {"status": "ok"}
+  bool no_request_id = false;         // x-request-id is not echoed
+  bool no_throttle = false;           // failed logins are never answered 429
+  bool no_cascade = false;  // deleting a parent leaves its children (and ignores restrict)
 };
 
 class FakeBackend : public HttpClient {
  public:
-  FakeBackend(const spec::AppSpec& spec, Bugs bugs = {}, std::string admin_email = "admin@example.com",
-              std::string admin_password = "admin-password-1");
+  FakeBackend(const spec::AppSpec& spec, Bugs bugs = {},
+              std::string adminEmail = "admin@example.com",
+              std::string adminPassword = "admin-password-1");
 
   Result<HttpResponse> Send(const HttpRequest& request) override;
   Result<std::unique_ptr<EventStream>> Open(const HttpRequest& request) override;
@@ -58,18 +59,22 @@ class FakeBackend : public HttpClient {
   };
 
   HttpResponse Route(const HttpRequest& request);
-  HttpResponse Auth(const std::string& action, const HttpRequest& request, const nlohmann::json& body);
-  HttpResponse Entity(const EntityModel& e, const std::vector<std::string>& rest, const HttpRequest& request,
-                      const std::map<std::string, std::string>& query);
-  HttpResponse List(const EntityModel& e, std::vector<nlohmann::json> records, const std::map<std::string, std::string>& query);
+  HttpResponse Auth(const std::string& action, const HttpRequest& request,
+                    const nlohmann::json& body);
+  HttpResponse Entity(const EntityModel& e, const std::vector<std::string>& rest,
+                      const HttpRequest& request, const std::map<std::string, std::string>& query);
+  HttpResponse List(const EntityModel& e, std::vector<nlohmann::json> records,
+                    const std::map<std::string, std::string>& query);
   // Validates a create (`creating`) or update body; fills `errors` (path, message) or the
   // conflict message. Returns the 4xx status or 0.
-  int Validate(const EntityModel& e, const nlohmann::json& body, bool creating, const std::string& self_id,
-               nlohmann::json& errors, std::string& detail);
+  int Validate(const EntityModel& e, const nlohmann::json& body, bool creating,
+               const std::string& selfId, nlohmann::json& errors, std::string& detail);
 
-  HttpResponse Problem(int status, const std::string& detail, const nlohmann::json& errors = nullptr) const;
+  HttpResponse Problem(int status, const std::string& detail,
+                       const nlohmann::json& errors = nullptr) const;
   HttpResponse Json(int status, const nlohmann::json& body) const;
-  Caller Identify(const HttpRequest& request, const std::map<std::string, std::string>& query) const;
+  Caller Identify(const HttpRequest& request,
+                  const std::map<std::string, std::string>& query) const;
   nlohmann::json Issue(const std::string& user_id, const std::string& family);
   std::string Sign(const std::string& user_id, const std::string& role) const;
   nlohmann::json PublicUser(const nlohmann::json& user) const;

@@ -22,10 +22,12 @@ std::string TypeError(const spec::Field& f, const json& v) {
       if (f.required && v.get<std::string>().empty()) return "must not be empty";
       break;
     case FieldType::kEmail:
-      if (!v.is_string() || v.get<std::string>().find('@') == std::string::npos) return "must be an e-mail address";
+      if (!v.is_string() || v.get<std::string>().find('@') == std::string::npos)
+        return "must be an e-mail address";
       break;
     case FieldType::kUrl:
-      if (!v.is_string() || !(StartsWith(v.get<std::string>(), "http://") || StartsWith(v.get<std::string>(), "https://"))) {
+      if (!v.is_string() || !(StartsWith(v.get<std::string>(), "http://") ||
+                              StartsWith(v.get<std::string>(), "https://"))) {
         return "must be a URL";
       }
       break;
@@ -42,20 +44,23 @@ std::string TypeError(const spec::Field& f, const json& v) {
       if (!v.is_boolean()) return "must be a boolean";
       break;
     case FieldType::kDateTime:
-      if (!v.is_string() || !ParseInstant(v.get<std::string>())) return "must be an ISO 8601 date-time";
+      if (!v.is_string() || !ParseInstant(v.get<std::string>()))
+        return "must be an ISO 8601 date-time";
       break;
     case FieldType::kDate:
       if (!v.is_string() || !IsDate(v.get<std::string>())) return "must be a YYYY-MM-DD date";
       break;
     case FieldType::kEnum:
-      if (!v.is_string() || std::find(f.enumValues.begin(), f.enumValues.end(), v.get<std::string>()) == f.enumValues.end()) {
+      if (!v.is_string() || std::find(f.enumValues.begin(), f.enumValues.end(),
+                                      v.get<std::string>()) == f.enumValues.end()) {
         return "must be one of " + Join(f.enumValues, ", ");
       }
       break;
     case FieldType::kJson:
       return "";
   }
-  if (f.maxLength && v.is_string() && static_cast<int64_t>(v.get<std::string>().size()) > *f.maxLength) {
+  if (f.maxLength && v.is_string() &&
+      static_cast<int64_t>(v.get<std::string>().size()) > *f.maxLength) {
     return "longer than " + std::to_string(*f.maxLength);
   }
   if (f.min && v.is_number() && v.get<double>() < *f.min) return "below the minimum";
@@ -91,8 +96,10 @@ int CompareValues(const json& a, const json& b, bool instant) {
     auto x = ParseInstant(a.get<std::string>()), y = ParseInstant(b.get<std::string>());
     if (x && y) return *x < *y ? -1 : (*y < *x ? 1 : 0);
   }
-  if (a.is_number() && b.is_number()) return a.get<double>() < b.get<double>() ? -1 : (b.get<double>() < a.get<double>() ? 1 : 0);
-  std::string x = a.is_string() ? a.get<std::string>() : a.dump(), y = b.is_string() ? b.get<std::string>() : b.dump();
+  if (a.is_number() && b.is_number())
+    return a.get<double>() < b.get<double>() ? -1 : (b.get<double>() < a.get<double>() ? 1 : 0);
+  std::string x = a.is_string() ? a.get<std::string>() : a.dump(),
+              y = b.is_string() ? b.get<std::string>() : b.dump();
   return x < y ? -1 : (y < x ? 1 : 0);
 }
 
@@ -110,7 +117,9 @@ json* FakeBackend::FindRecord(const std::string& entity, const std::string& id) 
 int FakeBackend::Remove(const std::string& entity, const std::string& id) {
   if (!bugs_.no_cascade) {
     for (const auto& r : spec_.relations) {
-      if (r.kind == spec::RelationKind::kManyToMany || r.from != entity || r.onDelete != spec::OnDelete::kRestrict) continue;
+      if (r.kind == spec::RelationKind::kManyToMany || r.from != entity ||
+          r.onDelete != spec::OnDelete::kRestrict)
+        continue;
       for (const auto& child : tables_[r.to]) {
         if (child.value(r.inverse + "Id", json()) == json(id)) return 409;
       }
@@ -145,20 +154,22 @@ int FakeBackend::Remove(const std::string& entity, const std::string& id) {
 }
 
 json FakeBackend::Present(const EntityModel& e, const json& record) const {
-  return e.is_user ? PublicUser(record) : record;
+  return e.isUser ? PublicUser(record) : record;
 }
 
-int FakeBackend::Validate(const EntityModel& e, const json& body, bool creating, const std::string& self_id, json& errors,
-                          std::string& detail) {
+int FakeBackend::Validate(const EntityModel& e, const json& body, bool creating,
+                          const std::string& selfId, json& errors, std::string& detail) {
   if (!body.is_object()) {
     errors.push_back({{"path", ""}, {"message", "the body must be a JSON object"}});
     return 422;
   }
   int status = 0;
   for (const auto& [key, value] : body.items()) {
-    bool known = std::any_of(e.writable.begin(), e.writable.end(), [&](const spec::Field* f) { return f->name == key; }) ||
-                 std::any_of(e.links.begin(), e.links.end(), [&](const LinkModel& l) { return l.field == key; });
-    if (const RefModel* r = e.FindRef(key)) known = !r->is_owner || bugs_.owner_from_body;
+    bool known = std::any_of(e.writable.begin(), e.writable.end(),
+                             [&](const spec::Field* f) { return f->name == key; }) ||
+                 std::any_of(e.links.begin(), e.links.end(),
+                             [&](const LinkModel& l) { return l.field == key; });
+    if (const RefModel* r = e.FindRef(key)) known = !r->isOwner || bugs_.owner_from_body;
     if (!known) {
       errors.push_back({{"path", key}, {"message", "unknown property"}});
       status = bugs_.unknown_property_400 ? 400 : 422;
@@ -166,7 +177,8 @@ int FakeBackend::Validate(const EntityModel& e, const json& body, bool creating,
   }
   for (const spec::Field* f : e.writable) {
     if (!body.contains(f->name)) {
-      if (creating && f->required && !f->defaultValue) errors.push_back({{"path", f->name}, {"message", "required"}});
+      if (creating && f->required && !f->defaultValue)
+        errors.push_back({{"path", f->name}, {"message", "required"}});
       continue;
     }
     const json& v = body[f->name];
@@ -178,9 +190,10 @@ int FakeBackend::Validate(const EntityModel& e, const json& body, bool creating,
     if (!problem.empty()) errors.push_back({{"path", f->name}, {"message", problem}});
   }
   for (const auto& r : e.refs) {
-    if (r.is_owner && !bugs_.owner_from_body) continue;
+    if (r.isOwner && !bugs_.owner_from_body) continue;
     if (!body.contains(r.field)) {
-      if (creating && r.required && !r.is_owner) errors.push_back({{"path", r.field}, {"message", "required"}});
+      if (creating && r.required && !r.isOwner)
+        errors.push_back({{"path", r.field}, {"message", "required"}});
       continue;
     }
     const json& v = body[r.field];
@@ -195,13 +208,15 @@ int FakeBackend::Validate(const EntityModel& e, const json& body, bool creating,
     bool ok = v.is_array() && std::all_of(v.begin(), v.end(), [&](const json& id) {
                 return id.is_string() && FindRecord(l.target, id.get<std::string>());
               });
-    if (!ok) errors.push_back({{"path", l.field}, {"message", "must name existing " + l.target + " records"}});
+    if (!ok)
+      errors.push_back(
+          {{"path", l.field}, {"message", "must name existing " + l.target + " records"}});
   }
   if (!errors.empty()) return status ? status : 422;
   for (const auto& r : e.refs) {  // a one-to-one reference is unique
-    if (!r.one_to_one || !body.contains(r.field) || body[r.field].is_null()) continue;
+    if (!r.oneToOne || !body.contains(r.field) || body[r.field].is_null()) continue;
     for (const auto& rec : tables_[e.name]) {
-      if (StrOf(rec, "id") != self_id && rec.value(r.field, json()) == body[r.field]) {
+      if (StrOf(rec, "id") != selfId && rec.value(r.field, json()) == body[r.field]) {
         detail = r.field + " is linked already";
         return 409;
       }
@@ -210,7 +225,7 @@ int FakeBackend::Validate(const EntityModel& e, const json& body, bool creating,
   for (const spec::Field* f : e.writable) {
     if (!f->unique || !body.contains(f->name) || body[f->name].is_null()) continue;
     for (const auto& r : tables_[e.name]) {
-      if (StrOf(r, "id") != self_id && r.contains(f->name) && r[f->name] == body[f->name]) {
+      if (StrOf(r, "id") != selfId && r.contains(f->name) && r[f->name] == body[f->name]) {
         detail = f->name + " is taken";
         return 409;
       }
@@ -219,10 +234,12 @@ int FakeBackend::Validate(const EntityModel& e, const json& body, bool creating,
   return 0;
 }
 
-HttpResponse FakeBackend::List(const EntityModel& e, std::vector<json> records, const std::map<std::string, std::string>& query) {
+HttpResponse FakeBackend::List(const EntityModel& e, std::vector<json> records,
+                               const std::map<std::string, std::string>& query) {
   json errors = json::array();
   int64_t page = 1, limit = 20;
-  if (query.count("page") && (!IntParam(query.at("page"), page) || page < 1)) errors.push_back({{"path", "page"}, {"message", ">= 1"}});
+  if (query.count("page") && (!IntParam(query.at("page"), page) || page < 1))
+    errors.push_back({{"path", "page"}, {"message", ">= 1"}});
   if (query.count("limit") && (!IntParam(query.at("limit"), limit) || limit < 1 || limit > 100)) {
     errors.push_back({{"path", "limit"}, {"message", "1..100"}});
   }
@@ -237,7 +254,9 @@ HttpResponse FakeBackend::List(const EntityModel& e, std::vector<json> records, 
     for (const spec::Field* f : e.filterable) {
       auto it = query.find(f->name);
       if (it == query.end()) continue;
-      std::erase_if(records, [&](const json& r) { return !r.contains(f->name) || !MatchesQuery(*f, r[f->name], it->second); });
+      std::erase_if(records, [&](const json& r) {
+        return !r.contains(f->name) || !MatchesQuery(*f, r[f->name], it->second);
+      });
     }
   }
   if (!bugs_.ignores_filters) {
@@ -248,7 +267,8 @@ HttpResponse FakeBackend::List(const EntityModel& e, std::vector<json> records, 
     }
   }
   const spec::Field* field = e.entity->FindField(key);
-  bool instant = key == "createdAt" || key == "updatedAt" || (field && field->type == FieldType::kDateTime);
+  bool instant =
+      key == "createdAt" || key == "updatedAt" || (field && field->type == FieldType::kDateTime);
   std::stable_sort(records.begin(), records.end(), [&](const json& a, const json& b) {
     const json& x = a.contains(key) ? a[key] : json();
     const json& y = b.contains(key) ? b[key] : json();
@@ -259,13 +279,16 @@ HttpResponse FakeBackend::List(const EntityModel& e, std::vector<json> records, 
   });
   json data = json::array();
   for (size_t i = 0; i < records.size(); ++i) {
-    if (!bugs_.ignores_pagination && (static_cast<int64_t>(i) < (page - 1) * limit || static_cast<int64_t>(i) >= page * limit)) continue;
+    if (!bugs_.ignores_pagination &&
+        (static_cast<int64_t>(i) < (page - 1) * limit || static_cast<int64_t>(i) >= page * limit))
+      continue;
     data.push_back(Present(e, records[i]));
   }
   return Json(200, {{"data", data}, {"page", page}, {"limit", limit}, {"total", records.size()}});
 }
 
-HttpResponse FakeBackend::Entity(const EntityModel& e, const std::vector<std::string>& rest, const HttpRequest& request,
+HttpResponse FakeBackend::Entity(const EntityModel& e, const std::vector<std::string>& rest,
+                                 const HttpRequest& request,
                                  const std::map<std::string, std::string>& query) {
   using Op = int;
   enum : Op { kRead, kCreate, kUpdate, kDelete };
@@ -273,15 +296,20 @@ HttpResponse FakeBackend::Entity(const EntityModel& e, const std::vector<std::st
   bool check = model_.auth && !bugs_.no_authz;
   if (check && c.invalid) return Problem(401, "invalid token");
   auto principals = [&](Op op) -> const std::vector<std::string>& {
-    return op == kRead ? e.access.read : op == kCreate ? e.access.create : op == kUpdate ? e.access.update : e.access.remove;
+    return op == kRead     ? e.access.read
+           : op == kCreate ? e.access.create
+           : op == kUpdate ? e.access.update
+                           : e.access.remove;
   };
   // 401 before anything else; 403 once the record is known.
-  auto anonymous_denied = [&](Op op) { return check && !c.authenticated && !IsPublic(principals(op)); };
+  auto anonymous_denied = [&](Op op) {
+    return check && !c.authenticated && !IsPublic(principals(op));
+  };
   auto denied = [&](Op op, const json* record) {
     if (!check || c.role == spec_.auth.adminRole) return false;
     bool owner = op == kCreate;
-    if (record && e.is_user) owner = StrOf(*record, "id") == c.id;
-    if (record && e.owner_field) owner = StrOf(*record, *e.owner_field) == c.id;
+    if (record && e.isUser) owner = StrOf(*record, "id") == c.id;
+    if (record && e.ownerField) owner = StrOf(*record, *e.ownerField) == c.id;
     return !Allows(principals(op), c.authenticated, c.role, owner);
   };
   const std::string& m = request.method;
@@ -294,9 +322,9 @@ HttpResponse FakeBackend::Entity(const EntityModel& e, const std::vector<std::st
       if (denied(kRead, nullptr)) return Problem(403, "not allowed");
       return List(e, table, query);
     }
-    if (m != "POST" || e.is_user) {
+    if (m != "POST" || e.isUser) {
       HttpResponse r = Problem(405, "method not allowed");
-      r.headers.push_back({"allow", e.is_user ? "GET" : "GET, POST"});
+      r.headers.push_back({"allow", e.isUser ? "GET" : "GET, POST"});
       return r;
     }
     if (anonymous_denied(kCreate)) return Problem(401, "sign in");
@@ -307,16 +335,19 @@ HttpResponse FakeBackend::Entity(const EntityModel& e, const std::vector<std::st
     if (status) return Problem(status, detail.empty() ? "invalid body" : detail, errors);
     json rec = {{"id", NewId()}};
     for (const auto& f : e.entity->fields) {
-      rec[f.name] = body.contains(f.name) ? body[f.name] : f.defaultValue ? *f.defaultValue : json();
+      rec[f.name] = body.contains(f.name) ? body[f.name]
+                    : f.defaultValue      ? *f.defaultValue
+                                          : json();
     }
     for (const auto& r : e.refs) {
-      if (r.is_owner && !(bugs_.owner_from_body && body.contains(r.field))) {
+      if (r.isOwner && !(bugs_.owner_from_body && body.contains(r.field))) {
         rec[r.field] = c.authenticated ? json(c.id) : json();
       } else {
         rec[r.field] = body.contains(r.field) ? body[r.field] : json();
       }
     }
-    for (const auto& l : e.links) rec[l.field] = body.contains(l.field) ? body[l.field] : json::array();
+    for (const auto& l : e.links)
+      rec[l.field] = body.contains(l.field) ? body[l.field] : json::array();
     if (e.timestamps) rec["createdAt"] = rec["updatedAt"] = Now();
     table.push_back(rec);
     Publish(e, "created", rec);
@@ -371,7 +402,8 @@ HttpResponse FakeBackend::Entity(const EntityModel& e, const std::vector<std::st
   if (op == kRead) return Json(200, Present(e, *rec));
   if (op == kDelete) {
     json gone = *rec;
-    if (Remove(e.name, StrOf(gone, "id"))) return Problem(409, "other records still refer to this one");
+    if (Remove(e.name, StrOf(gone, "id")))
+      return Problem(409, "other records still refer to this one");
     Publish(e, "deleted", gone);
     return HttpResponse{204, {}, ""};
   }
@@ -380,7 +412,8 @@ HttpResponse FakeBackend::Entity(const EntityModel& e, const std::vector<std::st
   int status = Validate(e, body, false, StrOf(*rec, "id"), errors, detail);
   if (status) return Problem(status, detail.empty() ? "invalid body" : detail, errors);
   if (bugs_.patch_clobbers) {
-    for (const spec::Field* f : e.writable) (*rec)[f->name] = f->defaultValue ? *f->defaultValue : json();
+    for (const spec::Field* f : e.writable)
+      (*rec)[f->name] = f->defaultValue ? *f->defaultValue : json();
   }
   for (const auto& [k, v] : body.items()) (*rec)[k] = v;
   if (e.timestamps) (*rec)["updatedAt"] = Now();

@@ -6,7 +6,8 @@ namespace bf::verify {
 
 namespace {
 
-constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr std::string_view kAlphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 int Index(char c) {
   size_t i = kAlphabet.find(c);
@@ -75,31 +76,38 @@ std::vector<ForgedToken> ForgeInvalidTokens(std::string_view valid, std::string_
   for (const char* alg : {"none", "None", "NONE"}) {
     nlohmann::json h = jwt->header;
     h["alg"] = alg;
-    out.push_back({"none", std::string("alg \"") + alg + "\" without signature", Part(h) + "." + parts[1] + "."});
+    out.push_back({"none", std::string("alg \"") + alg + "\" without signature",
+                   Part(h) + "." + parts[1] + "."});
   }
   nlohmann::json none = jwt->header;
   none["alg"] = "none";
-  out.push_back({"none", "alg \"none\" keeping the original signature", Part(none) + "." + parts[1] + "." + parts[2]});
+  out.push_back({"none", "alg \"none\" keeping the original signature",
+                 Part(none) + "." + parts[1] + "." + parts[2]});
 
   nlohmann::json raised = jwt->payload;
   raised["role"] = admin_role;
-  out.push_back({"tampered", "role claim changed to \"" + std::string(admin_role) + "\" (signature kept)",
+  out.push_back({"tampered",
+                 "role claim changed to \"" + std::string(admin_role) + "\" (signature kept)",
                  parts[0] + "." + Part(raised) + "." + parts[2]});
   nlohmann::json other = jwt->payload;
   other["sub"] = "00000000-0000-4000-8000-000000000000";
-  out.push_back({"tampered", "sub claim changed (signature kept)", parts[0] + "." + Part(other) + "." + parts[2]});
+  out.push_back({"tampered", "sub claim changed (signature kept)",
+                 parts[0] + "." + Part(other) + "." + parts[2]});
   nlohmann::json expired = jwt->payload;
   expired["exp"] = 1000000000;  // 2001-09-09
   expired["iat"] = 999999000;
-  out.push_back({"expired", "exp in the past (signature kept)", parts[0] + "." + Part(expired) + "." + parts[2]});
+  out.push_back({"expired", "exp in the past (signature kept)",
+                 parts[0] + "." + Part(expired) + "." + parts[2]});
 
   std::string foreign = Base64UrlEncode(std::string(32, '\x5a'));
-  out.push_back({"tampered", "signature from another key", parts[0] + "." + parts[1] + "." + foreign});
+  out.push_back(
+      {"tampered", "signature from another key", parts[0] + "." + parts[1] + "." + foreign});
   std::string truncated = parts[2].size() > 4 ? parts[2].substr(0, parts[2].size() - 4) : "";
   out.push_back({"tampered", "truncated signature", parts[0] + "." + parts[1] + "." + truncated});
   nlohmann::json hs512 = jwt->header;
   hs512["alg"] = "HS512";
-  out.push_back({"tampered", "alg changed to HS512 (signature kept)", Part(hs512) + "." + parts[1] + "." + parts[2]});
+  out.push_back({"tampered", "alg changed to HS512 (signature kept)",
+                 Part(hs512) + "." + parts[1] + "." + parts[2]});
   return out;
 }
 

@@ -24,8 +24,8 @@ std::optional<DecodedJwt> DecodeJwt(std::string_view token);
 
 // A token a correct backend must refuse, with what was done to it.
 struct ForgedToken {
-  std::string kind;   // "none", "tampered" or "expired"
-  std::string name;   // what was done: "alg \"none\" without signature", ...
+  std::string kind;  // "none", "tampered" or "expired"
+  std::string name;  // what was done: "alg \"none\" without signature", ...
   std::string token;
 };
 // Invalid variants of a valid HS256 token: `alg: none` (three spellings, with and without a

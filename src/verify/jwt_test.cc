@@ -22,7 +22,8 @@ std::string Token(const nlohmann::json& header, const nlohmann::json& payload) {
 }
 
 TEST(JwtTest, DecodesAndForgesVariantsThatDifferFromTheOriginal) {
-  std::string valid = Token({{"alg", "HS256"}, {"typ", "JWT"}}, {{"sub", "u1"}, {"role", "user"}, {"exp", 4000000000}});
+  std::string valid = Token({{"alg", "HS256"}, {"typ", "JWT"}},
+                            {{"sub", "u1"}, {"role", "user"}, {"exp", 4000000000}});
   auto d = DecodeJwt(valid);
   ASSERT_TRUE(d);
   EXPECT_EQ(d->header["alg"], "HS256");

@@ -39,7 +39,8 @@ std::vector<const spec::Entity*> CreationOrder(const spec::AppSpec& s) {
       for (const auto& e : s.entities) {
         if (done.count(e.name)) continue;
         auto d = deps(e, soft);
-        if (std::all_of(d.begin(), d.end(), [&](const std::string& n) { return done.count(n) > 0; })) {
+        if (std::all_of(d.begin(), d.end(),
+                        [&](const std::string& n) { return done.count(n) > 0; })) {
           out.push_back(&e);
           done.insert(e.name);
           progress = true;
@@ -72,11 +73,12 @@ const EntityModel* SuiteModel::Find(const std::string& name) const {
 
 bool IsPublic(const std::vector<std::string>& principals) { return Contains(principals, "public"); }
 
-bool Allows(const std::vector<std::string>& principals, bool authenticated, const std::string& role, bool is_owner) {
+bool Allows(const std::vector<std::string>& principals, bool authenticated, const std::string& role,
+            bool isOwner) {
   if (Contains(principals, "public")) return true;
   if (!authenticated) return false;
   if (Contains(principals, "authenticated")) return true;
-  if (is_owner && Contains(principals, "owner")) return true;
+  if (isOwner && Contains(principals, "owner")) return true;
   return !role.empty() && Contains(principals, role);
 }
 
@@ -84,20 +86,21 @@ SuiteModel BuildModel(const spec::AppSpec& s) {
   SuiteModel m;
   m.spec = &s;
   m.auth = s.auth.enabled && s.FindEntity(s.auth.userEntity) != nullptr;
-  if (m.auth) m.user_entity = s.auth.userEntity;
+  if (m.auth) m.userEntity = s.auth.userEntity;
   for (const spec::Entity* e : CreationOrder(s)) {
     EntityModel em;
     em.entity = e;
     em.name = e->name;
     em.route = generate::EntityRoute(*e);
     em.kebab = nm::ToKebabCase(e->name);
-    em.is_user = m.auth && e->name == m.user_entity;
+    em.isUser = m.auth && e->name == m.userEntity;
     em.access = spec::EffectiveAccess(s, *e);
     em.timestamps = e->timestamps;
     for (const auto& f : e->fields) {
-      if (!(em.is_user && f.name == s.auth.identityField)) em.writable.push_back(&f);
+      if (!(em.isUser && f.name == s.auth.identityField)) em.writable.push_back(&f);
       if (f.type != FieldType::kText && f.type != FieldType::kJson) em.filterable.push_back(&f);
-      if (f.type != FieldType::kText && f.type != FieldType::kJson && f.type != FieldType::kBoolean) {
+      if (f.type != FieldType::kText && f.type != FieldType::kJson &&
+          f.type != FieldType::kBoolean) {
         em.sortable.push_back(f.name);
       }
     }
@@ -112,9 +115,11 @@ SuiteModel BuildModel(const spec::AppSpec& s) {
           em.links.push_back({ids, r.to});
           em.nested.push_back({nm::ToKebabCase(r.name), r.to, NestedModel::Kind::kLinked, ids});
         }
-        if (r.to == e->name && r.from != e->name) {  // as the OpenAPI document: one path for self links
+        if (r.to == e->name &&
+            r.from != e->name) {  // as the OpenAPI document: one path for self links
           std::string ids = nm::ToCamelCase(nm::SingularizeName(r.name)) + "Ids";
-          em.nested.push_back({nm::ToKebabCase(r.inverse), r.from, NestedModel::Kind::kLinkedBy, ids});
+          em.nested.push_back(
+              {nm::ToKebabCase(r.inverse), r.from, NestedModel::Kind::kLinkedBy, ids});
         }
         continue;
       }
@@ -123,14 +128,15 @@ SuiteModel BuildModel(const spec::AppSpec& s) {
         ref.field = r.inverse + "Id";
         ref.target = r.from;
         ref.required = r.required;
-        ref.one_to_one = r.kind == RelationKind::kOneToOne;
-        ref.is_owner = m.auth && e->owner && *e->owner == r.inverse && r.from == m.user_entity;
-        if (ref.is_owner) em.owner_field = ref.field;
+        ref.oneToOne = r.kind == RelationKind::kOneToOne;
+        ref.isOwner = m.auth && e->owner && *e->owner == r.inverse && r.from == m.userEntity;
+        if (ref.isOwner) em.ownerField = ref.field;
         em.refs.push_back(ref);
       }
       if (r.from == e->name) {
         em.nested.push_back({nm::ToKebabCase(r.name), r.to,
-                             r.kind == RelationKind::kOneToOne ? NestedModel::Kind::kChild : NestedModel::Kind::kChildren,
+                             r.kind == RelationKind::kOneToOne ? NestedModel::Kind::kChild
+                                                               : NestedModel::Kind::kChildren,
                              r.inverse + "Id"});
       }
     }

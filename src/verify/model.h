@@ -16,8 +16,8 @@ struct RefModel {
   std::string field;
   std::string target;  // entity name
   bool required = false;
-  bool is_owner = false;  // set from the access token, not writable
-  bool one_to_one = false;
+  bool isOwner = false;  // set from the access token, not writable
+  bool oneToOne = false;
 };
 
 // A many-to-many link on the owning side: an array of ids (`tagIds`) naming `target` records.
@@ -45,15 +45,15 @@ struct EntityModel {
   std::string name;
   std::string route;  // "/api/order-items"
   std::string kebab;  // "order-item": event names
-  bool is_user = false;
+  bool isUser = false;
   spec::Access access;
   std::vector<const spec::Field*> writable;  // fields in create/update bodies
   std::vector<RefModel> refs;
   std::vector<LinkModel> links;
   std::vector<NestedModel> nested;
-  std::vector<std::string> sortable;             // fields and timestamps, ascending names
-  std::vector<const spec::Field*> filterable;    // exact-match query filters
-  std::optional<std::string> owner_field;        // "authorId"
+  std::vector<std::string> sortable;           // fields and timestamps, ascending names
+  std::vector<const spec::Field*> filterable;  // exact-match query filters
+  std::optional<std::string> ownerField;       // "authorId"
   bool timestamps = true;
 
   const RefModel* FindRef(const std::string& field) const;
@@ -62,7 +62,7 @@ struct EntityModel {
 struct SuiteModel {
   const spec::AppSpec* spec = nullptr;
   bool auth = false;
-  std::string user_entity;  // empty without auth
+  std::string userEntity;             // empty without auth
   std::vector<EntityModel> entities;  // creation order: referenced entities first
 
   const EntityModel* Find(const std::string& name) const;
@@ -71,9 +71,10 @@ struct SuiteModel {
 // The model of `spec` (which must outlive it).
 SuiteModel BuildModel(const spec::AppSpec& spec);
 
-// True when a principal list lets a user with `role` in; `is_owner` says whether the user owns
+// True when a principal list lets a user with `role` in; `isOwner` says whether the user owns
 // the record (for "owner"). Admins are handled by the caller.
-bool Allows(const std::vector<std::string>& principals, bool authenticated, const std::string& role, bool is_owner);
+bool Allows(const std::vector<std::string>& principals, bool authenticated, const std::string& role,
+            bool isOwner);
 bool IsPublic(const std::vector<std::string>& principals);
 
 }  // namespace bf::verify

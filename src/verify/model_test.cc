@@ -19,7 +19,7 @@ TEST(ModelTest, CreatesParentsAndLinkTargetsFirst) {
   // Tag before Post: a post can link tags at creation; Post before Comment (required reference).
   EXPECT_EQ(Names(m), (std::vector<std::string>{"User", "Tag", "Post", "Comment"}));
   EXPECT_TRUE(m.auth);
-  EXPECT_EQ(m.user_entity, "User");
+  EXPECT_EQ(m.userEntity, "User");
 }
 
 TEST(ModelTest, DescribesReferencesLinksNestedReadsAndOwners) {
@@ -28,9 +28,9 @@ TEST(ModelTest, DescribesReferencesLinksNestedReadsAndOwners) {
   const EntityModel* post = m.Find("Post");
   ASSERT_TRUE(post);
   EXPECT_EQ(post->route, "/api/posts");
-  EXPECT_EQ(post->owner_field, "authorId");
+  EXPECT_EQ(post->ownerField, "authorId");
   ASSERT_EQ(post->refs.size(), 1u);
-  EXPECT_TRUE(post->refs[0].is_owner);
+  EXPECT_TRUE(post->refs[0].isOwner);
   ASSERT_EQ(post->links.size(), 1u);
   EXPECT_EQ(post->links[0].field, "tagIds");
   ASSERT_EQ(post->nested.size(), 2u);
@@ -44,17 +44,23 @@ TEST(ModelTest, DescribesReferencesLinksNestedReadsAndOwners) {
   EXPECT_EQ(tag->nested[0].kind, NestedModel::Kind::kLinkedBy);
   EXPECT_EQ(tag->nested[0].field, "tagIds");
   const EntityModel* user = m.Find("User");
-  EXPECT_TRUE(user->is_user);
-  for (const auto* f : user->writable) EXPECT_NE(f->name, "email") << "the identity is not writable";
+  EXPECT_TRUE(user->isUser);
+  for (const auto* f : user->writable)
+    EXPECT_NE(f->name, "email") << "the identity is not writable";
   // Text is neither sortable nor filterable; booleans filter but do not sort.
-  EXPECT_EQ(post->sortable, (std::vector<std::string>{"title", "status", "publishedAt", "views", "createdAt", "updatedAt"}));
+  EXPECT_EQ(post->sortable, (std::vector<std::string>{"title", "status", "publishedAt", "views",
+                                                      "createdAt", "updatedAt"}));
   for (const auto* f : post->filterable) EXPECT_NE(f->name, "body");
 }
 
 TEST(ModelTest, CyclesOfRequiredReferencesStillListEveryEntity) {
   spec::AppSpec s = spec::testing::BlogSpec();
-  s.relations.push_back({.from = "Comment", .to = "Post", .kind = spec::RelationKind::kOneToMany, .name = "quotedBy",
-                         .inverse = "quotes", .required = true});
+  s.relations.push_back({.from = "Comment",
+                         .to = "Post",
+                         .kind = spec::RelationKind::kOneToMany,
+                         .name = "quotedBy",
+                         .inverse = "quotes",
+                         .required = true});
   SuiteModel m = BuildModel(s);
   EXPECT_EQ(m.entities.size(), 4u);
 }

@@ -13,7 +13,8 @@ namespace {
 
 using nlohmann::json;
 
-const char* const kMethods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
+const char* const kMethods[] = {"get",     "put",  "post",  "delete",
+                                "options", "head", "patch", "trace"};
 
 std::string NormalizePath(const std::string& path) {
   std::string out;
@@ -82,7 +83,8 @@ std::set<std::string> TypeSet(const json& schema) {
       if (x.is_string()) out.insert(x.get<std::string>());
     }
   }
-  if (schema.contains("nullable") && schema["nullable"] == true) out.insert("null");  // OpenAPI 3.0 style
+  if (schema.contains("nullable") && schema["nullable"] == true)
+    out.insert("null");  // OpenAPI 3.0 style
   return out;
 }
 
@@ -122,8 +124,8 @@ std::set<std::string> Strings(const json* arr) {
 // `request`: a body the client sends, where an extra required property breaks clients; in a
 // response, listing more properties as required only promises what the contract promises anyway
 // (every property is present), so only missing ones are reported.
-void CompareSchemas(const std::string& where, const json& edoc, const json* e, const json& adoc, const json* a,
-                    bool request, std::vector<std::string>& out) {
+void CompareSchemas(const std::string& where, const json& edoc, const json* e, const json& adoc,
+                    const json* a, bool request, std::vector<std::string>& out) {
   if (!e) return;
   if (!a) {
     out.push_back(where + ": no schema documented");
@@ -144,18 +146,22 @@ void CompareSchemas(const std::string& where, const json& edoc, const json* e, c
     const json* ap = Resolve(adoc, &(*aprops)[p]);
     if (!ep || !ap) continue;
     auto et = TypeSet(*ep), at = TypeSet(*ap);
-    if (et != at) out.push_back(where + ": " + p + " has type " + Show(at) + ", expected " + Show(et));
+    if (et != at)
+      out.push_back(where + ": " + p + " has type " + Show(at) + ", expected " + Show(et));
     std::string ef = StrOf(*ep, "format"), af = StrOf(*ap, "format");
-    if (ef != af) out.push_back(where + ": " + p + " has format \"" + af + "\", expected \"" + ef + "\"");
+    if (ef != af)
+      out.push_back(where + ": " + p + " has format \"" + af + "\", expected \"" + ef + "\"");
     auto ee = EnumSet(*ep), ae = EnumSet(*ap);
-    if (ee != ae) out.push_back(where + ": " + p + " has enum " + Show(ae) + ", expected " + Show(ee));
+    if (ee != ae)
+      out.push_back(where + ": " + p + " has enum " + Show(ae) + ", expected " + Show(ee));
   }
   auto er = Strings(Child(edoc, e, {"required"})), ar = Strings(Child(adoc, a, {"required"}));
   for (const auto& r : er) {
     if (!ar.count(r)) out.push_back(where + ": " + r + " should be required");
   }
   for (const auto& r : ar) {
-    if (request && !er.count(r) && en.count(r)) out.push_back(where + ": " + r + " should not be required");
+    if (request && !er.count(r) && en.count(r))
+      out.push_back(where + ": " + r + " should not be required");
   }
 }
 
@@ -163,7 +169,8 @@ void CompareSchemas(const std::string& where, const json& edoc, const json* e, c
 // component name can label messages); `content` is the resolved content map.
 const json* MediaSchema(const json& doc, const json* content) {
   if (!content || !content->is_object() || content->empty()) return nullptr;
-  const json& media = content->contains("application/json") ? (*content)["application/json"] : content->begin().value();
+  const json& media = content->contains("application/json") ? (*content)["application/json"]
+                                                            : content->begin().value();
   const json* m = Resolve(doc, &media);
   if (!m || !m->is_object() || !m->contains("schema")) return nullptr;
   return &(*m)["schema"];
@@ -225,10 +232,12 @@ OpenApiDiff DiffOpenApi(const json& expected, const json& actual) {
     auto compare = [&](const json* es, const json* as, const std::string& what, bool request) {
       std::string name = Label(es);
       std::string where = eop.display + " " + what + (name.empty() ? "" : " (" + name + ")");
-      CompareSchemas(where, expected, Resolve(expected, es), actual, Resolve(actual, as), request, d.schema_problems);
+      CompareSchemas(where, expected, Resolve(expected, es), actual, Resolve(actual, as), request,
+                     d.schema_problems);
     };
     if (method == "GET" && EndsWith(path, "/{id}")) {
-      compare(ResponseSchema(expected, eop.node, "200"), ResponseSchema(actual, aop, "200"), "200", false);
+      compare(ResponseSchema(expected, eop.node, "200"), ResponseSchema(actual, aop, "200"), "200",
+              false);
     }
     if (method == "POST" || method == "PATCH") {
       compare(RequestSchema(expected, eop.node), RequestSchema(actual, aop), "request body", true);

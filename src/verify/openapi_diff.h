@@ -13,8 +13,9 @@ namespace bf::verify {
 struct OpenApiDiff {
   std::vector<std::string> missing_operations;  // "GET /api/posts"
   std::vector<std::string> extra_operations;
-  std::vector<std::string> schema_problems;     // "GET /api/posts/{id} 200 (Post): property tagIds missing"
-  std::vector<std::string> status_problems;     // "POST /api/posts: missing 422; undocumented 415"
+  std::vector<std::string>
+      schema_problems;  // "GET /api/posts/{id} 200 (Post): property tagIds missing"
+  std::vector<std::string> status_problems;  // "POST /api/posts: missing 422; undocumented 415"
 };
 
 // `expected` and `actual` are whole documents.

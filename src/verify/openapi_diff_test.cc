@@ -38,7 +38,8 @@ TEST_F(OpenApiDiffTest, ReportsMissingAndExtraOperationsButNotRenamedParameters)
   actual_["paths"]["/docs"]["get"] = {{"responses", {{"200", {{"description", "html"}}}}}};
   OpenApiDiff d = DiffOpenApi(expected_, actual_);
   EXPECT_EQ(d.missing_operations, (std::vector<std::string>{"GET /api/tags/{id}/posts"}));
-  EXPECT_EQ(d.extra_operations, (std::vector<std::string>{"POST /auth/logout"})) << "/docs is a contract route";
+  EXPECT_EQ(d.extra_operations, (std::vector<std::string>{"POST /auth/logout"}))
+      << "/docs is a contract route";
 }
 
 TEST_F(OpenApiDiffTest, ReportsPropertyTypeAndRequiredDifferencesThroughRefs) {
@@ -52,7 +53,8 @@ TEST_F(OpenApiDiffTest, ReportsPropertyTypeAndRequiredDifferencesThroughRefs) {
   EXPECT_TRUE(Has(d.schema_problems, "GET /api/posts/{id} 200 (Post): property tagIds missing"));
   EXPECT_TRUE(Has(d.schema_problems, "views has type string, expected integer|null"));
   EXPECT_TRUE(Has(d.schema_problems, "property secret not in the spec"));
-  EXPECT_TRUE(Has(d.schema_problems, "POST /api/posts request body (PostCreate): status should not be required"));
+  EXPECT_TRUE(Has(d.schema_problems,
+                  "POST /api/posts request body (PostCreate): status should not be required"));
 }
 
 TEST_F(OpenApiDiffTest, ReportsStatusCodes) {

@@ -43,10 +43,12 @@ nlohmann::ordered_json ExchangeJson(const Exchange& ex) {
       std::string v = ex.response->Header(h);
       if (!v.empty()) headers[h] = v;
     }
-    j["response"] = {{"status", ex.response->status}, {"headers", headers}, {"body", Trimmed(ex.response->body, 4000)}};
+    j["response"] = {{"status", ex.response->status},
+                     {"headers", headers},
+                     {"body", Trimmed(ex.response->body, 4000)}};
   } else {
     j["response"] = nullptr;
-    j["transportError"] = ex.transport_error;
+    j["transportError"] = ex.transportError;
   }
   return j;
 }
@@ -57,7 +59,8 @@ std::string FormatResult(const CheckResult& r) {
   const Outcome& o = r.outcome;
   std::string line = std::string(ToString(o.verdict)) + " " + r.name;
   if (o.verdict == Verdict::kSkip) return line + " — " + o.message + "\n";
-  if (o.verdict == Verdict::kPass) return line + (o.message.empty() ? "" : " (" + o.message + ")") + "\n";
+  if (o.verdict == Verdict::kPass)
+    return line + (o.message.empty() ? "" : " (" + o.message + ")") + "\n";
   const std::string pad = "               ";
   std::string out = line + "\n";
   out += "     problem:  " + Indent(o.message, "     ") + "\n";
@@ -75,33 +78,39 @@ std::string FormatResult(const CheckResult& r) {
         if (!v.empty()) out += "  " + std::string(h) + ": " + v;
       }
       out += "\n";
-      if (!ex.response->body.empty()) out += pad + Trimmed(ex.response->body, kResponseBodyMax) + "\n";
-    } else if (!ex.transport_error.empty()) {
-      out += "     response: none (" + ex.transport_error + ")\n";
+      if (!ex.response->body.empty())
+        out += pad + Trimmed(ex.response->body, kResponseBodyMax) + "\n";
+    } else if (!ex.transportError.empty()) {
+      out += "     response: none (" + ex.transportError + ")\n";
     }
   }
   return out;
 }
 
 std::string FormatSummary(const Report& report) {
-  std::string out = std::to_string(report.passed) + " passed, " + std::to_string(report.failed) + " failed";
+  std::string out =
+      std::to_string(report.passed) + " passed, " + std::to_string(report.failed) + " failed";
   if (report.skipped > 0) out += ", " + std::to_string(report.skipped) + " skipped";
   out += "\n";
-  if (!report.admin_given) {
-    out += "admin-only checks were SKIPPED: no admin credentials (give --admin-email and --admin-password, "
-           "or set ADMIN_EMAIL and ADMIN_PASSWORD)\n";
+  if (!report.adminGiven) {
+    out +=
+        "admin-only checks were SKIPPED: no admin credentials (give --admin-email and "
+        "--admin-password, "
+        "or set ADMIN_EMAIL and ADMIN_PASSWORD)\n";
   }
   return out;
 }
 
-nlohmann::ordered_json ReportJson(const Report& report, const std::string& url, const std::string& spec_path) {
+nlohmann::ordered_json ReportJson(const Report& report, const std::string& url,
+                                  const std::string& spec_path) {
   nlohmann::ordered_json j;
   j["url"] = url;
   j["spec"] = spec_path;
-  j["runId"] = report.run_id;
+  j["runId"] = report.runId;
   j["ok"] = report.ok();
-  j["summary"] = {{"passed", report.passed}, {"failed", report.failed}, {"skipped", report.skipped}};
-  j["adminChecks"] = report.admin_given ? "run" : "skipped: no admin credentials";
+  j["summary"] = {
+      {"passed", report.passed}, {"failed", report.failed}, {"skipped", report.skipped}};
+  j["adminChecks"] = report.adminGiven ? "run" : "skipped: no admin credentials";
   nlohmann::ordered_json checks = nlohmann::ordered_json::array();
   for (const auto& r : report.results) {
     nlohmann::ordered_json c;

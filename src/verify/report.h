@@ -15,6 +15,7 @@ std::string FormatResult(const CheckResult& r);
 // saying they were SKIPPED. Ends with '\n'.
 std::string FormatSummary(const Report& report);
 // The machine-readable report (--json).
-nlohmann::ordered_json ReportJson(const Report& report, const std::string& url, const std::string& spec_path);
+nlohmann::ordered_json ReportJson(const Report& report, const std::string& url,
+                                  const std::string& spec_path);
 
 }  // namespace bf::verify

@@ -19,9 +19,19 @@ nlohmann::json SampleValue(const spec::Field& f, int seq, std::string_view run);
 
 // A valid value of `f` different from `current` (for PATCH), or `current` itself when the field
 // admits a single value (an enum of one).
-nlohmann::json OtherValue(const spec::Field& f, const nlohmann::json& current, int seq, std::string_view run);
+nlohmann::json OtherValue(const spec::Field& f, const nlohmann::json& current, int seq,
+                          std::string_view run);
 
-enum class InvalidKind { kMissingRequired, kWrongType, kEnum, kUnknownProperty, kTooLong, kBelowMin, kAboveMax, kBadFormat };
+enum class InvalidKind {
+  kMissingRequired,
+  kWrongType,
+  kEnum,
+  kUnknownProperty,
+  kTooLong,
+  kBelowMin,
+  kAboveMax,
+  kBadFormat
+};
 
 // One invalid create body: `valid` with `field` removed or set to `value`.
 struct InvalidBody {
@@ -31,7 +41,8 @@ struct InvalidBody {
 };
 
 // nullopt when the entity has no field the kind applies to (e.g. no enum field).
-std::optional<InvalidBody> MakeInvalid(InvalidKind kind, const EntityModel& e, const nlohmann::json& valid);
+std::optional<InvalidBody> MakeInvalid(InvalidKind kind, const EntityModel& e,
+                                       const nlohmann::json& valid);
 
 // A short name per kind for check names: "missing required field", "wrong type", ...
 std::string_view KindName(InvalidKind kind);

@@ -53,7 +53,8 @@ TEST(SamplesTest, ValuesSatisfyTheirConstraintsAndAscendWithSeq) {
   // Ordered by seq for the first records (what the sort checks compare).
   for (const auto& f : fields) {
     if (f.type == FieldType::kEnum) continue;
-    nlohmann::json a = SampleValue(f, 1, "run123"), b = SampleValue(f, 2, "run123"), c = SampleValue(f, 3, "run123");
+    nlohmann::json a = SampleValue(f, 1, "run123"), b = SampleValue(f, 2, "run123"),
+                   c = SampleValue(f, 3, "run123");
     if (f.name == "age") {
       EXPECT_LT(a, b);
       continue;  // clamped at the maximum from seq 2 on
@@ -76,7 +77,8 @@ TEST(SamplesTest, InvalidBodiesBreakExactlyOneThing) {
   spec::AppSpec s = spec::testing::BlogSpec();
   SuiteModel m = BuildModel(s);
   const EntityModel& post = *m.Find("Post");
-  nlohmann::json valid = {{"title", "t"}, {"body", "b"}, {"status", "draft"}, {"views", 1}, {"publishedAt", nullptr}};
+  nlohmann::json valid = {
+      {"title", "t"}, {"body", "b"}, {"status", "draft"}, {"views", 1}, {"publishedAt", nullptr}};
   auto missing = MakeInvalid(InvalidKind::kMissingRequired, post, valid);
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->field, "title");

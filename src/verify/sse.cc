@@ -30,7 +30,8 @@ void SseParser::Line(std::string_view line, std::vector<SseEvent>& out) {
   if (line.front() == ':') return;
   size_t colon = line.find(':');
   std::string_view field = line.substr(0, colon);
-  std::string_view value = colon == std::string_view::npos ? std::string_view() : line.substr(colon + 1);
+  std::string_view value =
+      colon == std::string_view::npos ? std::string_view() : line.substr(colon + 1);
   if (!value.empty() && value.front() == ' ') value.remove_prefix(1);
   if (field == "event") {
     current_.event = std::string(value);

@@ -22,7 +22,7 @@ class SseParser {
  private:
   void Line(std::string_view line, std::vector<SseEvent>& out);
 
-  std::string partial_;   // an unfinished line
+  std::string partial_;      // an unfinished line
   bool pending_cr_ = false;  // the previous chunk ended with CR (a following LF belongs to it)
   SseEvent current_;
   bool has_data_ = false;

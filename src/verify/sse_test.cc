@@ -7,7 +7,8 @@ namespace {
 
 TEST(SseParserTest, ParsesNamedEventsAndSkipsComments) {
   SseParser p;
-  auto events = p.Feed(": connected\nretry: 5000\n\nevent: post.created\ndata: {\"id\":\"1\"}\n\n: ping\n\n");
+  auto events =
+      p.Feed(": connected\nretry: 5000\n\nevent: post.created\ndata: {\"id\":\"1\"}\n\n: ping\n\n");
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].event, "post.created");
   EXPECT_EQ(events[0].data, "{\"id\":\"1\"}");

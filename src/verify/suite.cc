@@ -34,14 +34,20 @@ Result<Report> RunSuite(const spec::AppSpec& spec, HttpClient& http, const Suite
   Context ctx(spec, http, options);
   std::vector<Check> checks = SelectChecks(BuildSuite(ctx), options.only);
   Report report;
-  report.run_id = ctx.run;
-  report.admin_given = !options.admin_identity.empty() && !options.admin_password.empty();
+  report.runId = ctx.run;
+  report.adminGiven = !options.adminIdentity.empty() && !options.adminPassword.empty();
   report.results = RunChecks(checks, on_result);
   for (const auto& r : report.results) {
     switch (r.outcome.verdict) {
-      case Verdict::kPass: ++report.passed; break;
-      case Verdict::kFail: ++report.failed; break;
-      case Verdict::kSkip: ++report.skipped; break;
+      case Verdict::kPass:
+        ++report.passed;
+        break;
+      case Verdict::kFail:
+        ++report.failed;
+        break;
+      case Verdict::kSkip:
+        ++report.skipped;
+        break;
     }
   }
   ctx.events.reset();

@@ -14,12 +14,12 @@
 namespace bf::verify {
 
 struct Report {
-  std::string run_id;
+  std::string runId;
   std::vector<CheckResult> results;
   int passed = 0;
   int failed = 0;
   int skipped = 0;
-  bool admin_given = false;  // false: admin-only checks were skipped
+  bool adminGiven = false;  // false: admin-only checks were skipped
 
   bool ok() const { return failed == 0; }
 };

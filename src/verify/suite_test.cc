@@ -6,9 +6,9 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <iostream>
 #include <set>
+#include <sstream>
 
 #include "spec/spec_json.h"
 #include "spec/testing_specs.h"
@@ -24,11 +24,11 @@ using testing::FakeBackend;
 SuiteOptions Options(bool admin = true) {
   SuiteOptions o;
   if (admin) {
-    o.admin_identity = "admin@example.com";
-    o.admin_password = "admin-password-1";
+    o.adminIdentity = "admin@example.com";
+    o.adminPassword = "admin-password-1";
   }
-  o.run_id = "t3st01";
-  o.event_wait = std::chrono::milliseconds(300);
+  o.runId = "t3st01";
+  o.eventWait = std::chrono::milliseconds(300);
   return o;
 }
 
@@ -72,7 +72,8 @@ spec::AppSpec Golden(const std::string& name) {
   std::stringstream text;
   text << in.rdbuf();
   auto loaded = spec::LoadSpecText(text.str());
-  EXPECT_TRUE(loaded.spec) << name << ": " << (loaded.issues.empty() ? "" : loaded.issues[0].ToString());
+  EXPECT_TRUE(loaded.spec) << name << ": "
+                           << (loaded.issues.empty() ? "" : loaded.issues[0].ToString());
   return loaded.spec ? *loaded.spec : spec::AppSpec{};
 }
 
@@ -98,18 +99,20 @@ TEST_F(SuiteTest, ASpecWithoutAuthIsCheckedAnonymously) {
   EXPECT_EQ(run.report.failed, 0) << run.text;
   EXPECT_EQ(run.by_name.count("auth: register"), 0u);
   EXPECT_EQ(run.by_name.at("Post: create").verdict, Verdict::kPass);
-  EXPECT_EQ(run.by_name.at("events: creating a User sends user.created").verdict, Verdict::kPass) << "no auth: User is a plain entity";
+  EXPECT_EQ(run.by_name.at("events: creating a User sends user.created").verdict, Verdict::kPass)
+      << "no auth: User is a plain entity";
 }
 
 TEST_F(SuiteTest, WithoutAdminCredentialsAdminChecksAreSkippedNotPassed) {
   SuiteRun run = RunAgainst(spec_, {}, false);
   EXPECT_EQ(run.report.failed, 0) << run.text;
   EXPECT_EQ(run.by_name.at("auth: admin login").verdict, Verdict::kSkip);
-  EXPECT_EQ(run.by_name.at("Tag: create").verdict, Verdict::kSkip) << "tags are created by admins only";
+  EXPECT_EQ(run.by_name.at("Tag: create").verdict, Verdict::kSkip)
+      << "tags are created by admins only";
   EXPECT_EQ(run.by_name.at("Post: update as admin").verdict, Verdict::kSkip);
   EXPECT_EQ(run.by_name.at("Post: create").verdict, Verdict::kPass);
   EXPECT_GT(run.report.skipped, 10);
-  EXPECT_FALSE(run.report.admin_given);
+  EXPECT_FALSE(run.report.adminGiven);
   EXPECT_NE(FormatSummary(run.report).find("admin-only checks were SKIPPED"), std::string::npos);
 }
 
@@ -136,27 +139,32 @@ void ExpectFails(const SuiteRun& run, const std::vector<std::string>& names) {
 
 TEST_F(SuiteTest, NoAuthorizationFailsTheAccessMatrix) {
   SuiteRun run = RunAgainst(spec_, Bugs{.no_authz = true});
-  ExpectFails(run, {"Post: list as anonymous", "Post: update as other user", "Post: delete as other user",
-                    "Tag: create as other user", "User: update as other user", "Comment: get as anonymous"});
+  ExpectFails(run, {"Post: list as anonymous", "Post: update as other user",
+                    "Post: delete as other user", "Tag: create as other user",
+                    "User: update as other user", "Comment: get as anonymous"});
   EXPECT_NE(run.by_name.at("Post: update as other user").message.find("200"), std::string::npos);
 }
 
 TEST_F(SuiteTest, IgnoredPaginationFailsThePaginationChecks) {
   SuiteRun run = RunAgainst(spec_, Bugs{.ignores_pagination = true});
-  ExpectFails(run, {"Post: pagination returns each record once", "Tag: pagination returns each record once"});
+  ExpectFails(run, {"Post: pagination returns each record once",
+                    "Tag: pagination returns each record once"});
 }
 
 TEST_F(SuiteTest, ALeakedPasswordHashFailsRegistrationAndMe) {
   SuiteRun run = RunAgainst(spec_, Bugs{.leaks_password_hash = true});
   ExpectFails(run, {"auth: no password hash in any answer", "User: record shape"});
-  EXPECT_NE(run.by_name.at("auth: no password hash in any answer").message.find("passwordHash"), std::string::npos);
+  EXPECT_NE(run.by_name.at("auth: no password hash in any answer").message.find("passwordHash"),
+            std::string::npos);
 }
 
 TEST_F(SuiteTest, ErrorsWithoutProblemJsonFail) {
   SuiteRun run = RunAgainst(spec_, Bugs{.plain_json_errors = true});
   ExpectFails(run, {"system: unknown route is a 404 problem", "auth: me without a token is 401",
                     "Post: get an unknown id is 404", "Post: create rejects wrong type"});
-  EXPECT_NE(run.by_name.at("Post: get an unknown id is 404").message.find("application/problem+json"), std::string::npos);
+  EXPECT_NE(
+      run.by_name.at("Post: get an unknown id is 404").message.find("application/problem+json"),
+      std::string::npos);
 }
 
 TEST_F(SuiteTest, RefreshTokensThatAreNotRotatedFail) {
@@ -168,13 +176,15 @@ TEST_F(SuiteTest, RefreshTokensThatAreNotRotatedFail) {
 TEST_F(SuiteTest, APatchThatClobbersUntouchedFieldsFails) {
   SuiteRun run = RunAgainst(spec_, Bugs{.patch_clobbers = true});
   ExpectFails(run, {"Post: update changes only the given property"});
-  EXPECT_NE(run.by_name.at("Post: update changes only the given property").message.find("not in the PATCH body changed"),
+  EXPECT_NE(run.by_name.at("Post: update changes only the given property")
+                .message.find("not in the PATCH body changed"),
             std::string::npos);
 }
 
 TEST_F(SuiteTest, OwnerTakenFromTheBodyFails) {
   SuiteRun run = RunAgainst(spec_, Bugs{.owner_from_body = true});
-  ExpectFails(run, {"Post: owner is taken from the token on create", "Post: owner cannot be changed by update",
+  ExpectFails(run, {"Post: owner is taken from the token on create",
+                    "Post: owner cannot be changed by update",
                     "Comment: owner is taken from the token on create"});
 }
 
@@ -186,43 +196,57 @@ TEST_F(SuiteTest, AlgNoneTokensFail) {
 
 TEST_F(SuiteTest, EventsWithoutAnEventLineFail) {
   SuiteRun run = RunAgainst(spec_, Bugs{.no_event_name = true});
-  ExpectFails(run, {"events: creating a Post sends post.created", "events: updating it sends post.updated",
-                    "events: deleting it sends post.deleted"});
-  EXPECT_NE(run.by_name.at("events: creating a Post sends post.created").message.find("without the line"), std::string::npos);
+  ExpectFails(
+      run, {"events: creating a Post sends post.created", "events: updating it sends post.updated",
+            "events: deleting it sends post.deleted"});
+  EXPECT_NE(
+      run.by_name.at("events: creating a Post sends post.created").message.find("without the line"),
+      std::string::npos);
 }
 
 TEST_F(SuiteTest, SmallerDeviationsFailTheirChecks) {
-  ExpectFails(RunAgainst(spec_, Bugs{.unknown_property_400 = true}),
-              {"Post: create rejects unknown property", "auth: register rejects an unknown property"});
-  ExpectFails(RunAgainst(spec_, Bugs{.ignores_filters = true}), {"Post: exact-match filters", "Comment: exact-match filters"});
+  ExpectFails(
+      RunAgainst(spec_, Bugs{.unknown_property_400 = true}),
+      {"Post: create rejects unknown property", "auth: register rejects an unknown property"});
+  ExpectFails(RunAgainst(spec_, Bugs{.ignores_filters = true}),
+              {"Post: exact-match filters", "Comment: exact-match filters"});
   ExpectFails(RunAgainst(spec_, Bugs{.ready_says_ok = true}), {"system: ready"});
 }
 
 TEST_F(SuiteTest, OperationalDeviationsFailTheirChecks) {
   ExpectFails(RunAgainst(spec_, Bugs{.no_request_id = true}), {"system: x-request-id is echoed"});
-  ExpectFails(RunAgainst(spec_, Bugs{.no_throttle = true}), {"auth: repeated failed logins are throttled"});
+  ExpectFails(RunAgainst(spec_, Bugs{.no_throttle = true}),
+              {"auth: repeated failed logins are throttled"});
   ExpectFails(RunAgainst(spec_, Bugs{.no_cascade = true}),
-              {"Post: delete with a Comment referring to it (cascade)", "User: delete with a Post referring to it (cascade)"});
+              {"Post: delete with a Comment referring to it (cascade)",
+               "User: delete with a Post referring to it (cascade)"});
 }
 
 TEST_F(SuiteTest, RestrictAndSetNullAreChecked) {
   spec_.relations[2].onDelete = spec::OnDelete::kRestrict;  // Post -> Comment
   spec_.relations[2].required = false;
-  spec_.relations[1].onDelete = spec::OnDelete::kSetNull;   // User -> Comment (author)
+  spec_.relations[1].onDelete = spec::OnDelete::kSetNull;  // User -> Comment (author)
   spec_.relations[1].required = false;
   SuiteRun good = RunAgainst(spec_, {});
   EXPECT_EQ(good.report.failed, 0) << good.text;
-  EXPECT_EQ(good.by_name.at("Post: delete with a Comment referring to it (restrict)").verdict, Verdict::kPass);
-  EXPECT_EQ(good.by_name.at("User: delete with a Comment referring to it (set-null)").verdict, Verdict::kPass);
+  EXPECT_EQ(good.by_name.at("Post: delete with a Comment referring to it (restrict)").verdict,
+            Verdict::kPass);
+  EXPECT_EQ(good.by_name.at("User: delete with a Comment referring to it (set-null)").verdict,
+            Verdict::kPass);
   ExpectFails(RunAgainst(spec_, Bugs{.no_cascade = true}),
-              {"Post: delete with a Comment referring to it (restrict)", "User: delete with a Comment referring to it (set-null)"});
+              {"Post: delete with a Comment referring to it (restrict)",
+               "User: delete with a Comment referring to it (set-null)"});
 }
 
 TEST_F(SuiteTest, AnUnreachableBackendIsAnErrorNotAReport) {
   class Down : public HttpClient {
    public:
-    Result<HttpResponse> Send(const HttpRequest&) override { return MakeError("http.connect", "connection refused"); }
-    Result<std::unique_ptr<EventStream>> Open(const HttpRequest&) override { return MakeError("http.connect", "refused"); }
+    Result<HttpResponse> Send(const HttpRequest&) override {
+      return MakeError("http.connect", "connection refused");
+    }
+    Result<std::unique_ptr<EventStream>> Open(const HttpRequest&) override {
+      return MakeError("http.connect", "refused");
+    }
   } down;
   auto result = RunSuite(spec_, down, Options());
   ASSERT_FALSE(result.ok());
