@@ -2,6 +2,7 @@
 find_package(nlohmann_json 3.11 REQUIRED)
 find_path(KAINJOW_MUSTACHE_INCLUDE kainjow/mustache.hpp REQUIRED)
 find_path(VALIJSON_INCLUDE valijson/schema.hpp REQUIRED)
+find_package(CURL REQUIRED)
 find_package(CLI11 QUIET)
 find_path(CLI11_INCLUDE CLI/CLI.hpp REQUIRED)
 if(BF_BUILD_TESTS)

@@ -28,6 +28,20 @@ struct SpecValidateOptions {
 int SpecValidate(const SpecValidateOptions& o);
 int SpecSchema();
 
+struct VerifyOptions {
+  std::string url;            // the backend's base URL, e.g. http://127.0.0.1:3000
+  std::string specFile;       // the AppSpec it claims to implement
+  bool json = false;
+  std::string adminEmail;     // empty: $ADMIN_EMAIL
+  std::string adminPassword;  // empty: $ADMIN_PASSWORD
+  int timeoutMs = 10000;      // per request
+  int eventWaitMs = 5000;     // per expected SSE event
+  std::string only;           // run the checks whose name contains this (and what they need)
+};
+// Runs the conformance suite; exit 0 when every check that ran passed, 1 when any failed,
+// 2 for bad usage or a backend that cannot be reached.
+int Verify(const VerifyOptions& o);
+
 }  // namespace bf::cli
 
 namespace bf::cli {

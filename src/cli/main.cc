@@ -99,6 +99,19 @@ int main(int argc, char** argv) {
   regen_cmd->add_flag("--commit-pending", regen.commitPending, "Commit uncommitted edits first instead of refusing");
   regen_cmd->add_flag("--json", regen.json, "Machine-readable result");
 
+  // verify
+  VerifyOptions verify;
+  auto* verify_cmd = app.add_subcommand("verify", "Check a running backend against the contract derived from its spec");
+  verify_cmd->add_option("--url", verify.url, "Base URL of the backend, e.g. http://127.0.0.1:3000")->required();
+  verify_cmd->add_option("--spec", verify.specFile, "AppSpec JSON file the backend implements")->required();
+  verify_cmd->add_flag("--json", verify.json, "Print a machine-readable report");
+  verify_cmd->add_option("--admin-email", verify.adminEmail, "Admin account for admin-only checks (default: $ADMIN_EMAIL)");
+  verify_cmd->add_option("--admin-password", verify.adminPassword, "Its password (default: $ADMIN_PASSWORD)");
+  verify_cmd->add_option("--timeout-ms", verify.timeoutMs, "Timeout of each request")->check(CLI::Range(100, 600000));
+  verify_cmd->add_option("--event-wait-ms", verify.eventWaitMs, "How long to wait for each SSE event")
+      ->check(CLI::Range(100, 600000));
+  verify_cmd->add_option("--only", verify.only, "Run only checks whose name contains this text (and what they need)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -114,5 +127,6 @@ int main(int argc, char** argv) {
   if (plan_cmd->parsed()) return Plan(pl);
   if (chat_cmd->parsed()) return Chat(ch);
   if (new_cmd->parsed()) return New(nw);
+  if (verify_cmd->parsed()) return Verify(verify);
   return kExitUsage;
 }
