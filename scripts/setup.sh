@@ -11,7 +11,7 @@ PACKAGES=(
   nlohmann-json3-dev libvalijson-dev libkainjow-mustache-dev
   libsqlitecpp-dev libsqlite3-dev sqlite3 libgit2-dev libsodium-dev libssl-dev
   libspdlog-dev libfmt-dev libcurl4-openssl-dev libcli11-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libhiredis-dev libmongoc-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libhiredis-dev libmongoc-dev libpugixml-dev
   # fuzzing
   clang libclang-rt-14-dev
   # runtime: sandbox and process limits

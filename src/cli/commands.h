@@ -29,3 +29,20 @@ int SpecValidate(const SpecValidateOptions& o);
 int SpecSchema();
 
 }  // namespace bf::cli
+
+namespace bf::cli {
+
+struct GenerateOptions {
+  std::string specFile;
+  std::string stack;          // target id, e.g. node-express; empty: from the spec / default
+  std::string database;
+  std::string out;
+  std::string templatesDir;   // --templates
+  std::string testDatabaseUrl;
+  bool filesOnly = false;     // write the files, skip the pipeline
+  bool commit = true;
+  bool json = false;          // print the pipeline record as JSON at the end
+};
+int Generate(const GenerateOptions& o);
+
+}  // namespace bf::cli

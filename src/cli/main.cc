@@ -30,6 +30,20 @@ int main(int argc, char** argv) {
   validate_cmd->add_flag("--json", validate.json, "Machine-readable result");
   auto* schema_cmd = spec_cmd->add_subcommand("schema", "Print the AppSpec JSON Schema");
 
+  // generate
+  GenerateOptions gen;
+  auto* gen_cmd = app.add_subcommand("generate", "Generate a backend from an AppSpec, proven test-first (red, then green)");
+  gen_cmd->add_option("--spec", gen.specFile, "AppSpec JSON file")->required();
+  gen_cmd->add_option("--stack", gen.stack, "Target stack, e.g. node-express (default: from the spec)");
+  gen_cmd->add_option("--db", gen.database, "Database: sqlite or postgres (default: from the spec, else sqlite)");
+  gen_cmd->add_option("--out", gen.out, "New or empty folder for the backend")->required();
+  gen_cmd->add_option("--templates", gen.templatesDir, "Use the templates in this folder instead of the embedded ones");
+  gen_cmd->add_option("--test-database-url", gen.testDatabaseUrl,
+                      "Run the generated tests against this database (e.g. postgres://...) instead of in-memory SQLite");
+  gen_cmd->add_flag("--files-only", gen.filesOnly, "Write the files without installing, testing or committing");
+  gen_cmd->add_flag("!--no-commit", gen.commit, "Do not create a git repository");
+  gen_cmd->add_flag("--json", gen.json, "Print the pipeline record as JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -39,5 +53,6 @@ int main(int argc, char** argv) {
 
   if (validate_cmd->parsed()) return SpecValidate(validate);
   if (schema_cmd->parsed()) return SpecSchema();
+  if (gen_cmd->parsed()) return Generate(gen);
   return kExitUsage;
 }

@@ -44,6 +44,9 @@ Result<Manifest> ParseManifest(const json& j, const std::string& where) {
     }
     m.openapiPath = j.value("openapiPath", m.openapiPath);
     m.healthPath = j.value("healthPath", m.healthPath);
+    m.env = j.value("env", std::map<std::string, std::string>{});
+    m.stubMayPass = j.value("stubMayPass", std::vector<std::string>{});
+    m.generatedByTools = j.value("generatedByTools", std::vector<std::string>{});
     const json& files = j.at("files");
     for (size_t i = 0; i < files.size(); ++i) {
       const json& f = files[i];

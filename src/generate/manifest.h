@@ -49,6 +49,13 @@ struct Manifest {
   std::string testReportPath;               // e.g. "reports/junit.xml"
   std::string openapiPath = "openapi.json"; // where the core's OpenAPI document is written
   std::string healthPath = "/health";
+  // Environment for every command of the generated project (e.g. NODE_ENV=test).
+  std::map<std::string, std::string> env;
+  // Test files or suites allowed to pass against the stubs (health, served OpenAPI); every
+  // other test must fail there, or it tests nothing. Matched as substrings of the suite name.
+  std::vector<std::string> stubMayPass;
+  // Files the generator never owns (written by tools): kept out of golden comparisons.
+  std::vector<std::string> generatedByTools;
   std::vector<FileRule> files;
 };
 
