@@ -44,6 +44,19 @@ int main(int argc, char** argv) {
   gen_cmd->add_flag("!--no-commit", gen.commit, "Do not create a git repository");
   gen_cmd->add_flag("--json", gen.json, "Print the pipeline record as JSON");
 
+  // serve
+  ServeOptions serve;
+  auto* serve_cmd = app.add_subcommand("serve", "Run the BackendForge server (HTTP + WebSocket API and web UI)");
+  serve_cmd->add_option("--host", serve.host, "Address to listen on (default 127.0.0.1; env BACKENDFORGE_HOST)");
+  serve_cmd->add_option("--port", serve.port, "Port (default 8080; 0 = any free port; env BACKENDFORGE_PORT)");
+  serve_cmd->add_option("--data", serve.data, "Data folder: database, projects, secret (default .data; env BACKENDFORGE_DATA)");
+  serve_cmd->add_option("--config", serve.config, "JSON config file (keys as in docs/API.md#configuration)");
+  serve_cmd->add_option("--templates", serve.templates, "Generator templates folder (default: embedded)");
+  serve_cmd->add_option("--ui", serve.ui, "Built web UI folder (default: web/dist next to the build)");
+  serve_cmd->add_option("--tls-cert", serve.tlsCert, "PEM certificate chain (enables HTTPS/WSS with --tls-key)");
+  serve_cmd->add_option("--tls-key", serve.tlsKey, "PEM private key");
+  serve_cmd->add_option("--log-level", serve.logLevel, "debug, info, warn, error or off");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -54,5 +67,6 @@ int main(int argc, char** argv) {
   if (validate_cmd->parsed()) return SpecValidate(validate);
   if (schema_cmd->parsed()) return SpecSchema();
   if (gen_cmd->parsed()) return Generate(gen);
+  if (serve_cmd->parsed()) return Serve(serve);
   return kExitUsage;
 }

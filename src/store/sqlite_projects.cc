@@ -1,4 +1,5 @@
 // SqliteStore: projects, spec versions, the chat (messages with FTS5 search) and plans.
+#include <algorithm>
 #include <cctype>
 
 #include "store/sqlite_db.h"
@@ -272,6 +273,19 @@ Result<std::vector<ChatMessage>> SqliteStore::ListMessages(const std::string& pr
     q->bind(3, limit);
     std::vector<ChatMessage> out;
     while (q->executeStep()) out.push_back(ReadMessage(*q));
+    return out;
+  });
+}
+
+Result<std::vector<ChatMessage>> SqliteStore::RecentMessages(const std::string& projectId, int limit) {
+  return pool_->Read([&](Conn& c) -> Result<std::vector<ChatMessage>> {
+    auto q = c.Q(std::string("SELECT ") + kMessageCols +
+                 " FROM messages m WHERE m.project_id = ? ORDER BY m.id DESC LIMIT ?");
+    q->bind(1, projectId);
+    q->bind(2, limit);
+    std::vector<ChatMessage> out;
+    while (q->executeStep()) out.push_back(ReadMessage(*q));
+    std::reverse(out.begin(), out.end());
     return out;
   });
 }

@@ -63,6 +63,7 @@ class SqliteStore final : public Store {
   Result<SpecVersion> GetSpecVersion(const std::string& projectId, int version) override;
   Result<ChatTurnIds> CommitChatTurn(const ChatTurn& turn) override;
   Result<std::vector<ChatMessage>> ListMessages(const std::string& projectId, int64_t afterId, int limit) override;
+  Result<std::vector<ChatMessage>> RecentMessages(const std::string& projectId, int limit) override;
   Result<std::vector<ChatHit>> SearchMessages(const std::string& projectId, const std::string& query,
                                               int limit) override;
   Result<PlanRecord> LatestPlan(const std::string& projectId) override;

@@ -155,6 +155,10 @@ TEST_F(SqliteStoreTest, ChatTurnsAreAtomicAndSearchable) {
   EXPECT_EQ(store_->LatestPlan(p.id)->markdown, "# Plan");
   EXPECT_EQ(store_->GetProject(uid, p.id)->project.status, "planned");
 
+  auto recent = store_->RecentMessages(p.id, 1);
+  ASSERT_EQ(recent->size(), 1u);
+  EXPECT_EQ((*recent)[0].role, "assistant");
+  EXPECT_EQ(store_->RecentMessages(p.id, 10)->front().role, "user");
   auto hits = store_->SearchMessages(p.id, "ratings recipe", 10);
   ASSERT_TRUE(hits.ok()) << hits.error().message;
   ASSERT_FALSE(hits->empty());

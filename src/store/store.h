@@ -123,6 +123,8 @@ class Store {
   // Messages in order; `afterId` > 0 pages forward; at most `limit`.
   virtual Result<std::vector<ChatMessage>> ListMessages(const std::string& projectId, int64_t afterId,
                                                         int limit) = 0;
+  // The last `limit` messages, oldest first.
+  virtual Result<std::vector<ChatMessage>> RecentMessages(const std::string& projectId, int limit) = 0;
   // Full-text search over one project's conversation (FTS5, best first). `query` is plain
   // words (no FTS syntax is interpreted).
   virtual Result<std::vector<ChatHit>> SearchMessages(const std::string& projectId, const std::string& query,
