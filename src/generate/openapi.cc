@@ -4,6 +4,7 @@
 
 #include "common/strings.h"
 #include "generate/prepare.h"
+#include "plan/endpoints.h"
 #include "spec/naming.h"
 
 namespace bf::generate {
@@ -43,39 +44,8 @@ double Num(double d) { return d; }
 
 ordered_json IdSchema() { return {{"type", "string"}, {"format", "uuid"}}; }
 
-ordered_json PathId(const std::string& what) {
-  return {{"name", "id"}, {"in", "path"}, {"required", true}, {"description", "id of the " + what},
-          {"schema", {{"type", "string"}}}};
-}
-
 ordered_json Security() { return ordered_json::array({{{"bearerAuth", ordered_json::array()}}}); }
 
-bool IsPublic(const std::vector<std::string>& principals) {
-  return std::find(principals.begin(), principals.end(), "public") != principals.end();
-}
-
-std::string WhoMay(const std::vector<std::string>& principals) {
-  return "Allowed: " + Join(principals, ", ") + " (admins always).";
-}
-
-// Standard error responses for an operation.
-void AddErrors(ordered_json& responses, bool auth, bool forbidden, bool not_found, bool body) {
-  if (body) {
-    responses["400"] = Problem("Malformed JSON or query parameters");
-    responses["422"] = Problem("Validation failed; `errors` lists each field", "ValidationProblem");
-  } else {
-    responses["400"] = Problem("Malformed query parameters");
-  }
-  if (auth) responses["401"] = Problem("Missing, invalid or expired access token");
-  if (forbidden) responses["403"] = Problem("Authenticated but not allowed");
-  if (not_found) responses["404"] = Problem("No such record");
-}
-
-struct EntityInfo {
-  const spec::Entity* e;
-  std::string route;
-  bool is_user;
-};
 
 }  // namespace
 
@@ -131,6 +101,178 @@ ordered_json FieldSchema(const spec::Field& f, bool nullable) {
   return nullable ? Nullable(s) : s;
 }
 
+namespace {
+
+ordered_json ListParameters(const spec::AppSpec& spec, const spec::Entity& e) {
+  ordered_json params = ordered_json::array();
+  params.push_back({{"name", "page"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"default", 1}}}});
+  params.push_back({{"name", "limit"}, {"in", "query"},
+                    {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}, {"default", 20}}}});
+  ordered_json sortable = ordered_json::array();
+  auto add_sort = [&](const std::string& name) {
+    sortable.push_back(name);
+    sortable.push_back("-" + name);
+  };
+  for (const auto& f : e.fields) {
+    if (f.type != FieldType::kText && f.type != FieldType::kJson && f.type != FieldType::kBoolean) add_sort(f.name);
+  }
+  if (e.timestamps) {
+    add_sort("createdAt");
+    add_sort("updatedAt");
+  }
+  if (!sortable.empty()) {
+    params.push_back({{"name", "sort"}, {"in", "query"}, {"description", "field to sort by; prefix with - for descending"},
+                      {"schema", {{"type", "string"}, {"enum", sortable}}}});
+  }
+  for (const auto& f : e.fields) {
+    if (f.type == FieldType::kText || f.type == FieldType::kJson) continue;
+    ordered_json fs = FieldSchema(f, false);
+    fs.erase("default");
+    fs.erase("description");
+    params.push_back({{"name", f.name}, {"in", "query"}, {"description", "exact match"}, {"schema", fs}});
+  }
+  for (const auto& r : spec.relations) {  // foreign keys: the inverse of one-to-many nested reads
+    if (r.to != e.name || r.kind == RelationKind::kManyToMany) continue;
+    params.push_back({{"name", r.inverse + "Id"}, {"in", "query"}, {"description", "records referring to this " + nm::ToLowerWords(r.from)},
+                      {"schema", {{"type", "string"}}}});
+  }
+  return params;
+}
+
+// The response object for one documented status of an endpoint.
+ordered_json Response(const plan::Endpoint& ep, int status, const spec::AppSpec& spec) {
+  const std::string words = ep.entity.empty() ? "" : nm::ToLowerWords(ep.entity);
+  const spec::Entity* e = ep.entity.empty() ? nullptr : spec.FindEntity(ep.entity);
+  switch (status) {
+    case 200:
+    case 201: {
+      switch (ep.kind) {
+        case plan::EndpointKind::kList:
+        case plan::EndpointKind::kNestedList:
+          return Ok("A page of " + nm::ToLowerWords(e->plural), Ref(e->plural + "Page"));
+        case plan::EndpointKind::kCreate: {
+          ordered_json r = Ok("Created", Ref(e->name));
+          r["headers"] = {{"Location", {{"description", "URL of the new record"}, {"schema", {{"type", "string"}}}}}};
+          return r;
+        }
+        case plan::EndpointKind::kRead:
+        case plan::EndpointKind::kNestedRead:
+          return Ok("The " + words, Ref(e->name));
+        case plan::EndpointKind::kUpdate:
+          return Ok("Updated", Ref(e->name));
+        case plan::EndpointKind::kAuth:
+          if (ep.path == "/auth/me") return Ok("The signed-in user", Ref(spec.auth.userEntity));
+          return Ok(status == 201 ? "Registered and signed in" : "Signed in", Ref("AuthResponse"));
+        case plan::EndpointKind::kEvents:
+          return {{"description", "Server-sent events: `event: <entity>.<action>` and one `data:` line of JSON {type, id, data} per change"},
+                  {"content", {{"text/event-stream", {{"schema", {{"type", "string"}}}}}}}};
+        default:
+          break;
+      }
+      if (ep.path == "/openapi.json") {
+        return {{"description", "This document"}, {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+      }
+      if (ep.path == "/docs") {
+        return {{"description", "Swagger UI"}, {"content", {{"text/html", {{"schema", {{"type", "string"}}}}}}}};
+      }
+      return Ok(ep.path == "/ready" ? "Ready" : "Alive",
+                ordered_json{{"type", "object"},
+                             {"required", {"status"}},
+                             {"properties", {{"status", {{"type", "string"}}}}}});
+    }
+    case 204:
+      return {{"description", "Deleted"}};
+    case 400:
+      return Problem(ep.kind == plan::EndpointKind::kList || ep.kind == plan::EndpointKind::kNestedList
+                         ? "Malformed query parameters (page, limit, sort, filters)"
+                         : "Malformed JSON body");
+    case 401:
+      return Problem(ep.kind == plan::EndpointKind::kAuth && ep.method == "POST"
+                         ? (ep.path == "/auth/login" ? "Wrong credentials" : "Refresh token invalid, expired or reused")
+                         : "Missing, invalid or expired access token");
+    case 403:
+      return Problem("Signed in but not allowed");
+    case 404:
+      return Problem("No such record");
+    case 409:
+      if (ep.kind == plan::EndpointKind::kDelete) return Problem("Other records still refer to this one");
+      if (ep.path == "/auth/register") return Problem("An account with this " + spec.auth.identityField + " exists");
+      return Problem("A unique field already has this value");
+    case 422:
+      return Problem("Validation failed; `errors` lists each field", "ValidationProblem");
+    case 429: {
+      ordered_json r = Problem("Too many attempts; retry later");
+      r["headers"] = {{"Retry-After", {{"description", "seconds to wait"}, {"schema", {{"type", "integer"}}}}}};
+      return r;
+    }
+    case 503:
+      return Problem("Not ready (the database does not answer)");
+    default:
+      return Problem("Error");
+  }
+}
+
+ordered_json RequestBody(const std::string& schema) {
+  return {{"required", true}, {"content", {{"application/json", {{"schema", Ref(schema)}}}}}};
+}
+
+// Every path of the contract, driven by the planner's endpoint list (one source of truth for
+// routes, access and status codes); this adds parameters, bodies and response schemas.
+void BuildPaths(const spec::AppSpec& spec, ordered_json& paths) {
+  for (const plan::Endpoint& ep : plan::BuildEndpoints(spec)) {
+    ordered_json op;
+    const spec::Entity* e = ep.entity.empty() ? nullptr : spec.FindEntity(ep.entity);
+    std::string method = bf::ToLower(ep.method);
+    std::string tag = ep.kind == plan::EndpointKind::kSystem || ep.kind == plan::EndpointKind::kEvents ? "System"
+                      : ep.kind == plan::EndpointKind::kAuth                                            ? "Auth"
+                      : !ep.parent.empty()                                                              ? ep.parent
+                                                                                                        : ep.entity;
+    std::string op_id;
+    switch (ep.kind) {
+      case plan::EndpointKind::kList: op_id = "list" + e->plural; break;
+      case plan::EndpointKind::kCreate: op_id = "create" + e->name; break;
+      case plan::EndpointKind::kRead: op_id = "get" + e->name; break;
+      case plan::EndpointKind::kUpdate: op_id = "update" + e->name; break;
+      case plan::EndpointKind::kDelete: op_id = "delete" + e->name; break;
+      case plan::EndpointKind::kNestedList:
+      case plan::EndpointKind::kNestedRead: op_id = "get" + ep.parent + nm::ToPascalCase(ep.relation); break;
+      case plan::EndpointKind::kEvents: op_id = "events"; break;
+      default: op_id = nm::ToCamelCase(ep.path.substr(ep.path.rfind('/') + 1)); break;
+    }
+    if (op_id == "openapiJson") op_id = "openapi";
+    op["operationId"] = op_id;
+    op["tags"] = {tag};
+    op["summary"] = ep.summary;
+    op["description"] = "Allowed: " + ep.AccessText() + ".";
+    ordered_json params = ordered_json::array();
+    if (ep.path.find("{id}") != std::string::npos) {
+      std::string owner_words = nm::ToLowerWords(ep.parent.empty() ? ep.entity : ep.parent);
+      params.push_back({{"name", "id"}, {"in", "path"}, {"required", true}, {"description", "id of the " + owner_words},
+                        {"schema", {{"type", "string"}}}});
+    }
+    if (ep.kind == plan::EndpointKind::kList) {
+      for (auto& p : ListParameters(spec, *e)) params.push_back(p);
+    } else if (ep.kind == plan::EndpointKind::kNestedList) {
+      auto list = ListParameters(spec, *e);
+      params.push_back(list[0]);
+      params.push_back(list[1]);
+    }
+    if (!params.empty()) op["parameters"] = params;
+    if (ep.kind == plan::EndpointKind::kCreate) op["requestBody"] = RequestBody(e->name + "Create");
+    if (ep.kind == plan::EndpointKind::kUpdate) op["requestBody"] = RequestBody(e->name + "Update");
+    if (ep.path == "/auth/register") op["requestBody"] = RequestBody("RegisterRequest");
+    if (ep.path == "/auth/login") op["requestBody"] = RequestBody("LoginRequest");
+    if (ep.path == "/auth/refresh") op["requestBody"] = RequestBody("RefreshRequest");
+    if (ep.requiresAuth) op["security"] = Security();
+    ordered_json responses;
+    for (int status : ep.statuses) responses[std::to_string(status)] = Response(ep, status, spec);
+    op["responses"] = responses;
+    paths[ep.path][method] = op;
+  }
+}
+
+}  // namespace
+
 ordered_json BuildOpenApi(const spec::AppSpec& spec) {
   ordered_json doc;
   doc["openapi"] = "3.1.0";
@@ -161,12 +303,6 @@ ordered_json BuildOpenApi(const spec::AppSpec& spec) {
         {"properties", {{"path", {{"type", "string"}}}, {"message", {{"type", "string"}}}}}}}};
 
   ordered_json paths;
-  paths["/health"]["get"] = {{"operationId", "health"}, {"tags", {"System"}}, {"summary", "Liveness"},
-                             {"responses", {{"200", Ok("Alive", {{"type", "object"}, {"properties", {{"status", {{"type", "string"}}}}}})}}}};
-  paths["/ready"]["get"] = {{"operationId", "ready"}, {"tags", {"System"}}, {"summary", "Readiness (database reachable)"},
-                            {"responses", {{"200", Ok("Ready", {{"type", "object"}, {"properties", {{"status", {{"type", "string"}}}}}})},
-                                           {"503", Problem("Not ready")}}}};
-
   const spec::Entity* user = spec.auth.enabled ? spec.FindEntity(spec.auth.userEntity) : nullptr;
 
   // Entity schemas: response, create, update, list.
@@ -258,172 +394,9 @@ ordered_json BuildOpenApi(const spec::AppSpec& spec) {
                                  {"tokenType", {{"type", "string"}}},
                                  {"expiresIn", {{"type", "integer"}}},
                                  {"user", Ref(user->name)}}}};
-    auto auth_op = [&](const std::string& id, const std::string& summary, const std::string& req,
-                       const std::string& ok_code, const std::string& ok_desc) {
-      ordered_json responses;
-      responses[ok_code] = Ok(ok_desc, Ref("AuthResponse"));
-      AddErrors(responses, false, false, false, true);
-      return ordered_json{{"operationId", id}, {"tags", {"Auth"}}, {"summary", summary},
-                          {"requestBody", {{"required", true}, {"content", {{"application/json", {{"schema", Ref(req)}}}}}}},
-                          {"responses", responses}};
-    };
-    paths["/auth/register"]["post"] = auth_op("register", "Create an account (role: " + spec.auth.defaultRole + ")",
-                                              "RegisterRequest", "201", "Registered and signed in");
-    paths["/auth/register"]["post"]["responses"]["409"] = Problem("An account with this " + spec.auth.identityField + " exists");
-    paths["/auth/login"]["post"] = auth_op("login", "Sign in; returns an access and a refresh token", "LoginRequest", "200", "Signed in");
-    paths["/auth/login"]["post"]["responses"]["401"] = Problem("Wrong credentials");
-    paths["/auth/login"]["post"]["responses"]["429"] = Problem("Too many failed attempts; retry later");
-    paths["/auth/refresh"]["post"] = auth_op("refresh", "Exchange a refresh token for a new pair (rotation)", "RefreshRequest", "200", "New tokens");
-    paths["/auth/refresh"]["post"]["responses"]["401"] = Problem("Refresh token invalid, expired or reused");
-    ordered_json me_responses;
-    me_responses["200"] = Ok("The signed-in user", Ref(user->name));
-    me_responses["401"] = Problem("Missing, invalid or expired access token");
-    paths["/auth/me"]["get"] = {{"operationId", "me"}, {"tags", {"Auth"}}, {"summary", "The signed-in user"},
-                                {"security", Security()}, {"responses", me_responses}};
   }
 
-  for (const auto& e : spec.entities) {
-    bool is_user = user && e.name == user->name;
-    spec::Access access = EffectiveAccess(spec, e);
-    std::string route = EntityRoute(e);
-    std::string words = nm::ToLowerWords(e.name), words_plural = nm::ToLowerWords(e.plural);
-    auto secure = [&](ordered_json& op, const std::vector<std::string>& who) {
-      if (!IsPublic(who)) op["security"] = Security();
-    };
-    // List.
-    ordered_json params = ordered_json::array();
-    params.push_back({{"name", "page"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"default", 1}}}});
-    params.push_back({{"name", "limit"}, {"in", "query"},
-                      {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}, {"default", 20}}}});
-    ordered_json sortable = ordered_json::array();
-    auto add_sort = [&](const std::string& name) {
-      sortable.push_back(name);
-      sortable.push_back("-" + name);
-    };
-    for (const auto& f : e.fields) {
-      if (f.type != FieldType::kText && f.type != FieldType::kJson && f.type != FieldType::kBoolean) add_sort(f.name);
-    }
-    if (e.timestamps) {
-      add_sort("createdAt");
-      add_sort("updatedAt");
-    }
-    params.push_back({{"name", "sort"}, {"in", "query"}, {"description", "field to sort by; prefix with - for descending"},
-                      {"schema", {{"type", "string"}, {"enum", sortable}}}});
-    for (const auto& f : e.fields) {
-      if (f.type == FieldType::kText || f.type == FieldType::kJson) continue;
-      ordered_json fs = FieldSchema(f, false);
-      fs.erase("default");
-      fs.erase("description");
-      params.push_back({{"name", f.name}, {"in", "query"}, {"description", "exact match"}, {"schema", fs}});
-    }
-    ordered_json list_responses;
-    list_responses["200"] = Ok("A page of " + words_plural, Ref(e.plural + "Page"));
-    AddErrors(list_responses, !IsPublic(access.read), !IsPublic(access.read) && access.read != std::vector<std::string>{"authenticated"}, false, false);
-    ordered_json list = {{"operationId", "list" + e.plural}, {"tags", {e.name}}, {"summary", "List " + words_plural},
-                         {"description", WhoMay(access.read)}, {"parameters", params}, {"responses", list_responses}};
-    secure(list, access.read);
-    paths[route]["get"] = list;
-    // Create (users are created by /auth/register).
-    if (!is_user) {
-      ordered_json responses;
-      responses["201"] = Ok("Created", Ref(e.name));
-      responses["201"]["headers"] = {{"Location", {{"schema", {{"type", "string"}}}}}};
-      AddErrors(responses, !IsPublic(access.create), !IsPublic(access.create), false, true);
-      bool has_unique = std::any_of(e.fields.begin(), e.fields.end(), [](const spec::Field& f) { return f.unique; });
-      bool has_refs = std::any_of(spec.relations.begin(), spec.relations.end(), [&](const spec::Relation& r) {
-        return r.to == e.name || (r.kind == RelationKind::kManyToMany && r.from == e.name);
-      });
-      if (has_unique) responses["409"] = Problem("A unique field already has this value");
-      if (has_refs) responses["422"]["description"] = "Validation failed (including references to missing records)";
-      ordered_json create = {{"operationId", "create" + e.name}, {"tags", {e.name}}, {"summary", "Create a " + words},
-                             {"description", WhoMay(access.create)},
-                             {"requestBody", {{"required", true}, {"content", {{"application/json", {{"schema", Ref(e.name + "Create")}}}}}}},
-                             {"responses", responses}};
-      secure(create, access.create);
-      paths[route]["post"] = create;
-    }
-    // Get, update, delete.
-    std::string item = route + "/{id}";
-    ordered_json get_responses;
-    get_responses["200"] = Ok("The " + words, Ref(e.name));
-    AddErrors(get_responses, !IsPublic(access.read), false, true, false);
-    get_responses.erase("400");
-    ordered_json get = {{"operationId", "get" + e.name}, {"tags", {e.name}}, {"summary", "Get a " + words},
-                        {"description", WhoMay(access.read)}, {"parameters", {PathId(words)}}, {"responses", get_responses}};
-    secure(get, access.read);
-    paths[item]["get"] = get;
-    ordered_json upd_responses;
-    upd_responses["200"] = Ok("Updated", Ref(e.name));
-    AddErrors(upd_responses, !IsPublic(access.update), !IsPublic(access.update), true, true);
-    if (std::any_of(e.fields.begin(), e.fields.end(), [](const spec::Field& f) { return f.unique; })) {
-      upd_responses["409"] = Problem("A unique field already has this value");
-    }
-    ordered_json upd = {{"operationId", "update" + e.name}, {"tags", {e.name}}, {"summary", "Update a " + words + " (partial)"},
-                        {"description", WhoMay(access.update)}, {"parameters", {PathId(words)}},
-                        {"requestBody", {{"required", true}, {"content", {{"application/json", {{"schema", Ref(e.name + "Update")}}}}}}},
-                        {"responses", upd_responses}};
-    secure(upd, access.update);
-    paths[item]["patch"] = upd;
-    ordered_json del_responses;
-    del_responses["204"] = {{"description", "Deleted"}};
-    AddErrors(del_responses, !IsPublic(access.remove), !IsPublic(access.remove), true, false);
-    del_responses.erase("400");
-    bool restricted = std::any_of(spec.relations.begin(), spec.relations.end(), [&](const spec::Relation& r) {
-      return r.from == e.name && r.kind != RelationKind::kManyToMany && r.onDelete == spec::OnDelete::kRestrict;
-    });
-    if (restricted) del_responses["409"] = Problem("Other records still refer to this one");
-    ordered_json del = {{"operationId", "delete" + e.name}, {"tags", {e.name}}, {"summary", "Delete a " + words},
-                        {"description", WhoMay(access.remove)}, {"parameters", {PathId(words)}}, {"responses", del_responses}};
-    secure(del, access.remove);
-    paths[item]["delete"] = del;
-    // Nested reads.
-    for (const auto& r : spec.relations) {
-      const spec::Entity* target = nullptr;
-      std::string name;
-      bool one = false;
-      if (r.from == e.name) {
-        target = spec.FindEntity(r.to);
-        name = r.name;
-        one = r.kind == RelationKind::kOneToOne;
-      } else if (r.to == e.name && r.kind == RelationKind::kManyToMany) {
-        target = spec.FindEntity(r.from);
-        name = r.inverse;
-      }
-      if (!target) continue;
-      spec::Access target_access = EffectiveAccess(spec, *target);
-      ordered_json responses;
-      ordered_json nparams = ordered_json::array({PathId(words)});
-      if (one) {
-        responses["200"] = Ok("The linked " + nm::ToLowerWords(target->name), Ref(target->name));
-      } else {
-        responses["200"] = Ok("A page of " + nm::ToLowerWords(target->plural), Ref(target->plural + "Page"));
-        nparams.push_back(params[0]);
-        nparams.push_back(params[1]);
-      }
-      bool pub = IsPublic(access.read) && IsPublic(target_access.read);
-      AddErrors(responses, !pub, false, true, false);
-      if (one) responses.erase("400");
-      ordered_json op = {{"operationId", "list" + e.name + nm::ToPascalCase(name)},
-                         {"tags", {e.name}},
-                         {"summary", std::string(one ? "The " : "List the ") + nm::ToLowerWords(name) + " of a " + words},
-                         {"parameters", nparams},
-                         {"responses", responses}};
-      if (!pub) op["security"] = Security();
-      paths[item + "/" + nm::ToKebabCase(name)]["get"] = op;
-    }
-  }
-
-  if (spec.HasFeature(spec::Feature::kRealtime) || spec.HasFeature(spec::Feature::kNotifications)) {
-    ordered_json responses;
-    responses["200"] = {{"description", "Server-sent events: one `data:` line of JSON {type, id, data} per change"},
-                        {"content", {{"text/event-stream", {{"schema", {{"type", "string"}}}}}}}};
-    if (spec.auth.enabled) responses["401"] = Problem("Missing, invalid or expired access token");
-    ordered_json op = {{"operationId", "events"}, {"tags", {"System"}},
-                       {"summary", "Stream of create/update/delete events (SSE)"}, {"responses", responses}};
-    if (spec.auth.enabled) op["security"] = Security();
-    paths["/api/events"]["get"] = op;
-  }
-
+  BuildPaths(spec, paths);
   doc["paths"] = paths;
   doc["components"] = {{"schemas", schemas}};
   if (spec.auth.enabled) {

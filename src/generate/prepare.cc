@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/strings.h"
+#include "plan/data_model.h"
 #include "spec/naming.h"
 
 namespace bf::generate {
@@ -237,6 +238,7 @@ ordered_json CommonViewModel(const spec::AppSpec& s, const std::string& database
                {"accessTokenMinutes", std::to_string(s.auth.accessTokenMinutes)},
                {"refreshTokenDays", std::to_string(s.auth.refreshTokenDays)}};
 
+  const std::vector<plan::JoinTable> join_tables = plan::JoinTables(s);
   ordered_json entities = ordered_json::array();
   for (const auto& e : s.entities) {
     bool is_user = s.auth.enabled && e.name == s.auth.userEntity;
@@ -253,7 +255,8 @@ ordered_json CommonViewModel(const spec::AppSpec& s, const std::string& database
     v["hasFields"] = !fields.empty();
 
     ordered_json refs = ordered_json::array(), collections = ordered_json::array(), links = ordered_json::array();
-    for (const auto& r : s.relations) {
+    for (size_t ri = 0; ri < s.relations.size(); ++ri) {
+      const spec::Relation& r = s.relations[ri];
       const spec::Entity* from = s.FindEntity(r.from);
       const spec::Entity* to = s.FindEntity(r.to);
       if (r.kind != RelationKind::kManyToMany) {
@@ -284,14 +287,11 @@ ordered_json CommonViewModel(const spec::AppSpec& s, const std::string& database
           collections.push_back(c);
         }
       } else {
-        std::string join = r.through.empty() ? nm::ToSnakeCase(r.from) + "_" + nm::ToSnakeCase(r.name)
-                                             : nm::ToSnakeCase(r.through);
-        std::string from_col = nm::ToSnakeCase(r.from) + "_id";
-        std::string to_col = nm::ToSnakeCase(r.to) + "_id";
-        if (r.from == r.to) {  // self: name the two sides by the accessors
-          from_col = nm::ToSnakeCase(nm::SingularizeName(r.inverse)) + "_id";
-          to_col = nm::ToSnakeCase(nm::SingularizeName(r.name)) + "_id";
-        }
+        // Names come from the planner's data model, so the ER diagram and the code agree.
+        const plan::JoinTable& jt = join_tables[ri];
+        std::string join = nm::ToSnakeCase(jt.name);
+        std::string from_col = nm::ToSnakeCase(jt.fromColumn);
+        std::string to_col = nm::ToSnakeCase(jt.toColumn);
         auto link = [&](bool owning) {
           ordered_json l;
           l["name"] = owning ? r.name : r.inverse;
@@ -347,12 +347,12 @@ ordered_json CommonViewModel(const spec::AppSpec& s, const std::string& database
   for (const auto& e : entities) {
     if (e["isUser"].get<bool>()) m["userEntity"] = e;
   }
-  std::set<std::string> join_tables;
+  std::set<std::string> seen_joins;
   ordered_json joins = ordered_json::array();
   for (const auto& e : entities) {
     for (const auto& l : e["links"]) {
       if (!l["isOwningSide"].get<bool>()) continue;
-      if (!join_tables.insert(l["joinTable"].get<std::string>()).second) continue;
+      if (!seen_joins.insert(l["joinTable"].get<std::string>()).second) continue;
       joins.push_back({{"table", l["joinTable"]},
                        {"leftColumn", l["selfColumn"]},
                        {"leftTable", e["table"]},

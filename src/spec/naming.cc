@@ -305,8 +305,10 @@ std::vector<std::string> SplitWords(std::string_view s) {
     if (!cur.empty()) {
       char prev = cur.back();
       bool lower_to_upper = IsUpper(c) && (IsLower(prev) || IsDigit(prev));
-      // "HTTPServer": split before the last capital of a run when a lowercase letter follows.
-      bool acronym_end = IsUpper(c) && IsUpper(prev) && i + 1 < s.size() && IsLower(s[i + 1]);
+      // "HTTPServer": split before the last capital of a run when a lowercase letter follows,
+      // except a plural "s" ending the word: "IDs", "URLs" stay one word.
+      bool plural_acronym = i + 1 < s.size() && s[i + 1] == 's' && (i + 2 == s.size() || !IsLower(s[i + 2]));
+      bool acronym_end = IsUpper(c) && IsUpper(prev) && i + 1 < s.size() && IsLower(s[i + 1]) && !plural_acronym;
       if (lower_to_upper || acronym_end) flush();
     }
     cur.push_back(c);
