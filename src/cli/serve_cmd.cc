@@ -68,7 +68,6 @@ int Serve(const ServeOptions& o) {
     srv::log::Warn("pipeline.unavailable", {{"error", p.error().message}});
   }
   auto assistant = srv::MakeProductAssistant();
-  if (!assistant) srv::log::Warn("assistant.unavailable", {{"reason", "this build has no analyzer; chat answers 503"}});
 
   srv::App app(*config, **store, clock, *secret, std::move(assistant), std::move(pipeline));
   srv::NetOptions net_options;

@@ -1,7 +1,6 @@
 // The seam between the chat endpoint and the analyze + plan layers. The product implementation
-// (analyzer_assistant.cc) calls analyze::Chat / analyze::Analyze and plan::MakePlan; unit tests
-// use a deterministic fake. The server never ships a fake: when this build has no analyzer,
-// MakeProductAssistant() returns null and the chat endpoints answer 503.
+// (analyzer_assistant.cc) calls analyze::Analyze / analyze::Chat and plan::MakePlan; handler unit
+// tests use a deterministic fake (test_support.h), never linked into the product.
 #pragma once
 
 #include <map>
@@ -53,7 +52,7 @@ class Assistant {
                            const std::string& request) = 0;
 };
 
-// The analyzer + planner of this build, or null when the build has none.
+// The analyzer + planner of this build (the offline engine).
 std::unique_ptr<Assistant> MakeProductAssistant();
 
 }  // namespace bf::server

@@ -308,12 +308,16 @@ TEST_F(Live, WebSocketAuthOriginLimitsAndEvents) {
   bad.SendFrame(0x1, R"({"type":"ping"})", true, false);
   EXPECT_FALSE(bad.ReadText(5000));
   EXPECT_EQ(bad.closeCode(), 1002);
-  // Chat: the analyzer answers when this build has it, else 503.
+  // Chat with the analyzer: the reply comes back and as events.
   auto chat = c.Json("POST", "/api/projects/" + pid + "/messages", {{"text", "add a subtitle to posts"}}, a.token);
-  EXPECT_TRUE(chat.status == 200 || (chat.status == 503 && chat.Json()["code"] == "chat.unavailable")) << chat.body;
-  if (chat.status == 200) {
-    EXPECT_TRUE(ws.WaitFor("chat.message"));
-  }
+  ASSERT_EQ(chat.status, 200) << chat.body;
+  EXPECT_EQ(chat.Json()["reply"]["payload"]["kind"], "edited") << chat.body;
+  EXPECT_TRUE(ws.WaitFor("chat.message"));
+  // And through the WebSocket itself.
+  ws.SendText(nlohmann::json{{"type", "chat"}, {"projectId", pid}, {"text", "undo"}}.dump());
+  auto done = ws.WaitFor("chat.done");
+  ASSERT_TRUE(done);
+  EXPECT_TRUE((*done)["specChanged"]);
 }
 
 TEST_F(Live, GenerationRunsTestFirstInTheSandboxWithEvents) {
