@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: all setup configure build build-asan run test test-fast test-slow bench eval golden format clean help
+.PHONY: all setup configure build build-asan run test test-fast test-slow fuzz bench eval golden format clean help
 
 all: build
 
@@ -14,7 +14,8 @@ help:
 	@echo "make run        install, build and start BackendForge on its embedded defaults"
 	@echo "make test       install, build and run every test tier (fast under ASan/UBSan, then slow)"
 	@echo "make test-fast  unit + golden tests (seconds), sanitizer build"
-	@echo "make test-slow  generated backends built and tested with their toolchains, e2e"
+	@echo "make test-slow  generated backends built and tested with their toolchains, e2e, server integration"
+	@echo "make fuzz       libFuzzer targets (request path, AppSpec reader), 30 s each"
 	@echo "make bench      benchmarks (figures printed, see README)"
 	@echo "make eval       analyzer figures on the development set"
 	@echo "make golden     regenerate the committed golden outputs on purpose"
@@ -48,7 +49,10 @@ test-fast: build-asan
 test-slow: build
 	cd $(BUILD_DIR) && ctest -L slow --output-on-failure
 
-test: build test-fast test-slow
+fuzz: setup
+	./scripts/fuzz.sh
+
+test: build test-fast test-slow fuzz
 	@echo "all test tiers passed"
 
 bench: build
@@ -64,4 +68,4 @@ format:
 	find src bench -name '*.h' -o -name '*.cc' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) build-fuzz

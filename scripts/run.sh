@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# `make run`: start BackendForge on its embedded defaults. Until the server lands, this shows
-# the CLI and plans a sample backend.
+# Starts BackendForge on its embedded defaults: SQLite under ./.data, the offline analyzer,
+# http://127.0.0.1:8080. `make run` builds first; any BACKENDFORGE_* variable or flag overrides
+# a default (e.g. BACKENDFORGE_PORT=9090 make run, or ./scripts/run.sh --port 9090).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BF=./build/backendforge
-"$BF" --help
-echo
-echo "Sample: backendforge plan \"A blog with posts, comments and tags; readers get live updates\""
-"$BF" plan "A blog with posts, comments and tags; readers get live updates" --out out/sample-plan.md --spec-out out/sample-spec.json 2>&1
-echo "The plan is in out/sample-plan.md, the spec in out/sample-spec.json."
+BIN="${BUILD_DIR:-build}/backendforge"
+if [ ! -x "$BIN" ]; then
+  echo "run: $BIN is missing; build it with: make build" >&2
+  exit 1
+fi
+export BACKENDFORGE_DATA="${BACKENDFORGE_DATA:-./.data}"
+HOST="${BACKENDFORGE_HOST:-127.0.0.1}"
+PORT="${BACKENDFORGE_PORT:-8080}"
+echo "BackendForge: open http://${HOST}:${PORT} (data in ${BACKENDFORGE_DATA}; Ctrl-C stops it)"
+exec "$BIN" serve "$@"

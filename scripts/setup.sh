@@ -18,6 +18,8 @@ PACKAGES=(
   bubblewrap util-linux
   # services and tools used by the slow test tier and benchmarks
   postgresql redis-server chromium chromium-driver wrk hyperfine
+  # server integration tests: TLS certificates and an HTTPS client
+  openssl curl
   # generated apps' toolchains (present on the build machines; listed so a bare Debian works)
   nodejs npm python3 python3-pip python3-venv
 )

@@ -59,6 +59,21 @@ struct GenerateOptions {
 };
 int Generate(const GenerateOptions& o);
 
+// `backendforge serve`: flags override BACKENDFORGE_* environment variables, which override the
+// config file. Runs until SIGINT/SIGTERM, then shuts down gracefully.
+struct ServeOptions {
+  std::string host;
+  int port = -1;  // -1: not given
+  std::string data;
+  std::string config;
+  std::string templates;
+  std::string ui;
+  std::string tlsCert;
+  std::string tlsKey;
+  std::string logLevel;
+};
+int Serve(const ServeOptions& o);
+
 }  // namespace bf::cli
 
 namespace bf::cli {

@@ -112,6 +112,19 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(100, 600000));
   verify_cmd->add_option("--only", verify.only, "Run only checks whose name contains this text (and what they need)");
 
+  // serve
+  ServeOptions serve;
+  auto* serve_cmd = app.add_subcommand("serve", "Run the BackendForge server (HTTP + WebSocket API and web UI)");
+  serve_cmd->add_option("--host", serve.host, "Address to listen on (default 127.0.0.1; env BACKENDFORGE_HOST)");
+  serve_cmd->add_option("--port", serve.port, "Port (default 8080; 0 = any free port; env BACKENDFORGE_PORT)");
+  serve_cmd->add_option("--data", serve.data, "Data folder: database, projects, secret (default .data; env BACKENDFORGE_DATA)");
+  serve_cmd->add_option("--config", serve.config, "JSON config file (keys as in docs/API.md#configuration)");
+  serve_cmd->add_option("--templates", serve.templates, "Generator templates folder (default: embedded)");
+  serve_cmd->add_option("--ui", serve.ui, "Built web UI folder (default: web/dist next to the build)");
+  serve_cmd->add_option("--tls-cert", serve.tlsCert, "PEM certificate chain (enables HTTPS/WSS with --tls-key)");
+  serve_cmd->add_option("--tls-key", serve.tlsKey, "PEM private key");
+  serve_cmd->add_option("--log-level", serve.logLevel, "debug, info, warn, error or off");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -128,5 +141,7 @@ int main(int argc, char** argv) {
   if (chat_cmd->parsed()) return Chat(ch);
   if (new_cmd->parsed()) return New(nw);
   if (verify_cmd->parsed()) return Verify(verify);
+
+  if (serve_cmd->parsed()) return Serve(serve);
   return kExitUsage;
 }

@@ -1,0 +1,63 @@
+// The seam between jobs and the code that generates and tests a project: the product uses
+// run::Pipeline (test-first: red, green, lint) with every command in the bubblewrap sandbox;
+// handler tests use a fake. Implementations are thread-safe; each call runs on a job thread.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "common/result.h"
+#include "server/jobs.h"
+#include "spec/app_spec.h"
+
+namespace bf::server {
+
+struct GenerateRequest {
+  spec::AppSpec spec;
+  std::string stack;     // target id; empty = from the spec
+  std::string database;  // empty = spec / target default
+  std::string description;
+  std::filesystem::path projectDir;  // replaced only when generation succeeds
+};
+
+struct GenerateOutcome {
+  std::string stack;
+  std::string database;
+  nlohmann::json record;  // steps with timings and test counts (red and green runs)
+  nlohmann::json testRuns = nlohmann::json::array();  // [{phase,status,passed,failed,skipped,durationMs,results}]
+};
+
+struct TestRequest {
+  std::string stack;
+  std::filesystem::path projectDir;
+  std::string filter;  // substring of test names to keep; empty = all
+};
+
+struct TestOutcome {
+  std::string status;  // "passed" | "failed" | "error"
+  int passed = 0, failed = 0, skipped = 0;
+  int64_t durationMs = 0;
+  nlohmann::json results = nlohmann::json::array();  // [{name,status,message,timeMs}]
+  std::string summary;
+};
+
+class ProjectPipeline {
+ public:
+  virtual ~ProjectPipeline() = default;
+  // The stacks (target ids) available, for validation and the API.
+  virtual std::vector<std::string> Stacks() const = 0;
+  virtual Result<GenerateOutcome> Generate(JobContext& ctx, const GenerateRequest& request) = 0;
+  virtual Result<TestOutcome> RunTests(JobContext& ctx, const TestRequest& request) = 0;
+};
+
+struct SandboxedPipelineOptions {
+  std::string templatesDir;  // empty = embedded templates
+  bool requireSandbox = true;  // refuse to run commands when bubblewrap is unusable
+};
+
+// run::Pipeline over the target registry, every command in run::SandboxRunner.
+Result<std::unique_ptr<ProjectPipeline>> MakeSandboxedPipeline(const SandboxedPipelineOptions& options);
+
+}  // namespace bf::server

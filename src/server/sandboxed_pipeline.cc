@@ -1,0 +1,263 @@
+// The product's ProjectPipeline: run::Pipeline (test-first) and test runs, with every command of
+// the generated project inside the bubblewrap sandbox (network only for the install step).
+#include <filesystem>
+#include <fstream>
+
+#include "common/strings.h"
+#include "generate/generator.h"
+#include "run/junit.h"
+#include "run/pipeline.h"
+#include "run/sandbox.h"
+#include "server/project_pipeline.h"
+#include "store/ids.h"
+
+namespace bf::server {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool IsInside(const fs::path& p, const fs::path& dir) {
+  auto a = fs::weakly_canonical(p);
+  auto b = fs::weakly_canonical(dir);
+  auto [ai, bi] = std::mismatch(b.begin(), b.end(), a.begin(), a.end());
+  return ai == b.end();
+}
+
+// Routes each command: those in the project folder run in the sandbox (with network only for
+// "install"); the toolchain probes the pipeline runs from a temporary folder (`node --version`)
+// run directly, as they execute nothing from the project.
+class StepRunner final : public run::ProcessRunner {
+ public:
+  explicit StepRunner(const fs::path& project)
+      : project_(project),
+        offline_(run::SandboxPolicy{.projectDir = project, .network = false}),
+        online_(run::SandboxPolicy{.projectDir = project, .network = true}),
+        local_(run::MakeLocalRunner()) {}
+
+  run::ProcessResult Run(const run::ProcessSpec& spec, const run::LineSink& sink,
+                         const std::atomic<bool>* cancel) override {
+    if (!IsInside(spec.cwd, project_)) return local_->Run(spec, sink, cancel);
+    run::SandboxPolicy policy{.projectDir = project_};
+    if (auto st = run::PrepareProjectForSandbox(project_, policy); !st.ok()) {
+      run::ProcessResult r;
+      r.reason = run::EndReason::kFailedToStart;
+      r.output = st.error().message;
+      return r;
+    }
+    return (spec.label == "install" ? online_ : offline_).Run(spec, sink, cancel);
+  }
+
+ private:
+  fs::path project_;
+  run::SandboxRunner offline_;
+  run::SandboxRunner online_;
+  std::unique_ptr<run::ProcessRunner> local_;
+};
+
+nlohmann::json CasesJson(const run::TestReport& r) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& c : r.cases) {
+    out.push_back({{"name", c.FullName()},
+                   {"status", std::string(run::ToString(c.status))},
+                   {"message", c.message},
+                   {"timeMs", static_cast<int64_t>(c.seconds * 1000)}});
+  }
+  return out;
+}
+
+class SandboxedPipeline final : public ProjectPipeline {
+ public:
+  SandboxedPipeline(generate::TargetRegistry registry, SandboxedPipelineOptions options)
+      : registry_(std::move(registry)), options_(std::move(options)) {}
+
+  std::vector<std::string> Stacks() const override {
+    std::vector<std::string> ids;
+    for (const auto& t : registry_.targets()) ids.push_back(t.manifest.id);
+    return ids;
+  }
+
+  Result<GenerateOutcome> Generate(JobContext& ctx, const GenerateRequest& req) override {
+    if (auto st = CheckSandbox(); !st.ok()) return st.error();
+    auto target = FindTarget(req.spec, req.stack);
+    if (!target) return target.error();
+    auto db = generate::ResolveDatabase(req.spec, **target, req.database);
+    if (!db) return db.error();
+
+    // Generate into a fresh sibling folder; the project folder is replaced only on success, so
+    // a failed or cancelled run leaves the previous files in place.
+    fs::path staging = req.projectDir.parent_path() / (req.projectDir.filename().string() + ".gen-" + ctx.job().id);
+    std::error_code ec;
+    fs::remove_all(staging, ec);
+    StepRunner runner(staging);
+    run::Pipeline pipeline(**target, runner);
+    run::PipelineOptions po;
+    po.outDir = staging;
+    po.database = *db;
+    po.description = req.description;
+    std::atomic<bool> cancel{false};
+    po.cancel = &cancel;
+    auto steps = static_cast<int>(run::Pipeline::Steps().size());
+    run::PipelineResult r = pipeline.Run(req.spec, po, [&](const run::ProgressEvent& e) {
+      if (ctx.Cancelled()) cancel = true;
+      if (!e.logLine.empty()) {
+        ctx.Log(e.logLine);
+        return;
+      }
+      if (!e.step) return;
+      int done = e.stepIndex + (e.step->status == "running" ? 0 : 1);
+      ctx.Progress(done * 100 / std::max(1, steps), e.step->title + (e.step->status == "running" ? "" : ": " + e.step->status));
+      if (e.step->tests && (e.step->name == "test-red" || e.step->name == "test-green" || e.step->name == "test-final")) {
+        ctx.Emit("test.result", {{"jobId", ctx.job().id},
+                                 {"phase", e.step->name.substr(5)},
+                                 {"passed", e.step->tests->passed},
+                                 {"failed", e.step->tests->failed},
+                                 {"skipped", e.step->tests->skipped},
+                                 {"summary", e.step->tests->Summary()}});
+      }
+    });
+    GenerateOutcome out;
+    out.stack = (*target)->manifest.id;
+    out.database = *db;
+    out.record = nlohmann::json::array();
+    for (const auto& s : r.steps) {
+      out.record.push_back(nlohmann::json::parse(run::ToJson(s).dump()));
+      if (s.tests && (s.name == "test-red" || s.name == "test-green")) {
+        out.testRuns.push_back({{"phase", s.name.substr(5)},
+                                {"status", s.tests->failed == 0 ? "passed" : "failed"},
+                                {"passed", s.tests->passed},
+                                {"failed", s.tests->failed},
+                                {"skipped", s.tests->skipped},
+                                {"durationMs", s.durationMs},
+                                {"results", CasesJson(*s.tests)}});
+      }
+    }
+    if (!r.ok) {
+      fs::remove_all(staging, ec);
+      if (ctx.Cancelled()) return MakeError("jobs.cancelled", "cancelled");
+      return MakeError("pipeline.failed", r.error);
+    }
+    if (auto st = Swap(staging, req.projectDir); !st.ok()) return st.error();
+    return out;
+  }
+
+  Result<TestOutcome> RunTests(JobContext& ctx, const TestRequest& req) override {
+    if (auto st = CheckSandbox(); !st.ok()) return st.error();
+    spec::AppSpec none;
+    auto target = FindTarget(none, req.stack);
+    if (!target) return target.error();
+    const auto& m = (*target)->manifest;
+    auto cmd = m.commands.find("test");
+    if (cmd == m.commands.end()) return MakeError("pipeline.command", "the stack " + m.id + " has no test command");
+    if (!fs::is_directory(req.projectDir)) {
+      return MakeError("pipeline.not_generated", "the project has no generated code yet; generate it first");
+    }
+    fs::path report = req.projectDir / m.testReportPath;
+    std::error_code ec;
+    fs::remove(report, ec);
+    StepRunner runner(req.projectDir);
+    run::ProcessSpec ps;
+    ps.argv = cmd->second.argv;
+    ps.cwd = req.projectDir;
+    std::map<std::string, std::string> env = m.env;
+    if (!req.filter.empty()) env["BACKENDFORGE_TEST_FILTER"] = req.filter;
+    ps.env = run::BaseEnvironment(env);
+    ps.limits.wallTime = std::chrono::seconds(cmd->second.timeoutSeconds);
+    ps.label = "test";
+    std::atomic<bool> cancel{false};
+    ctx.Progress(5, "running " + Join(ps.argv, " "));
+    int lines = 0;
+    run::ProcessResult pr = runner.Run(ps, [&](const std::string& line) {
+      if (ctx.Cancelled()) cancel = true;
+      ctx.Log(line);
+      if (++lines % 20 == 0) ctx.Progress(50, "running tests");
+    }, &cancel);
+    if (pr.reason == run::EndReason::kCancelled || ctx.Cancelled()) return MakeError("jobs.cancelled", "cancelled");
+    if (pr.reason == run::EndReason::kFailedToStart) return MakeError("pipeline.command", pr.Summary() + ": " + pr.output);
+    TestOutcome out;
+    out.durationMs = pr.duration.count();
+    std::ifstream in(report, std::ios::binary);
+    if (!in) {
+      out.status = "error";
+      out.summary = "the test runner wrote no report (" + pr.Summary() + ")";
+      return out;
+    }
+    std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto parsed = run::ParseJUnit(xml);
+    if (!parsed) {
+      out.status = "error";
+      out.summary = parsed.error().message;
+      return out;
+    }
+    run::TestReport rep = *parsed;
+    if (!req.filter.empty()) {
+      std::erase_if(rep.cases, [&](const run::TestCase& c) { return c.FullName().find(req.filter) == std::string::npos; });
+      rep.passed = rep.failed = rep.skipped = 0;
+      for (const auto& c : rep.cases) {
+        if (c.status == run::TestStatus::kPassed) ++rep.passed;
+        else if (c.status == run::TestStatus::kSkipped) ++rep.skipped;
+        else ++rep.failed;
+      }
+    }
+    out.passed = rep.passed;
+    out.failed = rep.failed;
+    out.skipped = rep.skipped;
+    out.results = CasesJson(rep);
+    out.status = rep.failed == 0 && pr.ok() ? "passed" : "failed";
+    out.summary = rep.Summary();
+    return out;
+  }
+
+ private:
+  Status CheckSandbox() const {
+    if (!options_.requireSandbox) return Status::Ok();
+    const auto& s = run::ProbeSandbox();
+    if (!s.bwrap) {
+      return MakeError("pipeline.sandbox", "generated code runs only in the sandbox, which is unusable here: " + s.problem +
+                                               " (install bubblewrap: apt install bubblewrap)");
+    }
+    return Status::Ok();
+  }
+
+  Result<const generate::Target*> FindTarget(const spec::AppSpec& spec, const std::string& stack) const {
+    if (!stack.empty()) return registry_.Find(stack);
+    if (registry_.targets().empty()) {
+      return MakeError("generate.target", "this build has no stacks to generate (the templates folder is empty)");
+    }
+    for (const auto& t : registry_.targets()) {
+      bool lang = spec.stack.language.empty() || t.manifest.language == spec.stack.language;
+      bool fw = spec.stack.framework.empty() || t.manifest.framework == spec.stack.framework;
+      if (lang && fw && !spec.stack.language.empty()) return &t;
+    }
+    if (auto n = registry_.Find("node-express"); n.ok()) return n;
+    return &registry_.targets().front();
+  }
+
+  static Status Swap(const fs::path& staging, const fs::path& dir) {
+    std::error_code ec;
+    fs::path old = dir.parent_path() / (dir.filename().string() + ".old-" + store::NewId());
+    bool had = fs::exists(dir, ec);
+    if (had) fs::rename(dir, old, ec);
+    if (ec) return MakeError("io.write", "cannot move " + dir.string() + " aside: " + ec.message());
+    fs::rename(staging, dir, ec);
+    if (ec) {
+      if (had) fs::rename(old, dir, ec);
+      return MakeError("io.write", "cannot move the generated project into " + dir.string());
+    }
+    if (had) fs::remove_all(old, ec);
+    return Status::Ok();
+  }
+
+  generate::TargetRegistry registry_;
+  SandboxedPipelineOptions options_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ProjectPipeline>> MakeSandboxedPipeline(const SandboxedPipelineOptions& options) {
+  auto registry = generate::TargetRegistry::Default(options.templatesDir);
+  if (!registry) return registry.error();
+  return std::unique_ptr<ProjectPipeline>(new SandboxedPipeline(std::move(*registry), options));
+}
+
+}  // namespace bf::server
