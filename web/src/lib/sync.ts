@@ -63,7 +63,8 @@ export function useProjectSync(projectId: string): void {
         }
         break;
       case 'preview.status':
-        setResource(projectKey(projectId, 'preview'), () => d);
+      case 'preview.health':
+        setResource<Record<string, unknown>>(projectKey(projectId, 'preview'), (old) => ({ ...old, ...d }));
         break;
       case 'resync':
         invalidate(`p:${projectId}:`);

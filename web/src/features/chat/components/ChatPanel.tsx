@@ -63,7 +63,10 @@ export function ChatPanel({ projectId, canEdit, hasPlan, generating, onConfirm }
     try {
       const ex = await postMessage(projectId, answers ? { text: t, answers } : { text: t });
       setResource<ChatMessage[]>(key, (old) => mergeMessages(old, [ex.message, ex.reply]));
-      if (ex.specChanged) invalidate(`p:${projectId}:`);
+      if (ex.specChanged) {
+        invalidate(projectKey(projectId, 'project'));
+        invalidate(projectKey(projectId, 'plan'));
+      }
     } catch (e) {
       setSendError(e);
       setText(t);

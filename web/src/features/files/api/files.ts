@@ -2,7 +2,9 @@ import { api } from '@/lib/api-client';
 import type { FileEntry } from '@/lib/api-types';
 import { projectApi } from '@/lib/project';
 
-export const listFiles = (pid: string) => api.get<{ data: FileEntry[] }>(`${projectApi.base(pid)}/files`).then((r) => r.data ?? []);
+// The OpenAPI document says {data: [...]}; accept a bare array as well (docs/API.md shows one).
+export const listFiles = (pid: string) =>
+  api.get<{ data?: FileEntry[] } | FileEntry[]>(`${projectApi.base(pid)}/files`).then((r) => (Array.isArray(r) ? r : (r.data ?? [])));
 export const readFile = (pid: string, path: string) => api.get<string>(projectApi.file(pid, path), { as: 'text' });
 export const writeFile = (pid: string, path: string, content: string) =>
   api.put<{ path: string; size: number }>(projectApi.file(pid, path), undefined, { body: content, headers: { 'Content-Type': 'application/octet-stream' } });
