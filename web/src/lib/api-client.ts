@@ -175,7 +175,8 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   let res: Response;
   try {
     res = await send(path, opts);
-    if (res.status === 401 && !opts.noRefresh) {
+    // No bf_csrf cookie means no session to refresh (never signed in here).
+    if (res.status === 401 && !opts.noRefresh && readCookie('bf_csrf')) {
       if (await refreshSession()) {
         res = await send(path, opts);
       }

@@ -42,7 +42,7 @@ export async function loadSession(): Promise<void> {
     set({ status: 'signed-in', me });
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) set({ status: 'signed-out' });
-    else set({ status: 'signed-out', reason: e instanceof Error ? e.message : String(e) });
+    else set({ status: 'signed-out', reason: `The server could not check your session: ${e instanceof Error ? e.message : String(e)}` });
   }
 }
 

@@ -119,7 +119,7 @@ export default function WorkbenchRoute({ projectId, tab, onShortcuts }: { projec
   return (
     <div className="flex h-full flex-col">
       <AppHeader onHome={home} onShortcuts={onShortcuts}>
-        <button type="button" className="btn btn-ghost btn-icon shrink-0" aria-label="All projects" data-tip="All projects" onClick={home}>
+        <button type="button" className="btn btn-ghost btn-icon hidden shrink-0 sm:inline-flex" aria-label="All projects" data-tip="All projects" onClick={home}>
           <ArrowLeft className="size-4" aria-hidden />
         </button>
         {p ? (
@@ -180,7 +180,7 @@ export default function WorkbenchRoute({ projectId, tab, onShortcuts }: { projec
                   {!generating && <button type="button" className="absolute top-3 right-12 text-xs muted hover:underline" onClick={() => setDismissed(generateJob.id)}>Dismiss</button>}
                 </div>
               )}
-              <div id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="min-h-0 flex-1 overflow-auto" data-tab={tab}>
+              <div id="tab-panel" role="tabpanel" tabIndex={0} aria-labelledby={`tab-${tab}`} className="min-h-0 flex-1 overflow-auto" data-tab={tab}>
                 <Suspense fallback={<Loading />}>{tabBody}</Suspense>
               </div>
             </main>

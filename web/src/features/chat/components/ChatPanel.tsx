@@ -205,7 +205,7 @@ export function ChatPanel({ projectId, canEdit, hasPlan, generating, onConfirm }
             <SendHorizontal className="size-4" aria-hidden />
           </button>
         </div>
-        <p className="mt-1.5 px-1 text-[11px] muted">Enter to send · Shift+Enter for a new line · <span className="hidden sm:inline">? for shortcuts</span></p>
+        <p className="mt-1.5 px-1 text-[11px] muted">Enter to send · Shift+Enter for a new line<span className="hidden sm:inline"> · ? for shortcuts</span></p>
       </form>
     </section>
   );

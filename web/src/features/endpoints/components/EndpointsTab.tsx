@@ -52,7 +52,7 @@ export function EndpointsTab({ projectId }: { projectId: string }) {
           ))}
         </ul>
       </aside>
-      <div className="bf-swagger min-h-0 min-w-0 flex-1 overflow-y-auto" data-testid="swagger">
+      <div className="bf-swagger min-h-0 min-w-0 flex-1 overflow-y-auto" data-testid="swagger" data-live={live}>
         {!live && (
           <p className="mx-4 mt-3 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-xs muted dark:border-zinc-800 dark:bg-zinc-900">
             {preview.available === false ? 'This server has no live preview yet: the document below is the spec, and “Try it out” is off.' : 'Start the preview to try the endpoints against the running backend.'}

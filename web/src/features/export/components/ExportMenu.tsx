@@ -53,7 +53,7 @@ export function ExportMenu({ projectId, projectName }: { projectId: string; proj
 
   return (
     <div className="relative" ref={root}>
-      <button type="button" className="btn btn-secondary" data-testid="export-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button type="button" className="btn btn-secondary" data-testid="export-button" aria-label="Export" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         <Download className="size-4" aria-hidden /> <span className="hidden md:inline">Export</span> <ChevronDown className="size-3.5" aria-hidden />
       </button>
       {open && (

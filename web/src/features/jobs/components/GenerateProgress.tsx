@@ -2,7 +2,6 @@
 // record of the last generation afterwards.
 import { useEffect, useRef, useState } from 'react';
 import { CheckCircle2, ChevronDown, ChevronUp, Circle, Loader2, MinusCircle, Square, XCircle } from 'lucide-react';
-import { errorMessage } from '@/lib/api-client';
 import type { Job } from '@/lib/api-types';
 import { reportError } from '@/lib/bus';
 import { useProjectEvents } from '@/lib/live';
@@ -23,7 +22,8 @@ function fmt(ms?: number): string {
 
 export function GenerateProgress({ projectId, job, canEdit }: { projectId: string; job: Job; canEdit: boolean }) {
   const [steps, setSteps] = useState<Record<string, Live>>({});
-  const [collapsed, setCollapsed] = useState(false);
+  // Steps are shown while the job runs; a finished job collapses to its summary line.
+  const [collapsed, setCollapsed] = useState(isFinished(job));
   const [, tick] = useState(0);
   const jobId = useRef(job.id);
   const done = isFinished(job);
@@ -32,9 +32,9 @@ export function GenerateProgress({ projectId, job, canEdit }: { projectId: strin
     if (jobId.current !== job.id) {
       jobId.current = job.id;
       setSteps({});
-      setCollapsed(false);
+      setCollapsed(done);
     }
-  }, [job.id]);
+  }, [job.id, done]);
 
   // Live step states from the progress messages ("<title>" while running, "<title>: ok" after).
   useProjectEvents(projectId, (e) => {
@@ -80,7 +80,7 @@ export function GenerateProgress({ projectId, job, canEdit }: { projectId: strin
             {done ? (failed ? `Generation ${job.status}` : 'Backend generated, tests green') : 'Generating the backend test-first'}
             {total !== undefined && <span className="ml-2 font-normal muted">{fmt(total)}</span>}
           </p>
-          <p className="truncate text-xs muted" aria-live="polite">{done ? errorText ?? 'All steps done.' : job.message}</p>
+          <p className={`text-xs ${failed ? 'text-red-700 dark:text-red-400' : 'truncate muted'}`} aria-live="polite" role={failed ? 'alert' : undefined}>{done ? (errorText ?? 'All steps done.') : job.message}</p>
         </div>
         {!done && canEdit && (
           <button type="button" className="btn btn-secondary btn-sm" onClick={() => cancelJob(job.id).catch((e: unknown) => reportError.emit({ title: 'Could not cancel', error: e }))}>
@@ -97,7 +97,7 @@ export function GenerateProgress({ projectId, job, canEdit }: { projectId: strin
       {!collapsed && (
         <ol className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-2" data-testid="generate-steps">
           {rows.map((r) => (
-            <li key={r.name} className="flex items-center gap-2 text-xs" data-step={r.name} data-status={r.status}>
+            <li key={r.name} className="flex min-w-0 items-center gap-2 text-xs" data-step={r.name} data-status={r.status}>
               {r.status === 'ok' ? <CheckCircle2 className="size-3.5 shrink-0 text-emerald-500" aria-hidden /> : r.status === 'failed' ? <XCircle className="size-3.5 shrink-0 text-red-500" aria-hidden /> : r.status === 'running' ? <Loader2 className="size-3.5 shrink-0 animate-spin text-brand-500" aria-hidden /> : r.status === 'skipped' ? <MinusCircle className="size-3.5 shrink-0 text-zinc-400" aria-hidden /> : <Circle className="size-3.5 shrink-0 text-zinc-300 dark:text-zinc-700" aria-hidden />}
               <span className={`min-w-0 flex-1 truncate ${r.status === 'pending' || r.status === 'not run' ? 'muted' : ''}`} title={r.detail ?? r.title}>
                 {r.title}
@@ -108,7 +108,6 @@ export function GenerateProgress({ projectId, job, canEdit }: { projectId: strin
           ))}
         </ol>
       )}
-      {failed && errorText && !collapsed && <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-xs text-red-800 dark:bg-red-950 dark:text-red-200">{errorMessage(new Error(errorText))}</p>}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import { memo, useMemo } from 'react';
-import { Background, Controls, Handle, MiniMap, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import { AtSign, Database, Globe, Server, Workflow } from 'lucide-react';
 import { Badge, MethodBadge } from '@/components/Badge';
 import { Empty, ErrorState, Skeleton } from '@/components/States';
@@ -80,20 +80,28 @@ export function ServicesTab({ projectId, health }: { projectId: string; health: 
     const nodes: Node[] = [];
     const edges: Edge[] = [];
     const rowH = (s: ServiceModel) => 44 + s.endpoints.length * 29;
-    const total = services.reduce((n, s) => n + rowH(s) + 24, 0);
-    nodes.push({ id: 'client', type: 'box', position: { x: 0, y: total / 2 - 30 }, data: { title: 'Clients', subtitle: 'web, mobile, CLI', icon: 'client' } });
-    nodes.push({ id: 'api', type: 'box', position: { x: 260, y: total / 2 - 30 }, data: { title: 'REST API', subtitle: project.data?.stack || 'stack chosen at generation', icon: 'api', health } });
+    // Services in up to three columns, each placed in the shortest one, so the diagram keeps a
+    // screen-like shape and fitView does not shrink it to nothing.
+    const cols = Math.max(1, Math.min(3, Math.ceil(services.length / 3)));
+    const colY = Array.from({ length: cols }, () => 0);
+    const placed = services.map((s) => {
+      const c = colY.indexOf(Math.min(...colY));
+      const y = colY[c] ?? 0;
+      colY[c] = y + rowH(s) + 24;
+      return { s, x: 520 + c * 320, y };
+    });
+    const mid = Math.max(...colY) / 2 - 30;
+    nodes.push({ id: 'client', type: 'box', position: { x: 0, y: mid }, data: { title: 'Clients', subtitle: 'web, mobile, CLI', icon: 'client' } });
+    nodes.push({ id: 'api', type: 'box', position: { x: 260, y: mid }, data: { title: 'REST API', subtitle: project.data?.stack || 'stack chosen at generation', icon: 'api', health } });
     edges.push({ id: 'client-api', source: 'client', target: 'api', animated: health === 'up' });
-    let y = 0;
     let entityIndex = 0;
-    services.forEach((s) => {
+    placed.forEach(({ s, x, y }) => {
       const color = serviceColor(s.kind === 'entity' ? entityIndex++ : 0, s.kind);
-      nodes.push({ id: `svc-${s.id}`, type: 'service', position: { x: 520, y }, data: { service: s, color, health } });
+      nodes.push({ id: `svc-${s.id}`, type: 'service', position: { x, y }, data: { service: s, color, health } });
       edges.push({ id: `api-${s.id}`, source: 'api', target: `svc-${s.id}`, style: { stroke: color } });
       if (s.kind === 'entity' || s.kind === 'auth') edges.push({ id: `${s.id}-db`, source: `svc-${s.id}`, target: 'db', style: { stroke: color, strokeDasharray: '4 3' } });
-      y += rowH(s) + 24;
     });
-    nodes.push({ id: 'db', type: 'box', position: { x: 880, y: total / 2 - 30 }, data: { title: 'Database', subtitle: project.data?.database || 'sqlite (default)', icon: 'db' } });
+    nodes.push({ id: 'db', type: 'box', position: { x: 520 + cols * 320 + 40, y: mid }, data: { title: 'Database', subtitle: project.data?.database || 'sqlite (default)', icon: 'db' } });
     return { nodes, edges, services };
   }, [doc.data, health, project.data?.stack, project.data?.database]);
 
@@ -113,14 +121,15 @@ export function ServicesTab({ projectId, health }: { projectId: string; health: 
         <span className="ml-auto flex items-center gap-1.5" data-testid="services-health" data-health={health}>
           <span className={`size-2 rounded-full ${HEALTH[health].dot}`} aria-hidden /> Health: {HEALTH[health].label}
         </span>
-        {['GET', 'POST', 'PATCH', 'DELETE'].map((m) => <MethodBadge key={m} method={m} />)}
-        <Badge tone="neutral">dashed: data access</Badge>
+        <span className="hidden items-center gap-1 md:flex">
+          {['GET', 'POST', 'PATCH', 'DELETE'].map((m) => <MethodBadge key={m} method={m} />)}
+          <Badge tone="neutral">dashed: data access</Badge>
+        </span>
       </div>
       <div className="min-h-[420px] flex-1" data-testid="services-diagram">
         <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView fitViewOptions={{ padding: 0.15 }} minZoom={0.2} colorMode={dark ? 'dark' : 'light'} proOptions={{ hideAttribution: true }} nodesConnectable={false}>
           <Background gap={20} />
           <Controls showInteractive={false} />
-          <MiniMap pannable zoomable className="hidden sm:block" />
         </ReactFlow>
       </div>
     </div>

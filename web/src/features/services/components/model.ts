@@ -9,12 +9,13 @@ export interface ServiceModel {
   endpoints: { method: string; path: string; summary?: string }[];
 }
 
-const PALETTE = ['#6366f1', '#0ea5e9', '#10b981', '#f59e0b', '#ec4899', '#8b5cf6', '#14b8a6', '#ef4444', '#84cc16', '#f97316'];
+// Dark enough for white text (WCAG AA 4.5:1) in both themes.
+const PALETTE = ['#4f46e5', '#0369a1', '#047857', '#b45309', '#be185d', '#6d28d9', '#0f766e', '#b91c1c', '#3f6212', '#c2410c'];
 
 export function serviceColor(index: number, kind: ServiceModel['kind']): string {
-  if (kind === 'auth') return '#a855f7';
-  if (kind === 'system') return '#71717a';
-  if (kind === 'events') return '#eab308';
+  if (kind === 'auth') return '#7e22ce';
+  if (kind === 'system') return '#52525b';
+  if (kind === 'events') return '#854d0e';
   return PALETTE[index % PALETTE.length] ?? '#6366f1';
 }
 

@@ -14,7 +14,7 @@ import { isFinished } from '@/lib/sync';
 import { getJob, listRuns, runTests, summary } from '../api/tests';
 import { CallEndpoint } from './CallEndpoint';
 
-const PHASE_LABEL: Record<string, string> = { red: 'Red (stubs)', green: 'Green (implementation)', run: 'Run' };
+const PHASE_LABEL: Record<string, string> = { red: 'Red (stubs)', green: 'Green (implementation)', final: 'Final (after lint)', run: 'Run' };
 
 function StatusIcon({ status }: { status?: string }) {
   if (status === 'passed') return <CheckCircle2 className="size-4 shrink-0 text-emerald-600 dark:text-emerald-400" aria-label="passed" />;
@@ -32,6 +32,9 @@ export function TestsTab({ projectId, canEdit }: { projectId: string; canEdit: b
   const [starting, setStarting] = useState<string | null>(null);
   const [log, setLog] = useState<string>('');
   const [filter, setFilter] = useState<'all' | 'failed'>('all');
+  // The newest test.result event (red, green, final or run) while a job runs: the summary shows
+  // red turning green live, before the runs are recorded at the end of the job.
+  const [liveResult, setLiveResult] = useState<{ jobId: string; phase: string; passed: number; failed: number; skipped: number } | null>(null);
 
   const running: Job | undefined = jobs.data?.find((j) => j.kind === 'test' && !isFinished(j));
   const run = runs.data?.find((r) => r.id === selected) ?? runs.data?.[0];
@@ -52,6 +55,10 @@ export function TestsTab({ projectId, canEdit }: { projectId: string; canEdit: b
   }, [run?.jobId, running?.id]);
   useProjectEvents(projectId, (e) => {
     if (e.type === 'job.log' && running && e.data?.jobId === running.id) setLog((l) => `${l}${String(e.data?.line ?? '')}\n`.slice(-32_000));
+    if (e.type === 'test.result' && e.data) {
+      const d = e.data;
+      setLiveResult({ jobId: String(d.jobId ?? ''), phase: String(d.phase ?? 'run'), passed: Number(d.passed ?? 0), failed: Number(d.failed ?? 0), skipped: Number(d.skipped ?? 0) });
+    }
   });
 
   async function start(testName?: string) {
@@ -77,14 +84,19 @@ export function TestsTab({ projectId, canEdit }: { projectId: string; canEdit: b
   if (!runs.data) return <Skeleton lines={6} />;
 
   const latest = runs.data[0];
+  // A live result wins while its job is still running (or not yet recorded as a run).
+  const live = liveResult && !runs.data.some((r) => r.jobId === liveResult.jobId) ? liveResult : null;
+  const shown = live ?? latest;
+  const shownStatus = live ? (live.failed > 0 ? 'failed' : 'passed') : latest?.status;
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-5 sm:px-6">
       <div className="flex flex-wrap items-center gap-3">
         <div className="min-w-0 flex-1">
           <h2 className="text-base font-semibold">Tests</h2>
-          <p className="text-sm muted" data-testid="test-summary" data-phase={latest?.phase} data-status={latest?.status}>
-            {latest ? summary(latest) : 'No test run yet'}
+          <p className={`text-sm font-medium ${shown ? (shownStatus === 'passed' ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400') : 'muted'}`} data-testid="test-summary" data-phase={shown?.phase} data-status={shownStatus} aria-live="polite">
+            {shown ? summary(shown) : 'No test run yet'}
           </p>
+          {live && <p className="text-xs muted">{PHASE_LABEL[live.phase] ?? live.phase} · live</p>}
         </div>
         {running && (
           <Badge tone="blue"><span className="size-1.5 animate-pulse rounded-full bg-current" /> {running.kind === 'test' ? 'running' : 'generating'} {running.progress}%</Badge>
