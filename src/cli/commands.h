@@ -46,3 +46,41 @@ struct GenerateOptions {
 int Generate(const GenerateOptions& o);
 
 }  // namespace bf::cli
+
+namespace bf::cli {
+
+// Inputs shared by analyze, plan and new.
+struct DescribeInput {
+  std::string text;      // TEXT argument ("-" = stdin)
+  std::string file;      // --file
+  std::vector<std::string> answers;  // --answer id=option (repeatable)
+  bool yes = false;      // --yes: accept the default of every clarifying question
+};
+
+struct AnalyzeOptions {
+  DescribeInput in;
+  bool json = false;     // force JSON (default: JSON when stdout is not a terminal)
+};
+int Analyze(const AnalyzeOptions& o);
+
+struct PlanOptions {
+  DescribeInput in;
+  std::string out;       // --out plan.md (default: stdout)
+  std::string specOut;   // --spec-out spec.json
+  std::string stack;     // --stack: a target id (node-express) or a language (python)
+  std::string database;  // --db
+};
+int Plan(const PlanOptions& o);
+
+struct ChatOptions {
+  std::string specFile;  // --spec: start from this spec instead of a description
+};
+int Chat(const ChatOptions& o);
+
+struct NewOptions {
+  DescribeInput in;
+  GenerateOptions gen;   // stack, database, out, templates, test database, commit
+};
+int New(const NewOptions& o);
+
+}  // namespace bf::cli

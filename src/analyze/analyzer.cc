@@ -1,0 +1,288 @@
+#include "analyze/analyzer.h"
+
+#include <algorithm>
+
+#include "analyze/archetypes.h"
+#include "analyze/build.h"
+#include "analyze/clarify.h"
+#include "analyze/extract.h"
+#include "analyze/guard.h"
+#include "analyze/lexicon.h"
+#include "analyze/text.h"
+#include "common/strings.h"
+#include "spec/naming.h"
+#include "spec/spec_json.h"
+
+namespace bf::analyze {
+namespace {
+
+std::string FirstLine(const std::string& text) {
+  std::string t = Trim(text);
+  size_t cut = t.find_first_of("\n.!?");
+  std::string line = Trim(t.substr(0, cut));
+  if (line.size() > 160) {
+    line.resize(160);
+    auto sp = line.rfind(' ');
+    if (sp != std::string::npos && sp > 80) line.resize(sp);
+  }
+  // Keep it plain: printable ASCII only.
+  std::string out;
+  for (char c : line) {
+    if (c >= 32 && c < 127 && c != '<' && c != '>') out.push_back(c);
+  }
+  return out;
+}
+
+std::string JoinNames(const std::vector<std::string>& names, size_t max = 8) {
+  std::vector<std::string> v(names.begin(), names.begin() + static_cast<ptrdiff_t>(std::min(max, names.size())));
+  std::string out = Join(v, ", ");
+  if (names.size() > max) out += " and " + std::to_string(names.size() - max) + " more";
+  return out;
+}
+
+// Adds an archetype's entities and relations to a thin draft.
+void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<std::string>& assumptions,
+            bool with_roles) {
+  std::map<std::string, std::string> map;  // archetype name -> draft name
+  std::vector<std::string> added;
+  for (const auto& ae : a.entities) {
+    std::string existing;
+    for (const auto& e : d.entities) {
+      std::string low = naming::ToLowerWords(e.name);
+      for (const auto& syn : ae.synonyms) {
+        if (low == syn || e.name == ae.name) existing = e.name;
+      }
+    }
+    bool mentioned = false;
+    for (const auto& syn : ae.synonyms) {
+      if (norm.find(Padded(syn)) != std::string::npos ||
+          norm.find(Padded(naming::Pluralize(syn))) != std::string::npos) {
+        mentioned = true;
+      }
+    }
+    if (!existing.empty()) {
+      map[ae.name] = existing;
+      DEntity* e = d.Find(existing);
+      if (e->fields.empty()) {
+        for (const auto& f : ae.fields) e->fields.push_back({f.name, f.type, f.required, f.unique, false, f.enumValues});
+      }
+      e->owned = e->owned || ae.owned;
+      continue;
+    }
+    if (ae.optional && !mentioned) continue;
+    DEntity e;
+    e.name = ae.name;
+    e.owned = ae.owned;
+    e.fromArchetype = true;
+    e.fromText = mentioned;
+    e.order = 800000 + added.size();
+    for (const auto& f : ae.fields) e.fields.push_back({f.name, f.type, f.required, f.unique, false, f.enumValues});
+    d.entities.push_back(std::move(e));
+    map[ae.name] = ae.name;
+    added.push_back(ae.name);
+  }
+  for (const auto& r : a.relations) {
+    std::string from = r.from == "User" ? "User" : (map.count(r.from) ? map[r.from] : "");
+    std::string to = r.to == "User" ? "User" : (map.count(r.to) ? map[r.to] : "");
+    if (from.empty() || to.empty()) continue;
+    d.AddRelation(from, to, r.kind);
+    d.relations.back().fromText = false;
+  }
+  for (const auto& role : a.roles) {
+    if (!with_roles) break;
+    if (std::find(d.roles.begin(), d.roles.end(), role) == d.roles.end()) d.roles.push_back(role);
+  }
+  d.archetype = a.id;
+  if (!added.empty()) {
+    assumptions.push_back("The description is short, so the " + a.label + " archetype supplied typical entities: " +
+                          JoinNames(added) + ".");
+  }
+}
+
+AnalysisResult Refuse(const EthicsVerdict& v) {
+  AnalysisResult r;
+  r.status = Status::kRefuse;
+  r.reason = "I can't help build this: " + v.reason +
+             " I can help with a lawful alternative, for example a consent-based version where the people involved "
+             "opt in and can see and delete their data.";
+  return r;
+}
+
+}  // namespace
+
+std::string_view ToString(Status s) {
+  switch (s) {
+    case Status::kPlan: return "plan";
+    case Status::kClarify: return "clarify";
+    case Status::kRefuse: return "refuse";
+  }
+  return "clarify";
+}
+
+std::string_view ToString(ChatReply::Kind k) {
+  switch (k) {
+    case ChatReply::kEdited: return "edited";
+    case ChatReply::kPlanned: return "planned";
+    case ChatReply::kClarify: return "clarify";
+    case ChatReply::kRefused: return "refused";
+    case ChatReply::kUndone: return "undone";
+    case ChatReply::kNoChange: return "no_change";
+  }
+  return "no_change";
+}
+
+AnalysisResult Analyze(std::string_view description, std::span<const Turn> conversation,
+                       const std::map<std::string, std::string>& answers) {
+  std::string text(description);
+  for (const auto& t : conversation) {
+    if (t.role == "user" && t.text != description) text += "\n" + t.text;
+  }
+  Sanitized san = Sanitize(text);
+  EthicsVerdict ethics = CheckEthics(san.text);
+  if (ethics.refuse) return Refuse(ethics);
+
+  auto sentences = Segment(san.text);
+  CorrectTypos(sentences);
+  std::string corrected;
+  for (const auto& s : sentences) {
+    corrected += JoinLower(s.tokens, 0, s.tokens.size());
+    corrected += " .\n";
+  }
+  const std::string norm = NormalizeForPhrases(corrected);
+  Draft draft = Extract(sentences);
+  LinkCompounds(draft);
+  if (lex::DetectFeatures(norm).count(spec::Feature::kMultiTenancy)) ScopeToTenant(draft, sentences);
+  auto matches = MatchArchetypes(norm);
+
+  int text_entities = 0, strong = 0;
+  for (const auto& e : draft.entities) {
+    if (e.name == "User") continue;
+    ++text_entities;
+    if (e.strong) ++strong;
+  }
+  ClarifyAnswers chosen = ReadAnswers(answers);
+  AnalysisResult result;
+  if (!chosen.domain) {
+    ClarityInput ci;
+    ci.norm = norm;
+    ci.words = static_cast<int>(std::count(norm.begin(), norm.end(), ' ')) - 1;  // words in the text
+    ci.textEntities = text_entities;
+    ci.strongEntities = strong;
+    ci.matches = matches;
+    ClarityVerdict cv = AssessClarity(ci);
+    if (cv.clarify) {
+      result.status = Status::kClarify;
+      result.reason = cv.reason;
+      result.questions = std::move(cv.questions);
+      return result;
+    }
+  }
+
+  std::vector<std::string> assumptions;
+  const Archetype* arch = chosen.domain;
+  const int words = static_cast<int>(std::count(norm.begin(), norm.end(), ' ')) - 1;
+  // Archetypes fill in short descriptions only; a detailed description is taken at its word.
+  if (!arch && !matches.empty() && matches.front().score >= 3 && text_entities <= 2 && words <= 40) {
+    arch = matches.front().archetype;
+  }
+  const std::vector<std::string> stated_roles = draft.roles;
+  std::set<spec::Feature> features = lex::DetectFeatures(norm);
+  bool login = lex::MentionsLogin(norm);
+  if (arch) {
+    Enrich(draft, *arch, norm, assumptions, words <= 15 || chosen.domain != nullptr);
+    for (auto f : arch->features) features.insert(f);
+  }
+  for (const auto& r : chosen.roles) {
+    if (std::find(draft.roles.begin(), draft.roles.end(), r) == draft.roles.end()) draft.roles.push_back(r);
+  }
+  if (chosen.payments) features.insert(spec::Feature::kPayments);
+  int non_default_roles = 0;
+  for (const auto& r : draft.roles) {
+    if (r != "user" && r != "admin") ++non_default_roles;
+  }
+  bool role_words = norm.find(" roles ") != std::string::npos || norm.find(" role ") != std::string::npos ||
+                    norm.find(" permissions ") != std::string::npos || norm.find(" rbac ") != std::string::npos ||
+                    norm.find(" read only ") != std::string::npos || norm.find(" moderators ") != std::string::npos;
+  if (draft.roles.size() >= 2 || (role_words && !draft.roles.empty()) || non_default_roles >= 2) {
+    features.insert(spec::Feature::kRoles);
+  }
+
+  BuildInput in;
+  std::string title_base;
+  if (arch) title_base = arch->label.substr(0, arch->label.find(" /"));
+  else if (!matches.empty() && matches.front().score >= 3) title_base = matches.front().archetype->label.substr(0, matches.front().archetype->label.find(" /"));
+  else if (!draft.entities.empty()) {
+    for (const auto& e : draft.entities) {
+      if (e.name != "User") {
+        title_base = naming::ToTitleWords(e.name);
+        break;
+      }
+    }
+  }
+  if (title_base.empty()) title_base = "App";
+  in.title = title_base + " API";
+  in.description = FirstLine(san.text);
+  in.features = features;
+  in.stack = lex::DetectStack(san.text);
+  BuildOutput built = BuildSpec(draft, in);
+
+  result.status = Status::kPlan;
+  result.spec = std::move(built.spec);
+  const spec::AppSpec& s = *result.spec;
+  bool auth_stated = login || draft.userMentioned || !stated_roles.empty() || chosen.domain != nullptr;
+  if (!auth_stated) {
+    result.defaultedEntities.push_back(s.auth.userEntity);
+    result.defaultedFeatures.push_back(spec::Feature::kAuth);
+    assumptions.push_back("No login was mentioned; every generated backend still gets register/login with a User "
+                          "entity (email + name).");
+  }
+  if (std::find(draft.roles.begin(), draft.roles.end(), "admin") == draft.roles.end()) result.defaultedRoles.push_back("admin");
+  if (std::find(draft.roles.begin(), draft.roles.end(), "user") == draft.roles.end()) result.defaultedRoles.push_back("user");
+  if (san.removedSpans > 0) {
+    assumptions.push_back("Left out " + std::to_string(san.removedSpans) +
+                          " passage(s) that addressed an AI or carried commands; descriptions are treated as data.");
+  }
+  if (s.stack.language.empty()) assumptions.push_back("No language was named; the planner will recommend a stack.");
+  if (s.stack.database.empty()) assumptions.push_back("No database was named; the planner will recommend one.");
+  for (auto& a : built.assumptions) assumptions.push_back(std::move(a));
+  result.assumptions = std::move(assumptions);
+  return result;
+}
+
+nlohmann::ordered_json ToJson(const Question& q) {
+  nlohmann::ordered_json j;
+  j["id"] = q.id;
+  j["text"] = q.text;
+  j["options"] = q.options;
+  j["default"] = q.defaultOption;
+  return j;
+}
+
+nlohmann::ordered_json ToJson(const AnalysisResult& r) {
+  nlohmann::ordered_json j;
+  j["status"] = ToString(r.status);
+  j["spec"] = r.spec ? spec::ToJson(*r.spec) : nlohmann::ordered_json();
+  j["questions"] = nlohmann::ordered_json::array();
+  for (const auto& q : r.questions) j["questions"].push_back(ToJson(q));
+  j["reason"] = r.reason;
+  j["assumptions"] = r.assumptions;
+  return j;
+}
+
+namespace {
+
+class OfflineEngine final : public Engine {
+ public:
+  std::string_view name() const override { return "offline"; }
+  AnalysisResult Analyze(std::string_view description, std::span<const Turn> conversation,
+                         const std::map<std::string, std::string>& answers) override {
+    return analyze::Analyze(description, conversation, answers);
+  }
+  ChatReply Chat(ChatState& state, std::string_view message) override { return analyze::Chat(state, message); }
+};
+
+}  // namespace
+
+std::unique_ptr<Engine> MakeOfflineEngine() { return std::make_unique<OfflineEngine>(); }
+
+}  // namespace bf::analyze

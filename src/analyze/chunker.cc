@@ -1,0 +1,219 @@
+#include "analyze/chunker.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "analyze/lexicon.h"
+#include "common/strings.h"
+#include "spec/naming.h"
+
+namespace bf::analyze {
+namespace {
+
+bool IsDeterminer(std::string_view w) {
+  return w == "a" || w == "an" || w == "the" || w == "each" || w == "every" || w == "one" || w == "its" ||
+         w == "their" || w == "his" || w == "her" || w == "our" || w == "my" || w == "your" || w == "this" ||
+         w == "that";
+}
+
+// Words ending like participles or adverbs that are not known nouns: treated as non-nouns.
+bool LooksNonNoun(const std::string& w) {
+  if (lex::IsNounVerb(w)) return false;
+  if (w.size() > 4 && EndsWith(w, "ing")) return true;
+  if (w.size() > 4 && EndsWith(w, "ed") && !EndsWith(w, "eed")) return true;
+  if (w.size() > 4 && EndsWith(w, "ly") && w != "family" && w != "supply" && w != "assembly" && w != "anomaly" &&
+      w != "reply" && w != "ally" && w != "rally" && w != "italy" && w != "butterfly") {
+    return true;
+  }
+  return false;
+}
+
+// naming::Singularize / LooksPlural walk tables of irregular words; chunking asks about the same
+// few hundred words many times per analysis, so answers are memoized per thread.
+struct WordInfo {
+  std::string singular;
+  bool plural = false;
+};
+
+const WordInfo& Info(const std::string& w) {
+  static thread_local std::unordered_map<std::string, WordInfo> cache;
+  auto it = cache.find(w);
+  if (it != cache.end()) return it->second;
+  if (cache.size() > 20000) cache.clear();
+  WordInfo info;
+  if (w == "media" || w == "data" || w == "metadata") {  // mass nouns in practice ("media table")
+    info.singular = w;
+    return cache.emplace(w, std::move(info)).first->second;
+  }
+  info.singular = naming::Singularize(w);
+  std::string tail = w.find('-') != std::string::npos ? w.substr(w.rfind('-') + 1) : w;
+  info.plural = naming::LooksPlural(tail) || tail == "people" || tail == "children";
+  return cache.emplace(w, std::move(info)).first->second;
+}
+
+bool IsPluralWord(const std::string& w) { return Info(w).plural; }
+
+}  // namespace
+
+std::string EntityName(const std::vector<std::string>& words) {
+  std::vector<std::string> parts;
+  for (const auto& w : words) {
+    for (auto& p : Split(w, '-')) {
+      for (auto& q : Split(p, '_')) {
+        if (!q.empty()) parts.push_back(q);
+      }
+    }
+  }
+  if (parts.empty()) return "";
+  if (parts.size() > 3) parts.erase(parts.begin(), parts.end() - 3);
+  parts.back() = Info(ToLower(parts.back())).singular;
+  std::string out;
+  for (const auto& p : parts) {
+    std::string c = ToLower(p);
+    bool alnum = std::all_of(c.begin(), c.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); });
+    if (!alnum || c.empty()) continue;
+    c[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(c[0])));
+    out += c;
+  }
+  if (!out.empty() && !std::isalpha(static_cast<unsigned char>(out[0]))) return "";
+  return out;
+}
+
+void NameChunk(Chunk& c) {
+  std::vector<std::string> words = c.words;
+  if (words.size() >= 2) {
+    const std::string& last = words.back();
+    const std::string& prev = words[words.size() - 2];
+    bool adjective = EndsWith(prev, "al") || EndsWith(prev, "ic") || EndsWith(prev, "ive") || EndsWith(prev, "ous");
+    if ((last == "record" || last == "records" || last == "row" || last == "rows" || last == "info") && !adjective) {
+      words.pop_back();
+    } else if (words.size() >= 3 && (last == "history" || last == "histories" || last == "log" || last == "logs")) {
+      words.pop_back();  // "job title history" -> JobTitle
+    }
+  }
+  c.name = EntityName(words);
+  std::vector<std::string> parts;
+  for (const auto& w : words) {
+    for (auto& p : Split(w, '-')) {
+      if (!p.empty()) parts.push_back(p);
+    }
+  }
+  if (parts.size() > 3) parts.erase(parts.begin(), parts.end() - 3);
+  if (!parts.empty()) parts.back() = Info(parts.back()).singular;
+  c.phrase = Join(parts, " ");
+  c.plural = !c.words.empty() && IsPluralWord(c.words.back());
+}
+
+std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, size_t end) {
+  std::vector<Chunk> out;
+  Chunk cur;
+  bool open = false;
+  int depth = 0;
+  bool pending_quant = false, pending_single = false;
+  size_t plural_closed_at = static_cast<size_t>(-1);
+  auto flush = [&](size_t at) {
+    if (open && !cur.words.empty()) {
+      cur.end = at;
+      NameChunk(cur);
+      if (!cur.name.empty()) out.push_back(cur);
+    }
+    cur = Chunk{};
+    open = false;
+  };
+  end = std::min(end, toks.size());
+  for (size_t i = begin; i < end; ++i) {
+    const Token& t = toks[i];
+    const std::string& w = t.lower;
+    if (t.kind != Token::kWord) {
+      if (t.text == "(") ++depth;
+      if (t.text == ")" && depth > 0) --depth;
+      // Hyphenated compounds split by spaces are rare; any punctuation ends a chunk.
+      flush(i);
+      if (t.text != "-") pending_quant = pending_single = false;
+      continue;
+    }
+    // "per-product", "non-deductible": qualifiers, not nouns.
+    bool qualifier = StartsWith(w, "per-") || StartsWith(w, "non-") || StartsWith(w, "multi-") || StartsWith(w, "self-");
+    bool content = !qualifier && !lex::IsStopword(w) && !lex::IsVerb(w) && !lex::IsModifier(w) && !LooksNonNoun(w);
+    if (content && i >= begin + 2 && toks[i - 1].lower == "to" &&
+        std::string_view("|want|wants|need|needs|have|has|able|going|like|try|tries|used|allowed|possible|how|"
+                         "plan|plans|hope|decide|wish|wanted|needed|trying|easy|hard|")
+                .find("|" + toks[i - 2].lower + "|") != std::string_view::npos) {
+      content = false;  // "we want to replace ...": an infinitive
+    }
+    if (content && lex::IsNounVerb(w) && i > begin && toks[i - 1].kind == Token::kWord &&
+        (lex::IsStopword(toks[i - 1].lower) || toks[i - 1].lower == "also") &&
+        std::string_view("|we|they|i|you|he|she|it|can|may|will|should|must|to|cannot|could|would|then|please|"
+                         "let|lets|also|just|only|always|often|never|usually|who|which|that|dont|")
+                .find("|" + toks[i - 1].lower + "|") != std::string_view::npos) {
+      content = false;  // "we log activities", "can post", "to order"
+    }
+    if (content && !open && lex::IsNounVerb(w) && i + 1 < end && toks[i + 1].lower == "to" && i > begin &&
+        (toks[i - 1].lower == "and" || toks[i - 1].lower == "or" || toks[i - 1].text == ",")) {
+      content = false;  // "... and reply to each other"
+    }
+    if (content && (w == "log" || w == "logs" || w == "sign" || w == "signs" || w == "check" || w == "checks") &&
+        i + 1 < end && (toks[i + 1].lower == "in" || toks[i + 1].lower == "out" || toks[i + 1].lower == "up" ||
+                        toks[i + 1].lower == "into" || toks[i + 1].lower == "on")) {
+      content = false;  // phrasal verbs: "log in", "sign up", "check out"
+    }
+    if (content && lex::IsNounVerb(w)) {
+      // After a plural noun, a base-form noun/verb is the verb: "users post listings".
+      if (open && !cur.words.empty()) {
+        const std::string& prev = cur.words.back();
+        bool prev_plural = IsPluralWord(prev) && !lex::IsNounVerb(prev);
+        bool base = !EndsWith(w, "s");
+        if (prev_plural && base) content = false;
+        // "a user posts comments": singular subject after a determiner, 3rd person verb.
+        bool det_before = cur.begin > 0 && IsDeterminer(toks[cur.begin - 1].lower);
+        // "inspections of a hive record the date": a noun/verb followed by a determiner is the verb.
+        if (i + 1 < end && toks[i + 1].kind == Token::kWord && IsDeterminer(toks[i + 1].lower) &&
+            toks[i + 1].lower != "one" && toks[i + 1].lower != "that" && toks[i + 1].lower != "this") {
+          content = false;
+        }
+        if (!prev_plural && EndsWith(w, "s") && cur.words.size() == 1 && det_before && i + 1 < end &&
+            toks[i + 1].kind == Token::kWord &&
+            (IsDeterminer(toks[i + 1].lower) || lex::IsQuantifier(toks[i + 1].lower) || IsPluralWord(toks[i + 1].lower))) {
+          content = false;  // "an organiser runs events"
+        }
+      } else if (plural_closed_at != static_cast<size_t>(-1) && plural_closed_at + 1 == i && !EndsWith(w, "s")) {
+        content = false;  // "devices report positions"
+      } else if (i + 1 < end && toks[i + 1].kind == Token::kWord && IsDeterminer(toks[i + 1].lower) &&
+                 toks[i + 1].lower != "one") {
+        content = false;  // "post a comment"
+      }
+    }
+    if (!content) {
+      flush(i);
+      if (w == "many" || w == "several" || w == "multiple" || w == "some" || w == "various" || w == "more" ||
+          w == "numerous") {
+        pending_quant = true;
+      } else if (w == "a" || w == "an" || w == "one" || w == "each" || w == "every" || w == "exactly" ||
+                 w == "single") {
+        pending_single = true;
+      } else if (w != "of" && w != "or" && !lex::IsModifier(w) && w != "the") {
+        pending_quant = pending_single = false;
+      }
+      continue;
+    }
+    if (!open) {
+      open = true;
+      cur.begin = i;
+      cur.depth = depth;
+      cur.quantified = pending_quant;
+      cur.single = pending_single;
+      pending_quant = pending_single = false;
+    }
+    cur.words.push_back(w);
+    // A plural word ends a compound unless the next word continues it as a noun we know
+    // ("sales people" is rare; "orders products" is not): plural heads close the chunk.
+    if (IsPluralWord(w) && cur.words.size() >= 1 && !(w == "sales" || w == "news" || w == "goods")) {
+      flush(i + 1);
+      plural_closed_at = i;
+    }
+  }
+  flush(end);
+  return out;
+}
+
+}  // namespace bf::analyze

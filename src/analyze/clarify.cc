@@ -1,0 +1,124 @@
+#include "analyze/clarify.h"
+
+#include <algorithm>
+
+#include "analyze/text.h"
+#include "common/strings.h"
+
+namespace bf::analyze {
+namespace {
+
+int CountPhrases(const std::string& text, std::initializer_list<std::string_view> phrases) {
+  PhraseIndex norm(text);
+  int n = 0;
+  for (auto p : phrases) {
+    if (norm.Has(p)) ++n;
+  }
+  return n;
+}
+
+std::string OptionFor(const Archetype& a) { return a.label + " [" + a.id + "]"; }
+
+const std::vector<std::string>& CommonDomains() {
+  static const std::vector<std::string> ids = {"marketplace", "social", "ecommerce", "booking", "project", "crm",
+                                               "blog", "events"};
+  return ids;
+}
+
+}  // namespace
+
+ClarityVerdict AssessClarity(const ClarityInput& in) {
+  ClarityVerdict v;
+  const std::string& n = in.norm;
+  if (in.words > 90 && in.textEntities >= 3) return v;  // long, concrete descriptions are planned
+  int missing_context = CountPhrases(
+      n, {"we talked about", "we discussed", "as discussed", "talked about", "the old system", "same objects as",
+          "same as the old", "same as before", "like last time", "like the old one", "you know what i mean",
+          "from the call", "on the call", "yesterday s call", "the one we", "as agreed", "the two new ones",
+          "mentioned earlier", "the existing one", "the previous one", "you already know"});
+  int hedges = CountPhrases(
+      n, {"stuff", "things", "for anything", "generic", "kind of", "sort of", "maybe", "something like", "whatever",
+          "for stuff", "anything", "works for anything", "not sure", "some kind", "etc etc", "connects people",
+          "people with other people", "or something", "maybe not", "somehow", "various things"});
+  bool no_domain = in.matches.empty() || in.matches.front().score < 3;
+  bool conflicting = in.matches.size() >= 2 && in.matches[0].score - in.matches[1].score <= 1;
+  if (missing_context >= 1 && in.strongEntities == 0 && in.textEntities < 5) {
+    v.clarify = true;
+    v.reason = "The description refers to context I cannot see (an earlier conversation or an existing system) "
+               "and names no concrete data objects.";
+  } else if (hedges >= 2 && in.strongEntities == 0 && in.textEntities < 2) {
+    v.clarify = true;
+    v.reason = "The description is deliberately generic: it does not say who the users are, what they exchange, "
+               "or which records the backend must keep.";
+  } else if (in.textEntities == 0 && no_domain) {
+    v.clarify = true;
+    v.reason = "The description names no data objects and matches no known kind of backend.";
+  } else if (in.textEntities == 0 && conflicting && hedges >= 1) {
+    v.clarify = true;
+    v.reason = "The description fits several kinds of backend equally well.";
+  }
+  if (!v.clarify) return v;
+
+  Question domain;
+  domain.id = "domain";
+  domain.text = "What is the backend mainly for?";
+  for (const auto& m : in.matches) {
+    if (domain.options.size() >= 5) break;
+    domain.options.push_back(OptionFor(*m.archetype));
+  }
+  for (const auto& id : CommonDomains()) {
+    if (domain.options.size() >= 6) break;
+    const Archetype* a = FindArchetype(id);
+    if (a && std::find(domain.options.begin(), domain.options.end(), OptionFor(*a)) == domain.options.end()) {
+      domain.options.push_back(OptionFor(*a));
+    }
+  }
+  domain.defaultOption = domain.options.front();
+  v.questions.push_back(domain);
+
+  Question users;
+  users.id = "users";
+  users.text = "Who signs in to it?";
+  users.options = {"Admins and registered users", "Admins, staff and customers", "Only internal staff"};
+  users.defaultOption = users.options.front();
+  v.questions.push_back(users);
+
+  Question pay;
+  pay.id = "payments";
+  pay.text = "Does money change hands through the backend?";
+  pay.options = {"No payments", "Yes, online card payments"};
+  pay.defaultOption = pay.options.front();
+  v.questions.push_back(pay);
+  return v;
+}
+
+ClarifyAnswers ReadAnswers(const std::map<std::string, std::string>& answers) {
+  ClarifyAnswers out;
+  if (auto it = answers.find("domain"); it != answers.end()) {
+    const std::string& opt = it->second;
+    auto lb = opt.rfind('[');
+    std::string id = lb != std::string::npos ? opt.substr(lb + 1, opt.find(']', lb) - lb - 1) : ToLower(opt);
+    out.domain = FindArchetype(id);
+    if (!out.domain) {
+      std::string low = ToLower(opt);
+      for (const auto& a : Archetypes()) {
+        if (ToLower(a.label).find(low) != std::string::npos || low.find(a.id) != std::string::npos) {
+          out.domain = &a;
+          break;
+        }
+      }
+    }
+    if (!out.domain) out.domain = FindArchetype("project");
+  }
+  if (auto it = answers.find("payments"); it != answers.end()) {
+    out.payments = StartsWith(ToLower(it->second), "yes");
+  }
+  if (auto it = answers.find("users"); it != answers.end()) {
+    std::string low = ToLower(it->second);
+    if (low.find("staff") != std::string::npos) out.roles.push_back("staff");
+    if (low.find("customer") != std::string::npos) out.roles.push_back("customer");
+  }
+  return out;
+}
+
+}  // namespace bf::analyze

@@ -1,0 +1,608 @@
+#include "analyze/extract.h"
+
+#include <algorithm>
+
+#include "analyze/archetypes.h"
+#include "analyze/extract_util.h"
+#include "analyze/fields.h"
+#include "analyze/lexicon.h"
+#include "common/strings.h"
+#include "spec/naming.h"
+
+namespace bf::analyze {
+
+bool IsUserHead(const Chunk& c) {
+  if (c.words.empty()) return false;
+  const std::string& h = c.words.back();
+  return In(h, {"user", "users", "friend", "friends", "colleague", "colleagues", "coworker", "coworkers", "teammate",
+                "teammates"});
+}
+
+bool IsBadHead(std::string_view h) {
+  return In(h, {"backend", "backends", "system", "systems", "api", "apis", "app", "apps", "application",
+                "platform", "database", "db", "server", "tool", "tools", "software", "thing", "things", "stuff",
+                "data", "info", "information", "way", "kind", "part", "side", "idea", "example", "feature",
+                "features", "functionality", "module", "schema", "table", "field", "fields", "column", "row",
+                "number", "time", "flag", "flags", "counter", "mode", "config", "configuration", "workflow",
+                "domain", "url", "money", "cash", "structure", "hierarchy", "sum", "piece", "world", "internet",
+                "life", "work", "control", "rights", "quarter", "percent", "percentage", "install",
+                "installation", "deployment", "hosting", "instance", "name", "amount", "price", "status",
+                "value", "title", "text", "date", "id", "key", "code", "total", "count", "default", "access",
+                "search", "login", "password", "auth", "authentication", "website", "site", "page", "form",
+                "screen", "spreadsheet", "stack", "service", "services", "api", "endpoint", "address", "email",
+                "phone", "yes", "no", "anything", "everything", "something", "lot", "bunch", "couple"});
+}
+
+// An item head that reads as an attribute: a known attribute word, a snake_case column, or a
+// word whose type can be inferred ("start date", "is active", "price").
+bool LooksLikeAttribute(const Chunk& c) {
+  const std::string& h = c.words.back();
+  if (lex::IsFieldWord(h) || h.find('_') != std::string::npos) return true;
+  std::vector<std::string> parts;
+  for (const auto& w : c.words) parts.push_back(w);
+  return lex::InferFieldType(parts).type != spec::FieldType::kString;
+}
+
+bool IsGenericDependent(std::string_view w) {
+  return In(w, {"line", "item", "entry", "detail", "row", "record", "option", "image", "photo", "member",
+                "attachment", "note", "comment", "log", "history", "setting", "value", "answer", "vote"});
+}
+
+
+
+// From `head`, walks back over prepositional links ("X of Y", "X per Y, owned by Z") to the
+// phrase they qualify.
+const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chunks, const Chunk* head) {
+  for (int guard = 0; guard < 4; ++guard) {
+    const Chunk* prev = nullptr;
+    for (const auto& c : chunks) {
+      if (c.end <= head->begin && c.depth == 0) prev = &c;
+    }
+    if (!prev) break;
+    bool prep = false, other = false;
+    for (size_t k = prev->end; k < head->begin; ++k) {
+      const Token& t = T[k];
+      if (t.text == "(") {
+        k = MatchParen(T, k, head->begin);
+        continue;
+      }
+      if (t.text == ",") continue;
+      if (t.kind != Token::kWord) {
+        other = true;
+        break;
+      }
+      const std::string& w = t.lower;
+      if (In(w, {"per", "of", "in", "on", "for", "by", "under", "within", "inside", "at", "from", "to"})) {
+        prep = true;
+      } else if (!In(w, {"owned", "belongs", "belong", "belonging", "lives", "live", "sits", "sit", "is", "are",
+                         "a", "an", "the", "one", "each", "every", "optionally", "also", "usually", "always",
+                         "attached", "linked", "scoped", "kept", "stored", "filed", "grouped", "its", "their"})) {
+        other = true;
+        break;
+      }
+    }
+    if (!prep || other || lex::IsNonEntity(prev->words.back())) break;
+    head = prev;
+  }
+  return head;
+}
+
+bool IsPersonEntityWord(std::string_view word) {
+  std::string w(word);
+  if (w.size() > 3 && w.back() == 's') w = naming::Singularize(w);
+  return In(w, {"patient", "doctor", "physician", "student", "teacher", "instructor", "driver", "player", "candidate",
+                "applicant", "client", "lawyer", "attorney", "tenant", "landlord", "speaker", "attendee", "volunteer",
+                "employee", "trainer", "coach", "nurse", "vet", "artist", "passenger", "rider", "donor", "courier",
+                "provider"});
+}
+
+std::string Extractor::Canonical(const std::string& name) const {
+  std::string cur = name;
+  for (int guard = 0; guard < 8; ++guard) {
+    auto it = alias_.find(cur);
+    if (it == alias_.end() || it->second == cur) break;
+    cur = it->second;
+  }
+  return cur;
+}
+
+void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
+  if (c.name.empty()) return;
+  std::string name = IsUserHead(c) ? "User" : c.name;
+  auto& cand = cands_[name];
+  if (cand.name.empty()) {
+    cand.name = name;
+    cand.order = si * 1000 + c.begin;
+  }
+  cand.order = std::min(cand.order, si * 1000 + c.begin);
+  cand.score += score;
+  cand.strong = cand.strong || strong;
+  if (c.plural && c.depth == 0) ++cand.plural_mentions;
+  cand.phrases.insert(c.phrase);
+}
+
+void Extractor::NoteAlias(const Chunk& alias, const Chunk& target) {
+  if (alias.name.empty() || target.name.empty() || alias.name == target.name) return;
+  if (IsUserHead(target) || IsUserHead(alias)) return;
+  alias_[alias.name] = target.name;
+  cands_[target.name].phrases.insert(alias.phrase);
+  if (cands_[target.name].name.empty()) cands_[target.name].name = target.name;
+}
+
+void Extractor::Evidence(size_t si) {
+  const Sentence& s = s_[si];
+  const auto& T = s.tokens;
+  auto chunks = ChunkTokens(T, 0, T.size());
+  if (chunks.empty()) return;
+  // Aliases: "devices = trackers", "product classes a.k.a. product types".
+  for (size_t i = 0; i + 1 < chunks.size(); ++i) {
+    size_t a = chunks[i].end, b = chunks[i + 1].begin;
+    if (b == a + 1 && (T[a].lower == "aka" || T[a].text == "=")) NoteAlias(chunks[i + 1], chunks[i]);
+    // "Every update is a follow-up: ...": the first phrase is another name for the second.
+    size_t bb = b;
+    while (bb > a && (T[bb - 1].text == "'" || T[bb - 1].text == "\"")) --bb;  // "is a 'space'"
+    if (bb == a + 2 && T[a].lower == "is" && (T[a + 1].lower == "a" || T[a + 1].lower == "an") &&
+        chunks[i + 1].words.size() <= 2 && !lex::IsNonEntity(chunks[i + 1].words.back()) &&
+        !IsGenericDependent(naming::Singularize(chunks[i + 1].words.back()))) {
+      NoteAlias(chunks[i], chunks[i + 1]);
+    }
+  }
+  size_t list_begin = T.size();
+  bool colon = HeadColon(si, chunks, list_begin);
+  (void)colon;
+  // Chunks inside a registered list are skipped by each step; clauses after the list still count.
+  const size_t skip = T.size();
+  HasLists(si, chunks, skip);
+  ParenLists(si, chunks, skip);
+  // Field lists after a dash: "... one or more organiser profiles - organiser name, about text".
+  for (size_t k = 1; k + 1 < std::min(skip, T.size()); ++k) {
+    if (T[k].text != "-") continue;
+    size_t e = std::min(skip, T.size());
+    for (size_t j = k + 1; j < e; ++j) {
+      if (T[j].text == ";" || T[j].text == ":") {
+        e = j;
+        break;
+      }
+    }
+    if (!LooksLikeFieldList(T, k + 1, e) || SplitItems(T, k + 1, e, false).size() < 2) continue;
+    {
+      // "Files - screenshots, logs, specs - get attached": kinds of the thing, not its fields.
+      auto dash_items = SplitItems(T, k + 1, e, false);
+      int plural_nouns = 0;
+      for (const auto& it : dash_items) {
+        auto ch = ChunkTokens(T, it.begin, it.end);
+        if (ch.size() == 1 && ch[0].plural && it.end - it.begin <= 2) ++plural_nouns;
+      }
+      if (plural_nouns * 3 >= static_cast<int>(dash_items.size()) * 2) continue;
+    }
+    size_t clause = 0;
+    int depth = 0;
+    for (size_t j = 0; j < k; ++j) {
+      if (T[j].text == "(") ++depth;
+      if (T[j].text == ")") --depth;
+      if (depth == 0 && (T[j].text == "," || T[j].text == ";" || T[j].text == ":")) clause = j + 1;
+    }
+    const Chunk* owner = nullptr;
+    for (const auto& c : chunks) {
+      if (c.begin >= clause && c.end <= k && c.depth == 0) {
+        owner = &c;
+        break;
+      }
+    }
+    // "A company gives us job orders - title, ...": the phrase right before the dash, unless it is
+    // an attribute or sits behind a preposition ("a fund in a fiscal year - amount").
+    for (const auto& c : chunks) {
+      if (c.end != k || c.depth != 0 || c.begin < clause) continue;
+      bool after_prep = c.begin > 0 && In(T[c.begin - 1].lower, {"in", "of", "for", "on", "at", "per", "a", "an", "the"}) &&
+                        c.begin > 1 && In(T[c.begin - 2].lower, {"in", "of", "for", "on", "at", "per"});
+      after_prep = after_prep || (c.begin > 0 && In(T[c.begin - 1].lower, {"in", "of", "for", "on", "at", "per"}));
+      if (!after_prep && !LooksLikeAttribute(c) && !lex::IsNonEntity(c.words.back())) owner = &c;
+    }
+    bool taken = false;
+    for (const auto& l : lists_) {
+      if (l.sentence == si && k + 1 >= l.begin && k + 1 < l.end) taken = true;
+    }
+    if (owner && !taken) {
+      Note(*owner, 4.0, true, si);
+      lists_.push_back({IsUserHead(*owner) ? "User" : owner->name, si, k + 1, e});
+    }
+    break;
+  }
+  Patterns(si, chunks);
+  PronounObjects(si, chunks);
+  // Lead noun of a bullet, and every mention outside field lists.
+  for (const auto& c : chunks) {
+    bool in_list = false;
+    for (const auto& l : lists_) {
+      if (l.sentence == si && c.begin >= l.begin && c.end <= l.end) in_list = true;
+    }
+    if (in_list || label_heads_.count(si * 1000 + c.begin)) continue;
+    if (s.bullet && &c == &chunks.front() && c.begin <= 2 && c.depth == 0) {
+      Note(c, 2.5, false, si);
+    } else if (c.depth == 0) {
+      // Plural things people act on ("pick which newsletters", "packing checklists") are likely
+      // collections; attribute and role words are not.
+      const std::string& h = c.words.back();
+      bool collection = c.plural && !lex::IsFieldWord(h) && !lex::IsNonEntity(h) &&
+                        (!lex::RoleOf(h) || IsPersonEntityWord(h)) &&
+                        !LooksLikeAttribute(c) && !lex::IsUserWord(h);
+      Note(c, collection ? 1.2 : 0.4, false, si);
+    }
+  }
+  // Nesting and trees: "nested categories", "projects nest", "parent issue", "subprojects".
+  for (const auto& c : chunks) {
+    size_t b = c.begin, e = c.end;
+    bool self = false;
+    if (b > 0 && In(T[b - 1].lower, {"nested", "parent", "sub", "child", "hierarchical"})) self = true;
+    if (c.words.size() == 1 && StartsWith(c.words[0], "sub") && c.words[0].size() > 5) {
+      std::string rest = c.words[0].substr(3);
+      if (rest[0] == '-') rest = rest.substr(1);
+      Chunk base = c;
+      base.words = {rest};
+      NameChunk(base);
+      self_nested_.insert(base.name);
+      continue;
+    }
+    for (size_t k = e; k < std::min(e + 3, T.size()); ++k) {
+      if (In(T[k].lower, {"nest", "nested", "tree", "hierarchical", "hierarchy", "threaded"})) self = true;
+      if (T[k].kind == Token::kPunct && T[k].text != "(") break;
+    }
+    if (self) self_nested_.insert(c.name);
+  }
+  Roles(si, chunks);
+}
+
+void Extractor::Decide() {
+  // Fold aliases into their targets.
+  for (const auto& [alias, target] : alias_) {
+    auto it = cands_.find(alias);
+    std::string t = Canonical(target);
+    if (it == cands_.end() || alias == t) continue;
+    auto& tc = cands_[t];
+    if (tc.name.empty()) tc.name = t;
+    tc.score += it->second.score;
+    tc.strong = tc.strong || it->second.strong;
+    tc.order = std::min(tc.order == 0 ? it->second.order : tc.order, it->second.order);
+    tc.phrases.insert(it->second.phrases.begin(), it->second.phrases.end());
+  }
+  for (auto& [name, c] : cands_) {
+    if (alias_.count(name) && Canonical(name) != name) continue;
+    if (name == "User") {
+      d_.userMentioned = true;
+      continue;
+    }
+    auto words = naming::SplitWords(name);
+    std::string head = ToLower(words.back());
+    bool single = words.size() == 1;
+    bool sub_prefixed = false;
+    for (const auto& p : c.phrases) sub_prefixed = sub_prefixed || StartsWith(p, "sub ");
+    if (sub_prefixed && !c.strong) continue;  // "sub-tasks": a self relation, not a table
+    bool soft = In(head, {"person", "people", "persons", "report", "reports", "history", "log", "logs", "note",
+                          "notes", "setting", "settings", "reminder", "reminders", "field", "fields", "object",
+                          "objects", "part", "parts", "item", "items", "entry", "entries", "line", "lines", "record",
+                          "records", "list", "lists", "calendar", "model", "models", "form", "module", "modules",
+                          "forms", "set", "sets", "side", "page", "pages", "site", "sites"});
+    if (single && lex::IsNonEntity(head) && !(soft && (c.strong || c.score >= 4.0))) continue;
+    if (!single && IsBadHead(head)) continue;
+    if (single && IsGenericDependent(head) && !c.strong) continue;
+    if (!single && lex::RoleOf(head) && !c.strong && c.score < 4.0) continue;  // "space admins"
+    if (!single && In(ToLower(words.front()), {"email", "sms", "push", "in"}) &&
+        In(head, {"notification", "alert", "reminder", "message"}) && !c.strong) {
+      continue;  // "email notifications" is a feature, not a table
+    }
+    // People the domain keeps records about (patients, students, drivers) are entities when the
+    // text relates them to other things; account roles (admins, staff, members) are not.
+    bool person_entity = IsPersonEntityWord(head);
+    if (lex::RoleOf(head) && single && !c.strong && !(person_entity && c.score >= 2.5)) {
+      // Account-holder words imply logins; domain roles ("managers" of departments) do not.
+      if (In(head, {"member", "customer", "staff", "admin", "administrator", "subscriber", "buyer", "seller",
+                    "owner", "moderator", "editor"})) {
+        d_.userMentioned = true;
+      }
+      continue;
+    }
+    if (single && lex::IsFieldWord(head) && !c.strong && c.score < 4.0 &&
+        !(c.plural_mentions >= 2 && c.score >= 2.5)) {
+      continue;
+    }
+    if (c.strong || c.score >= 2.5) accepted_.insert(name);
+  }
+  // "a client project" is a Project when Project is a declared entity and the longer name has
+  // no evidence of its own.
+  for (auto it = accepted_.begin(); it != accepted_.end();) {
+    const auto& c = cands_[*it];
+    auto words = naming::SplitWords(*it);
+    std::string head = words.size() >= 2 ? words.back() : "";
+    if (!head.empty() && !c.strong && accepted_.count(head) && cands_[head].strong) {
+      alias_[*it] = head;
+      cands_[head].phrases.insert(c.phrases.begin(), c.phrases.end());
+      it = accepted_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  for (const auto& name : accepted_) {
+    for (const auto& p : cands_[name].phrases) phrase_to_entity_[p] = name;
+  }
+  for (const auto& [alias, target] : alias_) {
+    std::string t = Canonical(target);
+    if (!accepted_.count(t)) continue;
+    auto it = cands_.find(alias);
+    if (it != cands_.end()) {
+      for (const auto& p : it->second.phrases) phrase_to_entity_[p] = t;
+    }
+  }
+  std::vector<const Candidate*> order;
+  for (const auto& name : accepted_) order.push_back(&cands_[name]);
+  std::stable_sort(order.begin(), order.end(), [](const Candidate* a, const Candidate* b) { return a->order < b->order; });
+  for (const auto* c : order) {
+    DEntity e;
+    e.name = c->name;
+    e.score = c->score;
+    e.strong = c->strong;
+    e.order = c->order;
+    e.aliases = c->phrases;
+    d_.entities.push_back(std::move(e));
+  }
+}
+
+std::string Extractor::Resolve(const Chunk& c) const {
+  if (c.name.empty()) return "";
+  if (IsUserHead(c)) return "User";
+  if (auto it = phrase_to_entity_.find(c.phrase); it != phrase_to_entity_.end()) return it->second;
+  std::string canon = Canonical(c.name);
+  if (accepted_.count(canon)) return canon;
+  const std::string& head = c.words.back();
+  if (auto role = lex::RoleOf(head)) {
+    std::string pascal = naming::ToPascalCase(*role);
+    if (accepted_.count(pascal)) return pascal;
+    if (*role == "owner" && c.words.size() > 1) return "";
+    return "User";
+  }
+  if (c.words.size() >= 2) {
+    Chunk tail = c;
+    tail.words = {c.words.back()};
+    NameChunk(tail);
+    if (auto it = phrase_to_entity_.find(tail.phrase); it != phrase_to_entity_.end()) return it->second;
+    if (accepted_.count(Canonical(tail.name))) return Canonical(tail.name);
+  }
+  if (c.name == "Person" || c.name == "People") return accepted_.count("Person") ? "Person" : "";
+  return "";
+}
+
+void Extractor::ParseLists() {
+  for (const auto& l : lists_) {
+    std::string owner = l.owner == "User" ? "User" : Canonical(l.owner);
+    DEntity* ent = d_.Find(owner);
+    if (!ent && owner == "User") {
+      d_.userMentioned = true;
+      DEntity u;
+      u.name = "User";
+      u.strong = true;
+      d_.entities.push_back(u);
+      ent = &d_.entities.back();
+      accepted_.insert("User");
+    }
+    if (!ent) continue;
+    const auto& T = s_[l.sentence].tokens;
+    auto items = SplitItems(T, l.begin, l.end, true);
+    // "first and last name": a lone prefix word borrows the next item's head.
+    std::vector<std::vector<std::string>> carry(items.size());
+    for (size_t i = 0; i + 1 < items.size(); ++i) {
+      std::vector<std::string> w0, w1;
+      for (size_t k = items[i].begin; k < items[i].end; ++k) {
+        if (T[k].kind == Token::kWord && !lex::IsStopword(T[k].lower)) w0.push_back(T[k].lower);
+      }
+      for (size_t k = items[i + 1].begin; k < items[i + 1].end; ++k) {
+        if (T[k].text == "(") break;
+        if (T[k].kind == Token::kWord && !lex::IsStopword(T[k].lower)) w1.push_back(T[k].lower);
+      }
+      if (w0.size() == 1 && w1.size() >= 2 &&
+          In(w0[0], {"first", "middle", "last", "home", "work", "cell", "mobile", "min", "max", "minimum", "maximum",
+                     "start", "end", "from", "begin", "shipping", "billing", "primary", "opening", "closing", "arrival",
+                     "departure", "pickup", "dropoff", "incl", "excl", "check"}) &&
+          w1[0] != w0[0]) {
+        carry[i] = {w0[0]};
+        carry[i].insert(carry[i].end(), w1.begin() + 1, w1.end());
+      }
+    }
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Item& it = items[i];
+      std::string text = JoinLower(T, it.begin, it.end);
+      if (text == "all required" || text == "- all required" || text.find("all required") != std::string::npos) {
+        ent->allRequired = true;
+        continue;
+      }
+      if (!carry[i].empty()) {
+        DField f;
+        f.name = naming::ToCamelCase(Join(carry[i], " "));
+        auto g = lex::InferFieldType(carry[i]);
+        f.type = g.type;
+        f.fileLike = g.fileLike;
+        if (!ent->FindField(f.name) && !f.name.empty()) ent->fields.push_back(f);
+        continue;
+      }
+      auto chunks = ChunkTokens(T, it.begin, it.end);
+      int base_depth = chunks.empty() ? 0 : chunks.front().depth;
+      // "... and the order has line items": a relation statement about the owner inside its list.
+      {
+        size_t verb = it.end;
+        for (size_t k = it.begin; k < it.end; ++k) {
+          if (In(T[k].lower, {"has", "have", "contains", "contain", "includes", "include"})) {
+            verb = k;
+            break;
+          }
+        }
+        bool about_owner = false;
+        for (const auto& c : chunks) {
+          if (c.end <= verb && Resolve(c) == owner) about_owner = true;
+        }
+        if (verb > it.begin && T[verb - 1].kind == Token::kWord && In(T[verb - 1].lower, {"it", "they"})) about_owner = true;
+        if (verb < it.end && about_owner) {
+          for (const auto& c : chunks) {
+            if (c.begin <= verb) continue;
+            std::string r = Resolve(c);
+            if (!r.empty() && r != owner) {
+              d_.AddRelation(owner, r, spec::RelationKind::kOneToMany);
+            } else if (r.empty() && c.plural && !LooksLikeAttribute(c) &&
+                       (c.words.size() == 1 ? !lex::IsNonEntity(c.words.back()) : !IsBadHead(c.words.back()))) {
+              std::string name = c.name;
+              if (c.words.size() == 1 && IsGenericDependent(naming::Singularize(c.words[0]))) name = owner + name;
+              if (!d_.Find(name)) {
+                DEntity e;
+                e.name = name;
+                e.order = l.sentence * 1000 + c.begin;
+                d_.entities.push_back(std::move(e));
+                accepted_.insert(name);
+                ent = d_.Find(owner);
+              }
+              d_.AddRelation(owner, name, spec::RelationKind::kOneToMany);
+            }
+          }
+          continue;
+        }
+      }
+      bool head_ref = false;
+      bool another = text.find("another") != std::string::npos || text.find("other ") != std::string::npos;
+      for (size_t ci = 0; ci < chunks.size(); ++ci) {
+        const Chunk& c = chunks[ci];
+        if (c.depth > base_depth && !(another && c.depth == base_depth + 1)) continue;
+        std::string r = Resolve(c);
+        if (r.empty()) continue;
+        if (r == owner) {
+          if (another && ci > 0) {
+            d_.AddRelation(owner, owner, spec::RelationKind::kOneToMany,
+                           naming::ToCamelCase(Join(chunks.front().words, " ")));
+            head_ref = true;
+          }
+          continue;
+        }
+        bool is_head = ci == 0 && c.begin <= it.begin + 4;
+        // "team: name; members with a teamlead flag": membership with data is a join entity;
+        // plain "with members" is a many-to-many with the users.
+        if (r == "User" && is_head && c.plural && In(c.words.back(), {"members", "participants"})) {
+          size_t with = it.end;
+          for (size_t k = c.end; k < it.end; ++k) {
+            if (T[k].lower == "with") with = k;
+          }
+          auto payload = with < it.end ? ParseFieldItem(T, with + 1, it.end) : std::vector<DField>{};
+          if (!payload.empty()) {
+            std::string join = owner + naming::ToPascalCase(naming::Singularize(c.words.back()));
+            if (!d_.Find(join)) {
+              DEntity e;
+              e.name = join;
+              e.order = l.sentence * 1000 + c.begin;
+              e.fields = payload;
+              d_.entities.push_back(std::move(e));
+              accepted_.insert(join);
+              ent = d_.Find(owner);
+            }
+            d_.AddRelation(owner, join, spec::RelationKind::kOneToMany);
+            d_.AddRelation("User", join, spec::RelationKind::kOneToMany);
+          } else {
+            d_.AddRelation(owner, "User", spec::RelationKind::kManyToMany);
+          }
+          head_ref = true;
+          break;
+        }
+        bool plural_many = c.plural && (c.quantified || text.find("one or more") != std::string::npos ||
+                                        text.find("shared with") != std::string::npos ||
+                                        text.find("assigned to") != std::string::npos ||
+                                        text.find("linked to") != std::string::npos);
+        if (r == "User") accepted_.insert("User");
+        if (plural_many) {
+          d_.AddRelation(owner, r, spec::RelationKind::kManyToMany);
+        } else if (c.plural && is_head) {
+          d_.AddRelation(owner, r, spec::RelationKind::kOneToMany);
+        } else {
+          std::string inv;
+          if (c.words.size() <= 2 && Canonical(c.name) != r && !lex::IsStopword(c.words.front())) {
+            inv = naming::ToCamelCase(Join(c.words, " "));
+          }
+          d_.AddRelation(r, owner, spec::RelationKind::kOneToMany, inv);
+        }
+        if (is_head) head_ref = true;
+      }
+      if (head_ref) continue;
+      if (!l.paren && !chunks.empty() && chunks.front().begin <= it.begin + 3 && chunks.front().depth == base_depth) {
+        const Chunk& h = chunks.front();
+        auto make = [&](const std::string& name, DField field) {
+          if (!d_.Find(name)) {
+            DEntity e;
+            e.name = name;
+            e.order = l.sentence * 1000 + h.begin;
+            if (!field.name.empty()) e.fields.push_back(field);
+            d_.entities.push_back(std::move(e));
+            accepted_.insert(name);
+            phrase_to_entity_[h.phrase] = name;
+          }
+          ent = d_.Find(owner);
+        };
+        // "a category (categories are nested and defined per marketplace)": a lookup with its own
+        // structure is an entity, not a column.
+        if (h.end < it.end && T[h.end].text == "(") {
+          std::string inner = Padded(JoinLower(T, h.end + 1, MatchParen(T, h.end, it.end)));
+          bool nest = inner.find(" nest") != std::string::npos || inner.find(" tree ") != std::string::npos ||
+                      inner.find(" hierarch") != std::string::npos;
+          bool lookup = inner.find(" defined ") != std::string::npos || inner.find(" catalog") != std::string::npos ||
+                        inner.find(" own list") != std::string::npos || inner.find(" lookup") != std::string::npos;
+          if ((nest || lookup) && !IsBadHead(h.words.back())) {
+            std::string name = Canonical(h.name);
+            make(name, DField{"name", spec::FieldType::kString, true, false, false, {}});
+            d_.AddRelation(name, owner, spec::RelationKind::kOneToMany);
+            if (nest) d_.AddRelation(name, name, spec::RelationKind::kOneToMany);
+            continue;
+          }
+        }
+        // "the medicines and medical services given": a collection inside a record is a child
+        // entity; "the diagnosis" (a known kind of record) is a reference.
+        if (!LooksLikeAttribute(h) && !IsBadHead(h.words.back()) && !lex::IsNonEntity(h.words.back()) &&
+            !IsGenericDependent(naming::Singularize(h.words.back())) && h.words.size() <= 2 &&
+            !lex::RoleOf(h.words.back()) && it.end - it.begin <= 5) {
+          bool ends_item = h.end == it.end || T[h.end].text == "(";
+          bool determined = h.begin > it.begin && In(T[h.begin - 1].lower, {"a", "an", "the", "one", "its", "their"});
+          if (h.plural && ends_item && !In(h.words.back(), {"photos", "images", "pictures", "screenshots"})) {
+            make(h.name, DField{});
+            d_.AddRelation(owner, h.name, spec::RelationKind::kOneToMany);
+            continue;
+          }
+          if (!h.plural && ends_item && determined && KnownEntity(h.name) && h.name != owner) {
+            make(h.name, DField{});
+            d_.AddRelation(h.name, owner, spec::RelationKind::kOneToMany);
+            continue;
+          }
+        }
+        // "a bunch of photos": many images are rows of their own.
+        const std::string& hw = h.words.back();
+        if (h.plural && In(hw, {"photos", "images", "pictures", "screenshots"}) && h.words.size() <= 2) {
+          std::string name = owner + "Image";
+          make(name, DField{"url", spec::FieldType::kUrl, true, false, true, {}});
+          d_.AddRelation(owner, name, spec::RelationKind::kOneToMany);
+          continue;
+        }
+      }
+      for (auto& f : ParseFieldItem(T, it.begin, it.end)) {
+        if (f.name.empty() || ent->FindField(f.name)) continue;
+        ent->fields.push_back(f);
+      }
+    }
+  }
+  for (auto& e : d_.entities) {
+    if (!e.allRequired) continue;
+    for (auto& f : e.fields) f.required = true;
+  }
+}
+
+Draft Extractor::Run() {
+  for (size_t si = 0; si < s_.size(); ++si) Evidence(si);
+  Decide();
+  ParseLists();
+  ResolveLinks();
+  SelfRelations();
+  Ownership();
+  return std::move(d_);
+}
+
+Draft Extract(const std::vector<Sentence>& sentences) { return Extractor(sentences).Run(); }
+
+}  // namespace bf::analyze

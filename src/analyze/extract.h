@@ -1,0 +1,93 @@
+// Extraction: sentences -> Draft (entities with fields, relations, roles). Two passes:
+//  1. evidence: noun phrases that own field lists ("X: a, b", "X (a, b)", "X has a, b"), lead
+//     bullets, or take part in relation patterns collect scores; aliases ("X a.k.a. Y") merge;
+//  2. resolution: the accepted entities' field lists are parsed; items naming another entity
+//     become references (many-to-one / many-to-many); relation patterns between accepted
+//     entities become relations (relate.cc).
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analyze/chunker.h"
+#include "analyze/draft.h"
+#include "analyze/text.h"
+
+namespace bf::analyze {
+
+Draft Extract(const std::vector<Sentence>& sentences);
+
+// People the domain keeps records about ("patients", "students", "drivers"), as opposed to
+// account roles ("admins", "staff", "members"). `w` is a lowercase singular or plural word.
+bool IsPersonEntityWord(std::string_view w);
+
+// Structural relations implied by names: "OrderLine" belongs to "Order"; "EventType" is a lookup
+// for "Event".
+void LinkCompounds(Draft& d);
+
+// Multi-tenant descriptions: the entity named as the tenant ("an account is the tenant",
+// "workspaces (teams)") owns every top-level entity and the users.
+void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences);
+
+// Shared between extract.cc and relate.cc.
+class Extractor {
+ public:
+  explicit Extractor(const std::vector<Sentence>& sentences) : s_(sentences) {}
+  Draft Run();
+
+  struct Candidate {
+    std::string name;
+    double score = 0;
+    bool strong = false;
+    size_t order = 0;
+    int plural_mentions = 0;  // mentions as a plural noun ("comments on documents")
+    std::set<std::string> phrases;
+  };
+  struct FieldList {
+    std::string owner;  // candidate name
+    size_t sentence = 0, begin = 0, end = 0;
+    bool paren = false;  // "X (a, b)": often examples of kinds, so no child entities from it
+  };
+  struct Link {  // a relation pattern between two chunks, resolved in pass 2
+    std::string a, b;  // candidate names as seen (before alias resolution)
+    std::string type;  // "a_has_b", "b_has_a", "m2m", "one_one", "join:<Name>", "self"
+    std::string inverse;
+  };
+
+ private:
+  // pass 1 (extract.cc)
+  void Evidence(size_t si);
+  void Note(const Chunk& c, double score, bool strong, size_t si);
+  void NoteAlias(const Chunk& alias, const Chunk& target);
+  bool HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& list_begin);
+  void ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t skip_from);
+  void HasLists(size_t si, const std::vector<Chunk>& chunks, size_t skip_from);
+  void Roles(size_t si, const std::vector<Chunk>& chunks);
+  // pass 2 (extract.cc)
+  void Decide();
+  std::string Resolve(const Chunk& c) const;  // accepted entity name, "User" for users/roles, or ""
+  void ParseLists();
+  // relations (relate.cc)
+  void Patterns(size_t si, const std::vector<Chunk>& chunks);
+  void PronounObjects(size_t si, const std::vector<Chunk>& chunks);
+  void ResolveLinks();
+  void SelfRelations();
+  void Ownership();
+
+  std::string Canonical(const std::string& name) const;
+
+  const std::vector<Sentence>& s_;
+  std::map<std::string, Candidate> cands_;
+  std::map<std::string, std::string> alias_;  // candidate name -> target candidate name
+  std::vector<FieldList> lists_;
+  std::vector<Link> links_;
+  std::set<std::string> accepted_;
+  std::map<std::string, std::string> phrase_to_entity_;  // singular phrase -> entity name
+  std::set<std::string> self_nested_;
+  std::set<size_t> label_heads_;  // sentence * 1000 + token of "Label:" heads (not entities)  // candidates described as nested / trees
+  Draft d_;
+};
+
+}  // namespace bf::analyze

@@ -1,0 +1,31 @@
+// Helpers shared by the extraction files (extract.cc, lists.cc, roles.cc). Internal.
+#pragma once
+
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+#include "analyze/chunker.h"
+#include "analyze/text.h"
+
+namespace bf::analyze {
+
+inline bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+// "user", "users", "friends", ...: the login entity itself.
+bool IsUserHead(const Chunk& c);
+// Heads that never make a compound an entity ("GPS tracking server", "search API").
+bool IsBadHead(std::string_view h);
+// An item head that reads as an attribute ("start date", "is active", "price").
+bool LooksLikeAttribute(const Chunk& c);
+// Rows and details that need their parent's name ("lines" -> BasketLine).
+bool IsGenericDependent(std::string_view w);
+// From `head`, walks back over prepositional links ("X of Y", "X per Y, owned by Z").
+const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chunks, const Chunk* head);
+
+}  // namespace bf::analyze

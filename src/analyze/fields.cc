@@ -1,0 +1,402 @@
+#include "analyze/fields.h"
+
+#include <algorithm>
+
+#include "analyze/lexicon.h"
+#include "common/strings.h"
+#include "spec/naming.h"
+
+namespace bf::analyze {
+namespace {
+
+using spec::FieldType;
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+bool IsMergePrefix(std::string_view w) {
+  return In(w, {"first", "middle", "last", "home", "work", "cell", "mobile", "office", "min", "max", "minimum",
+                "maximum", "start", "end", "from", "to", "begin", "shipping", "billing", "primary", "secondary",
+                "old", "new", "current", "original", "stored", "created", "updated", "opening", "closing",
+                "arrival", "departure", "pickup", "dropoff", "incl", "excl", "upper", "lower", "short", "long",
+                "full", "display", "given", "family", "private", "public", "birth", "due", "check"});
+}
+
+bool IsEnumHead(std::string_view word) {
+  std::string_view w = word;
+  if (auto u = w.find_last_of("_-"); u != std::string_view::npos) w = w.substr(u + 1);
+  return In(w, {"type", "status", "kind", "category", "gender", "sex", "direction", "method", "mode", "role",
+                "level", "priority", "card", "payment", "channel", "channels", "visibility", "state", "stage",
+                "phase", "classification", "frequency", "interval", "schedule", "context", "usage", "delta",
+                "cadence", "tier", "plan", "class", "severity", "size", "color", "colour", "format", "source",
+                "fur", "condition", "hydration", "impression", "reportable", "attendance", "homework", "category"});
+}
+
+// Type words that may appear inside an item ("emp_no int PK", "notes text").
+struct Hints {
+  std::optional<FieldType> type;
+  bool unique = false, required = false, optional = false, boolean = false;
+};
+
+bool ApplyHint(const std::string& w, Hints& h) {
+  if (In(w, {"int", "integer", "bigint", "smallint", "serial", "long"})) h.type = FieldType::kInteger;
+  else if (In(w, {"decimal", "float", "double", "numeric", "money", "real"})) h.type = FieldType::kNumber;
+  else if (In(w, {"json", "jsonb"})) h.type = FieldType::kJson;
+  else if (In(w, {"bool", "boolean", "flag", "yn"})) h.boolean = true;
+  else if (In(w, {"timestamp", "datetime", "timestamptz"})) h.type = FieldType::kDateTime;
+  else if (In(w, {"unique"})) h.unique = true;
+  else if (In(w, {"required", "mandatory"})) h.required = true;
+  else if (In(w, {"pk"})) h.unique = h.required = true;
+  else if (In(w, {"nullable", "optional", "optionally"})) h.optional = true;
+  else if (In(w, {"char", "varchar", "string"})) h.type = FieldType::kString;
+  else return false;
+  return true;
+}
+
+// "amount_cents" -> {"amount", "cents"} so type inference sees every part.
+std::vector<std::string> Parts(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const auto& w : words) {
+    for (const auto& p : naming::SplitWords(w)) out.push_back(ToLower(p));
+  }
+  return out;
+}
+
+std::string CamelName(const std::vector<std::string>& words) {
+  std::vector<std::string> ws = words;
+  if (ws.size() > 4) ws.erase(ws.begin(), ws.end() - 4);
+  std::string out = naming::ToCamelCase(Join(ws, " "));
+  if (!out.empty() && std::isdigit(static_cast<unsigned char>(out[0]))) out = "n" + out;
+  out.erase(std::remove_if(out.begin(), out.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }),
+            out.end());
+  return out;
+}
+
+std::string EnumValue(const std::string& w) {
+  std::string v = naming::ToSnakeCase(w);
+  if (v.empty()) return v;
+  if (v.size() > 40) v.resize(40);
+  return v;
+}
+
+}  // namespace
+
+bool IsClauseStart(const std::string& w) {
+  return In(w, {"we", "they", "that", "which", "who", "whom", "it", "them", "used", "when", "where", "so",
+                "because", "if", "as", "you", "from", "for", "into", "whose", "our", "us", "i", "he", "she",
+                "is", "are", "was", "were", "can", "may", "will", "should", "must", "get", "gets", "go",
+                "goes", "turns", "has", "have", "per"});
+}
+
+size_t MatchParen(const std::vector<Token>& toks, size_t open, size_t limit) {
+  int depth = 0;
+  for (size_t i = open; i < limit && i < toks.size(); ++i) {
+    if (toks[i].text == "(") ++depth;
+    if (toks[i].text == ")") {
+      if (--depth == 0) return i;
+    }
+  }
+  return limit;
+}
+
+std::vector<Item> SplitItems(const std::vector<Token>& toks, size_t begin, size_t end, bool split_with) {
+  std::vector<Item> out;
+  int depth = 0;
+  size_t start = begin;
+  auto push = [&](size_t stop) {
+    if (stop > start) out.push_back({start, stop});
+  };
+  for (size_t i = begin; i < end && i < toks.size(); ++i) {
+    const Token& t = toks[i];
+    if (t.text == "(") ++depth;
+    if (t.text == ")" && depth > 0) --depth;
+    if (depth > 0) continue;
+    bool sep = t.kind == Token::kPunct && (t.text == "," || t.text == ";" || t.text == "+" || t.text == "&" ||
+                                           (t.text == "-" && i > begin && i + 1 < end &&
+                                                             toks[i + 1].kind == Token::kWord && toks[i - 1].kind == Token::kWord));
+    bool bound_with = i > begin && (toks[i - 1].lower == "shared" || toks[i - 1].lower == "share" ||
+                                    toks[i - 1].lower == "associated" || toks[i - 1].lower == "tagged" ||
+                                    toks[i - 1].lower == "connected" || toks[i - 1].lower == "linked");
+    if (t.kind == Token::kWord &&
+        (t.lower == "and" || t.lower == "plus" || (split_with && t.lower == "with" && !bound_with))) {
+      sep = true;
+    }
+    if (sep) {
+      push(i);
+      start = i + 1;
+    }
+  }
+  push(std::min(end, toks.size()));
+  return out;
+}
+
+bool LooksLikeFieldList(const std::vector<Token>& toks, size_t begin, size_t end) {
+  if (begin >= end) return false;
+  const std::string& first = toks[begin].lower;
+  if (In(first, {"eg", "ie", "like", "such", "think", "see", "including", "incl", "aka", "also", "for", "as",
+                 "which", "where", "who", "because", "so", "that", "not", "only", "just", "maybe", "if"})) {
+    return false;
+  }
+  auto items = SplitItems(toks, begin, end, false);
+  int wordy = 0, fieldish = 0, capital = 0, numeric = 0;
+  for (const auto& it : items) {
+    bool has_word = false;
+    for (size_t i = it.begin; i < it.end; ++i) {
+      const Token& t = toks[i];
+      if (t.kind == Token::kWord && !lex::IsStopword(t.lower)) {
+        has_word = true;
+        if (lex::IsFieldWord(t.lower) || t.lower.find('_') != std::string::npos) ++fieldish;
+        if (t.capitalized && i == it.begin) ++capital;
+        break;
+      }
+      if (t.kind == Token::kNumber) {
+        ++numeric;
+        break;
+      }
+      if (t.text == "'" || t.text == "\"") ++capital;  // quoted examples
+    }
+    if (has_word) ++wordy;
+  }
+  if (items.size() == 1) {
+    // One item: an attribute phrase ("monthly/yearly prices") reads as a list, a noun as an alias.
+    std::string head;
+    for (size_t i = begin; i < end; ++i) {
+      if (toks[i].kind == Token::kWord && !lex::IsStopword(toks[i].lower)) head = toks[i].lower;
+    }
+    return (fieldish >= 1 || lex::IsFieldWord(head)) && (end - begin) <= 4;
+  }
+  if (numeric * 2 >= static_cast<int>(items.size())) return false;
+  if (capital * 2 > static_cast<int>(items.size()) && fieldish == 0) return false;
+  if (fieldish == 0) {
+    // No known attribute word: accept only when some item's type can be inferred ("lat, lon").
+    for (const auto& it : items) {
+      std::vector<std::string> ws;
+      for (size_t i = it.begin; i < it.end; ++i) {
+        if (toks[i].kind == Token::kWord && !lex::IsStopword(toks[i].lower)) ws.push_back(toks[i].lower);
+      }
+      if (!ws.empty() && lex::InferFieldType(ws).type != spec::FieldType::kString) ++fieldish;
+    }
+  }
+  return wordy >= 2 && fieldish >= 1;
+}
+
+std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin, size_t end) {
+  std::vector<DField> out;
+  end = std::min(end, toks.size());
+  if (begin >= end) return out;
+  Hints hints;
+  bool is_count = false;
+  std::vector<std::string> words;      // name words outside parentheses (with "/" markers)
+  std::vector<std::pair<size_t, size_t>> parens;
+  bool started = false;
+  bool has_number = false;
+  for (size_t i = begin; i < end; ++i) {
+    const Token& t = toks[i];
+    if (t.text == "(") {
+      size_t close = MatchParen(toks, i, end);
+      parens.emplace_back(i + 1, close);
+      i = close;
+      continue;
+    }
+    if (t.kind == Token::kNumber) {
+      has_number = true;
+      continue;
+    }
+    if (t.kind == Token::kPunct) {
+      if (t.text == "/" && started) words.push_back("/");
+      continue;
+    }
+    const std::string& w = t.lower;
+    if (!started) {
+      if (w == "number" && i + 1 < end && toks[i + 1].lower == "of") {
+        is_count = true;
+        ++i;
+        continue;
+      }
+      if (w == "how" && i + 1 < end && (toks[i + 1].lower == "many" || toks[i + 1].lower == "much")) {
+        is_count = toks[i + 1].lower == "many";
+        ++i;
+        continue;
+      }
+      if (w == "whether" || w == "if" || w == "is") {
+        hints.boolean = true;
+        continue;
+      }
+      if (w == "couple" || w == "bunch" || w == "lot" || w == "list" || w == "set") {
+        if (i + 1 < end && toks[i + 1].lower == "of") ++i;
+        continue;
+      }
+      if (ApplyHint(w, hints)) continue;
+      if (lex::IsStopword(w) && !IsMergePrefix(w)) continue;
+      if (lex::IsModifier(w) && !IsMergePrefix(w) && !In(w, {"public", "private", "active", "default", "primary", "open",
+                                                          "closed", "published", "visible", "hidden", "paid", "locked",
+                                                          "archived", "completed", "approved", "verified", "featured",
+                                                          "deleted", "premium", "free", "global"})) {
+        continue;
+      }
+    } else {
+      if (IsClauseStart(w) && !(w == "from" && words.size() == 1 && IsMergePrefix(words[0]))) break;
+      if (ApplyHint(w, hints)) continue;
+      if (w == "or") {
+        words.push_back("|");
+        continue;
+      }
+      bool slashed = (!words.empty() && words.back() == "/") || (i + 1 < end && toks[i + 1].text == "/");
+      if (lex::IsStopword(w) && w != "not" && !IsMergePrefix(w) && w != "per" && !slashed) continue;
+    }
+    started = true;
+    words.push_back(w);
+  }
+  // Parenthesized parts: flags, enum values, sub-fields or a type.
+  std::vector<std::string> values;
+  for (auto [pb, pe] : parens) {
+    auto items = SplitItems(toks, pb, pe, false);
+    int field_items = 0;
+    std::vector<std::string> vals;
+    for (const auto& it : items) {
+      std::vector<std::string> iw;
+      for (size_t k = it.begin; k < it.end; ++k) {
+        const Token& t = toks[k];
+        if (t.kind == Token::kWord && !lex::IsStopword(t.lower)) iw.push_back(t.lower);
+        if (t.kind == Token::kPunct && t.text == "/") iw.push_back("/");
+        if (t.kind == Token::kNumber) iw.push_back(t.lower);
+      }
+      if (iw.empty()) continue;
+      Hints h;
+      if (iw.size() == 1 && ApplyHint(iw[0], h)) {
+        if (h.type) hints.type = h.type;
+        hints.unique |= h.unique;
+        hints.required |= h.required;
+        hints.optional |= h.optional;
+        hints.boolean |= h.boolean;
+        continue;
+      }
+      if (lex::IsFieldWord(iw.back()) && !(iw.size() == 1 && !words.empty() && IsEnumHead(words.back()))) ++field_items;
+      // "open / closed / merged" inside one item, or "e.g. teacher / student".
+      std::string cur;
+      for (const auto& w : iw) {
+        if (w == "/" || w == "or") {
+          if (!cur.empty()) vals.push_back(cur);
+          cur.clear();
+        } else if (w == "eg" || w == "ie" || w == "etc") {
+          continue;
+        } else {
+          if (!cur.empty()) cur.push_back(' ');
+          cur += w;
+        }
+      }
+      if (!cur.empty()) vals.push_back(cur);
+    }
+    if (field_items >= 2 && !words.empty() && !IsEnumHead(words.back())) {
+      // "address (street, zip code, city)": the sub-fields replace the parent.
+      for (const auto& it : items) {
+        auto sub = ParseFieldItem(toks, it.begin, it.end);
+        out.insert(out.end(), sub.begin(), sub.end());
+      }
+      if (!out.empty()) return out;
+    }
+    bool short_vals = vals.size() >= 2 && std::all_of(vals.begin(), vals.end(), [](const std::string& v) {
+                        return std::count(v.begin(), v.end(), ' ') <= 2 && v.size() <= 30;
+                      });
+    if (short_vals && values.empty()) values = vals;
+  }
+  // Split "/" alternatives and "or" choices.
+  auto slash = std::find(words.begin(), words.end(), "/");
+  if (slash != words.end() && slash != words.begin()) {
+    // Group: prefix words, alternatives separated by "/", suffix words.
+    size_t first_alt = static_cast<size_t>(slash - words.begin()) - 1;
+    size_t last_slash = first_alt;
+    for (size_t k = first_alt; k < words.size(); ++k) {
+      if (words[k] == "/") last_slash = k;
+    }
+    std::vector<std::string> prefix(words.begin(), words.begin() + static_cast<ptrdiff_t>(first_alt));
+    std::vector<std::string> alts;
+    for (size_t k = first_alt; k <= last_slash + 1 && k < words.size(); ++k) {
+      if (words[k] != "/") alts.push_back(words[k]);
+    }
+    std::vector<std::string> suffix(words.begin() + static_cast<ptrdiff_t>(std::min(words.size(), last_slash + 2)), words.end());
+    bool yes_no = alts.size() == 2 && ((alts[0] == "y" && alts[1] == "n") || (alts[0] == "yes" && alts[1] == "no"));
+    if (yes_no) {
+      hints.boolean = true;
+      words = prefix;
+      words.insert(words.end(), suffix.begin(), suffix.end());
+    } else if (!prefix.empty() && IsEnumHead(prefix.back()) && suffix.empty()) {
+      values = alts;
+      words = prefix;
+    } else {
+      for (const auto& a : alts) {
+        std::vector<std::string> w = prefix;
+        w.push_back(a);
+        w.insert(w.end(), suffix.begin(), suffix.end());
+        Hints none;
+        std::vector<std::string> clean;
+        for (const auto& x : w) {
+          if (x != "|") clean.push_back(x);
+        }
+        auto g = lex::InferFieldType(Parts(clean));
+        DField f;
+        f.name = CamelName(clean);
+        f.type = g.type;
+        f.fileLike = g.fileLike;
+        if (!f.name.empty()) out.push_back(f);
+      }
+      return out;
+    }
+  }
+  auto bar = std::find(words.begin(), words.end(), "|");
+  if (bar != words.end()) {
+    std::vector<std::string> left(words.begin(), bar), right(bar + 1, words.end());
+    right.erase(std::remove(right.begin(), right.end(), "|"), right.end());
+    if (!right.empty() && right.back() == "not") {
+      hints.boolean = true;
+      words = left;
+    } else if (left.size() >= 2 && !right.empty()) {
+      values = {left.back()};
+      for (const auto& r : right) values.push_back(r);
+      left.pop_back();
+      words = left;
+    } else if (left.size() == 1) {
+      hints.boolean = true;
+      words = left;
+    } else {
+      words = left;
+    }
+  }
+  words.erase(std::remove_if(words.begin(), words.end(), [](const std::string& w) { return w == "/" || w == "|"; }),
+              words.end());
+  if (words.empty()) return out;
+  DField f;
+  f.name = CamelName(words);
+  if (f.name.empty() || f.name == "id" || f.name == "createdAt" || f.name == "updatedAt" || f.name == "etc") return out;
+  auto guess = lex::InferFieldType(Parts(words));
+  f.type = guess.type;
+  f.fileLike = guess.fileLike;
+  if (!values.empty() && (IsEnumHead(words.back()) || values.size() >= 2) && guess.type != FieldType::kBoolean &&
+      guess.type != FieldType::kEmail) {
+    std::vector<std::string> vals;
+    for (const auto& v : values) {
+      std::string ev = EnumValue(v);
+      if (!ev.empty() && std::find(vals.begin(), vals.end(), ev) == vals.end()) vals.push_back(ev);
+    }
+    if (vals.size() >= 2) {
+      f.type = FieldType::kEnum;
+      f.enumValues = vals;
+      f.fileLike = false;
+    }
+  }
+  if (hints.type) f.type = *hints.type;
+  if (hints.boolean && f.type != FieldType::kEnum) f.type = FieldType::kBoolean;
+  if (is_count) f.type = FieldType::kInteger;
+  if (has_number && f.type == FieldType::kString && IsEnumHead(words.back())) f.type = FieldType::kInteger;
+  if (f.type != FieldType::kUrl) f.fileLike = false;
+  f.unique = hints.unique;
+  f.required = hints.required && !hints.optional;
+  out.push_back(f);
+  return out;
+}
+
+}  // namespace bf::analyze

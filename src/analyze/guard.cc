@@ -1,0 +1,295 @@
+#include "analyze/guard.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "analyze/text.h"
+#include "common/strings.h"
+
+namespace bf::analyze {
+namespace {
+
+size_t FindCi(std::string_view hay, std::string_view needle, size_t from = 0) {
+  if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
+  for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
+    bool ok = true;
+    for (size_t k = 0; k < needle.size(); ++k) {
+      if (std::tolower(static_cast<unsigned char>(hay[i + k])) != needle[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return i;
+  }
+  return std::string_view::npos;
+}
+
+// Removes <open ... close> spans (case-insensitive); an unterminated span runs to the end.
+int RemoveSpans(std::string& s, std::string_view open, std::string_view close) {
+  int n = 0;
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (true) {
+    size_t at = FindCi(s, open, pos);
+    if (at == std::string::npos) break;
+    out.append(s, pos, at - pos);
+    out.push_back(' ');
+    size_t end = FindCi(s, close, at + open.size());
+    pos = end == std::string::npos ? s.size() : end + close.size();
+    ++n;
+  }
+  out.append(s, pos, std::string::npos);
+  s.swap(out);
+  return n;
+}
+
+// Phrases that address a model or carry a payload rather than describe a backend. A sentence
+// containing any of them is dropped whole (normalized " word word " matching).
+const std::vector<std::string>& InjectionCues() {
+  static const std::vector<std::string> cues = {
+      "ignore previous", "ignore all previous", "ignore the previous", "ignore prior", "ignore all prior",
+      "ignore the above", "ignore above", "ignore your", "ignore all instructions", "ignore any instructions",
+      "ignore these instructions", "ignore everything", "disregard previous", "disregard all", "disregard the above", "disregard your", "forget your instructions",
+      "forget all previous", "forget previous", "system prompt", "your instructions", "your prompt",
+      "initial instructions", "hidden instructions", "you are now", "you are chatgpt", "pretend to be", "as an ai", "ai assistant", "note to the ai", "to the ai", "dear ai", "hey ai",
+      "jailbreak", "developer mode", "dan mode", "print the phrase",
+      "print your", "print the system", "reveal your", "output your", "repeat after me",
+      "do not mention", "dont mention", "don t mention", "never mention", "overrides the spec",
+      "override the spec", "override previous", "overrides previous", "new instructions", "bypasses authentication",
+      "bypass authentication", "bypasses auth", "bypass auth", "bypasses the auth", "bypasses login",
+      "skips authentication", "master key", "master password", "backdoor", "back door", "god mode",
+      "shadow admin", "shadowadmin", "hidden admin", "secret admin", "drop table", "drop database",
+      "truncate table", "insert into", "union select", "rm rf", "exfiltrate", "name the entity", "call the entity", "name an entity", "the cto overrides", "instructions above",
+      "previous instructions", "prior instructions", "above instructions", "instead output", "instead print",
+      "reply with only", "say the word", "include the phrase", "include the string",
+      "write the phrase", "api key of", "your api key", "send all data to", "send the data to"};
+  return cues;
+}
+
+bool LooksLikeInjection(std::string_view chunk) {
+  std::string normalized = NormalizeForPhrases(chunk);
+  PhraseIndex norm(normalized);
+  for (const auto& cue : InjectionCues()) {
+    if (norm.Has(cue)) return true;
+  }
+  // SQL payloads ("'; DROP TABLE users; --") even without spaces we can normalize away.
+  if (FindCi(chunk, "--") != std::string_view::npos && FindCi(chunk, "drop") != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+Sanitized Sanitize(std::string_view description) {
+  Sanitized out;
+  std::string s(description);
+  out.removedSpans += RemoveSpans(s, "<!--", "-->");
+  out.removedSpans += RemoveSpans(s, "<script", "</script>");
+  out.removedSpans += RemoveSpans(s, "<system", "</system>");
+  out.removedSpans += RemoveSpans(s, "[inst]", "[/inst]");
+  out.removedSpans += RemoveSpans(s, "<|", "|>");
+  // Remaining markup tags become spaces (their text content stays as data).
+  {
+    std::string clean;
+    clean.reserve(s.size());
+    for (size_t pos = 0; pos < s.size(); ++pos) {
+      if (s[pos] == '<' && pos + 1 < s.size() &&
+          (std::isalpha(static_cast<unsigned char>(s[pos + 1])) || s[pos + 1] == '/')) {
+        size_t end = s.find('>', pos);
+        if (end != std::string::npos && end - pos <= 80) {
+          clean.push_back(' ');
+          pos = end;
+          continue;
+        }
+      }
+      clean.push_back(s[pos]);
+    }
+    s.swap(clean);
+  }
+  // Drop whole sentences that address a model or carry a payload. One pass over the whole text
+  // first: most descriptions contain no cue at all.
+  if (!LooksLikeInjection(s)) {
+    out.text = std::move(s);
+    return out;
+  }
+  std::string kept;
+  size_t start = 0;
+  auto emit = [&](size_t end) {
+    std::string_view chunk(s.data() + start, end - start);
+    if (LooksLikeInjection(chunk)) {
+      ++out.removedSpans;
+      // Keep the line structure so bullets stay bullets.
+      for (char c : chunk) {
+        if (c == '\n') kept.push_back('\n');
+      }
+      kept.push_back(' ');
+    } else {
+      kept.append(chunk);
+    }
+    start = end;
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool boundary = c == '\n' || c == '!' || c == '?' || c == ';' ||
+                    (c == '.' && (i + 1 >= s.size() || s[i + 1] == ' ' || s[i + 1] == '\n'));
+    if (boundary) emit(i + 1);
+  }
+  emit(s.size());
+  out.text = std::move(kept);
+  return out;
+}
+
+namespace {
+
+struct EthicsRule {
+  const char* category;
+  const char* reason;
+  std::vector<std::string> strong;  // clear harmful intent on its own
+  std::vector<std::string> harm;    // harmful capability words (weak alone)
+  std::vector<std::string> covert;  // non-consent, victims, evasion
+};
+
+int Count(const PhraseIndex& norm, const std::vector<std::string>& phrases) {
+  int n = 0;
+  for (const auto& p : phrases) {
+    if (norm.Has(p)) ++n;
+  }
+  return n;
+}
+
+const std::vector<EthicsRule>& Rules() {
+  static const std::vector<EthicsRule> rules = {
+      {"malware",
+       "It describes malware or botnet infrastructure (covert control of other people's machines, "
+       "attacks, credential theft or detection evasion).",
+       {"botnet", "botnets", "keylogger", "keyloggers", "ransomware", "command and control", "c2", "c2 server",
+        "c2 domains", "ddos attack", "ddos attacks", "ddos for hire", "flood attack", "flood attacks", "booter",
+        "stresser", "rootkit", "remote access trojan", "trojan", "cryptojacking", "spreading to other machines",
+        "spread to other machines", "self propagating", "zombie machines", "infect", "infected machines"},
+       {"malware", "payload", "exploit", "exploits", "smb", "lateral movement", "persistence", "captured passwords",
+        "browser cookies", "steal", "stealing", "launch campaigns against", "attack against", "against targets",
+        "against a target", "rent capacity"},
+       {"without them noticing", "without their knowledge", "without the user knowing", "without users knowing",
+        "without noticing", "invisible to antivirus", "evade antivirus", "bypass antivirus", "avoid detection",
+        "undetectable", "stay hidden", "stay invisible", "other people s computers", "other peoples computers",
+        "victims", "victim", "taken down", "rotate automatically", "get taken down"}},
+      {"phishing",
+       "It describes credential phishing (pages or messages that trick people into handing over logins).",
+       {"phishing kit", "phishing page", "phishing pages", "phishing site", "phishing sites", "fake login page",
+        "fake login pages", "fake login", "credential harvesting", "harvest credentials", "harvest passwords",
+        "steal passwords", "steal credentials", "steal login", "steal their passwords", "capture passwords",
+        "spoofed login", "clone of the bank", "looks like the bank", "look like the bank", "look like paypal",
+        "looks like paypal", "bank login clone", "look exactly like", "looks exactly like", "clone the login",
+        "login page clone", "password they type", "passwords they type", "passwords they enter",
+        "password they enter", "username and password they", "capture their password", "capture their passwords",
+        "steal their login"},
+       {"phishing", "credentials", "passwords they enter", "one time codes", "2fa codes"},
+       {"victims", "victim", "unsuspecting", "trick users", "trick people", "trick them", "so they enter",
+        "without them knowing", "real bank", "they think", "fool", "so they don t notice", "they don t notice",
+        "don t notice", "redirect them to the real", "to the real site", "target emails", "list of targets"}},
+      {"stalkerware",
+       "It describes covert surveillance of a person (secretly tracking a partner's location, messages or "
+       "activity without their consent).",
+       {"stalkerware", "spyware", "stalk", "stalking", "spy on my", "spy on her", "spy on him", "spy on them"},
+       {"track my wife", "track my husband", "track my girlfriend", "track my boyfriend", "track my partner",
+        "track my ex", "track my spouse", "monitor my wife", "monitor my husband", "monitor my girlfriend",
+        "monitor my boyfriend", "monitor my partner", "monitor my spouse", "my wife s", "my husband s",
+        "my girlfriend s", "my boyfriend s", "my partner s", "my ex s", "read her messages", "read his messages",
+        "read their messages", "her location", "his location", "her messages", "his messages", "her phone",
+        "his phone", "where she goes", "where he goes", "location of my", "track someone", "track a person"},
+       {"secretly", "secret", "without her knowing", "without him knowing", "without them knowing",
+        "without her knowledge", "without his knowledge", "without their knowledge", "without consent",
+        "without their consent", "hidden app", "hide the app", "hides the app", "hidden icon", "won t know",
+        "wont know", "doesn t know", "never finds out", "never find out", "covert", "covertly", "undetectable",
+        "invisible", "without telling"}},
+      {"data_harvesting",
+       "It describes non-consensual harvesting, aggregation or resale of personal data (scraped or leaked "
+       "profiles, no consent or opt-out), which enables stalking and doxxing and breaks privacy law.",
+       {"people search", "people search site", "doxx", "doxxing", "doxing", "leaked databases", "leaked database",
+        "leaked data", "breach dumps", "data broker", "sell their data", "sell personal data", "resell personal data",
+        "dossier", "dossiers"},
+       {"scrape", "scraping", "scraper", "crawlers", "crawler", "crawl", "harvest", "harvesting", "profiles from",
+        "social networks", "dating apps", "home address", "daily routine", "merge everything", "lookups",
+        "personal data", "phone numbers"},
+       {"nobody has consented", "no one has consented", "without consent", "without their consent", "no consent",
+        "no opt out", "no opt-out", "without opt out", "don t verify", "dont verify", "do not verify",
+        "not verify who", "rotate proxies", "fake user agents", "can t tell", "cant tell", "avoid being blocked",
+        "evade", "anyone who pays"}},
+      {"fraud",
+       "It describes fraud (fake reviews or identities, stolen payment data, laundering money).",
+       {"fake reviews", "generate fake reviews", "stolen credit cards", "stolen cards", "carding", "launder money",
+        "money laundering service", "fake ids", "fake identity documents", "bypass kyc", "credential stuffing",
+        "account takeover", "counterfeit"},
+       {"bulk", "at scale", "undetectable", "thousands of accounts", "sockpuppet", "sock puppet"},
+       {"so they look real", "look real", "without getting caught", "avoid detection", "avoid bans",
+        "evade", "victims"}},
+      {"exploitation",
+       "It describes sexual content involving minors or non-consensual intimate imagery.",
+       {"child sexual", "sexual images of children", "minors nude", "nude minors", "underage nude", "csam",
+        "deepfake nudes", "revenge porn", "non consensual intimate", "nudify"},
+       {},
+       {}},
+      {"weapons_drugs",
+       "It describes an illegal market for weapons or drugs.",
+       {"ghost guns", "untraceable guns", "sell illegal drugs", "darknet market", "dark web market",
+        "sell cocaine", "sell heroin", "sell fentanyl", "buy weapons anonymously"},
+       {},
+       {}},
+  };
+  return rules;
+}
+
+// Defensive, consent-based or compliance context that marks a legitimate product.
+const std::vector<std::string>& LegitCues() {
+  static const std::vector<std::string> cues = {
+      "soc", "security operations", "analysts", "analyst", "incident response", "triage", "detect", "detected",
+      "detection", "detections", "prevent", "prevention", "protect against", "defend", "report phishing",
+      "reported phishing", "phishing simulation", "simulated phishing", "security awareness", "awareness training",
+      "pentest", "penetration test", "penetration testing", "pen test", "authorized", "authorised",
+      "with consent", "with their consent", "consent based", "consented", "opt in", "opt-in", "their consent",
+      "gdpr", "compliance", "company vehicles", "company owned", "fleet", "our own servers", "our own machines",
+      "our own devices", "our own infrastructure", "our own services", "blue team", "vulnerability management",
+      "parental controls", "parental control", "uptime", "monitoring our", "fraud detection", "flag fake",
+      "detect fake", "moderation", "takedown requests", "abuse reports", "alerts from", "edr", "siem",
+      "employees agree", "transparent", "knows they are", "know they are", "with their knowledge"};
+  return cues;
+}
+
+}  // namespace
+
+EthicsVerdict CheckEthics(std::string_view text) {
+  std::string normalized = NormalizeForPhrases(text);
+  PhraseIndex norm(normalized);
+  int legit = Count(norm, LegitCues());
+  EthicsVerdict best;
+  int best_score = 0;
+  for (const auto& r : Rules()) {
+    int strong = Count(norm, r.strong);
+    int harm = Count(norm, r.harm);
+    int covert = Count(norm, r.covert);
+    if (strong == 0 && harm == 0) continue;
+    bool refuse = false;
+    if (r.covert.empty()) {
+      refuse = strong >= 1;  // categories with no legitimate framing
+    } else {
+      int score = 3 * strong + harm + 2 * covert - 2 * legit;
+      bool intent = covert >= 1 || strong >= 2 || (strong >= 1 && harm >= 2);
+      refuse = intent && score >= 5 && (strong >= 1 || (harm >= 2 && covert >= 1));
+      // Covert surveillance of a person needs no "strong" word: partner target + covert cue.
+      if (std::string_view(r.category) == "stalkerware" && harm >= 1 && covert >= 1 && legit <= covert) refuse = true;
+      if (refuse && score <= best_score) continue;
+      if (refuse) best_score = score;
+    }
+    if (refuse && !best.refuse) {
+      best.refuse = true;
+      best.category = r.category;
+      best.reason = r.reason;
+    } else if (refuse) {
+      best.category = r.category;
+      best.reason = r.reason;
+    }
+  }
+  return best;
+}
+
+}  // namespace bf::analyze

@@ -1,0 +1,28 @@
+// Safety guards applied before any extraction:
+//  - Sanitize: the description is data, never instructions. Spans addressed to an AI (HTML
+//    comments, "ignore previous instructions", "print your system prompt", SQL payloads, requests
+//    for backdoor entities) are removed so they cannot reach names or any output.
+//  - CheckEthics: refuses clearly harmful systems (credential phishing, stalkerware, malware and
+//    botnet C2, non-consensual harvesting and resale of personal data, ...) while letting
+//    legitimate security and monitoring products through.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace bf::analyze {
+
+struct Sanitized {
+  std::string text;       // the description with instruction-like spans removed
+  int removedSpans = 0;   // how many spans were dropped (reported as an assumption, never echoed)
+};
+Sanitized Sanitize(std::string_view description);
+
+struct EthicsVerdict {
+  bool refuse = false;
+  std::string category;  // "phishing", "stalkerware", "malware", "data_harvesting", ...
+  std::string reason;    // one short sentence for the user (fixed text, never quotes the input)
+};
+EthicsVerdict CheckEthics(std::string_view sanitized_description);
+
+}  // namespace bf::analyze

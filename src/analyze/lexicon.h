@@ -1,0 +1,47 @@
+// Word classes the offline engine reasons with: function words, verbs, modifiers, attribute
+// words, role nouns, feature cues, field-type inference. Static tables built once; all lookups
+// take lowercase words and are thread-safe after first use.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "spec/app_spec.h"
+
+namespace bf::analyze::lex {
+
+bool IsStopword(std::string_view w);        // a, the, of, with, we, they, ...
+bool IsVerb(std::string_view w);            // has, belongs, contains, writes, ... (not nouns)
+bool IsNounVerb(std::string_view w);        // post, order, comment, review: noun or verb
+bool IsModifier(std::string_view w);        // nested, optional, custom, other: dropped from names
+bool IsFieldWord(std::string_view w);       // name, email, title, status, price: attributes
+bool IsNonEntity(std::string_view w);       // backend, system, data, thing: never an entity
+bool IsQuantifier(std::string_view w);      // many, several, multiple, some
+bool IsKnownWord(std::string_view w);       // any vocabulary word (typo correction skips these)
+const std::vector<std::string>& TypoVocabulary();
+
+// Canonical role for a role noun ("admins" -> "admin", "administrator" -> "admin",
+// "librarians" -> "librarian"); nullopt when `w` is not a role word.
+std::optional<std::string> RoleOf(std::string_view w);
+// True for words that denote the login principal itself ("user", "users", "account holder").
+bool IsUserWord(std::string_view w);
+
+// Field type (and enum values when the name implies a closed set) from a field's words.
+struct TypeGuess {
+  spec::FieldType type = spec::FieldType::kString;
+  bool fileLike = false;  // an image/file/document reference: turns on file_uploads
+};
+TypeGuess InferFieldType(const std::vector<std::string>& words);
+
+// Features stated or clearly implied by the (normalized, " word word ") text.
+std::set<spec::Feature> DetectFeatures(std::string_view norm);
+// True when the text asks for login / accounts (so auth is requested, not just defaulted).
+bool MentionsLogin(std::string_view norm);
+
+// Stack words: language / framework / database named in the text ("" when none).
+spec::Stack DetectStack(std::string_view original_text);
+
+}  // namespace bf::analyze::lex

@@ -1,0 +1,361 @@
+// Field-list discovery: "X: a, b", "X (a, b)", "X has a, b and c", "X - a, b".
+#include <algorithm>
+
+#include "analyze/archetypes.h"
+#include "analyze/extract.h"
+#include "analyze/extract_util.h"
+#include "analyze/fields.h"
+#include "analyze/lexicon.h"
+#include "common/strings.h"
+#include "spec/naming.h"
+
+namespace bf::analyze {
+
+bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& list_begin) {
+  const auto& T = s_[si].tokens;
+  const size_t n = T.size();
+  size_t colon = n;
+  int depth = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (T[i].text == "(") ++depth;
+    if (T[i].text == ")" && depth > 0) --depth;
+    if (T[i].text == ":" && depth == 0) {
+      colon = i;
+      break;
+    }
+  }
+  if (colon == n || colon == 0) return false;
+  // The list runs to the end, or to a ';' that opens a clause with its own list ("...; wallet
+  // transactions (type, amount)"); "...; it may be assigned to a user" still belongs to the head.
+  size_t list_end = n;
+  {
+    int d = 0;
+    for (size_t i = colon + 1; i < n; ++i) {
+      if (T[i].text == "(") ++d;
+      if (T[i].text == ")" && d > 0) --d;
+      if (d != 0 || T[i].text != ";") continue;
+      bool pronoun = i + 1 < n && In(T[i + 1].lower, {"it", "they", "each", "every"});
+      bool own = false;
+      for (size_t j = i + 1; j < n; ++j) {
+        if (T[j].text == ";") break;
+        if (T[j].text == "(" || T[j].text == ":") own = true;
+      }
+      if (own && !pronoun) {
+        list_end = i;
+        break;
+      }
+    }
+  }
+  const Chunk* head = nullptr;
+  for (const auto& c : chunks) {
+    if (c.depth != 0 || c.end > colon) continue;
+    bool adjacent = c.end == colon;
+    if (!adjacent && T[c.end].text == "(" && MatchParen(T, c.end, n) == colon - 1) adjacent = true;
+    if (adjacent) head = &c;
+  }
+  if (!head) return false;
+  // "Buyers place an order for an event:", "a course per school year, owned by a department:":
+  // walk back over prepositional links to the phrase the list describes.
+  head = WalkBack(T, chunks, head);
+  // "baskets per user (status ...) with lines: product, quantity": generic rows take the name of
+  // what they belong to (BasketLine).
+  Chunk named_dependent;
+  if (head->words.size() == 1 && IsGenericDependent(naming::Singularize(head->words.back()))) {
+    const Chunk* prev = nullptr;
+    for (const auto& c : chunks) {
+      if (c.end <= head->begin && c.depth == 0) prev = &c;
+    }
+    bool linked = false;
+    if (prev) {
+      for (size_t k = prev->end; k < head->begin; ++k) {
+        if (T[k].text == "(") {
+          k = MatchParen(T, k, head->begin);
+          continue;
+        }
+        if (In(T[k].lower, {"with", "has", "have", "contains", "contain", "and", "its", "their"})) linked = true;
+      }
+      prev = WalkBack(T, chunks, prev);
+    }
+    if (prev && linked && !lex::IsNonEntity(prev->words.back())) {
+      named_dependent = *head;
+      named_dependent.words.clear();
+      for (const auto& w : prev->words) named_dependent.words.push_back(naming::Singularize(w));
+      named_dependent.words.push_back(head->words.back());
+      if (named_dependent.words.size() > 3) named_dependent.words.erase(named_dependent.words.begin(), named_dependent.words.end() - 3);
+      NameChunk(named_dependent);
+      links_.push_back({prev->name, named_dependent.name, "a_has_b", ""});
+      head = &named_dependent;
+    }
+  }
+  // "members book rooms: start, end, status": the list describes the act, a join entity named
+  // after the verb (Booking between Member and Room).
+  {
+    const Chunk* prev = nullptr;
+    for (const auto& c : chunks) {
+      if (c.end <= head->begin && c.depth == 0) prev = &c;
+    }
+    std::vector<std::string> between;
+    if (prev) {
+      for (size_t k = prev->end; k < head->begin; ++k) {
+        if (T[k].kind != Token::kWord) {
+          between.push_back("#");
+          continue;
+        }
+        if (!In(T[k].lower, {"can", "will", "may", "also", "a", "an", "the", "their", "one", "each", "usually"})) {
+          between.push_back(T[k].lower);
+        }
+      }
+    }
+    std::string nominal;
+    if (between.size() == 1 || (between.size() == 2 && In(between[1], {"in", "for", "up", "to", "on", "into"}))) {
+      static const std::pair<std::string_view, std::string_view> kNominal[] = {
+          {"book", "booking"}, {"books", "booking"}, {"rent", "rental"}, {"rents", "rental"}, {"borrow", "loan"},
+          {"borrows", "loan"}, {"lend", "loan"}, {"lends", "loan"}, {"reserve", "reservation"},
+          {"reserves", "reservation"}, {"enroll", "enrollment"}, {"enrolls", "enrollment"}, {"enrol", "enrolment"},
+          {"enrols", "enrolment"}, {"register", "registration"}, {"registers", "registration"},
+          {"subscribe", "subscription"}, {"subscribes", "subscription"}, {"order", "order"}, {"orders", "order"},
+          {"purchase", "purchase"}, {"purchases", "purchase"}, {"buy", "purchase"}, {"buys", "purchase"},
+          {"apply", "application"}, {"applies", "application"}, {"donate", "donation"}, {"donates", "donation"},
+          {"attend", "attendance"}, {"attends", "attendance"}, {"visit", "visit"}, {"visits", "visit"},
+          {"bid", "bid"}, {"bids", "bid"}, {"lease", "lease"}, {"leases", "lease"}, {"adopt", "adoption"},
+          {"adopts", "adoption"}, {"sign", "signup"}, {"signs", "signup"}, {"pay", "payment"}, {"pays", "payment"},
+          {"hire", "hire"}, {"hires", "hire"}, {"review", "review"}, {"reviews", "review"}, {"rate", "rating"},
+          {"rates", "rating"}};
+      for (const auto& [verb, noun] : kNominal) {
+        if (between[0] == verb) nominal = noun;
+      }
+    }
+    if (!nominal.empty()) {
+      Chunk join = *head;
+      join.words = {nominal};
+      NameChunk(join);
+      Note(join, 5.0, true, si);
+      lists_.push_back({join.name, si, colon + 1, list_end});
+      links_.push_back({prev->name, join.name, "a_has_b", ""});
+      links_.push_back({head->name, join.name, "a_has_b", ""});
+      Note(*prev, 1.0, false, si);
+      Note(*head, 2.0, false, si);
+      list_begin = colon + 1;
+      return true;
+    }
+  }
+  auto items = SplitItems(T, colon + 1, list_end, false);
+  if (items.empty()) return false;
+  if (In(T[items.front().begin].lower, {"they", "we", "it", "he", "she", "you", "i", "there"})) return false;
+  // "roles: admin, editor" is a role list, not an entity.
+  if (head->words.back() == "roles" || head->words.back() == "role" || head->words.back() == "permissions") {
+    int role_items = 0;
+    for (const auto& it : items) {
+      for (size_t k = it.begin; k < it.end; ++k) {
+        if (T[k].kind == Token::kWord && lex::RoleOf(T[k].lower)) {
+          ++role_items;
+          break;
+        }
+      }
+    }
+    if (role_items * 2 >= static_cast<int>(items.size())) return false;
+  }
+  int labelish = 0, strong_items = 0, attributes = 0;
+  for (const auto& it : items) {
+    auto ch = ChunkTokens(T, it.begin, it.end);
+    if (ch.empty()) continue;
+    const Chunk& first = ch.front();
+    if (LooksLikeAttribute(first)) ++attributes;
+    bool plural_entity = first.plural && !lex::IsFieldWord(first.words.back()) && !LooksLikeAttribute(first);
+    size_t after = first.end;
+    while (after < it.end && T[after].kind == Token::kWord && (T[after].lower == "are" || T[after].lower == "nested")) ++after;
+    bool own_list = after < it.end && T[after].text == "(" && LooksLikeFieldList(T, after + 1, MatchParen(T, after, it.end));
+    bool listed_entity = own_list && !LooksLikeAttribute(first) && !lex::IsFieldWord(first.words.back());
+    if (plural_entity || listed_entity) ++labelish;
+    if (own_list && (plural_entity || listed_entity)) ++strong_items;
+  }
+  bool label = (strong_items >= 1 && labelish * 3 >= static_cast<int>(items.size())) ||
+               (labelish >= 2 && labelish * 2 >= static_cast<int>(items.size()) && attributes == 0);
+  if (label) {
+    size_t hb = head->begin;
+    while (hb > 0 && In(T[hb - 1].lower, {"the", "a", "an", "each", "every", "one"})) --hb;
+    bool per = head->begin > 0 && (In(T[head->begin - 1].lower, {"per", "each", "every"}) ||
+                                   (hb > 0 && In(T[hb - 1].lower, {"under", "inside", "within", "per"})));
+    for (const auto& it : items) {
+      auto ch = ChunkTokens(T, it.begin, it.end);
+      if (ch.empty() || ch.front().begin > it.begin + 3) continue;
+      Note(ch.front(), 3.0, false, si);
+      if (per) links_.push_back({head->name, ch.front().name, "a_has_b", ""});
+    }
+    if (per) Note(*head, 2.5, false, si);
+    else label_heads_.insert(si * 1000 + head->begin);
+    return false;
+  }
+  Note(*head, 5.0, true, si);
+  lists_.push_back({IsUserHead(*head) ? "User" : head->name, si, colon + 1, list_end});
+  list_begin = colon + 1;
+  return true;
+}
+
+void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t skip_from) {
+  const auto& T = s_[si].tokens;
+  const size_t n = T.size();
+  for (const auto& c : chunks) {
+    if (c.begin >= skip_from) break;
+    size_t j = c.end;
+    int skipped = 0;
+    while (j < n && skipped < 3 && T[j].kind == Token::kWord &&
+           In(T[j].lower, {"are", "is", "be", "can", "nested", "nest", "also", "both", "all", "themselves"})) {
+      ++j;
+      ++skipped;
+    }
+    if (j + 2 < n && In(T[j].lower, {"in", "on", "for", "of", "inside"}) && In(T[j + 1].lower, {"it", "them", "there"}) &&
+        T[j + 2].text == "(") {
+      j += 2;
+    }
+    if (j >= n || T[j].text != "(") continue;
+    size_t close = MatchParen(T, j, n);
+    size_t b = j + 1, e = close;
+    if (b >= e) continue;
+    if (T[b].lower == "aka") {
+      auto inner = ChunkTokens(T, b + 1, e);
+      if (!inner.empty()) NoteAlias(inner.front(), c);
+      continue;
+    }
+    // "hosts, guests, producers - full name, unique name": the fields follow the dash.
+    int depth = 0;
+    for (size_t k = b; k < e; ++k) {
+      if (T[k].text == "(") ++depth;
+      if (T[k].text == ")") --depth;
+      if (depth == 0 && T[k].text == "-" && k > b) b = k + 1;
+    }
+    bool list = LooksLikeFieldList(T, b, e);
+    bool in_range = false;
+    for (const auto& l : lists_) {
+      if (l.sentence == si && c.begin >= l.begin && c.end <= l.end) in_range = true;
+    }
+    if (in_range) continue;
+    // "job title history per employee (title, from, to)": the list belongs to the first phrase.
+    const Chunk* owner = &c;
+    {
+      size_t pb = c.begin;
+      bool each = false;
+      while (pb > 0 && In(T[pb - 1].lower, {"each", "every", "a", "the", "one"})) {
+        each = each || T[pb - 1].lower == "each" || T[pb - 1].lower == "every";
+        --pb;
+      }
+      bool prep = pb > 0 && (T[pb - 1].lower == "per" || (each && In(T[pb - 1].lower, {"of", "for", "on", "in"})));
+      if (prep) {
+        for (const auto& p : chunks) {
+          if (p.end == pb - 1 && p.depth == 0) {
+            owner = &p;
+            links_.push_back({c.name, p.name, "a_has_b", ""});
+          }
+        }
+      }
+    }
+    if (list) {
+      Note(*owner, 5.0, true, si);
+      lists_.push_back({IsUserHead(*owner) ? "User" : owner->name, si, b, e, true});
+    } else {
+      // "contract type (the types are defined by each gym)": a lookup list of its own.
+      std::string inner_text = Padded(JoinLower(T, b, e));
+      if (inner_text.find(" defined ") != std::string::npos || inner_text.find(" nest") != std::string::npos ||
+          inner_text.find(" catalog") != std::string::npos || inner_text.find(" tree ") != std::string::npos) {
+        Note(*owner, 3.0, false, si);
+        if (inner_text.find(" nest") != std::string::npos || inner_text.find(" tree ") != std::string::npos) {
+          self_nested_.insert(owner->name);
+        }
+      }
+      auto items = SplitItems(T, b, e, false);
+      auto inner = ChunkTokens(T, b, e);
+      if (items.size() == 1 && inner.size() == 1 && inner[0].words.size() <= 3 &&
+          !lex::IsFieldWord(inner[0].words.back()) && !In(T[b].lower, {"eg", "ie", "think", "like", "see", "such"})) {
+        NoteAlias(inner[0], c);
+      }
+    }
+  }
+}
+
+void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t skip_from) {
+  const auto& T = s_[si].tokens;
+  const size_t n = std::min(skip_from, T.size());
+  auto in_list = [&](size_t k) {
+    for (const auto& l : lists_) {
+      if (l.sentence == si && k >= l.begin && k < l.end) return true;
+    }
+    return false;
+  };
+  for (size_t v = 1; v < n; ++v) {
+    if (T[v].kind != Token::kWord || in_list(v)) continue;
+    if (!In(T[v].lower, {"has", "have", "with", "contains", "contain", "records", "stores", "includes", "include",
+                         "keeps", "holds", "tracks", "captures", "needs", "need", "store", "record"})) {
+      continue;
+    }
+    const Chunk* subj = nullptr;
+    for (const auto& c : chunks) {
+      if (c.end > v) break;
+      bool bridge = true;
+      for (size_t k = c.end; k < v; ++k) {
+        if (T[k].text == "(") {
+          k = MatchParen(T, k, v);
+          continue;
+        }
+        if (!(T[k].kind == Token::kWord &&
+              In(T[k].lower, {"can", "also", "always", "should", "must", "will", "usually", "then", "typically", "each",
+                              "should", "may", "always", "both", "all", "just", "only", "then"}))) {
+          bridge = false;
+        }
+      }
+      if (bridge) subj = &c;
+    }
+    // "Each hive belongs to an apiary and has a queen year": the clause subject has the list.
+    if (!subj && (T[v - 1].lower == "and" || T[v - 1].lower == "also") && !chunks.empty() &&
+        chunks.front().begin <= 2 && chunks.front().end < v) {
+      subj = &chunks.front();
+    }
+    if (subj) subj = WalkBack(T, chunks, subj);
+    if (!subj || subj->depth != 0) continue;
+    size_t e = n;
+    for (size_t k = v + 1; k < n; ++k) {
+      if (T[k].text == ":" || T[k].text == ";" || in_list(k)) {
+        e = k;
+        break;
+      }
+    }
+    auto items = SplitItems(T, v + 1, e, false);
+    if (items.size() < 2) continue;
+    int fieldish = 0;
+    const Chunk* first_entity = nullptr;
+    for (size_t ii = 0; ii < items.size(); ++ii) {
+      auto ch = ChunkTokens(T, items[ii].begin, items[ii].end);
+      if (ch.empty()) continue;
+      const Chunk& h = ch.front();
+      // "ticket types", "contract options": a plural compound is a thing even when its head is
+      // an attribute word on its own.
+      bool entityish = h.plural && (!lex::IsFieldWord(h.words.back()) || h.words.size() >= 2) &&
+                       !IsGenericDependent(h.words.back()) &&
+                       lex::InferFieldType(h.words).type == spec::FieldType::kString;
+      if (ii == 0 && entityish) first_entity = &ch.front();
+      if (!entityish && LooksLikeAttribute(h)) ++fieldish;
+      if (ii == 0 && entityish) {
+        // "Each event has ticket types with a price, how many are available, ...": the list after
+        // "with" belongs to the ticket types.
+        Chunk te = h;
+        Note(te, 3.0, false, si);
+        links_.push_back({subj->name, te.name, "a_has_b", ""});
+        for (size_t k = te.end; k < e; ++k) {
+          if (T[k].lower == "with") {
+            Note(te, 4.0, true, si);
+            lists_.push_back({te.name, si, k + 1, e});
+            break;
+          }
+        }
+        break;
+      }
+    }
+    if (first_entity) return;
+    if (fieldish * 2 >= static_cast<int>(items.size())) {
+      Note(*subj, 4.0, true, si);
+      lists_.push_back({IsUserHead(*subj) ? "User" : subj->name, si, v + 1, e});
+      return;
+    }
+  }
+}
+
+}  // namespace bf::analyze

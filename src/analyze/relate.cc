@@ -1,0 +1,603 @@
+// Relation inference between noun phrases: verbs and prepositions that connect two mentions
+// ("seasons belong to a league", "orders contain products", "users follow other users",
+// "drivers assigned to devices", "a family's policy"), nesting ("nested categories") and
+// ownership of user-created content.
+#include <algorithm>
+#include <unordered_map>
+#include <functional>
+#include <unordered_set>
+
+#include "analyze/extract.h"
+#include "analyze/fields.h"
+#include "analyze/lexicon.h"
+#include "common/strings.h"
+#include "spec/naming.h"
+
+namespace bf::analyze {
+namespace {
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+bool Has(const std::string& c, std::initializer_list<std::string_view> phrases) {
+  for (auto p : phrases) {
+    std::string needle = Padded(p);
+    if (c.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+using PaddedSet = std::unordered_set<std::string>;
+
+PaddedSet Pad(std::initializer_list<std::string_view> phrases) {
+  PaddedSet out;
+  for (auto p : phrases) out.insert(Padded(p));
+  return out;
+}
+
+// Exact connector match against a set built once (function-local statics below).
+bool Is(const std::string& c, const PaddedSet& set) { return set.count(c) > 0; }
+
+struct Kind {
+  std::string type;  // "" when the connector says nothing
+  std::string inverse;
+};
+
+// Classifies the words between two mentions (determiners already removed).
+Kind Classify(const std::string& c, const Chunk& b) {
+  if (c == "  " || c == " ") return {};
+  if (Is(c, [] { static const PaddedSet s = Pad({"'s"}); return std::cref(s); }())) return {"a_has_b", ""};
+  // Many-to-many wording.
+  if (Has(c, {"in more than one", "in several", "in multiple", "in many", "to many", "to several", "to multiple",
+              "many to many", "belong to many", "belongs to many", "belong to several", "belongs to several",
+              "belong to multiple", "belongs to multiple"})) {
+    return {"m2m", ""};
+  }
+  if (Is(c, [] { static const PaddedSet s = Pad({"follow", "follows", "can follow", "watch", "watches", "can watch", "join", "joins", "can join", "attend",
+             "attends", "subscribe to", "subscribes to", "can subscribe to", "enroll in", "enrol in", "enrolls in",
+             "enrols in", "play in", "plays in", "can play in", "groups", "collect", "collects", "tagged with",
+             "can be tagged with", "are tagged with", "is tagged with", "bookmark", "take", "takes", "sign up for",
+             "signs up for", "register for", "registers for", "rsvp to", "follow other", "can follow other",
+             "choose", "chooses", "can choose", "pick", "picks", "can pick", "select", "selects", "can select",
+             "save", "saves", "mentor", "mentors"}); return std::cref(s); }())) {
+    return {"m2m", ""};
+  }
+  if (Is(c, [] { static const PaddedSet s = Pad({"like", "likes", "can like"}); return std::cref(s); }())) return {"join:Like", ""};
+  if (Is(c, [] { static const PaddedSet s = Pad({"upvote", "upvotes", "can upvote", "vote on", "votes on", "can vote on", "vote for", "votes for"}); return std::cref(s); }())) {
+    return {"join:Vote", ""};
+  }
+  if (Is(c, [] { static const PaddedSet s = Pad({"rate", "rates", "can rate"}); return std::cref(s); }())) return {"join:Rating", ""};
+  if (Is(c, [] { static const PaddedSet s = Pad({"score", "scores", "can score", "grade", "grades", "evaluate", "evaluates", "assess", "assesses"}); return std::cref(s); }())) {
+    return {"join:Review", ""};
+  }
+  if (Is(c, [] { static const PaddedSet s = Pad({"review", "reviews", "can review", "write reviews for", "leave reviews on", "leave reviews for"}); return std::cref(s); }())) {
+    return {"join:Review", ""};
+  }
+  if (Is(c, [] { static const PaddedSet s = Pad({"star", "stars", "can star"}); return std::cref(s); }())) return {"join:Star", ""};
+  if (Is(c, [] { static const PaddedSet s = Pad({"favorite", "favorites", "favourite", "favourites", "can favorite", "can favourite"}); return std::cref(s); }())) {
+    return {"join:Favorite", ""};
+  }
+  if (Is(c, [] { static const PaddedSet s = Pad({"comment on", "comments on", "can comment on", "comment under", "discuss", "can discuss"}); return std::cref(s); }())) {
+    return {"join:Comment", ""};
+  }
+  // Attachment verbs: plural target -> many-to-many; singular -> many-to-one.
+  if (Has(c, {"assigned to", "linked to", "attached to", "connected to", "restricted to", "available in",
+              "applied to", "added to", "shared with", "share with", "mapped to", "associated with", "related to",
+              "assign to", "link to", "attach to", "scoped to", "allocated to"})) {
+    std::string inv = Has(c, {"assigned to", "assign to"}) && !b.plural ? "assignee" : "";
+    return {b.plural ? "m2m" : "b_has_a", inv};
+  }
+  // Passive authorship: "written by a user".
+  static const std::pair<std::string_view, std::string_view> kBy[] = {
+      {"written by", "author"}, {"posted by", "author"}, {"authored by", "author"}, {"created by", "creator"},
+      {"uploaded by", "uploader"}, {"owned by", "owner"}, {"made by", ""}, {"placed by", ""}, {"submitted by", "submitter"},
+      {"filed by", ""}, {"entered by", ""}, {"added by", ""}, {"confirmed by", ""}, {"approved by", "approver"},
+      {"reviewed by", "reviewer"}, {"signed by", ""}, {"taken by", ""}, {"raised by", ""}, {"opened by", ""},
+      {"reported by", "reporter"}, {"run by", ""}, {"managed by", "manager"}, {"hosted by", "host"},
+      {"organized by", "organizer"}, {"organised by", "organizer"}, {"sent by", "sender"}, {"issued by", ""},
+      {"by", ""}};
+  for (const auto& [p, inv] : kBy) {
+    if (Has(c, {p})) return {"b_has_a", std::string(inv)};
+  }
+  if (Is(c, [] { static const PaddedSet s = Pad({"belongs to", "belong to", "belonging to", "is belonging to", "are belonging to", "lives in", "live in",
+             "sit in", "sits in", "go in", "goes in", "grouped in", "grouped into", "filed under", "nest under",
+             "nests under", "is in", "are in", "in", "inside", "within", "under", "of", "for", "per", "on", "at",
+             "against", "is for", "are for", "part of", "is part of", "are part of", "about", "for one", "in one",
+             "belongs to one", "belong to one", "is belonging to one", "lives in one", "sit inside", "are inside",
+             "is inside", "inside of", "are kept in", "kept in", "listed in", "live under", "are under", "is under",
+             "are grouped into", "are grouped in", "is grouped in", "are organized in", "are organised in",
+             "in one of", "from", "are for one", "is for one", "can be in one", "per each", "for each", "on each",
+             "in each", "at each", "under each", "of each", "within each", "tied to", "is tied to",
+             "are tied to", "is linked to one"}); return std::cref(s); }())) {
+    return {"b_has_a", ""};
+  }
+  // "can be done inside a", "are batched into", "is stored under": participles before a
+  // containment preposition.
+  {
+    std::vector<std::string_view> ws;
+    size_t i = 1;
+    while (i < c.size()) {
+      size_t j = c.find(' ', i);
+      if (j == std::string::npos) break;
+      if (j > i) ws.push_back(std::string_view(c).substr(i, j - i));
+      i = j + 1;
+    }
+    if (ws.size() >= 2 && ws.size() <= 4) {
+      std::string_view last = ws.back();
+      bool container = last == "inside" || last == "within" || last == "under" || last == "into" || last == "per" ||
+                       last == "in" || last == "on" || last == "for" || last == "to";
+      bool aux = true;
+      for (size_t k = 0; k + 1 < ws.size(); ++k) {
+        std::string_view w = ws[k];
+        bool participle = w.size() > 3 && (w.ends_with("ed") || w.ends_with("en") || w == "done" || w == "kept" ||
+                                           w == "held" || w == "put" || w == "set" || w == "made" || w == "built");
+        if (!(participle || w == "can" || w == "be" || w == "is" || w == "are" || w == "was" || w == "were" ||
+              w == "get" || w == "gets" || w == "will" || w == "may" || w == "must" || w == "should")) {
+          aux = false;
+        }
+      }
+      bool has_participle = false;
+      for (size_t k = 0; k + 1 < ws.size(); ++k) {
+        std::string_view w = ws[k];
+        has_participle = has_participle || (w.size() > 3 && (w.ends_with("ed") || w.ends_with("en"))) || w == "done" ||
+                         w == "kept" || w == "held" || w == "made";
+      }
+      bool attach = ws[0] == "assigned" || ws[0] == "linked" || ws[0] == "attached" || ws[0] == "shared";
+      if (container && aux && has_participle && !attach && last != "to") return {"b_has_a", ""};
+    }
+  }
+  if (Is(c, [] { static const PaddedSet s = Pad({"has one", "have one", "can have one", "has exactly one", "have exactly one", "has a single",
+             "with one"}); return std::cref(s); }()) && !b.plural) {
+    return {"one_one", ""};
+  }
+  if (Is(c, [] { static const PaddedSet s = Pad({"has", "have", "has many", "have many", "can have", "can have many", "contains", "contain", "includes",
+             "include", "holds", "hold", "owns", "own", "lists", "list", "carries", "carry", "can carry", "with",
+             "made of", "consists of", "consist of", "made up of", "is made of", "are made of", "writes", "write",
+             "posts", "post", "creates", "create", "can create", "publishes", "publish", "places", "place", "submits",
+             "submit", "uploads", "upload", "can upload", "books", "book", "can book", "orders", "order", "logs",
+             "log", "reports", "report", "sends", "send", "starts", "start", "runs", "run", "defines", "define",
+             "can define", "gives", "give", "manages", "manage", "issues", "generates", "generate", "produces",
+             "produce", "raises", "raise", "opens", "open", "files", "keeps", "keep", "stores", "store", "records",
+             "record", "tracks", "track", "receives", "receive", "gets", "get", "offers", "offer", "sells", "sell",
+             "hosts", "host", "organizes", "organises", "organize", "organise", "schedules", "schedule", "makes",
+             "make", "teaches", "teach", "leave", "leaves", "rent", "rents", "borrow", "borrows", "buy", "buys",
+             "plan", "plans", "ask", "asks", "answer", "answers", "has several", "have several", "has multiple",
+             "have multiple", "has some", "have some", "can have several", "can have multiple", "can have more",
+             "have more", "has more", "can post", "can write", "can log", "can send", "can place", "can make",
+             "can submit", "can open", "can start", "can leave", "can ask", "can answer", "can give", "can hold",
+             "hold one or more", "holds one or more", "has one or more", "have one or more", "with their",
+             "maintain", "maintains", "lead", "leads", "owns many", "own many", "accumulates", "earn", "earns",
+             "is made up of", "are made up of", "can contain", "may have", "may contain", "write down", "add",
+             "adds", "can add", "fill in", "fill out", "fills out", "complete", "completes", "cast", "casts",
+             "keys in", "enter", "enters", "assign", "assigns", "can assign", "employ", "employs", "run into",
+             "set up", "sets up", "charge", "charges", "send out", "sends out", "request", "requests", "apply to"}); return std::cref(s); }())) {
+    return {"a_has_b", ""};
+  }
+  return {};
+}
+
+bool IsDet(std::string_view w) {
+  return In(w, {"a", "an", "the", "each", "every", "its", "their", "his", "her", "our", "my", "your", "also", "just",
+                "only", "then", "always", "usually", "typically", "optionally", "exactly", "both", "all", "any",
+                "some", "this", "that", "these", "those", "whole", "single", "individual", "specific", "certain",
+                "selected", "other", "another", "own", "actually", "often", "sometimes", "directly", "later", "mostly",
+                "mainly", "generally", "normally", "possibly", "i", "we", "you", "they", "he", "she"});
+}
+
+}  // namespace
+
+void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
+  const auto& T = s_[si].tokens;
+  std::vector<const Chunk*> cs;
+  for (const auto& c : all) {
+    bool in_list = false;
+    for (const auto& l : lists_) {
+      if (l.sentence == si && c.begin >= l.begin && c.end <= l.end) in_list = true;
+    }
+    if (!in_list && c.depth == 0) cs.push_back(&c);
+  }
+  auto connector = [&](const Chunk& a, const Chunk& b, bool& clean) {
+    std::string out = " ";
+    clean = true;
+    int words = 0;
+    for (size_t k = a.end; k < b.begin; ++k) {
+      const Token& t = T[k];
+      if (t.text == "(") {
+        k = MatchParen(T, k, b.begin);
+        continue;
+      }
+      if (t.kind == Token::kPunct && t.text != "'s") {
+        clean = false;
+        return out;
+      }
+      if (t.kind == Token::kNumber) continue;
+      if (t.kind == Token::kWord && IsDet(t.lower)) continue;
+      out += t.lower + " ";
+      ++words;
+    }
+    if (words > 5) clean = false;
+    return out;
+  };
+  auto joined = [&](const Chunk& a, const Chunk& b) {  // only ',' / 'and' / 'or' between
+    for (size_t k = a.end; k < b.begin; ++k) {
+      const Token& t = T[k];
+      if (t.text == "(") {
+        k = MatchParen(T, k, b.begin);
+        continue;
+      }
+      if (!(t.text == "," || t.lower == "and" || t.lower == "or" || IsDet(t.lower))) return false;
+    }
+    return true;
+  };
+  // "users post recipes, follow each other and like recipes": every verb of a coordinated verb
+  // phrase shares the sentence subject.
+  // The subject is the left side of the last verb link in the sentence ("users" in "users post
+  // recipes, ...").
+  const Chunk* subject = nullptr;
+  const std::string whole = Padded(JoinLower(T, 0, T.size()));
+  const bool each_other = whole.find(" follow each other ") != std::string::npos ||
+                          whole.find(" follow one another ") != std::string::npos;
+  for (size_t i = 0; i + 1 < cs.size(); ++i) {
+    const Chunk& a = *cs[i];
+    const Chunk& b = *cs[i + 1];
+    bool clean = false;
+    std::string conn = connector(a, b, clean);
+    if (clean) {
+      Kind probe = Classify(conn, b);
+      if (probe.type == "a_has_b" || probe.type == "m2m" || StartsWith(probe.type, "join:")) subject = &a;
+    }
+    if (!clean && subject && &a != subject) {
+      // Words after the last ',' / 'and' between the two phrases.
+      std::string tail = " ";
+      bool pronoun = false;
+      for (size_t k = a.end; k < b.begin; ++k) {
+        const Token& t = T[k];
+        if (t.text == "," || t.lower == "and") {
+          tail = " ";
+          pronoun = false;
+          continue;
+        }
+        if (t.kind == Token::kWord && (t.lower == "them" || t.lower == "it")) {
+          pronoun = true;  // "custom questions ..., attach them to events": `a` is the object
+          continue;
+        }
+        if (t.kind == Token::kWord && !IsDet(t.lower)) tail += t.lower + " ";
+      }
+      if (pronoun) {
+        Kind pk = Classify(tail, b);
+        if (pk.type == "m2m" || pk.type == "b_has_a") {
+          Note(b, 1.0, false, si);
+          links_.push_back({a.name, b.name, pk.type, pk.inverse});
+          // "... to events and to specific ticket types": later targets joined by "and to".
+          for (size_t j = i + 2; j < cs.size(); ++j) {
+            bool chained = true;
+            for (size_t q = cs[j - 1]->end; q < cs[j]->begin; ++q) {
+              if (!(T[q].text == "," || In(T[q].lower, {"and", "or", "to", "with"}) || IsDet(T[q].lower))) chained = false;
+            }
+            if (!chained) break;
+            links_.push_back({a.name, cs[j]->name, cs[j]->plural ? "m2m" : pk.type, pk.inverse});
+          }
+        }
+        continue;
+      }
+      Kind tk = Classify(tail, b);
+      if (!tk.type.empty() && tail != " " && (StartsWith(tk.type, "join:") || tk.type == "m2m" || tk.type == "a_has_b")) {
+        Note(b, 1.0, false, si);
+        std::string type = tk.type;
+        if (type == "a_has_b" && b.end + 1 < T.size() && T[b.end].lower == "with") {
+          for (size_t q = b.end + 1; q < std::min(T.size(), b.end + 6); ++q) {
+            if (In(T[q].lower, {"quantity", "quantities", "qty", "amount", "amounts", "price", "prices", "dosage", "dose"})) {
+              type = "item:" + T[q].lower;
+              break;
+            }
+          }
+        }
+        links_.push_back({subject->name, b.name, type, tk.inverse});
+      }
+      continue;
+    }
+    if (!clean) continue;
+    if (each_other && subject == &a) links_.push_back({a.name, a.name, "m2m", ""});
+    // "leases link a tenant to an apartment": the subject joins the two.
+    if ((conn == " link " || conn == " links " || conn == " connect " || conn == " connects " || conn == " ties " ||
+         conn == " tie " || conn == " pair " || conn == " pairs ") && i + 2 < cs.size()) {
+      bool c2 = false;
+      std::string to = connector(b, *cs[i + 2], c2);
+      if (c2 && (to == " to " || to == " with " || to == " and ")) {
+        Note(a, 2.2, false, si);
+        Note(b, 2.2, false, si);
+        Note(*cs[i + 2], 2.2, false, si);
+        links_.push_back({b.name, a.name, "a_has_b", ""});
+        links_.push_back({cs[i + 2]->name, a.name, "a_has_b", ""});
+        ++i;
+        continue;
+      }
+    }
+    Kind k = Classify(conn, b);
+    if (k.type.empty()) continue;
+    // "orders contain products with quantities": a many-to-many whose link carries data is a
+    // join entity ("OrderItem" with a quantity).
+    if (k.type == "a_has_b" && b.end + 1 < T.size() && T[b.end].lower == "with") {
+      std::string payload;
+      for (size_t q = b.end + 1; q < std::min(T.size(), b.end + 6); ++q) {
+        const std::string& pw = T[q].lower;
+        if (In(pw, {"quantity", "quantities", "qty", "amount", "amounts", "count", "counts", "price", "prices",
+                    "dosage", "dose", "doses"})) {
+          payload = pw;
+          break;
+        }
+      }
+      if (!payload.empty()) {
+        Note(a, 2.2, false, si);
+        Note(b, 2.2, false, si);
+        links_.push_back({a.name, b.name, "item:" + payload, ""});
+        continue;
+      }
+    }
+    std::vector<const Chunk*> left{&a}, right{&b};
+    for (size_t j = i; j > 0 && joined(*cs[j - 1], *cs[j]); --j) left.push_back(cs[j - 1]);
+    for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1]); ++j) right.push_back(cs[j + 1]);
+    // Bare prepositions ("X of Y", "X in Y") link phrases but are weak evidence that either is
+    // an entity; verbs ("belongs to", "contains", "writes") are strong.
+    static const PaddedSet kWeak = Pad({"in", "of", "for", "on", "at", "from", "about", "against", "with", "under", "within",
+                                "inside", "by"});
+    const bool weak = Is(conn, kWeak);
+    const double ev = weak ? 1.0 : 2.2;
+    for (const Chunk* l : left) {
+      for (const Chunk* r : right) {
+        std::string bname = r->name;
+        if (r->words.size() == 1 && StartsWith(r->words[0], "sub") && r->words[0].size() > 5 &&
+            (k.type == "a_has_b" || k.type == "m2m")) {
+          links_.push_back({l->name, l->name, "a_has_b", ""});  // "projects can have subprojects"
+          continue;
+        }
+        // "wishlists with lines": a generic dependent takes its parent's name.
+        if (k.type == "a_has_b" && r->words.size() == 1 &&
+            In(naming::Singularize(r->words[0]), {"line", "item", "entry", "detail", "row", "option"})) {
+          Chunk dep = *r;
+          dep.words = {ToLower(l->name), r->words[0]};
+          NameChunk(dep);
+          dep.name = l->name + dep.name.substr(ToLower(l->name).size() > 0 ? 0 : 0);
+          dep.name = l->name + naming::ToPascalCase(naming::Singularize(r->words[0]));
+          if (dep.name.size() > 60) dep.name.resize(60);
+          Note(dep, 3.0, false, si);
+          bname = dep.name;
+        } else {
+          Note(*r, IsPersonEntityWord(r->words.back()) ? 2.2 : ev, false, si);
+        }
+        Note(*l, IsPersonEntityWord(l->words.back()) ? 2.2 : ev, false, si);
+        links_.push_back({l->name, bname, k.type, k.inverse});
+      }
+    }
+    // "they join a marketplace through a membership": the third phrase is the join entity.
+    // (handled below, after the pair's own link)
+    if (k.type == "m2m" && i + 2 < cs.size()) {
+      bool c2 = false;
+      std::string via = connector(b, *cs[i + 2], c2);
+      if (c2 && (via == " through " || via == " via " || via == " by way of " || via == " using ")) {
+        const Chunk& j = *cs[i + 2];
+        Note(j, 3.0, false, si);
+        links_.pop_back();
+        links_.push_back({a.name, j.name, "a_has_b", ""});
+        links_.push_back({b.name, j.name, "a_has_b", ""});
+      }
+    }
+  }
+}
+
+// "a thread can have one poll and users vote on it": a trailing pronoun object refers to the
+// phrase before the subject.
+void Extractor::PronounObjects(size_t si, const std::vector<Chunk>& all) {
+  const auto& T = s_[si].tokens;
+  std::vector<const Chunk*> cs;
+  for (const auto& c : all) {
+    if (c.depth == 0) cs.push_back(&c);
+  }
+  for (size_t i = 1; i < cs.size(); ++i) {
+    const Chunk& subj = *cs[i];
+    std::string conn = " ";
+    size_t k = subj.end;
+    for (; k < T.size(); ++k) {
+      if (T[k].kind != Token::kWord) break;
+      if (i + 1 < cs.size() && k >= cs[i + 1]->begin) break;
+      if (In(T[k].lower, {"it", "them"})) break;
+      if (!IsDet(T[k].lower)) conn += T[k].lower + " ";
+    }
+    if (k >= T.size() || !In(T[k].lower, {"it", "them"}) || conn == " ") continue;
+    Kind kind = Classify(conn, *cs[i - 1]);
+    if (!StartsWith(kind.type, "join:") && kind.type != "m2m") continue;
+    links_.push_back({subj.name, cs[i - 1]->name, kind.type, ""});
+  }
+}
+
+void Extractor::ResolveLinks() {
+  auto resolve_name = [&](const std::string& n) -> std::string {
+    if (n == "User") return "User";
+    std::string c = Canonical(n);
+    if (accepted_.count(c)) return c;
+    Chunk probe;
+    probe.words = naming::SplitWords(n);
+    for (auto& w : probe.words) w = ToLower(w);
+    NameChunk(probe);
+    return Resolve(probe);
+  };
+  for (const auto& link : links_) {
+    Link l = link;
+    std::string a = resolve_name(l.a), b = resolve_name(l.b);
+    if (a.empty() || b.empty()) continue;
+    // "customers place orders": the login entity under its role name becomes the accessor.
+    if (l.inverse.empty()) {
+      const std::string& user_side = l.type == "b_has_a" ? l.b : l.a;
+      if ((l.type == "a_has_b" || l.type == "b_has_a") && (l.type == "b_has_a" ? b : a) == "User" &&
+          user_side != "User") {
+        if (auto role = lex::RoleOf(ToLower(user_side))) l.inverse = naming::ToCamelCase(*role);
+      }
+    }
+    if (l.a == "User" || l.b == "User") d_.userMentioned = true;
+    const auto& t = l.type;
+    if (t == "a_has_b" && b == "User" && a != "User" &&
+        (ToLower(l.b) == "member" || ToLower(l.b) == "participant")) {
+      d_.AddRelation(a, b, spec::RelationKind::kManyToMany);  // "groups with members"
+      continue;
+    }
+    if (t == "a_has_b") {
+      // Tags and keywords are shared across records: many-to-many.
+      bool shared = In(ToLower(b), {"tag", "keyword", "label", "genre", "topic", "skill", "interest", "category"}) &&
+                    a != b && ToLower(b) != "category";
+      d_.AddRelation(a, b, shared ? spec::RelationKind::kManyToMany : spec::RelationKind::kOneToMany, l.inverse);
+    } else if (t == "b_has_a") {
+      if (a == b) continue;
+      d_.AddRelation(b, a, spec::RelationKind::kOneToMany, l.inverse);
+    } else if (t == "m2m") {
+      d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
+    } else if (t == "one_one") {
+      if (a != b) d_.AddRelation(a, b, spec::RelationKind::kOneToOne);
+    } else if (StartsWith(t, "item:")) {
+      if (a == b) continue;
+      std::string join = a + "Item";
+      std::string payload = t.substr(5);
+      if (!d_.Find(join)) {
+        DEntity e;
+        e.name = join;
+        e.order = 900000;
+        bool money = payload.starts_with("price") || payload.starts_with("amount");
+        e.fields.push_back({money ? "unitPrice" : "quantity", money ? spec::FieldType::kNumber : spec::FieldType::kInteger,
+                            true, false, false, {}});
+        if (!money) e.fields.push_back({"unitPrice", spec::FieldType::kNumber, false, false, false, {}});
+        d_.entities.push_back(e);
+        accepted_.insert(join);
+      }
+      d_.AddRelation(a, join, spec::RelationKind::kOneToMany);
+      d_.AddRelation(b, join, spec::RelationKind::kOneToMany);
+    } else if (StartsWith(t, "join:")) {
+      std::string join = t.substr(5);
+      if (a != "User") continue;  // "users like posts"; "roles like admin" is not a join
+      if (a == b) {
+        d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
+        continue;
+      }
+      if (!d_.Find(join)) {
+        DEntity e;
+        e.name = join;
+        e.order = 900000;
+        d_.entities.push_back(e);
+        accepted_.insert(join);
+      }
+      d_.AddRelation(a, join, spec::RelationKind::kOneToMany);
+      d_.AddRelation(b, join, spec::RelationKind::kOneToMany);
+    }
+  }
+}
+
+void Extractor::SelfRelations() {
+  for (const auto& n : self_nested_) {
+    std::string c = Canonical(n);
+    if (!accepted_.count(c)) {
+      Chunk probe;
+      probe.words = naming::SplitWords(n);
+      for (auto& w : probe.words) w = ToLower(w);
+      NameChunk(probe);
+      c = Resolve(probe);
+    }
+    if (c.empty() || c == "User" || !d_.Find(c)) continue;
+    d_.AddRelation(c, c, spec::RelationKind::kOneToMany);
+  }
+  // "... and reply to each other's comments", "threaded comments", "with replies".
+  for (const auto& s : s_) {
+    std::string text = Padded(JoinLower(s.tokens, 0, s.tokens.size()));
+    bool replies = text.find(" reply to each other") != std::string::npos ||
+                   text.find(" with replies ") != std::string::npos || text.find(" threaded ") != std::string::npos ||
+                   text.find(" replies to ") != std::string::npos;
+    if (!replies) continue;
+    for (const char* name : {"Comment", "Message", "Post", "Reply"}) {
+      if (d_.Find(name) && text.find(ToLower(name)) != std::string::npos) {
+        d_.AddRelation(name, name, spec::RelationKind::kOneToMany);
+        break;
+      }
+    }
+  }
+}
+
+void Extractor::Ownership() {
+  static const std::set<std::string> kOwnedHeads = {
+      "Post", "Comment", "Order", "Booking", "Review", "Message", "Like", "Vote", "Rating", "Favorite", "Bookmark",
+      "Note", "Reservation", "Application", "Submission", "Donation", "Reply", "Story", "Article", "Star",
+      "Follow", "Upload", "Photo", "Playlist", "Wishlist", "Cart", "Basket", "Answer", "Question", "Thread",
+      "Listing", "Recipe", "Workout", "Trip", "Loan", "Pledge", "Expense", "Goal", "Journal", "Entry", "Checkin",
+      "Report", "Request", "Ticket", "Issue", "Task", "Document", "Attachment", "Timesheet", "TimeEntry", "Activity"};
+  bool has_user = d_.Find("User") != nullptr || d_.userMentioned;
+  if (!has_user) return;
+  for (auto& e : d_.entities) {
+    if (e.name == "User") continue;
+    auto words = naming::SplitWords(e.name);
+    std::string head = words.back();
+    if (kOwnedHeads.count(head) || kOwnedHeads.count(e.name)) e.owned = true;
+  }
+}
+
+void LinkCompounds(Draft& d) {
+  std::vector<std::pair<std::string, std::string>> add;  // (parent, child) or lookup pairs
+  for (const auto& e : d.entities) {
+    auto words = naming::SplitWords(e.name);
+    if (words.size() < 2) continue;
+    bool lookup = In(words.back(), {"Type", "Category", "Kind", "Status", "Level", "Tier"});
+    for (size_t k = words.size() - 1; k >= 1; --k) {
+      std::string prefix;
+      for (size_t i = 0; i < k; ++i) prefix += words[i];
+      if (prefix == e.name || !d.Find(prefix)) continue;
+      bool related = false;
+      for (const auto& r : d.relations) {
+        related = related || (r.from == prefix && r.to == e.name) || (r.from == e.name && r.to == prefix);
+      }
+      if (!related) add.emplace_back(lookup ? e.name : prefix, lookup ? prefix : e.name);
+      break;
+    }
+  }
+  for (const auto& [from, to] : add) d.AddRelation(from, to, spec::RelationKind::kOneToMany);
+}
+
+void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences) {
+  std::string tenant;
+  for (const auto& s : sentences) {
+    std::string text = Padded(JoinLower(s.tokens, 0, s.tokens.size()));
+    bool cue = false;
+    for (const char* c : {" tenant ", " tenants ", " multi-tenant ", " multi-account ", " workspace ", " workspaces ",
+                          " white-label ", " scoped to ", " its own ", " separate tenant "}) {
+      cue = cue || text.find(c) != std::string::npos;
+    }
+    if (!cue) continue;
+    size_t best = std::string::npos;
+    for (const auto& e : d.entities) {
+      if (e.name == "User") continue;
+      for (const auto& alias : e.aliases) {
+        if (alias.empty()) continue;
+        size_t p = text.find(Padded(alias));
+        if (p == std::string::npos) p = text.find(Padded(naming::Pluralize(alias)));
+        if (p != std::string::npos && p < best) {
+          best = p;
+          tenant = e.name;
+        }
+      }
+    }
+    if (!tenant.empty()) break;
+  }
+  if (tenant.empty()) return;
+  std::set<std::string> has_parent;
+  for (const auto& r : d.relations) {
+    if (r.kind == spec::RelationKind::kOneToMany && r.from != "User" && r.from != r.to) has_parent.insert(r.to);
+    if (r.kind == spec::RelationKind::kOneToOne && r.from != "User") has_parent.insert(r.to);
+  }
+  std::vector<std::string> roots;
+  for (const auto& e : d.entities) {
+    if (e.name == tenant || has_parent.count(e.name)) continue;
+    roots.push_back(e.name);
+  }
+  if (d.userMentioned && !d.Find("User")) roots.push_back("User");
+  for (const auto& r : roots) d.AddRelation(tenant, r, spec::RelationKind::kOneToMany);
+}
+
+}  // namespace bf::analyze

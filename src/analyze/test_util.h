@@ -1,0 +1,37 @@
+// Helpers shared by the analyze tests.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "analyze/analyzer.h"
+#include "spec/spec_json.h"
+#include "spec/validate.h"
+
+namespace bf::analyze::testing {
+
+inline const spec::AppSpec& PlanOf(const AnalysisResult& r) {
+  EXPECT_EQ(r.status, Status::kPlan) << r.reason;
+  static const spec::AppSpec kEmpty;
+  return r.spec ? *r.spec : kEmpty;
+}
+
+inline bool HasRelation(const spec::AppSpec& s, const std::string& a, const std::string& b, spec::RelationKind k) {
+  for (const auto& r : s.relations) {
+    if (r.kind == k && ((r.from == a && r.to == b) || (r.from == b && r.to == a))) return true;
+  }
+  return false;
+}
+
+inline std::string Dump(const AnalysisResult& r) { return ToJson(r).dump(); }
+
+inline ::testing::AssertionResult Valid(const spec::AppSpec& s) {
+  auto issues = spec::Validate(s);
+  if (issues.empty()) return ::testing::AssertionSuccess();
+  auto out = ::testing::AssertionFailure();
+  for (const auto& i : issues) out << i.ToString() << "; ";
+  return out;
+}
+
+}  // namespace bf::analyze::testing

@@ -1,0 +1,354 @@
+#include "analyze/text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+#include "analyze/lexicon.h"
+#include "common/strings.h"
+
+namespace bf::analyze {
+namespace {
+
+bool IsAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool IsUpper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
+
+// Replaces common multi-byte punctuation with ASCII so the tokenizer sees one alphabet.
+std::string Asciify(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    // UTF-8 sequences we map: ’ ‘ “ ” – — • … →
+    auto match = [&](std::string_view seq) { return in.substr(i, seq.size()) == seq; };
+    struct Map { std::string_view from, to; };
+    static const Map kMaps[] = {{"\xE2\x80\x99", "'"}, {"\xE2\x80\x98", "'"}, {"\xE2\x80\x9C", "\""},
+                                {"\xE2\x80\x9D", "\""}, {"\xE2\x80\x93", " - "}, {"\xE2\x80\x94", " - "},
+                                {"\xE2\x80\xA2", "-"},  {"\xE2\x80\xA6", "..."}, {"\xE2\x86\x92", " -> "},
+                                {"\xC2\xA0", " "}};
+    bool mapped = false;
+    for (const auto& m : kMaps) {
+      if (match(m.from)) {
+        out += m.to;
+        i += m.from.size() - 1;
+        mapped = true;
+        break;
+      }
+    }
+    if (mapped) continue;
+    // Any other non-ASCII byte: keep letters of Latin-1 supplement as a placeholder letter so
+    // words like "café" stay one word; drop the rest.
+    size_t len = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 1;
+    if (c >= 0xC3 && c <= 0xC5) out.push_back('e');
+    else out.push_back(' ');
+    i += len - 1;
+  }
+  return out;
+}
+
+Token MakeWord(std::string text) {
+  Token t;
+  t.kind = Token::kWord;
+  t.capitalized = !text.empty() && IsUpper(text[0]);
+  t.lower = ToLower(text);
+  t.text = std::move(text);
+  return t;
+}
+
+Token MakePunct(char c) {
+  Token t;
+  t.kind = Token::kPunct;
+  t.text = std::string(1, c);
+  t.lower = t.text;
+  return t;
+}
+
+}  // namespace
+
+std::vector<Sentence> Segment(std::string_view raw) {
+  const std::string text = Asciify(raw);
+  std::vector<Sentence> out;
+  Sentence cur;
+  int depth = 0;
+  bool line_start = true;
+  auto flush = [&] {
+    if (!cur.tokens.empty()) out.push_back(std::move(cur));
+    cur = Sentence{};
+    depth = 0;
+  };
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    char c = text[i];
+    if (c == '\n' || c == '\r') {
+      flush();
+      line_start = true;
+      ++i;
+      continue;
+    }
+    if (c == ' ' || c == '\t') {
+      ++i;
+      continue;
+    }
+    if (line_start) {
+      line_start = false;
+      // Bullets: "-", "*", "+", "#" heading marks, "1." / "1)".
+      if ((c == '-' || c == '*' || c == '+' || c == '#') && (i + 1 >= n || text[i + 1] == ' ' || text[i + 1] == '#')) {
+        cur.bullet = true;
+        while (i < n && (text[i] == '#' || text[i] == '-' || text[i] == '*' || text[i] == '+')) ++i;
+        continue;
+      }
+      if (IsDigit(c)) {
+        size_t j = i;
+        while (j < n && IsDigit(text[j])) ++j;
+        if (j < n && (text[j] == '.' || text[j] == ')') && j + 1 < n && text[j + 1] == ' ') {
+          cur.bullet = true;
+          i = j + 1;
+          continue;
+        }
+      }
+    }
+    if (IsAlpha(c) || (c == '@' && i + 1 < n && IsAlpha(text[i + 1]))) {
+      size_t j = i + (c == '@' ? 1 : 0);
+      while (j < n) {
+        char d = text[j];
+        if (IsAlnum(d) || d == '_') {
+          ++j;
+        } else if ((d == '-' || d == '\'') && j + 1 < n && IsAlpha(text[j + 1]) &&
+                   !(d == '\'' && (text[j + 1] == 's' || text[j + 1] == 'S') &&
+                     (j + 2 >= n || !IsAlnum(text[j + 2])))) {
+          ++j;
+        } else if (d == '.' && j + 1 < n && IsAlpha(text[j + 1]) && j + 2 < n && text[j + 2] == '.') {
+          j += 2;  // e.g. / i.e. / a.k.a.
+        } else {
+          break;
+        }
+      }
+      std::string word(text.substr(i, j - i));
+      if (j < n && text[j] == '.' && word.find('.') != std::string::npos) ++j;  // trailing dot of e.g.
+      std::string lw = ToLower(word);
+      if (lw == "e.g" || lw == "e.g." || lw == "eg") word = "eg";
+      else if (lw == "i.e" || lw == "i.e.") word = "ie";
+      else if (lw == "a.k.a" || lw == "a.k.a.") word = "aka";
+      word.erase(std::remove(word.begin(), word.end(), '.'), word.end());
+      // Contractions: "don't" -> "dont", "they'd" -> "they".
+      if (auto q = word.find('\''); q != std::string::npos) {
+        std::string tail = ToLower(word.substr(q + 1));
+        if (tail == "t") word.erase(q, 1);
+        else if (tail == "d" || tail == "ll" || tail == "re" || tail == "ve" || tail == "m") word.resize(q);
+      }
+      // "schoolYear" -> "school", "Year"; "per-product" -> "per", "product".
+      std::vector<std::string> parts;
+      {
+        std::string part;
+        for (size_t k = 0; k < word.size(); ++k) {
+          char ch = word[k];
+          bool split = k > 0 && IsUpper(ch) && std::islower(static_cast<unsigned char>(word[k - 1])) &&
+                       word.find('_') == std::string::npos;
+          if (split) {
+            parts.push_back(part);
+            part.clear();
+          }
+          part.push_back(ch);
+        }
+        parts.push_back(part);
+
+      }
+      for (auto& p : parts) {
+        if (!p.empty()) cur.tokens.push_back(MakeWord(p));
+      }
+      i = j;
+      if (i + 1 < n && text[i] == '\'' && (text[i + 1] == 's' || text[i + 1] == 'S') &&
+          (i + 2 >= n || !IsAlnum(text[i + 2]))) {
+        Token p = MakePunct('\'');
+        p.text = p.lower = "'s";
+        cur.tokens.push_back(p);
+        i += 2;
+      } else if (i < n && text[i] == '\'' && !cur.tokens.empty() && EndsWith(cur.tokens.back().lower, "s") &&
+                 (i + 1 >= n || !IsAlnum(text[i + 1]))) {
+        Token p = MakePunct('\'');
+        p.text = p.lower = "'s";  // plural possessive "users'"
+        cur.tokens.push_back(p);
+        ++i;
+      }
+      continue;
+    }
+    if (IsDigit(c)) {
+      size_t j = i;
+      while (j < n && (IsAlnum(text[j]) || ((text[j] == '.' || text[j] == ',') && j + 1 < n && IsDigit(text[j + 1])))) ++j;
+      Token t;
+      t.kind = Token::kNumber;
+      t.text = t.lower = std::string(text.substr(i, j - i));
+      cur.tokens.push_back(t);
+      i = j;
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    bool ends = (c == '.' || c == '!' || c == '?' || c == ';') && depth == 0;
+    if (c == '.' && i + 2 < n && text[i + 1] == '.' && text[i + 2] == '.') {
+      Token t = MakePunct('.');
+      t.text = t.lower = "...";
+      cur.tokens.push_back(t);
+      i += 3;
+      continue;
+    }
+    if (c == ';' && depth == 0) {
+      cur.tokens.push_back(MakePunct(';'));  // a clause break inside the sentence
+      ++i;
+      continue;
+    }
+    if (ends) {
+      flush();
+      ++i;
+      continue;
+    }
+    char p = (c == '[' || c == '{') ? '(' : (c == ']' || c == '}') ? ')' : c;
+    cur.tokens.push_back(MakePunct(p));
+    ++i;
+  }
+  flush();
+  return out;
+}
+
+std::string JoinLower(const std::vector<Token>& toks, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end && i < toks.size(); ++i) {
+    if (!out.empty()) out.push_back(' ');
+    out += toks[i].lower;
+  }
+  return out;
+}
+
+// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped at 2.
+size_t TypoDistance(std::string_view a, std::string_view b) {
+  const size_t n = a.size(), m = b.size();
+  if (n > m + 2 || m > n + 2) return 3;
+  std::vector<std::vector<size_t>> d(n + 1, std::vector<size_t>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = i;
+  for (size_t j = 0; j <= m; ++j) d[0][j] = j;
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[n][m];
+}
+
+void CorrectTypos(std::vector<Sentence>& sentences) {
+  const auto& vocab = lex::TypoVocabulary();
+  static thread_local std::unordered_map<std::string, std::string> cache;
+  if (cache.size() > 4096) cache.clear();
+  for (auto& s : sentences) {
+    for (auto& t : s.tokens) {
+      if (t.kind != Token::kWord || t.lower.size() < 5) continue;
+      if (t.lower.find_first_of("_0123456789") != std::string::npos) continue;  // identifiers, not typos
+      if (lex::IsKnownWord(t.lower)) continue;
+      auto it = cache.find(t.lower);
+      if (it == cache.end()) {
+        std::string best;
+        int hits = 0;
+        for (const auto& v : vocab) {
+          if (v.size() + 1 < t.lower.size() || v.size() > t.lower.size() + 1) continue;
+          if (v[0] != t.lower[0]) continue;
+          // Five-letter words: only a missing or extra letter ("leage"), never a substitution
+          // ("rules" is not a typo of "roles").
+          if (t.lower.size() <= 5 && v.size() == t.lower.size()) continue;
+          if (TypoDistance(t.lower, v) == 1) {
+            if (best != v) ++hits;
+            best = v;
+          }
+        }
+        it = cache.emplace(t.lower, hits == 1 ? best : std::string()).first;
+      }
+      if (!it->second.empty()) t.lower = it->second;
+    }
+  }
+}
+
+bool ContainsPhrase(std::string_view haystack, std::string_view needle) {
+  size_t pos = 0;
+  while ((pos = haystack.find(needle, pos)) != std::string_view::npos) {
+    bool left = pos == 0 || !IsAlnum(haystack[pos - 1]);
+    size_t e = pos + needle.size();
+    bool right = e >= haystack.size() || !IsAlnum(haystack[e]);
+    if (left && right) return true;
+    ++pos;
+  }
+  return false;
+}
+
+PhraseIndex::PhraseIndex(std::string_view norm) {
+  size_t i = 0;
+  while (i < norm.size()) {
+    while (i < norm.size() && norm[i] == ' ') ++i;
+    size_t j = i;
+    while (j < norm.size() && norm[j] != ' ') ++j;
+    if (j > i) {
+      pos_[norm.substr(i, j - i)].push_back(static_cast<uint32_t>(words_.size()));
+      words_.push_back(norm.substr(i, j - i));
+    }
+    i = j;
+  }
+}
+
+bool PhraseIndex::Has(std::string_view phrase) const {
+  std::string_view parts[12];
+  size_t n = 0;
+  size_t i = 0;
+  while (i < phrase.size() && n < 12) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ') ++j;
+    if (j > i) parts[n++] = phrase.substr(i, j - i);
+    i = j;
+  }
+  if (n == 0) return false;
+  auto it = pos_.find(parts[0]);
+  if (it == pos_.end()) return false;
+  for (uint32_t p : it->second) {
+    if (p + n > words_.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < n && ok; ++k) ok = words_[p + k] == parts[k];
+    if (ok) return true;
+  }
+  return false;
+}
+
+bool PhraseIndex::HasWordPrefix(std::string_view prefix) const {
+  for (const auto& [w, p] : pos_) {
+    if (w.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
+std::string Padded(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out.push_back(' ');
+  out.append(s);
+  out.push_back(' ');
+  return out;
+}
+
+std::string NormalizeForPhrases(std::string_view text) {
+  std::string out = " ";
+  for (char c : Asciify(text)) {
+    if (IsAlnum(c)) {
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (out.back() != ' ') {
+      out.push_back(' ');
+    }
+  }
+  if (out.back() != ' ') out.push_back(' ');
+  return out;
+}
+
+}  // namespace bf::analyze

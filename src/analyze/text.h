@@ -1,0 +1,66 @@
+// Hand-written tokenizer and segmenter for descriptions (no regex: analysis must stay well under
+// a few milliseconds). Pure functions over the input text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace bf::analyze {
+
+struct Token {
+  enum Kind { kWord, kNumber, kPunct };
+  Kind kind = kWord;
+  std::string text;   // as written ("Follow-ups")
+  std::string lower;  // lowercase, typo-corrected ("follow-ups")
+  bool capitalized = false;
+};
+
+// A sentence or clause-level segment: one bullet line or one sentence of prose.
+struct Sentence {
+  std::vector<Token> tokens;
+  bool bullet = false;  // started with "-", "*", "•" or "1."
+};
+
+// Splits `text` into sentences. Newlines end sentences; '.', '!', '?' and ';' end them outside
+// parentheses. "e.g.", "i.e.", "a.k.a.", "etc." are kept as single word tokens ("eg", "ie",
+// "aka", "etc"). A possessive "'s" becomes its own token. Words keep inner '-', '_' and digits.
+std::vector<Sentence> Segment(std::string_view text);
+
+// Lowercase word-token text of a sentence range, joined by spaces (for phrase checks).
+std::string JoinLower(const std::vector<Token>& toks, size_t begin, size_t end);
+
+// Corrects likely typos of known vocabulary words in place (edit distance 1, words of 5+
+// letters that are not themselves known). Applied to Token::lower only.
+void CorrectTypos(std::vector<Sentence>& sentences);
+
+// True if `haystack` (lowercase) contains `needle` at word boundaries.
+bool ContainsPhrase(std::string_view haystack, std::string_view needle);
+
+// " word " (for phrase lookups in NormalizeForPhrases text). Built without operator+ chains,
+// which trip a GCC 12 -Wrestrict false positive at -O3.
+std::string Padded(std::string_view s);
+
+// Word-position index over a normalized text for fast phrase lookups (hundreds of cue phrases
+// per analysis: a substring search per phrase would dominate the run time). The text must
+// outlive the index.
+class PhraseIndex {
+ public:
+  explicit PhraseIndex(std::string_view norm);
+  // True if the space-separated words of `phrase` occur consecutively.
+  bool Has(std::string_view phrase) const;
+  // True if some word starts with `prefix`.
+  bool HasWordPrefix(std::string_view prefix) const;
+
+ private:
+  std::vector<std::string_view> words_;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> pos_;
+};
+
+// Lowercases and collapses every run of non-alphanumerics to one space (with a leading and a
+// trailing space), so phrase checks are simple substring searches for " word ".
+std::string NormalizeForPhrases(std::string_view text);
+
+}  // namespace bf::analyze

@@ -1,0 +1,59 @@
+#include "analyze/text.h"
+
+#include <gtest/gtest.h>
+
+namespace bf::analyze {
+namespace {
+
+std::vector<std::string> Lower(const Sentence& s) {
+  std::vector<std::string> out;
+  for (const auto& t : s.tokens) out.push_back(t.lower);
+  return out;
+}
+
+TEST(Segment, SplitsSentencesAndBullets) {
+  auto s = Segment("A blog. Posts have titles!\n- users: name, email\n* tags");
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_FALSE(s[0].bullet);
+  EXPECT_TRUE(s[2].bullet);
+  EXPECT_TRUE(s[3].bullet);
+  EXPECT_EQ(Lower(s[2]), (std::vector<std::string>{"users", ":", "name", ",", "email"}));
+}
+
+TEST(Segment, KeepsParenthesesAndSemicolonsInOneSentence) {
+  auto s = Segment("tickets (status: open. closed); they may be assigned");
+  ASSERT_EQ(s.size(), 1u);
+}
+
+TEST(Segment, PossessivesAbbreviationsAndCompounds) {
+  auto s = Segment("a family's policy, e.g. follow-ups a.k.a. replies, schoolYear, per-product");
+  auto w = Lower(s[0]);
+  EXPECT_EQ(w[1], "family");
+  EXPECT_EQ(w[2], "'s");
+  EXPECT_NE(std::find(w.begin(), w.end(), "eg"), w.end());
+  EXPECT_NE(std::find(w.begin(), w.end(), "follow-ups"), w.end());
+  EXPECT_NE(std::find(w.begin(), w.end(), "aka"), w.end());
+  EXPECT_NE(std::find(w.begin(), w.end(), "school"), w.end());
+  EXPECT_NE(std::find(w.begin(), w.end(), "year"), w.end());
+  EXPECT_NE(std::find(w.begin(), w.end(), "per-product"), w.end());
+}
+
+TEST(CorrectTypos, FixesKnownWordsOnly) {
+  auto s = Segment("rec soccer leage with full text serach and notifcations for housholds; notification rules");
+  CorrectTypos(s);
+  auto w = Lower(s[0]);
+  EXPECT_NE(std::find(w.begin(), w.end(), "league"), w.end());
+  EXPECT_NE(std::find(w.begin(), w.end(), "search"), w.end());
+  EXPECT_NE(std::find(w.begin(), w.end(), "notifications"), w.end());
+  EXPECT_NE(std::find(w.begin(), w.end(), "households"), w.end());
+  EXPECT_NE(std::find(w.begin(), w.end(), "rules"), w.end());  // not "roles"
+}
+
+TEST(Phrases, NormalizeAndContain) {
+  EXPECT_EQ(NormalizeForPhrases("Real-time, LIVE!"), " real time live ");
+  EXPECT_TRUE(ContainsPhrase("users log in daily", "log in"));
+  EXPECT_FALSE(ContainsPhrase("catalogue", "log"));
+}
+
+}  // namespace
+}  // namespace bf::analyze
