@@ -306,6 +306,8 @@ async function desktop() {
     await page.waitForFunction(() => document.querySelector('#tab-panel')?.getAttribute('data-tab') === 'plan');
   });
 
+  // A failed generation stays on screen until dismissed; the screenshots show the tabs themselves.
+  if (!state.generated && (await page.locator(tid('generate-progress-dismiss')).count())) await page.click(tid('generate-progress-dismiss'));
   for (const theme of ['light', 'dark']) {
     await step(`every tab at desktop size, ${theme} theme: axe and screenshots`, page, async () => {
       const dark = await page.evaluate(() => document.documentElement.classList.contains('dark'));
@@ -353,6 +355,9 @@ async function mobile() {
     await noOverflow(page, 'mobile projects');
     await page.click(tid('project-list-item'));
     await page.waitForSelector(tid('chat-input'));
+    await page.click(tid('pane-tabs'));
+    if (!state.generated && (await page.locator(tid('generate-progress-dismiss')).count())) await page.click(tid('generate-progress-dismiss'));
+    await page.click(tid('pane-chat'));
   });
   for (const theme of ['light', 'dark']) {
     await step(`mobile: chat first, then every tab behind the switcher (${theme})`, page, async () => {

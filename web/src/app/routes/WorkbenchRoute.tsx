@@ -177,7 +177,7 @@ export default function WorkbenchRoute({ projectId, tab, onShortcuts }: { projec
               {showProgress && generateJob && (
                 <div className="relative">
                   <GenerateProgress projectId={projectId} job={generateJob} canEdit={canEdit} />
-                  {!generating && <button type="button" className="absolute top-3 right-12 text-xs muted hover:underline" onClick={() => setDismissed(generateJob.id)}>Dismiss</button>}
+                  {!generating && <button type="button" data-testid="generate-progress-dismiss" className="absolute top-3 right-12 text-xs muted hover:underline" onClick={() => setDismissed(generateJob.id)}>Dismiss</button>}
                 </div>
               )}
               <div id="tab-panel" role="tabpanel" tabIndex={0} aria-labelledby={`tab-${tab}`} className="min-h-0 flex-1 overflow-auto" data-tab={tab}>
