@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 
-.PHONY: all setup configure build build-asan run test test-fast test-slow fuzz bench eval golden format clean help
+.PHONY: all setup configure build build-asan web web-deps run test test-fast test-slow test-web fuzz bench eval golden format clean help
 
 all: build
 
@@ -14,7 +14,9 @@ help:
 	@echo "make run        install, build and start BackendForge on its embedded defaults"
 	@echo "make test       install, build and run every test tier (fast under ASan/UBSan, then slow)"
 	@echo "make test-fast  unit + golden tests (seconds), sanitizer build"
-	@echo "make test-slow  generated backends built and tested with their toolchains, e2e, server integration"
+	@echo "make test-slow  generated backends built and tested with their toolchains, server integration"
+	@echo "make web        build the web UI (web/dist, served by backendforge serve)"
+	@echo "make test-web   web UI lint, unit tests, and browser end-to-end tests against the real server"
 	@echo "make fuzz       libFuzzer targets (request path, AppSpec reader), 30 s each"
 	@echo "make bench      benchmarks (figures printed, see README)"
 	@echo "make eval       analyzer figures on the development set"
@@ -32,7 +34,22 @@ $(ASAN_DIR)/build.ninja:
 
 configure: $(BUILD_DIR)/build.ninja
 
-build: setup $(BUILD_DIR)/build.ninja
+# The web UI: npm ci only when package-lock.json changed, then vite into web/dist, which the
+# server serves (<binary>/../web/dist, or --ui / BACKENDFORGE_UI_DIR).
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+web-deps: web/node_modules/.package-lock.json
+
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.app.json
+
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd web && nice npm run build
+
+web: web/dist/index.html
+
+build: setup $(BUILD_DIR)/build.ninja web
 	ninja -C $(BUILD_DIR) -j $(JOBS)
 	@test -x $(BUILD_DIR)/backendforge && echo "built $(BUILD_DIR)/backendforge"
 
@@ -52,7 +69,11 @@ test-slow: build
 fuzz: setup
 	./scripts/fuzz.sh
 
-test: build test-fast test-slow fuzz
+test-web: build
+	cd web && npm run lint && npm test
+	BF_BIN=$(abspath $(BUILD_DIR))/backendforge web/e2e/run.sh
+
+test: build test-fast test-slow test-web fuzz
 	@echo "all test tiers passed"
 
 bench: build

@@ -1,0 +1,59 @@
+// Calls to the generated backend's own API through the preview proxy (docs/CONTRACT.md:
+// lists are {data, page, limit, total}; writes need its bearer token). This is not the
+// BackendForge API, so it has its own small client with the same error shape.
+import { ApiError } from '@/lib/api-client';
+import type { JsonSchema, OpenApiDocument } from '@/lib/project';
+
+export interface Page<T> {
+  data: T[];
+  page: number;
+  limit: number;
+  total: number;
+}
+export type Row = Record<string, unknown> & { id?: string | number };
+
+export async function previewCall<T>(base: string, path: string, init: { method?: string; token?: string; json?: unknown } = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${base.replace(/\/$/, '')}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { Accept: 'application/json', ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
+      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'network', detail: 'The preview could not be reached.' });
+  }
+  const text = await res.text();
+  const body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+  if (!res.ok) {
+    throw new ApiError({ status: res.status, code: String(body?.code ?? `http.${res.status}`), detail: String(body?.detail ?? body?.title ?? res.statusText), errors: (body?.errors as { path: string; message: string }[]) ?? [] });
+  }
+  return body as T;
+}
+
+export interface Collection {
+  name: string;
+  path: string;
+  schema: JsonSchema | undefined;
+  canCreate: boolean;
+}
+
+function resolve(doc: OpenApiDocument, s: JsonSchema | undefined): JsonSchema | undefined {
+  if (!s) return undefined;
+  if (s.$ref) return resolve(doc, doc.components?.schemas?.[s.$ref.split('/').pop() ?? '']);
+  if (s.allOf) return { type: 'object', properties: Object.assign({}, ...s.allOf.map((x) => resolve(doc, x)?.properties ?? {})), required: s.allOf.flatMap((x) => resolve(doc, x)?.required ?? []) };
+  return s;
+}
+
+/** The entity collections of the API: /api/<plural> with a GET (and a POST to create rows). */
+export function collections(doc: OpenApiDocument): Collection[] {
+  const out: Collection[] = [];
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    const m = /^\/api\/([a-z0-9-]+)$/.exec(path);
+    if (!m || !item.get || m[1] === 'events') continue;
+    const post = item.post;
+    const schema = resolve(doc, post?.requestBody?.content?.['application/json']?.schema);
+    out.push({ name: item.get.tags?.[0] ?? m[1] ?? path, path, schema, canCreate: Boolean(post) });
+  }
+  return out;
+}

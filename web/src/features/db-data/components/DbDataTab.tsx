@@ -1,0 +1,203 @@
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Database, KeyRound, Pencil, Plus, RefreshCw, Trash2 } from 'lucide-react';
+import { Dialog } from '@/components/Dialog';
+import { Empty, ErrorState, Loading, Skeleton, Unavailable } from '@/components/States';
+import { errorMessage } from '@/lib/api-client';
+import { usePreview } from '@/lib/preview';
+import { useProject, useProjectOpenApi, type JsonSchema } from '@/lib/project';
+import { collections, previewCall, type Collection, type Page, type Row } from '../api/preview-api';
+
+const SYSTEM = new Set(['id', 'createdAt', 'updatedAt']);
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function RowForm({ schema, initial, onSubmit, busy, error }: { schema: JsonSchema | undefined; initial: Row | null; onSubmit: (v: Record<string, unknown>) => void; busy: boolean; error: unknown }) {
+  const props = Object.entries(schema?.properties ?? {}).filter(([k, s]) => !SYSTEM.has(k) && !s.readOnly);
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(props.map(([k]) => [k, initial?.[k] === undefined || initial[k] === null ? '' : cell(initial[k])])));
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const out: Record<string, unknown> = {};
+    for (const [k, s] of props) {
+      const raw = values[k] ?? '';
+      if (raw === '' && !schema?.required?.includes(k)) continue;
+      const t = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
+      out[k] = t === 'integer' || t === 'number' ? Number(raw) : t === 'boolean' ? raw === 'true' : t === 'object' || t === 'array' ? JSON.parse(raw || 'null') : raw;
+    }
+    onSubmit(out);
+  }
+  return (
+    <form id="row-form" onSubmit={submit} className="space-y-3" data-testid="row-form">
+      {error !== null && error !== undefined && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{errorMessage(error)}</p>}
+      {props.map(([k, s]) => {
+        const t = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
+        return (
+          <div key={k}>
+            <label className="label" htmlFor={`row-${k}`}>{k}{schema?.required?.includes(k) ? ' *' : ''} <span className="font-normal muted">{t}{s.format ? ` · ${s.format}` : ''}</span></label>
+            {s.enum ? (
+              <select id={`row-${k}`} className="input" value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })}>
+                <option value="">—</option>
+                {s.enum.map((o) => <option key={String(o)}>{String(o)}</option>)}
+              </select>
+            ) : t === 'boolean' ? (
+              <select id={`row-${k}`} className="input" value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })}>
+                <option value="">—</option><option>true</option><option>false</option>
+              </select>
+            ) : (
+              <input id={`row-${k}`} data-testid={`row-field-${k}`} className="input" type={t === 'integer' || t === 'number' ? 'number' : 'text'} value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })} />
+            )}
+          </div>
+        );
+      })}
+      <div className="flex justify-end pt-1">
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="row-save">Save</button>
+      </div>
+    </form>
+  );
+}
+
+function Grid({ base, collection, token }: { base: string; collection: Collection; token: string }) {
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page<Row> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<Row | 'new' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<unknown>(null);
+
+  const load = useCallback(() => {
+    setError(null);
+    previewCall<Page<Row>>(base, `${collection.path}?page=${page}&limit=20`, { token }).then(setData, setError);
+  }, [base, collection.path, page, token]);
+  useEffect(load, [load]);
+
+  const columns = useMemo(() => {
+    const keys = new Set<string>(['id']);
+    Object.keys(collection.schema?.properties ?? {}).forEach((k) => keys.add(k));
+    data?.data.forEach((r) => Object.keys(r).forEach((k) => keys.add(k)));
+    return [...keys].slice(0, 8);
+  }, [collection.schema, data]);
+
+  async function save(values: Record<string, unknown>) {
+    setBusy(true);
+    setFormError(null);
+    try {
+      if (editing === 'new') await previewCall(base, collection.path, { method: 'POST', token, json: values });
+      else if (editing) await previewCall(base, `${collection.path}/${encodeURIComponent(String(editing.id))}`, { method: 'PATCH', token, json: values });
+      setEditing(null);
+      load();
+    } catch (e) {
+      setFormError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function remove(row: Row) {
+    if (!confirm(`Delete ${collection.name} ${String(row.id)}?`)) return;
+    try {
+      await previewCall(base, `${collection.path}/${encodeURIComponent(String(row.id))}`, { method: 'DELETE', token });
+      load();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div className="flex items-center gap-2 px-4 py-2">
+        <span className="text-sm muted">{data ? `${data.total} rows` : ''}</span>
+        <button type="button" className="btn btn-ghost btn-icon ml-auto" aria-label="Reload" data-tip="Reload" onClick={load}><RefreshCw className="size-4" aria-hidden /></button>
+        {collection.canCreate && <button type="button" className="btn btn-primary btn-sm" data-testid="row-new" onClick={() => { setFormError(null); setEditing('new'); }}><Plus className="size-3.5" aria-hidden /> New row</button>}
+      </div>
+      {error !== null ? <ErrorState error={error} onRetry={load} /> : !data ? <Loading /> : (
+        <div className="min-h-0 flex-1 overflow-auto px-4 pb-4">
+          <table className="w-full border-collapse text-left text-[13px]" data-testid="db-grid">
+            <thead className="sticky top-0 bg-zinc-50 dark:bg-zinc-900">
+              <tr>{columns.map((c) => <th key={c} className="border-b border-zinc-200 px-2 py-1.5 font-semibold dark:border-zinc-800">{c}</th>)}<th className="w-20 border-b border-zinc-200 dark:border-zinc-800"><span className="sr-only">Actions</span></th></tr>
+            </thead>
+            <tbody>
+              {data.data.map((r) => (
+                <tr key={String(r.id)} className="hover:bg-zinc-50 dark:hover:bg-zinc-900" data-testid="db-row">
+                  {columns.map((c) => <td key={c} className="max-w-56 truncate border-b border-zinc-100 px-2 py-1.5 font-mono text-xs dark:border-zinc-800">{cell(r[c])}</td>)}
+                  <td className="border-b border-zinc-100 text-right whitespace-nowrap dark:border-zinc-800">
+                    <button type="button" className="btn btn-ghost btn-icon h-7 w-7" aria-label="Edit row" data-tip="Edit" onClick={() => { setFormError(null); setEditing(r); }}><Pencil className="size-3.5" aria-hidden /></button>
+                    <button type="button" className="btn btn-ghost btn-icon h-7 w-7" aria-label="Delete row" data-tip="Delete" data-tip-side="left" onClick={() => void remove(r)}><Trash2 className="size-3.5" aria-hidden /></button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {data.data.length === 0 && <p className="py-8 text-center text-sm muted">No rows yet.</p>}
+          {data.total > data.limit && (
+            <div className="mt-3 flex items-center justify-end gap-2 text-sm">
+              <button type="button" className="btn btn-secondary btn-sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous</button>
+              <span className="muted">Page {page} of {Math.ceil(data.total / data.limit)}</span>
+              <button type="button" className="btn btn-secondary btn-sm" disabled={page * data.limit >= data.total} onClick={() => setPage(page + 1)}>Next</button>
+            </div>
+          )}
+        </div>
+      )}
+      <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? `New ${collection.name}` : `Edit ${collection.name}`}>
+        {editing !== null && <RowForm schema={collection.schema} initial={editing === 'new' ? null : editing} onSubmit={(v) => void save(v)} busy={busy} error={formError} />}
+      </Dialog>
+    </div>
+  );
+}
+
+export function DbDataTab({ projectId }: { projectId: string }) {
+  const preview = usePreview(projectId);
+  const project = useProject(projectId);
+  const doc = useProjectOpenApi(projectId, project.data?.specVersion ?? 0);
+  const [active, setActive] = useState(0);
+  const [token, setToken] = useState('');
+  const [cred, setCred] = useState({ email: 'dev@example.com', password: 'preview-password' });
+  const [authError, setAuthError] = useState<unknown>(null);
+  const list = useMemo(() => (doc.data ? collections(doc.data) : []), [doc.data]);
+
+  if (preview.available === undefined) return <Skeleton lines={4} />;
+  if (preview.available === false)
+    return <Unavailable feature="DB Data" endpoint="/api/projects/{pid}/preview">The grid reads and writes rows through the running preview's API.</Unavailable>;
+  if (preview.error) return <ErrorState error={preview.error} onRetry={preview.reload} />;
+  const base = preview.state?.url;
+  if (preview.state?.status !== 'running' || !base)
+    return <Empty icon={<Database className="size-8" />} title="The preview is not running">Start the preview from the header to browse and edit its data.</Empty>;
+  if (!doc.data) return <Skeleton lines={4} />;
+  const collection = list[active];
+
+  async function signIn(e: FormEvent) {
+    e.preventDefault();
+    setAuthError(null);
+    try {
+      await previewCall(base as string, '/auth/register', { method: 'POST', json: { ...cred, name: 'Preview developer' } }).catch(() => undefined);
+      const r = await previewCall<{ accessToken: string }>(base as string, '/auth/login', { method: 'POST', json: cred });
+      setToken(r.accessToken);
+    } catch (err) {
+      setAuthError(err);
+    }
+  }
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+        <label htmlFor="db-collection" className="text-sm muted">Table</label>
+        <select id="db-collection" className="input h-8 w-auto py-0" value={active} onChange={(e) => setActive(Number(e.target.value))} data-testid="db-collection">
+          {list.map((c, i) => <option key={c.path} value={i}>{c.name}</option>)}
+        </select>
+        {!token ? (
+          <form onSubmit={signIn} className="ml-auto flex flex-wrap items-center gap-2">
+            <KeyRound className="size-4 muted" aria-hidden />
+            <input aria-label="Preview email" className="input h-8 w-44" value={cred.email} onChange={(e) => setCred({ ...cred, email: e.target.value })} />
+            <input aria-label="Preview password" type="password" className="input h-8 w-36" value={cred.password} onChange={(e) => setCred({ ...cred, password: e.target.value })} />
+            <button type="submit" className="btn btn-secondary btn-sm" data-testid="db-signin">Sign in to the preview</button>
+          </form>
+        ) : (
+          <span className="ml-auto text-xs muted">Signed in to the preview as {cred.email}</span>
+        )}
+      </div>
+      {authError !== null && <p role="alert" className="px-4 pt-2 text-sm text-red-700 dark:text-red-300">{errorMessage(authError)}</p>}
+      {collection ? <Grid key={`${collection.path}:${token}`} base={base} collection={collection} token={token} /> : <Empty title="No tables">The API has no entity collections.</Empty>}
+    </div>
+  );
+}

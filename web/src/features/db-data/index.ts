@@ -1,0 +1,1 @@
+export { DbDataTab } from "./components/DbDataTab";

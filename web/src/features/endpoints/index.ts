@@ -1,0 +1,1 @@
+export { EndpointsTab } from "./components/EndpointsTab";

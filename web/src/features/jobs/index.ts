@@ -1,0 +1,2 @@
+export { GenerateProgress } from "./components/GenerateProgress";
+export { startGenerate } from "./api/jobs";

@@ -1,0 +1,1 @@
+export { PreviewControl } from "./components/PreviewControl";

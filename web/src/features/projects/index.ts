@@ -1,0 +1,2 @@
+export { ProjectsPage } from "./components/ProjectsPage";
+export { STATUS_TONE } from "./components/status";

@@ -1,0 +1,1 @@
+export { ServicesTab } from "./components/ServicesTab";

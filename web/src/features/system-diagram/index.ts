@@ -1,0 +1,1 @@
+export { SystemDiagramTab } from "./components/SystemDiagramTab";

@@ -1,0 +1,2 @@
+export { TestsTab } from "./components/TestsTab";
+export { summary } from "./api/tests";
