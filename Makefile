@@ -12,7 +12,7 @@ all: build
 
 help:
 	@echo "make run        install, build and start BackendForge on its embedded defaults"
-	@echo "make test       install, build and run every test tier (fast under ASan/UBSan, then slow)"
+	@echo "make test       install, build (sanitizer configuration) and run every test tier against it"
 	@echo "make test-fast  unit + golden tests (seconds), sanitizer build"
 	@echo "make test-slow  generated backends built and tested with their toolchains, server integration"
 	@echo "make web        build the web UI (web/dist, served by backendforge serve)"
@@ -63,17 +63,20 @@ test-fast: build-asan
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest -L fast --output-on-failure -j $(JOBS)
 
-test-slow: build
-	cd $(BUILD_DIR) && ctest -L slow --output-on-failure
+# The slow tier runs the sanitizer build too: one compile for every tier (2 cores; see README).
+test-slow: build-asan
+	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest -L slow --output-on-failure
 
 fuzz: setup
 	./scripts/fuzz.sh
 
-test-web: build
+test-web: build-asan web
 	cd web && npm run lint && npm test
-	BF_BIN=$(abspath $(BUILD_DIR))/backendforge web/e2e/run.sh
+	ASAN_OPTIONS=detect_leaks=0 BF_BIN=$(abspath $(ASAN_DIR))/backendforge web/e2e/run.sh
 
-test: build test-fast test-slow test-web fuzz
+# Every tier against the sanitizer build (`make build` is the release build that `make run` uses).
+test: setup build-asan web test-fast test-slow test-web fuzz
 	@echo "all test tiers passed"
 
 bench: build

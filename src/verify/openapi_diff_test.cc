@@ -60,10 +60,10 @@ TEST_F(OpenApiDiffTest, ReportsPropertyTypeAndRequiredDifferencesThroughRefs) {
 TEST_F(OpenApiDiffTest, ReportsStatusCodes) {
   json& responses = actual_["paths"]["/api/posts"]["post"]["responses"];
   responses.erase("422");
-  responses["415"] = {{"description", "not JSON"}};
+  responses["418"] = {{"description", "a teapot"}};
   OpenApiDiff d = DiffOpenApi(expected_, actual_);
   ASSERT_EQ(d.status_problems.size(), 1u);
-  EXPECT_EQ(d.status_problems[0], "POST /api/posts: missing 422; not in the contract 415");
+  EXPECT_EQ(d.status_problems[0], "POST /api/posts: missing 422; not in the contract 418");
 }
 
 TEST_F(OpenApiDiffTest, SurvivesGarbage) {

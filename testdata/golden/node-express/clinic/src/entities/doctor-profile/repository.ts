@@ -39,7 +39,7 @@ export function toDoctorProfileDto(row: Selectable<DoctorProfileTable>): DoctorP
 export interface NewDoctorProfile {
   bio: string | null;
   photoUrl: string | null;
-  languages: unknown | null;
+  languages: unknown;
   doctorId: string;
 
 }
@@ -48,7 +48,7 @@ export interface NewDoctorProfile {
 export interface DoctorProfileChanges {
   bio?: string | null | undefined;
   photoUrl?: string | null | undefined;
-  languages?: unknown | null | undefined;
+  languages?: unknown;
   doctorId?: string | undefined;
 }
 

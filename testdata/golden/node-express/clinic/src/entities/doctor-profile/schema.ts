@@ -7,7 +7,7 @@ export interface DoctorProfileDto {
   id: string;
   bio: string | null;
   photoUrl: string | null;
-  languages: unknown | null;
+  languages: unknown;
   doctorId: string;
 
 
