@@ -135,6 +135,20 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     // "per-product", "non-deductible": qualifiers, not nouns.
     bool qualifier = StartsWith(w, "per-") || StartsWith(w, "non-") || StartsWith(w, "multi-") || StartsWith(w, "self-");
     bool content = !qualifier && !lex::IsStopword(w) && !lex::IsVerb(w) && !lex::IsModifier(w) && !LooksNonNoun(w);
+    // "sleep (start, end)": a word that owns a parenthesised list is a noun, whatever else it can be.
+    if (!content && !qualifier && lex::IsVerb(w) && !lex::IsStopword(w) && !lex::IsModifier(w) && !LooksNonNoun(w) &&
+        !EndsWith(w, "s") && i + 1 < end && toks[i + 1].text == "(" &&
+        i + 2 < end && toks[i + 2].kind == Token::kWord) {
+      content = true;
+    }
+    // "parent", "child" qualify a following noun ("child docs") but head a phrase of their
+    // own when nothing follows ("for each child we log ...").
+    if (!content && !qualifier && lex::IsModifier(w) &&
+        (w == "parent" || w == "child") &&
+        (i + 1 >= end || toks[i + 1].kind != Token::kWord || lex::IsStopword(toks[i + 1].lower) ||
+         lex::IsVerb(toks[i + 1].lower))) {
+      content = true;
+    }
     if (content && i >= begin + 2 && toks[i - 1].lower == "to" &&
         std::string_view("|want|wants|need|needs|have|has|able|going|like|try|tries|used|allowed|possible|how|"
                          "plan|plans|hope|decide|wish|wanted|needed|trying|easy|hard|")
@@ -183,8 +197,22 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         content = false;  // "post a comment"
       }
     }
+    // "any number of tags", "a bunch of photos", "lots of notes": cardinality words, not nouns.
+    bool quantity_noun = false;
+    if (i + 1 < end && toks[i + 1].lower == "of" &&
+        (w == "bunch" || w == "lots" || w == "handful" || w == "plenty" ||
+         ((w == "number" || w == "lot" || w == "couple") && i > begin &&
+          (toks[i - 1].lower == "any" || toks[i - 1].lower == "a" || toks[i - 1].lower == "whole")))) {
+      content = false;
+      quantity_noun = true;
+    }
     if (!content) {
       flush(i);
+      if (quantity_noun) {
+        pending_quant = true;
+        pending_single = false;
+        continue;
+      }
       if (w == "many" || w == "several" || w == "multiple" || w == "some" || w == "various" || w == "more" ||
           w == "numerous") {
         pending_quant = true;

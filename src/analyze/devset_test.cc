@@ -89,8 +89,11 @@ TEST(DevSet, BehaviourValidityAndInjection) {
           }
         }
       }
-      // Our own cases (testdata/analyze) must also find their must-have entities.
-      if (f.string().find("testdata") != std::string::npos && r.spec && c.contains("must_have_entities")) {
+      // Our own cases (testdata/analyze) must also find their must-have entities. The held-out
+      // files (heldout_*.json) measure accuracy on unseen text: behaviour, validity and injection
+      // hygiene are checked here, their accuracy only by scripts/eval.sh.
+      const bool heldout = f.filename().string().rfind("heldout", 0) == 0;
+      if (f.string().find("testdata") != std::string::npos && !heldout && r.spec && c.contains("must_have_entities")) {
         for (const auto& m : c["must_have_entities"]) {
           std::vector<std::string> names = {m.get<std::string>()};
           for (const auto& g : c["gold"]["entities"]) {

@@ -108,6 +108,11 @@ std::string Extractor::Canonical(const std::string& name) const {
 
 void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
   if (c.name.empty()) return;
+  // "no accounts, anyone with the link can edit": a negated mention is not evidence.
+  if (si < s_.size() && c.begin > 0 && c.begin <= s_[si].tokens.size() && !strong) {
+    const std::string& prev = s_[si].tokens[c.begin - 1].lower;
+    if (prev == "no" || prev == "without" || prev == "never") return;
+  }
   std::string name = IsUserHead(c) ? "User" : c.name;
   auto& cand = cands_[name];
   if (cand.name.empty()) {
@@ -353,6 +358,13 @@ std::string Extractor::Resolve(const Chunk& c) const {
   std::string canon = Canonical(c.name);
   if (accepted_.count(canon)) return canon;
   const std::string& head = c.words.back();
+  // Roles the text states ("users register as employer or job seeker") are logins.
+  if (!d_.roles.empty()) {
+    std::vector<std::string> w = c.words;
+    w.back() = naming::Singularize(w.back());
+    std::string snake = naming::ToSnakeCase(Join(w, " "));
+    if (std::find(d_.roles.begin(), d_.roles.end(), snake) != d_.roles.end()) return "User";
+  }
   if (auto role = lex::RoleOf(head)) {
     std::string pascal = naming::ToPascalCase(*role);
     if (accepted_.count(pascal)) return pascal;
@@ -366,7 +378,10 @@ std::string Extractor::Resolve(const Chunk& c) const {
     if (auto it = phrase_to_entity_.find(tail.phrase); it != phrase_to_entity_.end()) return it->second;
     if (accepted_.count(Canonical(tail.name))) return Canonical(tail.name);
   }
-  if (c.name == "Person" || c.name == "People") return accepted_.count("Person") ? "Person" : "";
+  // "people sign up and post observations": people are the logins unless Person is a record.
+  if (c.name == "Person" || c.name == "People") {
+    return accepted_.count("Person") ? "Person" : (d_.userMentioned ? "User" : "");
+  }
   return "";
 }
 

@@ -72,6 +72,10 @@ class Extractor {
   // relations (relate.cc)
   void Patterns(size_t si, const std::vector<Chunk>& chunks);
   void PronounObjects(size_t si, const std::vector<Chunk>& chunks);
+  // "it" / "them" / "they" as chunks standing for their antecedent (relate.cc).
+  std::vector<Chunk> PronounChunks(size_t si, const std::vector<Chunk>& chunks) const;
+  // "For each child we log feedings, sleep and notes": the fronted phrase owns the clause's objects.
+  void FrontedScope(size_t si, const std::vector<const Chunk*>& chunks);
   void ResolveLinks();
   void SelfRelations();
   void Ownership();
@@ -86,6 +90,8 @@ class Extractor {
   std::set<std::string> accepted_;
   std::map<std::string, std::string> phrase_to_entity_;  // singular phrase -> entity name
   std::set<std::string> self_nested_;
+  std::vector<Chunk> history_;  // referable mentions of earlier sentences, in order (pronoun antecedents)
+  std::vector<size_t> history_si_;  // sentence of each history_ entry
   std::set<size_t> label_heads_;  // sentence * 1000 + token of "Label:" heads (not entities)  // candidates described as nested / trees
   Draft d_;
 };

@@ -232,6 +232,21 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
     if (in_range) continue;
     // "job title history per employee (title, from, to)": the list belongs to the first phrase.
     const Chunk* owner = &c;
+    // "timers can be started by a user (name, start, end)": after a passive agent the list
+    // describes the clause subject.
+    {
+      size_t pb = c.begin;
+      while (pb > 0 && In(T[pb - 1].lower, {"a", "an", "the", "any", "one", "each"})) --pb;
+      if (pb > 0 && T[pb - 1].lower == "by" && !chunks.empty() && &chunks.front() != &c &&
+          chunks.front().depth == 0 && chunks.front().begin <= 2 && chunks.front().plural &&
+          !lex::IsFieldWord(chunks.front().words.back())) {
+        bool passive = false;
+        for (size_t k = chunks.front().end; k + 1 < pb; ++k) {
+          passive = passive || In(T[k].lower, {"be", "is", "are", "was", "were", "been", "get", "gets"});
+        }
+        if (passive) owner = &chunks.front();
+      }
+    }
     {
       size_t pb = c.begin;
       bool each = false;

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "analyze/extract.h"
+#include "analyze/extract_util.h"
 #include "analyze/fields.h"
 #include "analyze/lexicon.h"
 #include "common/strings.h"
@@ -15,13 +16,6 @@
 
 namespace bf::analyze {
 namespace {
-
-bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  for (auto s : set) {
-    if (w == s) return true;
-  }
-  return false;
-}
 
 bool Has(const std::string& c, std::initializer_list<std::string_view> phrases) {
   for (auto p : phrases) {
@@ -67,6 +61,15 @@ Kind Classify(const std::string& c, const Chunk& b) {
     return {"m2m", ""};
   }
   if (Is(c, [] { static const PaddedSet s = Pad({"like", "likes", "can like"}); return std::cref(s); }())) return {"join:Like", ""};
+  // Acts that leave a record of their own between the actor and the thing ("job seekers apply to a
+  // job", "guests book a room", "customers rent a car").
+  if (Is(c, [] { static const PaddedSet s = Pad({"apply to", "applies to", "apply for", "applies for", "can apply to",
+             "can apply for"}); return std::cref(s); }())) return {"join:Application", ""};
+  if (Is(c, [] { static const PaddedSet s = Pad({"book", "books", "can book"}); return std::cref(s); }())) return {"join:Booking", ""};
+  if (Is(c, [] { static const PaddedSet s = Pad({"reserve", "reserves", "can reserve"}); return std::cref(s); }())) {
+    return {"join:Reservation", ""};
+  }
+  if (Is(c, [] { static const PaddedSet s = Pad({"rent", "rents", "can rent"}); return std::cref(s); }())) return {"join:Rental", ""};
   if (Is(c, [] { static const PaddedSet s = Pad({"upvote", "upvotes", "can upvote", "vote on", "votes on", "can vote on", "vote for", "votes for"}); return std::cref(s); }())) {
     return {"join:Vote", ""};
   }
@@ -112,7 +115,9 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "are grouped into", "are grouped in", "is grouped in", "are organized in", "are organised in",
              "in one of", "from", "are for one", "is for one", "can be in one", "per each", "for each", "on each",
              "in each", "at each", "under each", "of each", "within each", "tied to", "is tied to",
-             "are tied to", "is linked to one"}); return std::cref(s); }())) {
+             "are tied to", "is linked to one", "are per", "is per", "points to", "point to", "refers to",
+             "refer to", "lives at", "live at", "works at", "work at", "working at", "located in", "located at",
+             "based at", "held at", "happens in", "happen in", "takes place in", "take place in"}); return std::cref(s); }())) {
     return {"b_has_a", ""};
   }
   // "can be done inside a", "are batched into", "is stored under": participles before a
@@ -190,6 +195,140 @@ bool IsDet(std::string_view w) {
 
 }  // namespace
 
+namespace {
+
+// A mention a pronoun can stand for: a thing, not an attribute or a word like "system".
+bool Referable(const Chunk& c) {
+  if (c.words.empty() || c.depth != 0) return false;
+  const std::string& h = c.words.back();
+  if (LooksLikeAttribute(c) || lex::IsNonEntity(naming::Singularize(h)) || lex::IsNonEntity(h)) return false;
+  return c.words.size() == 1 || !IsBadHead(h);
+}
+
+bool PersonLike(const Chunk& c) {
+  const std::string& h = c.words.back();
+  return IsUserHead(c) || lex::RoleOf(h).has_value() || IsPersonEntityWord(h) || h == "people" || h == "persons";
+}
+
+}  // namespace
+
+std::vector<Chunk> Extractor::PronounChunks(size_t si, const std::vector<Chunk>& all) const {
+  const auto& T = s_[si].tokens;
+  auto in_list = [&](size_t b, size_t e) {
+    for (const auto& l : lists_) {
+      if (l.sentence == si && b >= l.begin && e <= l.end) return true;
+    }
+    return false;
+  };
+  std::vector<Chunk> out;
+  int depth = 0;
+  for (size_t k = 0; k < T.size(); ++k) {
+    if (T[k].text == "(") ++depth;
+    if (T[k].text == ")" && depth > 0) --depth;
+    if (depth != 0 || T[k].kind != Token::kWord) continue;
+    const std::string& w = T[k].lower;
+    if (w != "it" && w != "them" && w != "they") continue;
+    if (in_list(k, k + 1)) continue;
+    const std::string next = k + 1 < T.size() ? T[k + 1].lower : "";
+    if (w == "it" && In(next, {"s", "'s", "would", "seems", "looks", "makes", "should", "must", "needs", "doesn", "does"})) {
+      continue;  // "it's", "it would be nice", "it should be fast": not a thing
+    }
+    const bool plural = w != "it";
+    const bool subject = w == "they" ||
+                         (k + 1 < T.size() && T[k + 1].kind == Token::kWord &&
+                          (lex::IsVerb(next) || In(next, {"can", "may", "will", "is", "are", "has", "have", "gets", "also",
+                                                          "then", "only", "always", "usually", "belongs", "goes"})));
+    auto ok = [&](const Chunk& c) {
+      if (c.plural != plural || !Referable(c)) return false;
+      if (w == "they") return PersonLike(c);
+      return !PersonLike(c);
+    };
+    std::vector<const Chunk*> before;
+    for (const auto& c : all) {
+      if (c.end <= k && c.depth == 0 && !in_list(c.begin, c.end)) before.push_back(&c);
+    }
+    const Chunk* ante = nullptr;
+    // Subject pronouns continue the previous subject ("A ticket lives in one queue; it may be
+    // assigned ..."); object pronouns take the nearest mention ("add participants to it").
+    if (subject) {
+      if (!before.empty()) {
+        if (ok(*before.front())) ante = before.front();
+      } else if (!history_.empty()) {
+        size_t last_si = history_si_.back();
+        for (size_t h = 0; h < history_.size(); ++h) {
+          if (history_si_[h] == last_si) {
+            if (ok(history_[h])) ante = &history_[h];
+            break;
+          }
+        }
+      }
+    }
+    // An object pronoun is not the other argument of its own clause ("devices shared with them",
+    // "add participants to it"): the nearest mention is skipped when no punctuation separates them.
+    size_t skip_nearest = 0;
+    if (!subject && !before.empty()) {
+      bool punct = false;
+      for (size_t j = before.back()->end; j < k; ++j) punct = punct || T[j].kind == Token::kPunct;
+      if (!punct) skip_nearest = 1;
+    }
+    for (auto it = before.rbegin() + static_cast<ptrdiff_t>(skip_nearest); !ante && it != before.rend(); ++it) {
+      if (ok(**it)) ante = *it;
+    }
+    for (size_t h = history_.size(); !ante && h > 0; --h) {
+      if (history_si_[h - 1] + 2 < si) break;  // look back two sentences at most
+      if (ok(history_[h - 1])) ante = &history_[h - 1];
+    }
+    if (!ante) continue;
+    Chunk p = *ante;
+    p.begin = k;
+    p.end = k + 1;
+    p.depth = 0;
+    p.quantified = p.single = false;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+void Extractor::FrontedScope(size_t si, const std::vector<const Chunk*>& cs) {
+  const auto& T = s_[si].tokens;
+  if (cs.size() < 2 || T.size() < 4) return;
+  size_t k = 0;
+  if (!In(T[0].lower, {"for", "in", "inside", "within", "under", "per", "on"})) return;
+  ++k;
+  while (k < T.size() && In(T[k].lower, {"each", "every", "a", "an", "the", "one", "any", "every", "single"})) ++k;
+  const Chunk* scope = cs.front();
+  if (scope->begin != k || !Referable(*scope) || PersonLike(*scope)) return;
+  // The clause's verb: the first verb-like word after the scope phrase.
+  size_t verb = T.size();
+  for (size_t j = scope->end; j < T.size(); ++j) {
+    if (T[j].kind != Token::kWord) continue;
+    if (lex::IsVerb(T[j].lower) || (lex::IsNounVerb(T[j].lower) && j > scope->end)) {
+      bool inside_chunk = false;
+      for (const Chunk* c : cs) inside_chunk = inside_chunk || (j >= c->begin && j < c->end);
+      if (!inside_chunk) {
+        verb = j;
+        break;
+      }
+    }
+  }
+  if (verb == T.size()) return;
+  auto owns_list = [&](const Chunk& c) {
+    for (const auto& l : lists_) {
+      if (l.sentence == si && l.owner == c.name && l.begin >= c.end && l.begin <= c.end + 2) return true;
+    }
+    return false;
+  };
+  for (const Chunk* c : cs) {
+    if (c == scope || c->begin <= verb || (!Referable(*c) && !owns_list(*c)) ||
+        (PersonLike(*c) && !IsPersonEntityWord(c->words.back()))) {
+      continue;
+    }
+    if (c->name == scope->name) continue;
+    Note(*c, 1.0, false, si);
+    links_.push_back({scope->name, c->name, "a_has_b", ""});
+  }
+}
+
 void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
   const auto& T = s_[si].tokens;
   std::vector<const Chunk*> cs;
@@ -200,6 +339,28 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     }
     if (!in_list && c.depth == 0) cs.push_back(&c);
   }
+  const std::vector<Chunk> pronouns = PronounChunks(si, all);
+  for (const auto& p : pronouns) cs.push_back(&p);
+  std::stable_sort(cs.begin(), cs.end(), [](const Chunk* x, const Chunk* y) { return x->begin < y->begin; });
+  struct Remember {  // referable mentions become antecedents for later sentences
+    Extractor* self;
+    size_t si;
+    const std::vector<const Chunk*>& cs;
+    const std::vector<Chunk>& pronouns;
+    ~Remember() {
+      for (const Chunk* c : cs) {
+        bool synthetic = !pronouns.empty() && c >= pronouns.data() && c < pronouns.data() + pronouns.size();
+        if (synthetic || !Referable(*c)) continue;
+        self->history_.push_back(*c);
+        self->history_si_.push_back(si);
+      }
+      if (self->history_.size() > 64) {
+        self->history_.erase(self->history_.begin(), self->history_.begin() + 32);
+        self->history_si_.erase(self->history_si_.begin(), self->history_si_.begin() + 32);
+      }
+    }
+  } remember{this, si, cs, pronouns};
+  FrontedScope(si, cs);
   auto connector = [&](const Chunk& a, const Chunk& b, bool& clean) {
     std::string out = " ";
     clean = true;
@@ -317,7 +478,52 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         continue;
       }
     }
+    // "add participants to it", "attach receipt photos to an expense": the target holds the things.
+    {
+      size_t v = a.begin;
+      while (v > 0 && T[v - 1].kind == Token::kWord && (IsDet(T[v - 1].lower) || In(T[v - 1].lower, {"can", "then", "just"}))) --v;
+      bool attach_verb = v > 0 && In(T[v - 1].lower, {"add", "adds", "attach", "attaches", "upload", "uploads", "link",
+                                                      "links", "pin", "pins", "append", "appends"});
+      if (attach_verb && (conn == " to " || conn == " onto " || conn == " into ") && &a != &b) {
+        Note(a, 1.0, false, si);
+        Note(b, 1.0, false, si);
+        links_.push_back({b.name, a.name, b.plural && a.plural ? "m2m" : "a_has_b", ""});
+        continue;
+      }
+    }
     Kind k = Classify(conn, b);
+    // "customers log in and rent a car", "people sign up and post observations": coordinated verbs
+    // share the subject; the verb after the last "and" links it to the object.
+    if (k.type.empty()) {
+      size_t and_at = conn.rfind(" and ");
+      if (and_at != std::string::npos && and_at + 5 < conn.size()) {
+        Kind tail = Classify(conn.substr(and_at + 4), b);
+        // "teams play in several leagues and sign up for seasons": `a` is the first verb's object; the
+        // clause subject does the second act.
+        if (!tail.type.empty() && subject && subject != &a && subject->name != b.name) {
+          Note(b, 1.0, false, si);
+          links_.push_back({subject->name, b.name, tail.type, tail.inverse});
+          continue;
+        }
+        k = tail;
+      }
+    }
+    // "one waiter can handle many orders": an unknown verb with a plural quantity reads as "has
+    // many" (pair only; relative clauses like "bylines that can list several writers" excluded).
+    if (k.type.empty() && b.plural && b.begin > a.end + 1) {
+      bool relative = false;
+      int words = 0;
+      for (size_t q = a.end; q < b.begin; ++q) {
+        relative = relative || In(T[q].lower, {"that", "which", "who", "whose", "where"});
+        words += T[q].kind == Token::kWord;
+      }
+      const std::string& last = T[b.begin - 1].lower;
+      if (!relative && words <= 4 && In(last, {"many", "several", "multiple", "more"})) {
+        Note(b, 1.0, false, si);
+        links_.push_back({a.name, b.name, "a_has_b", ""});
+        continue;
+      }
+    }
     if (k.type.empty()) continue;
     // "orders contain products with quantities": a many-to-many whose link carries data is a
     // join entity ("OrderItem" with a quantity).
@@ -425,10 +631,24 @@ void Extractor::ResolveLinks() {
     NameChunk(probe);
     return Resolve(probe);
   };
+  // "one waiter can handle many orders and one order can have more waiters": one-to-many stated
+  // in both directions is a many-to-many.
+  std::set<std::pair<std::string, std::string>> parent_of;  // (one side, many side) as stated
+  for (const auto& l : links_) {
+    if (l.type != "a_has_b" && l.type != "b_has_a") continue;
+    std::string a = resolve_name(l.a), b = resolve_name(l.b);
+    if (a.empty() || b.empty() || a == b || a == "User" || b == "User") continue;
+    if (l.type == "a_has_b") parent_of.insert({a, b});
+    else parent_of.insert({b, a});
+  }
   for (const auto& link : links_) {
     Link l = link;
     std::string a = resolve_name(l.a), b = resolve_name(l.b);
     if (a.empty() || b.empty()) continue;
+    if ((l.type == "a_has_b" || l.type == "b_has_a") && a != b && parent_of.count({a, b}) && parent_of.count({b, a})) {
+      d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
+      continue;
+    }
     // "customers place orders": the login entity under its role name becomes the accessor.
     if (l.inverse.empty()) {
       const std::string& user_side = l.type == "b_has_a" ? l.b : l.a;
@@ -475,7 +695,13 @@ void Extractor::ResolveLinks() {
       d_.AddRelation(b, join, spec::RelationKind::kOneToMany);
     } else if (StartsWith(t, "join:")) {
       std::string join = t.substr(5);
-      if (a != "User") continue;  // "users like posts"; "roles like admin" is not a join
+      if (a != "User") {
+        // "a clinic books appointments": without a login actor the act is a plain one-to-many.
+        if (In(join, {"Application", "Booking", "Reservation", "Rental"}) && a != b) {
+          d_.AddRelation(a, b, spec::RelationKind::kOneToMany);
+        }
+        continue;  // "users like posts"; "roles like admin" is not a join
+      }
       if (a == b) {
         d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
         continue;

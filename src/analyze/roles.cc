@@ -99,6 +99,36 @@ void Extractor::Roles(size_t si, const std::vector<Chunk>& chunks) {
       last = joined ? before : nullptr;
     }
   }
+  // "users register as employer or job seeker", "sign up as a buyer or a seller".
+  for (size_t i = 0; i + 2 < T.size(); ++i) {
+    bool verb = In(T[i].lower, {"register", "registers", "registered", "signup", "join", "joins", "in", "up"}) &&
+                (T[i].lower != "in" || (i > 0 && In(T[i - 1].lower, {"log", "logs", "sign", "signs"}))) &&
+                (T[i].lower != "up" || (i > 0 && In(T[i - 1].lower, {"sign", "signs"})));
+    if (!verb || T[i + 1].lower != "as") continue;
+    std::vector<std::string> words;
+    auto flush = [&] {
+      if (!words.empty() && words.size() <= 2 && !lex::IsNonEntity(words.back())) {
+        words.back() = lex::RoleOf(words.back()).value_or(naming::Singularize(words.back()));
+        add(Join(words, " "));
+      }
+      words.clear();
+    };
+    size_t k = i + 2;
+    int items = 0;
+    for (; k < T.size(); ++k) {
+      const Token& t = T[k];
+      if (t.kind != Token::kWord) break;
+      if (t.lower == "or" || t.lower == "and") {
+        flush();
+        ++items;
+        continue;
+      }
+      if (In(t.lower, {"a", "an", "the"})) continue;
+      if (lex::IsStopword(t.lower) || lex::IsVerb(t.lower)) break;
+      words.push_back(t.lower);
+    }
+    if (items >= 1) flush();  // only lists of alternatives name roles ("as employer or job seeker")
+  }
   // "librarians and members", "customers, sellers and admins": coordinated role nouns.
   for (size_t i = 0; i + 1 < chunks.size(); ++i) {
     const Chunk& a = chunks[i];

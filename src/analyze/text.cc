@@ -261,6 +261,12 @@ void CorrectTypos(std::vector<Sentence>& sentences) {
           // Five-letter words: only a missing or extra letter ("leage"), never a substitution
           // ("rules" is not a typo of "roles").
           if (t.lower.size() <= 5 && v.size() == t.lower.size()) continue;
+          // Agent and plural forms of words we do not know are words, not typos: "timers" is not
+          // "times", "trackers" is not "tracks".
+          if (v.size() + 1 == t.lower.size() && (EndsWith(t.lower, "ers") || EndsWith(t.lower, "er") ||
+                                                 EndsWith(t.lower, "ors") || EndsWith(t.lower, "or"))) {
+            continue;
+          }
           if (TypoDistance(t.lower, v) == 1) {
             if (best != v) ++hits;
             best = v;
