@@ -77,15 +77,16 @@ start_app() {  # start_app DIR PORT DATABASE_URL -> pid in APP_PID
   return 1
 }
 
-run_schemathesis() {  # URL SPEC_DIR
+run_schemathesis() {  # URL: default checks against the app's own /openapi.json, as the admin
   local token
-  token=$(curl -sf -X POST "$1/api/auth/login" -H 'content-type: application/json' \
+  token=$(curl -sf -X POST "$1/auth/login" -H 'content-type: application/json' \
     -d '{"email":"admin@example.com","password":"admin-password-123"}' |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])' 2>/dev/null || true)
-  local auth=()
-  [ -n "$token" ] && auth=(-H "Authorization: Bearer $token")
-  "$ST_VENV/bin/schemathesis" run "$1/openapi.json" "${auth[@]}" --max-examples "$ST_EXAMPLES" \
-    --exclude-path /api/events --seed 1 --no-color --workers 1
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])') ||
+    { echo "could not sign in as the admin"; return 1; }
+  local filters=(--exclude-name 'DELETE /api/users/{id}')  # the admin deleting itself ends the run's session
+  curl -sf "$1/openapi.json" | grep -q '"/api/events"' && filters+=(--exclude-path /api/events)  # a stream
+  "$ST_VENV/bin/schemathesis" --config-file "$ROOT/tests/slow/schemathesis.toml" run "$1/openapi.json" \
+    -H "Authorization: Bearer $token" "${filters[@]}" --max-examples "$ST_EXAMPLES" --seed 1 --no-color --workers 1
 }
 
 FAILED=()
@@ -108,8 +109,8 @@ for desc in "$ROOT"/tests/slow/descriptions/*.txt; do
 import json, sys
 steps = {s["name"]: s for s in json.load(open(sys.argv[1]))["steps"]}
 red, green = steps["test-red"], steps["test-green"]
-assert red["status"] == "passed" and red["tests"]["failed"] > 0, red  # the red step passes when tests fail
-assert green["status"] == "passed" and green["tests"]["failed"] == 0 and green["tests"]["passed"] > 0, green
+assert red["status"] == "ok" and red["tests"]["failed"] > 0, red  # the red step is ok when tests fail
+assert green["status"] == "ok" and green["tests"]["failed"] == 0 and green["tests"]["passed"] > 0, green
 print("red", red["tests"], "green", green["tests"])
 PY
     if [ "$db" = sqlite ]; then
