@@ -5,6 +5,7 @@ ASAN_DIR ?= build-asan
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
+export CCACHE_BASEDIR ?= $(CURDIR)
 
 .PHONY: all setup configure build build-asan web web-deps run test test-fast test-slow test-web fuzz bench eval golden format clean help
 
