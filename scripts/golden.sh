@@ -11,7 +11,7 @@ for target_dir in testdata/golden/*/; do
     name=$(basename "$spec" .json)
     out="testdata/golden/$target/$name"
     rm -rf "$out"
-    "$BF" generate --spec "$spec" --stack "$target" --out "$out" --files-only
+    "$BF" generate --spec "$spec" --stack "$target" --out "$out" --files-only --no-commit
   done
 done
 echo "golden outputs regenerated; review with: git diff --stat testdata/golden"

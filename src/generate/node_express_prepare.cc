@@ -773,9 +773,16 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
   m["dropOrder"] = drop;
   // Tables created in the migration: entities parents first; refresh tokens after the users.
   ordered_json create_order = ordered_json::array();
+  // Only what migrations.ts and seed.ts read: the whole entity again would double the model.
+  static const char* const kMigrationKeys[] = {"name", "camel", "table", "isUser", "timestamps", "fields",
+                                               "references", "identityField", "seedRefJs"};
   for (const auto& o : order) {
-    ordered_json c = *FindEntity(entities, o["name"]);
-    create_order.push_back(c);
+    const ordered_json& e = *FindEntity(entities, o["name"]);
+    ordered_json c = ordered_json::object();
+    for (const char* k : kMigrationKeys) {
+      if (auto it = e.find(k); it != e.end()) c[k] = *it;
+    }
+    create_order.push_back(std::move(c));
   }
   m["migrationEntities"] = create_order;
   m["firstTable"] = create_order.empty() ? std::string() : create_order[0]["table"].get<std::string>();
