@@ -18,7 +18,8 @@ help:
 	@echo "make test-slow  generated backends built and tested with their toolchains, server integration"
 	@echo "make web        build the web UI (web/dist, served by backendforge serve)"
 	@echo "make test-web   web UI lint, unit tests, and browser end-to-end tests against the real server"
-	@echo "make fuzz       libFuzzer targets (request path, AppSpec reader), 30 s each"
+	@echo "make fuzz       coverage-guided libFuzzer runs (clang build), 30 s per target; make test runs"
+	@echo "                the same targets under ASan with a mutation driver (slow tier)"
 	@echo "make bench      benchmarks (figures printed, see README)"
 	@echo "make eval       analyzer figures on the development set"
 	@echo "make golden     regenerate the committed golden outputs on purpose"
@@ -77,7 +78,7 @@ test-web: build-asan web
 	ASAN_OPTIONS=detect_leaks=0 BF_BIN=$(abspath $(ASAN_DIR))/backendforge web/e2e/run.sh
 
 # Every tier against the sanitizer build (`make build` is the release build that `make run` uses).
-test: setup build-asan web test-fast test-slow test-web fuzz
+test: setup build-asan web test-fast test-slow test-web
 	@echo "all test tiers passed"
 
 bench: build

@@ -115,7 +115,7 @@ print("red", red["tests"], "green", green["tests"])
 PY
     if [ "$db" = sqlite ]; then
       step "$name/$db: npm test on a fresh clone" bash -c \
-        "git clone -q '$out' '$WORK/$name-clone' && cd '$WORK/$name-clone' && npm ci --no-audit --no-fund --cache '$WORK/npm-cache-clone' --prefer-offline >/dev/null && npm test" || true
+        "git clone -q '$out' '$WORK/$name-clone' && cd '$WORK/$name-clone' && npm ci --no-audit --no-fund --cache '${BF_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/backendforge}/node-express' --prefer-offline >/dev/null && npm test" || true
       rm -rf "$WORK/$name-clone"
     fi
     port=$(free_port)
