@@ -37,13 +37,24 @@ int Serve(const ServeOptions& o) {
   srv::log::Init(srv::log::ParseLevel(config->logLevel));
 
   namespace fs = std::filesystem;
+  // Everything the server creates is private to its user (the database and its WAL, the JWT
+  // secret, logs). The data folder and the project and cache folders are only traversable
+  // (0711): the sandbox runs generated code as an unprivileged uid, and bubblewrap, running as
+  // that uid, must reach the one project folder (owned by it) that it binds; nothing can be listed.
+  ::umask(077);
   std::error_code ec;
-  fs::create_directories(fs::path(config->dataDir) / "projects", ec);
-  if (ec) {
-    PrintError("cannot create the data folder " + config->dataDir + ": " + ec.message());
-    return kExitFailed;
+  for (const char* sub : {"projects", "cache"}) {
+    fs::create_directories(fs::path(config->dataDir) / sub, ec);
+    if (ec) {
+      PrintError("cannot create the data folder " + config->dataDir + ": " + ec.message());
+      return kExitFailed;
+    }
+    ::chmod((fs::path(config->dataDir) / sub).c_str(), 0711);
   }
-  ::chmod(config->dataDir.c_str(), 0700);  // the database and the JWT secret live here
+  ::chmod(config->dataDir.c_str(), 0711);
+  for (const char* f : {"backendforge.db", "backendforge.db-wal", "backendforge.db-shm", "jwt.secret"}) {
+    ::chmod((fs::path(config->dataDir) / f).c_str(), 0600);  // made by an older version with another umask
+  }
   srv::SystemClock clock;
   std::string db_path = (fs::path(config->dataDir) / "backendforge.db").string();
   // One read connection per handler thread: reads never wait for each other.

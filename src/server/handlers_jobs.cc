@@ -101,7 +101,8 @@ Response Generate(App& app, Request& req) {
   job.kind = "generate";
   job.params = {{"stack", stack}, {"database", database}, {"specVersion", p.specVersion}};
   job.createdBy = req.principal->userId;
-  GenerateRequest gr{*loaded.spec, stack, database, p.description, app.ProjectDir(p.id)};
+  GenerateRequest gr{*loaded.spec, stack, database, p.description, app.ProjectDir(p.id),
+                     std::filesystem::path(app.config.dataDir) / "cache" / p.workspaceId};
   auto submitted = app.jobs.Submit(job, [&app, gr](JobContext& ctx) -> Result<nlohmann::json> {
     const store::Job& j = ctx.job();
     SetStatus(app, j.projectId, "generating");

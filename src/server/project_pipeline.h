@@ -20,6 +20,9 @@ struct GenerateRequest {
   std::string database;  // empty = spec / target default
   std::string description;
   std::filesystem::path projectDir;  // replaced only when generation succeeds
+  // The package cache of the install step (per workspace: one tenant's install never writes
+  // what another tenant's install reads); empty: none (every install downloads and compiles).
+  std::filesystem::path packageCacheDir;
 };
 
 struct GenerateOutcome {

@@ -27,12 +27,15 @@ bool IsInside(const fs::path& p, const fs::path& dir) {
 // Routes each command: those in the project folder run in the sandbox (with network only for
 // "install"); the toolchain probes the pipeline runs from a temporary folder (`node --version`)
 // run directly, as they execute nothing from the project.
+// The package cache (when there is one) is writable only for the install step and the
+// after-install hook, never for builds, tests or previews.
 class StepRunner final : public run::ProcessRunner {
  public:
-  explicit StepRunner(const fs::path& project)
+  explicit StepRunner(const fs::path& project, const fs::path& cache = {})
       : project_(project),
         offline_(run::SandboxPolicy{.projectDir = project, .network = false}),
-        online_(run::SandboxPolicy{.projectDir = project, .network = true}),
+        online_(Policy(project, cache, true)),
+        hook_(Policy(project, cache, false)),
         local_(run::MakeLocalRunner()) {}
 
   run::ProcessResult Run(const run::ProcessSpec& spec, const run::LineSink& sink,
@@ -45,13 +48,29 @@ class StepRunner final : public run::ProcessRunner {
       r.output = st.error().message;
       return r;
     }
-    return (spec.label == "install" ? online_ : offline_).Run(spec, sink, cancel);
+    if (spec.label == "after-install") return hook_.Run(spec, sink, cancel);
+    if (spec.label != "install") return offline_.Run(spec, sink, cancel);
+    run::ProcessSpec install = spec;
+    // Debian's nodejs ships its headers in /usr/include/node; without naming them node-gyp would
+    // download them from nodejs.org, which the install step (registry only) cannot reach.
+    if (install.env.count("npm_config_cache") && !install.env.count("npm_config_nodedir") &&
+        fs::exists("/usr/include/node/common.gypi")) {
+      install.env["npm_config_nodedir"] = "/usr";
+    }
+    return online_.Run(install, sink, cancel);
   }
 
  private:
+  static run::SandboxPolicy Policy(const fs::path& project, const fs::path& cache, bool network) {
+    run::SandboxPolicy p{.projectDir = project, .network = network};
+    if (!cache.empty()) p.writable.push_back(cache);
+    return p;
+  }
+
   fs::path project_;
   run::SandboxRunner offline_;
   run::SandboxRunner online_;
+  run::SandboxRunner hook_;
   std::unique_ptr<run::ProcessRunner> local_;
 };
 
@@ -89,9 +108,20 @@ class SandboxedPipeline final : public ProjectPipeline {
     fs::path staging = req.projectDir.parent_path() / (req.projectDir.filename().string() + ".gen-" + ctx.job().id);
     std::error_code ec;
     fs::remove_all(staging, ec);
-    StepRunner runner(staging);
+    fs::path cache;
+    if (!req.packageCacheDir.empty() && !(*target)->manifest.installCacheEnv.empty()) {
+      cache = req.packageCacheDir / (*target)->manifest.id;
+      fs::create_directories(cache, ec);
+      // Owned by the sandbox uid, which writes it during installs.
+      if (auto st = run::PrepareProjectForSandbox(req.packageCacheDir, run::SandboxPolicy{.projectDir = cache});
+          !st.ok()) {
+        return st.error();
+      }
+    }
+    StepRunner runner(staging, cache);
     run::Pipeline pipeline(**target, runner);
     run::PipelineOptions po;
+    po.installCacheDir = cache;
     po.outDir = staging;
     po.database = *db;
     po.description = req.description;

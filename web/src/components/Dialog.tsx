@@ -46,7 +46,7 @@ export function Dialog({ open, onClose, title, children, footer, size = 'md', ro
               <X className="size-4" aria-hidden />
             </button>
           </div>
-          <div className="min-h-0 overflow-y-auto px-5 py-4">{children}</div>
+          <div className="min-h-0 overflow-y-auto px-5 py-4" tabIndex={0}>{children}</div>
           {footer && <div className="flex justify-end gap-2 border-t border-zinc-200 px-5 py-3 dark:border-zinc-800">{footer}</div>}
         </div>
       )}

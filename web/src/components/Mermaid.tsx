@@ -23,6 +23,9 @@ async function render(id: string, code: string, dark: boolean): Promise<string> 
         startOnLoad: false,
         securityLevel: 'strict',
         theme: dark ? 'dark' : 'default',
+        // Solid label backgrounds: mermaid's dark theme draws edge labels on a translucent fill
+        // whose contrast with the text fails WCAG AA.
+        themeVariables: dark ? { edgeLabelBackground: '#18181b', textColor: '#e4e4e7' } : { edgeLabelBackground: '#ffffff' },
         fontFamily: 'ui-sans-serif, system-ui, sans-serif',
         er: { useMaxWidth: true },
         flowchart: { useMaxWidth: true },

@@ -118,7 +118,7 @@ export function ChatPanel({ projectId, canEdit, hasPlan, generating, onConfirm }
         )}
       </div>
 
-      <div className="min-h-0 flex-1 overflow-y-auto px-3 py-4" aria-live="polite">
+      <div className="min-h-0 flex-1 overflow-y-auto px-3 py-4" aria-live="polite" role="log" aria-label="Conversation" tabIndex={0}>
         {hits !== null ? (
           <ul className="space-y-2" aria-label="Search results">
             {hits.length === 0 && <li className="text-sm muted">No message matches “{query}”.</li>}

@@ -112,7 +112,7 @@ function Grid({ base, collection, token }: { base: string; collection: Collectio
         {collection.canCreate && <button type="button" className="btn btn-primary btn-sm" data-testid="row-new" onClick={() => { setFormError(null); setEditing('new'); }}><Plus className="size-3.5" aria-hidden /> New row</button>}
       </div>
       {error !== null ? <ErrorState error={error} onRetry={load} /> : !data ? <Loading /> : (
-        <div className="min-h-0 flex-1 overflow-auto px-4 pb-4">
+        <div className="min-h-0 flex-1 overflow-auto px-4 pb-4" tabIndex={0} role="region" aria-label="Rows">
           <table className="w-full border-collapse text-left text-[13px]" data-testid="db-grid">
             <thead className="sticky top-0 bg-zinc-50 dark:bg-zinc-900">
               <tr>{columns.map((c) => <th key={c} className="border-b border-zinc-200 px-2 py-1.5 font-semibold dark:border-zinc-800">{c}</th>)}<th className="w-20 border-b border-zinc-200 dark:border-zinc-800"><span className="sr-only">Actions</span></th></tr>

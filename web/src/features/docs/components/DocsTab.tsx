@@ -85,7 +85,7 @@ export function DocsTab({ projectId }: { projectId: string }) {
           })}
         </ul>
       </aside>
-      <div className="min-h-0 min-w-0 flex-1 overflow-y-auto px-4 py-4 sm:px-6">
+      <div className="min-h-0 min-w-0 flex-1 overflow-y-auto px-4 py-4 sm:px-6" tabIndex={0} role="region" aria-label="Documentation">
         {doc && (
           <>
             <div className="mb-3 flex flex-wrap items-center gap-2">

@@ -33,7 +33,7 @@ export function EndpointsTab({ projectId }: { projectId: string }) {
 
   return (
     <div className="flex h-full min-h-0 flex-col lg:flex-row">
-      <aside className="max-h-48 shrink-0 overflow-y-auto border-b border-zinc-200 lg:max-h-none lg:w-72 lg:border-r lg:border-b-0 dark:border-zinc-800" aria-label="Endpoint list">
+      <aside className="max-h-48 shrink-0 overflow-y-auto border-b border-zinc-200 lg:max-h-none lg:w-72 lg:border-r lg:border-b-0 dark:border-zinc-800" aria-label="Endpoint list" tabIndex={0}>
         <div className="sticky top-0 flex items-center justify-between bg-white px-3 py-2 dark:bg-zinc-950">
           <h3 className="panel-title">{ops.length} endpoints</h3>
           <span className={`flex items-center gap-1 text-[11px] ${live ? 'text-emerald-600 dark:text-emerald-400' : 'muted'}`} data-testid="endpoints-mode" data-live={live}>
@@ -52,7 +52,7 @@ export function EndpointsTab({ projectId }: { projectId: string }) {
           ))}
         </ul>
       </aside>
-      <div className="bf-swagger min-h-0 min-w-0 flex-1 overflow-y-auto" data-testid="swagger" data-live={live}>
+      <div className="bf-swagger min-h-0 min-w-0 flex-1 overflow-y-auto" data-testid="swagger" data-live={live} tabIndex={0} role="region" aria-label="API documentation">
         {!live && (
           <p className="mx-4 mt-3 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-xs muted dark:border-zinc-800 dark:bg-zinc-900">
             {preview.available === false ? 'This server has no live preview yet: the document below is the spec, and “Try it out” is off.' : 'Start the preview to try the endpoints against the running backend.'}

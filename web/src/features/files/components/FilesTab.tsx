@@ -99,7 +99,7 @@ export function FilesTab({ projectId, canEdit }: { projectId: string; canEdit: b
 
   return (
     <div className="flex h-full min-h-0 flex-col md:flex-row">
-      <aside className="max-h-56 shrink-0 overflow-auto border-b border-zinc-200 p-2 md:max-h-none md:w-64 md:border-r md:border-b-0 dark:border-zinc-800">
+      <aside className="max-h-56 shrink-0 overflow-auto border-b border-zinc-200 p-2 md:max-h-none md:w-64 md:border-r md:border-b-0 dark:border-zinc-800" tabIndex={0} aria-label="Project files">
         <p className="panel-title px-1.5 pb-1">{files.data.length} files</p>
         <Tree nodes={tree} depth={0} open={open} toggle={(p) => setOpen((s) => { const n = new Set(s); if (n.has(p)) n.delete(p); else n.add(p); return n; })} selected={path} onSelect={setPath} />
       </aside>

@@ -146,7 +146,7 @@ export function TestsTab({ projectId, canEdit }: { projectId: string; canEdit: b
             {results.length === 0 ? (
               <p className="px-3 py-6 text-center text-sm muted">{filter === 'failed' ? 'No failing test in this run.' : 'This run has no per-test results.'}</p>
             ) : (
-              <ul className="max-h-[28rem] divide-y divide-zinc-100 overflow-y-auto dark:divide-zinc-800" data-testid="test-results">
+              <ul className="max-h-[28rem] divide-y divide-zinc-100 overflow-y-auto dark:divide-zinc-800" data-testid="test-results" tabIndex={0} aria-label="Test results">
                 {results.map((t, i) => {
                   const failing = t.status !== 'passed' && t.status !== 'skipped';
                   return (
