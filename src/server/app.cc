@@ -61,6 +61,7 @@ App::App(ServerConfig cfg, store::Store& st, const Clock& clk, std::string jwt_s
   AddJobRoutes(*this);
   AddExportRoutes(*this);
   AddFileRoutes(*this);
+  AddHistoryRoutes(*this);
   router.SetFallback([this](Request& req) { return ui.Serve(req); });
 }
 

@@ -91,6 +91,7 @@ void AddChatRoutes(App& app);
 void AddJobRoutes(App& app);
 void AddExportRoutes(App& app);
 void AddFileRoutes(App& app);
+void AddHistoryRoutes(App& app);
 // The middleware chain (middleware.cc).
 void AddMiddleware(App& app);
 

@@ -8,6 +8,7 @@
 #include "server/access.h"
 #include "server/app.h"
 #include "server/log.h"
+#include "server/project_vcs.h"
 #include "server/views.h"
 #include "spec/spec_json.h"
 #include "store/ids.h"
@@ -101,7 +102,8 @@ Response Generate(App& app, Request& req) {
   job.kind = "generate";
   job.params = {{"stack", stack}, {"database", database}, {"specVersion", p.specVersion}};
   job.createdBy = req.principal->userId;
-  GenerateRequest gr{*loaded.spec, stack, database, p.description, app.ProjectDir(p.id)};
+  vcs::Author author = ActingAuthor(app.store, req.principal->userId);
+  GenerateRequest gr{*loaded.spec, stack, database, p.description, app.ProjectDir(p.id), author.name, author.email};
   auto submitted = app.jobs.Submit(job, [&app, gr](JobContext& ctx) -> Result<nlohmann::json> {
     const store::Job& j = ctx.job();
     SetStatus(app, j.projectId, "generating");

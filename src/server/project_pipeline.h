@@ -20,6 +20,8 @@ struct GenerateRequest {
   std::string database;  // empty = spec / target default
   std::string description;
   std::filesystem::path projectDir;  // replaced only when generation succeeds
+  std::string authorName;   // the acting user: author of the generation commits
+  std::string authorEmail;
 };
 
 struct GenerateOutcome {

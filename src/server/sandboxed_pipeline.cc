@@ -95,6 +95,10 @@ class SandboxedPipeline final : public ProjectPipeline {
     po.outDir = staging;
     po.database = *db;
     po.description = req.description;
+    if (!req.authorEmail.empty()) {
+      po.authorName = req.authorName;
+      po.authorEmail = req.authorEmail;
+    }
     std::atomic<bool> cancel{false};
     po.cancel = &cancel;
     auto steps = static_cast<int>(run::Pipeline::Steps().size());

@@ -16,6 +16,7 @@
 #include "spec/testing_specs.h"
 #include "store/ids.h"
 #include "store/sqlite_store.h"
+#include "vcs/repo.h"
 
 namespace bf::server::testing {
 
@@ -84,7 +85,8 @@ class FakeAssistant final : public Assistant {
   size_t seen_turns = 0;
 };
 
-// Writes two files, reports progress and one test run per phase; honours cancellation while
+// Writes two files and commits them as the acting user (a git repository, like the real
+// pipeline's), reports progress and one test run per phase; honours cancellation while
 // "working" for `delay_ms`.
 class FakePipeline final : public ProjectPipeline {
  public:
@@ -102,6 +104,12 @@ class FakePipeline final : public ProjectPipeline {
     std::ofstream(r.projectDir / "src" / "index.ts") << "export {};\n";
     std::filesystem::create_directories(r.projectDir / "docs");
     std::ofstream(r.projectDir / "docs" / "TDD.md") << "# TDD\nred then green\n";
+    // Like the real pipeline's last step: the output is a commit by the acting user.
+    auto repo = std::filesystem::exists(r.projectDir / ".git") ? vcs::Repo::Open(r.projectDir) : vcs::Repo::Init(r.projectDir);
+    if (!repo) return repo.error();
+    if (auto c = repo->CommitAll("Generate " + r.spec.title, vcs::Author{r.authorName, r.authorEmail, std::nullopt}); !c) {
+      return c.error();
+    }
     ctx.Emit("test.result", {{"phase", "red"}, {"passed", 0}, {"failed", 3}});
     ctx.Emit("test.result", {{"phase", "green"}, {"passed", 3}, {"failed", 0}});
     GenerateOutcome out;
