@@ -26,6 +26,13 @@ JobRunnerOptions JobOptions(const ServerConfig& c) {
   return o;
 }
 
+PreviewOptions PreviewOpts(const ServerConfig& c) {
+  PreviewOptions o;
+  o.idleMillis = int64_t{c.previewIdleSeconds} * 1000;
+  o.maxPerUser = c.maxPreviewsPerUser;
+  return o;
+}
+
 AuthOptions AuthOpts(const ServerConfig& c) {
   AuthOptions o;
   o.maxFailedLogins = c.maxFailedLogins;
@@ -49,9 +56,11 @@ App::App(ServerConfig cfg, store::Store& st, const Clock& clk, std::string jwt_s
       jobs(store, hub, clock, &metrics, JobOptions(config)),
       assistant(std::move(asst)),
       pipeline(std::move(pipe)),
+      previews(std::make_unique<PreviewManager>(hub, clock, PreviewOpts(config))),
       ui(DefaultUiDir(config)) {
   metrics.AddGauge("backendforge_jobs_running", "Jobs running now.", [this] { return jobs.running(); });
   metrics.AddGauge("backendforge_jobs_queued", "Jobs waiting for a worker.", [this] { return jobs.queued(); });
+  metrics.AddGauge("backendforge_previews_running", "Live previews not stopped.", [this] { return previews->Running(); });
   AddMiddleware(*this);
   AddSystemRoutes(*this);
   AddAuthRoutes(*this);
@@ -62,10 +71,14 @@ App::App(ServerConfig cfg, store::Store& st, const Clock& clk, std::string jwt_s
   AddExportRoutes(*this);
   AddFileRoutes(*this);
   AddHistoryRoutes(*this);
+  AddPreviewRoutes(*this);
   router.SetFallback([this](Request& req) { return ui.Serve(req); });
 }
 
-App::~App() { jobs.Shutdown(0); }
+App::~App() {
+  previews->StopAll();
+  jobs.Shutdown(0);
+}
 
 Response App::Handle(Request& req) {
   try {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -45,6 +46,13 @@ struct TestOutcome {
   std::string summary;
 };
 
+// How a stack's generated backend is started (the target manifest's "run" command and env).
+struct RunCommand {
+  std::vector<std::string> argv;
+  std::map<std::string, std::string> env;  // the target's own variables (NODE_ENV=test, ...)
+  int timeoutSeconds = 86400;
+};
+
 class ProjectPipeline {
  public:
   virtual ~ProjectPipeline() = default;
@@ -52,6 +60,8 @@ class ProjectPipeline {
   virtual std::vector<std::string> Stacks() const = 0;
   virtual Result<GenerateOutcome> Generate(JobContext& ctx, const GenerateRequest& request) = 0;
   virtual Result<TestOutcome> RunTests(JobContext& ctx, const TestRequest& request) = 0;
+  // The command that serves a generated project of `stack` (live preview).
+  virtual Result<RunCommand> PreviewCommand(const std::string& stack) const = 0;
 };
 
 struct SandboxedPipelineOptions {

@@ -212,6 +212,15 @@ class SandboxedPipeline final : public ProjectPipeline {
     return out;
   }
 
+  Result<RunCommand> PreviewCommand(const std::string& stack) const override {
+    auto target = registry_.Find(stack);
+    if (!target) return target.error();
+    const auto& m = (*target)->manifest;
+    auto cmd = m.commands.find("run");
+    if (cmd == m.commands.end()) return MakeError("preview.command", "the stack " + m.id + " has no run command");
+    return RunCommand{cmd->second.argv, m.env, cmd->second.timeoutSeconds};
+  }
+
  private:
   Status CheckSandbox() const {
     if (!options_.requireSandbox) return Status::Ok();

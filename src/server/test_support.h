@@ -130,8 +130,13 @@ class FakePipeline final : public ProjectPipeline {
     o.summary = "3 passed, 0 failed";
     return o;
   }
+  Result<RunCommand> PreviewCommand(const std::string& stack) const override {
+    if (preview_argv.empty()) return MakeError("preview.command", "the stack " + stack + " has no run command");
+    return RunCommand{preview_argv, {{"NODE_ENV", "test"}}, 600};
+  }
   int delay_ms = 0;
   bool fail = false;
+  std::vector<std::string> preview_argv;  // the "run" command tests give their fake app
 };
 
 // An App over a fresh SQLite file in a temporary folder.
