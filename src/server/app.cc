@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "server/log.h"
+#include "server/solve.h"
 #include "server/ws_session.h"
 
 namespace bf::server {
@@ -72,6 +73,7 @@ App::App(ServerConfig cfg, store::Store& st, const Clock& clk, std::string jwt_s
   AddFileRoutes(*this);
   AddHistoryRoutes(*this);
   AddPreviewRoutes(*this);
+  AddSolveRoutes(*this);
   router.SetFallback([this](Request& req) { return ui.Serve(req); });
 }
 

@@ -61,6 +61,7 @@ nlohmann::json CasesJson(const run::TestReport& r) {
     out.push_back({{"name", c.FullName()},
                    {"status", std::string(run::ToString(c.status))},
                    {"message", c.message},
+                   {"location", c.location},
                    {"timeMs", static_cast<int64_t>(c.seconds * 1000)}});
   }
   return out;

@@ -181,6 +181,8 @@ class Repo {
   Result<std::string> Resolve(const std::string& rev) const;
   // A file's bytes at a branch or commit; nullopt when the path does not exist there.
   Result<std::optional<std::string>> ReadFile(const std::string& rev, const std::string& path) const;
+  // Every file path (blobs, '/'-separated) of a branch or commit, sorted.
+  Result<std::vector<std::string>> ListFiles(const std::string& rev) const;
   // Local branch names, sorted.
   Result<std::vector<std::string>> Branches() const;
   // user.name / user.email from git configuration (repository, then global), if both are set.

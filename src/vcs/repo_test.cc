@@ -299,6 +299,17 @@ TEST_F(RepoTest, PatchesGiveEachFileWithItsCountsAndPatch) {
   EXPECT_EQ(repo.Patches("zz").error().code, "vcs.bad_sha");
 }
 
+TEST_F(RepoTest, ListFilesNamesEveryFileOfARevision) {
+  Repo repo = NewRepo();
+  Spit(P("b.txt"), "b");
+  Spit(P("src/a/x.ts"), "x");
+  auto c = repo.CommitAll("first", kBot);
+  ASSERT_TRUE(c.ok() && c->has_value());
+  EXPECT_EQ(*repo.ListFiles("main"), (std::vector<std::string>{"b.txt", "src/a/x.ts"}));
+  EXPECT_EQ(*repo.ListFiles(**c), (std::vector<std::string>{"b.txt", "src/a/x.ts"}));
+  EXPECT_FALSE(repo.ListFiles("nope").ok());
+}
+
 TEST_F(RepoTest, ReadFileResolveAndConfiguredAuthor) {
   Repo repo = NewRepo();
   Spit(P("src/a.txt"), "v1");
