@@ -5,6 +5,7 @@
 #include "server/log.h"
 #include "server/solve.h"
 #include "server/ws_session.h"
+#include "vcs/ownership.h"
 
 namespace bf::server {
 
@@ -59,6 +60,8 @@ App::App(ServerConfig cfg, store::Store& st, const Clock& clk, std::string jwt_s
       pipeline(std::move(pipe)),
       previews(std::make_unique<PreviewManager>(hub, clock, PreviewOpts(config))),
       ui(DefaultUiDir(config)) {
+  // Project folders are handed to the sandbox user for runs; they are still ours to read.
+  vcs::SetOwnerValidation(false);
   metrics.AddGauge("backendforge_jobs_running", "Jobs running now.", [this] { return jobs.running(); });
   metrics.AddGauge("backendforge_jobs_queued", "Jobs waiting for a worker.", [this] { return jobs.queued(); });
   metrics.AddGauge("backendforge_previews_running", "Live previews not stopped.", [this] { return previews->Running(); });

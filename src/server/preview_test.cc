@@ -297,6 +297,9 @@ TEST_F(PreviewApi, TheSandboxedPreviewIsReachableFromTheHost) {
   EXPECT_EQ(Call("DELETE", "/api/preview/" + pid, nullptr, alice.token).status, 204);
   EXPECT_EQ(FakeAppProcesses(), 0);
   EXPECT_FALSE(Answers(s["port"]));
+  // The folder was handed to the sandbox user; its history still reads.
+  Response history = Call("GET", "/api/projects/" + pid + "/history", nullptr, alice.token);
+  EXPECT_EQ(history.status, 200) << history.body;
 }
 
 }  // namespace
