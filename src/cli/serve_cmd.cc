@@ -43,7 +43,7 @@ int Serve(const ServeOptions& o) {
   // that uid, must reach the one project folder (owned by it) that it binds; nothing can be listed.
   ::umask(077);
   std::error_code ec;
-  for (const char* sub : {"projects", "cache"}) {
+  for (const char* sub : {"projects", "cache", "previews"}) {
     fs::create_directories(fs::path(config->dataDir) / sub, ec);
     if (ec) {
       PrintError("cannot create the data folder " + config->dataDir + ": " + ec.message());

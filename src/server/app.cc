@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include "server/log.h"
+#include "server/solve.h"
 #include "server/ws_session.h"
+#include "vcs/ownership.h"
 
 namespace bf::server {
 
@@ -23,6 +25,13 @@ JobRunnerOptions JobOptions(const ServerConfig& c) {
   JobRunnerOptions o;
   o.workers = c.jobWorkers;
   o.maxQueued = c.maxQueuedJobs;
+  return o;
+}
+
+PreviewOptions PreviewOpts(const ServerConfig& c) {
+  PreviewOptions o;
+  o.idleMillis = int64_t{c.previewIdleSeconds} * 1000;
+  o.maxPerUser = c.maxPreviewsPerUser;
   return o;
 }
 
@@ -49,9 +58,13 @@ App::App(ServerConfig cfg, store::Store& st, const Clock& clk, std::string jwt_s
       jobs(store, hub, clock, &metrics, JobOptions(config)),
       assistant(std::move(asst)),
       pipeline(std::move(pipe)),
+      previews(std::make_unique<PreviewManager>(hub, clock, PreviewOpts(config))),
       ui(DefaultUiDir(config)) {
+  // Project folders are handed to the sandbox user for runs; they are still ours to read.
+  vcs::SetOwnerValidation(false);
   metrics.AddGauge("backendforge_jobs_running", "Jobs running now.", [this] { return jobs.running(); });
   metrics.AddGauge("backendforge_jobs_queued", "Jobs waiting for a worker.", [this] { return jobs.queued(); });
+  metrics.AddGauge("backendforge_previews_running", "Live previews not stopped.", [this] { return previews->Running(); });
   AddMiddleware(*this);
   AddSystemRoutes(*this);
   AddAuthRoutes(*this);
@@ -61,10 +74,16 @@ App::App(ServerConfig cfg, store::Store& st, const Clock& clk, std::string jwt_s
   AddJobRoutes(*this);
   AddExportRoutes(*this);
   AddFileRoutes(*this);
+  AddHistoryRoutes(*this);
+  AddPreviewRoutes(*this);
+  AddSolveRoutes(*this);
   router.SetFallback([this](Request& req) { return ui.Serve(req); });
 }
 
-App::~App() { jobs.Shutdown(0); }
+App::~App() {
+  previews->StopAll();
+  jobs.Shutdown(0);
+}
 
 Response App::Handle(Request& req) {
   try {

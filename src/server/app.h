@@ -20,6 +20,7 @@
 #include "server/jwt.h"
 #include "server/metrics.h"
 #include "server/password.h"
+#include "server/preview.h"
 #include "server/project_pipeline.h"
 #include "server/rate_limit.h"
 #include "server/router.h"
@@ -75,6 +76,8 @@ class App {
   JobRunner jobs;
   std::unique_ptr<Assistant> assistant;
   std::unique_ptr<ProjectPipeline> pipeline;
+  // Live previews (replaceable before use, e.g. by tests with a local runner).
+  std::unique_ptr<PreviewManager> previews;
   StaticUi ui;
   Router router;
 
@@ -91,6 +94,8 @@ void AddChatRoutes(App& app);
 void AddJobRoutes(App& app);
 void AddExportRoutes(App& app);
 void AddFileRoutes(App& app);
+void AddHistoryRoutes(App& app);
+void AddPreviewRoutes(App& app);
 // The middleware chain (middleware.cc).
 void AddMiddleware(App& app);
 

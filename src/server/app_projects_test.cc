@@ -63,6 +63,7 @@ TEST_F(ProjectsApi, AccessMatrixAcrossTwoTenantsAndThreeRoles) {
       {"GET", pp + "/messages", nullptr, store::Role::kViewer},
       {"GET", pp + "/runs", nullptr, store::Role::kViewer},
       {"GET", pp + "/files", nullptr, store::Role::kViewer},
+      {"GET", pp + "/history", nullptr, store::Role::kViewer},
       {"GET", "/api/export?projectId=" + project + "&format=openapi-json", nullptr, store::Role::kViewer},
       {"GET", "/api/workspaces/" + alice.workspace, nullptr, store::Role::kViewer},
       {"GET", "/api/workspaces/" + alice.workspace + "/projects", nullptr, store::Role::kViewer},

@@ -130,6 +130,8 @@ const std::map<std::string, Setter>& Setters() {
       {"accessLog",
        [](ServerConfig& c, const std::string& k, const std::string& v) { return ParseBool(k, v, c.accessLog); }},
       {"shutdownGraceSeconds", Int(&ServerConfig::shutdownGraceSeconds, 0, 600)},
+      {"previewIdleSeconds", Int(&ServerConfig::previewIdleSeconds, 10, 7 * 24 * 3600)},
+      {"maxPreviewsPerUser", Int(&ServerConfig::maxPreviewsPerUser, 0, 100)},
   };
   return kSetters;
 }

@@ -44,6 +44,8 @@ struct ServerConfig {
   std::string logLevel = "info";
   bool accessLog = true;
   int shutdownGraceSeconds = 10;
+  int previewIdleSeconds = 900;  // a live preview without proxied requests this long is stopped
+  int maxPreviewsPerUser = 2;    // previews running at once, per user who started them
 
   bool tls() const { return !tlsCert.empty() && !tlsKey.empty(); }
 };

@@ -3,6 +3,7 @@
 #include "server/access.h"
 #include "server/app.h"
 #include "server/project_files.h"
+#include "server/project_vcs.h"
 #include "server/static_ui.h"
 
 namespace bf::server {
@@ -52,10 +53,16 @@ Response Put(App& app, Request& req) {
   }
   auto st = ProjectFiles(app.ProjectDir(a.view->project.id)).Write(path, req.body);
   if (!st.ok()) return FilesError(req, st.error());
+  // Every edit is a commit on main with the editor as author (docs/VCS.md). A failed commit
+  // leaves the file written and uncommitted; the next edit's commit picks it up.
+  auto commit = CommitProjectChange(app.ProjectDir(a.view->project.id), "Edit " + path,
+                                    ActingAuthor(app.store, req.principal->userId));
+  if (!commit) return ErrorResponse(req, commit.error());
+  nlohmann::ordered_json sha = *commit ? nlohmann::ordered_json(**commit) : nlohmann::ordered_json(nullptr);
   Audit(app, req, a.view->project.workspaceId, "file.put", a.view->project.id, {{"path", path}, {"bytes", req.body.size()}});
   app.hub.Publish(EventHub::ProjectTopic(a.view->project.id), "file.updated",
-                  {{"projectId", a.view->project.id}, {"path", path}, {"size", req.body.size()}});
-  return Json(200, nlohmann::ordered_json{{"path", path}, {"size", req.body.size()}});
+                  {{"projectId", a.view->project.id}, {"path", path}, {"size", req.body.size()}, {"commit", sha}});
+  return Json(200, nlohmann::ordered_json{{"path", path}, {"size", req.body.size()}, {"commit", sha}});
 }
 
 }  // namespace

@@ -7,7 +7,9 @@
 #include "common/strings.h"
 #include "server/access.h"
 #include "server/app.h"
+#include "server/job_records.h"
 #include "server/log.h"
+#include "server/project_vcs.h"
 #include "server/views.h"
 #include "spec/spec_json.h"
 #include "store/ids.h"
@@ -31,24 +33,6 @@ void SetStatus(App& app, const std::string& project_id, const std::string& statu
   patch.status = status;
   if (auto st = app.store.UpdateProject(project_id, patch, app.clock.NowMillis()); !st.ok()) {
     log::Warn("project.status_failed", {{"projectId", project_id}, {"error", st.error().message}});
-  }
-}
-
-void RecordRun(App& app, const store::Job& job, const std::string& phase, const nlohmann::json& r) {
-  store::TestRun run;
-  run.id = store::NewId();
-  run.projectId = job.projectId;
-  run.jobId = job.id;
-  run.phase = phase;
-  run.status = r.value("status", "error");
-  run.passed = r.value("passed", 0);
-  run.failed = r.value("failed", 0);
-  run.skipped = r.value("skipped", 0);
-  run.durationMs = r.value("durationMs", int64_t{0});
-  run.results = r.value("results", nlohmann::json::array());
-  run.createdAt = app.clock.NowMillis();
-  if (auto st = app.store.AddTestRun(run); !st.ok()) {
-    log::Warn("testrun.persist_failed", {{"jobId", job.id}, {"error", st.error().message}});
   }
 }
 
@@ -101,7 +85,8 @@ Response Generate(App& app, Request& req) {
   job.kind = "generate";
   job.params = {{"stack", stack}, {"database", database}, {"specVersion", p.specVersion}};
   job.createdBy = req.principal->userId;
-  GenerateRequest gr{*loaded.spec, stack, database, p.description, app.ProjectDir(p.id),
+  vcs::Author author = ActingAuthor(app.store, req.principal->userId);
+  GenerateRequest gr{*loaded.spec, stack, database, p.description, app.ProjectDir(p.id), author.name, author.email,
                      std::filesystem::path(app.config.dataDir) / "cache" / p.workspaceId};
   auto submitted = app.jobs.Submit(job, [&app, gr](JobContext& ctx) -> Result<nlohmann::json> {
     const store::Job& j = ctx.job();
@@ -117,7 +102,7 @@ Response Generate(App& app, Request& req) {
     patch.stack = out->stack;
     patch.database = out->database;
     (void)app.store.UpdateProject(j.projectId, patch, app.clock.NowMillis());
-    for (const auto& run : out->testRuns) RecordRun(app, j, run.value("phase", "run"), run);
+    for (const auto& run : out->testRuns) RecordTestRun(app, j, run.value("phase", "run"), run);
     RecordTddDoc(app, j);
     return nlohmann::json{{"stack", out->stack}, {"database", out->database}, {"steps", out->record}};
   });
@@ -159,7 +144,7 @@ Response RunTests(App& app, Request& req) {
     nlohmann::json r = {{"status", out->status}, {"passed", out->passed},     {"failed", out->failed},
                         {"skipped", out->skipped}, {"durationMs", out->durationMs}, {"results", out->results},
                         {"summary", out->summary}};
-    RecordRun(app, j, "run", r);
+    RecordTestRun(app, j, "run", r);
     ctx.Emit("test.result", {{"jobId", j.id}, {"phase", "run"}, {"status", out->status}, {"passed", out->passed},
                              {"failed", out->failed}, {"skipped", out->skipped}, {"summary", out->summary}});
     SetStatus(app, j.projectId, out->status == "passed" ? "tested" : "generated");
@@ -189,6 +174,24 @@ Response CancelJob(App& app, Request& req) {
 }
 
 }  // namespace
+
+void RecordTestRun(App& app, const store::Job& job, const std::string& phase, const nlohmann::json& r) {
+  store::TestRun run;
+  run.id = store::NewId();
+  run.projectId = job.projectId;
+  run.jobId = job.id;
+  run.phase = phase;
+  run.status = r.value("status", "error");
+  run.passed = r.value("passed", 0);
+  run.failed = r.value("failed", 0);
+  run.skipped = r.value("skipped", 0);
+  run.durationMs = r.value("durationMs", int64_t{0});
+  run.results = r.value("results", nlohmann::json::array());
+  run.createdAt = app.clock.NowMillis();
+  if (auto st = app.store.AddTestRun(run); !st.ok()) {
+    log::Warn("testrun.persist_failed", {{"jobId", job.id}, {"error", st.error().message}});
+  }
+}
 
 void AddJobRoutes(App& app) {
   RouteOptions costly{.rateLimit = "costly"};

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -20,6 +21,8 @@ struct GenerateRequest {
   std::string database;  // empty = spec / target default
   std::string description;
   std::filesystem::path projectDir;  // replaced only when generation succeeds
+  std::string authorName;   // the acting user: author of the generation commits
+  std::string authorEmail;
   // The package cache of the install step (per workspace: one tenant's install never writes
   // what another tenant's install reads); empty: none (every install downloads and compiles).
   std::filesystem::path packageCacheDir;
@@ -46,6 +49,13 @@ struct TestOutcome {
   std::string summary;
 };
 
+// How a stack's generated backend is started (the target manifest's "run" command and env).
+struct RunCommand {
+  std::vector<std::string> argv;
+  std::map<std::string, std::string> env;  // the target's own variables (NODE_ENV=test, ...)
+  int timeoutSeconds = 86400;
+};
+
 class ProjectPipeline {
  public:
   virtual ~ProjectPipeline() = default;
@@ -53,6 +63,8 @@ class ProjectPipeline {
   virtual std::vector<std::string> Stacks() const = 0;
   virtual Result<GenerateOutcome> Generate(JobContext& ctx, const GenerateRequest& request) = 0;
   virtual Result<TestOutcome> RunTests(JobContext& ctx, const TestRequest& request) = 0;
+  // The command that serves a generated project of `stack` (live preview).
+  virtual Result<RunCommand> PreviewCommand(const std::string& stack) const = 0;
 };
 
 struct SandboxedPipelineOptions {

@@ -80,6 +80,7 @@ nlohmann::json CasesJson(const run::TestReport& r) {
     out.push_back({{"name", c.FullName()},
                    {"status", std::string(run::ToString(c.status))},
                    {"message", c.message},
+                   {"location", c.location},
                    {"timeMs", static_cast<int64_t>(c.seconds * 1000)}});
   }
   return out;
@@ -125,6 +126,10 @@ class SandboxedPipeline final : public ProjectPipeline {
     po.outDir = staging;
     po.database = *db;
     po.description = req.description;
+    if (!req.authorEmail.empty()) {
+      po.authorName = req.authorName;
+      po.authorEmail = req.authorEmail;
+    }
     std::atomic<bool> cancel{false};
     po.cancel = &cancel;
     auto steps = static_cast<int>(run::Pipeline::Steps().size());
@@ -236,6 +241,15 @@ class SandboxedPipeline final : public ProjectPipeline {
     out.status = rep.failed == 0 && pr.ok() ? "passed" : "failed";
     out.summary = rep.Summary();
     return out;
+  }
+
+  Result<RunCommand> PreviewCommand(const std::string& stack) const override {
+    auto target = registry_.Find(stack);
+    if (!target) return target.error();
+    const auto& m = (*target)->manifest;
+    auto cmd = m.commands.find("run");
+    if (cmd == m.commands.end()) return MakeError("preview.command", "the stack " + m.id + " has no run command");
+    return RunCommand{cmd->second.argv, m.env, cmd->second.timeoutSeconds};
   }
 
  private:

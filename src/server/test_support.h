@@ -16,6 +16,7 @@
 #include "spec/testing_specs.h"
 #include "store/ids.h"
 #include "store/sqlite_store.h"
+#include "vcs/repo.h"
 
 namespace bf::server::testing {
 
@@ -84,7 +85,8 @@ class FakeAssistant final : public Assistant {
   size_t seen_turns = 0;
 };
 
-// Writes two files, reports progress and one test run per phase; honours cancellation while
+// Writes two files and commits them as the acting user (a git repository, like the real
+// pipeline's), reports progress and one test run per phase; honours cancellation while
 // "working" for `delay_ms`.
 class FakePipeline final : public ProjectPipeline {
  public:
@@ -102,6 +104,23 @@ class FakePipeline final : public ProjectPipeline {
     std::ofstream(r.projectDir / "src" / "index.ts") << "export {};\n";
     std::filesystem::create_directories(r.projectDir / "docs");
     std::ofstream(r.projectDir / "docs" / "TDD.md") << "# TDD\nred then green\n";
+    // Like the real pipeline's last step: the output is recorded on `generated` and `main` by
+    // the acting user (a second generation is a plain commit on main).
+    vcs::Author author{r.authorName, r.authorEmail, std::nullopt};
+    if (std::filesystem::exists(r.projectDir / ".git")) {
+      auto repo = vcs::Repo::Open(r.projectDir);
+      if (!repo) return repo.error();
+      if (auto c = repo->CommitAll("Generate " + r.spec.title, author); !c) return c.error();
+    } else {
+      auto repo = vcs::Repo::Init(r.projectDir);
+      if (!repo) return repo.error();
+      generate::FileTree tree;
+      for (const char* path : {"README.md", "src/index.ts", "docs/TDD.md"}) {
+        std::ifstream in(r.projectDir / path, std::ios::binary);
+        tree.Put(path, std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()), false);
+      }
+      if (auto c = repo->RecordGeneration(tree, "Generate " + r.spec.title, author); !c) return c.error();
+    }
     ctx.Emit("test.result", {{"phase", "red"}, {"passed", 0}, {"failed", 3}});
     ctx.Emit("test.result", {{"phase", "green"}, {"passed", 3}, {"failed", 0}});
     GenerateOutcome out;
@@ -116,14 +135,29 @@ class FakePipeline final : public ProjectPipeline {
   Result<TestOutcome> RunTests(JobContext& ctx, const TestRequest& r) override {
     ctx.Log("running tests in " + r.projectDir.string());
     TestOutcome o;
+    if (!require_file.empty() && !std::filesystem::exists(r.projectDir / require_file)) {
+      o.status = "failed";
+      o.failed = 1;
+      o.results = nlohmann::json::array({{{"name", "posts > create"}, {"status", "failed"},
+                                          {"message", "Cannot find module '../" + require_file + "'"},
+                                          {"location", "test/posts.test.ts:12"}}});
+      o.summary = "0 passed, 1 failed";
+      return o;
+    }
     o.status = "passed";
     o.passed = 3;
     o.results = nlohmann::json::array({{{"name", "posts > create"}, {"status", "passed"}}});
     o.summary = "3 passed, 0 failed";
     return o;
   }
+  Result<RunCommand> PreviewCommand(const std::string& stack) const override {
+    if (preview_argv.empty()) return MakeError("preview.command", "the stack " + stack + " has no run command");
+    return RunCommand{preview_argv, {{"NODE_ENV", "test"}}, 600};
+  }
   int delay_ms = 0;
   bool fail = false;
+  std::vector<std::string> preview_argv;  // the "run" command tests give their fake app
+  std::string require_file;  // RunTests fails while this project file is missing
 };
 
 // An App over a fresh SQLite file in a temporary folder.

@@ -2,6 +2,8 @@
 
 #include <mutex>
 
+#include "vcs/ownership.h"
+
 namespace bf::vcs::git {
 
 void EnsureInitialized() {
@@ -13,6 +15,19 @@ void EnsureInitialized() {
     git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
   });
 }
+
+}  // namespace bf::vcs::git
+
+namespace bf::vcs {
+
+void SetOwnerValidation(bool enabled) {
+  git::EnsureInitialized();
+  git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled ? 1 : 0);
+}
+
+}  // namespace bf::vcs
+
+namespace bf::vcs::git {
 
 Error LastError(int rc, const std::string& code, const std::string& what) {
   const git_error* e = git_error_last();

@@ -1,4 +1,6 @@
 // Repo's read side: log, one commit, its diff and its numbers.
+#include <algorithm>
+
 #include "common/strings.h"
 #include "vcs/repo.h"
 #include "vcs/repo_impl.h"
@@ -119,6 +121,43 @@ Result<DiffStat> Repo::Stat(const std::string& sha) const {
   if (int rc = git_diff_get_stats(&raw, diff->get()); rc < 0) return git::LastError(rc, "vcs.diff", "cannot count the diff");
   git::StatsPtr stats(raw);
   return DiffStat{git_diff_stats_files_changed(raw), git_diff_stats_insertions(raw), git_diff_stats_deletions(raw)};
+}
+
+Result<std::vector<FilePatch>> Repo::Patches(const std::string& sha, const DiffOptions& options) const {
+  auto diff = CommitDiff(impl_->repo.get(), sha, options.contextLines);
+  if (!diff) return diff.error();
+  std::vector<FilePatch> out;
+  for (size_t i = 0, n = git_diff_num_deltas(diff->get()); i < n; ++i) {
+    git_patch* raw = nullptr;
+    if (int rc = git_patch_from_diff(&raw, diff->get(), i); rc < 0) return git::LastError(rc, "vcs.diff", "cannot read the diff of " + sha);
+    git::PatchPtr patch(raw);
+    const git_diff_delta* d = git_patch_get_delta(raw);
+    FilePatch fp;
+    switch (d->status) {
+      case GIT_DELTA_ADDED: fp.status = 'A'; fp.path = d->new_file.path; break;
+      case GIT_DELTA_DELETED: fp.status = 'D'; fp.path = d->old_file.path; break;
+      case GIT_DELTA_TYPECHANGE: fp.status = 'T'; fp.path = d->new_file.path; break;
+      default:
+        fp.path = d->new_file.path;
+        fp.status = d->old_file.mode != d->new_file.mode && git_oid_equal(&d->old_file.id, &d->new_file.id) ? 'T' : 'M';
+    }
+    fp.binary = (d->flags & GIT_DIFF_FLAG_BINARY) != 0;
+    size_t context = 0;
+    if (int rc = git_patch_line_stats(&context, &fp.additions, &fp.deletions, raw); rc < 0) {
+      return git::LastError(rc, "vcs.diff", "cannot count the diff of " + sha);
+    }
+    git::Buf buf;
+    if (int rc = git_patch_to_buf(&buf.buf, raw); rc < 0) return git::LastError(rc, "vcs.diff", "cannot format the diff of " + sha);
+    fp.patch = buf.str();
+    if (options.maxBytes > 0 && fp.patch.size() > options.maxBytes) {
+      size_t cut = fp.patch.rfind('\n', options.maxBytes);
+      fp.patch.resize(cut == std::string::npos ? options.maxBytes : cut + 1);
+      fp.truncated = true;
+    }
+    out.push_back(std::move(fp));
+  }
+  std::sort(out.begin(), out.end(), [](const FilePatch& a, const FilePatch& b) { return a.path < b.path; });
+  return out;
 }
 
 }  // namespace bf::vcs

@@ -315,6 +315,28 @@ Result<std::optional<std::string>> Repo::ReadFile(const std::string& rev, const 
   return std::optional<std::string>(std::string(data, static_cast<size_t>(git_blob_rawsize(blob))));
 }
 
+Result<std::vector<std::string>> Repo::ListFiles(const std::string& rev) const {
+  auto sha = Resolve(rev);
+  if (!sha) return sha.error();
+  auto commit = detail::LookupCommitHex(impl_->repo.get(), *sha);
+  if (!commit) return commit.error();
+  git_tree* tree_raw = nullptr;
+  if (int rc = git_commit_tree(&tree_raw, commit->get()); rc < 0) return git::LastError(rc, "vcs.read", "missing tree");
+  git::TreePtr tree(tree_raw);
+  std::vector<std::string> out;
+  auto visit = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+    if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB) {
+      static_cast<std::vector<std::string>*>(payload)->push_back(std::string(root) + git_tree_entry_name(entry));
+    }
+    return 0;
+  };
+  if (int rc = git_tree_walk(tree.get(), GIT_TREEWALK_PRE, visit, &out); rc < 0) {
+    return git::LastError(rc, "vcs.read", "cannot list the files of " + rev);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 Result<std::vector<std::string>> Repo::Branches() const {
   git_branch_iterator* it = nullptr;
   if (int rc = git_branch_iterator_new(&it, impl_->repo.get(), GIT_BRANCH_LOCAL); rc < 0) {

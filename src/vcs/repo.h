@@ -66,6 +66,18 @@ inline constexpr char kDatabaseTrailer[] = "BackendForge-Database";
 // knows which target and database made the output.
 std::string GenerationTrailers(const std::string& target, const std::string& database);
 
+// One file of a commit's diff against its first parent: the change, its line counts and its
+// unified patch (headers included). Binary files have counts 0 and binary = true.
+struct FilePatch {
+  std::string path;
+  char status = 'M';  // as FileChange::status
+  bool binary = false;
+  size_t additions = 0;
+  size_t deletions = 0;
+  std::string patch;       // cut at DiffOptions::maxBytes per file (0: whole)
+  bool truncated = false;  // the patch was cut
+};
+
 struct DiffStat {
   size_t filesChanged = 0;
   size_t insertions = 0;
@@ -161,11 +173,16 @@ class Repo {
   // dumped; mode changes are shown.
   Result<std::string> Diff(const std::string& sha, const DiffOptions& options = {}) const;
   Result<DiffStat> Stat(const std::string& sha) const;
+  // The same diff file by file, sorted by path; `options.maxBytes` caps each file's patch
+  // (cut at a line end, truncated = true; the counts stay exact).
+  Result<std::vector<FilePatch>> Patches(const std::string& sha, const DiffOptions& options = {}) const;
 
   // The full sha a branch name or hex sha names. Error "vcs.not_found" when none.
   Result<std::string> Resolve(const std::string& rev) const;
   // A file's bytes at a branch or commit; nullopt when the path does not exist there.
   Result<std::optional<std::string>> ReadFile(const std::string& rev, const std::string& path) const;
+  // Every file path (blobs, '/'-separated) of a branch or commit, sorted.
+  Result<std::vector<std::string>> ListFiles(const std::string& rev) const;
   // Local branch names, sorted.
   Result<std::vector<std::string>> Branches() const;
   // user.name / user.email from git configuration (repository, then global), if both are set.

@@ -260,6 +260,56 @@ TEST_F(RepoTest, LongDiffsCanBeCut) {
   EXPECT_TRUE(Contains(*cut, "[diff cut at ")) << *cut;
 }
 
+TEST_F(RepoTest, PatchesGiveEachFileWithItsCountsAndPatch) {
+  Repo repo = NewRepo();
+  Spit(P("a.txt"), "one\ntwo\nthree\n");
+  Spit(P("gone.txt"), "bye\n");
+  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  Spit(P("logo.png"), png);
+  ASSERT_TRUE(repo.CommitAll("first", kBot)->has_value());
+  Spit(P("a.txt"), "one\n2\nthree\nfour\n");
+  fs::remove(P("gone.txt"));
+  Spit(P("logo.png"), png + std::string("\0\1", 2));
+  std::string big;
+  for (int i = 0; i < 1000; ++i) big += "line " + std::to_string(i) + "\n";
+  Spit(P("big.txt"), big);
+  auto c = repo.CommitAll("second", kAlice);
+  ASSERT_TRUE(c.ok() && c->has_value());
+  auto patches = repo.Patches(**c, {.maxBytes = 400});
+  ASSERT_TRUE(patches.ok()) << patches.error().message;
+  ASSERT_EQ(patches->size(), 4u);
+  const FilePatch& a = (*patches)[0];
+  EXPECT_EQ(a.path, "a.txt");
+  EXPECT_EQ(a.status, 'M');
+  EXPECT_EQ(a.additions, 2u);
+  EXPECT_EQ(a.deletions, 1u);
+  EXPECT_TRUE(Contains(a.patch, "-two\n+2\n")) << a.patch;
+  EXPECT_FALSE(a.truncated);
+  const FilePatch& b = (*patches)[1];
+  EXPECT_EQ(b.path, "big.txt");
+  EXPECT_EQ(b.status, 'A');
+  EXPECT_EQ(b.additions, 1000u);
+  EXPECT_TRUE(b.truncated);
+  EXPECT_LE(b.patch.size(), 400u);
+  EXPECT_EQ((*patches)[2].path, "gone.txt");
+  EXPECT_EQ((*patches)[2].status, 'D');
+  EXPECT_EQ((*patches)[2].deletions, 1u);
+  EXPECT_EQ((*patches)[3].path, "logo.png");
+  EXPECT_TRUE((*patches)[3].binary);
+  EXPECT_EQ(repo.Patches("zz").error().code, "vcs.bad_sha");
+}
+
+TEST_F(RepoTest, ListFilesNamesEveryFileOfARevision) {
+  Repo repo = NewRepo();
+  Spit(P("b.txt"), "b");
+  Spit(P("src/a/x.ts"), "x");
+  auto c = repo.CommitAll("first", kBot);
+  ASSERT_TRUE(c.ok() && c->has_value());
+  EXPECT_EQ(*repo.ListFiles("main"), (std::vector<std::string>{"b.txt", "src/a/x.ts"}));
+  EXPECT_EQ(*repo.ListFiles(**c), (std::vector<std::string>{"b.txt", "src/a/x.ts"}));
+  EXPECT_FALSE(repo.ListFiles("nope").ok());
+}
+
 TEST_F(RepoTest, ReadFileResolveAndConfiguredAuthor) {
   Repo repo = NewRepo();
   Spit(P("src/a.txt"), "v1");

@@ -1,0 +1,277 @@
+#include "server/preview.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <thread>
+
+#include "run/sandbox.h"
+#include "server/log.h"
+#include "verify/curl_client.h"
+
+namespace bf::server {
+
+namespace {
+
+constexpr size_t kLogLines = 100;
+constexpr size_t kMaxLineBytes = 4096;
+
+// The sandbox runner after handing the folders to the sandbox uid (when running as root).
+class PreparedSandboxRunner final : public run::ProcessRunner {
+ public:
+  explicit PreparedSandboxRunner(const PreviewLaunch& launch)
+      : policy_{.projectDir = launch.projectDir, .network = true, .writable = {launch.privateDir}}, runner_(policy_) {}
+
+  run::ProcessResult Run(const run::ProcessSpec& spec, const run::LineSink& sink, const std::atomic<bool>* cancel) override {
+    for (const auto& dir : {policy_.projectDir, policy_.writable.front()}) {
+      if (auto st = run::PrepareProjectForSandbox(dir, policy_); !st.ok()) {
+        run::ProcessResult r;
+        r.reason = run::EndReason::kFailedToStart;
+        r.output = st.error().message;
+        return r;
+      }
+    }
+    return runner_.Run(spec, sink, cancel);
+  }
+
+ private:
+  run::SandboxPolicy policy_;
+  run::SandboxRunner runner_;
+};
+
+}  // namespace
+
+std::unique_ptr<run::ProcessRunner> SandboxPreviewRunner(const PreviewLaunch& launch) {
+  return std::make_unique<PreparedSandboxRunner>(launch);
+}
+
+bool HttpHealthProbe(int port) {
+  auto client = verify::MakeCurlClient("http://127.0.0.1:" + std::to_string(port), std::chrono::milliseconds(1000));
+  auto r = client->Send(verify::HttpRequest{.method = "GET", .target = "/health", .headers = {}, .body = std::nullopt});
+  return r.ok() && r->status >= 200 && r->status < 300;
+}
+
+Result<int> FreeLoopbackPort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return MakeError("preview.port", std::string("cannot open a socket: ") + std::strerror(errno));
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  socklen_t len = sizeof addr;
+  int port = 0;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
+    port = ntohs(addr.sin_port);
+  }
+  int saved = errno;
+  ::close(fd);
+  if (port == 0) return MakeError("preview.port", std::string("no free loopback port: ") + std::strerror(saved));
+  return port;
+}
+
+struct PreviewManager::Entry {
+  PreviewLaunch launch;
+  std::string state = "starting";
+  std::string reason = "waiting for /health";
+  int64_t startedAt = 0;
+  int64_t lastUsed = 0;
+  std::deque<std::string> log;
+  std::atomic<bool> cancel{false};
+  bool stopRequested = false;
+  std::string stopReason;
+  bool exited = false;
+  std::string exitSummary;
+  std::condition_variable cv;
+  std::thread process;
+  std::thread monitor;
+};
+
+PreviewManager::PreviewManager(EventHub& hub, const Clock& clock, PreviewOptions options)
+    : hub_(hub), clock_(clock), options_(std::move(options)) {
+  if (!options_.runner) options_.runner = SandboxPreviewRunner;
+  if (!options_.probe) options_.probe = HttpHealthProbe;
+}
+
+PreviewManager::~PreviewManager() { StopAll(); }
+
+PreviewStatus PreviewManager::Snapshot(const Entry& e) const {
+  PreviewStatus s;
+  s.projectId = e.launch.projectId;
+  s.state = e.state;
+  s.reason = e.reason;
+  s.port = e.launch.port;
+  s.startedAt = e.startedAt;
+  s.log.assign(e.log.begin(), e.log.end());
+  return s;
+}
+
+void PreviewManager::PublishHealth(const PreviewStatus& s) {
+  hub_.Publish(EventHub::ProjectTopic(s.projectId), "preview.health",
+               {{"projectId", s.projectId}, {"state", s.state}, {"reason", s.reason}, {"port", s.port}});
+}
+
+Result<PreviewStatus> PreviewManager::Start(PreviewLaunch launch) {
+  std::shared_ptr<Entry> e;
+  std::thread old_monitor;
+  {
+    std::lock_guard lock(mu_);
+    auto it = entries_.find(launch.projectId);
+    if (it != entries_.end() && it->second->state != "stopped") return Snapshot(*it->second);
+    int mine = 0;
+    for (const auto& [pid, other] : entries_) {
+      if (other->launch.userId == launch.userId && other->state != "stopped") ++mine;
+    }
+    if (mine >= options_.maxPerUser) {
+      return MakeError("preview.limit", "you already run " + std::to_string(mine) + " preview" + (mine == 1 ? "" : "s") +
+                                            " (the limit); stop one with DELETE /api/preview/{projectId} first");
+    }
+    if (it != entries_.end()) old_monitor = std::move(it->second->monitor);
+    e = std::make_shared<Entry>();
+    e->launch = std::move(launch);
+    e->startedAt = e->lastUsed = clock_.NowMillis();
+    entries_[e->launch.projectId] = e;
+    // Both threads start under the lock so Stop() never sees a half-made entry.
+    e->process = std::thread([this, e] { RunProcess(e); });
+    e->monitor = std::thread([this, e] { Monitor(e); });
+  }
+  if (old_monitor.joinable()) old_monitor.join();  // a stopped preview's finished monitor
+  PreviewStatus s;
+  {
+    std::lock_guard lock(mu_);
+    s = Snapshot(*e);
+  }
+  PublishHealth(s);
+  return s;
+}
+
+void PreviewManager::RunProcess(const std::shared_ptr<Entry>& e) {
+  auto runner = options_.runner(e->launch);
+  run::ProcessSpec spec;
+  spec.argv = e->launch.argv;
+  spec.cwd = e->launch.projectDir;
+  spec.env = e->launch.env;
+  spec.limits.wallTime = e->launch.wallTime;
+  spec.limits.maxOutputBytes = options_.maxOutputBytes;
+  spec.label = "preview";
+  const std::string topic = EventHub::ProjectTopic(e->launch.projectId);
+  auto sink = [&](const std::string& raw) {
+    std::string line = raw.size() > kMaxLineBytes ? raw.substr(0, kMaxLineBytes) : raw;
+    {
+      std::lock_guard lock(mu_);
+      e->log.push_back(line);
+      if (e->log.size() > kLogLines) e->log.pop_front();
+    }
+    hub_.Publish(topic, "preview.log", {{"projectId", e->launch.projectId}, {"line", line}});
+  };
+  run::ProcessResult r = runner->Run(spec, sink, &e->cancel);
+  std::string summary = r.Summary();
+  if (r.reason == run::EndReason::kFailedToStart && !r.output.empty()) summary += ": " + r.output;
+  if (!r.limitHit.empty() && r.reason != run::EndReason::kCancelled) summary += " (" + r.limitHit + ")";
+  std::lock_guard lock(mu_);
+  e->exited = true;
+  e->exitSummary = summary;
+  e->cv.notify_all();
+}
+
+void PreviewManager::Monitor(const std::shared_ptr<Entry>& e) {
+  const int port = e->launch.port;
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      e->cv.wait_for(lock, options_.healthInterval, [&] { return e->stopRequested || e->exited; });
+      if (e->stopRequested || e->exited) break;
+    }
+    bool healthy = options_.probe(port);  // no lock held while asking
+    std::optional<PreviewStatus> changed;
+    {
+      std::lock_guard lock(mu_);
+      if (e->stopRequested || e->exited) break;
+      int64_t now = clock_.NowMillis();
+      if (now - e->lastUsed >= options_.idleMillis) {
+        e->stopRequested = true;
+        e->stopReason = "stopped after " + std::to_string(options_.idleMillis / 1000) + " s without requests";
+        break;
+      }
+      std::string state = healthy ? "healthy" : (e->state == "starting" && now - e->startedAt < options_.startupMillis ? "starting" : "unhealthy");
+      std::string reason = healthy ? "GET /health answered 2xx"
+                                   : (state == "starting" ? "waiting for /health" : "GET /health did not answer 2xx");
+      if (state != e->state) {
+        e->state = state;
+        e->reason = reason;
+        changed = Snapshot(*e);
+      }
+    }
+    if (changed) PublishHealth(*changed);
+  }
+  // Stop the process (the runner kills its process group, then the sandbox's cgroup and pid
+  // namespace go with it) and wait for it.
+  e->cancel = true;
+  if (e->process.joinable()) e->process.join();
+  PreviewStatus s;
+  {
+    std::lock_guard lock(mu_);
+    e->state = "stopped";
+    e->reason = e->stopRequested ? e->stopReason : "the process ended: " + e->exitSummary;
+    s = Snapshot(*e);
+  }
+  log::Info("preview.stopped", {{"projectId", s.projectId}, {"reason", s.reason}});
+  PublishHealth(s);
+}
+
+std::optional<PreviewStatus> PreviewManager::Get(const std::string& project_id) const {
+  std::lock_guard lock(mu_);
+  auto it = entries_.find(project_id);
+  if (it == entries_.end()) return std::nullopt;
+  return Snapshot(*it->second);
+}
+
+std::optional<int> PreviewManager::Use(const std::string& project_id) {
+  std::lock_guard lock(mu_);
+  auto it = entries_.find(project_id);
+  if (it == entries_.end() || it->second->state == "stopped" || it->second->stopRequested) return std::nullopt;
+  it->second->lastUsed = clock_.NowMillis();
+  return it->second->launch.port;
+}
+
+bool PreviewManager::Stop(const std::string& project_id, const std::string& reason) {
+  std::thread monitor;
+  bool was_running = false;
+  {
+    std::lock_guard lock(mu_);
+    auto it = entries_.find(project_id);
+    if (it == entries_.end()) return false;
+    Entry& e = *it->second;
+    was_running = e.state != "stopped" && !e.stopRequested && !e.exited;
+    if (!e.stopRequested && !e.exited) {
+      e.stopRequested = true;
+      e.stopReason = reason;
+    }
+    e.cv.notify_all();
+    monitor = std::move(e.monitor);
+  }
+  if (monitor.joinable()) monitor.join();
+  return was_running;
+}
+
+void PreviewManager::StopAll() {
+  std::vector<std::string> ids;
+  {
+    std::lock_guard lock(mu_);
+    for (const auto& [pid, e] : entries_) ids.push_back(pid);
+  }
+  for (const auto& id : ids) Stop(id, "the server is stopping");
+}
+
+size_t PreviewManager::Running() const {
+  std::lock_guard lock(mu_);
+  size_t n = 0;
+  for (const auto& [pid, e] : entries_) n += e->state != "stopped";
+  return n;
+}
+
+}  // namespace bf::server

@@ -1,0 +1,30 @@
+// The server's use of a project's git repository (src/vcs): who the author of a change is, and
+// commits of user edits serialized per project (a vcs::Repo is not thread-safe, and two
+// commits racing on one repository would make the second fail with "vcs.locked").
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "common/result.h"
+#include "vcs/repo.h"
+
+namespace bf::store {
+class Store;
+}
+
+namespace bf::server {
+
+// The acting user as a commit author: their name (their email when the name is empty) and
+// email. Falls back to the user id when the store cannot say.
+vcs::Author ActingAuthor(store::Store& store, const std::string& user_id);
+
+// Commits every pending change of the project in `dir` on its current branch with `message`
+// and `author`. Returns the new sha, nullopt when nothing changed or when `dir` holds no
+// repository (a project generated before history existed). Thread-safe: commits to the same
+// folder are serialized within the process.
+Result<std::optional<std::string>> CommitProjectChange(const std::filesystem::path& dir, const std::string& message,
+                                                      const vcs::Author& author);
+
+}  // namespace bf::server
