@@ -11,12 +11,12 @@ export interface OpenApiDoc {
 
 /** Endpoints the UI uses beyond the first server iteration. Names are the server's paths. */
 export const FUTURE = {
-  previewStart: ['post', '/api/projects/{pid}/preview'],
-  previewStatus: ['get', '/api/projects/{pid}/preview'],
-  previewStop: ['delete', '/api/projects/{pid}/preview'],
+  previewStart: ['post', '/api/preview'],
+  previewStatus: ['get', '/api/preview/{projectId}'],
+  previewStop: ['delete', '/api/preview/{projectId}'],
   solve: ['post', '/api/projects/{pid}/solve'],
   history: ['get', '/api/projects/{pid}/history'],
-  historyDiff: ['get', '/api/projects/{pid}/history/{commit}'],
+  historyDiff: ['get', '/api/projects/{pid}/history/{sha}'],
 } as const;
 export type Capability = keyof typeof FUTURE;
 

@@ -1,7 +1,7 @@
 // Calls to the generated backend's own API through the preview proxy (docs/CONTRACT.md:
 // lists are {data, page, limit, total}; writes need its bearer token). This is not the
 // BackendForge API, so it has its own small client with the same error shape.
-import { ApiError } from '@/lib/api-client';
+import { ApiError, readCookie } from '@/lib/api-client';
 import type { JsonSchema, OpenApiDocument } from '@/lib/project';
 
 export interface Page<T> {
@@ -12,12 +12,19 @@ export interface Page<T> {
 }
 export type Row = Record<string, unknown> & { id?: string | number };
 
+// The proxy signs the request in with BackendForge's cookies (and so wants the CSRF token on
+// writes) and forwards X-Preview-Authorization to the preview as its Authorization header.
+function csrf(): Record<string, string> {
+  const t = readCookie('bf_csrf');
+  return t ? { 'X-CSRF-Token': t } : {};
+}
+
 export async function previewCall<T>(base: string, path: string, init: { method?: string; token?: string; json?: unknown } = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`${base.replace(/\/$/, '')}${path}`, {
       method: init.method ?? 'GET',
-      headers: { Accept: 'application/json', ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
+      headers: { Accept: 'application/json', ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(init.token ? { 'X-Preview-Authorization': `Bearer ${init.token}` } : {}), ...csrf() },
       ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
     });
   } catch {
