@@ -7,10 +7,33 @@ import { useCapability } from '@/lib/capabilities';
 import { Dialog } from './Dialog';
 import { Markdown } from './Markdown';
 
+/** POST /api/projects/{pid}/solve answers 202 with the diagnosis; the fix runs as a job. */
+interface SolveAccepted {
+  jobId: string;
+  diagnosis?: {
+    runId?: string;
+    failing?: { name: string; message?: string; location?: string }[];
+    error?: { text: string; location?: string };
+  };
+}
+
 export interface SolveResult {
   summary: string;
   changes?: { path: string; diff?: string }[];
   jobId?: string;
+}
+
+export function describeSolve(a: SolveAccepted): SolveResult {
+  const lines: string[] = [];
+  const failing = a.diagnosis?.failing ?? [];
+  if (failing.length) {
+    lines.push(`**Failing in the last run (${failing.length}):**`, '');
+    for (const f of failing.slice(0, 10)) lines.push(`- \`${f.name}\`${f.location ? ` at \`${f.location}\`` : ''}${f.message ? `: ${f.message.split('\n')[0]}` : ''}`);
+    lines.push('');
+  }
+  if (a.diagnosis?.error?.location) lines.push(`The error points at \`${a.diagnosis.error.location}\`.`, '');
+  lines.push('Solve restores generated files that were deleted or changed without a commit, runs the tests again and commits only when they pass. Follow it in the jobs terminal.');
+  return { summary: lines.join('\n'), jobId: a.jobId };
 }
 
 export function SolveButton({ projectId, kind, reference, detail }: { projectId: string; kind: 'test' | 'error'; reference: string; detail?: string }) {
@@ -24,7 +47,8 @@ export function SolveButton({ projectId, kind, reference, detail }: { projectId:
     setBusy(true);
     setError(null);
     try {
-      setResult(await api.post<SolveResult>(`/api/projects/${encodeURIComponent(projectId)}/solve`, { kind, ref: reference, ...(detail ? { detail } : {}) }));
+      const error = (kind === 'test' ? `Failing test: ${reference}` : reference) + (detail ? `\n${detail}` : '');
+      setResult(describeSolve(await api.post<SolveAccepted>(`/api/projects/${encodeURIComponent(projectId)}/solve`, { error })));
     } catch (e) {
       setError(e);
     } finally {

@@ -495,7 +495,7 @@ export interface paths {
         };
         /** A file's bytes (served as inert text/data) */
         get: operations["getFile"];
-        /** Write a file (raw body, up to 5 MiB; editor or owner) */
+        /** Write a file and commit it on main as the acting user (raw body, up to 5 MiB; editor or owner) */
         put: operations["putFile"];
         post?: never;
         delete?: never;
@@ -583,6 +583,134 @@ export interface paths {
         get: operations["export"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{pid}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commits on the project's main branch, newest first (first-parent timeline) */
+        get: operations["listHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{pid}/history/{sha}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One commit with its diff per file */
+        get: operations["getCommit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the generated backend as a live preview (editor or owner) */
+        post: operations["startPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/preview/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** State of the project's live preview */
+        get: operations["getPreview"];
+        put?: never;
+        post?: never;
+        /** Stop the live preview and every process it started (editor or owner) */
+        delete: operations["stopPreview"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/preview/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reverse proxy to the running preview: method, path, query, body and headers are forwarded; Cookie, Authorization and X-CSRF-Token are not; X-Preview-Authorization is sent as Authorization */
+        get: operations["proxyPreviewGetRoot"];
+        /** Reverse proxy to the running preview: method, path, query, body and headers are forwarded; Cookie, Authorization and X-CSRF-Token are not; X-Preview-Authorization is sent as Authorization */
+        put: operations["proxyPreviewPutRoot"];
+        /** Reverse proxy to the running preview: method, path, query, body and headers are forwarded; Cookie, Authorization and X-CSRF-Token are not; X-Preview-Authorization is sent as Authorization */
+        post: operations["proxyPreviewPostRoot"];
+        /** Reverse proxy to the running preview: method, path, query, body and headers are forwarded; Cookie, Authorization and X-CSRF-Token are not; X-Preview-Authorization is sent as Authorization */
+        delete: operations["proxyPreviewDeleteRoot"];
+        options?: never;
+        head?: never;
+        /** Reverse proxy to the running preview: method, path, query, body and headers are forwarded; Cookie, Authorization and X-CSRF-Token are not; X-Preview-Authorization is sent as Authorization */
+        patch: operations["proxyPreviewPatchRoot"];
+        trace?: never;
+    };
+    "/preview/{projectId}/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reverse proxy to the running preview: method, path, query, body and headers are forwarded; Cookie, Authorization and X-CSRF-Token are not; X-Preview-Authorization is sent as Authorization */
+        get: operations["proxyPreviewGetPath"];
+        /** Reverse proxy to the running preview: method, path, query, body and headers are forwarded; Cookie, Authorization and X-CSRF-Token are not; X-Preview-Authorization is sent as Authorization */
+        put: operations["proxyPreviewPutPath"];
+        /** Reverse proxy to the running preview: method, path, query, body and headers are forwarded; Cookie, Authorization and X-CSRF-Token are not; X-Preview-Authorization is sent as Authorization */
+        post: operations["proxyPreviewPostPath"];
+        /** Reverse proxy to the running preview: method, path, query, body and headers are forwarded; Cookie, Authorization and X-CSRF-Token are not; X-Preview-Authorization is sent as Authorization */
+        delete: operations["proxyPreviewDeletePath"];
+        options?: never;
+        head?: never;
+        /** Reverse proxy to the running preview: method, path, query, body and headers are forwarded; Cookie, Authorization and X-CSRF-Token are not; X-Preview-Authorization is sent as Authorization */
+        patch: operations["proxyPreviewPatchPath"];
+        trace?: never;
+    };
+    "/api/projects/{pid}/solve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Diagnose failing tests and restore drifted generated files; commits only when the tests pass (a job) */
+        post: operations["solveProject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -778,6 +906,69 @@ export interface components {
             /** Format: date-time */
             updatedAt?: string | null;
             content?: string;
+        };
+        Commit: {
+            /** @description 40 hex digits */
+            sha: string;
+            /** @description first parent first; two for a merge of generated output */
+            parents: string[];
+            summary: string;
+            message: string;
+            author: {
+                name?: string;
+                email?: string;
+            };
+            /** Format: date-time */
+            time: string;
+            files: {
+                path?: string;
+                /** @enum {string} */
+                status?: "added" | "modified" | "deleted" | "typechange";
+            }[];
+        };
+        /** @description a commit with its diff against its first parent, file by file */
+        CommitDiff: {
+            sha?: string;
+            parents?: string[];
+            summary?: string;
+            message?: string;
+            author?: {
+                name?: string;
+                email?: string;
+            };
+            /** Format: date-time */
+            time?: string;
+            stats?: {
+                files?: number;
+                additions?: number;
+                deletions?: number;
+            };
+            files?: {
+                path?: string;
+                /** @enum {string} */
+                status?: "added" | "modified" | "deleted" | "typechange";
+                binary?: boolean;
+                additions?: number;
+                deletions?: number;
+                /** @description unified diff of this file, cut at 256 KiB */
+                patch?: string;
+                truncated?: boolean;
+            }[];
+        };
+        PreviewStatus: {
+            projectId: string;
+            /** @enum {string} */
+            state: "starting" | "healthy" | "unhealthy" | "stopped";
+            /** @description why it is in that state */
+            reason: string;
+            /** @description loopback port of the running process; null when stopped */
+            port: number | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @description where the proxy serves it: /preview/{projectId} */
+            url: string;
+            /** @description the last output lines (at most 100) */
+            log: string[];
         };
         /**
          * BackendForge AppSpec
@@ -2039,6 +2230,8 @@ export interface operations {
                     "application/json": {
                         path?: string;
                         size?: number;
+                        /** @description sha of the commit "Edit <path>"; null when nothing changed or the project has no repository */
+                        commit?: string | null;
                     };
                 };
             };
@@ -2209,6 +2402,667 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
+        };
+    };
+    listHistory: {
+        parameters: {
+            query?: {
+                /** @description page size, at most 200 (default 50) */
+                limit?: number;
+                /** @description commits to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description project id */
+                pid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description commits (empty before the first generation) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["Commit"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCommit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                pid: string;
+                /** @description commit id: 4 to 40 hexadecimal digits */
+                sha: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the commit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitDiff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    projectId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description already running */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewStatus"];
+                };
+            };
+            /** @description starting */
+            202: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the state (stopped with reason "not started" when there was none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    stopPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description stopped (or was not running) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    proxyPreviewGetRoot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description the preview did not answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview's answer (Set-Cookie removed, served with Content-Security-Policy: sandbox) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proxyPreviewPutRoot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "*/*": unknown;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description the preview did not answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview's answer (Set-Cookie removed, served with Content-Security-Policy: sandbox) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proxyPreviewPostRoot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "*/*": unknown;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description the preview did not answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview's answer (Set-Cookie removed, served with Content-Security-Policy: sandbox) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proxyPreviewDeleteRoot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description the preview did not answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview's answer (Set-Cookie removed, served with Content-Security-Policy: sandbox) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proxyPreviewPatchRoot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "*/*": unknown;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description the preview did not answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview's answer (Set-Cookie removed, served with Content-Security-Policy: sandbox) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proxyPreviewGetPath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+                /** @description path below the prefix, forwarded as sent */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description the preview did not answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview's answer (Set-Cookie removed, served with Content-Security-Policy: sandbox) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proxyPreviewPutPath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+                /** @description path below the prefix, forwarded as sent */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "*/*": unknown;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description the preview did not answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview's answer (Set-Cookie removed, served with Content-Security-Policy: sandbox) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proxyPreviewPostPath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+                /** @description path below the prefix, forwarded as sent */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "*/*": unknown;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description the preview did not answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview's answer (Set-Cookie removed, served with Content-Security-Policy: sandbox) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proxyPreviewDeletePath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+                /** @description path below the prefix, forwarded as sent */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description the preview did not answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview's answer (Set-Cookie removed, served with Content-Security-Policy: sandbox) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proxyPreviewPatchPath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+                /** @description path below the prefix, forwarded as sent */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "*/*": unknown;
+            };
+        };
+        responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description the preview did not answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the preview's answer (Set-Cookie removed, served with Content-Security-Policy: sandbox) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    solveProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                pid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the test run to diagnose; default the latest that is not a red run */
+                    runId?: string;
+                    /** @description an error text to locate (file:line) */
+                    error?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the job was queued, with the diagnosis */
+            202: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobId?: string;
+                        /** @constant */
+                        status?: "queued";
+                        diagnosis?: {
+                            runId?: string;
+                            failing?: {
+                                name?: string;
+                                message?: string;
+                                location?: string;
+                            }[];
+                            error?: {
+                                text?: string;
+                                location?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }
