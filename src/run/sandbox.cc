@@ -174,11 +174,12 @@ std::vector<std::string> SandboxRunner::WrapArgv(const ProcessSpec& spec) const 
   for (const char* p : {"/etc/ssl", "/etc/ca-certificates", "/etc/alternatives", "/etc/localtime", "/etc/mime.types"}) {
     if (fs::exists(p)) a.insert(a.end(), {"--ro-bind", p, p});
   }
-  if (policy_.network) {
-    for (const char* p : {"/etc/resolv.conf", "/etc/hosts", "/etc/nsswitch.conf", "/etc/gai.conf"}) {
-      if (fs::exists(p)) a.insert(a.end(), {"--ro-bind", p, p});
-    }
+  // Name lookup: /etc/hosts always (test runners resolve "localhost" for their own loopback
+  // servers), the resolver configuration only with network.
+  for (const char* p : {"/etc/hosts", "/etc/nsswitch.conf", "/etc/gai.conf"}) {
+    if (fs::exists(p)) a.insert(a.end(), {"--ro-bind", p, p});
   }
+  if (policy_.network && fs::exists("/etc/resolv.conf")) a.insert(a.end(), {"--ro-bind", "/etc/resolv.conf", "/etc/resolv.conf"});
   for (const auto& p : policy_.readOnly) {
     if (fs::exists(p)) a.insert(a.end(), {"--ro-bind", p.string(), p.string()});
   }
@@ -220,6 +221,10 @@ ProcessResult SandboxRunner::Run(const ProcessSpec& spec, const LineSink& sink, 
   }
   inner.argv[0] = exe;
   inner.cwd = cwd;
+  // The host's home and temp folders do not exist inside (and naming them would leak where
+  // BackendForge lives): tools that write caches and logs there get the sandbox's tmpfs.
+  inner.env["HOME"] = "/tmp";
+  inner.env["TMPDIR"] = "/tmp";
 
   RunCgroups groups(sup, spec.limits);
   ProcessSpec outer;

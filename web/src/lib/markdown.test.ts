@@ -20,3 +20,13 @@ describe('markdown', () => {
     ]);
   });
 });
+
+describe('scrollable blocks', () => {
+  it('makes tables and code blocks focusable', () => {
+    const [part] = splitMarkdown('Intro\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n');
+    expect(part?.kind).toBe('html');
+    const html = part?.kind === 'html' ? part.html : '';
+    expect(html).toContain('<table tabindex="0">');
+    expect(html).toContain('<pre tabindex="0">');
+  });
+});

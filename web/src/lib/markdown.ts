@@ -11,6 +11,11 @@ export function sanitize(html: string): string {
   return DOMPurify.sanitize(html, { USE_PROFILES: { html: true } });
 }
 
+// Wide tables and code blocks scroll sideways: keyboard users must be able to focus them.
+function focusableScrollers(html: string): string {
+  return html.replace(/<(table|pre)>/g, '<$1 tabindex="0">');
+}
+
 /** Splits Markdown into HTML runs and ```mermaid blocks, in order. */
 export function splitMarkdown(source: string): MarkdownPart[] {
   const tokens = md.lexer(source);
@@ -19,7 +24,7 @@ export function splitMarkdown(source: string): MarkdownPart[] {
   const flush = () => {
     if (run.length === 0) return;
     const list = Object.assign(run, { links: tokens.links });
-    parts.push({ kind: 'html', html: sanitize(md.parser(list)) });
+    parts.push({ kind: 'html', html: focusableScrollers(sanitize(md.parser(list))) });
     run = [];
   };
   for (const t of tokens) {
