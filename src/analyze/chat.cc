@@ -107,6 +107,35 @@ spec::Field MakeField(const std::vector<std::string>& words) {
   return f;
 }
 
+// "a rating from 1 to 5 and a comment" -> rating (integer 1..5), comment.
+std::vector<spec::Field> FieldsOfWithClause(const std::vector<std::string>& words) {
+  std::vector<spec::Field> out;
+  std::vector<std::vector<std::string>> phrases(1);
+  for (const auto& x : words) {
+    if (x == "and" || x == "," || x == ";" || x == ".") {
+      phrases.emplace_back();
+    } else {
+      phrases.back().push_back(x);
+    }
+  }
+  auto number = [](const std::string& x) { return !x.empty() && std::all_of(x.begin(), x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }); };
+  for (const auto& p : phrases) {
+    std::vector<std::string> name;
+    size_t i = 0;
+    for (; i < p.size() && !In(p[i], {"from", "between", "of", "up", "in", "that", "which"}) && !number(p[i]); ++i) name.push_back(p[i]);
+    name = Clean(name);
+    if (name.empty() || name.size() > 3) continue;
+    spec::Field f = MakeField(name);
+    if (i + 3 < p.size() + 0 && In(p[i], {"from", "between"}) && number(p[i + 1]) && In(p[i + 2], {"to", "and"}) && number(p[i + 3])) {
+      f.type = spec::FieldType::kInteger;
+      f.min = std::stod(p[i + 1]);
+      f.max = std::stod(p[i + 3]);
+    }
+    out.push_back(f);
+  }
+  return out;
+}
+
 spec::Entity MakeEntity(const std::string& name) {
   spec::Entity e;
   e.name = name;
@@ -409,16 +438,29 @@ ChatReply Chat(ChatState& st, std::string_view message) {
   } else if (ops.empty() && !verb.empty()) {
     // Additions: "add comments to posts", "posts need a subtitle", "add a rating to it",
     // "also add likes", "add a moderator role", "add notifications".
-    size_t to = w.size();
+    // "add a review entity with a rating from 1 to 5 and a comment": what follows "with" lists
+    // the new entity's fields and is not searched for a target ("to 5" is not an entity).
+    size_t with_at = w.size();
     for (size_t i = kw + 1; i < w.size(); ++i) {
+      if (In(w[i], {"with", "having"})) {
+        with_at = i;
+        break;
+      }
+    }
+    size_t to = with_at;
+    for (size_t i = kw + 1; i < with_at; ++i) {
       if (In(w[i], {"to", "on", "for", "in"})) to = i;
     }
+    if (to == with_at) to = w.size();
+    const size_t what_end = std::min(to, with_at);
     bool article = false, entity_word = false;
-    for (size_t i = kw + 1; i < to; ++i) {
+    for (size_t i = kw + 1; i < what_end; ++i) {
       article = article || w[i] == "a" || w[i] == "an";
       entity_word = entity_word || In(w[i], {"entity", "entities", "model", "table"});
     }
-    std::vector<std::string> what = Clean({w.begin() + static_cast<ptrdiff_t>(kw + 1), w.begin() + static_cast<ptrdiff_t>(to)});
+    std::vector<std::string> what = Clean({w.begin() + static_cast<ptrdiff_t>(kw + 1), w.begin() + static_cast<ptrdiff_t>(what_end)});
+    const std::vector<spec::Field> with_fields =
+        with_at < w.size() ? FieldsOfWithClause({w.begin() + static_cast<ptrdiff_t>(with_at + 1), w.end()}) : std::vector<spec::Field>{};
     std::vector<std::string> target = to < w.size() ? Clean({w.begin() + static_cast<ptrdiff_t>(to + 1), w.end()}) : std::vector<std::string>{};
     std::string owner;
     if (verb == "need" || verb == "needs" || verb == "should" || verb == "want") {
@@ -459,7 +501,30 @@ ChatReply Chat(ChatState& st, std::string_view message) {
           r.inverse = "followers";
           ops.push_back({ed::AddRelation{r, std::nullopt}});
         } else {
-          for (auto& op : AddEntityEdits(s, pascal, parent)) ops.push_back(op);
+          // A listed field named like the guessed parent ("... and a comment" after talking about
+          // comments) says what the user meant: a field, not a link to that entity.
+          const std::string parent_field = naming::ToCamelCase(parent);
+          if (std::any_of(with_fields.begin(), with_fields.end(),
+                          [&](const spec::Field& f) { return f.name == parent_field; }) && owner.empty()) {
+            parent.clear();
+          }
+          for (auto& op : AddEntityEdits(s, pascal, parent)) {
+            if (auto* add = std::get_if<ed::AddEntity>(&op.op); add && !with_fields.empty()) {
+              // The fields the user listed replace the placeholder "name" and join (or, with bounds,
+              // replace) the archetype's.
+              auto& fields = add->entity.fields;
+              if (fields.size() == 1 && fields[0].name == "name") fields.clear();
+              for (const auto& f : with_fields) {
+                auto same = std::find_if(fields.begin(), fields.end(), [&](const spec::Field& g) { return g.name == f.name; });
+                if (same == fields.end()) {
+                  fields.push_back(f);
+                } else if (f.min || f.max) {
+                  *same = f;  // the user's bounds over the archetype's field
+                }
+              }
+            }
+            ops.push_back(op);
+          }
         }
       } else if (s.FindEntity(pascal) && !owner.empty() && pascal != owner) {
         spec::Relation r;

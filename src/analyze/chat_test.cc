@@ -150,4 +150,24 @@ TEST(ChatFlow, RefusesHarmfulFollowUp) {
 }
 
 }  // namespace
+TEST_F(ChatTest, AddsAnEntityWithTheFieldsOfItsWithClause) {
+  ChatReply r = Say("add a review entity with a rating from 1 to 5 and a comment");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  const spec::Entity* review = E("Review");
+  ASSERT_TRUE(review) << r.text;
+  const spec::Field* rating = nullptr;
+  bool comment = false;
+  for (const auto& f : review->fields) {
+    if (f.name == "rating") rating = &f;
+    comment |= f.name == "comment";
+  }
+  ASSERT_TRUE(rating);
+  EXPECT_EQ(rating->type, spec::FieldType::kInteger);
+  EXPECT_EQ(rating->min, 1);
+  EXPECT_EQ(rating->max, 5);
+  EXPECT_TRUE(comment);
+  // "to 5" is part of the field list, not a target entity.
+  for (const auto& rel : st_.spec->relations) EXPECT_FALSE(rel.to == "Review" && rel.from == "Comment");
+}
+
 }  // namespace bf::analyze

@@ -150,7 +150,7 @@ export function DbDataTab({ projectId }: { projectId: string }) {
   const preview = usePreview(projectId);
   const project = useProject(projectId);
   const doc = useProjectOpenApi(projectId, project.data?.specVersion ?? 0);
-  const [active, setActive] = useState(0);
+  const [active, setActive] = useState<number | null>(null);
   const [token, setToken] = useState('');
   const [cred, setCred] = useState({ email: 'dev@example.com', password: 'preview-password' });
   const [authError, setAuthError] = useState<unknown>(null);
@@ -164,7 +164,11 @@ export function DbDataTab({ projectId }: { projectId: string }) {
   if (preview.state?.status !== 'running' || !base)
     return <Empty icon={<Database className="size-8" />} title="The preview is not running">Start the preview from the header to browse and edit its data.</Empty>;
   if (!doc.data) return <Skeleton lines={4} />;
-  const collection = list[active];
+  // Until a table is picked, open the first one rows can be created in (the user table usually
+  // has no POST: accounts come from /auth/register).
+  const firstCreatable = Math.max(0, list.findIndex((c) => c.canCreate));
+  const shown = active ?? firstCreatable;
+  const collection = list[shown];
 
   async function signIn(e: FormEvent) {
     e.preventDefault();
@@ -182,7 +186,7 @@ export function DbDataTab({ projectId }: { projectId: string }) {
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <label htmlFor="db-collection" className="text-sm muted">Table</label>
-        <select id="db-collection" className="input h-8 w-auto py-0" value={active} onChange={(e) => setActive(Number(e.target.value))} data-testid="db-collection">
+        <select id="db-collection" className="input h-8 w-auto py-0" value={shown} onChange={(e) => setActive(Number(e.target.value))} data-testid="db-collection">
           {list.map((c, i) => <option key={c.path} value={i}>{c.name}</option>)}
         </select>
         {!token ? (

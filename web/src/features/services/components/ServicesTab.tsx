@@ -30,7 +30,7 @@ const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Node<ServiceDa
       <Handle type="target" position={Position.Left} />
       <div className="flex items-center justify-between gap-2 px-3 py-1.5 text-white" style={{ background: color }}>
         <span className="truncate text-[13px] font-semibold">{service.name}</span>
-        <span className="flex items-center gap-1 text-[10px] opacity-90" title={HEALTH[health].label}>
+        <span className="flex items-center gap-1 text-[11px] font-semibold" title={HEALTH[health].label}>
           <span className={`size-2 rounded-full ring-1 ring-white/70 ${HEALTH[health].dot}`} />
           {health === 'up' ? 'live' : ''}
         </span>
