@@ -63,6 +63,7 @@ run: build
 
 test-fast: build-asan
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  ctest -L fast --output-on-failure -j $(JOBS)
 
 # The slow tier runs the sanitizer build too: one compile for every tier (2 cores; see README).
