@@ -2,6 +2,7 @@
 // the generated project inside the bubblewrap sandbox (network only for the install step).
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "common/strings.h"
 #include "generate/generator.h"
@@ -74,6 +75,22 @@ class StepRunner final : public run::ProcessRunner {
   std::unique_ptr<run::ProcessRunner> local_;
 };
 
+// Turns the job's cancellation (a server shutdown, a user's cancel) into the runner's flag while a
+// command runs, also when the command prints nothing for a long time.
+class CancelWatch {
+ public:
+  CancelWatch(JobContext& ctx, std::atomic<bool>& flag)
+      : thread_([&ctx, &flag](std::stop_token stop) {
+          while (!stop.stop_requested() && !flag) {
+            if (ctx.Cancelled()) flag = true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+          }
+        }) {}
+
+ private:
+  std::jthread thread_;
+};
+
 nlohmann::json CasesJson(const run::TestReport& r) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& c : r.cases) {
@@ -131,6 +148,7 @@ class SandboxedPipeline final : public ProjectPipeline {
       po.authorEmail = req.authorEmail;
     }
     std::atomic<bool> cancel{false};
+    CancelWatch watch(ctx, cancel);
     po.cancel = &cancel;
     auto steps = static_cast<int>(run::Pipeline::Steps().size());
     run::PipelineResult r = pipeline.Run(req.spec, po, [&](const run::ProgressEvent& e) {
@@ -200,6 +218,7 @@ class SandboxedPipeline final : public ProjectPipeline {
     ps.limits.wallTime = std::chrono::seconds(cmd->second.timeoutSeconds);
     ps.label = "test";
     std::atomic<bool> cancel{false};
+    CancelWatch watch(ctx, cancel);
     ctx.Progress(5, "running " + Join(ps.argv, " "));
     int lines = 0;
     run::ProcessResult pr = runner.Run(ps, [&](const std::string& line) {

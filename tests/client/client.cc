@@ -84,7 +84,7 @@ int Connect(int port, int timeout_ms) {
   return fd;
 }
 
-bool ReadResponse(int fd, HttpResponse& out, std::string& buffer) {
+bool ReadResponse(int fd, HttpResponse& out, std::string& buffer, bool head_request) {
   out = HttpResponse{};
   size_t end;
   while ((end = buffer.find("\r\n\r\n")) == std::string::npos) {
@@ -109,7 +109,7 @@ bool ReadResponse(int fd, HttpResponse& out, std::string& buffer) {
     }
     pos = e + 2;
   }
-  if (out.status == 101 || out.status == 204 || out.status == 304 || out.status / 100 == 1) return true;
+  if (head_request || out.status == 101 || out.status == 204 || out.status == 304 || out.status / 100 == 1) return true;
   if (Lower(out.Header("Transfer-Encoding")).find("chunked") != std::string::npos) {
     for (;;) {
       size_t le;
@@ -164,7 +164,7 @@ HttpResponse HttpClient::Send(const std::string& method, const std::string& targ
   if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
     req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   }
-  req += "\r\n" + body;
+  req += "\r\n";
   for (int attempt = 0; attempt < 2; ++attempt) {
     if (fd_ < 0) {
       fd_ = Connect(port_);
@@ -172,7 +172,16 @@ HttpResponse HttpClient::Send(const std::string& method, const std::string& targ
       if (fd_ < 0) return {};
     }
     HttpResponse r;
-    if (SendAll(fd_, req) && ReadResponse(fd_, r, buffer_)) {
+    // A large body goes after the headers, unless the server has already answered them (a 413
+    // for a declared length over its limit, after which it closes without reading the body).
+    bool sent = SendAll(fd_, req);
+    if (sent && body.size() > (64u << 10)) {
+      pollfd p{fd_, POLLIN, 0};
+      if (::poll(&p, 1, 200) <= 0) sent = SendAll(fd_, body);
+    } else if (sent) {
+      sent = SendAll(fd_, body);
+    }
+    if (sent && ReadResponse(fd_, r, buffer_, method == "HEAD")) {
       if (Lower(r.Header("Connection")) == "close") {
         ::close(fd_);
         fd_ = -1;

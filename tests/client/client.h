@@ -28,7 +28,9 @@ struct HttpResponse {
 int Connect(int port, int timeout_ms = 10000);
 
 // Reads one response from `fd` (Content-Length or chunked bodies). False on EOF/timeout.
-bool ReadResponse(int fd, HttpResponse& out, std::string& buffer);
+// `head`: the answer to a HEAD request, which has headers only (Content-Length names the size a
+// GET would have had).
+bool ReadResponse(int fd, HttpResponse& out, std::string& buffer, bool head = false);
 
 // Sends `raw` bytes on a new connection and reads one response (status 0 when the server
 // closed without answering).

@@ -60,7 +60,9 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
     for (;;) {
       http::request_parser<http::string_body> parser;
       parser.header_limit(16 * 1024);
-      parser.body_limit(state_->app.config.maxBodyBytes);
+      // No limit while the header is read (Beast would refuse a large Content-Length there with a
+      // generic error); the route's own limit is applied below, with a 413.
+      parser.body_limit(boost::none);
       idle_ = true;
       if (close_after_ || state_->stopping) break;
       beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(opt.keepAliveSeconds));
