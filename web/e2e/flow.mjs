@@ -54,7 +54,6 @@ const tid = (id) => `[data-testid="${id}"]`;
 async function axe(page, label) {
   await page.evaluate(axeSource);
   const r = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
     const res = await window.axe.run(document, { resultTypes: ['violations'] });
     return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, target: v.nodes[0]?.target?.join(' ') }));
   });
