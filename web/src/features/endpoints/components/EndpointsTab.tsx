@@ -36,7 +36,7 @@ export function EndpointsTab({ projectId }: { projectId: string }) {
       <aside className="max-h-48 shrink-0 overflow-y-auto border-b border-zinc-200 lg:max-h-none lg:w-72 lg:border-r lg:border-b-0 dark:border-zinc-800" aria-label="Endpoint list" tabIndex={0}>
         <div className="sticky top-0 flex items-center justify-between bg-white px-3 py-2 dark:bg-zinc-950">
           <h3 className="panel-title">{ops.length} endpoints</h3>
-          <span className={`flex items-center gap-1 text-[11px] ${live ? 'text-emerald-600 dark:text-emerald-400' : 'muted'}`} data-testid="endpoints-mode" data-live={live}>
+          <span className={`flex items-center gap-1 text-[11px] ${live ? 'text-emerald-700 dark:text-emerald-400' : 'muted'}`} data-testid="endpoints-mode" data-live={live}>
             <Radio className="size-3" aria-hidden /> {live ? 'live preview' : 'from the spec'}
           </span>
         </div>

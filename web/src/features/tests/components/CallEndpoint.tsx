@@ -97,7 +97,7 @@ export function CallEndpoint({ doc, baseUrl }: { doc: OpenApiDocument; baseUrl: 
             {result.ok ? <CheckCircle2 className="size-4" aria-hidden /> : <XCircle className="size-4" aria-hidden />}
             {result.status || 'no response'} · {result.ms} ms · {result.ok ? 'as expected' : `expected ${expect}`}
           </div>
-          <pre className="max-h-64 overflow-auto p-3 font-mono text-xs">{result.body || '(empty body)'}</pre>
+          <pre tabIndex={0} className="max-h-64 overflow-auto p-3 font-mono text-xs">{result.body || '(empty body)'}</pre>
         </div>
       )}
     </form>

@@ -167,7 +167,7 @@ export function TestsTab({ projectId, canEdit }: { projectId: string; canEdit: b
                           </>
                         )}
                       </div>
-                      {failing && t.message && <pre className="mt-1 ml-6 max-h-32 overflow-auto rounded bg-red-50 p-2 font-mono text-[11px] whitespace-pre-wrap text-red-800 dark:bg-red-950/50 dark:text-red-200">{t.message}</pre>}
+                      {failing && t.message && <pre tabIndex={0} className="mt-1 ml-6 max-h-32 overflow-auto rounded bg-red-50 p-2 font-mono text-[11px] whitespace-pre-wrap text-red-800 dark:bg-red-950/50 dark:text-red-200">{t.message}</pre>}
                     </li>
                   );
                 })}
@@ -180,7 +180,7 @@ export function TestsTab({ projectId, canEdit }: { projectId: string; canEdit: b
       {(log || running) && (
         <section aria-label="Log" className="card overflow-hidden">
           <h3 className="panel-title flex items-center gap-1.5 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800"><TerminalSquare className="size-3.5" aria-hidden /> Log</h3>
-          <pre className="max-h-64 overflow-auto bg-zinc-950 p-3 font-mono text-[11px] leading-4 whitespace-pre-wrap text-zinc-200" data-testid="test-log">{log || 'Waiting for output…'}</pre>
+          <pre tabIndex={0} className="max-h-64 overflow-auto bg-zinc-950 p-3 font-mono text-[11px] leading-4 whitespace-pre-wrap text-zinc-200" data-testid="test-log">{log || 'Waiting for output…'}</pre>
         </section>
       )}
 
