@@ -247,9 +247,22 @@ async function desktop() {
     if (!state.preview) skip('needs a running preview');
     await openTab(page, 'db-data');
     await page.click(tid('db-signin'));
+    await page.waitForSelector('text=Signed in to the preview', { timeout: 20_000 });
     await page.click(tid('row-new'));
+    // Values the generated API accepts, by the type and format each label names.
     const inputs = page.locator(`${tid('row-form')} input.input`);
-    for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill(i === 0 ? 'E2E row' : '1');
+    for (let i = 0; i < (await inputs.count()); i++) {
+      const input = inputs.nth(i);
+      const label = (await page.textContent(`label[for="${await input.getAttribute('id')}"]`)) ?? '';
+      let value = 'E2E row';
+      if ((await input.getAttribute('type')) === 'number') value = '1';
+      else if (/uri|url/i.test(label)) value = 'https://example.com/e2e';
+      else if (/email/i.test(label)) value = 'e2e@example.com';
+      else if (/date-time/.test(label)) value = '2024-01-01T00:00:00.000Z';
+      else if (/· date/.test(label)) value = '2024-01-01';
+      else if (/uuid/.test(label)) continue; // references stay empty
+      await input.fill(value);
+    }
     const before = await page.locator(tid('db-row')).count();
     await page.click(tid('row-save'));
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="db-row"]').length > n, before, { timeout: 20_000 });
