@@ -14,7 +14,7 @@ trap 'rm -rf "$OUT"' EXIT
 start=$(date +%s.%N)
 "$BIN" generate --spec "$SPEC" --stack node-express --db sqlite --out "$OUT/app" > "$OUT/log" 2>&1 ||
   { tail -30 "$OUT/log"; exit 1; }
-total=$(echo "$(date +%s.%N) - $start" | bc)
+total=$(python3 -c "import sys, time; print(time.time() - float(sys.argv[1]))" "$start")
 python3 - "$OUT/app/.backendforge/pipeline.json" "$total" <<'PY'
 import json, sys
 steps = json.load(open(sys.argv[1]))["steps"]

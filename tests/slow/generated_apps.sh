@@ -29,15 +29,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
+elapsed() { python3 -c "import sys, time; print(f'{time.time() - float(sys.argv[1]):.1f}')" "$1"; }
+
 step() {  # step NAME COMMAND... : runs it, prints "ok NAME (Ns)" or the log tail and fails
   local name=$1
   shift
   local t0
   t0=$(date +%s.%N)
   if "$@" > "$WORK/step.log" 2>&1; then
-    printf 'ok   %-55s %6.1f s\n' "$name" "$(echo "$(date +%s.%N) - $t0" | bc)"
+    printf 'ok   %-55s %6.1f s\n' "$name" "$(elapsed "$t0")"
   else
-    printf 'FAIL %-55s %6.1f s\n' "$name" "$(echo "$(date +%s.%N) - $t0" | bc)"
+    printf 'FAIL %-55s %6.1f s\n' "$name" "$(elapsed "$t0")"
     tail -n 60 "$WORK/step.log" | sed 's/^/     | /'
     FAILED+=("$name")
     return 1
