@@ -96,6 +96,7 @@ for desc in "$ROOT"/tests/slow/descriptions/*.txt; do
   name=$(basename "$desc" .txt)
   [ -n "$FILTER" ] && [[ "$name" != *"$FILTER"* ]] && continue
   for db in $DATABASES; do
+    APPS=$((${APPS:-0} + 1))
     out="$WORK/$name-$db"
     extra=()
     if [ "$db" = postgres ]; then
@@ -134,6 +135,10 @@ PY
   done
 done
 
+if [ "${APPS:-0}" -eq 0 ]; then
+  echo "no description matched \"$FILTER\" in tests/slow/descriptions" >&2
+  exit 1
+fi
 if [ ${#FAILED[@]} -gt 0 ]; then
   echo "${#FAILED[@]} step(s) failed:"
   printf '  %s\n' "${FAILED[@]}"
