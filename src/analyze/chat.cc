@@ -126,7 +126,7 @@ std::vector<spec::Field> FieldsOfWithClause(const std::vector<std::string>& word
     name = Clean(name);
     if (name.empty() || name.size() > 3) continue;
     spec::Field f = MakeField(name);
-    if (i + 3 < p.size() + 0 && In(p[i], {"from", "between"}) && number(p[i + 1]) && In(p[i + 2], {"to", "and"}) && number(p[i + 3])) {
+    if (i + 3 < p.size() && In(p[i], {"from", "between"}) && number(p[i + 1]) && In(p[i + 2], {"to", "and"}) && number(p[i + 3])) {
       f.type = spec::FieldType::kInteger;
       f.min = std::stod(p[i + 1]);
       f.max = std::stod(p[i + 3]);

@@ -87,6 +87,12 @@ fs::path InstallCacheDir(const std::string& targetId) {
   return fs::path(home.empty() ? "/tmp" : home) / ".cache/backendforge" / targetId;
 }
 
+std::map<std::string, std::string> InstallEnvironment(const std::string& targetId) {
+  std::map<std::string, std::string> env;
+  if (targetId == "node-express" && fs::exists("/usr/include/node/common.gypi")) env["npm_config_nodedir"] = "/usr";
+  return env;
+}
+
 Status AfterInstall(const std::string& targetId, const fs::path& projectDir, const fs::path& cacheDir,
                     ProcessRunner& runner, std::string& detail) {
   if (targetId == "node-express") return SeedBetterSqlite(projectDir, cacheDir, runner, detail);

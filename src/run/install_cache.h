@@ -10,6 +10,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,11 @@ std::filesystem::path InstallCacheDir(const std::string& targetId);
 // caller records it and goes on (the next install just compiles again).
 Status AfterInstall(const std::string& targetId, const std::filesystem::path& projectDir,
                     const std::filesystem::path& cacheDir, ProcessRunner& runner, std::string& detail);
+
+// Variables the target's install step needs besides the package cache. node-express: Debian's
+// nodejs ships its headers in /usr/include/node; naming them keeps node-gyp from downloading
+// them from nodejs.org, which an install with registry-only network (the sandbox) cannot reach.
+std::map<std::string, std::string> InstallEnvironment(const std::string& targetId);
 
 // Pieces of the node-express hook, exposed for tests.
 std::string Sha512Hex(std::string_view data);

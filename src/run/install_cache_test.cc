@@ -97,5 +97,15 @@ TEST(InstallCache, NothingToDoWithoutAnAddonOrForOtherTargets) {
   fs::remove_all(cache);
 }
 
+TEST(InstallEnvironment, NodeExpressNamesTheSystemNodeHeadersWhenTheyExist) {
+  auto env = InstallEnvironment("node-express");
+  if (fs::exists("/usr/include/node/common.gypi")) {
+    EXPECT_EQ(env["npm_config_nodedir"], "/usr");
+  } else {
+    EXPECT_FALSE(env.count("npm_config_nodedir"));
+  }
+  EXPECT_TRUE(InstallEnvironment("mini").empty());
+}
+
 }  // namespace
 }  // namespace bf::run

@@ -233,6 +233,7 @@ class Run {
       fs::create_directories(cache, ec);
       extra_env_[target_.manifest.installCacheEnv] = cache.string();
     }
+    for (auto& [k, v] : InstallEnvironment(target_.manifest.id)) extra_env_.try_emplace(k, v);
     Status s = Command("install", "install");
     extra_env_.clear();
     if (!s || cache.empty()) return s;

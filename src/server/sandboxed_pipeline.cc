@@ -50,15 +50,7 @@ class StepRunner final : public run::ProcessRunner {
       return r;
     }
     if (spec.label == "after-install") return hook_.Run(spec, sink, cancel);
-    if (spec.label != "install") return offline_.Run(spec, sink, cancel);
-    run::ProcessSpec install = spec;
-    // Debian's nodejs ships its headers in /usr/include/node; without naming them node-gyp would
-    // download them from nodejs.org, which the install step (registry only) cannot reach.
-    if (install.env.count("npm_config_cache") && !install.env.count("npm_config_nodedir") &&
-        fs::exists("/usr/include/node/common.gypi")) {
-      install.env["npm_config_nodedir"] = "/usr";
-    }
-    return online_.Run(install, sink, cancel);
+    return (spec.label == "install" ? online_ : offline_).Run(spec, sink, cancel);
   }
 
  private:
