@@ -15,7 +15,7 @@ PACKAGES=(
   # fuzzing
   clang libclang-rt-14-dev
   # runtime: sandbox and process limits
-  bubblewrap util-linux
+  bubblewrap util-linux socat
   # services and tools used by the slow test tier and benchmarks
   postgresql redis-server chromium chromium-driver wrk hyperfine
   # server integration tests: TLS certificates and an HTTPS client

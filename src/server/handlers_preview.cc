@@ -79,6 +79,7 @@ Response StartPreview(App& app, Request& req) {
   auto started = app.previews->Start(std::move(launch));
   if (!started) {
     if (started.error().code == "preview.limit") return Problem(429, "preview.limit", started.error().message);
+    if (started.error().code == "preview.socket") return Problem(503, "preview.socket", started.error().message);
     return ErrorResponse(req, started.error());
   }
   Audit(app, req, p.workspaceId, "preview.start", p.id, {{"port", started->port}});
@@ -112,13 +113,12 @@ Response StopPreview(App& app, Request& req) {
 Response Proxy(App& app, Request& req) {
   auto a = RequireProject(app, req, req.Param("projectId"), store::Role::kViewer);
   if (a.error) return *a.error;
-  auto port = app.previews->Use(a.view->project.id);
-  if (!port) {
+  auto endpoint = app.previews->Use(a.view->project.id);
+  if (!endpoint) {
     return Problem(503, "preview.not_running", "the preview is not running: start it with POST /api/preview");
   }
   // Blocking on purpose: handlers run on the handler pool, never on the I/O threads.
-  auto client = verify::MakeCurlClient("http://127.0.0.1:" + std::to_string(*port),
-                                       std::chrono::duration_cast<std::chrono::milliseconds>(kProxyTimeout));
+  auto client = PreviewClient(*endpoint, std::chrono::duration_cast<std::chrono::milliseconds>(kProxyTimeout));
   auto answer = client->Send(UpstreamRequest(req));
   if (!answer) {
     log::Info("preview.proxy_failed", {{"projectId", a.view->project.id}, {"error", answer.error().message}});

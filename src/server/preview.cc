@@ -5,8 +5,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 #include <thread>
 
 #include "run/sandbox.h"
@@ -24,7 +26,10 @@ constexpr size_t kMaxLineBytes = 4096;
 class PreparedSandboxRunner final : public run::ProcessRunner {
  public:
   explicit PreparedSandboxRunner(const PreviewLaunch& launch)
-      : policy_{.projectDir = launch.projectDir, .network = true, .writable = {launch.privateDir}}, runner_(policy_) {}
+      : policy_{.projectDir = launch.projectDir, .network = launch.socket.empty(), .writable = {launch.privateDir}},
+        runner_(policy_),
+        socket_(launch.socket),
+        port_(launch.port) {}
 
   run::ProcessResult Run(const run::ProcessSpec& spec, const run::LineSink& sink, const std::atomic<bool>* cancel) override {
     for (const auto& dir : {policy_.projectDir, policy_.writable.front()}) {
@@ -35,13 +40,21 @@ class PreparedSandboxRunner final : public run::ProcessRunner {
         return r;
       }
     }
-    return runner_.Run(spec, sink, cancel);
+    if (socket_.empty()) return runner_.Run(spec, sink, cancel);
+    run::ProcessSpec bridged = spec;
+    bridged.argv = BridgedCommand(spec.argv, socket_, port_);
+    return runner_.Run(bridged, sink, cancel);
   }
 
  private:
   run::SandboxPolicy policy_;
   run::SandboxRunner runner_;
+  std::filesystem::path socket_;
+  int port_;
 };
+
+// sun_path holds 108 bytes with the terminating NUL.
+constexpr size_t kMaxSocketPath = 107;
 
 }  // namespace
 
@@ -49,8 +62,27 @@ std::unique_ptr<run::ProcessRunner> SandboxPreviewRunner(const PreviewLaunch& la
   return std::make_unique<PreparedSandboxRunner>(launch);
 }
 
-bool HttpHealthProbe(int port) {
-  auto client = verify::MakeCurlClient("http://127.0.0.1:" + std::to_string(port), std::chrono::milliseconds(1000));
+std::vector<std::string> BridgedCommand(const std::vector<std::string>& argv, const std::filesystem::path& socket,
+                                        int port) {
+  // socat listens before the app starts; each connection forks a child that connects to the
+  // app's port. Both live in the sandbox's pid namespace and end with it. The socket path is
+  // checked by Start (no characters socat's address syntax would read).
+  std::vector<std::string> cmd = {
+      "/bin/sh", "-c",
+      "socket=$1; port=$2; shift 2; "
+      "socat UNIX-LISTEN:\"$socket\",fork,unlink-early,mode=600 TCP:127.0.0.1:\"$port\" & exec \"$@\"",
+      "preview", socket.string(), std::to_string(port)};
+  cmd.insert(cmd.end(), argv.begin(), argv.end());
+  return cmd;
+}
+
+std::unique_ptr<verify::HttpClient> PreviewClient(const PreviewEndpoint& endpoint, std::chrono::milliseconds timeout) {
+  if (!endpoint.socket.empty()) return verify::MakeUnixSocketClient(endpoint.socket.string(), timeout);
+  return verify::MakeCurlClient("http://127.0.0.1:" + std::to_string(endpoint.port), timeout);
+}
+
+bool HttpHealthProbe(const PreviewEndpoint& endpoint) {
+  auto client = PreviewClient(endpoint, std::chrono::milliseconds(1000));
   auto r = client->Send(verify::HttpRequest{.method = "GET", .target = "/health", .headers = {}, .body = std::nullopt});
   return r.ok() && r->status >= 200 && r->status < 300;
 }
@@ -116,6 +148,22 @@ void PreviewManager::PublishHealth(const PreviewStatus& s) {
 }
 
 Result<PreviewStatus> PreviewManager::Start(PreviewLaunch launch) {
+  if (options_.isolateNetwork && launch.socket.empty()) {
+    launch.socket = launch.privateDir / "http.sock";
+    std::string path = launch.socket.string();
+    if (path.size() > kMaxSocketPath) {
+      return MakeError("preview.socket", "the preview's socket path " + path + " is " + std::to_string(path.size()) +
+                                             " bytes, more than a Unix socket allows (" + std::to_string(kMaxSocketPath) +
+                                             "): start the server with a shorter --data path");
+    }
+    for (char c : path) {
+      if (!std::isalnum(static_cast<unsigned char>(c)) && std::string_view("/._-").find(c) == std::string_view::npos) {
+        return MakeError("preview.socket", "the preview's socket path " + path +
+                                               " has a character other than letters, digits and / . _ -: start the "
+                                               "server with a plainer --data path");
+      }
+    }
+  }
   std::shared_ptr<Entry> e;
   std::thread old_monitor;
   {
@@ -179,14 +227,14 @@ void PreviewManager::RunProcess(const std::shared_ptr<Entry>& e) {
 }
 
 void PreviewManager::Monitor(const std::shared_ptr<Entry>& e) {
-  const int port = e->launch.port;
+  const PreviewEndpoint endpoint{e->launch.port, e->launch.socket};
   for (;;) {
     {
       std::unique_lock lock(mu_);
       e->cv.wait_for(lock, options_.healthInterval, [&] { return e->stopRequested || e->exited; });
       if (e->stopRequested || e->exited) break;
     }
-    bool healthy = options_.probe(port);  // no lock held while asking
+    bool healthy = options_.probe(endpoint);  // no lock held while asking
     std::optional<PreviewStatus> changed;
     {
       std::lock_guard lock(mu_);
@@ -230,12 +278,12 @@ std::optional<PreviewStatus> PreviewManager::Get(const std::string& project_id) 
   return Snapshot(*it->second);
 }
 
-std::optional<int> PreviewManager::Use(const std::string& project_id) {
+std::optional<PreviewEndpoint> PreviewManager::Use(const std::string& project_id) {
   std::lock_guard lock(mu_);
   auto it = entries_.find(project_id);
   if (it == entries_.end() || it->second->state == "stopped" || it->second->stopRequested) return std::nullopt;
   it->second->lastUsed = clock_.NowMillis();
-  return it->second->launch.port;
+  return PreviewEndpoint{it->second->launch.port, it->second->launch.socket};
 }
 
 bool PreviewManager::Stop(const std::string& project_id, const std::string& reason) {

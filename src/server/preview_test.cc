@@ -1,7 +1,11 @@
 // Live preview: the proxy's request and response rules (pure), and the whole lifecycle against
 // a tiny real app (node, a local runner instead of the sandbox): start, healthy, proxied
 // requests, events, tenancy, the per-user limit, idle stop, and DELETE leaving nothing running.
+#include <arpa/inet.h>
 #include <dirent.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <fstream>
 
@@ -83,6 +87,15 @@ const server = http.createServer((req, res) => {
   let body = '';
   req.on('data', (c) => (body += c));
   req.on('end', () => {
+    if (req.url.startsWith('/reach/')) {  // can this process open a connection to a host port?
+      const sock = require('net').connect(Number(req.url.slice(7)), '127.0.0.1');
+      const done = (reached, why) => { sock.destroy(); res.writeHead(200, { 'content-type': 'application/json' });
+                                        res.end(JSON.stringify({ reached, why })); };
+      sock.setTimeout(1000, () => done(false, 'timeout'));
+      sock.on('connect', () => done(true, 'connected'));
+      sock.on('error', (e) => done(false, e.code));
+      return;
+    }
     if (req.url === '/health') {
       res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'app=1' });
       res.end(JSON.stringify({ status: 'ok' }));
@@ -130,6 +143,7 @@ class PreviewApi : public AppFixture {
     o.idleMillis = 60'000;
     o.healthInterval = std::chrono::milliseconds(100);
     o.runner = [](const PreviewLaunch&) { return run::MakeLocalRunner(); };  // no sandbox in unit tests
+    o.isolateNetwork = false;  // the local runner has no network namespace to bridge into
     app_->previews = std::make_unique<PreviewManager>(app_->hub, clock_, o);
   }
 
@@ -280,8 +294,10 @@ TEST_F(PreviewApi, ViewersWatchButDoNotStartAndUngeneratedProjectsCannotRun) {
   EXPECT_EQ(FakeAppProcesses(), 0);
 }
 
-// The product's runner: bubblewrap with the host network shared, so the host reaches the port.
-TEST_F(PreviewApi, TheSandboxedPreviewIsReachableFromTheHost) {
+// The product's runner: bubblewrap with its own network namespace; the server reaches the app
+// through the socket bridge, while the app reaches nothing on the host (not even its loopback)
+// and its port is not on the host's loopback.
+TEST_F(PreviewApi, TheSandboxedPreviewIsReachableOnlyThroughItsSocket) {
   if (!run::ProbeSandbox().bwrap) GTEST_SKIP() << "no sandbox here: " << run::ProbeSandbox().problem;
   PreviewOptions o;
   o.healthInterval = std::chrono::milliseconds(100);
@@ -294,6 +310,21 @@ TEST_F(PreviewApi, TheSandboxedPreviewIsReachableFromTheHost) {
   Response echo = Call("GET", "/preview/" + pid + "/whoami", nullptr, alice.token);
   ASSERT_EQ(echo.status, 200) << echo.body;
   EXPECT_EQ(Body(echo)["env"]["NODE_ENV"], "production");
+  EXPECT_FALSE(Answers(s["port"])) << "the preview's port is on the host's loopback";
+  // A listener on the host's loopback, which the preview must not reach.
+  int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  ASSERT_GE(listener, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(::listen(listener, 4), 0);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(::getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  Response reach = Call("GET", "/preview/" + pid + "/reach/" + std::to_string(ntohs(addr.sin_port)), nullptr, alice.token);
+  ::close(listener);
+  ASSERT_EQ(reach.status, 200) << reach.body;
+  EXPECT_EQ(Body(reach)["reached"], false) << reach.body;
   EXPECT_EQ(Call("DELETE", "/api/preview/" + pid, nullptr, alice.token).status, 204);
   EXPECT_EQ(FakeAppProcesses(), 0);
   EXPECT_FALSE(Answers(s["port"]));

@@ -169,8 +169,9 @@ class CurlEventStream : public EventStream {
 
 class CurlClient : public HttpClient {
  public:
-  CurlClient(std::string baseUrl, std::chrono::milliseconds timeout, std::chrono::seconds idle)
-      : base_(std::move(baseUrl)), timeout_(timeout), idle_(idle) {
+  CurlClient(std::string baseUrl, std::chrono::milliseconds timeout, std::chrono::seconds idle,
+             std::string unixSocket = {})
+      : base_(std::move(baseUrl)), timeout_(timeout), idle_(idle), unix_socket_(std::move(unixSocket)) {
     GlobalInit();
     while (!base_.empty() && base_.back() == '/') base_.pop_back();
     handle_ = curl_easy_init();
@@ -187,6 +188,7 @@ class CurlClient : public HttpClient {
     std::string url = base_ + request.target;
     curl_slist* list = nullptr;
     Prepare(handle_, url, request, list);
+    if (!unix_socket_.empty()) curl_easy_setopt(handle_, CURLOPT_UNIX_SOCKET_PATH, unix_socket_.c_str());
     Collected c;
     char err[CURL_ERROR_SIZE] = {0};
     curl_easy_setopt(handle_, CURLOPT_ERRORBUFFER, err);
@@ -270,6 +272,7 @@ class CurlClient : public HttpClient {
   std::string base_;
   std::chrono::milliseconds timeout_;
   std::chrono::seconds idle_;
+  std::string unix_socket_;  // empty: TCP to the URL's host
   CURL* handle_ = nullptr;
 };
 
@@ -278,6 +281,10 @@ class CurlClient : public HttpClient {
 std::unique_ptr<HttpClient> MakeCurlClient(std::string baseUrl, std::chrono::milliseconds timeout,
                                            std::chrono::seconds idle) {
   return std::make_unique<CurlClient>(std::move(baseUrl), timeout, idle);
+}
+
+std::unique_ptr<HttpClient> MakeUnixSocketClient(std::string unixSocket, std::chrono::milliseconds timeout) {
+  return std::make_unique<CurlClient>("http://localhost", timeout, std::chrono::seconds(30), std::move(unixSocket));
 }
 
 }  // namespace bf::verify

@@ -16,5 +16,8 @@ namespace bf::verify {
 // open event streams run on their own threads.
 std::unique_ptr<HttpClient> MakeCurlClient(std::string baseUrl, std::chrono::milliseconds timeout,
                                            std::chrono::seconds idle = std::chrono::seconds(30));
+// The same, connected through the Unix domain socket at `unixSocket` (the URL's host is then
+// only the Host header): how the server reaches a preview in its own network namespace.
+std::unique_ptr<HttpClient> MakeUnixSocketClient(std::string unixSocket, std::chrono::milliseconds timeout);
 
 }  // namespace bf::verify
