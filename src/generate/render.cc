@@ -2,6 +2,7 @@
 
 #include <kainjow/mustache.hpp>
 #include <memory>
+#include <mutex>
 
 namespace bf::generate {
 
@@ -38,12 +39,63 @@ void Fill(mu::data& d, const nlohmann::json& j) {
       if (v.is_structured()) Fill(const_cast<mu::data&>(*d.get(k)), v);
     }
   } else if (j.is_array()) {
+    // kainjow's move constructor is not noexcept, so a growing std::vector copies its items
+    // (deeply, filled ones included): reserve the final size before the first push_back.
+    const_cast<mu::list&>(d.list_value()).reserve(j.size());
     for (const auto& v : j) {
       d.push_back(Shell(v));
       if (v.is_structured()) Fill(const_cast<mu::data&>(d.list_value().back()), v);
     }
   }
 }
+
+// Parsed templates shared by every generation in the process, keyed by template text (so an
+// edited `--templates` file is parsed again, and two targets with the same text share it).
+// Parsing is most of kainjow's cost (a component per whitespace character), and a target's
+// templates are rendered again on every generation (stub then impl, every server request).
+// A parsed template is checked out for one render and checked in afterwards: kainjow's render
+// is not const (it records errors in the template), so two threads never share one; a thread
+// that finds it checked out parses its own copy. A template whose render failed is dropped.
+class ParsedTemplates {
+ public:
+  static ParsedTemplates& Shared() {
+    static ParsedTemplates cache;
+    return cache;
+  }
+
+  // A parsed template for `text` (check it with is_valid()), owned by the caller until CheckIn.
+  std::unique_ptr<mu::mustache> CheckOut(const std::string& text) {
+    {
+      std::lock_guard lock(mu_);
+      if (auto it = idle_.find(text); it != idle_.end()) {
+        auto parsed = std::move(it->second);
+        idle_.erase(it);
+        return parsed;
+      }
+    }
+    auto parsed = std::make_unique<mu::mustache>(text);
+    parsed->set_custom_escape([](const std::string& s) { return s; });
+    return parsed;
+  }
+
+  void CheckIn(const std::string& text, std::unique_ptr<mu::mustache> parsed) {
+    if (!parsed->is_valid()) return;
+    std::lock_guard lock(mu_);
+    // Bounded for long-lived servers whose template folders keep changing: the node-express
+    // target is about 0.25 MB of template text.
+    if (text_bytes_ + text.size() > kMaxTextBytes) {
+      idle_.clear();
+      text_bytes_ = 0;
+    }
+    if (idle_.try_emplace(text, std::move(parsed)).second) text_bytes_ += text.size();
+  }
+
+ private:
+  static constexpr size_t kMaxTextBytes = 8u << 20;
+  std::mutex mu_;
+  std::map<std::string, std::unique_ptr<mu::mustache>, std::less<>> idle_;
+  size_t text_bytes_ = 0;
+};
 
 }  // namespace
 
@@ -52,8 +104,6 @@ struct RenderModel::Impl {
   // List name -> the list inside root. Stable: root's members live in an unordered_map (nodes
   // never move) and each list's items in a heap vector that nothing modifies after construction.
   std::map<std::string, const mu::data*> lists;
-  // Parsed templates by text: a per-entity template is parsed once, not once per entity.
-  mutable std::map<std::string, std::unique_ptr<mu::mustache>, std::less<>> parsed;
 };
 
 RenderModel::RenderModel(const nlohmann::json& root, const std::map<std::string, std::string>& partials)
@@ -80,30 +130,22 @@ size_t RenderModel::ListSize(const std::string& name) const {
 
 Result<std::string> RenderModel::Render(const std::string& text, const std::string& where,
                                         const std::string& list, size_t index) const {
-  auto cached = impl_->parsed.find(text);
-  if (cached == impl_->parsed.end()) {
-    auto parsed = std::make_unique<mu::mustache>(text);
-    if (!parsed->is_valid()) {
-      return MakeError("generate.template", where + ": " + parsed->error_message());
-    }
-    parsed->set_custom_escape([](const std::string& s) { return s; });
-    cached = impl_->parsed.emplace(text, std::move(parsed)).first;
-  }
-  mu::mustache& tmpl = *cached->second;
+  ParsedTemplates& cache = ParsedTemplates::Shared();
+  std::unique_ptr<mu::mustache> tmpl = cache.CheckOut(text);
+  if (!tmpl->is_valid()) return MakeError("generate.template", where + ": " + tmpl->error_message());
   mu::context<std::string> ctx{&impl_->root};
   if (!list.empty()) {
     auto it = impl_->lists.find(list);
     if (it == impl_->lists.end() || index >= it->second->list_value().size()) {
+      cache.CheckIn(text, std::move(tmpl));
       return MakeError("generate.template", where + ": no item " + std::to_string(index) + " in list \"" + list + "\"");
     }
     ctx.push(&it->second->list_value()[index]);
   }
-  std::string out = tmpl.render(ctx);
-  if (!tmpl.is_valid()) {
-    std::string message = where + ": " + tmpl.error_message();
-    impl_->parsed.erase(cached);  // a failed render leaves the template in its error state
-    return MakeError("generate.template", message);
-  }
+  std::string out = tmpl->render(ctx);
+  // A failed render leaves the template in its error state: CheckIn drops it.
+  if (!tmpl->is_valid()) return MakeError("generate.template", where + ": " + tmpl->error_message());
+  cache.CheckIn(text, std::move(tmpl));
   return out;
 }
 
