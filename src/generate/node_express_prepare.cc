@@ -368,8 +368,8 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
       if (writable) body_fields.push_back(f);
     }
     MarkEnds(body_fields);
-    e["bodyFields"] = body_fields;
     e["hasBodyFields"] = !body_fields.empty();
+    e["bodyFields"] = std::move(body_fields);
     e["hasInvalidField"] = has_invalid;
     for (const auto& f : e["fields"]) {
       if (f["hasInvalid"].get<bool>()) {
@@ -392,13 +392,13 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
       if (!r["isOwner"].get<bool>()) body_refs.push_back(r);
     }
     MarkEnds(body_refs);
-    e["bodyRefs"] = body_refs;
-    e["hasBodyRefs"] = !body_refs.empty();
     json unique_refs = json::array();
     for (const auto& r : body_refs) {
       if (r["isUnique"].get<bool>()) unique_refs.push_back(r);
     }
-    e["uniqueRefs"] = unique_refs;
+    e["hasBodyRefs"] = !body_refs.empty();
+    e["bodyRefs"] = std::move(body_refs);
+    e["uniqueRefs"] = std::move(unique_refs);
 
     for (auto& l : e["owningLinks"]) {
       l["idsPascal"] = Pascal(l["idsField"].get<std::string>());
@@ -410,7 +410,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
                      {"selfColumn", l["selfColumn"]},
                      {"otherColumn", l["otherColumn"]}});
     }
-    e["viaFilters"] = via;
+    e["viaFilters"] = std::move(via);
 
     // Sorting and filters (the OpenAPI list parameters: scalar fields, timestamps, foreign keys).
     json sort = json::array(), filters = json::array();
@@ -429,13 +429,13 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
                          {"db", "query." + r["field"].get<std::string>()}});
     }
     MarkEnds(sort);
-    e["sortFields"] = sort;
     e["hasSort"] = !sort.empty();
+    e["sortFields"] = std::move(sort);
     e["defaultSortTs"] = e["timestamps"].get<bool>() ? "[{ field: 'createdAt', direction: 'desc' }]" : "[]";
-    e["filters"] = filters;
     e["usesFilter"] = std::any_of(filters.begin(), filters.end(), [](const json& x) {
       return x["zod"].get<std::string>().rfind("filter.", 0) == 0;
     });
+    e["filters"] = std::move(filters);
     for (const auto& f : e["fields"]) {
       if (f["isFilterable"].get<bool>() && f["type"] != "boolean") {
         e["filterField"] = f;
@@ -467,7 +467,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     for (const char* op : {"read", "create", "update", "delete"}) {
       access[op]["mw"] = access[op]["requiresAuth"].get<bool>() ? "auth, " : "";
     }
-    e["rules"] = access;
+    e["rules"] = std::move(access);
 
     // Restrict deletes: children that keep a parent from being deleted.
     json restricts = json::array();
@@ -482,8 +482,8 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
                            {"relation", rel.name}});
     }
     MarkEnds(restricts);
-    e["restricts"] = restricts;
     e["hasRestricts"] = !restricts.empty();
+    e["restricts"] = std::move(restricts);
   }
 
   // Pass 2: nested routes, router wiring, test plans (need every entity's pass-1 view).
@@ -506,7 +506,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
       n["listed"] = EntityNames(*listed);
       n["filterKey"] = c["fkField"];
       n["mw"] = (*listed)["rules"]["read"]["mw"];
-      nested.push_back(n);
+      nested.push_back(std::move(n));
       add_service(c["target"]["name"]);
     }
     for (const auto& l : e["links"]) {
@@ -528,7 +528,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
       n["listed"] = EntityNames(*listed);
       n["filterKey"] = "via" + Pascal(reverse);
       n["mw"] = (*listed)["rules"]["read"]["mw"];
-      nested.push_back(n);
+      nested.push_back(std::move(n));
       add_service(l["target"]["name"]);
     }
     MarkEnds(nested);
@@ -538,9 +538,9 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
       const json* other = FindEntity(entities, n);
       json s = EntityNames(*other);
       s["isSelf"] = n == self;
-      svc.push_back(s);
+      svc.push_back(std::move(s));
     }
-    e["routerServices"] = svc;
+    e["routerServices"] = std::move(svc);
     bool uses_auth = false;
     for (const char* op : {"read", "create", "update", "delete"}) {
       if (is_user && std::string(op) == "create") continue;
@@ -574,7 +574,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     t["memberForbiddenToDelete"] = has_auth && !is_user && !member_may_delete && !owner_delete;
     t["userSelfUpdate"] = has_auth && is_user && owner_update && !member_may_update;
     t["userMemberDeleteForbidden"] = has_auth && is_user && !member_may_delete && !owner_delete;
-    e["tests"] = t;
+    e["tests"] = std::move(t);
     bool has_required_input = false;
     for (const auto& f : e["bodyFields"]) has_required_input |= f["isRequiredInput"].get<bool>();
     for (const auto& r : e["bodyRefs"]) has_required_input |= r["isRequired"].get<bool>();
@@ -587,7 +587,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
       }
     }
     e["hasPatchField"] = !patch_field.is_null();
-    if (!patch_field.is_null()) e["patchField"] = patch_field;
+    if (!patch_field.is_null()) e["patchField"] = std::move(patch_field);
     // Required references the factories create first (self references cannot be required
     // in a creatable spec, and are skipped).
     json parents = json::array();
@@ -596,7 +596,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
       parents.push_back({{"field", r["field"]}, {"targetName", r["target"]["name"]}});
     }
     e["hasFactoryParents"] = !parents.empty();
-    e["factoryParents"] = parents;
+    e["factoryParents"] = std::move(parents);
   }
 
   // Pass 3: relation tests need every entity's creator.
@@ -674,17 +674,18 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     }
     if (e["timestamps"].get<bool>()) db_helpers.insert("toIso");
     MarkEnds(required_names);
-    e["requiredInputNames"] = required_names;
+    e["requiredInputNames"] = std::move(required_names);
     MarkEnds(unique_fields);
-    e["uniqueFields"] = unique_fields;
-    e["hasUniqueFields"] = !unique_fields.empty();
+    const bool has_unique_fields = !unique_fields.empty();
+    e["uniqueFields"] = std::move(unique_fields);
+    e["hasUniqueFields"] = has_unique_fields;
     e["inputUsesN"] = uses_n;
     e["mockI"] = mock_i ? "i" : "_i";
     e["mockRng"] = mock_rng ? "rng" : "_rng";
     json helpers = json::array();
     for (const auto& h : db_helpers) helpers.push_back(h);
-    e["importsDb"] = helpers;
-    bool unique_checks = !unique_fields.empty() || !e["uniqueRefs"].empty();
+    e["importsDb"] = std::move(helpers);
+    bool unique_checks = has_unique_fields || !e["uniqueRefs"].empty();
     bool reference_checks = !e["bodyRefs"].empty() || !e["owningLinks"].empty();
     std::vector<std::string> integrity;
     if (unique_checks && !is_user) integrity.push_back("assertUnique");
@@ -716,10 +717,10 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     for (const auto& l : e["links"]) {
       if (!l["isOwningSide"].get<bool>()) inverse_links.push_back(l);
     }
-    e["inverseLinks"] = inverse_links;
     for (auto& l : e["owningLinks"]) l["targetName"] = l["target"]["name"];
     e["hasRelationTests"] = !e["bodyRefs"].empty() || !e["uniqueRefs"].empty() || !e["collections"].empty() ||
                             !e["owningLinks"].empty() || !inverse_links.empty();
+    e["inverseLinks"] = std::move(inverse_links);
     if (e["bodyFields"].empty()) e["hasPatchField"] = false;
   }
   m["anyMockUsesValues"] = any_mock_values;
@@ -730,8 +731,6 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     }
   }
   if (!m.contains("eventEntity") && !entities.empty()) m["eventEntity"] = entities[0]["self"];
-
-  m["entities"] = entities;
 
   // App-level names and flags.
   m["appIdJson"] = JsString(spec.name);
@@ -748,9 +747,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
   m["accessTokenSeconds"] = std::to_string(spec.auth.accessTokenMinutes * 60);
   m["refreshTokenSeconds"] = std::to_string(spec.auth.refreshTokenDays * 86400);
   m["identityField"] = spec.auth.identityField;
-  json join_tables = m["joinTables"];
-  for (auto& j : join_tables) j["pascal"] = Pascal(j["table"].get<std::string>());
-  m["joinTables"] = join_tables;
+  for (auto& j : m["joinTables"]) j["pascal"] = Pascal(j["table"].get<std::string>());
   // Drop order for `seed --reset`: join tables, then entities children first.
   json order = json::array();
   for (const auto& name : m["creationOrder"]) order.push_back(EntityNames(*FindEntity(entities, name)));
@@ -759,9 +756,9 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     json s = o;
     const json* e = FindEntity(entities, o["name"]);
     s["isUser"] = (*e)["isUser"];
-    seed_order.push_back(s);
+    seed_order.push_back(std::move(s));
   }
-  m["creationOrderEntities"] = seed_order;
+  m["creationOrderEntities"] = std::move(seed_order);
   json reverse_tables = json::array();
   for (const auto& j : m["joinTables"]) reverse_tables.push_back(j["table"]);
   if (has_auth) reverse_tables.push_back("refresh_tokens");
@@ -769,7 +766,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
   json drop = json::array();
   for (const auto& t : reverse_tables) drop.push_back({{"table", t}});
   MarkEnds(drop);
-  m["dropOrder"] = drop;
+  m["dropOrder"] = std::move(drop);
   // Tables created in the migration: entities parents first; refresh tokens after the users.
   json create_order = json::array();
   // Only what migrations.ts and seed.ts read: the whole entity again would double the model.
@@ -783,8 +780,8 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     }
     create_order.push_back(std::move(c));
   }
-  m["migrationEntities"] = create_order;
   m["firstTable"] = create_order.empty() ? std::string() : create_order[0]["table"].get<std::string>();
+  m["migrationEntities"] = std::move(create_order);
   for (auto& j : m["joinTables"]) {
     for (const auto& e : entities) {
       if (e["table"] == j["leftTable"]) j["leftEntity"] = e["name"];
@@ -795,14 +792,14 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
   // The plan's diagrams for docs/ARCHITECTURE.md (the same Mermaid sources the plan shows).
   json diagrams = json::array();
   for (const auto& d : plan::MakePlan(spec).diagrams) diagrams.push_back({{"title", d.title}, {"source", d.source}});
-  m["diagrams"] = diagrams;
+  m["diagrams"] = std::move(diagrams);
 
   // Endpoints table for the README (from the planner, one source with the OpenAPI document).
   json endpoints = json::array();
   for (const auto& ep : plan::BuildEndpoints(spec)) {
     endpoints.push_back({{"method", ep.method}, {"methodLower", ToLower(ep.method)}, {"path", ep.path}, {"summary", ep.summary}, {"access", ep.AccessText()}});
   }
-  m["endpoints"] = endpoints;
+  m["endpoints"] = std::move(endpoints);
 
   if (has_auth) {
     for (const auto& e : entities) {
@@ -815,13 +812,14 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
       if (!f["isRequired"].get<bool>() || f["hasFixedDefault"].get<bool>()) continue;
       admin_fields.push_back({{"name", f["name"]}, {"mockJs", f["mockJs"]}});
     }
-    m["adminFields"] = admin_fields;
     m["adminNeedsProfile"] = !admin_fields.empty();
+    m["adminFields"] = std::move(admin_fields);
     m["identityIsEmail"] = user["fields"].is_array() &&
                            std::any_of(user["fields"].begin(), user["fields"].end(), [&](const json& f) {
                              return f["isIdentity"].get<bool>() && f["type"] == "email";
                            });
   }
+  m["entities"] = std::move(entities);
   return m;
 }
 

@@ -140,7 +140,7 @@ json FieldView(const spec::Field& f, const spec::Entity& e, bool is_user) {
   json values = json::array();
   for (const auto& ev : f.enumValues) values.push_back({{"value", ev}});
   MarkEnds(values);
-  v["enumValues"] = values;
+  v["enumValues"] = std::move(values);
   v["hasMaxLength"] = f.maxLength.has_value();
   v["maxLength"] = f.maxLength ? std::to_string(*f.maxLength) : "";
   auto num = [](double d) { return nlohmann::json(d).dump(); };
@@ -172,8 +172,8 @@ json AccessView(const std::vector<std::string>& principals) {
     if (p != "public" && p != "authenticated" && p != "owner") roles.push_back({{"name", p}});
   }
   MarkEnds(roles);
-  a["roles"] = roles;
   a["hasRoles"] = !roles.empty();
+  a["roles"] = std::move(roles);
   a["principals"] = Join(principals, ", ");
   return a;
 }
@@ -213,7 +213,7 @@ json CommonViewModel(const spec::AppSpec& s, const std::string& database) {
   app["id"] = s.name;
   app["title"] = s.title;
   app["description"] = s.description;
-  m["app"] = app;
+  m["app"] = std::move(app);
   m["database"] = database;
   m["isSqlite"] = database == "sqlite";
   m["isPostgres"] = database == "postgres";
@@ -221,7 +221,7 @@ json CommonViewModel(const spec::AppSpec& s, const std::string& database) {
   json features = json::object();
   for (const auto& f : spec::FeatureNames()) features[f] = false;
   for (auto f : s.features) features[std::string(spec::ToString(f))] = true;
-  m["features"] = features;
+  m["features"] = std::move(features);
   m["hasRealtime"] = s.HasFeature(spec::Feature::kRealtime) || s.HasFeature(spec::Feature::kNotifications);
   m["hasAuth"] = s.auth.enabled;
   json roles = json::array();
@@ -230,7 +230,7 @@ json CommonViewModel(const spec::AppSpec& s, const std::string& database) {
                      {"title", nm::ToTitleWords(r)}});
   }
   MarkEnds(roles);
-  m["roles"] = roles;
+  m["roles"] = std::move(roles);
   m["auth"] = {{"userEntity", s.auth.userEntity},
                {"identityField", s.auth.identityField},
                {"defaultRole", s.auth.defaultRole},
@@ -251,8 +251,8 @@ json CommonViewModel(const spec::AppSpec& s, const std::string& database) {
     json fields = json::array();
     for (const auto& f : e.fields) fields.push_back(FieldView(f, e, is_user));
     MarkEnds(fields);
-    v["fields"] = fields;
     v["hasFields"] = !fields.empty();
+    v["fields"] = std::move(fields);
 
     json refs = json::array(), collections = json::array(), links = json::array();
     for (size_t ri = 0; ri < s.relations.size(); ++ri) {
@@ -273,7 +273,7 @@ json CommonViewModel(const spec::AppSpec& s, const std::string& database) {
           ref["isSelf"] = r.from == r.to;
           ref["isOwner"] = e.owner && *e.owner == r.inverse && r.from == s.auth.userEntity;
           ref["onDelete"] = OnDeleteSql(r.onDelete);
-          refs.push_back(ref);
+          refs.push_back(std::move(ref));
         }
         if (r.from == e.name) {
           json c;
@@ -284,7 +284,7 @@ json CommonViewModel(const spec::AppSpec& s, const std::string& database) {
           c["target"] = EntityRef(*to);
           c["fkField"] = r.inverse + "Id";
           c["fkColumn"] = nm::ToSnakeCase(r.inverse) + "_id";
-          collections.push_back(c);
+          collections.push_back(std::move(c));
         }
       } else {
         // Names come from the planner's data model, so the ER diagram and the code agree.
@@ -312,19 +312,19 @@ json CommonViewModel(const spec::AppSpec& s, const std::string& database) {
     MarkEnds(refs);
     MarkEnds(collections);
     MarkEnds(links);
-    v["references"] = refs;
-    v["hasReferences"] = !refs.empty();
-    v["collections"] = collections;
-    v["hasCollections"] = !collections.empty();
-    v["links"] = links;
-    v["hasLinks"] = !links.empty();
     json owning_links = json::array();
     for (const auto& l : links) {
       if (l["isOwningSide"].get<bool>()) owning_links.push_back(l);
     }
     MarkEnds(owning_links);
-    v["owningLinks"] = owning_links;
+    v["hasReferences"] = !refs.empty();
+    v["references"] = std::move(refs);
+    v["hasCollections"] = !collections.empty();
+    v["collections"] = std::move(collections);
+    v["hasLinks"] = !links.empty();
+    v["links"] = std::move(links);
     v["hasOwningLinks"] = !owning_links.empty();
+    v["owningLinks"] = std::move(owning_links);
 
     v["hasOwner"] = e.owner.has_value();
     if (e.owner) {
@@ -337,13 +337,12 @@ json CommonViewModel(const spec::AppSpec& s, const std::string& database) {
                    {"create", AccessView(access.create)},
                    {"update", AccessView(access.update)},
                    {"delete", AccessView(access.remove)}};
-    entities.push_back(v);
+    entities.push_back(std::move(v));
   }
   MarkEnds(entities);
-  m["entities"] = entities;
   json order = json::array();
   for (const auto* e : CreationOrder(s)) order.push_back(e->name);
-  m["creationOrder"] = order;
+  m["creationOrder"] = std::move(order);
   for (const auto& e : entities) {
     if (e["isUser"].get<bool>()) m["userEntity"] = e;
   }
@@ -361,8 +360,9 @@ json CommonViewModel(const spec::AppSpec& s, const std::string& database) {
     }
   }
   MarkEnds(joins);
-  m["joinTables"] = joins;
   m["hasJoinTables"] = !joins.empty();
+  m["joinTables"] = std::move(joins);
+  m["entities"] = std::move(entities);
   return m;
 }
 

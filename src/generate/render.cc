@@ -18,7 +18,7 @@ mu::data Shell(const nlohmann::json& j) {
     case nlohmann::json::value_t::array:
       return mu::data{mu::data::type::list};
     case nlohmann::json::value_t::string:
-      return mu::data{j.get<std::string>()};
+      return mu::data{j.get_ref<const std::string&>()};
     case nlohmann::json::value_t::boolean:
       return mu::data{j.get<bool>()};
     case nlohmann::json::value_t::null:
@@ -29,22 +29,24 @@ mu::data Shell(const nlohmann::json& j) {
 }
 
 // Converts in place, in linear time. kainjow's set/push_back only copy, so building children
-// first and inserting them would copy every subtree once per level above it (most of the time
-// of a generation went there). Children are inserted as shells and filled where they live; the
-// const_cast is sound because the element belongs to `d`, which is not const.
+// first and inserting them would copy every subtree once per level above it. Children are
+// moved in as shells and filled where they live: members through operator[], list items
+// through the list itself (the const_cast is sound: the list belongs to `d`, which is not
+// const). kainjow's move constructor is not noexcept, so a growing std::vector would copy its
+// items deeply: lists are reserved at their final size first.
 void Fill(mu::data& d, const nlohmann::json& j) {
   if (j.is_object()) {
     for (const auto& [k, v] : j.items()) {
-      d.set(k, Shell(v));
-      if (v.is_structured()) Fill(const_cast<mu::data&>(*d.get(k)), v);
+      mu::data& child = d[k];
+      child = Shell(v);
+      if (v.is_structured()) Fill(child, v);
     }
   } else if (j.is_array()) {
-    // kainjow's move constructor is not noexcept, so a growing std::vector copies its items
-    // (deeply, filled ones included): reserve the final size before the first push_back.
-    const_cast<mu::list&>(d.list_value()).reserve(j.size());
+    auto& items = const_cast<mu::list&>(d.list_value());
+    items.reserve(j.size());
     for (const auto& v : j) {
-      d.push_back(Shell(v));
-      if (v.is_structured()) Fill(const_cast<mu::data&>(d.list_value().back()), v);
+      items.push_back(Shell(v));
+      if (v.is_structured()) Fill(items.back(), v);
     }
   }
 }
