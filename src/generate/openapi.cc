@@ -117,12 +117,18 @@ ordered_json FieldSchema(const spec::Field& f, bool nullable) {
 
 namespace {
 
-ordered_json ListParameters(const spec::AppSpec& spec, const spec::Entity& e) {
+// page and limit: the parameters every list takes (nested lists take only these).
+ordered_json PagingParameters() {
   ordered_json params = ordered_json::array();
   params.push_back({{"name", "page"}, {"in", "query"},
                     {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100000}, {"default", 1}}}});
   params.push_back({{"name", "limit"}, {"in", "query"},
                     {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}, {"default", 20}}}});
+  return params;
+}
+
+ordered_json ListParameters(const spec::AppSpec& spec, const spec::Entity& e) {
+  ordered_json params = PagingParameters();
   ordered_json sortable = ordered_json::array();
   auto add_sort = [&](const std::string& name) {
     sortable.push_back(name);
@@ -275,9 +281,7 @@ void BuildPaths(const spec::AppSpec& spec, ordered_json& paths) {
     if (ep.kind == plan::EndpointKind::kList) {
       for (auto& p : ListParameters(spec, *e)) params.push_back(std::move(p));
     } else if (ep.kind == plan::EndpointKind::kNestedList) {
-      auto list = ListParameters(spec, *e);
-      params.push_back(std::move(list[0]));
-      params.push_back(std::move(list[1]));
+      for (auto& p : PagingParameters()) params.push_back(std::move(p));
     }
     if (!params.empty()) op["parameters"] = std::move(params);
     if (ep.kind == plan::EndpointKind::kCreate) op["requestBody"] = RequestBody(e->name + "Create");
