@@ -80,6 +80,15 @@ class ParsedTemplates {
     return parsed;
   }
 
+  void Clear() {
+    std::map<std::string, std::unique_ptr<mu::mustache>, std::less<>> idle;
+    {
+      std::lock_guard lock(mu_);
+      idle.swap(idle_);
+      text_bytes_ = 0;
+    }
+  }
+
   void CheckIn(const std::string& text, std::unique_ptr<mu::mustache> parsed) {
     if (!parsed->is_valid()) return;
     std::lock_guard lock(mu_);
@@ -150,5 +159,7 @@ Result<std::string> RenderModel::Render(const std::string& text, const std::stri
   cache.CheckIn(text, std::move(tmpl));
   return out;
 }
+
+void DropParsedTemplates() { ParsedTemplates::Shared().Clear(); }
 
 }  // namespace bf::generate
