@@ -1,7 +1,8 @@
 // Generator benchmark: the node-express target for synthetic specs of 5, 10 and 50 entities
 // (fields of every type, owned entities, a chain of one-to-many relations, a many-to-many every
 // fifth entity, realtime on): spec -> FileTree (prepare + render, in memory), and spec -> files
-// on disk (the same plus writing the tree to a fresh folder).
+// on disk (the same plus writing the tree to a fresh folder). Parsed templates are kept across
+// generations in a process (as in the server); BM_GenerateTreeFirstInProcess measures without.
 #include <benchmark/benchmark.h>
 
 #include <unistd.h>
@@ -10,6 +11,7 @@
 
 #include "generate/file_tree.h"
 #include "generate/generator.h"
+#include "generate/render.h"
 #include "spec/naming.h"
 #include "spec/validate.h"
 
@@ -107,6 +109,22 @@ void BM_GenerateTree(benchmark::State& state) {
   state.counters["bytes"] = static_cast<double>(bytes);
 }
 BENCHMARK(BM_GenerateTree)->Arg(5)->Arg(10)->Arg(50)->Unit(benchmark::kMillisecond);
+
+// The same with no parsed template kept from earlier generations: what the first generation
+// of a process costs (a CLI run), templates parsed included.
+void BM_GenerateTreeFirstInProcess(benchmark::State& state) {
+  spec::AppSpec s = SyntheticSpec(static_cast<int>(state.range(0)));
+  const generate::Target& target = NodeTarget();
+  for (auto _ : state) {
+    state.PauseTiming();
+    generate::DropParsedTemplates();
+    state.ResumeTiming();
+    auto tree = generate::Generate(s, target, {});
+    if (!tree) state.SkipWithError(tree.error().message.c_str());
+    benchmark::DoNotOptimize(tree);
+  }
+}
+BENCHMARK(BM_GenerateTreeFirstInProcess)->Arg(10)->Unit(benchmark::kMillisecond);
 
 void BM_GenerateToDisk(benchmark::State& state) {
   spec::AppSpec s = SyntheticSpec(static_cast<int>(state.range(0)));

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <optional>
+#include <thread>
 
 #include "spec/spec_edit.h"
 #include "spec/testing_specs.h"
@@ -131,6 +133,46 @@ TEST(TargetRegistry, BrokenTemplateNamesTheFile) {
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.error().message.find("template \"bad/gone.mustache\" is listed in the manifest but missing"), std::string::npos)
       << missing.error().message;
+  std::filesystem::remove_all(dir);
+}
+
+TEST_F(GeneratorTest, ConcurrentGenerationsGiveTheSameFiles) {
+  // Parsed templates are shared across generations and checked out for one render at a time.
+  auto reference = Generate(spec::testing::BlogSpec(), *target_, {});
+  ASSERT_TRUE(reference.ok()) << reference.error().message;
+  std::vector<std::optional<FileTree>> trees(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < trees.size(); ++i) {
+    threads.emplace_back([&, i] {
+      for (int round = 0; round < 3; ++round) {
+        auto tree = Generate(spec::testing::BlogSpec(), *target_, {});
+        if (tree.ok()) trees[i] = std::move(*tree);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& tree : trees) {
+    ASSERT_TRUE(tree.has_value());
+    EXPECT_EQ(tree->files(), reference->files());
+  }
+}
+
+TEST(TargetRegistry, EditedTemplateIsRenderedAgain) {
+  auto dir = std::filesystem::temp_directory_path() / ("bf-gen-edit-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "edit");
+  std::ofstream(dir / "edit/manifest.json") << R"({"id":"edit","prepare":"node-express","language":"x","framework":"y",
+    "databases":["sqlite"],"commands":{"install":{"argv":["true"]},"build":{"argv":["true"]},"test":{"argv":["true"]},
+    "run":{"argv":["true"]}},"files":[{"template":"x.mustache","output":"x.txt"}]})";
+  std::ofstream(dir / "edit/x.mustache") << "one {{app.id}}";
+  auto reg = TargetRegistry::Default(dir.string());
+  ASSERT_TRUE(reg.ok()) << reg.error().message;
+  auto first = Generate(spec::testing::BlogSpec(), *reg->Find("edit").value(), {});
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(*first->Get("x.txt"), "one blog-api");
+  std::ofstream(dir / "edit/x.mustache") << "two {{app.id}}";
+  auto second = Generate(spec::testing::BlogSpec(), *reg->Find("edit").value(), {});
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_EQ(*second->Get("x.txt"), "two blog-api");
   std::filesystem::remove_all(dir);
 }
 

@@ -17,7 +17,6 @@ namespace bf::generate {
 namespace {
 
 using nlohmann::json;
-using nlohmann::ordered_json;
 namespace nm = naming;
 
 std::string JsString(const std::string& s) { return json(s).dump(); }
@@ -28,10 +27,10 @@ std::string Pascal(const std::string& s) { return nm::ToPascalCase(s); }
 // Replaces every "$" in `pattern` by `value`.
 std::string Subst(const std::string& pattern, const std::string& value) { return ReplaceAll(pattern, "$", value); }
 
-bool Flag(const ordered_json& j, const char* key) { return j.contains(key) && j[key].is_boolean() && j[key].get<bool>(); }
+bool Flag(const json& j, const char* key) { return j.contains(key) && j[key].is_boolean() && j[key].get<bool>(); }
 
 // The DTO type of a field (without null).
-std::string TsType(const ordered_json& f) {
+std::string TsType(const json& f) {
   const std::string type = f["type"];
   if (type == "integer" || type == "number") return "number";
   if (type == "boolean") return "boolean";
@@ -46,7 +45,7 @@ std::string TsType(const ordered_json& f) {
 
 // The base zod schema of a field value (no optional/nullable/default), from the helpers in
 // src/http/validation.ts so that the rules match the published OpenAPI schema.
-std::string ZodBase(const ordered_json& f) {
+std::string ZodBase(const json& f) {
   const std::string type = f["type"];
   std::string z;
   if (type == "string" || type == "text") {
@@ -85,7 +84,7 @@ std::string ZodBase(const ordered_json& f) {
 }
 
 // The default of a field as a TypeScript expression ("now" for datetimes: the current time).
-std::string DefaultTs(const ordered_json& f) {
+std::string DefaultTs(const json& f) {
   if (Flag(f, "isNowDefault")) {
     return f["type"] == "date" ? "() => new Date().toISOString().slice(0, 10)" : "() => new Date().toISOString()";
   }
@@ -93,7 +92,7 @@ std::string DefaultTs(const ordered_json& f) {
 }
 
 // A query-string filter: strings are parsed into the field's type, then checked like a body value.
-std::string FilterZod(const ordered_json& f, const std::string& base) {
+std::string FilterZod(const json& f, const std::string& base) {
   const std::string type = f["type"];
   if (type == "integer" || type == "number") return "filter.number(" + base + ")";
   if (type == "boolean") return "filter.boolean()";
@@ -122,7 +121,7 @@ std::string RowType(const std::string& type, bool optional) {
 }
 
 // Row -> DTO value; "$" is the column access (row.published_at).
-std::string FromRow(const ordered_json& f, const std::string& dto_type) {
+std::string FromRow(const json& f, const std::string& dto_type) {
   const std::string type = f["type"];
   bool opt = f["isOptional"].get<bool>();
   if (type == "datetime") return opt ? "toIsoOrNull($)" : "toIso($)";
@@ -133,7 +132,7 @@ std::string FromRow(const ordered_json& f, const std::string& dto_type) {
 }
 
 // DTO value -> row value; "$" is the value.
-std::string ToRow(const ordered_json& f) {
+std::string ToRow(const json& f) {
   const std::string type = f["type"];
   bool opt = f["isOptional"].get<bool>();
   if (type == "boolean") return opt ? "toDbBoolOrNull($)" : "toDbBool($)";
@@ -141,7 +140,7 @@ std::string ToRow(const ordered_json& f) {
   return "$";
 }
 
-std::string ClampText(std::string text, const ordered_json& f, size_t reserve) {
+std::string ClampText(std::string text, const json& f, size_t reserve) {
   if (f["hasMaxLength"].get<bool>()) {
     size_t max = std::stoul(f["maxLength"].get<std::string>());
     size_t keep = max > reserve ? max - reserve : 1;
@@ -151,8 +150,8 @@ std::string ClampText(std::string text, const ordered_json& f, size_t reserve) {
   return text.empty() ? "x" : text;
 }
 
-double Lo(const ordered_json& f) { return f["hasMin"].get<bool>() ? std::stod(f["min"].get<std::string>()) : 1; }
-double Hi(const ordered_json& f, double lo) {
+double Lo(const json& f) { return f["hasMin"].get<bool>() ? std::stod(f["min"].get<std::string>()) : 1; }
+double Hi(const json& f, double lo) {
   return f["hasMax"].get<bool>() ? std::stod(f["max"].get<std::string>()) : lo + 1000;
 }
 
@@ -162,7 +161,7 @@ std::string NumberJs(double v, bool integer) {
 }
 
 // A valid value for tests; `n` is a number in scope that differs per record (unique fields).
-std::string FactoryJs(const ordered_json& f, const std::string& entity_kebab, bool alternative) {
+std::string FactoryJs(const json& f, const std::string& entity_kebab, bool alternative) {
   const std::string type = f["type"], name = f["name"];
   bool unique = f["isUnique"].get<bool>();
   if (type == "string" || type == "text") {
@@ -196,7 +195,7 @@ std::string FactoryJs(const ordered_json& f, const std::string& entity_kebab, bo
 }
 
 // A value of the wrong type or shape, to test 422 responses ("" when none exists).
-std::string InvalidJs(const ordered_json& f) {
+std::string InvalidJs(const json& f) {
   const std::string type = f["type"];
   if (type == "integer" || type == "number") return "'not-a-number'";
   if (type == "boolean") return "'not-a-boolean'";
@@ -210,7 +209,7 @@ std::string InvalidJs(const ordered_json& f) {
 }
 
 // A sample for seed data and the admin account: a TypeScript expression over `rng` and `i`.
-std::string MockJs(const ordered_json& f) {
+std::string MockJs(const json& f) {
   const std::string type = f["type"], sem = f["semantic"];
   std::string opts = "{";
   std::vector<std::string> parts;
@@ -235,8 +234,8 @@ std::string MockJs(const ordered_json& f) {
 }
 
 // The access rule of one operation as a TypeScript literal plus flags.
-ordered_json AccessRule(const ordered_json& view, bool owner_allowed) {
-  ordered_json r;
+json AccessRule(const json& view, bool owner_allowed) {
+  json r;
   std::vector<std::string> roles;
   for (const auto& role : view["roles"]) roles.push_back(JsString(role["name"]));
   bool owner = view["owner"].get<bool>() && owner_allowed;
@@ -249,7 +248,7 @@ ordered_json AccessRule(const ordered_json& view, bool owner_allowed) {
 }
 
 // May a signed-in user with `role` do this without owning the record?
-bool RoleMay(const ordered_json& view, const std::string& role, const std::string& admin_role) {
+bool RoleMay(const json& view, const std::string& role, const std::string& admin_role) {
   if (role == admin_role) return true;
   if (view["public"].get<bool>() || view["authenticated"].get<bool>()) return true;
   for (const auto& r : view["roles"]) {
@@ -259,7 +258,7 @@ bool RoleMay(const ordered_json& view, const std::string& role, const std::strin
 }
 
 // A role (other than admin) allowed by the rule, or "" when only admins (or owners) may.
-std::string SomeRole(const ordered_json& view, const std::string& default_role, const std::string& admin_role) {
+std::string SomeRole(const json& view, const std::string& default_role, const std::string& admin_role) {
   if (RoleMay(view, default_role, admin_role)) return default_role;
   for (const auto& r : view["roles"]) {
     if (r["name"] != admin_role) return r["name"];
@@ -274,7 +273,7 @@ std::string ActorJs(const std::string& role, const std::string& default_role) {
   return "withRole(" + JsString(role) + ")";
 }
 
-const ordered_json* FindEntity(const ordered_json& entities, const std::string& name) {
+const json* FindEntity(const json& entities, const std::string& name) {
   for (const auto& e : entities) {
     if (e["name"] == name) return &e;
   }
@@ -287,13 +286,13 @@ std::string WithArticle(const std::string& words) {
   return (vowel ? "an " : "a ") + words;
 }
 
-ordered_json EntityNames(const ordered_json& e) {
+json EntityNames(const json& e) {
   return {{"aWords", WithArticle(e["words"].get<std::string>())},{"name", e["name"]},        {"camel", e["camel"]},   {"kebab", e["kebab"]},
           {"table", e["table"]},      {"route", e["route"]},   {"plural", e["plural"]},
           {"words", e["words"]},      {"wordsPlural", e["wordsPlural"]}, {"screaming", e["screaming"]}};
 }
 
-void MarkEnds(ordered_json& list) {
+void MarkEnds(json& list) {
   for (size_t i = 0; i < list.size(); ++i) {
     list[i]["first"] = i == 0;
     list[i]["last"] = i + 1 == list.size();
@@ -301,7 +300,7 @@ void MarkEnds(ordered_json& list) {
 }
 
 // Adds the node-specific view of one field.
-void PrepareField(ordered_json& f, const std::string& kebab) {
+void PrepareField(json& f, const std::string& kebab) {
   const std::string type = f["type"];
   bool opt = f["isOptional"].get<bool>();
   std::string ts = TsType(f);
@@ -346,19 +345,19 @@ void PrepareField(ordered_json& f, const std::string& kebab) {
 }  // namespace
 
 Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions& options) {
-  ordered_json m = CommonViewModel(spec, options.database);
+  json m = CommonViewModel(spec, options.database);
   const std::string admin_role = spec.auth.adminRole;
   const std::string default_role = spec.auth.defaultRole;
   const bool has_auth = spec.auth.enabled;
-  // A copy, written back at the end: references into `m` would dangle as keys are added
-  // (ordered_json stores objects in a vector).
-  ordered_json entities = std::move(m["entities"]);
+  // Moved out and written back at the end, so that the passes below can read entities while
+  // they add keys to `m`.
+  json entities = std::move(m["entities"]);
 
   // Pass 1: fields, references, links, access.
   for (auto& e : entities) {
     const std::string kebab = e["kebab"];
     bool is_user = e["isUser"].get<bool>();
-    ordered_json body_fields = ordered_json::array();
+    json body_fields = json::array();
     bool has_invalid = false;
     for (auto& f : e["fields"]) {
       PrepareField(f, kebab);
@@ -369,8 +368,8 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
       if (writable) body_fields.push_back(f);
     }
     MarkEnds(body_fields);
-    e["bodyFields"] = body_fields;
     e["hasBodyFields"] = !body_fields.empty();
+    e["bodyFields"] = std::move(body_fields);
     e["hasInvalidField"] = has_invalid;
     for (const auto& f : e["fields"]) {
       if (f["hasInvalid"].get<bool>()) {
@@ -381,7 +380,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     e["aWords"] = WithArticle(e["words"].get<std::string>());
     e["varName"] = nm::SafeIdentifier(e["camel"].get<std::string>(), nm::Language::kTypeScript);
 
-    ordered_json body_refs = ordered_json::array();
+    json body_refs = json::array();
     for (auto& r : e["references"]) {
       bool opt = r["isOptional"].get<bool>();
       r["zodCreate"] = opt ? "v.guid().nullable().optional()" : "v.guid()";
@@ -393,28 +392,28 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
       if (!r["isOwner"].get<bool>()) body_refs.push_back(r);
     }
     MarkEnds(body_refs);
-    e["bodyRefs"] = body_refs;
-    e["hasBodyRefs"] = !body_refs.empty();
-    ordered_json unique_refs = ordered_json::array();
+    json unique_refs = json::array();
     for (const auto& r : body_refs) {
       if (r["isUnique"].get<bool>()) unique_refs.push_back(r);
     }
-    e["uniqueRefs"] = unique_refs;
+    e["hasBodyRefs"] = !body_refs.empty();
+    e["bodyRefs"] = std::move(body_refs);
+    e["uniqueRefs"] = std::move(unique_refs);
 
     for (auto& l : e["owningLinks"]) {
       l["idsPascal"] = Pascal(l["idsField"].get<std::string>());
     }
-    ordered_json via = ordered_json::array();
+    json via = json::array();
     for (const auto& l : e["links"]) {
       via.push_back({{"key", "via" + Pascal(l["name"].get<std::string>())},
                      {"joinTable", l["joinTable"]},
                      {"selfColumn", l["selfColumn"]},
                      {"otherColumn", l["otherColumn"]}});
     }
-    e["viaFilters"] = via;
+    e["viaFilters"] = std::move(via);
 
     // Sorting and filters (the OpenAPI list parameters: scalar fields, timestamps, foreign keys).
-    ordered_json sort = ordered_json::array(), filters = ordered_json::array();
+    json sort = json::array(), filters = json::array();
     for (const auto& f : e["fields"]) {
       if (f["isSortable"].get<bool>()) sort.push_back({{"name", f["name"]}, {"column", f["column"]}});
       if (f["isFilterable"].get<bool>()) {
@@ -430,13 +429,13 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
                          {"db", "query." + r["field"].get<std::string>()}});
     }
     MarkEnds(sort);
-    e["sortFields"] = sort;
     e["hasSort"] = !sort.empty();
+    e["sortFields"] = std::move(sort);
     e["defaultSortTs"] = e["timestamps"].get<bool>() ? "[{ field: 'createdAt', direction: 'desc' }]" : "[]";
-    e["filters"] = filters;
-    e["usesFilter"] = std::any_of(filters.begin(), filters.end(), [](const ordered_json& x) {
+    e["usesFilter"] = std::any_of(filters.begin(), filters.end(), [](const json& x) {
       return x["zod"].get<std::string>().rfind("filter.", 0) == 0;
     });
+    e["filters"] = std::move(filters);
     for (const auto& f : e["fields"]) {
       if (f["isFilterable"].get<bool>() && f["type"] != "boolean") {
         e["filterField"] = f;
@@ -457,7 +456,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     e["ownedForAccess"] = owned;
     e["ownerColumnForAccess"] = is_user ? "id" : e.value("ownerColumn", "");
     e["ownerExpr"] = is_user ? "dto.id" : e["hasOwner"].get<bool>() ? "dto." + e["ownerField"].get<std::string>() : "null";
-    ordered_json access;
+    json access;
     for (const char* op : {"read", "create", "update", "delete"}) {
       access[op] = AccessRule(e["access"][op], owned);
     }
@@ -468,10 +467,10 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     for (const char* op : {"read", "create", "update", "delete"}) {
       access[op]["mw"] = access[op]["requiresAuth"].get<bool>() ? "auth, " : "";
     }
-    e["rules"] = access;
+    e["rules"] = std::move(access);
 
     // Restrict deletes: children that keep a parent from being deleted.
-    ordered_json restricts = ordered_json::array();
+    json restricts = json::array();
     for (const auto& rel : spec.relations) {
       if (rel.from != e["name"] || rel.kind == spec::RelationKind::kManyToMany || rel.onDelete != spec::OnDelete::kRestrict) continue;
       const spec::Entity* child = spec.FindEntity(rel.to);
@@ -483,8 +482,8 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
                            {"relation", rel.name}});
     }
     MarkEnds(restricts);
-    e["restricts"] = restricts;
     e["hasRestricts"] = !restricts.empty();
+    e["restricts"] = std::move(restricts);
   }
 
   // Pass 2: nested routes, router wiring, test plans (need every entity's pass-1 view).
@@ -492,14 +491,14 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
   for (auto& e : entities) {
     const std::string self = e["name"];
     bool is_user = e["isUser"].get<bool>();
-    ordered_json nested = ordered_json::array();
+    json nested = json::array();
     std::vector<std::string> services = {self};
     auto add_service = [&](const std::string& n) {
       if (std::find(services.begin(), services.end(), n) == services.end()) services.push_back(n);
     };
     for (const auto& c : e["collections"]) {
-      const ordered_json* listed = FindEntity(entities, c["target"]["name"]);
-      ordered_json n;
+      const json* listed = FindEntity(entities, c["target"]["name"]);
+      json n;
       n["segment"] = c["kebab"];
       n["relation"] = c["name"];
       n["isOne"] = c["isOne"];
@@ -507,11 +506,11 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
       n["listed"] = EntityNames(*listed);
       n["filterKey"] = c["fkField"];
       n["mw"] = (*listed)["rules"]["read"]["mw"];
-      nested.push_back(n);
+      nested.push_back(std::move(n));
       add_service(c["target"]["name"]);
     }
     for (const auto& l : e["links"]) {
-      const ordered_json* listed = FindEntity(entities, l["target"]["name"]);
+      const json* listed = FindEntity(entities, l["target"]["name"]);
       // The same link seen from the listed entity: its accessor there names its via-filter.
       std::string reverse;
       for (const auto& rel : spec.relations) {
@@ -521,7 +520,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
           reverse = owning ? rel.inverse : rel.name;
         }
       }
-      ordered_json n;
+      json n;
       n["segment"] = l["kebab"];
       n["relation"] = l["name"];
       n["isOne"] = false;
@@ -529,19 +528,19 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
       n["listed"] = EntityNames(*listed);
       n["filterKey"] = "via" + Pascal(reverse);
       n["mw"] = (*listed)["rules"]["read"]["mw"];
-      nested.push_back(n);
+      nested.push_back(std::move(n));
       add_service(l["target"]["name"]);
     }
     MarkEnds(nested);
     e["nestedRoutes"] = nested;
-    ordered_json svc = ordered_json::array();
+    json svc = json::array();
     for (const auto& n : services) {
-      const ordered_json* other = FindEntity(entities, n);
-      ordered_json s = EntityNames(*other);
+      const json* other = FindEntity(entities, n);
+      json s = EntityNames(*other);
       s["isSelf"] = n == self;
-      svc.push_back(s);
+      svc.push_back(std::move(s));
     }
-    e["routerServices"] = svc;
+    e["routerServices"] = std::move(svc);
     bool uses_auth = false;
     for (const char* op : {"read", "create", "update", "delete"}) {
       if (is_user && std::string(op) == "create") continue;
@@ -554,7 +553,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     e["hasCreate"] = !is_user;
 
     // Test plan: who creates records, which access rules are exercised.
-    const ordered_json a = e["access"];
+    const json a = e["access"];
     std::string creator_role = has_auth ? SomeRole(a["create"], default_role, admin_role) : default_role;
     e["creatorJs"] = has_auth ? ActorJs(creator_role, default_role) : "anyone()";
     bool member_may_create = !has_auth || RoleMay(a["create"], default_role, admin_role);
@@ -563,7 +562,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     bool member_may_delete = !has_auth || RoleMay(a["delete"], default_role, admin_role);
     bool owner_update = e["rules"]["update"]["hasOwner"].get<bool>();
     bool owner_delete = e["rules"]["delete"]["hasOwner"].get<bool>();
-    ordered_json t;
+    json t;
     t["publicRead"] = e["rules"]["read"]["isPublic"];
     t["needsTokenToRead"] = e["rules"]["read"]["requiresAuth"];
     t["memberMayRead"] = member_may_read;
@@ -575,12 +574,12 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     t["memberForbiddenToDelete"] = has_auth && !is_user && !member_may_delete && !owner_delete;
     t["userSelfUpdate"] = has_auth && is_user && owner_update && !member_may_update;
     t["userMemberDeleteForbidden"] = has_auth && is_user && !member_may_delete && !owner_delete;
-    e["tests"] = t;
+    e["tests"] = std::move(t);
     bool has_required_input = false;
     for (const auto& f : e["bodyFields"]) has_required_input |= f["isRequiredInput"].get<bool>();
     for (const auto& r : e["bodyRefs"]) has_required_input |= r["isRequired"].get<bool>();
     e["hasRequiredInput"] = has_required_input;
-    ordered_json patch_field;
+    json patch_field;
     for (const auto& f : e["bodyFields"]) {
       if (f["type"] != "json") {
         patch_field = f;
@@ -588,23 +587,23 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
       }
     }
     e["hasPatchField"] = !patch_field.is_null();
-    if (!patch_field.is_null()) e["patchField"] = patch_field;
+    if (!patch_field.is_null()) e["patchField"] = std::move(patch_field);
     // Required references the factories create first (self references cannot be required
     // in a creatable spec, and are skipped).
-    ordered_json parents = ordered_json::array();
+    json parents = json::array();
     for (const auto& r : e["bodyRefs"]) {
       if (!r["isRequired"].get<bool>() || r["isSelf"].get<bool>()) continue;
       parents.push_back({{"field", r["field"]}, {"targetName", r["target"]["name"]}});
     }
     e["hasFactoryParents"] = !parents.empty();
-    e["factoryParents"] = parents;
+    e["factoryParents"] = std::move(parents);
   }
 
   // Pass 3: relation tests need every entity's creator.
   for (auto& e : entities) {
     // Collections for the relation tests: how to create a child under a given parent.
     for (auto& c : e["collections"]) {
-      const ordered_json* child = FindEntity(entities, c["target"]["name"]);
+      const json* child = FindEntity(entities, c["target"]["name"]);
       bool via_owner = false;
       for (const auto& r : (*child)["references"]) {
         if (r["field"] == c["fkField"] && r["isOwner"].get<bool>()) via_owner = true;
@@ -620,7 +619,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
       }
     }
     for (auto& l : e["links"]) {
-      const ordered_json* other = FindEntity(entities, l["target"]["name"]);
+      const json* other = FindEntity(entities, l["target"]["name"]);
       l["targetName"] = (*other)["name"];
       // The owning entity of the link and its ids field, for inverse-side tests.
       if (!l["isOwningSide"].get<bool>()) {
@@ -639,7 +638,7 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     e["self"] = EntityNames(e);
     e["self"]["creatorJs"] = e["creatorJs"];
     e["self"]["isUser"] = is_user;
-    ordered_json required_names = ordered_json::array(), unique_fields = ordered_json::array();
+    json required_names = json::array(), unique_fields = json::array();
     bool uses_n = false, mock_i = false, mock_rng = false;
     std::set<std::string> db_helpers;
     for (auto& f : e["fields"]) {
@@ -675,17 +674,18 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     }
     if (e["timestamps"].get<bool>()) db_helpers.insert("toIso");
     MarkEnds(required_names);
-    e["requiredInputNames"] = required_names;
+    e["requiredInputNames"] = std::move(required_names);
     MarkEnds(unique_fields);
-    e["uniqueFields"] = unique_fields;
-    e["hasUniqueFields"] = !unique_fields.empty();
+    const bool has_unique_fields = !unique_fields.empty();
+    e["uniqueFields"] = std::move(unique_fields);
+    e["hasUniqueFields"] = has_unique_fields;
     e["inputUsesN"] = uses_n;
     e["mockI"] = mock_i ? "i" : "_i";
     e["mockRng"] = mock_rng ? "rng" : "_rng";
-    ordered_json helpers = ordered_json::array();
+    json helpers = json::array();
     for (const auto& h : db_helpers) helpers.push_back(h);
-    e["importsDb"] = helpers;
-    bool unique_checks = !unique_fields.empty() || !e["uniqueRefs"].empty();
+    e["importsDb"] = std::move(helpers);
+    bool unique_checks = has_unique_fields || !e["uniqueRefs"].empty();
     bool reference_checks = !e["bodyRefs"].empty() || !e["owningLinks"].empty();
     std::vector<std::string> integrity;
     if (unique_checks && !is_user) integrity.push_back("assertUnique");
@@ -713,14 +713,14 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
                        : r["isRequired"].get<bool>() ? "ids.pick('" + target + "')"
                                                      : "ids.pickOrNull('" + target + "')";
     }
-    ordered_json inverse_links = ordered_json::array();
+    json inverse_links = json::array();
     for (const auto& l : e["links"]) {
       if (!l["isOwningSide"].get<bool>()) inverse_links.push_back(l);
     }
-    e["inverseLinks"] = inverse_links;
     for (auto& l : e["owningLinks"]) l["targetName"] = l["target"]["name"];
     e["hasRelationTests"] = !e["bodyRefs"].empty() || !e["uniqueRefs"].empty() || !e["collections"].empty() ||
                             !e["owningLinks"].empty() || !inverse_links.empty();
+    e["inverseLinks"] = std::move(inverse_links);
     if (e["bodyFields"].empty()) e["hasPatchField"] = false;
   }
   m["anyMockUsesValues"] = any_mock_values;
@@ -731,8 +731,6 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
     }
   }
   if (!m.contains("eventEntity") && !entities.empty()) m["eventEntity"] = entities[0]["self"];
-
-  m["entities"] = entities;
 
   // App-level names and flags.
   m["appIdJson"] = JsString(spec.name);
@@ -749,43 +747,41 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
   m["accessTokenSeconds"] = std::to_string(spec.auth.accessTokenMinutes * 60);
   m["refreshTokenSeconds"] = std::to_string(spec.auth.refreshTokenDays * 86400);
   m["identityField"] = spec.auth.identityField;
-  ordered_json join_tables = m["joinTables"];
-  for (auto& j : join_tables) j["pascal"] = Pascal(j["table"].get<std::string>());
-  m["joinTables"] = join_tables;
+  for (auto& j : m["joinTables"]) j["pascal"] = Pascal(j["table"].get<std::string>());
   // Drop order for `seed --reset`: join tables, then entities children first.
-  ordered_json order = ordered_json::array();
+  json order = json::array();
   for (const auto& name : m["creationOrder"]) order.push_back(EntityNames(*FindEntity(entities, name)));
-  ordered_json seed_order = ordered_json::array();
+  json seed_order = json::array();
   for (const auto& o : order) {
-    ordered_json s = o;
-    const ordered_json* e = FindEntity(entities, o["name"]);
+    json s = o;
+    const json* e = FindEntity(entities, o["name"]);
     s["isUser"] = (*e)["isUser"];
-    seed_order.push_back(s);
+    seed_order.push_back(std::move(s));
   }
-  m["creationOrderEntities"] = seed_order;
-  ordered_json reverse_tables = ordered_json::array();
+  m["creationOrderEntities"] = std::move(seed_order);
+  json reverse_tables = json::array();
   for (const auto& j : m["joinTables"]) reverse_tables.push_back(j["table"]);
   if (has_auth) reverse_tables.push_back("refresh_tokens");
   for (auto it = order.rbegin(); it != order.rend(); ++it) reverse_tables.push_back((*it)["table"]);
-  ordered_json drop = ordered_json::array();
+  json drop = json::array();
   for (const auto& t : reverse_tables) drop.push_back({{"table", t}});
   MarkEnds(drop);
-  m["dropOrder"] = drop;
+  m["dropOrder"] = std::move(drop);
   // Tables created in the migration: entities parents first; refresh tokens after the users.
-  ordered_json create_order = ordered_json::array();
+  json create_order = json::array();
   // Only what migrations.ts and seed.ts read: the whole entity again would double the model.
   static const char* const kMigrationKeys[] = {"name", "camel", "table", "isUser", "timestamps", "fields",
                                                "references", "identityField", "seedRefJs"};
   for (const auto& o : order) {
-    const ordered_json& e = *FindEntity(entities, o["name"]);
-    ordered_json c = ordered_json::object();
+    const json& e = *FindEntity(entities, o["name"]);
+    json c = json::object();
     for (const char* k : kMigrationKeys) {
       if (auto it = e.find(k); it != e.end()) c[k] = *it;
     }
     create_order.push_back(std::move(c));
   }
-  m["migrationEntities"] = create_order;
   m["firstTable"] = create_order.empty() ? std::string() : create_order[0]["table"].get<std::string>();
+  m["migrationEntities"] = std::move(create_order);
   for (auto& j : m["joinTables"]) {
     for (const auto& e : entities) {
       if (e["table"] == j["leftTable"]) j["leftEntity"] = e["name"];
@@ -794,36 +790,37 @@ Result<json> PrepareNodeExpress(const spec::AppSpec& spec, const PrepareOptions&
   }
 
   // The plan's diagrams for docs/ARCHITECTURE.md (the same Mermaid sources the plan shows).
-  ordered_json diagrams = ordered_json::array();
+  json diagrams = json::array();
   for (const auto& d : plan::MakePlan(spec).diagrams) diagrams.push_back({{"title", d.title}, {"source", d.source}});
-  m["diagrams"] = diagrams;
+  m["diagrams"] = std::move(diagrams);
 
   // Endpoints table for the README (from the planner, one source with the OpenAPI document).
-  ordered_json endpoints = ordered_json::array();
+  json endpoints = json::array();
   for (const auto& ep : plan::BuildEndpoints(spec)) {
     endpoints.push_back({{"method", ep.method}, {"methodLower", ToLower(ep.method)}, {"path", ep.path}, {"summary", ep.summary}, {"access", ep.AccessText()}});
   }
-  m["endpoints"] = endpoints;
+  m["endpoints"] = std::move(endpoints);
 
   if (has_auth) {
     for (const auto& e : entities) {
       if (e["isUser"].get<bool>()) m["userEntity"] = e;
     }
     const auto& user = m["userEntity"];
-    ordered_json admin_fields = ordered_json::array();
+    json admin_fields = json::array();
     for (const auto& f : user["fields"]) {
       if (f["isIdentity"].get<bool>()) continue;
       if (!f["isRequired"].get<bool>() || f["hasFixedDefault"].get<bool>()) continue;
       admin_fields.push_back({{"name", f["name"]}, {"mockJs", f["mockJs"]}});
     }
-    m["adminFields"] = admin_fields;
     m["adminNeedsProfile"] = !admin_fields.empty();
+    m["adminFields"] = std::move(admin_fields);
     m["identityIsEmail"] = user["fields"].is_array() &&
-                           std::any_of(user["fields"].begin(), user["fields"].end(), [&](const ordered_json& f) {
+                           std::any_of(user["fields"].begin(), user["fields"].end(), [&](const json& f) {
                              return f["isIdentity"].get<bool>() && f["type"] == "email";
                            });
   }
-  return json(m);
+  m["entities"] = std::move(entities);
+  return m;
 }
 
 }  // namespace bf::generate

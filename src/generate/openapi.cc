@@ -117,12 +117,18 @@ ordered_json FieldSchema(const spec::Field& f, bool nullable) {
 
 namespace {
 
-ordered_json ListParameters(const spec::AppSpec& spec, const spec::Entity& e) {
+// page and limit: the parameters every list takes (nested lists take only these).
+ordered_json PagingParameters() {
   ordered_json params = ordered_json::array();
   params.push_back({{"name", "page"}, {"in", "query"},
                     {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100000}, {"default", 1}}}});
   params.push_back({{"name", "limit"}, {"in", "query"},
                     {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}, {"default", 20}}}});
+  return params;
+}
+
+ordered_json ListParameters(const spec::AppSpec& spec, const spec::Entity& e) {
+  ordered_json params = PagingParameters();
   ordered_json sortable = ordered_json::array();
   auto add_sort = [&](const std::string& name) {
     sortable.push_back(name);
@@ -236,7 +242,12 @@ ordered_json RequestBody(const std::string& schema) {
 // Every path of the contract, driven by the planner's endpoint list (one source of truth for
 // routes, access and status codes); this adds parameters, bodies and response schemas.
 void BuildPaths(const spec::AppSpec& spec, ordered_json& paths) {
-  for (const plan::Endpoint& ep : plan::BuildEndpoints(spec)) {
+  const std::vector<plan::Endpoint> endpoints = plan::BuildEndpoints(spec);
+  // ordered_json objects are vectors of pairs with const keys: growing one copies every value
+  // already in it (deeply), so the big ones are reserved up front.
+  if (!paths.is_object()) paths = ordered_json::object();
+  paths.get_ref<ordered_json::object_t&>().reserve(endpoints.size());
+  for (const plan::Endpoint& ep : endpoints) {
     ordered_json op;
     const spec::Entity* e = ep.entity.empty() ? nullptr : spec.FindEntity(ep.entity);
     std::string method = bf::ToLower(ep.method);
@@ -268,13 +279,11 @@ void BuildPaths(const spec::AppSpec& spec, ordered_json& paths) {
                         {"schema", {{"type", "string"}}}});
     }
     if (ep.kind == plan::EndpointKind::kList) {
-      for (auto& p : ListParameters(spec, *e)) params.push_back(p);
+      for (auto& p : ListParameters(spec, *e)) params.push_back(std::move(p));
     } else if (ep.kind == plan::EndpointKind::kNestedList) {
-      auto list = ListParameters(spec, *e);
-      params.push_back(list[0]);
-      params.push_back(list[1]);
+      for (auto& p : PagingParameters()) params.push_back(std::move(p));
     }
-    if (!params.empty()) op["parameters"] = params;
+    if (!params.empty()) op["parameters"] = std::move(params);
     if (ep.kind == plan::EndpointKind::kCreate) op["requestBody"] = RequestBody(e->name + "Create");
     if (ep.kind == plan::EndpointKind::kUpdate) op["requestBody"] = RequestBody(e->name + "Update");
     if (ep.path == "/auth/register") op["requestBody"] = RequestBody("RegisterRequest");
@@ -287,10 +296,11 @@ void BuildPaths(const spec::AppSpec& spec, ordered_json& paths) {
       statuses.push_back(415);
       std::sort(statuses.begin(), statuses.end());
     }
-    ordered_json responses;
+    ordered_json responses = ordered_json::object();
+    responses.get_ref<ordered_json::object_t&>().reserve(statuses.size());
     for (int status : statuses) responses[std::to_string(status)] = Response(ep, status, spec);
-    op["responses"] = responses;
-    paths[ep.path][method] = op;
+    op["responses"] = std::move(responses);
+    paths[ep.path][method] = std::move(op);
   }
 }
 
@@ -307,7 +317,8 @@ ordered_json BuildOpenApi(const spec::AppSpec& spec) {
   for (const auto& e : spec.entities) tags.push_back({{"name", e.name}});
   doc["tags"] = tags;
 
-  ordered_json schemas;
+  ordered_json schemas = ordered_json::object();
+  schemas.get_ref<ordered_json::object_t&>().reserve(4 * spec.entities.size() + 6);
   schemas["Problem"] = {{"type", "object"},
                         {"description", "RFC 9457 problem details"},
                         {"required", {"type", "title", "status"}},
@@ -374,12 +385,16 @@ ordered_json BuildOpenApi(const spec::AppSpec& spec) {
       required.push_back("createdAt");
       required.push_back("updatedAt");
     }
-    schemas[e.name] = {{"type", "object"}, {"required", required}, {"properties", props}};
-    ordered_json create = {{"type", "object"}, {"additionalProperties", false}, {"properties", create_props}};
-    if (!create_required.empty()) create["required"] = create_required;
+    ordered_json& response = schemas[e.name] = {{"type", "object"}};
+    response["required"] = std::move(required);
+    response["properties"] = std::move(props);
     ordered_json update = {{"type", "object"}, {"additionalProperties", false}, {"properties", create_props}};
-    if (!is_user) schemas[e.name + "Create"] = create;
-    schemas[e.name + "Update"] = update;
+    if (!is_user) {
+      ordered_json& create = schemas[e.name + "Create"] = {{"type", "object"}, {"additionalProperties", false}};
+      create["properties"] = std::move(create_props);
+      if (!create_required.empty()) create["required"] = std::move(create_required);
+    }
+    schemas[e.name + "Update"] = std::move(update);
     schemas[e.plural + "Page"] = {{"type", "object"},
                                   {"required", {"data", "page", "limit", "total"}},
                                   {"properties",
@@ -420,8 +435,8 @@ ordered_json BuildOpenApi(const spec::AppSpec& spec) {
   }
 
   BuildPaths(spec, paths);
-  doc["paths"] = paths;
-  doc["components"] = {{"schemas", schemas}};
+  doc["paths"] = std::move(paths);
+  doc["components"]["schemas"] = std::move(schemas);
   if (spec.auth.enabled) {
     doc["components"]["securitySchemes"] = {{"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}}}};
   }

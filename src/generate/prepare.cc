@@ -12,13 +12,13 @@ namespace bf::generate {
 
 namespace {
 
-using nlohmann::ordered_json;
+using nlohmann::json;
 using spec::FieldType;
 using spec::RelationKind;
 namespace nm = naming;
 
 // Marks first/last on the items of a list so templates can place separators.
-void MarkEnds(ordered_json& list) {
+void MarkEnds(json& list) {
   for (size_t i = 0; i < list.size(); ++i) {
     list[i]["first"] = i == 0;
     list[i]["last"] = i + 1 == list.size();
@@ -26,8 +26,8 @@ void MarkEnds(ordered_json& list) {
   }
 }
 
-ordered_json Names(const std::string& name, const std::string& plural) {
-  ordered_json n;
+json Names(const std::string& name, const std::string& plural) {
+  json n;
   n["name"] = name;
   n["plural"] = plural;
   n["camel"] = nm::ToCamelCase(name);
@@ -45,8 +45,8 @@ ordered_json Names(const std::string& name, const std::string& plural) {
 }
 
 // A short reference to another entity (used inside relations, without recursion).
-ordered_json EntityRef(const spec::Entity& e) {
-  ordered_json r = Names(e.name, e.plural);
+json EntityRef(const spec::Entity& e) {
+  json r = Names(e.name, e.plural);
   r["table"] = nm::ToSnakeCase(e.plural);
   r["route"] = EntityRoute(e);
   return r;
@@ -115,8 +115,8 @@ std::string Semantic(const spec::Field& f, const spec::Entity& e, bool is_user) 
   return "word";
 }
 
-ordered_json FieldView(const spec::Field& f, const spec::Entity& e, bool is_user) {
-  ordered_json v;
+json FieldView(const spec::Field& f, const spec::Entity& e, bool is_user) {
+  json v;
   v["name"] = f.name;
   v["column"] = nm::ToSnakeCase(f.name);
   v["title"] = nm::ToTitleWords(f.name);
@@ -137,10 +137,10 @@ ordered_json FieldView(const spec::Field& f, const spec::Entity& e, bool is_user
   for (const auto& [t, flag] : kFlags) v[flag] = f.type == t;
   v["isTextual"] = spec::IsTextual(f.type);
   v["isNumeric"] = spec::IsNumeric(f.type);
-  ordered_json values = ordered_json::array();
+  json values = json::array();
   for (const auto& ev : f.enumValues) values.push_back({{"value", ev}});
   MarkEnds(values);
-  v["enumValues"] = values;
+  v["enumValues"] = std::move(values);
   v["hasMaxLength"] = f.maxLength.has_value();
   v["maxLength"] = f.maxLength ? std::to_string(*f.maxLength) : "";
   auto num = [](double d) { return nlohmann::json(d).dump(); };
@@ -161,19 +161,19 @@ ordered_json FieldView(const spec::Field& f, const spec::Entity& e, bool is_user
   return v;
 }
 
-ordered_json AccessView(const std::vector<std::string>& principals) {
-  ordered_json a;
+json AccessView(const std::vector<std::string>& principals) {
+  json a;
   auto has = [&](const char* p) { return std::find(principals.begin(), principals.end(), p) != principals.end(); };
   a["public"] = has("public");
   a["authenticated"] = has("authenticated");
   a["owner"] = has("owner");
-  ordered_json roles = ordered_json::array();
+  json roles = json::array();
   for (const auto& p : principals) {
     if (p != "public" && p != "authenticated" && p != "owner") roles.push_back({{"name", p}});
   }
   MarkEnds(roles);
-  a["roles"] = roles;
   a["hasRoles"] = !roles.empty();
+  a["roles"] = std::move(roles);
   a["principals"] = Join(principals, ", ");
   return a;
 }
@@ -207,30 +207,30 @@ std::vector<const spec::Entity*> CreationOrder(const spec::AppSpec& s) {
 
 std::string EntityRoute(const spec::Entity& e) { return "/api/" + nm::ToKebabCase(e.plural); }
 
-ordered_json CommonViewModel(const spec::AppSpec& s, const std::string& database) {
-  ordered_json m;
-  ordered_json app = Names(nm::ToPascalCase(s.name), nm::ToPascalCase(s.name));
+json CommonViewModel(const spec::AppSpec& s, const std::string& database) {
+  json m;
+  json app = Names(nm::ToPascalCase(s.name), nm::ToPascalCase(s.name));
   app["id"] = s.name;
   app["title"] = s.title;
   app["description"] = s.description;
-  m["app"] = app;
+  m["app"] = std::move(app);
   m["database"] = database;
   m["isSqlite"] = database == "sqlite";
   m["isPostgres"] = database == "postgres";
   m["isMongo"] = database == "mongodb";
-  ordered_json features = ordered_json::object();
+  json features = json::object();
   for (const auto& f : spec::FeatureNames()) features[f] = false;
   for (auto f : s.features) features[std::string(spec::ToString(f))] = true;
-  m["features"] = features;
+  m["features"] = std::move(features);
   m["hasRealtime"] = s.HasFeature(spec::Feature::kRealtime) || s.HasFeature(spec::Feature::kNotifications);
   m["hasAuth"] = s.auth.enabled;
-  ordered_json roles = ordered_json::array();
+  json roles = json::array();
   for (const auto& r : s.roles) {
     roles.push_back({{"name", r}, {"isAdmin", r == s.auth.adminRole}, {"isDefault", r == s.auth.defaultRole},
                      {"title", nm::ToTitleWords(r)}});
   }
   MarkEnds(roles);
-  m["roles"] = roles;
+  m["roles"] = std::move(roles);
   m["auth"] = {{"userEntity", s.auth.userEntity},
                {"identityField", s.auth.identityField},
                {"defaultRole", s.auth.defaultRole},
@@ -239,29 +239,29 @@ ordered_json CommonViewModel(const spec::AppSpec& s, const std::string& database
                {"refreshTokenDays", std::to_string(s.auth.refreshTokenDays)}};
 
   const std::vector<plan::JoinTable> join_tables = plan::JoinTables(s);
-  ordered_json entities = ordered_json::array();
+  json entities = json::array();
   for (const auto& e : s.entities) {
     bool is_user = s.auth.enabled && e.name == s.auth.userEntity;
-    ordered_json v = Names(e.name, e.plural);
+    json v = Names(e.name, e.plural);
     v["table"] = nm::ToSnakeCase(e.plural);
     v["route"] = EntityRoute(e);
     v["description"] = e.description;
     v["isUser"] = is_user;
     v["timestamps"] = e.timestamps;
-    ordered_json fields = ordered_json::array();
+    json fields = json::array();
     for (const auto& f : e.fields) fields.push_back(FieldView(f, e, is_user));
     MarkEnds(fields);
-    v["fields"] = fields;
     v["hasFields"] = !fields.empty();
+    v["fields"] = std::move(fields);
 
-    ordered_json refs = ordered_json::array(), collections = ordered_json::array(), links = ordered_json::array();
+    json refs = json::array(), collections = json::array(), links = json::array();
     for (size_t ri = 0; ri < s.relations.size(); ++ri) {
       const spec::Relation& r = s.relations[ri];
       const spec::Entity* from = s.FindEntity(r.from);
       const spec::Entity* to = s.FindEntity(r.to);
       if (r.kind != RelationKind::kManyToMany) {
         if (r.to == e.name) {
-          ordered_json ref;
+          json ref;
           ref["name"] = r.inverse;
           ref["field"] = r.inverse + "Id";
           ref["column"] = nm::ToSnakeCase(r.inverse) + "_id";
@@ -273,10 +273,10 @@ ordered_json CommonViewModel(const spec::AppSpec& s, const std::string& database
           ref["isSelf"] = r.from == r.to;
           ref["isOwner"] = e.owner && *e.owner == r.inverse && r.from == s.auth.userEntity;
           ref["onDelete"] = OnDeleteSql(r.onDelete);
-          refs.push_back(ref);
+          refs.push_back(std::move(ref));
         }
         if (r.from == e.name) {
-          ordered_json c;
+          json c;
           c["name"] = r.name;
           c["kebab"] = nm::ToKebabCase(r.name);
           c["title"] = nm::ToTitleWords(r.name);
@@ -284,7 +284,7 @@ ordered_json CommonViewModel(const spec::AppSpec& s, const std::string& database
           c["target"] = EntityRef(*to);
           c["fkField"] = r.inverse + "Id";
           c["fkColumn"] = nm::ToSnakeCase(r.inverse) + "_id";
-          collections.push_back(c);
+          collections.push_back(std::move(c));
         }
       } else {
         // Names come from the planner's data model, so the ER diagram and the code agree.
@@ -293,7 +293,7 @@ ordered_json CommonViewModel(const spec::AppSpec& s, const std::string& database
         std::string from_col = nm::ToSnakeCase(jt.fromColumn);
         std::string to_col = nm::ToSnakeCase(jt.toColumn);
         auto link = [&](bool owning) {
-          ordered_json l;
+          json l;
           l["name"] = owning ? r.name : r.inverse;
           l["kebab"] = nm::ToKebabCase(owning ? r.name : r.inverse);
           l["title"] = nm::ToTitleWords(owning ? r.name : r.inverse);
@@ -312,19 +312,19 @@ ordered_json CommonViewModel(const spec::AppSpec& s, const std::string& database
     MarkEnds(refs);
     MarkEnds(collections);
     MarkEnds(links);
-    v["references"] = refs;
-    v["hasReferences"] = !refs.empty();
-    v["collections"] = collections;
-    v["hasCollections"] = !collections.empty();
-    v["links"] = links;
-    v["hasLinks"] = !links.empty();
-    ordered_json owning_links = ordered_json::array();
+    json owning_links = json::array();
     for (const auto& l : links) {
       if (l["isOwningSide"].get<bool>()) owning_links.push_back(l);
     }
     MarkEnds(owning_links);
-    v["owningLinks"] = owning_links;
+    v["hasReferences"] = !refs.empty();
+    v["references"] = std::move(refs);
+    v["hasCollections"] = !collections.empty();
+    v["collections"] = std::move(collections);
+    v["hasLinks"] = !links.empty();
+    v["links"] = std::move(links);
     v["hasOwningLinks"] = !owning_links.empty();
+    v["owningLinks"] = std::move(owning_links);
 
     v["hasOwner"] = e.owner.has_value();
     if (e.owner) {
@@ -337,18 +337,17 @@ ordered_json CommonViewModel(const spec::AppSpec& s, const std::string& database
                    {"create", AccessView(access.create)},
                    {"update", AccessView(access.update)},
                    {"delete", AccessView(access.remove)}};
-    entities.push_back(v);
+    entities.push_back(std::move(v));
   }
   MarkEnds(entities);
-  m["entities"] = entities;
-  ordered_json order = ordered_json::array();
+  json order = json::array();
   for (const auto* e : CreationOrder(s)) order.push_back(e->name);
-  m["creationOrder"] = order;
+  m["creationOrder"] = std::move(order);
   for (const auto& e : entities) {
     if (e["isUser"].get<bool>()) m["userEntity"] = e;
   }
   std::set<std::string> seen_joins;
-  ordered_json joins = ordered_json::array();
+  json joins = json::array();
   for (const auto& e : entities) {
     for (const auto& l : e["links"]) {
       if (!l["isOwningSide"].get<bool>()) continue;
@@ -361,8 +360,9 @@ ordered_json CommonViewModel(const spec::AppSpec& s, const std::string& database
     }
   }
   MarkEnds(joins);
-  m["joinTables"] = joins;
   m["hasJoinTables"] = !joins.empty();
+  m["joinTables"] = std::move(joins);
+  m["entities"] = std::move(entities);
   return m;
 }
 

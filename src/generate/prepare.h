@@ -14,7 +14,7 @@ namespace bf::generate {
 // entity: names in every casing, table and route, fields with flags, references (foreign keys
 // it holds), collections (one-to-many it is the "one" side of), many-to-many links on both
 // sides, access rules as flags, and a creation order (parents before children).
-nlohmann::ordered_json CommonViewModel(const spec::AppSpec& spec, const std::string& database);
+nlohmann::json CommonViewModel(const spec::AppSpec& spec, const std::string& database);
 
 // node-express: the common model plus TypeScript types, zod schemas, SQL column types,
 // sample values for factories and tests.
