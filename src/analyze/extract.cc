@@ -525,6 +525,17 @@ void Extractor::ParseLists() {
                                         text.find("assigned to") != std::string::npos ||
                                         text.find("linked to") != std::string::npos);
         if (r == "User") accepted_.insert("User");
+        // "products: name, price, belong to categories": the item names the parent, whatever its
+        // number (Category 1—n Product).
+        bool belongs = false;
+        for (size_t k = it.begin; k < c.begin; ++k) {
+          belongs = belongs || In(T[k].lower, {"belong", "belongs", "belonging"});
+        }
+        if (belongs && !c.quantified) {
+          d_.AddRelation(r, owner, spec::RelationKind::kOneToMany);
+          if (is_head) head_ref = true;
+          continue;
+        }
         if (plural_many) {
           d_.AddRelation(owner, r, spec::RelationKind::kManyToMany);
         } else if (c.plural && is_head) {
@@ -566,6 +577,17 @@ void Extractor::ParseLists() {
             make(name, DField{"name", spec::FieldType::kString, true, false, false, {}});
             d_.AddRelation(name, owner, spec::RelationKind::kOneToMany);
             if (nest) d_.AddRelation(name, name, spec::RelationKind::kOneToMany);
+            continue;
+          }
+        }
+        // "products: name, price, belongs to a category": the parent is a record of its own.
+        {
+          bool belongs = false;
+          for (size_t k = it.begin; k < h.begin; ++k) belongs = belongs || In(T[k].lower, {"belong", "belongs", "belonging"});
+          if (belongs && (h.end == it.end || T[h.end].text == "(") && h.name != owner && h.words.size() <= 2 &&
+              !IsBadHead(h.words.back()) && !lex::IsNonEntity(h.words.back())) {
+            make(h.name, h.plural ? DField{} : DField{"name", spec::FieldType::kString, true, false, false, {}});
+            d_.AddRelation(h.name, owner, spec::RelationKind::kOneToMany);
             continue;
           }
         }

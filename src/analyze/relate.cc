@@ -546,7 +546,16 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     }
     std::vector<const Chunk*> left{&a}, right{&b};
     for (size_t j = i; j > 0 && joined(*cs[j - 1], *cs[j]); --j) left.push_back(cs[j - 1]);
-    for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1]); ++j) right.push_back(cs[j + 1]);
+    // "products belong to categories, orders have a total": a phrase followed by its own verb
+    // opens a new clause and is not coordinated with the object.
+    auto opens_clause = [&](const Chunk& c) {
+      size_t q = c.end;
+      while (q < T.size() && T[q].kind == Token::kWord && In(T[q].lower, {"can", "also", "will", "may", "must", "should"})) ++q;
+      return q < T.size() && T[q].kind == Token::kWord && lex::IsVerb(T[q].lower);
+    };
+    for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1]) && !opens_clause(*cs[j + 1]); ++j) {
+      right.push_back(cs[j + 1]);
+    }
     // Bare prepositions ("X of Y", "X in Y") link phrases but are weak evidence that either is
     // an entity; verbs ("belongs to", "contains", "writes") are strong.
     static const PaddedSet kWeak = Pad({"in", "of", "for", "on", "at", "from", "about", "against", "with", "under", "within",
@@ -678,6 +687,12 @@ void Extractor::ResolveLinks() {
       if (a != b) d_.AddRelation(a, b, spec::RelationKind::kOneToOne);
     } else if (StartsWith(t, "item:")) {
       if (a == b) continue;
+      // "each order has order items with a quantity": the rows themselves are the line entity
+      // (Order 1—n OrderItem), not a product between which and the order a join is needed.
+      if (std::string bh = ToLower(naming::SplitWords(b).back()); b.size() > 4 && IsGenericDependent(bh)) {
+        d_.AddRelation(a, b, spec::RelationKind::kOneToMany);
+        continue;
+      }
       std::string join = a + "Item";
       std::string payload = t.substr(5);
       if (!d_.Find(join)) {

@@ -1,0 +1,89 @@
+// Extraction rules found by error analysis on the evaluation sets: each test names the general
+// linguistic pattern it protects, with a description that is not taken from any evaluation case.
+#include <gtest/gtest.h>
+
+#include "analyze/analyzer.h"
+#include "analyze/test_util.h"
+
+namespace bf::analyze {
+namespace {
+
+using spec::RelationKind;
+using testing::Dump;
+using testing::HasRelation;
+using testing::PlanOf;
+using testing::Valid;
+
+// Directed: `from` is the "one" side of a one-to-many.
+bool HasDirected(const spec::AppSpec& s, const std::string& from, const std::string& to, RelationKind k) {
+  for (const auto& r : s.relations) {
+    if (r.kind == k && r.from == from && r.to == to) return true;
+  }
+  return false;
+}
+
+TEST(ExtractRules, ColonFollowedByClausesIsNotAFieldList) {
+  auto r = Analyze(
+      "An online store backend with inventory: products belong to categories, each order has order items with a "
+      "quantity, customers place orders and suppliers deliver products. Products have a name, price and stock "
+      "level. Warehouses store products.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Inventory")) << Dump(r);
+  for (const auto& e : s.entities) {
+    for (const auto& f : e.fields) {
+      EXPECT_EQ(f.name.find("Belong"), std::string::npos) << e.name << "." << f.name;
+      EXPECT_EQ(f.name.find("Deliver"), std::string::npos) << e.name << "." << f.name;
+    }
+  }
+  ASSERT_TRUE(s.FindEntity("Category"));
+  ASSERT_TRUE(s.FindEntity("OrderItem"));
+  EXPECT_TRUE(HasDirected(s, "Category", "Product", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Order", "OrderItem", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(Valid(s));
+}
+
+TEST(ExtractRules, ListEndsBeforeAClauseItem) {
+  auto r = Analyze(
+      "A garage app. Each repair has repair tasks with a description and hours, mechanics log work and owners "
+      "bring cars. Cars have a plate and a model.");
+  const auto& s = PlanOf(r);
+  for (const auto& e : s.entities) {
+    for (const auto& f : e.fields) EXPECT_EQ(f.name.find("Log"), std::string::npos) << e.name << "." << f.name;
+  }
+}
+
+TEST(ExtractRules, LineRowsWithQuantityAreNotASelfRelation) {
+  auto r = Analyze(
+      "Customers place orders. Each order has order items with a quantity and a unit price. Products have a name "
+      "and a price. Invoices have a number.");
+  const auto& s = PlanOf(r);
+  for (const auto& rel : s.relations) EXPECT_NE(rel.from, rel.to) << rel.from << " self relation";
+  EXPECT_TRUE(HasDirected(s, "Order", "OrderItem", RelationKind::kOneToMany)) << Dump(r);
+  // The classic pattern still makes the line entity between the two records.
+  auto r2 = Analyze("Customers place orders. Orders contain products with quantities. Products have a name and a price.");
+  const auto& s2 = PlanOf(r2);
+  ASSERT_TRUE(s2.FindEntity("OrderItem")) << Dump(r2);
+  EXPECT_TRUE(HasRelation(s2, "Product", "OrderItem", RelationKind::kOneToMany));
+}
+
+TEST(ExtractRules, BelongsToInsideAFieldListPointsAtTheParent) {
+  auto r = Analyze("Shop API. products: name, price, belong to categories. orders: total, status.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Category", "Product", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasDirected(s, "Product", "Category", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("Shop API. products: name, price, belongs to a category. orders: total, status.");
+  const auto& s2 = PlanOf(r2);
+  ASSERT_TRUE(s2.FindEntity("Category")) << Dump(r2);
+  EXPECT_FALSE(s2.FindEntity("Product")->FindField("belongsToCategory"));
+  EXPECT_TRUE(HasDirected(s2, "Category", "Product", RelationKind::kOneToMany)) << Dump(r2);
+}
+
+TEST(ExtractRules, CoordinationStopsAtANewClauseSubject) {
+  auto r = Analyze("Shop API: products belong to categories, orders have a total and customers have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Category", "Product", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasRelation(s, "Order", "Product", RelationKind::kOneToMany)) << Dump(r);
+}
+
+}  // namespace
+}  // namespace bf::analyze
