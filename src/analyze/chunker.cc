@@ -171,6 +171,13 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                         toks[i + 1].lower == "into" || toks[i + 1].lower == "on")) {
       content = false;  // phrasal verbs: "log in", "sign up", "check out"
     }
+    // "Track downloads per episode", "Send reminders ...": an imperative opening the sentence.
+    if (content && i == begin && begin == 0 && i + 1 < end && toks[i + 1].kind == Token::kWord &&
+        (IsPluralWord(toks[i + 1].lower) || IsDeterminer(toks[i + 1].lower)) &&
+        std::string_view("|track|record|store|keep|send|allow|support|manage|generate|save|notify|remind|let|show|log|")
+                .find("|" + w + "|") != std::string_view::npos) {
+      content = false;
+    }
     if (content && lex::IsNounVerb(w)) {
       // After a plural noun, a base-form noun/verb is the verb: "users post listings".
       if (open && !cur.words.empty()) {

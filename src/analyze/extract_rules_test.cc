@@ -85,5 +85,57 @@ TEST(ExtractRules, CoordinationStopsAtANewClauseSubject) {
   EXPECT_FALSE(HasRelation(s, "Order", "Product", RelationKind::kOneToMany)) << Dump(r);
 }
 
+
+TEST(ExtractRules, ImperativeOpeningVerbIsNotPartOfTheName) {
+  auto r = Analyze(
+      "A video course platform. Teachers create courses (title, price) and each course has lessons with a video "
+      "and a duration. Track views per lesson (timestamp, country).");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("TrackView")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("View")) << Dump(r);
+}
+
+TEST(ExtractRules, ShowIsANounAfterADeterminerOrBeforeItsList) {
+  auto r = Analyze(
+      "A theatre site. Producers create shows (title, genre, runtime). Each show has performances with a date and "
+      "a venue.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Show")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Show", "Performance", RelationKind::kOneToMany)) << Dump(r);
+}
+
+TEST(ExtractRules, AcronymsEndingInSAreQualifiers) {
+  auto r = Analyze(
+      "Dog walking app. Owners book walks (date, duration) for their dogs (name, breed). Walkers get SMS alerts "
+      "and GPS pings are stored with lat and lng.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Sm")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Gp")) << Dump(r);
+}
+
+TEST(ExtractRules, QuantifiedCollectionsAndSiblingsAfterCommaAnd) {
+  auto r = Analyze(
+      "A cocktail app. Users share cocktails (name, glass, photo). Each cocktail has many ingredients with amount "
+      "and unit, and steps in order.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Ingredient")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Step")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Cocktail", "Ingredient", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Cocktail", "Step", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Cocktail")->FindField("ingredients")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("CocktailItem")) << Dump(r);
+}
+
+TEST(ExtractRules, LikeAfterAThingIntroducesExamples) {
+  auto r = Analyze(
+      "A bookmarking tool. Users save links (url, title). Links get labels like work, reading, travel for "
+      "filtering, and users can comment on links.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Work")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Reading")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Like")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Label")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -123,7 +123,7 @@ const Set& NounVerbs() {
                         "tags", "update", "updates", "change", "changes", "host", "hosts", "count",
                         "counts", "batch", "scan", "pack", "play", "plays", "train", "trains",
                         "study", "close", "open", "bill", "invoice", "email", "emails", "favorite",
-                        "favorites", "bookmark", "bookmarks", "watch", "watches", "track", "tracks",
+                        "favorites", "bookmark", "bookmarks", "watch", "watches", "track", "tracks", "show", "shows",
                         "set", "sets", "key", "keys", "contract", "support", "flag", "point",
                         "points", "lead", "leads", "store", "stores", "need", "needs", "work",
                         "works", "link", "links", "mark", "marks", "poll", "polls", "hire", "ship", "score",
@@ -145,6 +145,7 @@ const Set& NounVerbs() {
 const Set& Modifiers() {
   static const Set s = {
       "nested", "public", "private", "optional", "own", "custom", "other", "extra", "several",
+      "sms", "gps",  // acronyms ending in s: qualifiers ("SMS reminders", "GPS pings"), never singularized
       "multiple", "many", "various", "specific", "individual", "whole", "single", "main", "new",
       "old", "current", "previous", "different", "separate", "simple", "basic", "additional",
       "existing", "related", "actual", "real", "normal", "default", "usual", "global",

@@ -382,9 +382,10 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       const Chunk& h = ch.front();
       // "ticket types", "contract options": a plural compound is a thing even when its head is
       // an attribute word on its own.
-      bool entityish = h.plural && (!lex::IsFieldWord(h.words.back()) || h.words.size() >= 2) &&
+      // "has many ingredients": a quantified plural is a collection of records, whatever its word.
+      bool entityish = h.plural && (!lex::IsFieldWord(h.words.back()) || h.words.size() >= 2 || h.quantified) &&
                        !IsGenericDependent(h.words.back()) &&
-                       lex::InferFieldType(h.words).type == spec::FieldType::kString;
+                       (h.quantified || lex::InferFieldType(h.words).type == spec::FieldType::kString);
       if (ii == 0 && entityish) first_entity = &ch.front();
       if (!entityish && LooksLikeAttribute(h)) ++fieldish;
       if (ii == 0 && entityish) {
@@ -395,8 +396,31 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         links_.push_back({subj->name, te.name, "a_has_b", ""});
         for (size_t k = te.end; k < e; ++k) {
           if (T[k].lower == "with") {
+            size_t le = EndBeforeClause(T, k + 1, e);
+            // "many ingredients with quantity and unit, and steps in order": a plural thing after
+            // ", and" is the subject's next collection, not a column of the first.
+            auto sub = SplitItems(T, k + 1, le, false);
+            for (size_t q = 1; q < sub.size(); ++q) {
+              auto qc = ChunkTokens(T, sub[q].begin, sub[q].end);
+              if (qc.empty()) continue;
+              bool comma = false, conj = false;
+              for (size_t t = sub[q - 1].end; t < qc[0].begin; ++t) {
+                comma = comma || T[t].text == ",";
+                conj = conj || T[t].lower == "and";
+              }
+              // Text-like plurals ("steps", "ingredients") are collections here.
+              bool attribute = LooksLikeAttribute(qc[0]) && lex::InferFieldType(qc[0].words).type != spec::FieldType::kText;
+              if (!comma || !conj || qc[0].begin > sub[q].begin + 1 || !qc[0].plural || attribute ||
+                  lex::IsNonEntity(qc[0].words.back())) {
+                continue;
+              }
+              le = sub[q - 1].end;
+              Note(qc[0], 3.0, false, si);
+              links_.push_back({subj->name, qc[0].name, "a_has_b", ""});
+              break;
+            }
             Note(te, 4.0, true, si);
-            lists_.push_back({te.name, si, k + 1, EndBeforeClause(T, k + 1, e)});
+            lists_.push_back({te.name, si, k + 1, le});
             break;
           }
         }

@@ -525,6 +525,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       }
     }
     if (k.type.empty()) continue;
+    // "tags like vegan, dessert", "statuses like open or closed": after a thing that cannot act,
+    // "like" introduces examples (values), not a join.
+    if (k.type == "join:Like" && !IsUserHead(a) && !lex::RoleOf(a.words.back()) && !IsPersonEntityWord(a.words.back())) {
+      if (a.plural && !LooksLikeAttribute(a)) Note(a, 2.2, false, si);  // a kind with listed values
+      continue;
+    }
     // "orders contain products with quantities": a many-to-many whose link carries data is a
     // join entity ("OrderItem" with a quantity).
     if (k.type == "a_has_b" && b.end + 1 < T.size() && T[b.end].lower == "with") {
@@ -689,7 +695,11 @@ void Extractor::ResolveLinks() {
       if (a == b) continue;
       // "each order has order items with a quantity": the rows themselves are the line entity
       // (Order 1—n OrderItem), not a product between which and the order a join is needed.
-      if (std::string bh = ToLower(naming::SplitWords(b).back()); b.size() > 4 && IsGenericDependent(bh)) {
+      // "recipes have many ingredients with a quantity and a unit": when the listed rows carry the
+      // payload themselves, they are the line entity too.
+      DEntity* be = d_.Find(b);
+      bool carries = be && (be->FindField("quantity") || be->FindField("qty") || be->FindField("amount"));
+      if (std::string bh = ToLower(naming::SplitWords(b).back()); carries || (b.size() > 4 && IsGenericDependent(bh))) {
         d_.AddRelation(a, b, spec::RelationKind::kOneToMany);
         continue;
       }
