@@ -137,5 +137,20 @@ TEST(ExtractRules, LikeAfterAThingIntroducesExamples) {
   EXPECT_TRUE(s.FindEntity("Label")) << Dump(r);
 }
 
+TEST(ExtractRules, RemindersAndSchedulingCues) {
+  auto has = [](const char* text, spec::Feature f) {
+    auto r = Analyze(text);
+    return r.spec && r.spec->HasFeature(f);
+  };
+  EXPECT_TRUE(has("A dentist office: patients (name, phone) book visits (date, reason); patients get an SMS reminder "
+                  "the day before.",
+                  spec::Feature::kNotifications));
+  EXPECT_FALSE(has("A CRM: contacts (name, email) and deals (title, value, stage), with email reminders for "
+                   "follow-ups.",
+                   spec::Feature::kNotifications));
+  EXPECT_TRUE(has("A newsletter tool: writers draft issues (subject, body) and issues can be scheduled for later.",
+                  spec::Feature::kScheduling));
+}
+
 }  // namespace
 }  // namespace bf::analyze

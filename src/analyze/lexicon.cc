@@ -564,7 +564,10 @@ std::set<spec::Feature> DetectFeatures(std::string_view text) {
       "chat in real time", "live editing", "live feed"};
   if (AnyOf(norm, kRealtime)) out.insert(Feature::kRealtime);
   if (HasPrefix(norm, "notif") || Has(norm, "notify") || Has(norm, "notifies") || Has(norm, "notified") ||
-      Has(norm, "push notifications") || Has(norm, "alerts when") || Has(norm, "get alerted")) {
+      Has(norm, "push notifications") || Has(norm, "alerts when") || Has(norm, "get alerted") ||
+      ((Has(norm, "reminder") || Has(norm, "reminders")) &&
+       !(Has(norm, "email reminder") || Has(norm, "email reminders") || Has(norm, "reminder email") ||
+         Has(norm, "reminder emails")))) {
     out.insert(Feature::kNotifications);
   }
   static const std::string_view kFiles[] = {
@@ -601,7 +604,8 @@ std::set<spec::Feature> DetectFeatures(std::string_view text) {
       "calendar", "calendars", "appointment", "appointments", "availability", "time slot", "time slots",
       "timeslot", "timeslots", "opening hours", "cron", "scheduling", "schedule appointments",
       "book a slot", "booking slots", "shifts", "shift schedule", "recurring events", "reminders at",
-      "schedule posts", "schedule jobs", "scheduled jobs", "rota", "timetable", "timetables"};
+      "schedule posts", "schedule jobs", "scheduled jobs", "rota", "timetable", "timetables",
+      "be scheduled", "scheduled for", "with a schedule", "their schedule", "class schedule"};
   if (AnyOf(norm, kSched)) out.insert(Feature::kScheduling);
   static const std::string_view kEmail[] = {
       "emailed", "emailing", "email notification", "email notifications", "email reminder",
