@@ -74,12 +74,21 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
       const std::string& w = t.lower;
       if (In(w, {"per", "of", "in", "on", "for", "by", "under", "within", "inside", "at", "from", "to"})) {
         prep = true;
+      } else if (k + 1 < head->begin && T[k + 1].lower == "or") {
+        // "for sale or rent": an alternative coordinated with the head.
       } else if (!In(w, {"owned", "belongs", "belong", "belonging", "lives", "live", "sits", "sit", "is", "are",
                          "a", "an", "the", "one", "each", "every", "optionally", "also", "usually", "always",
-                         "attached", "linked", "scoped", "kept", "stored", "filed", "grouped", "its", "their"})) {
+                         "attached", "linked", "scoped", "kept", "stored", "filed", "grouped", "its", "their",
+                         "or"})) {  // "properties for sale or rent:"
         other = true;
         break;
       }
+    }
+    // "for sale or rent": the alternative before "or" stands for the same slot.
+    bool alternative = !other && !prep && prev->end + 1 == head->begin && T[prev->end].lower == "or";
+    if (alternative) {
+      head = prev;
+      continue;
     }
     if (!prep || other || lex::IsNonEntity(prev->words.back())) break;
     head = prev;

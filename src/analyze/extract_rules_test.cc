@@ -152,5 +152,27 @@ TEST(ExtractRules, RemindersAndSchedulingCues) {
                   spec::Feature::kScheduling));
 }
 
+TEST(ExtractRules, ColonHeadWalksBackOverAlternatives) {
+  auto r = Analyze(
+      "A boat marketplace. Owners list boats for charter or sale: name, length, price, photos. Renters send "
+      "requests to the owner.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Sale")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Boat")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Boat")->FindField("length")) << Dump(r);
+}
+
+TEST(ExtractRules, SecondVerbWithItsOwnTargetDoesNotLinkTheFirstObject) {
+  auto r = Analyze(
+      "A boat marketplace. Owners list boats (name, length, price). Renters can save favourites (note) and send "
+      "inquiries (message, phone) to the owner.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Inquiry")) << Dump(r);
+  EXPECT_FALSE(HasRelation(s, "Favourite", "Inquiry", RelationKind::kOneToMany)) << Dump(r);
+  // "create a group and add participants to it": the pronoun points back at the first object.
+  auto r2 = Analyze("Trip expenses. You create a group (name, currency) and add participants to it by name.");
+  EXPECT_TRUE(HasRelation(PlanOf(r2), "Group", "Participant", RelationKind::kOneToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

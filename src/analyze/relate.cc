@@ -505,6 +505,25 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           links_.push_back({subject->name, b.name, tail.type, tail.inverse});
           continue;
         }
+        // "buyers can save favourites and send inquiries": `a` is the object of a verb, so the second
+        // verb's subject is not `a`.
+        size_t before = a.begin;
+        while (before > 0 && T[before - 1].kind == Token::kWord && IsDet(T[before - 1].lower)) --before;
+        // Only when the second verb names its own target ("send inquiries to the agent"); "create a
+        // group and add participants to it" still links the group.
+        size_t after = b.end;
+        if (after < T.size() && T[after].text == "(") after = MatchParen(T, after, T.size()) + 1;
+        bool own_target = after < T.size() && In(T[after].lower, {"to", "for", "with"});
+        if (own_target) {
+          ++after;
+          while (after < T.size() && T[after].kind == Token::kWord && IsDet(T[after].lower)) ++after;
+          own_target = after < T.size() && T[after].kind == Token::kWord && !In(T[after].lower, {"it", "them"});
+        }
+        if (!tail.type.empty() && own_target && before > 0 && T[before - 1].kind == Token::kWord &&
+            (lex::IsVerb(T[before - 1].lower) || lex::IsNounVerb(T[before - 1].lower)) &&
+            !In(T[before - 1].lower, {"has", "have", "is", "are"})) {
+          continue;
+        }
         k = tail;
       }
     }
