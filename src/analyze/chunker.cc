@@ -81,6 +81,11 @@ std::string EntityName(const std::vector<std::string>& words) {
 
 void NameChunk(Chunk& c) {
   std::vector<std::string> words = c.words;
+  // "file attachments", "file uploads": the qualifier restates what the head already is.
+  if (words.size() == 2 && (words[0] == "file" || words[0] == "files") &&
+      (StartsWith(words[1], "attachment") || StartsWith(words[1], "upload"))) {
+    words.erase(words.begin());
+  }
   if (words.size() >= 2) {
     const std::string& last = words.back();
     const std::string& prev = words[words.size() - 2];

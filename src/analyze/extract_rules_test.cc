@@ -174,5 +174,12 @@ TEST(ExtractRules, SecondVerbWithItsOwnTargetDoesNotLinkTheFirstObject) {
   EXPECT_TRUE(HasRelation(PlanOf(r2), "Group", "Participant", RelationKind::kOneToMany)) << Dump(r2);
 }
 
+TEST(ExtractRules, FileQualifierBeforeAttachmentIsDropped) {
+  auto r = Analyze("A study group forum. Threads (title, pinned) have posts (body). Posts can carry file attachments (name, size).");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("FileAttachment")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Attachment")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
