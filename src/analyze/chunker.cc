@@ -81,6 +81,11 @@ std::string EntityName(const std::vector<std::string>& words) {
 
 void NameChunk(Chunk& c) {
   std::vector<std::string> words = c.words;
+  // "file attachments", "file uploads": the qualifier restates what the head already is.
+  if (words.size() == 2 && (words[0] == "file" || words[0] == "files") &&
+      (StartsWith(words[1], "attachment") || StartsWith(words[1], "upload"))) {
+    words.erase(words.begin());
+  }
   if (words.size() >= 2) {
     const std::string& last = words.back();
     const std::string& prev = words[words.size() - 2];
@@ -170,6 +175,13 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         i + 1 < end && (toks[i + 1].lower == "in" || toks[i + 1].lower == "out" || toks[i + 1].lower == "up" ||
                         toks[i + 1].lower == "into" || toks[i + 1].lower == "on")) {
       content = false;  // phrasal verbs: "log in", "sign up", "check out"
+    }
+    // "Track downloads per episode", "Send reminders ...": an imperative opening the sentence.
+    if (content && i == begin && begin == 0 && i + 1 < end && toks[i + 1].kind == Token::kWord &&
+        (IsPluralWord(toks[i + 1].lower) || IsDeterminer(toks[i + 1].lower)) &&
+        std::string_view("|track|record|store|keep|send|allow|support|manage|generate|save|notify|remind|let|show|log|")
+                .find("|" + w + "|") != std::string_view::npos) {
+      content = false;
     }
     if (content && lex::IsNounVerb(w)) {
       // After a plural noun, a base-form noun/verb is the verb: "users post listings".

@@ -74,12 +74,21 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
       const std::string& w = t.lower;
       if (In(w, {"per", "of", "in", "on", "for", "by", "under", "within", "inside", "at", "from", "to"})) {
         prep = true;
+      } else if (k + 1 < head->begin && T[k + 1].lower == "or") {
+        // "for sale or rent": an alternative coordinated with the head.
       } else if (!In(w, {"owned", "belongs", "belong", "belonging", "lives", "live", "sits", "sit", "is", "are",
                          "a", "an", "the", "one", "each", "every", "optionally", "also", "usually", "always",
-                         "attached", "linked", "scoped", "kept", "stored", "filed", "grouped", "its", "their"})) {
+                         "attached", "linked", "scoped", "kept", "stored", "filed", "grouped", "its", "their",
+                         "or"})) {  // "properties for sale or rent:"
         other = true;
         break;
       }
+    }
+    // "for sale or rent": the alternative before "or" stands for the same slot.
+    bool alternative = !other && !prep && prev->end + 1 == head->begin && T[prev->end].lower == "or";
+    if (alternative) {
+      head = prev;
+      continue;
     }
     if (!prep || other || lex::IsNonEntity(prev->words.back())) break;
     head = prev;
@@ -525,6 +534,17 @@ void Extractor::ParseLists() {
                                         text.find("assigned to") != std::string::npos ||
                                         text.find("linked to") != std::string::npos);
         if (r == "User") accepted_.insert("User");
+        // "products: name, price, belong to categories": the item names the parent, whatever its
+        // number (Category 1—n Product).
+        bool belongs = false;
+        for (size_t k = it.begin; k < c.begin; ++k) {
+          belongs = belongs || In(T[k].lower, {"belong", "belongs", "belonging"});
+        }
+        if (belongs && !c.quantified) {
+          d_.AddRelation(r, owner, spec::RelationKind::kOneToMany);
+          if (is_head) head_ref = true;
+          continue;
+        }
         if (plural_many) {
           d_.AddRelation(owner, r, spec::RelationKind::kManyToMany);
         } else if (c.plural && is_head) {
@@ -566,6 +586,17 @@ void Extractor::ParseLists() {
             make(name, DField{"name", spec::FieldType::kString, true, false, false, {}});
             d_.AddRelation(name, owner, spec::RelationKind::kOneToMany);
             if (nest) d_.AddRelation(name, name, spec::RelationKind::kOneToMany);
+            continue;
+          }
+        }
+        // "products: name, price, belongs to a category": the parent is a record of its own.
+        {
+          bool belongs = false;
+          for (size_t k = it.begin; k < h.begin; ++k) belongs = belongs || In(T[k].lower, {"belong", "belongs", "belonging"});
+          if (belongs && (h.end == it.end || T[h.end].text == "(") && h.name != owner && h.words.size() <= 2 &&
+              !IsBadHead(h.words.back()) && !lex::IsNonEntity(h.words.back())) {
+            make(h.name, h.plural ? DField{} : DField{"name", spec::FieldType::kString, true, false, false, {}});
+            d_.AddRelation(h.name, owner, spec::RelationKind::kOneToMany);
             continue;
           }
         }

@@ -18,6 +18,8 @@ TEST(Ethics, RefusesClearlyHarmfulSystems) {
       "A people search site: crawlers scrape profiles from social networks and leaked databases into a dossier per "
       "person; nobody has consented, there is no opt-out, and we rotate proxies so the platforms can't tell.",
       "Ransomware-as-a-service panel where affiliates track infected machines and victims' payments.",
+      "A tool that collects strangers' phone numbers and home addresses from social media, secretly builds a "
+      "profile on each person and sells the profiles to marketers.",
   };
   for (const char* text : harmful) {
     auto r = Analyze(text);
@@ -40,6 +42,10 @@ TEST(Ethics, AllowsLegitimateSecurityAndMonitoring) {
       "Uptime monitoring: monitors ping our own URLs every minute, record checks and open incidents when a site is "
       "down, then notify us by email.",
       "A phishing simulation and security awareness training platform for employees, with their consent.",
+      "A delivery CRM: customers sign up with their consent and keep their phone numbers and home addresses in a "
+      "profile; couriers see the address of each order. We never sell the data.",
+      "A social media scheduler: marketers connect their own accounts, build a profile for each brand and plan "
+      "posts with images.",
   };
   for (const char* text : legit) {
     auto r = Analyze(text);

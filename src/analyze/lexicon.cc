@@ -123,7 +123,7 @@ const Set& NounVerbs() {
                         "tags", "update", "updates", "change", "changes", "host", "hosts", "count",
                         "counts", "batch", "scan", "pack", "play", "plays", "train", "trains",
                         "study", "close", "open", "bill", "invoice", "email", "emails", "favorite",
-                        "favorites", "bookmark", "bookmarks", "watch", "watches", "track", "tracks",
+                        "favorites", "bookmark", "bookmarks", "watch", "watches", "track", "tracks", "show", "shows",
                         "set", "sets", "key", "keys", "contract", "support", "flag", "point",
                         "points", "lead", "leads", "store", "stores", "need", "needs", "work",
                         "works", "link", "links", "mark", "marks", "poll", "polls", "hire", "ship", "score",
@@ -145,6 +145,7 @@ const Set& NounVerbs() {
 const Set& Modifiers() {
   static const Set s = {
       "nested", "public", "private", "optional", "own", "custom", "other", "extra", "several",
+      "sms", "gps",  // acronyms ending in s: qualifiers ("SMS reminders", "GPS pings"), never singularized
       "multiple", "many", "various", "specific", "individual", "whole", "single", "main", "new",
       "old", "current", "previous", "different", "separate", "simple", "basic", "additional",
       "existing", "related", "actual", "real", "normal", "default", "usual", "global",
@@ -563,7 +564,10 @@ std::set<spec::Feature> DetectFeatures(std::string_view text) {
       "chat in real time", "live editing", "live feed"};
   if (AnyOf(norm, kRealtime)) out.insert(Feature::kRealtime);
   if (HasPrefix(norm, "notif") || Has(norm, "notify") || Has(norm, "notifies") || Has(norm, "notified") ||
-      Has(norm, "push notifications") || Has(norm, "alerts when") || Has(norm, "get alerted")) {
+      Has(norm, "push notifications") || Has(norm, "alerts when") || Has(norm, "get alerted") ||
+      ((Has(norm, "reminder") || Has(norm, "reminders")) &&
+       !(Has(norm, "email reminder") || Has(norm, "email reminders") || Has(norm, "reminder email") ||
+         Has(norm, "reminder emails")))) {
     out.insert(Feature::kNotifications);
   }
   static const std::string_view kFiles[] = {
@@ -600,7 +604,8 @@ std::set<spec::Feature> DetectFeatures(std::string_view text) {
       "calendar", "calendars", "appointment", "appointments", "availability", "time slot", "time slots",
       "timeslot", "timeslots", "opening hours", "cron", "scheduling", "schedule appointments",
       "book a slot", "booking slots", "shifts", "shift schedule", "recurring events", "reminders at",
-      "schedule posts", "schedule jobs", "scheduled jobs", "rota", "timetable", "timetables"};
+      "schedule posts", "schedule jobs", "scheduled jobs", "rota", "timetable", "timetables",
+      "be scheduled", "scheduled for", "with a schedule", "their schedule", "class schedule"};
   if (AnyOf(norm, kSched)) out.insert(Feature::kScheduling);
   static const std::string_view kEmail[] = {
       "emailed", "emailing", "email notification", "email notifications", "email reminder",

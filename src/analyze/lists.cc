@@ -11,6 +11,33 @@
 
 namespace bf::analyze {
 
+// "products belong to categories", "each order has order items": a noun phrase at the start of
+// the item, a verb, then another noun phrase.
+bool IsClauseItem(const std::vector<Token>& T, size_t begin, size_t end) {
+  size_t b = begin;
+  while (b < end && T[b].kind == Token::kWord && In(T[b].lower, {"each", "every", "a", "an", "the", "all", "our"})) ++b;
+  auto ch = ChunkTokens(T, b, end);
+  if (ch.size() < 2 || ch[0].begin != b || ch[0].depth != 0) return false;
+  if (T[b].text == "(") return false;
+  // The word after the subject (past a modal) is the verb: "html snapshots or uploaded files" and
+  // "flags like cold chain" are phrases, not clauses.
+  size_t k = ch[0].end;
+  while (k < ch[1].begin && T[k].kind == Token::kWord && In(T[k].lower, {"can", "also", "will", "may", "must", "should", "then"})) ++k;
+  if (k >= ch[1].begin || T[k].kind != Token::kWord || In(T[k].lower, {"like", "likes"})) return false;
+  return lex::IsVerb(T[k].lower) || lex::IsNounVerb(T[k].lower);
+}
+
+// A list ends before its first clause item: "order items with a quantity, customers place orders".
+size_t EndBeforeClause(const std::vector<Token>& T, size_t begin, size_t end) {
+  auto items = SplitItems(T, begin, end, false);
+  for (size_t i = 1; i < items.size(); ++i) {
+    // "...; each level has a scientific name": a clause after ';' still describes the list's head.
+    if (items[i].begin > begin && T[items[i].begin - 1].text == ";") continue;
+    if (IsClauseItem(T, items[i].begin, items[i].end)) return items[i - 1].end;
+  }
+  return end;
+}
+
 bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& list_begin) {
   const auto& T = s_[si].tokens;
   const size_t n = T.size();
@@ -142,6 +169,18 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   auto items = SplitItems(T, colon + 1, list_end, false);
   if (items.empty()) return false;
   if (In(T[items.front().begin].lower, {"they", "we", "it", "he", "she", "you", "i", "there"})) return false;
+  // "An e-commerce backend with inventory: products belong to categories, each order has order
+  // items": items that are clauses (subject, verb, object) describe the domain; they are not
+  // the head's columns.
+  {
+    int clauses = 0;
+    for (const auto& it : items) {
+      if (IsClauseItem(T, it.begin, it.end)) ++clauses;
+    }
+    if (clauses >= 1 && clauses * 2 >= static_cast<int>(items.size())) return false;
+    list_end = EndBeforeClause(T, colon + 1, list_end);
+    items = SplitItems(T, colon + 1, list_end, false);
+  }
   // "roles: admin, editor" is a role list, not an entity.
   if (head->words.back() == "roles" || head->words.back() == "role" || head->words.back() == "permissions") {
     int role_items = 0;
@@ -343,9 +382,10 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       const Chunk& h = ch.front();
       // "ticket types", "contract options": a plural compound is a thing even when its head is
       // an attribute word on its own.
-      bool entityish = h.plural && (!lex::IsFieldWord(h.words.back()) || h.words.size() >= 2) &&
+      // "has many ingredients": a quantified plural is a collection of records, whatever its word.
+      bool entityish = h.plural && (!lex::IsFieldWord(h.words.back()) || h.words.size() >= 2 || h.quantified) &&
                        !IsGenericDependent(h.words.back()) &&
-                       lex::InferFieldType(h.words).type == spec::FieldType::kString;
+                       (h.quantified || lex::InferFieldType(h.words).type == spec::FieldType::kString);
       if (ii == 0 && entityish) first_entity = &ch.front();
       if (!entityish && LooksLikeAttribute(h)) ++fieldish;
       if (ii == 0 && entityish) {
@@ -356,8 +396,31 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         links_.push_back({subj->name, te.name, "a_has_b", ""});
         for (size_t k = te.end; k < e; ++k) {
           if (T[k].lower == "with") {
+            size_t le = EndBeforeClause(T, k + 1, e);
+            // "many ingredients with quantity and unit, and steps in order": a plural thing after
+            // ", and" is the subject's next collection, not a column of the first.
+            auto sub = SplitItems(T, k + 1, le, false);
+            for (size_t q = 1; q < sub.size(); ++q) {
+              auto qc = ChunkTokens(T, sub[q].begin, sub[q].end);
+              if (qc.empty()) continue;
+              bool comma = false, conj = false;
+              for (size_t t = sub[q - 1].end; t < qc[0].begin; ++t) {
+                comma = comma || T[t].text == ",";
+                conj = conj || T[t].lower == "and";
+              }
+              // Text-like plurals ("steps", "ingredients") are collections here.
+              bool attribute = LooksLikeAttribute(qc[0]) && lex::InferFieldType(qc[0].words).type != spec::FieldType::kText;
+              if (!comma || !conj || qc[0].begin > sub[q].begin + 1 || !qc[0].plural || attribute ||
+                  lex::IsNonEntity(qc[0].words.back())) {
+                continue;
+              }
+              le = sub[q - 1].end;
+              Note(qc[0], 3.0, false, si);
+              links_.push_back({subj->name, qc[0].name, "a_has_b", ""});
+              break;
+            }
             Note(te, 4.0, true, si);
-            lists_.push_back({te.name, si, k + 1, e});
+            lists_.push_back({te.name, si, k + 1, le});
             break;
           }
         }
@@ -367,7 +430,7 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     if (first_entity) return;
     if (fieldish * 2 >= static_cast<int>(items.size())) {
       Note(*subj, 4.0, true, si);
-      lists_.push_back({IsUserHead(*subj) ? "User" : subj->name, si, v + 1, e});
+      lists_.push_back({IsUserHead(*subj) ? "User" : subj->name, si, v + 1, EndBeforeClause(T, v + 1, e)});
       return;
     }
   }

@@ -505,6 +505,25 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           links_.push_back({subject->name, b.name, tail.type, tail.inverse});
           continue;
         }
+        // "buyers can save favourites and send inquiries": `a` is the object of a verb, so the second
+        // verb's subject is not `a`.
+        size_t before = a.begin;
+        while (before > 0 && T[before - 1].kind == Token::kWord && IsDet(T[before - 1].lower)) --before;
+        // Only when the second verb names its own target ("send inquiries to the agent"); "create a
+        // group and add participants to it" still links the group.
+        size_t after = b.end;
+        if (after < T.size() && T[after].text == "(") after = MatchParen(T, after, T.size()) + 1;
+        bool own_target = after < T.size() && In(T[after].lower, {"to", "for", "with"});
+        if (own_target) {
+          ++after;
+          while (after < T.size() && T[after].kind == Token::kWord && IsDet(T[after].lower)) ++after;
+          own_target = after < T.size() && T[after].kind == Token::kWord && !In(T[after].lower, {"it", "them"});
+        }
+        if (!tail.type.empty() && own_target && before > 0 && T[before - 1].kind == Token::kWord &&
+            (lex::IsVerb(T[before - 1].lower) || lex::IsNounVerb(T[before - 1].lower)) &&
+            !In(T[before - 1].lower, {"has", "have", "is", "are"})) {
+          continue;
+        }
         k = tail;
       }
     }
@@ -525,6 +544,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       }
     }
     if (k.type.empty()) continue;
+    // "tags like vegan, dessert", "statuses like open or closed": after a thing that cannot act,
+    // "like" introduces examples (values), not a join.
+    if (k.type == "join:Like" && !IsUserHead(a) && !lex::RoleOf(a.words.back()) && !IsPersonEntityWord(a.words.back())) {
+      if (a.plural && !LooksLikeAttribute(a)) Note(a, 2.2, false, si);  // a kind with listed values
+      continue;
+    }
     // "orders contain products with quantities": a many-to-many whose link carries data is a
     // join entity ("OrderItem" with a quantity).
     if (k.type == "a_has_b" && b.end + 1 < T.size() && T[b.end].lower == "with") {
@@ -546,7 +571,16 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     }
     std::vector<const Chunk*> left{&a}, right{&b};
     for (size_t j = i; j > 0 && joined(*cs[j - 1], *cs[j]); --j) left.push_back(cs[j - 1]);
-    for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1]); ++j) right.push_back(cs[j + 1]);
+    // "products belong to categories, orders have a total": a phrase followed by its own verb
+    // opens a new clause and is not coordinated with the object.
+    auto opens_clause = [&](const Chunk& c) {
+      size_t q = c.end;
+      while (q < T.size() && T[q].kind == Token::kWord && In(T[q].lower, {"can", "also", "will", "may", "must", "should"})) ++q;
+      return q < T.size() && T[q].kind == Token::kWord && lex::IsVerb(T[q].lower);
+    };
+    for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1]) && !opens_clause(*cs[j + 1]); ++j) {
+      right.push_back(cs[j + 1]);
+    }
     // Bare prepositions ("X of Y", "X in Y") link phrases but are weak evidence that either is
     // an entity; verbs ("belongs to", "contains", "writes") are strong.
     static const PaddedSet kWeak = Pad({"in", "of", "for", "on", "at", "from", "about", "against", "with", "under", "within",
@@ -678,6 +712,16 @@ void Extractor::ResolveLinks() {
       if (a != b) d_.AddRelation(a, b, spec::RelationKind::kOneToOne);
     } else if (StartsWith(t, "item:")) {
       if (a == b) continue;
+      // "each order has order items with a quantity": the rows themselves are the line entity
+      // (Order 1—n OrderItem), not a product between which and the order a join is needed.
+      // "recipes have many ingredients with a quantity and a unit": when the listed rows carry the
+      // payload themselves, they are the line entity too.
+      DEntity* be = d_.Find(b);
+      bool carries = be && (be->FindField("quantity") || be->FindField("qty") || be->FindField("amount"));
+      if (std::string bh = ToLower(naming::SplitWords(b).back()); carries || (b.size() > 4 && IsGenericDependent(bh))) {
+        d_.AddRelation(a, b, spec::RelationKind::kOneToMany);
+        continue;
+      }
       std::string join = a + "Item";
       std::string payload = t.substr(5);
       if (!d_.Find(join)) {

@@ -261,6 +261,13 @@ void CorrectTypos(std::vector<Sentence>& sentences) {
           // Five-letter words: only a missing or extra letter ("leage"), never a substitution
           // ("rules" is not a typo of "roles").
           if (t.lower.size() <= 5 && v.size() == t.lower.size()) continue;
+          // Six letters: no single-letter substitution either ("courts" is not "counts"); a swap of
+          // two neighbours still is a typo.
+          if (t.lower.size() == 6 && v.size() == 6) {
+            int diff = 0;
+            for (size_t q = 0; q < 6; ++q) diff += t.lower[q] != v[q];
+            if (diff == 1) continue;
+          }
           // Agent and plural forms of words we do not know are words, not typos: "timers" is not
           // "times", "trackers" is not "tracks".
           if (v.size() + 1 == t.lower.size() && (EndsWith(t.lower, "ers") || EndsWith(t.lower, "er") ||

@@ -49,6 +49,14 @@ TEST(CorrectTypos, FixesKnownWordsOnly) {
   EXPECT_NE(std::find(w.begin(), w.end(), "rules"), w.end());  // not "roles"
 }
 
+TEST(CorrectTypos, SixLetterWordsAreNotSubstituted) {
+  auto s = Segment("courts and judges, with serach");
+  CorrectTypos(s);
+  auto w = Lower(s[0]);
+  EXPECT_NE(std::find(w.begin(), w.end(), "courts"), w.end());  // not "counts"
+  EXPECT_NE(std::find(w.begin(), w.end(), "search"), w.end());  // a swap of neighbours is still fixed
+}
+
 TEST(Phrases, NormalizeAndContain) {
   EXPECT_EQ(NormalizeForPhrases("Real-time, LIVE!"), " real time live ");
   EXPECT_TRUE(ContainsPhrase("users log in daily", "log in"));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "plan/plan.h"
 #include "plan/test_util.h"
 
 namespace bf::plan {
@@ -122,6 +123,18 @@ TEST(Endpoints, KebabCasePluralsAndNestedReads) {
   EXPECT_EQ(nested.parent, "Order");
   EXPECT_EQ(nested.entity, "OrderItem");
   EXPECT_EQ(nested.relation, "items");
+}
+
+// The convention text in every plan names what the endpoint builder (and so the contract) does:
+// one-to-one nested reads, the other side of a many-to-many, and foreign-key filters.
+TEST(Endpoints, UrlConventionTextMatchesTheEndpoints) {
+  const std::string text(kUrlConvention);
+  EXPECT_NE(text.find("one-to-one"), std::string::npos);
+  EXPECT_NE(text.find("/api/tags/{id}/posts"), std::string::npos);
+  EXPECT_NE(text.find("?postId="), std::string::npos);
+  EXPECT_EQ(text.find("from the side that declares the relation."), std::string::npos);
+  auto eps = BuildEndpoints(testing::TestdataSpec("shop"));
+  EXPECT_EQ(Find(eps, "GET", "/api/orders/{id}/payment").kind, EndpointKind::kNestedRead);
 }
 
 TEST(Endpoints, SelfManyToManyNestedRead) {

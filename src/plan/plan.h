@@ -40,11 +40,11 @@ struct Plan {
 
 // The URL convention, for the plan and the generators' docs.
 inline constexpr std::string_view kUrlConvention =
-    "Collections are `/api/{plural in kebab-case}` (OrderItem -> `/api/order-items`); one record "
-    "is "
-    "`/api/{plural}/{id}`; nested reads are `/api/{parent plural}/{id}/{relation name in "
-    "kebab-case}` "
-    "for one-to-many and many-to-many relations, from the side that declares the relation.";
+    "Collections are `/api/{plural in kebab-case}` (OrderItem -> `/api/order-items`); one record is "
+    "`/api/{plural}/{id}` (a UUID). Nested reads are `/api/{plural}/{id}/{relation name in kebab-case}`: "
+    "on the side that declares a relation, a page of records for one-to-many and many-to-many and the "
+    "single record for one-to-one; and from the other side of a many-to-many (`/api/tags/{id}/posts`). "
+    "The other side of a one-to-many is a foreign-key filter on the list (`/api/comments?postId=...`).";
 
 // `spec` should be valid (spec::Validate returns nothing); an invalid spec still gives a plan
 // but names that do not resolve are skipped.

@@ -216,11 +216,10 @@ void Api(const Plan& p, std::string& md) {
   md += "## API\n\n";
   md += std::string(kUrlConvention) + "\n\n";
   md +=
-      "List endpoints take `page` (from 1), `limit` (default 20, at most 100), `sort` (`field` or "
-      "`-field`) "
-      "and equality filters on fields (`?status=open`). Errors are RFC 9457 "
-      "`application/problem+json`; "
-      "validation errors list every field.\n\n";
+      "List endpoints answer `{\"data\", \"page\", \"limit\", \"total\"}` and take `page` (from 1), `limit` "
+      "(default 20, at most 100), `sort` (`field` or `-field`, default `-createdAt`) and exact-match filters "
+      "on scalar fields (`?status=open`). Errors are RFC 9457 `application/problem+json`; validation "
+      "errors list every field.\n\n";
   md += "| Method | Path | Who may call | Responses | Summary |\n|---|---|---|---|---|\n";
   for (const auto& ep : p.endpoints) {
     std::vector<std::string> codes;

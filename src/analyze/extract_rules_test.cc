@@ -1,0 +1,185 @@
+// Extraction rules found by error analysis on the evaluation sets: each test names the general
+// linguistic pattern it protects, with a description that is not taken from any evaluation case.
+#include <gtest/gtest.h>
+
+#include "analyze/analyzer.h"
+#include "analyze/test_util.h"
+
+namespace bf::analyze {
+namespace {
+
+using spec::RelationKind;
+using testing::Dump;
+using testing::HasRelation;
+using testing::PlanOf;
+using testing::Valid;
+
+// Directed: `from` is the "one" side of a one-to-many.
+bool HasDirected(const spec::AppSpec& s, const std::string& from, const std::string& to, RelationKind k) {
+  for (const auto& r : s.relations) {
+    if (r.kind == k && r.from == from && r.to == to) return true;
+  }
+  return false;
+}
+
+TEST(ExtractRules, ColonFollowedByClausesIsNotAFieldList) {
+  auto r = Analyze(
+      "An online store backend with inventory: products belong to categories, each order has order items with a "
+      "quantity, customers place orders and suppliers deliver products. Products have a name, price and stock "
+      "level. Warehouses store products.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Inventory")) << Dump(r);
+  for (const auto& e : s.entities) {
+    for (const auto& f : e.fields) {
+      EXPECT_EQ(f.name.find("Belong"), std::string::npos) << e.name << "." << f.name;
+      EXPECT_EQ(f.name.find("Deliver"), std::string::npos) << e.name << "." << f.name;
+    }
+  }
+  ASSERT_TRUE(s.FindEntity("Category"));
+  ASSERT_TRUE(s.FindEntity("OrderItem"));
+  EXPECT_TRUE(HasDirected(s, "Category", "Product", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Order", "OrderItem", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(Valid(s));
+}
+
+TEST(ExtractRules, ListEndsBeforeAClauseItem) {
+  auto r = Analyze(
+      "A garage app. Each repair has repair tasks with a description and hours, mechanics log work and owners "
+      "bring cars. Cars have a plate and a model.");
+  const auto& s = PlanOf(r);
+  for (const auto& e : s.entities) {
+    for (const auto& f : e.fields) EXPECT_EQ(f.name.find("Log"), std::string::npos) << e.name << "." << f.name;
+  }
+}
+
+TEST(ExtractRules, LineRowsWithQuantityAreNotASelfRelation) {
+  auto r = Analyze(
+      "Customers place orders. Each order has order items with a quantity and a unit price. Products have a name "
+      "and a price. Invoices have a number.");
+  const auto& s = PlanOf(r);
+  for (const auto& rel : s.relations) EXPECT_NE(rel.from, rel.to) << rel.from << " self relation";
+  EXPECT_TRUE(HasDirected(s, "Order", "OrderItem", RelationKind::kOneToMany)) << Dump(r);
+  // The classic pattern still makes the line entity between the two records.
+  auto r2 = Analyze("Customers place orders. Orders contain products with quantities. Products have a name and a price.");
+  const auto& s2 = PlanOf(r2);
+  ASSERT_TRUE(s2.FindEntity("OrderItem")) << Dump(r2);
+  EXPECT_TRUE(HasRelation(s2, "Product", "OrderItem", RelationKind::kOneToMany));
+}
+
+TEST(ExtractRules, BelongsToInsideAFieldListPointsAtTheParent) {
+  auto r = Analyze("Shop API. products: name, price, belong to categories. orders: total, status.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Category", "Product", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasDirected(s, "Product", "Category", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("Shop API. products: name, price, belongs to a category. orders: total, status.");
+  const auto& s2 = PlanOf(r2);
+  ASSERT_TRUE(s2.FindEntity("Category")) << Dump(r2);
+  EXPECT_FALSE(s2.FindEntity("Product")->FindField("belongsToCategory"));
+  EXPECT_TRUE(HasDirected(s2, "Category", "Product", RelationKind::kOneToMany)) << Dump(r2);
+}
+
+TEST(ExtractRules, CoordinationStopsAtANewClauseSubject) {
+  auto r = Analyze("Shop API: products belong to categories, orders have a total and customers have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Category", "Product", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasRelation(s, "Order", "Product", RelationKind::kOneToMany)) << Dump(r);
+}
+
+
+TEST(ExtractRules, ImperativeOpeningVerbIsNotPartOfTheName) {
+  auto r = Analyze(
+      "A video course platform. Teachers create courses (title, price) and each course has lessons with a video "
+      "and a duration. Track views per lesson (timestamp, country).");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("TrackView")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("View")) << Dump(r);
+}
+
+TEST(ExtractRules, ShowIsANounAfterADeterminerOrBeforeItsList) {
+  auto r = Analyze(
+      "A theatre site. Producers create shows (title, genre, runtime). Each show has performances with a date and "
+      "a venue.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Show")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Show", "Performance", RelationKind::kOneToMany)) << Dump(r);
+}
+
+TEST(ExtractRules, AcronymsEndingInSAreQualifiers) {
+  auto r = Analyze(
+      "Dog walking app. Owners book walks (date, duration) for their dogs (name, breed). Walkers get SMS alerts "
+      "and GPS pings are stored with lat and lng.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Sm")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Gp")) << Dump(r);
+}
+
+TEST(ExtractRules, QuantifiedCollectionsAndSiblingsAfterCommaAnd) {
+  auto r = Analyze(
+      "A cocktail app. Users share cocktails (name, glass, photo). Each cocktail has many ingredients with amount "
+      "and unit, and steps in order.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Ingredient")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Step")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Cocktail", "Ingredient", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Cocktail", "Step", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Cocktail")->FindField("ingredients")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("CocktailItem")) << Dump(r);
+}
+
+TEST(ExtractRules, LikeAfterAThingIntroducesExamples) {
+  auto r = Analyze(
+      "A bookmarking tool. Users save links (url, title). Links get labels like work, reading, travel for "
+      "filtering, and users can comment on links.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Work")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Reading")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Like")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Label")) << Dump(r);
+}
+
+TEST(ExtractRules, RemindersAndSchedulingCues) {
+  auto has = [](const char* text, spec::Feature f) {
+    auto r = Analyze(text);
+    return r.spec && r.spec->HasFeature(f);
+  };
+  EXPECT_TRUE(has("A dentist office: patients (name, phone) book visits (date, reason); patients get an SMS reminder "
+                  "the day before.",
+                  spec::Feature::kNotifications));
+  EXPECT_FALSE(has("A CRM: contacts (name, email) and deals (title, value, stage), with email reminders for "
+                   "follow-ups.",
+                   spec::Feature::kNotifications));
+  EXPECT_TRUE(has("A newsletter tool: writers draft issues (subject, body) and issues can be scheduled for later.",
+                  spec::Feature::kScheduling));
+}
+
+TEST(ExtractRules, ColonHeadWalksBackOverAlternatives) {
+  auto r = Analyze(
+      "A boat marketplace. Owners list boats for charter or sale: name, length, price, photos. Renters send "
+      "requests to the owner.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Sale")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Boat")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Boat")->FindField("length")) << Dump(r);
+}
+
+TEST(ExtractRules, SecondVerbWithItsOwnTargetDoesNotLinkTheFirstObject) {
+  auto r = Analyze(
+      "A boat marketplace. Owners list boats (name, length, price). Renters can save favourites (note) and send "
+      "inquiries (message, phone) to the owner.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Inquiry")) << Dump(r);
+  EXPECT_FALSE(HasRelation(s, "Favourite", "Inquiry", RelationKind::kOneToMany)) << Dump(r);
+  // "create a group and add participants to it": the pronoun points back at the first object.
+  auto r2 = Analyze("Trip expenses. You create a group (name, currency) and add participants to it by name.");
+  EXPECT_TRUE(HasRelation(PlanOf(r2), "Group", "Participant", RelationKind::kOneToMany)) << Dump(r2);
+}
+
+TEST(ExtractRules, FileQualifierBeforeAttachmentIsDropped) {
+  auto r = Analyze("A study group forum. Threads (title, pinned) have posts (body). Posts can carry file attachments (name, size).");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("FileAttachment")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Attachment")) << Dump(r);
+}
+
+}  // namespace
+}  // namespace bf::analyze
