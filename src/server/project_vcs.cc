@@ -8,10 +8,8 @@
 
 namespace bf::server {
 
-namespace {
-
 // One mutex per project folder, created on first use and kept (a few bytes per project).
-std::mutex& FolderLock(const std::filesystem::path& dir) {
+std::mutex& ProjectFolderLock(const std::filesystem::path& dir) {
   static std::mutex registry_mu;
   static std::map<std::string, std::unique_ptr<std::mutex>> locks;
   std::lock_guard<std::mutex> lock(registry_mu);
@@ -19,8 +17,6 @@ std::mutex& FolderLock(const std::filesystem::path& dir) {
   if (!m) m = std::make_unique<std::mutex>();
   return *m;
 }
-
-}  // namespace
 
 vcs::Author ActingAuthor(store::Store& store, const std::string& user_id) {
   auto u = store.GetUser(user_id);
@@ -32,7 +28,7 @@ Result<std::optional<std::string>> CommitProjectChange(const std::filesystem::pa
                                                       const vcs::Author& author) {
   std::error_code ec;
   if (!std::filesystem::exists(dir / ".git", ec)) return std::optional<std::string>();
-  std::lock_guard<std::mutex> lock(FolderLock(dir));
+  std::lock_guard<std::mutex> lock(ProjectFolderLock(dir));
   auto repo = vcs::Repo::Open(dir);
   if (!repo) return repo.error();
   return repo->CommitAll(message, author);

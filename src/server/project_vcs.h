@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -19,6 +20,10 @@ namespace bf::server {
 // The acting user as a commit author: their name (their email when the name is empty) and
 // email. Falls back to the user id when the store cannot say.
 vcs::Author ActingAuthor(store::Store& store, const std::string& user_id);
+
+// The lock that serializes changes to the repository and files of the project in `dir` within
+// the process: commits of edits and the merge of a regeneration take it. Created on first use.
+std::mutex& ProjectFolderLock(const std::filesystem::path& dir);
 
 // Commits every pending change of the project in `dir` on its current branch with `message`
 // and `author`. Returns the new sha, nullopt when nothing changed or when `dir` holds no
