@@ -25,10 +25,13 @@ vcs::Author ActingAuthor(store::Store& store, const std::string& user_id) {
 }
 
 Result<std::optional<std::string>> CommitProjectChange(const std::filesystem::path& dir, const std::string& message,
-                                                      const vcs::Author& author) {
+                                                      const vcs::Author& author, const std::function<Status()>& change) {
+  std::lock_guard<std::mutex> lock(ProjectFolderLock(dir));
+  if (change) {
+    if (Status st = change(); !st.ok()) return st.error();
+  }
   std::error_code ec;
   if (!std::filesystem::exists(dir / ".git", ec)) return std::optional<std::string>();
-  std::lock_guard<std::mutex> lock(ProjectFolderLock(dir));
   auto repo = vcs::Repo::Open(dir);
   if (!repo) return repo.error();
   return repo->CommitAll(message, author);
