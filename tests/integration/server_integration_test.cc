@@ -390,7 +390,7 @@ TEST_F(Live, AnEditSurvivesARegenerationAfterASpecChange) {
   std::string edit_sha = put.Json()["commit"];
 
   spec::AppSpec changed = spec::testing::BlogSpec();
-  changed.entities.push_back(spec::Entity{.name = "Tag", .plural = "Tags", .fields = {spec::Field{.name = "label"}}});
+  changed.entities.push_back(spec::Entity{.name = "Category", .plural = "Categories", .fields = {spec::Field{.name = "label"}}});
   auto spec_put = c.Json("PUT", "/api/projects/" + pid + "/spec", nlohmann::json::parse(spec::ToJson(changed).dump()), a.token);
   ASSERT_EQ(spec_put.status, 200) << spec_put.body;
   auto second = WaitJob(a, c.Json("POST", "/api/generate", {{"projectId", pid}}, a.token).Json()["jobId"]);
@@ -400,7 +400,7 @@ TEST_F(Live, AnEditSurvivesARegenerationAfterASpecChange) {
 
   // The edit and the spec's new entity are both on main.
   EXPECT_NE(c.Get("/api/projects/" + pid + "/files/README.md", a.token).body.find("Notes kept by hand."), std::string::npos);
-  EXPECT_EQ(c.Get("/api/projects/" + pid + "/files/src/tag.status", a.token).body, "impl\n");
+  EXPECT_EQ(c.Get("/api/projects/" + pid + "/files/src/category.status", a.token).body, "impl\n");
   auto history = c.Get("/api/projects/" + pid + "/history", a.token).Json()["data"];
   ASSERT_GE(history.size(), 4u) << history.dump(2);
   EXPECT_EQ(history[0]["summary"], "Record the test-first run of the regeneration");
@@ -408,9 +408,9 @@ TEST_F(Live, AnEditSurvivesARegenerationAfterASpecChange) {
   EXPECT_EQ(merge_summary.rfind("Merge generated output: Regenerate Blog API from spec v2", 0), 0u) << merge_summary;
   EXPECT_EQ(history[2]["sha"], edit_sha);
   auto merge = c.Get("/api/projects/" + pid + "/history/" + std::string(history[1]["sha"]), a.token).Json();
-  bool tag_added = false;
-  for (const auto& f : merge["files"]) tag_added |= f["path"] == "src/tag.status" && f["status"] == "added";
-  EXPECT_TRUE(tag_added) << merge.dump(2);
+  bool added = false;
+  for (const auto& f : merge["files"]) added |= f["path"] == "src/category.status" && f["status"] == "added";
+  EXPECT_TRUE(added) << merge.dump(2);
   auto edit = c.Get("/api/projects/" + pid + "/history/" + edit_sha, a.token).Json();
   EXPECT_NE(std::string(edit["files"][0]["patch"]).find("+Notes kept by hand."), std::string::npos) << edit.dump(2);
   auto runs = c.Get("/api/projects/" + pid + "/runs", a.token).Json()["data"];
