@@ -51,13 +51,14 @@ Response Put(App& app, Request& req) {
   if (path == ".git" || path.rfind(".git/", 0) == 0) {
     return Problem(422, "files.bad_path", "the project's git folder is managed by BackendForge");
   }
-  auto st = ProjectFiles(app.ProjectDir(a.view->project.id)).Write(path, req.body);
-  if (!st.ok()) return FilesError(req, st.error());
-  // Every edit is a commit on main with the editor as author (docs/VCS.md). A failed commit
-  // leaves the file written and uncommitted; the next edit's commit picks it up.
-  auto commit = CommitProjectChange(app.ProjectDir(a.view->project.id), "Edit " + path,
-                                    ActingAuthor(app.store, req.principal->userId));
-  if (!commit) return ErrorResponse(req, commit.error());
+  // Every edit is a commit on main with the editor as author (docs/VCS.md); the write and the
+  // commit happen under the project's lock, so a regeneration merges before or after, never in
+  // between. A failed commit leaves the file written and uncommitted; the next edit's commit
+  // picks it up.
+  std::filesystem::path dir = app.ProjectDir(a.view->project.id);
+  auto commit = CommitProjectChange(dir, "Edit " + path, ActingAuthor(app.store, req.principal->userId),
+                                    [&] { return ProjectFiles(dir).Write(path, req.body); });
+  if (!commit) return FilesError(req, commit.error());
   nlohmann::ordered_json sha = *commit ? nlohmann::ordered_json(**commit) : nlohmann::ordered_json(nullptr);
   Audit(app, req, a.view->project.workspaceId, "file.put", a.view->project.id, {{"path", path}, {"bytes", req.body.size()}});
   app.hub.Publish(EventHub::ProjectTopic(a.view->project.id), "file.updated",

@@ -1,4 +1,5 @@
-// Jobs: POST /api/generate (the test-first pipeline), POST /api/test/run, GET /api/jobs/{id},
+// Jobs: POST /api/generate (the test-first pipeline; a second generation is merged into the
+// project's history, see regenerate_job.h), POST /api/test/run, GET /api/jobs/{id},
 // POST /api/jobs/{id}/cancel.
 #include <filesystem>
 #include <fstream>
@@ -9,7 +10,9 @@
 #include "server/app.h"
 #include "server/job_records.h"
 #include "server/log.h"
+#include "server/project_regenerate.h"
 #include "server/project_vcs.h"
+#include "server/regenerate_job.h"
 #include "server/views.h"
 #include "spec/spec_json.h"
 #include "store/ids.h"
@@ -26,27 +29,6 @@ std::string StringField(const nlohmann::json& body, const char* key, nlohmann::j
     return "";
   }
   return it->get<std::string>();
-}
-
-void SetStatus(App& app, const std::string& project_id, const std::string& status) {
-  store::ProjectPatch patch;
-  patch.status = status;
-  if (auto st = app.store.UpdateProject(project_id, patch, app.clock.NowMillis()); !st.ok()) {
-    log::Warn("project.status_failed", {{"projectId", project_id}, {"error", st.error().message}});
-  }
-}
-
-// Keeps the project's docs/TDD.md (written by the pipeline) as a versioned documentation entry.
-void RecordTddDoc(App& app, const store::Job& job) {
-  std::ifstream in(app.ProjectDir(job.projectId) / "docs" / "TDD.md", std::ios::binary);
-  if (!in) return;
-  std::stringstream s;
-  s << in.rdbuf();
-  auto v = app.store.PutDoc(store::DocEntry{job.projectId, "TDD.md", s.str(), 0, job.createdBy, app.clock.NowMillis()});
-  if (v.ok()) {
-    app.hub.Publish(EventHub::ProjectTopic(job.projectId), "docs.updated",
-                    {{"projectId", job.projectId}, {"path", "TDD.md"}, {"version", *v}});
-  }
 }
 
 Response Accepted(const store::Job& job) {
@@ -90,11 +72,13 @@ Response Generate(App& app, Request& req) {
                      std::filesystem::path(app.config.dataDir) / "cache" / p.workspaceId};
   auto submitted = app.jobs.Submit(job, [&app, gr](JobContext& ctx) -> Result<nlohmann::json> {
     const store::Job& j = ctx.job();
-    SetStatus(app, j.projectId, "generating");
+    SetProjectStatus(app, j.projectId, "generating");
     std::filesystem::create_directories(gr.projectDir.parent_path());
+    // Generated before: merge the new output into the project's history (user edits survive).
+    if (HasGeneratedHistory(gr.projectDir)) return RunRegeneration(app, ctx, gr);
     auto out = app.pipeline->Generate(ctx, gr);
     if (!out) {
-      SetStatus(app, j.projectId, "failed");
+      SetProjectStatus(app, j.projectId, "failed");
       return out.error();
     }
     store::ProjectPatch patch;
@@ -135,10 +119,10 @@ Response RunTests(App& app, Request& req) {
   TestRequest tr{p.stack, app.ProjectDir(p.id), filter};
   auto submitted = app.jobs.Submit(job, [&app, tr](JobContext& ctx) -> Result<nlohmann::json> {
     const store::Job& j = ctx.job();
-    SetStatus(app, j.projectId, "testing");
+    SetProjectStatus(app, j.projectId, "testing");
     auto out = app.pipeline->RunTests(ctx, tr);
     if (!out) {
-      SetStatus(app, j.projectId, "generated");
+      SetProjectStatus(app, j.projectId, "generated");
       return out.error();
     }
     nlohmann::json r = {{"status", out->status}, {"passed", out->passed},     {"failed", out->failed},
@@ -147,7 +131,7 @@ Response RunTests(App& app, Request& req) {
     RecordTestRun(app, j, "run", r);
     ctx.Emit("test.result", {{"jobId", j.id}, {"phase", "run"}, {"status", out->status}, {"passed", out->passed},
                              {"failed", out->failed}, {"skipped", out->skipped}, {"summary", out->summary}});
-    SetStatus(app, j.projectId, out->status == "passed" ? "tested" : "generated");
+    SetProjectStatus(app, j.projectId, out->status == "passed" ? "tested" : "generated");
     r.erase("results");
     return r;
   });
@@ -174,6 +158,26 @@ Response CancelJob(App& app, Request& req) {
 }
 
 }  // namespace
+
+void SetProjectStatus(App& app, const std::string& project_id, const std::string& status) {
+  store::ProjectPatch patch;
+  patch.status = status;
+  if (auto st = app.store.UpdateProject(project_id, patch, app.clock.NowMillis()); !st.ok()) {
+    log::Warn("project.status_failed", {{"projectId", project_id}, {"error", st.error().message}});
+  }
+}
+
+void RecordTddDoc(App& app, const store::Job& job) {
+  std::ifstream in(app.ProjectDir(job.projectId) / "docs" / "TDD.md", std::ios::binary);
+  if (!in) return;
+  std::stringstream s;
+  s << in.rdbuf();
+  auto v = app.store.PutDoc(store::DocEntry{job.projectId, "TDD.md", s.str(), 0, job.createdBy, app.clock.NowMillis()});
+  if (v.ok()) {
+    app.hub.Publish(EventHub::ProjectTopic(job.projectId), "docs.updated",
+                    {{"projectId", job.projectId}, {"path", "TDD.md"}, {"version", *v}});
+  }
+}
 
 void RecordTestRun(App& app, const store::Job& job, const std::string& phase, const nlohmann::json& r) {
   store::TestRun run;

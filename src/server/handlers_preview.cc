@@ -7,6 +7,7 @@
 #include "server/clock.h"
 #include "server/crypto.h"
 #include "server/log.h"
+#include "server/preview_launch.h"
 #include "server/preview_proxy.h"
 #include "verify/curl_client.h"
 
@@ -59,27 +60,11 @@ Response StartPreview(App& app, Request& req) {
   if (auto running = app.previews->Get(p.id); running && running->state != "stopped") {
     return Json(200, StatusJson(*running));
   }
-  auto cmd = app.pipeline->PreviewCommand(p.stack);
-  if (!cmd) return Problem(409, "preview.command", cmd.error().message);
-  auto port = FreeLoopbackPort();
-  if (!port) return ErrorResponse(req, port.error());
-  std::filesystem::path private_dir = std::filesystem::path(app.config.dataDir) / "previews" / p.id;
-  std::filesystem::create_directories(private_dir, ec);
-  if (ec) return ErrorResponse(req, MakeError("io.write", "cannot create " + private_dir.string() + ": " + ec.message()));
-
-  PreviewLaunch launch;
-  launch.projectId = p.id;
-  launch.userId = req.principal->userId;
-  launch.projectDir = dir;
-  launch.privateDir = private_dir;
-  launch.argv = cmd->argv;
-  launch.env = PreviewEnv(*cmd, *port, private_dir);
-  launch.port = *port;
-  launch.wallTime = std::chrono::seconds(cmd->timeoutSeconds);
-  auto started = app.previews->Start(std::move(launch));
+  auto started = LaunchPreview(app, p.id, p.stack, req.principal->userId);
   if (!started) {
     if (started.error().code == "preview.limit") return Problem(429, "preview.limit", started.error().message);
     if (started.error().code == "preview.socket") return Problem(503, "preview.socket", started.error().message);
+    if (started.error().code == "preview.command") return Problem(409, "preview.command", started.error().message);
     return ErrorResponse(req, started.error());
   }
   Audit(app, req, p.workspaceId, "preview.start", p.id, {{"port", started->port}});
@@ -129,6 +114,30 @@ Response Proxy(App& app, Request& req) {
 }
 
 }  // namespace
+
+Result<PreviewStatus> LaunchPreview(App& app, const std::string& project_id, const std::string& stack,
+                                    const std::string& user_id) {
+  if (!app.pipeline) return MakeError("generate.unavailable", "this server cannot run generated code (no pipeline)");
+  auto cmd = app.pipeline->PreviewCommand(stack);
+  if (!cmd) return MakeError("preview.command", cmd.error().message);
+  auto port = FreeLoopbackPort();
+  if (!port) return port.error();
+  std::filesystem::path private_dir = std::filesystem::path(app.config.dataDir) / "previews" / project_id;
+  std::error_code ec;
+  std::filesystem::create_directories(private_dir, ec);
+  if (ec) return MakeError("io.write", "cannot create " + private_dir.string() + ": " + ec.message());
+
+  PreviewLaunch launch;
+  launch.projectId = project_id;
+  launch.userId = user_id;
+  launch.projectDir = app.ProjectDir(project_id);
+  launch.privateDir = private_dir;
+  launch.argv = cmd->argv;
+  launch.env = PreviewEnv(*cmd, *port, private_dir);
+  launch.port = *port;
+  launch.wallTime = std::chrono::seconds(cmd->timeoutSeconds);
+  return app.previews->Start(std::move(launch));
+}
 
 void AddPreviewRoutes(App& app) {
   app.router.Add("POST", "/api/preview", [&app](Request& r) { return StartPreview(app, r); },

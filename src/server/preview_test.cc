@@ -256,6 +256,35 @@ TEST_F(PreviewApi, StartsProxiesAndStopsWithNothingLeft) {
   EXPECT_EQ(Call("DELETE", "/api/preview/" + pid, nullptr, alice.token).status, 204);  // idempotent
 }
 
+TEST_F(PreviewApi, ARegenerationRestartsARunningPreviewOnTheMergedCode) {
+  auto alice = Register("alice@example.com");
+  std::string pid = Generated(alice);
+  // The fake app becomes a committed file of the project (a regeneration needs a clean folder).
+  Request put;
+  put.method = "PUT";
+  put.target = put.path = "/api/projects/" + pid + "/files/" + script_;
+  put.body = kFakeApp;
+  put.headers.Set("Authorization", "Bearer " + alice.token);
+  ASSERT_EQ(app_->Handle(put).status, 200);
+  ASSERT_EQ(Call("POST", "/api/preview", {{"projectId", pid}}, alice.token).status, 202);
+  WaitState(alice, pid, "healthy");
+  auto events = std::make_shared<Recorder>();
+  app_->hub.Subscribe(EventHub::ProjectTopic(pid), events);
+
+  Call("POST", "/api/projects/" + pid + "/messages", {{"text", "add subtitle to Post"}}, alice.token);
+  Response g = Call("POST", "/api/generate", {{"projectId", pid}}, alice.token);
+  ASSERT_EQ(g.status, 202) << g.body;
+  auto job = WaitJob(alice, Body(g)["jobId"]);
+  ASSERT_EQ(job["status"], "succeeded") << job.dump();
+  EXPECT_EQ(job["result"]["regeneration"]["result"], "merged");
+  EXPECT_EQ(job["result"]["preview"]["reason"], "restarted on the merged code") << job.dump();
+  // It was stopped (one preview.health "stopped" event) and runs again, once.
+  EXPECT_TRUE(events->Saw("preview.health", "state", "stopped"));
+  WaitState(alice, pid, "healthy");
+  EXPECT_EQ(FakeAppProcesses(), 1);
+  EXPECT_TRUE(app_->previews->Stop(pid, "test over"));
+}
+
 TEST_F(PreviewApi, LimitsPreviewsPerUserAndStopsIdleOnes) {
   auto alice = Register("alice@example.com");
   std::string first = Generated(alice, "First");

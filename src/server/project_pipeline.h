@@ -20,12 +20,17 @@ struct GenerateRequest {
   std::string stack;     // target id; empty = from the spec
   std::string database;  // empty = spec / target default
   std::string description;
-  std::filesystem::path projectDir;  // replaced only when generation succeeds
+  std::filesystem::path projectDir;  // replaced only when generation succeeds (unless stagingDir is set)
   std::string authorName;   // the acting user: author of the generation commits
   std::string authorEmail;
   // The package cache of the install step (per workspace: one tenant's install never writes
   // what another tenant's install reads); empty: none (every install downloads and compiles).
   std::filesystem::path packageCacheDir;
+  // Regeneration (see project_regenerate.h): non-empty means build and prove the project in this
+  // folder (which must not exist yet) and leave it there, with its repository's `generated`
+  // branch holding the generator's output; projectDir is then not touched, the caller merges
+  // the output into it. On failure the folder is removed.
+  std::filesystem::path stagingDir;
 };
 
 struct GenerateOutcome {

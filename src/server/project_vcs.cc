@@ -8,10 +8,8 @@
 
 namespace bf::server {
 
-namespace {
-
 // One mutex per project folder, created on first use and kept (a few bytes per project).
-std::mutex& FolderLock(const std::filesystem::path& dir) {
+std::mutex& ProjectFolderLock(const std::filesystem::path& dir) {
   static std::mutex registry_mu;
   static std::map<std::string, std::unique_ptr<std::mutex>> locks;
   std::lock_guard<std::mutex> lock(registry_mu);
@@ -20,8 +18,6 @@ std::mutex& FolderLock(const std::filesystem::path& dir) {
   return *m;
 }
 
-}  // namespace
-
 vcs::Author ActingAuthor(store::Store& store, const std::string& user_id) {
   auto u = store.GetUser(user_id);
   if (!u) return vcs::Author{user_id, user_id + "@backendforge.invalid", std::nullopt};
@@ -29,10 +25,13 @@ vcs::Author ActingAuthor(store::Store& store, const std::string& user_id) {
 }
 
 Result<std::optional<std::string>> CommitProjectChange(const std::filesystem::path& dir, const std::string& message,
-                                                      const vcs::Author& author) {
+                                                      const vcs::Author& author, const std::function<Status()>& change) {
+  std::lock_guard<std::mutex> lock(ProjectFolderLock(dir));
+  if (change) {
+    if (Status st = change(); !st.ok()) return st.error();
+  }
   std::error_code ec;
   if (!std::filesystem::exists(dir / ".git", ec)) return std::optional<std::string>();
-  std::lock_guard<std::mutex> lock(FolderLock(dir));
   auto repo = vcs::Repo::Open(dir);
   if (!repo) return repo.error();
   return repo->CommitAll(message, author);

@@ -114,8 +114,12 @@ class SandboxedPipeline final : public ProjectPipeline {
     if (!db) return db.error();
 
     // Generate into a fresh sibling folder; the project folder is replaced only on success, so
-    // a failed or cancelled run leaves the previous files in place.
-    fs::path staging = req.projectDir.parent_path() / (req.projectDir.filename().string() + ".gen-" + ctx.job().id);
+    // a failed or cancelled run leaves the previous files in place. A regeneration names its own
+    // staging folder and keeps it: the caller merges its output into the project's repository.
+    const bool keep_staging = !req.stagingDir.empty();
+    fs::path staging = keep_staging ? req.stagingDir
+                                    : req.projectDir.parent_path() /
+                                          (req.projectDir.filename().string() + ".gen-" + ctx.job().id);
     std::error_code ec;
     fs::remove_all(staging, ec);
     fs::path cache;
@@ -182,6 +186,7 @@ class SandboxedPipeline final : public ProjectPipeline {
       if (ctx.Cancelled()) return MakeError("jobs.cancelled", "cancelled");
       return MakeError("pipeline.failed", r.error);
     }
+    if (keep_staging) return out;
     if (auto st = Swap(staging, req.projectDir); !st.ok()) return st.error();
     return out;
   }

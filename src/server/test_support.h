@@ -85,11 +85,29 @@ class FakeAssistant final : public Assistant {
   size_t seen_turns = 0;
 };
 
-// Writes two files and commits them as the acting user (a git repository, like the real
-// pipeline's), reports progress and one test run per phase; honours cancellation while
-// "working" for `delay_ms`.
+// Writes a small project whose src/model.ts lists the spec's entities and fields (so a spec
+// change changes it) and records it like the real pipeline's last step: a first generation is
+// the root of `generated` and `main` by the acting user, with node_modules/ as if installed.
+// With a stagingDir (a regeneration) the same happens in that folder, plus a run record
+// (.backendforge/pipeline.json) committed on its main, and the project folder is not touched.
+// Reports progress and one test run per phase; honours cancellation while "working" for
+// `delay_ms`.
 class FakePipeline final : public ProjectPipeline {
  public:
+  static generate::FileTree Output(const spec::AppSpec& spec) {
+    generate::FileTree tree;
+    tree.Put("README.md", "# " + spec.title + "\n");
+    tree.Put("src/index.ts", "export {};\n");
+    std::string model = "// One line per entity: its fields.\n";
+    for (const auto& e : spec.entities) {
+      model += "export const " + e.name + "Fields = [";
+      for (size_t i = 0; i < e.fields.size(); ++i) model += (i ? ", '" : "'") + e.fields[i].name + "'";
+      model += "];\n";
+    }
+    tree.Put("src/model.ts", model);
+    tree.Put("docs/TDD.md", "# TDD\nred then green\n");
+    return tree;
+  }
   std::vector<std::string> Stacks() const override { return {"node-express", "python-fastapi"}; }
   Result<GenerateOutcome> Generate(JobContext& ctx, const GenerateRequest& r) override {
     ctx.Progress(10, "writing");
@@ -99,27 +117,32 @@ class FakePipeline final : public ProjectPipeline {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     if (fail) return MakeError("pipeline.failed", "the red run passed: tests test nothing");
-    std::filesystem::create_directories(r.projectDir / "src");
-    std::ofstream(r.projectDir / "README.md") << "# " << r.spec.title << "\n";
-    std::ofstream(r.projectDir / "src" / "index.ts") << "export {};\n";
-    std::filesystem::create_directories(r.projectDir / "docs");
-    std::ofstream(r.projectDir / "docs" / "TDD.md") << "# TDD\nred then green\n";
+    ++generations;
+    const bool staged = !r.stagingDir.empty();
+    const std::filesystem::path dir = staged ? r.stagingDir : r.projectDir;
+    generate::FileTree tree = Output(r.spec);
+    for (const auto& [path, content] : tree.files()) {
+      std::filesystem::create_directories((dir / path).parent_path());
+      std::ofstream(dir / path, std::ios::binary) << content;
+    }
+    std::filesystem::create_directories(dir / "node_modules");
+    std::ofstream(dir / "node_modules" / ".installed") << "install " << generations << "\n";
     // Like the real pipeline's last step: the output is recorded on `generated` and `main` by
-    // the acting user (a second generation is a plain commit on main).
+    // the acting user (without a `generated` branch, a second generation is a plain commit).
     vcs::Author author{r.authorName, r.authorEmail, std::nullopt};
-    if (std::filesystem::exists(r.projectDir / ".git")) {
-      auto repo = vcs::Repo::Open(r.projectDir);
+    if (!staged && std::filesystem::exists(dir / ".git")) {
+      auto repo = vcs::Repo::Open(dir);
       if (!repo) return repo.error();
       if (auto c = repo->CommitAll("Generate " + r.spec.title, author); !c) return c.error();
     } else {
-      auto repo = vcs::Repo::Init(r.projectDir);
+      auto repo = vcs::Repo::Init(dir);
       if (!repo) return repo.error();
-      generate::FileTree tree;
-      for (const char* path : {"README.md", "src/index.ts", "docs/TDD.md"}) {
-        std::ifstream in(r.projectDir / path, std::ios::binary);
-        tree.Put(path, std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()), false);
-      }
       if (auto c = repo->RecordGeneration(tree, "Generate " + r.spec.title, author); !c) return c.error();
+      if (staged) {
+        std::filesystem::create_directories(dir / ".backendforge");
+        std::ofstream(dir / ".backendforge" / "pipeline.json") << "{\"run\": " << generations << "}\n";
+        if (auto c = repo->CommitAll("Record the test-first run", author); !c) return c.error();
+      }
     }
     ctx.Emit("test.result", {{"phase", "red"}, {"passed", 0}, {"failed", 3}});
     ctx.Emit("test.result", {{"phase", "green"}, {"passed", 3}, {"failed", 0}});
@@ -156,6 +179,7 @@ class FakePipeline final : public ProjectPipeline {
   }
   int delay_ms = 0;
   bool fail = false;
+  int generations = 0;  // successful Generate calls
   std::vector<std::string> preview_argv;  // the "run" command tests give their fake app
   std::string require_file;  // RunTests fails while this project file is missing
 };

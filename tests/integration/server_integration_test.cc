@@ -372,6 +372,53 @@ TEST_F(Live, GenerationRunsTestFirstInTheSandboxWithEvents) {
   EXPECT_TRUE(ws.WaitFor("test.result", 10000));
 }
 
+// The acceptance of regeneration over real HTTP, with the real pipeline in the sandbox and real
+// git: an edit made through the files API survives a regeneration after a spec change, and the
+// history shows both with their diffs.
+TEST_F(Live, AnEditSurvivesARegenerationAfterASpecChange) {
+  Account a = Register("regen@example.com");
+  std::string pid = Project(a);
+  HttpClient c(port());
+  ASSERT_EQ(c.Json("PUT", "/api/projects/" + pid + "/spec", SpecJson(), a.token).status, 200);
+  auto first = WaitJob(a, c.Json("POST", "/api/generate", {{"projectId", pid}}, a.token).Json()["jobId"]);
+  ASSERT_EQ(first["status"], "succeeded") << first.dump(2);
+  std::string readme = c.Get("/api/projects/" + pid + "/files/README.md", a.token).body;
+  ASSERT_NE(readme.find("# Blog API"), std::string::npos) << readme;
+  auto put = c.Send("PUT", "/api/projects/" + pid + "/files/README.md", readme + "\nNotes kept by hand.\n",
+                    {{"Authorization", "Bearer " + a.token}});
+  ASSERT_EQ(put.status, 200) << put.body;
+  std::string edit_sha = put.Json()["commit"];
+
+  spec::AppSpec changed = spec::testing::BlogSpec();
+  changed.entities.push_back(spec::Entity{.name = "Category", .plural = "Categories", .fields = {spec::Field{.name = "label"}}});
+  auto spec_put = c.Json("PUT", "/api/projects/" + pid + "/spec", nlohmann::json::parse(spec::ToJson(changed).dump()), a.token);
+  ASSERT_EQ(spec_put.status, 200) << spec_put.body;
+  auto second = WaitJob(a, c.Json("POST", "/api/generate", {{"projectId", pid}}, a.token).Json()["jobId"]);
+  ASSERT_EQ(second["status"], "succeeded") << second.dump(2);
+  EXPECT_EQ(second["result"]["regeneration"]["result"], "merged") << second.dump(2);
+  EXPECT_EQ(second["result"]["tests"]["status"], "passed") << second.dump(2);
+
+  // The edit and the spec's new entity are both on main.
+  EXPECT_NE(c.Get("/api/projects/" + pid + "/files/README.md", a.token).body.find("Notes kept by hand."), std::string::npos);
+  EXPECT_EQ(c.Get("/api/projects/" + pid + "/files/src/category.status", a.token).body, "impl\n");
+  auto history = c.Get("/api/projects/" + pid + "/history", a.token).Json()["data"];
+  ASSERT_GE(history.size(), 4u) << history.dump(2);
+  EXPECT_EQ(history[0]["summary"], "Record the test-first run of the regeneration");
+  std::string merge_summary = history[1]["summary"];
+  EXPECT_EQ(merge_summary.rfind("Merge generated output: Regenerate Blog API from spec v2", 0), 0u) << merge_summary;
+  EXPECT_EQ(history[2]["sha"], edit_sha);
+  auto merge = c.Get("/api/projects/" + pid + "/history/" + std::string(history[1]["sha"]), a.token).Json();
+  bool added = false;
+  for (const auto& f : merge["files"]) added |= f["path"] == "src/category.status" && f["status"] == "added";
+  EXPECT_TRUE(added) << merge.dump(2);
+  auto edit = c.Get("/api/projects/" + pid + "/history/" + edit_sha, a.token).Json();
+  EXPECT_NE(std::string(edit["files"][0]["patch"]).find("+Notes kept by hand."), std::string::npos) << edit.dump(2);
+  auto runs = c.Get("/api/projects/" + pid + "/runs", a.token).Json()["data"];
+  ASSERT_FALSE(runs.empty());
+  EXPECT_EQ(runs[0]["phase"], "merged");
+  EXPECT_EQ(runs[0]["status"], "passed");
+}
+
 // One server of its own: SIGTERM with a WebSocket open and a job running.
 TEST(LiveShutdown, GracefulStopClosesWebSocketsAndMarksJobsInterrupted) {
   fs::path data = fs::temp_directory_path() / ("bf-it-stop-" + store::NewId());

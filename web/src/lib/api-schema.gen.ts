@@ -513,7 +513,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Generate the backend test-first (red, green, lint) as a job */
+        /**
+         * Generate the backend test-first (red, green, lint) as a job
+         * @description The first generation of a project builds and proves it test-first in a staging folder, which then replaces the project folder (a new git repository). A later generation is a regeneration: the new output is proven the same way, then three-way merged into the project's main branch so edits made through the files API survive; the finished job's result has `regeneration` (see the Regeneration schema) and `tests` (the project's tests on the merged code, run phase `merged`). When the output conflicts with the user's edits the job fails with `regenerate.conflict`, naming the files and the `regenerate/<sha>` branch with the conflict markers; main is unchanged (docs/VCS.md).
+         */
         post: operations["generate"];
         delete?: never;
         options?: never;
@@ -884,7 +887,7 @@ export interface components {
             id?: string;
             jobId?: string;
             /** @enum {unknown} */
-            phase?: "red" | "green" | "run";
+            phase?: "red" | "green" | "run" | "solve" | "merged";
             /** @enum {unknown} */
             status?: "passed" | "failed" | "error";
             passed?: number;
@@ -969,6 +972,35 @@ export interface components {
             url: string;
             /** @description the last output lines (at most 100) */
             log: string[];
+        };
+        /** @description How a regeneration's output was merged into the project's main branch (a generate job's result.regeneration and the regenerate.result event). */
+        Regeneration: {
+            /** @enum {unknown} */
+            result: "merged" | "fast-forward" | "up-to-date" | "conflict";
+            clean: boolean;
+            /** @description tip of the generated branch (the generator's pure output) */
+            generatedCommit: string;
+            /** @description tip of main after the regeneration (unchanged on conflict) */
+            mainCommit: string;
+            /** @description the merge commit, or the new tip after a fast-forward */
+            mergeCommit?: string;
+            /** @description what the generator changed since main last took its output */
+            generatorChanges: {
+                path: string;
+                /** @enum {unknown} */
+                status: "added" | "modified" | "deleted" | "typechange";
+            }[];
+            conflicts: {
+                path: string;
+                /** @enum {unknown} */
+                kind: "content" | "modify/delete" | "delete/modify" | "add/add" | "binary" | "mode";
+            }[];
+            /** @description regenerate/<short sha>: the merge with conflict markers */
+            conflictBranch?: string;
+            /** @description the commit of the run's records (docs/TDD.md, .backendforge/) on main */
+            recordsCommit?: string;
+            /** @description dependency folders (node_modules) taken from the freshly installed staging folder because a manifest changed */
+            dependenciesTaken?: string[];
         };
         /**
          * BackendForge AppSpec

@@ -14,7 +14,7 @@ import { isFinished } from '@/lib/sync';
 import { getJob, listRuns, runTests, summary } from '../api/tests';
 import { CallEndpoint } from './CallEndpoint';
 
-const PHASE_LABEL: Record<string, string> = { red: 'Red (stubs)', green: 'Green (implementation)', final: 'Final (after lint)', run: 'Run' };
+const PHASE_LABEL: Record<string, string> = { red: 'Red (stubs)', green: 'Green (implementation)', final: 'Final (after lint)', run: 'Run', solve: 'Solve', merged: 'Merged (your code after regeneration)' };
 
 function StatusIcon({ status }: { status?: string }) {
   if (status === 'passed') return <CheckCircle2 className="size-4 shrink-0 text-emerald-600 dark:text-emerald-400" aria-label="passed" />;
