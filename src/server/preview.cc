@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <thread>
@@ -183,7 +184,9 @@ void PreviewManager::Monitor(const std::shared_ptr<Entry>& e) {
   for (;;) {
     {
       std::unique_lock lock(mu_);
-      e->cv.wait_for(lock, options_.healthInterval, [&] { return e->stopRequested || e->exited; });
+      auto interval = e->state == "starting" ? std::min(options_.startupHealthInterval, options_.healthInterval)
+                                             : options_.healthInterval;
+      e->cv.wait_for(lock, interval, [&] { return e->stopRequested || e->exited; });
       if (e->stopRequested || e->exited) break;
     }
     bool healthy = options_.probe(port);  // no lock held while asking
