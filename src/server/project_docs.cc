@@ -57,7 +57,8 @@ std::vector<std::string> SpecChanges(const nlohmann::json& before, const nlohman
     auto entities = ByName(after, "entities");
     std::string names;
     for (const auto& [name, e] : entities) names += (names.empty() ? "" : ", ") + name;
-    out.push_back("first spec: " + std::to_string(entities.size()) + " entities" + (names.empty() ? "" : " (" + names + ")"));
+    out.push_back("first spec: " + std::to_string(entities.size()) + " entities" +
+                  (names.empty() ? "" : " (" + names + ")"));
     return out;
   }
   auto old_entities = ByName(before, "entities");
@@ -68,8 +69,8 @@ std::vector<std::string> SpecChanges(const nlohmann::json& before, const nlohman
   for (const auto& [name, e] : new_entities) {
     auto old = old_entities.find(name);
     if (old == old_entities.end()) {
-      out.push_back("entity " + name + " added (" + std::to_string(e.value("fields", nlohmann::json::array()).size()) +
-                    " fields)");
+      size_t n = e.value("fields", nlohmann::json::array()).size();
+      out.push_back("entity " + name + " added (" + std::to_string(n) + (n == 1 ? " field)" : " fields)"));
       continue;
     }
     auto old_fields = ByName(old->second, "fields");
@@ -134,7 +135,8 @@ std::string RenderRunsMarkdown(const std::vector<store::TestRun>& runs) {
           std::to_string(r.failed) + " | " + std::to_string(r.skipped) + " | " + Seconds(r.durationMs) + " |\n";
   }
   for (const auto& r : runs) {
-    md += "\n## " + r.phase + " run, " + IsoTime(r.createdAt) + ": " + r.status + "\n\n";
+    md += "\n## " + (r.phase == "run" ? std::string("test") : r.phase) + " run, " + IsoTime(r.createdAt) + ": " +
+          r.status + "\n\n";
     md += std::to_string(r.passed) + " passed, " + std::to_string(r.failed) + " failed, " + std::to_string(r.skipped) +
           " skipped in " + Seconds(r.durationMs) + " (job " + r.jobId + ").\n";
     std::vector<std::string> lines;
@@ -150,7 +152,9 @@ std::string RenderRunsMarkdown(const std::vector<store::TestRun>& runs) {
         lines.push_back("- " + status + ": " + name);
       }
     }
-    if (failures > kFailuresListed) lines.push_back("- ... and " + std::to_string(failures - kFailuresListed) + " more failures");
+    if (failures > kFailuresListed) {
+      lines.push_back("- ... and " + std::to_string(failures - kFailuresListed) + " more failures");
+    }
     if (!lines.empty()) {
       md += "\n";
       for (const auto& l : lines) md += l + "\n";

@@ -140,7 +140,8 @@ Result<std::string> DocSearchQuery(const std::string& text) {
     if (ch == '"') {
       size_t close = text.find('"', i + 1);
       if (close == std::string::npos) {
-        return MakeError("store.bad_query", "the search has an unclosed quote: end the phrase with \" or remove the quote");
+        return MakeError("store.bad_query",
+                         "the search has an unclosed quote: end the phrase with \" or remove the quote");
       }
       std::string phrase = Words(std::string_view(text).substr(i + 1, close - i - 1));
       if (!phrase.empty()) terms.push_back(Quoted(phrase, false));

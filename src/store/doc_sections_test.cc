@@ -47,7 +47,8 @@ TEST(DocSectionsTest, SearchQueriesQuoteEveryTerm) {
   EXPECT_EQ(*DocSearchQuery("\"change history\" auth*"), "\"change history\" \"auth\"*");
   EXPECT_EQ(*DocSearchQuery("red OR green"), "\"red\" OR \"green\"");
   // FTS5 syntax is only punctuation between words.
-  EXPECT_EQ(*DocSearchQuery("title:red AND (NEAR green) -x ^y"), "\"title\" \"red\" \"AND\" \"NEAR\" \"green\" \"x\" \"y\"");
+  EXPECT_EQ(*DocSearchQuery("title:red AND (NEAR green) -x ^y"),
+            "\"title\" \"red\" \"AND\" \"NEAR\" \"green\" \"x\" \"y\"");
   EXPECT_EQ(*DocSearchQuery("OR red OR"), "\"red\"");
 }
 

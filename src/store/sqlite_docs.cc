@@ -178,7 +178,9 @@ Result<std::vector<DocHit>> SqliteStore::SearchDocs(const std::string& projectId
     q->bind(2, projectId);
     q->bind(3, limit);
     std::vector<DocHit> out;
-    while (q->executeStep()) out.push_back(DocHit{ReadSection(*q), q->getColumn(7).getString(), q->getColumn(8).getDouble()});
+    while (q->executeStep()) {
+      out.push_back(DocHit{ReadSection(*q), q->getColumn(7).getString(), q->getColumn(8).getDouble()});
+    }
     return out;
   });
 }
