@@ -4,6 +4,7 @@
 #include <map>
 
 #include "server/log.h"
+#include "server/project_docs.h"
 #include "server/views.h"
 #include "spec/spec_json.h"
 
@@ -121,18 +122,12 @@ Result<ChatOutcome> RunChatTurn(App& app, const Principal& principal, const std:
     app.hub.Publish(topic, "chat.message", {{"projectId", project_id}, {"message", Plain(out.reply)}});
     if (changed) {
       app.hub.Publish(topic, "spec.updated", {{"projectId", project_id}, {"version", ids->specVersion}, {"source", turn.newSpec->source}});
-      // The project's history document gains one line per spec version.
-      std::string history;
-      if (auto d = app.store.GetDoc(project_id, "history.md"); d.ok()) history = d->content;
-      if (history.empty()) history = "# History\n\n";
-      history += "- v" + std::to_string(ids->specVersion) + " (" + IsoTime(now) + ", " + turn.newSpec->source + "): " +
-                 turn.newSpec->summary.substr(0, turn.newSpec->summary.find('\n')) + "\n";
-      auto v = app.store.PutDoc(store::DocEntry{project_id, "history.md", history, 0, principal.userId, now});
-      if (v.ok()) {
-        app.hub.Publish(topic, "docs.updated", {{"projectId", project_id}, {"path", "history.md"}, {"version", *v}});
-      } else {
-        log::Warn("docs.write_failed", {{"projectId", project_id}, {"error", v.error().message}});
-      }
+      // The project's history gains one section per spec version; the plan doc follows the spec.
+      RecordChange(app, project_id,
+                   ChangeRecord{now, principal.userId,
+                                "Spec v" + std::to_string(ids->specVersion) + " (" + turn.newSpec->source + ")",
+                                "chat: " + text, SpecChanges(p.spec, turn.newSpec->spec)});
+      if (turn.planMarkdown) RecordPlanDoc(app, project_id, *turn.planMarkdown, principal.userId);
     }
     return out;
   }

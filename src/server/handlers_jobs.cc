@@ -10,6 +10,7 @@
 #include "server/app.h"
 #include "server/job_records.h"
 #include "server/log.h"
+#include "server/project_docs.h"
 #include "server/project_regenerate.h"
 #include "server/project_vcs.h"
 #include "server/regenerate_job.h"
@@ -86,8 +87,19 @@ Response Generate(App& app, Request& req) {
     patch.stack = out->stack;
     patch.database = out->database;
     (void)app.store.UpdateProject(j.projectId, patch, app.clock.NowMillis());
-    for (const auto& run : out->testRuns) RecordTestRun(app, j, run.value("phase", "run"), run);
+    std::vector<std::string> outcome = {"stack " + out->stack + ", database " + out->database};
+    for (const auto& run : out->testRuns) {
+      RecordTestRun(app, j, run.value("phase", "run"), run);
+      outcome.push_back(run.value("phase", "run") + " run: " + run.value("status", "error") + ", " +
+                        std::to_string(run.value("passed", 0)) + " passed, " + std::to_string(run.value("failed", 0)) +
+                        " failed");
+    }
     RecordTddDoc(app, j);
+    RecordChange(app, j.projectId,
+                 ChangeRecord{app.clock.NowMillis(), j.createdBy, "Generated code (job " + j.id + ")",
+                              "POST /api/generate: code generated test-first from spec v" +
+                                  std::to_string(j.params.value("specVersion", 0)),
+                              outcome});
     return nlohmann::json{{"stack", out->stack}, {"database", out->database}, {"steps", out->record}};
   });
   if (!submitted) return ErrorResponse(req, submitted.error());
@@ -194,7 +206,9 @@ void RecordTestRun(App& app, const store::Job& job, const std::string& phase, co
   run.createdAt = app.clock.NowMillis();
   if (auto st = app.store.AddTestRun(run); !st.ok()) {
     log::Warn("testrun.persist_failed", {{"jobId", job.id}, {"error", st.error().message}});
+    return;
   }
+  RefreshRunsDoc(app, job.projectId, job.createdBy);
 }
 
 void AddJobRoutes(App& app) {

@@ -5,6 +5,7 @@
 #include "common/strings.h"
 #include "server/access.h"
 #include "server/app.h"
+#include "server/project_docs.h"
 #include "server/views.h"
 #include "spec/spec_json.h"
 #include "store/ids.h"
@@ -175,11 +176,14 @@ Response PutSpec(App& app, Request& req) {
   }
   // The plan follows the spec: PUT replaces both.
   if (app.assistant) {
-    auto st = app.store.SavePlan(store::PlanRecord{a.view->project.id, *version,
-                                                   app.assistant->Plan(*loaded.spec, {}, a.view->project.description),
-                                                   app.clock.NowMillis()});
+    std::string plan = app.assistant->Plan(*loaded.spec, {}, a.view->project.description);
+    auto st = app.store.SavePlan(store::PlanRecord{a.view->project.id, *version, plan, app.clock.NowMillis()});
     if (!st.ok()) return ErrorResponse(req, st.error());
+    RecordPlanDoc(app, a.view->project.id, plan, req.principal->userId);
   }
+  RecordChange(app, a.view->project.id,
+               ChangeRecord{sv.createdAt, req.principal->userId, "Spec v" + std::to_string(*version) + " (put)",
+                            "PUT /api/projects/{pid}/spec: " + sv.summary, SpecChanges(a.view->project.spec, sv.spec)});
   if (a.view->project.status == "draft" || a.view->project.status == "clarifying") {
     store::ProjectPatch patch;
     patch.status = "planned";
@@ -244,13 +248,29 @@ Response ListJobs(App& app, Request& req) {
   return Json(200, nlohmann::ordered_json{{"data", data}});
 }
 
+constexpr int kDocHitsMax = 50;
+
+// GET /api/projects/{pid}/docs: the documents with their sections; with ?q= the sections that
+// match, best first.
 Response ListDocs(App& app, Request& req) {
   auto a = RequireProject(app, req, req.Param("pid"), store::Role::kViewer);
   if (a.error) return *a.error;
+  if (auto q = req.QueryParam("q")) {
+    auto hits = app.store.SearchDocs(a.view->project.id, *q, kDocHitsMax);
+    if (!hits) {
+      if (hits.error().code == "store.bad_query") return Problem(400, "docs.bad_query", hits.error().message);
+      return ErrorResponse(req, hits.error());
+    }
+    nlohmann::ordered_json data = nlohmann::ordered_json::array();
+    for (const auto& h : *hits) data.push_back(DocHitView(h));
+    return Json(200, nlohmann::ordered_json{{"query", *q}, {"data", data}});
+  }
   auto docs = app.store.ListDocs(a.view->project.id);
   if (!docs) return ErrorResponse(req, docs.error());
+  auto sections = app.store.ListDocSections(a.view->project.id, "");
+  if (!sections) return ErrorResponse(req, sections.error());
   nlohmann::ordered_json data = nlohmann::ordered_json::array();
-  for (const auto& d : *docs) data.push_back(DocView(d, false));
+  for (const auto& d : *docs) data.push_back(DocView(d, false, &*sections));
   return Json(200, nlohmann::ordered_json{{"data", data}});
 }
 
@@ -267,7 +287,9 @@ Response GetDoc(App& app, Request& req) {
   }
   auto d = app.store.GetDoc(a.view->project.id, req.Param("path"));
   if (!d) return ErrorResponse(req, d.error());
-  return Json(200, DocView(*d, true));
+  auto sections = app.store.ListDocSections(a.view->project.id, d->path);
+  if (!sections) return ErrorResponse(req, sections.error());
+  return Json(200, DocView(*d, true, &*sections));
 }
 
 }  // namespace

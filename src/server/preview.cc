@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -231,7 +232,9 @@ void PreviewManager::Monitor(const std::shared_ptr<Entry>& e) {
   for (;;) {
     {
       std::unique_lock lock(mu_);
-      e->cv.wait_for(lock, options_.healthInterval, [&] { return e->stopRequested || e->exited; });
+      auto interval = e->state == "starting" ? std::min(options_.startupHealthInterval, options_.healthInterval)
+                                             : options_.healthInterval;
+      e->cv.wait_for(lock, interval, [&] { return e->stopRequested || e->exited; });
       if (e->stopRequested || e->exited) break;
     }
     bool healthy = options_.probe(endpoint);  // no lock held while asking

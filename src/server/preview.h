@@ -70,6 +70,8 @@ struct PreviewOptions {
   int64_t idleMillis = 15 * 60 * 1000;  // stopped after this long without a proxied request
   int maxPerUser = 2;                   // previews not stopped, per user who started them
   std::chrono::milliseconds healthInterval{500};
+  // While "starting", /health is asked this often, so "healthy" is seen soon after the app listens.
+  std::chrono::milliseconds startupHealthInterval{50};
   int64_t startupMillis = 120'000;  // "starting" until healthy or this long has passed, then "unhealthy"
   size_t maxOutputBytes = 8u << 20;  // output kept by the runner; a process writing 4x this is stopped
   PreviewRunnerFactory runner;       // default: SandboxPreviewRunner

@@ -7,6 +7,7 @@
 #include "server/job_records.h"
 #include "server/log.h"
 #include "server/preview_launch.h"
+#include "server/project_docs.h"
 #include "server/project_regenerate.h"
 
 namespace bf::server {
@@ -31,21 +32,14 @@ std::string ConflictList(const vcs::MergeOutcome& m) {
   return Join(items, ", ");
 }
 
-// One line in the project's living change history (docs entry history.md), like spec versions.
-void AppendHistory(App& app, const store::Job& job, const std::string& line) {
-  std::string history;
-  if (auto d = app.store.GetDoc(job.projectId, "history.md"); d.ok()) history = d->content;
-  if (history.empty()) history = "# History\n\n";
-  int64_t now = app.clock.NowMillis();
-  history += "- v" + std::to_string(job.params.value("specVersion", 0)) + " (" + IsoTime(now) + ", regeneration): " + line +
-             "\n";
-  auto v = app.store.PutDoc(store::DocEntry{job.projectId, "history.md", history, 0, job.createdBy, now});
-  if (v.ok()) {
-    app.hub.Publish(EventHub::ProjectTopic(job.projectId), "docs.updated",
-                    {{"projectId", job.projectId}, {"path", "history.md"}, {"version", *v}});
-  } else {
-    log::Warn("docs.write_failed", {{"projectId", job.projectId}, {"error", v.error().message}});
-  }
+// One change in the project's living change history (history.md, as for spec versions and first
+// generations): the regeneration's outcome.
+void AppendHistory(App& app, const store::Job& job, const std::string& outcome) {
+  RecordChange(app, job.projectId,
+               ChangeRecord{app.clock.NowMillis(), job.createdBy, "Regenerated code (job " + job.id + ")",
+                            "POST /api/generate: code regenerated test-first from spec v" +
+                                std::to_string(job.params.value("specVersion", 0)) + " and merged into main",
+                            {outcome}});
 }
 
 // A preview serving the old code is restarted on the merged code (its process loaded the old

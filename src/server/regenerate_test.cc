@@ -124,7 +124,7 @@ TEST_F(RegenerateApi, AnEditSurvivesARegenerationAfterASpecChangeAndBothAreInThe
   EXPECT_EQ(std::count(phases.begin(), phases.end(), "green"), 2) << runs.dump();
   // The living change history says what happened.
   auto history = Body(Call("GET", "/api/projects/" + pid + "/docs/history.md", nullptr, alice.token));
-  EXPECT_NE(std::string(history["content"]).find("regeneration): merged into main with your edits kept"),
+  EXPECT_NE(std::string(history["content"]).find("merged into main with your edits kept"),
             std::string::npos)
       << history.dump();
   EXPECT_EQ(Body(Call("GET", "/api/projects/" + pid, nullptr, alice.token))["status"], "generated");

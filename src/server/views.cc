@@ -66,9 +66,32 @@ nlohmann::ordered_json TestRunView(const store::TestRun& r) {
           {"results", r.results}, {"createdAt", Time(r.createdAt)}};
 }
 
-nlohmann::ordered_json DocView(const store::DocEntry& d, bool with_content) {
-  nlohmann::ordered_json j = {{"path", d.path}, {"version", d.version}, {"updatedAt", Time(d.updatedAt)}};
+nlohmann::ordered_json DocView(const store::DocEntry& d, bool with_content,
+                               const std::vector<store::DocSection>* sections) {
+  nlohmann::ordered_json j = {
+      {"id", d.path}, {"path", d.path}, {"version", d.version}, {"updatedAt", Time(d.updatedAt)}};
   if (with_content) j["content"] = d.content;
+  if (sections) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& s : *sections) {
+      if (s.path == d.path) list.push_back(DocSectionView(s, with_content));
+    }
+    j["sections"] = std::move(list);
+  }
+  return j;
+}
+
+nlohmann::ordered_json DocSectionView(const store::DocSection& s, bool with_body) {
+  nlohmann::ordered_json j = {{"id", s.id},       {"path", s.path},   {"title", s.title},
+                              {"level", s.level}, {"position", s.position}, {"updatedAt", Time(s.updatedAt)}};
+  if (with_body) j["body"] = s.body;
+  return j;
+}
+
+nlohmann::ordered_json DocHitView(const store::DocHit& h) {
+  nlohmann::ordered_json j = DocSectionView(h.section, true);
+  j["snippet"] = h.snippet;
+  j["rank"] = h.rank;
   return j;
 }
 

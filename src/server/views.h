@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <vector>
+
 #include "store/records.h"
 
 namespace bf::server {
@@ -16,7 +18,12 @@ nlohmann::ordered_json ProjectJson(const store::Project& p, store::Role role, bo
 nlohmann::ordered_json MessageView(const store::ChatMessage& m);
 nlohmann::ordered_json JobView(const store::Job& j);
 nlohmann::ordered_json TestRunView(const store::TestRun& r);
-nlohmann::ordered_json DocView(const store::DocEntry& d, bool with_content);
+// A document's id is its path. `sections` (of the latest version) are listed when not null.
+nlohmann::ordered_json DocView(const store::DocEntry& d, bool with_content,
+                               const std::vector<store::DocSection>* sections = nullptr);
+// `with_body`: include the section's Markdown (without its heading line).
+nlohmann::ordered_json DocSectionView(const store::DocSection& s, bool with_body);
+nlohmann::ordered_json DocHitView(const store::DocHit& h);
 nlohmann::ordered_json ApiTokenView(const store::ApiToken& t);
 nlohmann::ordered_json AuditView(const store::AuditEvent& e);
 

@@ -1,5 +1,6 @@
 #include "store/migrations.h"
 
+#include "store/doc_sections.h"
 #include "store/sqlite_db.h"
 
 namespace bf::store::sqlite {
@@ -90,7 +91,28 @@ CREATE TABLE analytics_events(
   id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, user_id TEXT NOT NULL, name TEXT NOT NULL,
   props TEXT NOT NULL DEFAULT '{}');
 CREATE INDEX analytics_user ON analytics_events(user_id);
-)sql"},
+)sql",
+       {}},
+      // The latest version of each document split at its headings, with an FTS5 index over the
+      // sections (title and body). PutDoc rewrites a document's sections in its transaction.
+      {2, "doc sections with full-text search", R"sql(
+CREATE TABLE doc_sections(
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  path TEXT NOT NULL, section_id TEXT NOT NULL, position INTEGER NOT NULL, level INTEGER NOT NULL,
+  title TEXT NOT NULL, body TEXT NOT NULL, updated_at INTEGER NOT NULL,
+  UNIQUE(project_id, section_id));
+CREATE INDEX doc_sections_path ON doc_sections(project_id, path, position);
+CREATE VIRTUAL TABLE doc_sections_fts USING fts5(
+  title, body, content='doc_sections', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER doc_sections_ai AFTER INSERT ON doc_sections BEGIN
+  INSERT INTO doc_sections_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER doc_sections_ad AFTER DELETE ON doc_sections BEGIN
+  INSERT INTO doc_sections_fts(doc_sections_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+)sql",
+       IndexAllDocs},
   };
   return kMigrations;
 }
@@ -113,6 +135,7 @@ Result<int> Migrate(Conn& writer, long long now_ms) {
       if (m.version <= current) continue;
       SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
       db.exec(m.sql);
+      if (m.fill) m.fill(writer);
       SQLite::Statement ins(db, "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)");
       ins.bind(1, m.version);
       ins.bind(2, m.name);

@@ -3,6 +3,7 @@
 // migration: add a new one.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ struct Migration {
   int version;
   std::string name;
   std::string sql;
+  // Runs after `sql`, in the same transaction: data that SQL alone cannot derive (may be empty).
+  std::function<void(Conn&)> fill;
 };
 
 const std::vector<Migration>& Migrations();

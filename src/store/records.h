@@ -151,6 +151,24 @@ struct DocEntry {
   Millis updatedAt = 0;
 };
 
+// One section of a document's latest version: the text under a Markdown heading up to the next
+// heading (the text before the first heading is the section "top"). Indexed for full-text search.
+struct DocSection {
+  std::string id;  // "<path>#<slug>", stable while the heading keeps its text
+  std::string path;
+  std::string title;  // the heading's text; the path for "top"
+  int level = 0;      // 1..6 for "#".."######"; 0 for "top"
+  int position = 0;   // order in the document
+  std::string body;
+  Millis updatedAt = 0;  // when this section's title or body last changed
+};
+
+struct DocHit {
+  DocSection section;
+  std::string snippet;  // with [ ] around matches
+  double rank = 0;      // bm25, title weighted over body: lower is better
+};
+
 // A login session: the family of refresh tokens issued from one login.
 struct Session {
   std::string id;

@@ -1,4 +1,4 @@
-// SqliteStore: jobs, test runs, documentation entries, audit log and analytics events.
+// SqliteStore: jobs, test runs, audit log and analytics events.
 #include "store/sqlite_db.h"
 #include "store/sqlite_store.h"
 
@@ -46,11 +46,6 @@ TestRun ReadRun(SQLite::Statement& q) {
   r.results = sqlite::ParseJsonColumn(q.getColumn(9), nlohmann::json::array());
   r.createdAt = q.getColumn(10).getInt64();
   return r;
-}
-
-DocEntry ReadDoc(SQLite::Statement& q) {
-  return DocEntry{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                  q.getColumn(3).getInt(), q.getColumn(4).getString(), q.getColumn(5).getInt64()};
 }
 
 }  // namespace
@@ -180,64 +175,6 @@ Result<std::vector<TestRun>> SqliteStore::ListTestRuns(const std::string& projec
     q->bind(2, limit);
     std::vector<TestRun> out;
     while (q->executeStep()) out.push_back(ReadRun(*q));
-    return out;
-  });
-}
-
-Result<int> SqliteStore::PutDoc(const DocEntry& e) {
-  return pool_->Write([&](Conn& c) -> Result<int> {
-    auto cur = c.Q("SELECT COALESCE(MAX(version), 0) FROM docs WHERE project_id = ? AND path = ?");
-    cur->bind(1, e.projectId);
-    cur->bind(2, e.path);
-    cur->executeStep();
-    int next = cur->getColumn(0).getInt() + 1;
-    auto q = c.Q(
-        "INSERT INTO docs(project_id, path, version, content, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-    q->bind(1, e.projectId);
-    q->bind(2, e.path);
-    q->bind(3, next);
-    q->bind(4, e.content);
-    q->bind(5, e.authorId);
-    q->bind(6, e.updatedAt);
-    q->exec();
-    return next;
-  });
-}
-
-Result<DocEntry> SqliteStore::GetDoc(const std::string& projectId, const std::string& path) {
-  return pool_->Read([&](Conn& c) -> Result<DocEntry> {
-    auto q = c.Q(
-        "SELECT project_id, path, content, version, author_id, created_at FROM docs WHERE project_id = ? AND path = ? "
-        "ORDER BY version DESC LIMIT 1");
-    q->bind(1, projectId);
-    q->bind(2, path);
-    if (!q->executeStep()) sqlite::NotFound("document");
-    return ReadDoc(*q);
-  });
-}
-
-Result<std::vector<DocEntry>> SqliteStore::ListDocs(const std::string& projectId) {
-  return pool_->Read([&](Conn& c) -> Result<std::vector<DocEntry>> {
-    auto q = c.Q(
-        "SELECT d.project_id, d.path, d.content, d.version, d.author_id, d.created_at FROM docs d "
-        "WHERE d.project_id = ? AND d.version = (SELECT MAX(version) FROM docs x WHERE x.project_id = d.project_id "
-        "AND x.path = d.path) ORDER BY d.path");
-    q->bind(1, projectId);
-    std::vector<DocEntry> out;
-    while (q->executeStep()) out.push_back(ReadDoc(*q));
-    return out;
-  });
-}
-
-Result<std::vector<DocEntry>> SqliteStore::DocHistory(const std::string& projectId, const std::string& path) {
-  return pool_->Read([&](Conn& c) -> Result<std::vector<DocEntry>> {
-    auto q = c.Q(
-        "SELECT project_id, path, content, version, author_id, created_at FROM docs WHERE project_id = ? AND path = ? "
-        "ORDER BY version");
-    q->bind(1, projectId);
-    q->bind(2, path);
-    std::vector<DocEntry> out;
-    while (q->executeStep()) out.push_back(ReadDoc(*q));
     return out;
   });
 }

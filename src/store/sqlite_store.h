@@ -1,5 +1,5 @@
 // SqliteStore: the embedded default Store, one SQLite file (WAL, synchronous=FULL, busy timeout,
-// foreign keys, FTS5 for the chat memory). Opening runs the migrations and an integrity check.
+// foreign keys, FTS5 for the chat memory and the docs). Opening runs the migrations and an integrity check.
 #pragma once
 
 #include <memory>
@@ -83,6 +83,8 @@ class SqliteStore final : public Store {
   Result<DocEntry> GetDoc(const std::string& projectId, const std::string& path) override;
   Result<std::vector<DocEntry>> ListDocs(const std::string& projectId) override;
   Result<std::vector<DocEntry>> DocHistory(const std::string& projectId, const std::string& path) override;
+  Result<std::vector<DocSection>> ListDocSections(const std::string& projectId, const std::string& path) override;
+  Result<std::vector<DocHit>> SearchDocs(const std::string& projectId, const std::string& query, int limit) override;
 
   Status AppendAudit(const AuditEvent& event) override;
   Result<std::vector<AuditEvent>> ListAudit(const std::string& workspaceId, int limit) override;

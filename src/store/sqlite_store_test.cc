@@ -1,5 +1,6 @@
 #include "store/sqlite_store.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -55,12 +56,12 @@ class SqliteStoreTest : public ::testing::Test {
 };
 
 TEST_F(SqliteStoreTest, OpensMigratesAndChecksIntegrity) {
-  EXPECT_EQ(store_->schemaVersion(), 1);
+  EXPECT_EQ(store_->schemaVersion(), 2);
   auto check = store_->IntegrityCheck();
   ASSERT_TRUE(check.ok());
   EXPECT_EQ(*check, "ok");
   Reopen();  // migrations are not applied twice
-  EXPECT_EQ(store_->schemaVersion(), 1);
+  EXPECT_EQ(store_->schemaVersion(), 2);
   EXPECT_TRUE(store_->Ping().ok());
 }
 
@@ -266,6 +267,94 @@ TEST_F(SqliteStoreTest, TestRunsDocsAuditAndAnalytics) {
   EXPECT_EQ(store_->ListAudit(wid, 10)->size(), 1u);
   ASSERT_TRUE(store_->RecordAnalytics(AnalyticsEvent{5, uid, "ui.open", {}}).ok());
   EXPECT_EQ(*store_->CountAnalytics(uid), 1);
+}
+
+TEST_F(SqliteStoreTest, DocSectionsAreIndexedOnEveryWrite) {
+  auto [uid, wid] = AddUser("a@example.com");
+  Project p = AddProject(wid, uid);
+  const std::string v1 =
+      "# Test runs\nEvery run of the tests.\n\n## Red run\nfailed: posts can be created\n\n"
+      "## Green run\npassed: posts can be created, comments need a post\n";
+  ASSERT_TRUE(store_->PutDoc(DocEntry{p.id, "runs.md", v1, 0, uid, 100}).ok());
+  ASSERT_TRUE(
+      store_->PutDoc(DocEntry{p.id, "history.md", "# History\n\n## v1\nadded comments to posts\n", 0, uid, 100}).ok());
+
+  auto sections = store_->ListDocSections(p.id, "runs.md");
+  ASSERT_TRUE(sections.ok()) << sections.error().message;
+  ASSERT_EQ(sections->size(), 3u);
+  EXPECT_EQ((*sections)[1].id, "runs.md#red-run");
+  EXPECT_EQ((*sections)[1].updatedAt, 100);
+  EXPECT_EQ(store_->ListDocSections(p.id, "")->size(), 5u);
+
+  auto hits = store_->SearchDocs(p.id, "comments", 10);
+  ASSERT_TRUE(hits.ok()) << hits.error().message;
+  ASSERT_EQ(hits->size(), 2u);
+  EXPECT_NE((*hits)[0].snippet.find("[comments]"), std::string::npos);
+
+  // Rewriting the document replaces its sections: the old text no longer matches, an unchanged
+  // section keeps its time, a changed one gets the write's.
+  const std::string v2 =
+      "# Test runs\nEvery run of the tests.\n\n## Red run\nfailed: tags can be created\n\n"
+      "## Green run\npassed: posts can be created, comments need a post\n";
+  ASSERT_TRUE(store_->PutDoc(DocEntry{p.id, "runs.md", v2, 0, uid, 200}).ok());
+  EXPECT_EQ(store_->SearchDocs(p.id, "tags", 10)->size(), 1u);
+  auto old_words = store_->SearchDocs(p.id, "\"failed posts\"", 10);
+  ASSERT_TRUE(old_words.ok());
+  EXPECT_TRUE(old_words->empty());
+  sections = store_->ListDocSections(p.id, "runs.md");
+  EXPECT_EQ((*sections)[0].updatedAt, 100);
+  EXPECT_EQ((*sections)[1].updatedAt, 200);
+  EXPECT_EQ((*sections)[2].updatedAt, 100);
+
+  // Other projects' docs are not searched; deleting the project empties its index.
+  Project other = AddProject(wid, uid);
+  EXPECT_TRUE(store_->SearchDocs(other.id, "comments", 10)->empty());
+  ASSERT_TRUE(store_->DeleteProject(p.id).ok());
+  EXPECT_TRUE(store_->SearchDocs(p.id, "comments", 10)->empty());
+  EXPECT_TRUE(store_->ListDocSections(p.id, "")->empty());
+}
+
+TEST_F(SqliteStoreTest, DocSearchRanksTitlesFirstAndRefusesBadQueries) {
+  auto [uid, wid] = AddUser("a@example.com");
+  Project p = AddProject(wid, uid);
+  const std::string doc =
+      "# Overview\nThe blog keeps posts. Posts have comments.\n\n"
+      "# Endpoints\nGET /posts lists posts\n\n# Comments\nA comment belongs to a post.\n";
+  ASSERT_TRUE(store_->PutDoc(DocEntry{p.id, "a.md", doc, 0, uid, 10}).ok());
+  auto hits = store_->SearchDocs(p.id, "comments", 10);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 2u);
+  EXPECT_EQ((*hits)[0].section.id, "a.md#comments");  // the title match ranks first
+  EXPECT_LE((*hits)[0].rank, (*hits)[1].rank);
+  EXPECT_EQ(store_->SearchDocs(p.id, "post*", 10)->size(), 3u);
+  EXPECT_EQ(store_->SearchDocs(p.id, "endpoints OR overview", 10)->size(), 2u);
+  EXPECT_EQ(store_->SearchDocs(p.id, "comments", 1)->size(), 1u);
+
+  auto bad = store_->SearchDocs(p.id, "\"unclosed", 10);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, "store.bad_query");
+  // FTS5 operators typed by a user are words, never a syntax error.
+  for (const char* q : {"NEAR(", "title:x", "a AND", "(b", "-c", "^d", "e:*", "\"\"", "posts \"\" OR"}) {
+    auto r = store_->SearchDocs(p.id, q, 10);
+    EXPECT_TRUE(r.ok() || r.error().code == "store.bad_query") << q << ": " << r.error().message;
+  }
+}
+
+TEST_F(SqliteStoreTest, MigrationIndexesDocsWrittenBeforeIt) {
+  auto [uid, wid] = AddUser("a@example.com");
+  Project p = AddProject(wid, uid);
+  ASSERT_TRUE(store_->PutDoc(DocEntry{p.id, "history.md", "# History\n\n## v1\nold words\n", 0, uid, 10}).ok());
+  ASSERT_TRUE(store_->PutDoc(DocEntry{p.id, "history.md", "# History\n\n## v1\nnewer words\n", 0, uid, 20}).ok());
+  store_.reset();
+  {  // back to schema version 1: the index as if it had never existed
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE doc_sections_fts; DROP TABLE doc_sections; DELETE FROM schema_migrations WHERE version = 2");
+  }
+  Reopen();
+  EXPECT_EQ(store_->schemaVersion(), 2);
+  EXPECT_EQ(store_->SearchDocs(p.id, "newer", 10)->size(), 1u);
+  EXPECT_TRUE(store_->SearchDocs(p.id, "old", 10)->empty());
+  EXPECT_EQ(store_->ListDocSections(p.id, "history.md")->back().updatedAt, 20);
 }
 
 TEST_F(SqliteStoreTest, ConcurrentWritersAndReadersDoNotLoseWrites) {

@@ -152,6 +152,15 @@ class Store {
   virtual Result<DocEntry> GetDoc(const std::string& projectId, const std::string& path) = 0;
   virtual Result<std::vector<DocEntry>> ListDocs(const std::string& projectId) = 0;  // latest of each
   virtual Result<std::vector<DocEntry>> DocHistory(const std::string& projectId, const std::string& path) = 0;
+  // The sections of the latest version of one document (all documents when `path` is empty), in
+  // document order. PutDoc keeps them in step, in its own transaction.
+  virtual Result<std::vector<DocSection>> ListDocSections(const std::string& projectId, const std::string& path) = 0;
+  // Full-text search over the sections of one project's documents (FTS5, best first). `query` is
+  // words (all must match), "quoted phrases", word* prefixes and OR between terms; nothing else
+  // is interpreted. Error "store.bad_query" (message says what to fix) for a query with no words,
+  // an unclosed quote or more than 200 characters.
+  virtual Result<std::vector<DocHit>> SearchDocs(const std::string& projectId, const std::string& query,
+                                                 int limit) = 0;
 
   // ---- audit and analytics
   virtual Status AppendAudit(const AuditEvent& event) = 0;

@@ -442,7 +442,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Documentation entries (latest version of each) */
+        /**
+         * The project's documents with their sections; with q, the sections that match (full-text search)
+         * @description Without `q`: the latest version of each document (`history.md`, `runs.md`, `plan.md`, `TDD.md`, ...) with the ids and last-updated times of its sections (a section is the text under one Markdown heading). With `q`: the matching sections of all documents, best first (FTS5, bm25; a title match weighs more), at most 50. `q` is words (all must match), "quoted phrases", `word*` prefixes and `OR` between terms; any other punctuation only separates words. An unclosed quote, a query without words or over 200 characters: 400 `docs.bad_query`.
+         */
         get: operations["listDocs"];
         put?: never;
         post?: never;
@@ -904,11 +907,15 @@ export interface components {
             createdAt?: string | null;
         };
         DocEntry: {
-            path?: string;
-            version?: number;
+            /** @description the document's id: its path */
+            id: string;
+            path: string;
+            version: number;
             /** Format: date-time */
-            updatedAt?: string | null;
+            updatedAt: string | null;
             content?: string;
+            /** @description the sections of this version (not in ?history=1 lists) */
+            sections?: components["schemas"]["DocSection"][];
         };
         Commit: {
             /** @description 40 hex digits */
@@ -1001,6 +1008,33 @@ export interface components {
             recordsCommit?: string;
             /** @description dependency folders (node_modules) taken from the freshly installed staging folder because a manifest changed */
             dependenciesTaken?: string[];
+        };
+        /** @description The text under one Markdown heading of a document (the text before the first heading is the section `top`). */
+        DocSection: {
+            /**
+             * @description `<path>#<heading slug>`, stable while the heading keeps its text
+             * @example history.md#spec-v2-chat-2026-11-26t080000000z
+             */
+            id: string;
+            path: string;
+            /** @description the heading's text (the path for `top`) */
+            title: string;
+            /** @description 1..6 for # .. ######, 0 for `top` */
+            level: number;
+            position: number;
+            /**
+             * Format: date-time
+             * @description when the section's title or body last changed
+             */
+            updatedAt: string | null;
+            /** @description the Markdown under the heading (in GET /docs/{path} and search hits) */
+            body?: string;
+        };
+        DocHit: components["schemas"]["DocSection"] & {
+            /** @description the best fragment, with [ ] around matches */
+            snippet: string;
+            /** @description bm25: lower is better */
+            rank: number;
         };
         /**
          * BackendForge AppSpec
@@ -2121,7 +2155,10 @@ export interface operations {
     };
     listDocs: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description search words; see the description */
+                q?: string;
+            };
             header?: never;
             path: {
                 /** @description project id */
@@ -2131,7 +2168,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description entries */
+            /** @description the documents, or (with q) the matching sections */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2139,9 +2176,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["DocEntry"][];
+                    } | {
+                        query: string;
+                        data: components["schemas"]["DocHit"][];
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };

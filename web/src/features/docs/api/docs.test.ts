@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineDiff, sections } from './docs';
+import { lineDiff, sections, snippetParts } from './docs';
 
 describe('docs helpers', () => {
   it('splits a document into sections at # and ## headings', () => {
@@ -14,5 +14,16 @@ describe('docs helpers', () => {
       { kind: 'del', text: 'b' },
       { kind: 'add', text: 'c' },
     ]);
+  });
+
+  it('marks the matches of a search snippet', () => {
+    expect(snippetParts('...the [green] run, [3] passed')).toEqual([
+      { text: '...the ', match: false },
+      { text: 'green', match: true },
+      { text: ' run, ', match: false },
+      { text: '3', match: true },
+      { text: ' passed', match: false },
+    ]);
+    expect(snippetParts('no match')).toEqual([{ text: 'no match', match: false }]);
   });
 });

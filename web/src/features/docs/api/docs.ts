@@ -1,11 +1,34 @@
 import { diffLines } from 'diff';
 import { api, encodePath } from '@/lib/api-client';
-import type { DocEntry } from '@/lib/api-types';
+import type { DocEntry, DocHit } from '@/lib/api-types';
 
 const base = (pid: string) => `/api/projects/${encodeURIComponent(pid)}/docs`;
 
 export const listDocs = (pid: string) => api.get<{ data: DocEntry[] }>(base(pid)).then((r) => r.data);
 export const getDoc = (pid: string, path: string) => api.get<DocEntry>(`${base(pid)}/${encodePath(path)}`);
+
+/** The sections of every document that match `q`, best first (the server's full-text search). */
+export const searchDocs = (pid: string, q: string) =>
+  api.get<{ query: string; data: DocHit[] }>(base(pid), { query: { q } }).then((r) => r.data);
+
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+/** Splits a search snippet at the server's [ ] match markers. */
+export function snippetParts(snippet: string): SnippetPart[] {
+  const out: SnippetPart[] = [];
+  const re = /\[([^\]]*)\]/g;
+  let at = 0;
+  for (let m = re.exec(snippet); m; m = re.exec(snippet)) {
+    if (m.index > at) out.push({ text: snippet.slice(at, m.index), match: false });
+    out.push({ text: m[1] ?? '', match: true });
+    at = m.index + m[0].length;
+  }
+  if (at < snippet.length) out.push({ text: snippet.slice(at), match: false });
+  return out;
+}
 
 /** Every version of a document, newest first. (The server answers {data: [...]} for history=1.) */
 export async function docHistory(pid: string, path: string): Promise<DocEntry[]> {

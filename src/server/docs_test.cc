@@ -1,0 +1,151 @@
+// The living project docs: history.md, runs.md and plan.md follow the project's changes and test
+// runs, and GET /api/projects/{pid}/docs?q= searches their sections.
+#include "server/project_docs.h"
+
+#include "server/clock.h"
+#include "server/test_support.h"
+
+namespace bf::server {
+namespace {
+
+using testing::AppFixture;
+
+class DocsApi : public AppFixture {
+ protected:
+  nlohmann::json Get(const std::string& target, const User& u, int status = 200) {
+    Response r = Call("GET", target, nullptr, u.token);
+    EXPECT_EQ(r.status, status) << target << ": " << r.body;
+    return Body(r);
+  }
+};
+
+TEST_F(DocsApi, DocsListRedAndGreenRunsAndTheChangeHistory) {
+  auto u = Register("alice@example.com");
+  std::string pid = CreateProject(u);
+  const std::string docs = "/api/projects/" + pid + "/docs";
+  ASSERT_EQ(Call("POST", "/api/projects/" + pid + "/messages", {{"text", "A blog with posts"}}, u.token).status, 200);
+  clock_.Advance(60'000);
+  const std::string edited_at = IsoTime(clock_.NowMillis());
+  auto edit = Call("POST", "/api/projects/" + pid + "/messages", {{"text", "add subtitle to Post"}}, u.token);
+  ASSERT_EQ(edit.status, 200) << edit.body;
+  clock_.Advance(60'000);
+  const std::string generated_at = IsoTime(clock_.NowMillis());
+  auto job = WaitJob(u, Body(Call("POST", "/api/generate", {{"projectId", pid}}, u.token))["jobId"]);
+  ASSERT_EQ(job["status"], "succeeded") << job.dump();
+
+  // Every document and every section has an id and a last-updated time.
+  auto list = Get(docs, u)["data"];
+  std::vector<std::string> paths;
+  for (const auto& d : list) {
+    paths.push_back(d["path"]);
+    EXPECT_EQ(d["id"], d["path"]);
+    EXPECT_TRUE(d["updatedAt"].is_string());
+    ASSERT_FALSE(d["sections"].empty()) << d.dump();
+    for (const auto& s : d["sections"]) {
+      EXPECT_EQ(s["id"].get<std::string>().rfind(d["path"].get<std::string>() + "#", 0), 0u) << s.dump();
+      EXPECT_TRUE(s["updatedAt"].is_string());
+      EXPECT_FALSE(s.contains("body"));
+    }
+  }
+  EXPECT_EQ(paths, (std::vector<std::string>{"TDD.md", "history.md", "plan.md", "runs.md"}));
+
+  // runs.md: the red and the green run with their times.
+  auto runs = Get(docs + "/runs.md", u);
+  std::string text = runs["content"];
+  EXPECT_NE(text.find("| red | failed | 0 | 3 |"), std::string::npos) << text;
+  EXPECT_NE(text.find("| green | passed | 3 | 0 |"), std::string::npos) << text;
+  EXPECT_NE(text.find("## red run, " + generated_at + ": failed"), std::string::npos) << text;
+  EXPECT_NE(text.find("## green run, " + generated_at + ": passed"), std::string::npos) << text;
+  EXPECT_NE(text.find("| " + generated_at + " | green |"), std::string::npos) << text;
+  ASSERT_GE(runs["sections"].size(), 3u);
+  EXPECT_TRUE(runs["sections"][1].contains("body"));
+
+  // history.md: time, author, reason and what changed, for each spec version and the generation.
+  std::string history = Get(docs + "/history.md", u)["content"];
+  EXPECT_NE(history.find("## Spec v2 (chat), " + edited_at + "\n\n- time: " + edited_at + "\n"), std::string::npos)
+      << history;
+  EXPECT_NE(history.find("- author: User alice@example.com <alice@example.com>"), std::string::npos) << history;
+  EXPECT_NE(history.find("- reason: chat: add subtitle to Post"), std::string::npos) << history;
+  EXPECT_NE(history.find("  - Post: field subtitle added (string)"), std::string::npos) << history;
+  EXPECT_NE(history.find("## Generated code (job "), std::string::npos) << history;
+  EXPECT_NE(history.find("  - green run: passed, 3 passed, 0 failed"), std::string::npos) << history;
+
+  // A later test run is listed too, newest first.
+  clock_.Advance(60'000);
+  auto t = WaitJob(u, Body(Call("POST", "/api/test/run", {{"projectId", pid}}, u.token))["jobId"]);
+  ASSERT_EQ(t["status"], "succeeded");
+  text = Get(docs + "/runs.md", u)["content"];
+  ASSERT_NE(text.find("## test run, "), std::string::npos) << text;
+  EXPECT_LT(text.find("## test run, "), text.find("## green run")) << text;
+}
+
+TEST_F(DocsApi, SearchReturnsMatchingSectionsAndRefusesBadQueries) {
+  auto u = Register("alice@example.com");
+  auto mallory = Register("mallory@example.com");
+  std::string pid = CreateProject(u);
+  const std::string docs = "/api/projects/" + pid + "/docs";
+  Call("POST", "/api/projects/" + pid + "/messages", {{"text", "A blog with posts"}}, u.token);
+  Call("POST", "/api/projects/" + pid + "/messages", {{"text", "add subtitle to Post"}}, u.token);
+
+  auto hits = Get(docs + "?q=subtitle", u);
+  EXPECT_EQ(hits["query"], "subtitle");
+  ASSERT_FALSE(hits["data"].empty());
+  nlohmann::json top;
+  for (const auto& h : hits["data"]) {
+    if (h["path"] == "history.md") top = h;
+  }
+  ASSERT_TRUE(top.is_object()) << hits.dump();
+  EXPECT_EQ(top["path"], "history.md");
+  EXPECT_EQ(top["id"].get<std::string>().rfind("history.md#spec-v2-chat-", 0), 0u) << top.dump();
+  EXPECT_EQ(top["title"].get<std::string>().rfind("Spec v2 (chat)", 0), 0u);
+  EXPECT_TRUE(top["updatedAt"].is_string());
+  EXPECT_NE(top["snippet"].get<std::string>().find("[subtitle]"), std::string::npos) << top.dump();
+  EXPECT_NE(top["body"].get<std::string>().find("- author: "), std::string::npos);
+  EXPECT_TRUE(Get(docs + "?q=nothinglikethis", u)["data"].empty());
+  // Operators are words: no 500 whatever the user types.
+  for (const char* q : {"NEAR%28", "title%3Asubtitle", "subtitle+AND", "%28post", "-x", "%5Ey", "sub*"}) {
+    EXPECT_EQ(Call("GET", docs + "?q=" + q, nullptr, u.token).status, 200) << q;
+  }
+  auto bad = Get(docs + "?q=%22subtitle", u, 400);
+  EXPECT_EQ(bad["code"], "docs.bad_query");
+  EXPECT_NE(bad["detail"].get<std::string>().find("unclosed quote"), std::string::npos);
+  EXPECT_EQ(Get(docs + "?q=%2A%2A", u, 400)["code"], "docs.bad_query");
+  EXPECT_EQ(Get(docs + "?q=", u, 400)["code"], "docs.bad_query");
+  // Other tenants cannot search.
+  EXPECT_EQ(Call("GET", docs + "?q=subtitle", nullptr, mallory.token).status, 404);
+}
+
+TEST(ProjectDocs, SpecChangesSummariseWhatChanged) {
+  nlohmann::json before = {{"name", "blog"},
+                           {"entities",
+                            {{{"name", "Post"}, {"fields", {{{"name", "title"}, {"type", "string"}}}}},
+                             {{"name", "Tag"}, {"fields", nlohmann::json::array()}}}},
+                           {"roles", {{{"name", "admin"}}}}};
+  nlohmann::json after = before;
+  after["entities"][0]["fields"][0]["type"] = "text";
+  after["entities"][0]["fields"].push_back({{"name", "rating"}, {"type", "integer"}});
+  after["entities"].erase(1);
+  after["entities"].push_back({{"name", "Comment"}, {"fields", {{{"name", "body"}}}}});
+  after["roles"].push_back({{"name", "editor"}});
+  EXPECT_EQ(SpecChanges(before, after),
+            (std::vector<std::string>{"entity Tag removed", "entity Comment added (1 field)",
+                                      "Post: field rating added (integer)", "Post: field title changed",
+                                      "role editor added"}));
+  EXPECT_TRUE(SpecChanges(before, before).empty());
+  EXPECT_EQ(SpecChanges(nullptr, before), (std::vector<std::string>{"first spec: 2 entities (Post, Tag)"}));
+}
+
+TEST(ProjectDocs, RunsMarkdownListsFailuresWithMessages) {
+  auto results = nlohmann::json::array(
+      {{{"name", "posts can be created"}, {"status", "failed"}, {"message", "501\nstack"}},
+       {{"name", "health"}, {"status", "passed"}}});
+  store::TestRun red{"r1", "p", "j1", "red", "failed", 0, 2, 0, 1500, results, 1'700'000'000'000};
+  std::string md = RenderRunsMarkdown({red});
+  EXPECT_NE(md.find("| 2023-11-14T22:13:20.000Z | red | failed | 0 | 2 | 0 | 1.5 s |"), std::string::npos) << md;
+  EXPECT_NE(md.find("- failed: posts can be created: 501\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("- passed: health\n"), std::string::npos) << md;
+  EXPECT_NE(RenderRunsMarkdown({}).find("No test run yet."), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bf::server
