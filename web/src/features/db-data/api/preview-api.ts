@@ -64,3 +64,44 @@ export function collections(doc: OpenApiDocument): Collection[] {
   }
   return out;
 }
+
+/** A relation of the project's spec, as far as references need it (AppSpec.relations[]). */
+export interface SpecRelation {
+  from: string;
+  to: string;
+  kind: string;
+  inverse?: string;
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/**
+ * The collection each reference field of `collection` points at: a uuid field `<x>Id` is the
+ * foreign key of a spec relation from X (its `inverse`, or X's name in lower camel case, names
+ * the field); without the spec, `<x>Id` points at the collection whose entity is named X.
+ */
+export function referenceTargets(collection: Collection, all: Collection[], relations: SpecRelation[] = []): Record<string, Collection> {
+  const out: Record<string, Collection> = {};
+  const byName = (name: string) => all.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  for (const [field, s] of Object.entries(collection.schema?.properties ?? {})) {
+    if (s.format !== 'uuid' || !field.endsWith('Id') || field === 'id') continue;
+    const rel = relations.find((r) => r.kind !== 'many-to-many' && r.to.toLowerCase() === collection.name.toLowerCase() && `${r.inverse || lowerFirst(r.from)}Id` === field);
+    const target = rel ? byName(rel.from) : byName(field.slice(0, -2));
+    if (target) out[field] = target;
+  }
+  return out;
+}
+
+/** A short human label for a row: its first name-like field, else its first short string. */
+export function rowLabel(row: Row): string {
+  const id = String(row.id ?? '');
+  for (const k of ['name', 'title', 'fullName', 'displayName', 'label', 'email', 'slug', 'sku', 'code']) {
+    const v = row[k];
+    if (typeof v === 'string' && v) return `${v} (${id.slice(0, 8)})`;
+  }
+  for (const [k, v] of Object.entries(row)) {
+    if (k === 'id' || typeof v !== 'string' || !v || v.length > 60 || /Id$|At$/.test(k)) continue;
+    return `${v} (${id.slice(0, 8)})`;
+  }
+  return id;
+}
