@@ -209,7 +209,7 @@ async function desktop() {
       skip(`the server refused to generate: "${msg}"`);
     }
     await page.waitForSelector(`${tid('generate-progress-bar')}`);
-    await page.waitForSelector(`${tid('generate-progress')}:is([data-status="succeeded"],[data-status="failed"],[data-status="cancelled"],[data-status="interrupted"])`, { timeout: 15 * 60_000 });
+    await page.waitForSelector(`${tid('generate-progress')}:is([data-status="succeeded"],[data-status="failed"],[data-status="cancelled"],[data-status="interrupted"])`, { timeout: 30 * 60_000 });
     const status = await page.getAttribute(tid('generate-progress'), 'data-status');
     const steps = await page.$$eval('[data-step]', (els) => els.map((e) => `${e.getAttribute('data-step')}=${e.getAttribute('data-status')}`));
     const text = (await page.textContent(`${tid('generate-progress')} [aria-live]`)) ?? '';
