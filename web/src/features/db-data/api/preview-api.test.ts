@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { referenceTargets, rowLabel, type Collection } from './preview-api';
+import { allowedOf, defaultCollection, referenceTargets, rowLabel, type Collection } from './preview-api';
 
 const uuid = { type: 'string', format: 'uuid' };
-const col = (name: string, path: string, properties: Record<string, object> = {}): Collection => ({ name, path, schema: { type: 'object', properties }, canCreate: true });
+const col = (name: string, path: string, properties: Record<string, object> = {}): Collection => ({ name, path, schema: { type: 'object', properties }, canCreate: true, createAllowed: '' });
 
 describe('references of the DB Data form', () => {
   const users = col('User', '/api/users');
@@ -29,5 +29,21 @@ describe('references of the DB Data form', () => {
     expect(rowLabel({ id: '12345678-aaaa', email: 'a@b.c' })).toBe('a@b.c (12345678)');
     expect(rowLabel({ id: 'x1', createdAt: '2024', note: 'hi' })).toBe('hi (x1)');
     expect(rowLabel({ id: 'x2' })).toBe('x2');
+  });
+});
+
+describe('the table DB Data opens first', () => {
+  it('is one any signed-in user may add rows to', () => {
+    expect(allowedOf('create a product Allowed: admin.')).toBe('admin');
+    expect(allowedOf('Allowed: any signed-in user.')).toBe('any signed-in user');
+    expect(allowedOf(undefined)).toBe('');
+    const list: Collection[] = [
+      { ...col('User', '/api/users'), canCreate: false },
+      { ...col('Product', '/api/products'), createAllowed: 'admin' },
+      { ...col('Order', '/api/orders'), createAllowed: 'any signed-in user' },
+    ];
+    expect(defaultCollection(list)).toBe(2);
+    expect(defaultCollection(list.slice(0, 2))).toBe(1);
+    expect(defaultCollection([])).toBe(0);
   });
 });

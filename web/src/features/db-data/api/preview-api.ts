@@ -43,6 +43,20 @@ export interface Collection {
   path: string;
   schema: JsonSchema | undefined;
   canCreate: boolean;
+  /** who may create rows, from the generated API's "Allowed: …" note (e.g. "admin"); '' if not said */
+  createAllowed: string;
+}
+
+/** The roles an operation's description allows ("Allowed: owner, admin."), or ''. */
+export function allowedOf(description: string | undefined): string {
+  return /Allowed: ([^.\n]+)/.exec(description ?? '')?.[1]?.trim() ?? '';
+}
+
+/** The table DB Data opens first: one any signed-in user can add rows to, else the first with a
+ *  create at all (accounts themselves come from /auth/register, so the user table has none). */
+export function defaultCollection(list: Collection[]): number {
+  const open = list.findIndex((c) => c.canCreate && /any signed-in user/i.test(c.createAllowed));
+  return open >= 0 ? open : Math.max(0, list.findIndex((c) => c.canCreate));
 }
 
 function resolve(doc: OpenApiDocument, s: JsonSchema | undefined): JsonSchema | undefined {
@@ -60,7 +74,7 @@ export function collections(doc: OpenApiDocument): Collection[] {
     if (!m || !item.get || m[1] === 'events') continue;
     const post = item.post;
     const schema = resolve(doc, post?.requestBody?.content?.['application/json']?.schema);
-    out.push({ name: item.get.tags?.[0] ?? m[1] ?? path, path, schema, canCreate: Boolean(post) });
+    out.push({ name: item.get.tags?.[0] ?? m[1] ?? path, path, schema, canCreate: Boolean(post), createAllowed: allowedOf(post?.description) });
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { api } from '@/lib/api-client';
 import type { AppSpec } from '@/lib/api-types';
 import { projectApi, projectKey } from '@/lib/project';
 import { useResource } from '@/lib/resource';
-import { collections, previewCall, referenceTargets, rowLabel, type Collection, type Page, type Row, type SpecRelation } from '../api/preview-api';
+import { collections, defaultCollection, previewCall, referenceTargets, rowLabel, type Collection, type Page, type Row, type SpecRelation } from '../api/preview-api';
 
 const SYSTEM = new Set(['id', 'createdAt', 'updatedAt']);
 
@@ -44,7 +44,7 @@ function useChoices(base: string, token: string, refs: Record<string, Collection
 
 function RowForm({ schema, initial, onSubmit, busy, error, choices }: { schema: JsonSchema | undefined; initial: Row | null; onSubmit: (v: Record<string, unknown>) => void; busy: boolean; error: unknown; choices: Choices }) {
   const props = Object.entries(schema?.properties ?? {}).filter(([k, s]) => !SYSTEM.has(k) && !s.readOnly);
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(props.map(([k]) => [k, initial?.[k] === undefined || initial[k] === null ? '' : cell(initial[k])])));
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(props.map(([k, s]) => [k, initial === null ? (s.default === undefined || s.default === null ? '' : cell(s.default)) : initial[k] === undefined || initial[k] === null ? '' : cell(initial[k])])));
   // A new row's required reference starts on the first existing row it can point at.
   const firstChoice = (k: string) => (initial === null && schema?.required?.includes(k) ? (choices[k]?.rows?.[0]?.id ?? '') : '');
   const value = (k: string) => values[k] ?? '';
@@ -159,6 +159,7 @@ function Grid({ base, collection, token, refs }: { base: string; collection: Col
       <div className="flex items-center gap-2 px-4 py-2">
         <span className="text-sm muted">{data ? `${data.total} rows` : ''}</span>
         <button type="button" className="btn btn-ghost btn-icon ml-auto" aria-label="Reload" data-tip="Reload" onClick={load}><RefreshCw className="size-4" aria-hidden /></button>
+        {collection.canCreate && collection.createAllowed && <span className="text-xs muted" data-testid="db-create-allowed">New rows: {collection.createAllowed}</span>}
         {collection.canCreate && <button type="button" className="btn btn-primary btn-sm" data-testid="row-new" onClick={() => { setFormError(null); setEditing('new'); }}><Plus className="size-3.5" aria-hidden /> New row</button>}
       </div>
       {error !== null ? <ErrorState error={error} onRetry={load} /> : !data ? <Loading /> : (
@@ -219,10 +220,8 @@ export function DbDataTab({ projectId }: { projectId: string }) {
   if (preview.state?.status !== 'running' || !base)
     return <Empty icon={<Database className="size-8" />} title="The preview is not running">Start the preview from the header to browse and edit its data.</Empty>;
   if (!doc.data) return <Skeleton lines={4} />;
-  // Until a table is picked, open the first one rows can be created in (the user table usually
-  // has no POST: accounts come from /auth/register).
-  const firstCreatable = Math.max(0, list.findIndex((c) => c.canCreate));
-  const shown = active ?? firstCreatable;
+  // Until a table is picked, open one the signed-in preview user may add rows to.
+  const shown = active ?? defaultCollection(list);
   const collection = list[shown];
 
   async function signIn(e: FormEvent) {
