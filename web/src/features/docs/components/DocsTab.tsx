@@ -5,7 +5,7 @@ import { Empty, ErrorState, Skeleton } from '@/components/States';
 import type { DocEntry } from '@/lib/api-types';
 import { projectKey } from '@/lib/project';
 import { useResource } from '@/lib/resource';
-import { docHistory, lineDiff, listDocs, sections } from '../api/docs';
+import { docHistory, getDoc, lineDiff, listDocs, sections } from '../api/docs';
 import { DiffView } from './DiffView';
 
 function HistoryPanel({ projectId, path }: { projectId: string; path: string }) {
@@ -46,13 +46,16 @@ export function DocsTab({ projectId }: { projectId: string }) {
   const q = query.trim().toLowerCase();
   const matches = useMemo(() => {
     const m = new Map<string, number>();
-    for (const d of docs.data ?? []) m.set(d.path ?? '', q ? sections(d.content ?? '').filter((s) => `${s.title}\n${s.body}`.toLowerCase().includes(q)).length : -1);
+    for (const d of docs.data ?? []) m.set(d.path ?? '', q && d.content !== undefined ? sections(d.content).filter((s) => `${s.title}\n${s.body}`.toLowerCase().includes(q)).length : -1);
     return m;
   }, [docs.data, q]);
+  // The list may leave the text out: then read the open document by itself.
+  const full = useResource<DocEntry>(doc?.path && doc.content === undefined ? projectKey(projectId, `docs:${doc.path}:v${doc.version ?? 0}`) : null, () => getDoc(projectId, doc?.path ?? ''));
+  const content = doc?.content ?? full.data?.content;
   const shown = useMemo(() => {
-    const all = sections(doc?.content ?? '');
+    const all = sections(content ?? '');
     return q ? all.filter((s) => `${s.title}\n${s.body}`.toLowerCase().includes(q)) : all;
-  }, [doc, q]);
+  }, [content, q]);
 
   if (docs.error !== undefined && !docs.data) return <ErrorState error={docs.error} onRetry={docs.reload} />;
   if (!docs.data) return <Skeleton lines={6} />;
@@ -97,6 +100,8 @@ export function DocsTab({ projectId }: { projectId: string }) {
             </div>
             {showHistory ? (
               <HistoryPanel projectId={projectId} path={doc.path ?? ''} />
+            ) : content === undefined ? (
+              full.error !== undefined ? <ErrorState error={full.error} onRetry={full.reload} /> : <Skeleton lines={6} />
             ) : shown.length === 0 ? (
               <p className="text-sm muted">No section of this document mentions “{query}”.</p>
             ) : (
