@@ -283,6 +283,13 @@ async function desktop() {
       else if (/uuid/.test(label)) continue; // a reference the form could not offer rows for
       await input.fill(value);
     }
+    // A choice left empty (an enum without a default) takes its first value.
+    for (const sel of await page.locator(`${tid('row-form')} select:not([data-reference])`).all()) {
+      if (!(await sel.inputValue())) {
+        const first = await sel.evaluate((e) => [...e.options].map((o) => o.value).find((v) => v && v !== 'true' && v !== 'false') ?? '');
+        if (first) await sel.selectOption(first);
+      }
+    }
     // Every required reference offers the referenced table's rows and starts on the first one.
     const refs = await page.$$eval('[data-testid="row-form"] select[data-reference]', (els) => els.map((e) => ({ id: e.id, table: e.getAttribute('data-reference'), value: e.value, options: e.options.length })));
     for (const r of refs) {
@@ -294,7 +301,9 @@ async function desktop() {
     await Promise.race([
       page.waitForFunction((n) => document.querySelectorAll('[data-testid="db-row"]').length > n, before, { timeout: 20_000 }),
       page.waitForSelector(`${tid('row-form')} [role="alert"]`, { timeout: 20_000 }).then(async () => {
-        throw new Error(`the preview refused the row: ${await page.textContent(`${tid('row-form')} [role="alert"]`)} (references: ${JSON.stringify(refs)})`);
+        const why = await page.textContent(`${tid('row-form')} [role="alert"]`);
+        await page.keyboard.press('Escape');
+        throw new Error(`the preview refused the row: ${why} (references: ${JSON.stringify(refs)})`);
       }),
     ]);
     rowId = (await page.locator(tid('db-row')).last().getAttribute('data-row-id')) ?? '';

@@ -3,6 +3,7 @@
 # loopback port with a temporary data folder and the built UI, drives Debian's chromium through
 # the flows (e2e/flow.mjs) at desktop and mobile sizes, then stops the server.
 #   BF_BIN   server binary (default: ../build/backendforge)
+#   E2E_UI   the built UI to serve (default: web/dist)
 #   E2E_GENERATE=0  skip the generation step (it installs the generated app's packages)
 #   E2E_CACHE  package cache kept between runs (default ~/.cache/backendforge-e2e): each run's
 #              data folder is new, so the flow seeds its workspace's package cache from here
@@ -19,7 +20,8 @@ if ! "$bin" serve --help >/dev/null 2>&1; then
   echo "0 passed, 0 failed, 1 skipped"
   exit 0
 fi
-[[ -f "$web/dist/index.html" ]] || { echo "e2e: web/dist is not built (make web)" >&2; exit 2; }
+ui="${E2E_UI:-$web/dist}"  # the built UI
+[[ -f "$ui/index.html" ]] || { echo "e2e: $ui is not built (make web)" >&2; exit 2; }
 [[ -x "${CHROMIUM:-/usr/bin/chromium}" ]] || { echo "e2e: chromium not found (apt-get install chromium)" >&2; exit 2; }
 [[ -d "$web/node_modules/playwright-core" ]] || { echo "e2e: run npm ci in web/ first" >&2; exit 2; }
 
@@ -28,7 +30,7 @@ cache="${E2E_CACHE:-${HOME:-/tmp}/.cache/backendforge-e2e}"
 mkdir -p "$cache"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
 log="$data/server.log"
-"$bin" serve --host 127.0.0.1 --port "$port" --data "$data" --ui "$web/dist" --log-level warn >"$log" 2>&1 &
+"$bin" serve --host 127.0.0.1 --port "$port" --data "$data" --ui "$ui" --log-level warn >"$log" 2>&1 &
 pid=$!
 cleanup() {
   kill "$pid" 2>/dev/null || true

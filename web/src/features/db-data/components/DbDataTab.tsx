@@ -44,7 +44,7 @@ function useChoices(base: string, token: string, refs: Record<string, Collection
 
 function RowForm({ schema, initial, onSubmit, busy, error, choices }: { schema: JsonSchema | undefined; initial: Row | null; onSubmit: (v: Record<string, unknown>) => void; busy: boolean; error: unknown; choices: Choices }) {
   const props = Object.entries(schema?.properties ?? {}).filter(([k, s]) => !SYSTEM.has(k) && !s.readOnly);
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(props.map(([k, s]) => [k, initial === null ? (s.default === undefined || s.default === null ? '' : cell(s.default)) : initial[k] === undefined || initial[k] === null ? '' : cell(initial[k])])));
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(props.map(([k, s]) => [k, initial === null ? (s.default !== undefined && s.default !== null ? cell(s.default) : s.enum && schema?.required?.includes(k) ? String(s.enum[0] ?? '') : '') : initial[k] === undefined || initial[k] === null ? '' : cell(initial[k])])));
   // A new row's required reference starts on the first existing row it can point at.
   const firstChoice = (k: string) => (initial === null && schema?.required?.includes(k) ? (choices[k]?.rows?.[0]?.id ?? '') : '');
   const value = (k: string) => values[k] ?? '';
