@@ -45,6 +45,8 @@ async function step(name, page, fn) {
       results.push({ name, status: 'failed', why: e.message });
       log(`  ✗ ${name}: ${e.message.split('\n')[0]}`);
       await page.screenshot({ path: join(shots, `FAILED-${name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+      // A dialog left open by the failure would block every later step.
+      if (await page.locator('dialog[open]').count().catch(() => 0)) await page.keyboard.press('Escape').catch(() => undefined);
     }
   }
 }
@@ -316,18 +318,24 @@ async function desktop() {
     await row.locator('[aria-label="Edit row"]').click();
     await page.waitForSelector(tid('row-form'));
     await page.waitForFunction(() => !document.querySelector('[data-testid="row-form"] select[disabled]'), null, { timeout: 20_000 });
-    // Change the first free-text field (a label without a format).
-    const inputs = page.locator(`${tid('row-form')} input.input[type="text"]`);
+    // Change the first free-text field (a label without a format), else the first number.
     let changed = '';
-    for (let i = 0; i < (await inputs.count()); i++) {
-      const input = inputs.nth(i);
+    for (const input of await page.locator(`${tid('row-form')} input.input[type="text"]`).all()) {
       const label = (await page.textContent(`label[for="${await input.getAttribute('id')}"]`)) ?? '';
       if (/·/.test(label) || (await input.inputValue()) !== 'E2E row') continue;
       changed = 'E2E row (edited)';
       await input.fill(changed);
       break;
     }
-    if (!changed) throw new Error('the row has no free-text field to edit');
+    const number = page.locator(`${tid('row-form')} input.input[type="number"]`).first();
+    if (!changed && (await number.count())) {
+      changed = '2';
+      await number.fill(changed);
+    }
+    if (!changed) {
+      await page.keyboard.press('Escape');
+      throw new Error('the row has no text or number field to edit');
+    }
     await page.click(tid('row-save'));
     await page.waitForFunction(
       ({ id, text }) => [...document.querySelectorAll(`[data-testid="db-row"][data-row-id="${id}"] td`)].some((td) => td.textContent === text),
