@@ -3,7 +3,7 @@
 // then green tests, preview, call an endpoint, DB Data, docs history, export — then every tab
 // at desktop and mobile sizes in both themes with axe-core checks and screenshots. Steps the
 // server cannot do yet are SKIPPED with the reason (never faked). Uses only stable test ids.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,8 @@ async function step(name, page, fn) {
       results.push({ name, status: 'failed', why: e.message });
       log(`  ✗ ${name}: ${e.message.split('\n')[0]}`);
       await page.screenshot({ path: join(shots, `FAILED-${name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+      // A dialog left open by the failure would block every later step.
+      if (await page.locator('dialog[open]').count().catch(() => 0)) await page.keyboard.press('Escape').catch(() => undefined);
     }
   }
 }
@@ -77,6 +79,20 @@ async function apiFromPage(page, method, path, body) {
     },
     { method, path, body },
   );
+}
+
+/** Test setup, not product: copies the package cache of earlier runs (E2E_CACHE) into this run's
+ *  data folder for the project's workspace (<data>/cache/<workspace>), so the install of the
+ *  generated app reuses downloaded packages and prebuilt native modules. */
+async function seedPackageCache(page, projectId) {
+  const { E2E_DATA: data, E2E_CACHE: cache } = process.env;
+  if (!data || !cache || !existsSync(cache) || !readdirSync(cache).length) return;
+  const r = await apiFromPage(page, 'GET', `/api/projects/${projectId}`);
+  const ws = JSON.parse(r.body).workspaceId;
+  if (r.status !== 200 || !ws) return;
+  const t0 = Date.now();
+  cpSync(cache, join(data, 'cache', ws), { recursive: true });
+  log(`    (package cache seeded from ${cache} in ${Date.now() - t0} ms)`);
 }
 
 async function openTab(page, tab) {
@@ -183,6 +199,7 @@ async function desktop() {
 
   await step('confirm and watch the generation progress', page, async () => {
     if (!GENERATE) skip('E2E_GENERATE=0');
+    await seedPackageCache(page, projectId);
     await page.click(tid('generate-button'));
     const outcome = await Promise.race([
       page.waitForSelector(tid('generate-progress'), { timeout: 30_000 }).then(() => 'progress'),
@@ -194,7 +211,7 @@ async function desktop() {
       skip(`the server refused to generate: "${msg}"`);
     }
     await page.waitForSelector(`${tid('generate-progress-bar')}`);
-    await page.waitForSelector(`${tid('generate-progress')}:is([data-status="succeeded"],[data-status="failed"],[data-status="cancelled"],[data-status="interrupted"])`, { timeout: 15 * 60_000 });
+    await page.waitForSelector(`${tid('generate-progress')}:is([data-status="succeeded"],[data-status="failed"],[data-status="cancelled"],[data-status="interrupted"])`, { timeout: 30 * 60_000 });
     const status = await page.getAttribute(tid('generate-progress'), 'data-status');
     const steps = await page.$$eval('[data-step]', (els) => els.map((e) => `${e.getAttribute('data-step')}=${e.getAttribute('data-status')}`));
     const text = (await page.textContent(`${tid('generate-progress')} [aria-live]`)) ?? '';
@@ -243,12 +260,17 @@ async function desktop() {
     await page.waitForSelector(`${tid('call-result')}[data-ok="true"]`, { timeout: 20_000 });
   });
 
+  let rowId = '';
   await step('create a row in DB Data', page, async () => {
     if (!state.preview) skip('needs a running preview');
     await openTab(page, 'db-data');
     await page.click(tid('db-signin'));
     await page.waitForSelector('text=Signed in to the preview', { timeout: 20_000 });
+    await page.waitForSelector(`${tid('db-grid')}, ${tid('row-new')}`, { timeout: 20_000 });
     await page.click(tid('row-new'));
+    await page.waitForSelector(tid('row-form'));
+    // Reference fields are lists of the referenced table's rows; wait until they are read.
+    await page.waitForFunction(() => !document.querySelector('[data-testid="row-form"] select[disabled]'), null, { timeout: 20_000 });
     // Values the generated API accepts, by the type and format each label names.
     const inputs = page.locator(`${tid('row-form')} input.input`);
     for (let i = 0; i < (await inputs.count()); i++) {
@@ -260,12 +282,69 @@ async function desktop() {
       else if (/email/i.test(label)) value = 'e2e@example.com';
       else if (/date-time/.test(label)) value = '2024-01-01T00:00:00.000Z';
       else if (/· date/.test(label)) value = '2024-01-01';
-      else if (/uuid/.test(label)) continue; // references stay empty
+      else if (/uuid/.test(label)) continue; // a reference the form could not offer rows for
       await input.fill(value);
+    }
+    // A choice left empty (an enum without a default) takes its first value.
+    for (const sel of await page.locator(`${tid('row-form')} select:not([data-reference])`).all()) {
+      if (!(await sel.inputValue())) {
+        const first = await sel.evaluate((e) => [...e.options].map((o) => o.value).find((v) => v && v !== 'true' && v !== 'false') ?? '');
+        if (first) await sel.selectOption(first);
+      }
+    }
+    // Every required reference offers the referenced table's rows and starts on the first one.
+    const refs = await page.$$eval('[data-testid="row-form"] select[data-reference]', (els) => els.map((e) => ({ id: e.id, table: e.getAttribute('data-reference'), value: e.value, options: e.options.length })));
+    for (const r of refs) {
+      const required = (await page.textContent(`label[for="${r.id}"]`))?.includes('*');
+      if (required && !r.value) throw new Error(`the required reference ${r.id} (${r.table}) offers no row (${r.options} options)`);
     }
     const before = await page.locator(tid('db-row')).count();
     await page.click(tid('row-save'));
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="db-row"]').length > n, before, { timeout: 20_000 });
+    await Promise.race([
+      page.waitForFunction((n) => document.querySelectorAll('[data-testid="db-row"]').length > n, before, { timeout: 20_000 }),
+      page.waitForSelector(`${tid('row-form')} [role="alert"]`, { timeout: 20_000 }).then(async () => {
+        const why = await page.textContent(`${tid('row-form')} [role="alert"]`);
+        await page.keyboard.press('Escape');
+        throw new Error(`the preview refused the row: ${why} (references: ${JSON.stringify(refs)})`);
+      }),
+    ]);
+    rowId = (await page.locator(tid('db-row')).last().getAttribute('data-row-id')) ?? '';
+    if (!rowId) throw new Error('the new row has no id');
+  });
+
+  await step('edit and delete the row in DB Data', page, async () => {
+    if (!rowId) skip('no row was created');
+    const row = page.locator(`${tid('db-row')}[data-row-id="${rowId}"]`);
+    await row.locator('[aria-label="Edit row"]').click();
+    await page.waitForSelector(tid('row-form'));
+    await page.waitForFunction(() => !document.querySelector('[data-testid="row-form"] select[disabled]'), null, { timeout: 20_000 });
+    // Change the first free-text field (a label without a format), else the first number.
+    let changed = '';
+    for (const input of await page.locator(`${tid('row-form')} input.input[type="text"]`).all()) {
+      const label = (await page.textContent(`label[for="${await input.getAttribute('id')}"]`)) ?? '';
+      if (/·/.test(label) || (await input.inputValue()) !== 'E2E row') continue;
+      changed = 'E2E row (edited)';
+      await input.fill(changed);
+      break;
+    }
+    const number = page.locator(`${tid('row-form')} input.input[type="number"]`).first();
+    if (!changed && (await number.count())) {
+      changed = '2';
+      await number.fill(changed);
+    }
+    if (!changed) {
+      await page.keyboard.press('Escape');
+      throw new Error('the row has no text or number field to edit');
+    }
+    await page.click(tid('row-save'));
+    await page.waitForFunction(
+      ({ id, text }) => [...document.querySelectorAll(`[data-testid="db-row"][data-row-id="${id}"] td`)].some((td) => td.textContent === text),
+      { id: rowId, text: changed },
+      { timeout: 20_000 },
+    );
+    page.once('dialog', (d) => void d.accept());
+    await row.locator('[aria-label="Delete row"]').click();
+    await page.waitForFunction((id) => !document.querySelector(`[data-testid="db-row"][data-row-id="${id}"]`), rowId, { timeout: 20_000 });
   });
 
   await step('see the docs and their change history', page, async () => {
@@ -300,6 +379,39 @@ async function desktop() {
     if (!state.generated) skip('nothing generated');
     await page.locator(tid('file-item')).first().click();
     await page.waitForSelector(`${tid('code-editor')} .monaco-editor`, { timeout: 30_000 });
+  });
+
+  await step('files tab: a file\'s history lists its commits and shows a diff', page, async () => {
+    if (!state.generated) skip('nothing generated');
+    // Change a file in the editor and save it (a commit), then read that change in its history.
+    const r = await apiFromPage(page, 'GET', `/api/projects/${projectId}/files`);
+    const listed = JSON.parse(r.body);
+    const files = Array.isArray(listed) ? listed : (listed.data ?? []);
+    const target = files.find((f) => f.path === 'README.md')?.path ?? files[0]?.path;
+    if (!target) throw new Error('the project lists no files');
+    const folders = target.split('/').slice(0, -1);
+    for (let i = 0; i < folders.length; i++) {
+      const folder = page.locator(`${tid('file-folder')}[data-path="${folders.slice(0, i + 1).join('/')}"]`);
+      if ((await folder.locator('xpath=..').getAttribute('aria-expanded')) !== 'true') await folder.click();
+    }
+    await page.click(`${tid('file-item')}[data-path="${target}"]`);
+    await page.waitForSelector(`${tid('code-editor')}[data-path="${target}"] .monaco-editor`, { timeout: 30_000 });
+    // Edit through the editor: append a line at the end and save with the button.
+    await page.click(`${tid('code-editor')} .monaco-editor .view-lines`);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nEdited in the browser flow.');
+    await page.click(tid('file-save'));
+    await page.waitForSelector('text=Saved and committed.', { timeout: 20_000 });
+    await page.click(tid('file-history-button'));
+    await page.waitForSelector(tid('file-history-commit'), { timeout: 20_000 });
+    const commits = await page.locator(tid('file-history-commit')).count();
+    if (commits < 2) throw new Error(`expected the generation commit and the edit, got ${commits} commit(s) for ${target}`);
+    await page.waitForSelector(`${tid('file-history-diff')} tr[data-kind="add"]`, { timeout: 20_000 });
+    const added = (await page.$$eval('[data-testid="file-history-diff"] tr[data-kind="add"]', (rows) => rows.map((r) => r.textContent ?? ''))).join(' | ');
+    if (!added.includes('Edited in the browser flow.')) throw new Error(`the newest commit's diff does not show the edit: "${added}"`);
+    // The older commit (the generation) shows its own change to the file.
+    await page.locator(tid('file-history-commit')).last().click();
+    await page.waitForFunction((sha) => document.querySelector('[data-testid="file-history-diff"]')?.getAttribute('data-sha') === sha, await page.locator(tid('file-history-commit')).last().getAttribute('data-sha'), { timeout: 20_000 });
   });
 
   await step('state survives a reload (URL names project and tab)', page, async () => {
@@ -351,8 +463,8 @@ async function desktop() {
 }
 
 async function mobile() {
-  log('mobile 375x812');
-  const b = await launch({ width: 375, height: 812, isMobile: true });
+  log('mobile 390x844');
+  const b = await launch({ width: 390, height: 844, isMobile: true });
   const page = b.page;
   await step('mobile: sign in', page, async () => {
     await page.goto(base);

@@ -3,7 +3,11 @@
 # loopback port with a temporary data folder and the built UI, drives Debian's chromium through
 # the flows (e2e/flow.mjs) at desktop and mobile sizes, then stops the server.
 #   BF_BIN   server binary (default: ../build/backendforge)
+#   E2E_UI   the built UI to serve (default: web/dist)
 #   E2E_GENERATE=0  skip the generation step (it installs the generated app's packages)
+#   E2E_CACHE  package cache kept between runs (default ~/.cache/backendforge-e2e): each run's
+#              data folder is new, so the flow seeds its workspace's package cache from here
+#              before generating, and the run copies what the install added back afterwards
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 web="$(dirname "$here")"
@@ -16,18 +20,23 @@ if ! "$bin" serve --help >/dev/null 2>&1; then
   echo "0 passed, 0 failed, 1 skipped"
   exit 0
 fi
-[[ -f "$web/dist/index.html" ]] || { echo "e2e: web/dist is not built (make web)" >&2; exit 2; }
+ui="${E2E_UI:-$web/dist}"  # the built UI
+[[ -f "$ui/index.html" ]] || { echo "e2e: $ui is not built (make web)" >&2; exit 2; }
 [[ -x "${CHROMIUM:-/usr/bin/chromium}" ]] || { echo "e2e: chromium not found (apt-get install chromium)" >&2; exit 2; }
 [[ -d "$web/node_modules/playwright-core" ]] || { echo "e2e: run npm ci in web/ first" >&2; exit 2; }
 
 data="$(mktemp -d /tmp/bf-e2e-data.XXXXXX)"
+cache="${E2E_CACHE:-${HOME:-/tmp}/.cache/backendforge-e2e}"
+mkdir -p "$cache"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
 log="$data/server.log"
-"$bin" serve --host 127.0.0.1 --port "$port" --data "$data" --ui "$web/dist" --log-level warn >"$log" 2>&1 &
+"$bin" serve --host 127.0.0.1 --port "$port" --data "$data" --ui "$ui" --log-level warn >"$log" 2>&1 &
 pid=$!
 cleanup() {
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  # Keep the packages the generated app's install fetched (and its prebuilt native modules).
+  for ws in "$data"/cache/*/; do [[ -d "$ws" ]] && cp -a "$ws". "$cache"/ 2>/dev/null || true; done
   rm -rf "$data"
 }
 trap cleanup EXIT
@@ -41,7 +50,7 @@ done
 url="http://127.0.0.1:$port"
 echo "e2e: server $bin on $url (data $data)"
 status=0
-node "$here/flow.mjs" "$url" || status=$?
+E2E_DATA="$data" E2E_CACHE="$cache" node "$here/flow.mjs" "$url" || status=$?
 if [[ $status -ne 0 ]]; then
   echo "e2e: server log (last 40 lines):" >&2
   tail -40 "$log" >&2

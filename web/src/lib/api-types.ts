@@ -24,6 +24,9 @@ export type DocSection = S['DocSection'];
 export type DocHit = S['DocHit'];
 export type SpecVersion = S['SpecVersion'];
 export type AppSpec = S['AppSpec'];
+export type Commit = S['Commit'];
+export type CommitDiff = S['CommitDiff'];
+export type FileDiff = NonNullable<CommitDiff['files']>[number];
 export type AppSpecEntity = S['AppSpec_entity'];
 export type AppSpecField = S['AppSpec_field'];
 

@@ -35,6 +35,7 @@ export interface OpenApiDocument {
 }
 export interface OpenApiOperation {
   summary?: string;
+  description?: string;
   operationId?: string;
   tags?: string[];
   parameters?: { name: string; in: string; required?: boolean; schema?: JsonSchema; description?: string }[];
@@ -52,6 +53,7 @@ export interface JsonSchema {
   format?: string;
   readOnly?: boolean;
   description?: string;
+  default?: unknown;
   allOf?: JsonSchema[];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree, languageOf } from './files';
+import { buildTree, commitsTouching, languageOf, parsePatch } from './files';
 
 describe('file tree', () => {
   it('puts folders first and sorts by name', () => {
@@ -13,5 +13,21 @@ describe('file tree', () => {
     expect(languageOf('src/a.ts')).toBe('typescript');
     expect(languageOf('Dockerfile')).toBe('dockerfile');
     expect(languageOf('x.unknown')).toBe('plaintext');
+  });
+});
+
+describe('history', () => {
+  it('parses a unified diff into numbered lines without the git header', () => {
+    const lines = parsePatch('diff --git a/x b/x\nindex 1..2 100644\n--- a/x\n+++ b/x\n@@ -3,3 +3,4 @@ fn\n a\n-b\n+B\n+C\n c\n\\ No newline at end of file\n');
+    expect(lines.map((l) => l.kind)).toEqual(['hunk', 'same', 'del', 'add', 'add', 'same', 'meta']);
+    expect(lines[1]).toMatchObject({ text: 'a', old: 3, new: 3 });
+    expect(lines[2]).toMatchObject({ text: 'b', old: 4 });
+    expect(lines[4]).toMatchObject({ text: 'C', new: 5 });
+    expect(lines[5]).toMatchObject({ text: 'c', old: 5, new: 6 });
+  });
+
+  it('keeps only the commits that touched a path', () => {
+    const c = (sha: string, paths: string[]) => ({ sha, parents: [], summary: sha, message: sha, author: {}, time: '', files: paths.map((path) => ({ path })) });
+    expect(commitsTouching([c('1', ['a', 'b']), c('2', ['b']), c('3', ['a'])], 'a').map((x) => x.sha)).toEqual(['1', '3']);
   });
 });

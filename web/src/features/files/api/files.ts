@@ -1,5 +1,5 @@
 import { api } from '@/lib/api-client';
-import type { FileEntry } from '@/lib/api-types';
+import type { Commit, CommitDiff, FileDiff, FileEntry } from '@/lib/api-types';
 import { projectApi } from '@/lib/project';
 
 // The OpenAPI document says {data: [...]}; accept a bare array as well (docs/API.md shows one).
@@ -51,4 +51,56 @@ export function languageOf(path: string): string {
   const name = path.split('/').pop() ?? '';
   if (name === 'Dockerfile') return 'dockerfile';
   return LANG[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'plaintext';
+}
+
+// History: GET /api/projects/{pid}/history lists the commits on main, newest first, each with
+// the paths it touched; GET .../history/{sha} gives one commit with a unified diff per file.
+export const listHistory = (pid: string, limit = 200) =>
+  api.get<{ data?: Commit[] }>(`${projectApi.base(pid)}/history`, { query: { limit } }).then((r) => r.data ?? []);
+export const getCommit = (pid: string, sha: string) => api.get<CommitDiff>(`${projectApi.base(pid)}/history/${encodeURIComponent(sha)}`);
+
+/** The commits that touched `path`, in the order given (newest first). */
+export function commitsTouching(commits: Commit[], path: string): Commit[] {
+  return commits.filter((c) => c.files.some((f) => f.path === path));
+}
+
+/** The diff of `path` in a commit, if the commit touched it. */
+export function fileDiff(commit: CommitDiff | null | undefined, path: string): FileDiff | undefined {
+  return commit?.files?.find((f) => f.path === path);
+}
+
+export interface PatchLine {
+  kind: 'hunk' | 'add' | 'del' | 'same' | 'meta';
+  text: string;
+  /** line number before (for del and same lines) */
+  old?: number;
+  /** line number after (for add and same lines) */
+  new?: number;
+}
+
+/** Splits a unified diff into typed lines with their old and new line numbers; the
+ *  `diff --git`, `index`, `---` and `+++` header lines are left out. */
+export function parsePatch(patch: string): PatchLine[] {
+  const out: PatchLine[] = [];
+  let oldNo = 0;
+  let newNo = 0;
+  let inHunk = false;
+  const lines = patch.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  for (const line of lines) {
+    const h = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
+    if (h) {
+      oldNo = Number(h[1]);
+      newNo = Number(h[2]);
+      inHunk = true;
+      out.push({ kind: 'hunk', text: line });
+    } else if (!inHunk) {
+      if (/^(diff --git|index |--- |\+\+\+ )/.test(line)) continue;
+      out.push({ kind: 'meta', text: line });
+    } else if (line.startsWith('+')) out.push({ kind: 'add', text: line.slice(1), new: newNo++ });
+    else if (line.startsWith('-')) out.push({ kind: 'del', text: line.slice(1), old: oldNo++ });
+    else if (line.startsWith('\\')) out.push({ kind: 'meta', text: line });
+    else out.push({ kind: 'same', text: line.slice(1), old: oldNo++, new: newNo++ });
+  }
+  return out;
 }

@@ -6,8 +6,10 @@ import type { FileEntry } from '@/lib/api-types';
 import { assignToChat, reportError } from '@/lib/bus';
 import { useCapability } from '@/lib/capabilities';
 import { projectKey } from '@/lib/project';
-import { useResource } from '@/lib/resource';
+import { invalidate, useResource } from '@/lib/resource';
 import { buildTree, languageOf, listFiles, readFile, writeFile, type TreeNode } from '../api/files';
+
+import { FileHistory } from './FileHistory';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
 
@@ -49,6 +51,7 @@ export function FilesTab({ projectId, canEdit }: { projectId: string; canEdit: b
   const [draft, setDraft] = useState('');
   const [loadError, setLoadError] = useState<unknown>(null);
   const [diff, setDiff] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState('');
   const dirty = saved !== null && draft !== saved;
@@ -79,6 +82,7 @@ export function FilesTab({ projectId, canEdit }: { projectId: string; canEdit: b
       await writeFile(projectId, path, draft);
       setSaved(draft);
       setDiff(false);
+      invalidate(projectKey(projectId, 'history'));
       setNotice(history ? 'Saved and committed.' : 'Saved. (This server keeps no git history of edits yet.)');
       setTimeout(() => setNotice(''), 4000);
     } catch (e) {
@@ -112,12 +116,14 @@ export function FilesTab({ projectId, canEdit }: { projectId: string; canEdit: b
               <span className="min-w-0 flex-1 truncate font-mono text-xs" data-testid="file-path">{path}{dirty ? ' •' : ''}</span>
               {notice && <span role="status" className="text-xs text-emerald-700 dark:text-emerald-400">{notice}</span>}
               <button type="button" className="btn btn-ghost btn-icon h-7 w-7" aria-label="Assign this file to chat" data-tip="Assign to chat" onClick={() => assignToChat.emit(`@file ${path}`)}><AtSign className="size-4" aria-hidden /></button>
-              <button type="button" className="btn btn-ghost btn-icon h-7 w-7" aria-label={history ? 'File history' : 'File history is not available on this server'} data-tip={history ? 'History' : 'History: not available on this server'} disabled={!history}><History className="size-4" aria-hidden /></button>
-              <button type="button" className={`btn btn-sm ${diff ? 'btn-primary' : 'btn-secondary'}`} aria-pressed={diff} disabled={!dirty && !diff} onClick={() => setDiff(!diff)} data-testid="file-diff"><GitCompare className="size-3.5" aria-hidden /> Diff</button>
+              <button type="button" className={`btn btn-sm ${showHistory ? 'btn-primary' : 'btn-secondary'}`} aria-pressed={showHistory} aria-label={history ? undefined : 'File history is not available on this server'} title={history ? 'The commits that changed this file, with their diffs' : 'History: not available on this server'} disabled={!history} onClick={() => setShowHistory(!showHistory)} data-testid="file-history-button"><History className="size-3.5" aria-hidden /> History</button>
+              <button type="button" className={`btn btn-sm ${diff ? 'btn-primary' : 'btn-secondary'}`} aria-pressed={diff} disabled={showHistory || (!dirty && !diff)} title="Your unsaved changes against the saved file" onClick={() => setDiff(!diff)} data-testid="file-diff"><GitCompare className="size-3.5" aria-hidden /> Diff</button>
               {canEdit && <button type="button" className="btn btn-primary btn-sm" disabled={!dirty || saving} onClick={() => void save()} data-testid="file-save" title="Save (Ctrl+S)"><Save className="size-3.5" aria-hidden /> Save</button>}
             </div>
             <div className="min-h-0 flex-1">
-              {loadError !== null ? (
+              {showHistory ? (
+                <FileHistory projectId={projectId} path={path} />
+              ) : loadError !== null ? (
                 <ErrorState error={loadError} title={`Cannot open ${path}`} />
               ) : saved === null ? (
                 <Loading label="Opening…" />

@@ -101,7 +101,7 @@ export function GenerateProgress({ projectId, job, canEdit }: { projectId: strin
               {r.status === 'ok' ? <CheckCircle2 className="size-3.5 shrink-0 text-emerald-500" aria-hidden /> : r.status === 'failed' ? <XCircle className="size-3.5 shrink-0 text-red-500" aria-hidden /> : r.status === 'running' ? <Loader2 className="size-3.5 shrink-0 animate-spin text-brand-500" aria-hidden /> : r.status === 'skipped' ? <MinusCircle className="size-3.5 shrink-0 text-zinc-400" aria-hidden /> : <Circle className="size-3.5 shrink-0 text-zinc-300 dark:text-zinc-700" aria-hidden />}
               <span className={`min-w-0 flex-1 truncate ${r.status === 'pending' || r.status === 'not run' ? 'muted' : ''}`} title={r.detail ?? r.title}>
                 {r.title}
-                {r.tests && <span className={`ml-1 ${r.tests.failed ? 'text-red-600 dark:text-red-400' : 'text-emerald-600 dark:text-emerald-400'}`}>({r.tests.passed ?? 0} passed, {r.tests.failed ?? 0} failed)</span>}
+                {r.tests && <span className={`ml-1 ${r.tests.failed ? 'text-red-700 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}>({r.tests.passed ?? 0} passed, {r.tests.failed ?? 0} failed)</span>}
               </span>
               <span className="shrink-0 tabular-nums muted">{fmt(r.ms)}</span>
             </li>

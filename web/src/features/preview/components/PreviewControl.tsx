@@ -45,9 +45,9 @@ export function PreviewControl({ projectId, generated, canEdit }: { projectId: s
 
   return (
     <div className="flex items-center gap-1.5">
-      <button type="button" className="btn btn-secondary" data-testid="preview-button" aria-label={tip} data-tip={tip} disabled={p.available !== true || !generated || !canEdit || busy} onClick={() => void toggle()}>
+      <button type="button" className="btn btn-secondary" data-testid="preview-button" aria-description={tip} data-tip={tip} disabled={p.available !== true || !generated || !canEdit || busy} onClick={() => void toggle()}>
         {running ? <Square className="size-3.5" aria-hidden /> : <Play className="size-4" aria-hidden />}
-        <span className="hidden md:inline">{running ? 'Stop' : 'Preview'}</span>
+        <span className="sr-only md:not-sr-only">{running ? 'Stop' : 'Preview'}</span>
       </button>
       <span className="flex items-center gap-1.5 text-xs whitespace-nowrap muted" data-testid="preview-status" data-state={p.health} role="status" title={TEXT[p.health]}>
         <span className={`size-2 shrink-0 rounded-full ${DOT[p.health]}`} aria-hidden />
