@@ -226,13 +226,19 @@ ProcessResult SandboxRunner::Run(const ProcessSpec& spec, const LineSink& sink, 
   inner.env["HOME"] = "/tmp";
   inner.env["TMPDIR"] = "/tmp";
 
-  RunCgroups groups(sup, spec.limits);
+  Limits limits = spec.limits;
+  if (!limits.processes) limits.processes = policy_.defaultProcesses;
+  if (!limits.fileSizeBytes) limits.fileSizeBytes = policy_.defaultFileSizeBytes;
+  const bool default_memory = !limits.memoryBytes;
+  if (default_memory) limits.memoryBytes = policy_.defaultMemoryBytes;
+  RunCgroups groups(sup, limits);
   ProcessSpec outer;
   outer.argv = WrapArgv(inner);
   outer.cwd = "/";
   outer.env = BaseEnvironment();  // only for setpriv/bwrap themselves; the child gets --clearenv + --setenv
-  outer.limits = spec.limits;
-  if (groups.hasMemory()) outer.limits.memoryBytes.reset();  // enforced by the cgroup, not RLIMIT_AS
+  outer.limits = limits;
+  // Memory is enforced by the cgroup; an explicit limit falls back to RLIMIT_AS, the default does not.
+  if (groups.hasMemory() || default_memory) outer.limits.memoryBytes.reset();
   if (groups.hasPids()) outer.limits.processes.reset();
   outer.label = spec.label;
   outer.joinCgroups = groups.procs();

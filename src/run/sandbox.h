@@ -24,6 +24,13 @@ struct SandboxPolicy {
   size_t tmpfsBytes = 256u << 20;
   unsigned uid = 65534;  // nobody
   unsigned gid = 65534;
+  // Limits for every run whose spec leaves them unset, so no caller can forget them: tasks
+  // (processes and threads: the pids cgroup, else RLIMIT_NPROC of the sandbox uid), memory (the
+  // memory cgroup only: RLIMIT_AS would break runtimes that reserve address space, as V8 does)
+  // and the size of any file written (RLIMIT_FSIZE).
+  int defaultProcesses = 1024;
+  size_t defaultMemoryBytes = size_t{4} << 30;
+  size_t defaultFileSizeBytes = size_t{2} << 30;
 };
 
 // What the machine allows; probed once.

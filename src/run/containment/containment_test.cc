@@ -42,8 +42,18 @@ class Containment : public ::testing::Test {
     return runner.Run(s);
   }
 
-  // No process of the sandbox user may survive a run.
+  // No process of the sandbox user may survive a run. A killed process leaves its cgroup before
+  // it has finished exiting, so this waits up to 2 s for the count to reach 0.
   static int SandboxProcesses() {
+    int n = CountSandboxProcesses();
+    for (int i = 0; n > 0 && i < 100; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      n = CountSandboxProcesses();
+    }
+    return n;
+  }
+
+  static int CountSandboxProcesses() {
     int n = 0;
     for (const auto& e : fs::directory_iterator("/proc")) {
       std::string name = e.path().filename().string();
@@ -74,6 +84,24 @@ TEST_F(Containment, ForkBombHitsTheProcessLimit) {
   bool contained = r.limitHit == "process limit" || r.output.find("fork") != std::string::npos ||
                    r.output.find("Resource temporarily unavailable") != std::string::npos;
   EXPECT_TRUE(contained) << r.Summary() << " / " << r.limitHit << "\n" << r.output.substr(0, 300);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(SandboxProcesses(), 0);
+}
+
+// A caller that sets no limits (as the server's pipeline steps once did) still gets the policy's
+// defaults: the bomb meets a process limit instead of the host's pid space.
+TEST_F(Containment, ForkBombWithoutExplicitLimitsMeetsThePolicyDefault) {
+  policy_.defaultProcesses = 64;
+  Limits l;
+  l.wallTime = std::chrono::seconds(15);
+  auto r = Sh("bomb() { bomb | bomb & }; bomb; sleep 2; echo survived", l);
+  EXPECT_NE(r.reason, EndReason::kWallTimeout) << "the bomb must not keep the run alive";
+  bool contained = r.limitHit == "process limit" || r.output.find("fork") != std::string::npos ||
+                   r.output.find("Resource temporarily unavailable") != std::string::npos;
+  EXPECT_TRUE(contained) << r.Summary() << " / " << r.limitHit << "\n" << r.output.substr(0, 300);
+  bool reported = false;
+  for (const auto& l2 : r.limitsInForce) reported = reported || l2.find("64") != std::string::npos;
+  EXPECT_TRUE(reported) << "the default process limit is listed among the limits in force";
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   EXPECT_EQ(SandboxProcesses(), 0);
 }
