@@ -277,15 +277,8 @@ TEST_F(ProjectsApi, ExportsOpenApiPostmanAndZip) {
 TEST_F(ProjectsApi, FilesApiRefusesTraversal) {
   auto u = Register("alice@example.com");
   std::string pid = CreateProject(u);
-  auto put = [&](const std::string& path, const std::string& body) {
-    Request q;
-    q.method = "PUT";
-    q.target = "/api/projects/" + pid + "/files/" + path;
-    q.path = ParseTarget(q.target)->path;
-    q.body = body;
-    q.headers.Set("Authorization", "Bearer " + u.token);
-    return app_->Handle(q);
-  };
+  auto put = [&](const std::string& path, const std::string& body) { return PutFile(u, pid, path, body); };
+
   EXPECT_EQ(put("src/app.ts", "export {};").status, 200);
   EXPECT_EQ(Call("GET", "/api/projects/" + pid + "/files/src/app.ts", nullptr, u.token).body, "export {};");
   std::ofstream(dir_ / "outside.txt") << "secret";

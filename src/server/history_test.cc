@@ -18,14 +18,6 @@ class HistoryApi : public AppFixture {
     EXPECT_EQ(WaitJob(u, Body(g)["jobId"])["status"], "succeeded");
     return pid;
   }
-  Response PutFile(const User& u, const std::string& pid, const std::string& path, const std::string& body) {
-    Request q;
-    q.method = "PUT";
-    q.target = q.path = "/api/projects/" + pid + "/files/" + path;
-    q.body = body;
-    q.headers.Set("Authorization", "Bearer " + u.token);
-    return app_->Handle(q);
-  }
 };
 
 TEST_F(HistoryApi, ListsCommitsOnMainWithTheirAuthors) {

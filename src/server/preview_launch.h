@@ -12,7 +12,7 @@ namespace bf::server {
 class App;
 
 // Starts the preview of the project `project_id` (generated with `stack`) for `user_id`: the
-// stack's run command on a free loopback port, the SQLite file in <data>/previews/<project>.
+// stack's run command on a loopback port inside its sandbox, the SQLite file in <data>/previews/<project>.
 // Errors: "generate.unavailable" (no pipeline), "preview.command" (the stack cannot run),
 // "preview.limit" (the user runs too many previews), io errors.
 Result<PreviewStatus> LaunchPreview(App& app, const std::string& project_id, const std::string& stack,

@@ -34,14 +34,6 @@ class RegenerateApi : public AppFixture {
     EXPECT_EQ(g.status, 202) << g.body;
     return WaitJob(u, Body(g)["jobId"]);
   }
-  Response PutFile(const User& u, const std::string& pid, const std::string& path, const std::string& body) {
-    Request q;
-    q.method = "PUT";
-    q.target = q.path = "/api/projects/" + pid + "/files/" + path;
-    q.body = body;
-    q.headers.Set("Authorization", "Bearer " + u.token);
-    return app_->Handle(q);
-  }
   void ChangeSpec(const User& u, const std::string& pid) {
     auto r = Body(Call("POST", "/api/projects/" + pid + "/messages", {{"text", "add subtitle to Post"}}, u.token));
     ASSERT_TRUE(r.value("specChanged", false)) << r.dump();

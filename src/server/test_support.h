@@ -239,6 +239,16 @@ class AppFixture : public ::testing::Test {
   struct User {
     std::string id, token, refresh, workspace, email;
   };
+  // PUT of raw bytes to the files API (not JSON, as Call sends).
+  Response PutFile(const User& u, const std::string& pid, const std::string& path, const std::string& body) {
+    Request q;
+    q.method = "PUT";
+    q.target = "/api/projects/" + pid + "/files/" + path;
+    q.path = ParseTarget(q.target)->path;
+    q.body = body;
+    q.headers.Set("Authorization", "Bearer " + u.token);
+    return app_->Handle(q);
+  }
   User Register(const std::string& email, const std::string& password = "correct horse battery") {
     Response r = Call("POST", "/api/auth/register", {{"email", email}, {"password", password}, {"name", "User " + email}});
     EXPECT_EQ(r.status, 201) << r.body;
