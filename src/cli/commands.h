@@ -133,3 +133,19 @@ struct NewOptions {
 int New(const NewOptions& o);
 
 }  // namespace bf::cli
+
+namespace bf::cli {
+
+struct TestOptions {
+  std::string project;       // a generated project folder
+  std::string filter;        // a test's full name, a test file, or a part of a name
+  std::string stack;         // empty: the target the project was generated with
+  std::string templatesDir;  // --templates
+  bool json = false;
+};
+// Runs a generated project's tests (all, or those the filter names) and prints one line per
+// test and a summary. Exit 0 when every selected test passed, kExitFailed when any failed or
+// none matched, kExitUsage for a folder that is not a generated project.
+int Test(const TestOptions& o);
+
+}  // namespace bf::cli

@@ -99,6 +99,16 @@ int main(int argc, char** argv) {
   regen_cmd->add_flag("--commit-pending", regen.commitPending, "Commit uncommitted edits first instead of refusing");
   regen_cmd->add_flag("--json", regen.json, "Machine-readable result");
 
+  // test
+  TestOptions test;
+  auto* test_cmd = app.add_subcommand("test", "Run a generated project's tests on this machine: all, one file, or one test");
+  test_cmd->add_option("--project", test.project, "The project folder (made by `backendforge generate`)")->required();
+  test_cmd->add_option("--filter", test.filter,
+                       "A test's full name as reported (\"test/posts.test.ts > Post > rejects a missing title\"), a test file, or a part of a name");
+  test_cmd->add_option("--stack", test.stack, "Target stack (default: the one the project was generated with)");
+  test_cmd->add_option("--templates", test.templatesDir, "Use the templates in this folder instead of the embedded ones");
+  test_cmd->add_flag("--json", test.json, "Print the results as JSON");
+
   // verify
   VerifyOptions verify;
   auto* verify_cmd = app.add_subcommand("verify", "Check a running backend against the contract derived from its spec");
@@ -141,6 +151,7 @@ int main(int argc, char** argv) {
   if (chat_cmd->parsed()) return Chat(ch);
   if (new_cmd->parsed()) return New(nw);
   if (verify_cmd->parsed()) return Verify(verify);
+  if (test_cmd->parsed()) return Test(test);
 
   if (serve_cmd->parsed()) return Serve(serve);
   return kExitUsage;

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 
 #include "generate/file_tree.h"
@@ -19,6 +20,26 @@ std::string StackFromSpec(const spec::AppSpec& spec) {
   if (lang == "java") return "java-spring";
   if (lang == "cpp") return "cpp-drogon";
   return "node-express";
+}
+
+// The target and database of a project's last generation: the trailers of the `generated`
+// branch's tip, else the pipeline record (.backendforge/pipeline.json).
+std::pair<std::string, std::string> RecordedTarget(const std::string& project) {
+  std::pair<std::string, std::string> out;
+  if (auto repo = vcs::Repo::Open(project); repo.ok()) {
+    if (auto last = repo->Log({.branch = vcs::kGeneratedBranch, .limit = 1, .withFiles = false}); last.ok() && !last->empty()) {
+      for (const auto& [key, value] : last->front().trailers) {
+        if (key == vcs::kTargetTrailer) out.first = value;
+        if (key == vcs::kDatabaseTrailer) out.second = value;
+      }
+    }
+  }
+  if (!out.first.empty()) return out;
+  std::ifstream in(project + "/.backendforge/pipeline.json");
+  if (!in) return out;
+  auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return out;
+  return {j.value("target", ""), j.value("database", "")};
 }
 
 namespace {

@@ -14,24 +14,6 @@ namespace bf::cli {
 
 namespace {
 
-// The target and database of the project's last generation: the trailers of the `generated`
-// branch's tip, else the pipeline record (.backendforge/pipeline.json).
-std::pair<std::string, std::string> RecordedTarget(const vcs::Repo& repo, const std::string& project) {
-  std::pair<std::string, std::string> out;
-  if (auto last = repo.Log({.branch = vcs::kGeneratedBranch, .limit = 1, .withFiles = false}); last.ok() && !last->empty()) {
-    for (const auto& [key, value] : last->front().trailers) {
-      if (key == vcs::kTargetTrailer) out.first = value;
-      if (key == vcs::kDatabaseTrailer) out.second = value;
-    }
-  }
-  if (!out.first.empty()) return out;
-  std::ifstream in(project + "/.backendforge/pipeline.json");
-  if (!in) return out;
-  auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return out;
-  return {j.value("target", ""), j.value("database", "")};
-}
-
 std::optional<vcs::Author> ParseAuthor(const std::string& text) {
   static const std::regex kAuthor(R"(^\s*([^<>]+?)\s*<([^<>\s]+)>\s*$)");
   std::smatch m;
@@ -110,7 +92,7 @@ int Regenerate(const RegenerateOptions& o) {
     PrintError(repo.error().message + "; regenerate works on a project made by `backendforge generate`");
     return kExitUsage;
   }
-  auto [recorded_target, recorded_db] = RecordedTarget(*repo, o.project);
+  auto [recorded_target, recorded_db] = RecordedTarget(o.project);
   if (!o.stack.empty() && !recorded_target.empty() && o.stack != recorded_target) {
     std::cerr << "warning: the project was generated with " << recorded_target << "; regenerating with " << o.stack
               << " replaces its files (your edits to them will conflict)\n";

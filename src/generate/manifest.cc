@@ -12,7 +12,55 @@ Error Bad(const std::string& where, const std::string& msg) {
   return MakeError("generate.manifest", where + ": " + msg);
 }
 
+std::string EscapeRegex(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::string_view("\\^$.|?*+()[]{}/").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+void Substitute(const std::vector<std::string>& args, const std::string& key, const std::string& value,
+                std::vector<std::string>& out) {
+  for (std::string a : args) {
+    for (size_t at = a.find(key); at != std::string::npos; at = a.find(key, at + value.size())) {
+      a.replace(at, key.size(), value);
+    }
+    out.push_back(std::move(a));
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> TestFilterArguments(const Manifest& m, std::string_view filter,
+                                             const std::function<bool(const std::string&)>& isTestFile) {
+  std::vector<std::string> out;
+  if (!m.testFilter || filter.empty()) return out;
+  const TestFilter& tf = *m.testFilter;
+  std::vector<std::string> parts;
+  for (size_t from = 0;;) {
+    size_t at = filter.find(" > ", from);
+    parts.emplace_back(filter.substr(from, at == std::string_view::npos ? std::string_view::npos : at - from));
+    if (at == std::string_view::npos) break;
+    from = at + 3;
+  }
+  std::string file;
+  if (!tf.fileArgs.empty() && isTestFile && isTestFile(parts.front())) {
+    file = parts.front();
+    parts.erase(parts.begin());
+  }
+  std::string name;
+  for (const auto& p : parts) name += (name.empty() ? "" : tf.nameSeparator) + p;
+  out = tf.prefix;
+  if (!file.empty()) Substitute(tf.fileArgs, "{file}", file, out);
+  if (!name.empty()) {
+    std::string pattern = tf.regex ? EscapeRegex(name) : name;
+    if (tf.regex && !file.empty()) pattern = "^" + pattern + "$";
+    Substitute(tf.nameArgs, "{pattern}", pattern, out);
+  }
+  return out;
+}
 
 Result<Manifest> ParseManifest(const json& j, const std::string& where) {
   if (!j.is_object()) return Bad(where, "the manifest must be a JSON object");
@@ -47,6 +95,16 @@ Result<Manifest> ParseManifest(const json& j, const std::string& where) {
     m.env = j.value("env", std::map<std::string, std::string>{});
     m.installCacheEnv = j.value("installCacheEnv", "");
     m.stubMayPass = j.value("stubMayPass", std::vector<std::string>{});
+    if (auto f = j.find("testFilter"); f != j.end()) {
+      TestFilter tf;
+      tf.prefix = f->value("prefix", std::vector<std::string>{});
+      tf.fileArgs = f->value("fileArgs", std::vector<std::string>{});
+      tf.nameArgs = f->value("nameArgs", std::vector<std::string>{});
+      tf.nameSeparator = f->value("nameSeparator", tf.nameSeparator);
+      tf.regex = f->value("regex", tf.regex);
+      if (tf.nameArgs.empty()) return Bad(where, "testFilter.nameArgs is required (e.g. [\"-t\", \"{pattern}\"])");
+      m.testFilter = std::move(tf);
+    }
     m.generatedByTools = j.value("generatedByTools", std::vector<std::string>{});
     const json& files = j.at("files");
     for (size_t i = 0; i < files.size(); ++i) {

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <map>
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,18 @@ struct Toolchain {
   std::string installHint; // e.g. "apt install nodejs npm"
 };
 
+// How the target's test runner narrows a run to one test file or to tests by name (the Tests
+// tab's "run one", POST /api/test/run {filter}). A filter is a test's full name as reports
+// show it ("test/posts.test.ts > Post > rejects a missing title"), a test file, or a part of a
+// name. "{file}" and "{pattern}" in the argument lists are replaced.
+struct TestFilter {
+  std::vector<std::string> prefix;     // before any filter argument, e.g. "--" for npm scripts
+  std::vector<std::string> fileArgs;   // when the filter names a test file, e.g. {"{file}"}
+  std::vector<std::string> nameArgs;   // when it names tests, e.g. {"-t", "{pattern}"}
+  std::string nameSeparator = " ";     // how the runner joins suite and test names in a pattern
+  bool regex = true;                   // the runner reads the pattern as a regular expression
+};
+
 struct Manifest {
   std::string id;            // "node-express"
   std::string displayName;   // "Node.js + Express (TypeScript)"
@@ -57,6 +71,9 @@ struct Manifest {
   // Test files or suites allowed to pass against the stubs (health, served OpenAPI); every
   // other test must fail there, or it tests nothing. Matched as substrings of the suite name.
   std::vector<std::string> stubMayPass;
+  // Absent when the runner cannot narrow a run; the run then executes every test and the
+  // report is narrowed afterwards.
+  std::optional<TestFilter> testFilter;
   // Files the generator never owns (written by tools): kept out of golden comparisons.
   std::vector<std::string> generatedByTools;
   std::vector<FileRule> files;
@@ -64,5 +81,13 @@ struct Manifest {
 
 // Parses and checks a manifest; errors name the key and the target.
 Result<Manifest> ParseManifest(const nlohmann::json& j, const std::string& where);
+
+// The arguments that narrow the test command to `filter`. The part before the first " > " is
+// taken as a test file when `isTestFile` says it is one; the rest (or the whole filter when no
+// file is named) becomes a name pattern: anchored when a file and a full name are given,
+// otherwise matched anywhere, and escaped when the runner reads regular expressions. Empty when
+// the manifest has no test filter or the filter is empty.
+std::vector<std::string> TestFilterArguments(const Manifest& m, std::string_view filter,
+                                             const std::function<bool(const std::string&)>& isTestFile);
 
 }  // namespace bf::generate

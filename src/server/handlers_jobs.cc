@@ -1,6 +1,7 @@
 // Jobs: POST /api/generate (the test-first pipeline; a second generation is merged into the
 // project's history, see regenerate_job.h), POST /api/test/run, GET /api/jobs/{id},
 // POST /api/jobs/{id}/cancel.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -112,7 +113,10 @@ Response RunTests(App& app, Request& req) {
   if (body.error) return *body.error;
   nlohmann::json errors = nlohmann::json::array();
   std::string pid = StringField(body.value, "projectId", errors);
-  std::string filter = StringField(body.value, "filter", errors, 200);
+  std::string filter = StringField(body.value, "filter", errors, 500);
+  if (std::any_of(filter.begin(), filter.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; })) {
+    errors.push_back({{"path", "filter"}, {"message", "must not contain control characters (a test name, a test file or a part of a name)"}});
+  }
   if (pid.empty()) errors.push_back({{"path", "projectId"}, {"message", "required"}});
   if (!errors.empty()) return Problem(422, "validation.failed", "the test request is not valid", errors);
   auto a = RequireProject(app, req, pid, store::Role::kEditor);

@@ -9,6 +9,7 @@
 #include "run/junit.h"
 #include "run/pipeline.h"
 #include "run/sandbox.h"
+#include "run/test_run.h"
 #include "server/project_pipeline.h"
 #include "store/ids.h"
 
@@ -196,66 +197,27 @@ class SandboxedPipeline final : public ProjectPipeline {
     spec::AppSpec none;
     auto target = FindTarget(none, req.stack);
     if (!target) return target.error();
-    const auto& m = (*target)->manifest;
-    auto cmd = m.commands.find("test");
-    if (cmd == m.commands.end()) return MakeError("pipeline.command", "the stack " + m.id + " has no test command");
-    if (!fs::is_directory(req.projectDir)) {
-      return MakeError("pipeline.not_generated", "the project has no generated code yet; generate it first");
-    }
-    fs::path report = req.projectDir / m.testReportPath;
-    std::error_code ec;
-    fs::remove(report, ec);
     StepRunner runner(req.projectDir);
-    run::ProcessSpec ps;
-    ps.argv = cmd->second.argv;
-    ps.cwd = req.projectDir;
-    std::map<std::string, std::string> env = m.env;
-    if (!req.filter.empty()) env["BACKENDFORGE_TEST_FILTER"] = req.filter;
-    ps.env = run::BaseEnvironment(env);
-    ps.limits.wallTime = std::chrono::seconds(cmd->second.timeoutSeconds);
-    ps.label = "test";
     std::atomic<bool> cancel{false};
     CancelWatch watch(ctx, cancel);
-    ctx.Progress(5, "running " + Join(ps.argv, " "));
+    ctx.Progress(5, req.filter.empty() ? "running the tests" : "running the tests matching " + Quote(req.filter));
     int lines = 0;
-    run::ProcessResult pr = runner.Run(ps, [&](const std::string& line) {
-      if (ctx.Cancelled()) cancel = true;
-      ctx.Log(line);
-      if (++lines % 20 == 0) ctx.Progress(50, "running tests");
-    }, &cancel);
-    if (pr.reason == run::EndReason::kCancelled || ctx.Cancelled()) return MakeError("jobs.cancelled", "cancelled");
-    if (pr.reason == run::EndReason::kFailedToStart) return MakeError("pipeline.command", pr.Summary() + ": " + pr.output);
+    run::TestRunOptions opt{.filter = req.filter, .cancel = &cancel, .log = [&](const std::string& line) {
+                              if (ctx.Cancelled()) cancel = true;
+                              ctx.Log(line);
+                              if (++lines % 20 == 0) ctx.Progress(50, "running tests");
+                            }};
+    auto run = run::RunProjectTests((*target)->manifest, runner, req.projectDir, opt);
+    if (ctx.Cancelled() || (!run && run.error().code == "run.cancelled")) return MakeError("jobs.cancelled", "cancelled");
+    if (!run) return run.error();
     TestOutcome out;
-    out.durationMs = pr.duration.count();
-    std::ifstream in(report, std::ios::binary);
-    if (!in) {
-      out.status = "error";
-      out.summary = "the test runner wrote no report (" + pr.Summary() + ")";
-      return out;
-    }
-    std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto parsed = run::ParseJUnit(xml);
-    if (!parsed) {
-      out.status = "error";
-      out.summary = parsed.error().message;
-      return out;
-    }
-    run::TestReport rep = *parsed;
-    if (!req.filter.empty()) {
-      std::erase_if(rep.cases, [&](const run::TestCase& c) { return c.FullName().find(req.filter) == std::string::npos; });
-      rep.passed = rep.failed = rep.skipped = 0;
-      for (const auto& c : rep.cases) {
-        if (c.status == run::TestStatus::kPassed) ++rep.passed;
-        else if (c.status == run::TestStatus::kSkipped) ++rep.skipped;
-        else ++rep.failed;
-      }
-    }
-    out.passed = rep.passed;
-    out.failed = rep.failed;
-    out.skipped = rep.skipped;
-    out.results = CasesJson(rep);
-    out.status = rep.failed == 0 && pr.ok() ? "passed" : "failed";
-    out.summary = rep.Summary();
+    out.status = run->status;
+    out.durationMs = run->process.duration.count();
+    out.passed = run->report.passed;
+    out.failed = run->report.failed;
+    out.skipped = run->report.skipped;
+    out.results = CasesJson(run->report);
+    out.summary = run->summary;
     return out;
   }
 

@@ -363,13 +363,53 @@ TEST_F(Live, GenerationRunsTestFirstInTheSandboxWithEvents) {
   auto zip = c.Get("/api/export?projectId=" + pid + "&format=zip", a.token);
   EXPECT_EQ(zip.status, 200);
   EXPECT_EQ(zip.body.substr(0, 2), "PK");
-  // A later test run, filtered.
-  auto t = c.Json("POST", "/api/test/run", {{"projectId", pid}, {"filter", "post"}}, a.token);
+  // A later test run of one test, by the full name the green run reported (the Tests tab's
+  // "run one"): the runner itself runs only that file and that test (the tiny target's runner
+  // narrows like vitest, through the manifest's testFilter).
+  std::string one;
+  for (const auto& r : runs[0]["results"]) {
+    std::string n = r["name"];
+    if (n.rfind("src/post.status > ", 0) == 0 && r["status"] == "passed") {
+      one = n;
+      break;
+    }
+  }
+  ASSERT_FALSE(one.empty()) << runs[0].dump(2);
+  auto t = c.Json("POST", "/api/test/run", {{"projectId", pid}, {"filter", one}}, a.token);
   ASSERT_EQ(t.status, 202) << t.body;
   auto tj = WaitJob(a, t.Json()["jobId"]);
   EXPECT_EQ(tj["status"], "succeeded") << tj.dump(2);
-  EXPECT_EQ(tj["result"]["status"], "passed");
+  EXPECT_EQ(tj["result"]["status"], "passed") << tj.dump(2);
+  EXPECT_EQ(tj["result"]["passed"], 1) << tj.dump(2);
+  EXPECT_EQ(tj["result"]["failed"], 0);
+  auto latest = [&] { return c.Get("/api/projects/" + pid + "/runs", a.token).Json()["data"][0]; };
+  auto run_one = latest();
+  ASSERT_EQ(run_one["results"].size(), 1u) << run_one.dump(2);
+  EXPECT_EQ(run_one["results"][0]["name"], one);
+  std::string junit = c.Get("/api/projects/" + pid + "/files/reports/junit.xml", a.token).body;
+  auto count = [&](const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = junit.find(needle); at != std::string::npos; at = junit.find(needle, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("<testsuite "), 1u) << "only src/post.status ran:\n" << junit.substr(0, 2000);
+  EXPECT_EQ(count("<testcase "), 1u) << junit.substr(0, 2000);
   EXPECT_TRUE(ws.WaitFor("test.result", 10000));
+  // A test file alone runs that file; a part of a name runs the tests whose name has it.
+  auto f = WaitJob(a, c.Json("POST", "/api/test/run", {{"projectId", pid}, {"filter", "src/comment.status"}}, a.token).Json()["jobId"]);
+  EXPECT_EQ(f["result"]["status"], "passed") << f.dump(2);
+  EXPECT_EQ(f["result"]["passed"], 1) << f.dump(2);
+  EXPECT_EQ(latest()["results"][0]["name"], "src/comment.status > works");
+  auto all = WaitJob(a, c.Json("POST", "/api/test/run", {{"projectId", pid}, {"filter", "works"}}, a.token).Json()["jobId"]);
+  EXPECT_EQ(all["result"]["passed"].get<size_t>(), runs[0]["results"].size()) << all.dump(2);
+  // A filter that names nothing is a failed run that says so.
+  auto none = WaitJob(a, c.Json("POST", "/api/test/run", {{"projectId", pid}, {"filter", "no such test"}}, a.token).Json()["jobId"]);
+  EXPECT_EQ(none["result"]["status"], "failed") << none.dump(2);
+  EXPECT_NE(none["result"]["summary"].get<std::string>().find("no test matches"), std::string::npos) << none.dump(2);
+  // Control characters are refused with the field named.
+  auto bad = c.Json("POST", "/api/test/run", {{"projectId", pid}, {"filter", "a\nb"}}, a.token);
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find("control characters"), std::string::npos) << bad.body;
 }
 
 // The acceptance of regeneration over real HTTP, with the real pipeline in the sandbox and real

@@ -5,7 +5,8 @@
 #   1. `backendforge new --yes` runs the whole test-first pipeline (install, red, green, lint, commit);
 #   2. the app's own test suite runs again on a fresh checkout of the output (`git clone`, `npm ci`,
 #      `npm test`) -- for the first SQLite app (FRESH_CLONES=all: every one), to keep the tier short;
-#   3. the app is started (`npm start`) on a free loopback port and checked from outside by
+#   3. for the first SQLite app, `backendforge test --filter` runs one test of one file (and only it);
+#   4. the app is started (`npm start`) on a free loopback port and checked from outside by
 #      `backendforge verify` (the contract) and Schemathesis (its own /openapi.json).
 # A real PostgreSQL server is started on loopback for the run (scripts/pg.sh) and stopped after.
 #
@@ -79,6 +80,27 @@ start_app() {  # start_app DIR PORT DATABASE_URL -> pid in APP_PID
   return 1
 }
 
+one_test() {  # DIR: the runner itself runs only the named test (the Tests tab's "run one")
+  local pick
+  pick=$(python3 - "$1/reports/junit.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+case = ET.parse(sys.argv[1]).getroot().find(".//testcase")
+print(case.get("classname") + " > " + case.get("name"))
+PY
+) || return 1
+  "$BF" test --project "$1" --filter "$pick" --json >"$1.one-test.json" || { cat "$1.one-test.json"; return 1; }
+  python3 - "$1.one-test.json" "$1/reports/junit.xml" "$pick" <<'PY'
+import json, sys, xml.etree.ElementTree as ET
+r = json.load(open(sys.argv[1]))
+assert r["status"] == "passed" and r["passed"] == 1 and [x["name"] for x in r["results"]] == [sys.argv[3]], r
+root = ET.parse(sys.argv[2]).getroot()
+suites = root.findall(".//testsuite")
+ran = [c for c in root.iter("testcase") if c.find("skipped") is None]
+assert len(suites) == 1 and len(ran) == 1, f"{len(suites)} files and {len(ran)} tests ran"
+print("ran only:", sys.argv[3])
+PY
+}
+
 run_schemathesis() {  # URL: default checks against the app's own /openapi.json, as the admin
   local token
   token=$(curl -sf -X POST "$1/auth/login" -H 'content-type: application/json' \
@@ -121,6 +143,10 @@ PY
       step "$name/$db: npm test on a fresh clone" bash -c \
         "git clone -q '$out' '$WORK/$name-clone' && cd '$WORK/$name-clone' && npm ci --no-audit --no-fund --cache '${BF_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/backendforge}/node-express' --prefer-offline >/dev/null && npm test" || true
       rm -rf "$WORK/$name-clone"
+    fi
+    if [ "$db" = sqlite ] && [ -z "${ONE_TEST_DONE:-}" ]; then
+      ONE_TEST_DONE=1
+      step "$name/$db: backendforge test --filter (one test of one file)" one_test "$out" || true
     fi
     port=$(free_port)
     step "$name/$db: npm start, /ready" start_app "$out" "$port" "$dburl" || continue

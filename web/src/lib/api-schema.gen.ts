@@ -2365,6 +2365,7 @@ export interface operations {
             content: {
                 "application/json": {
                     projectId: string;
+                    /** @description A test's full name as runs report it, a test file, or a part of a name */
                     filter?: string;
                 };
             };
