@@ -95,6 +95,11 @@ Result<Manifest> ParseManifest(const json& j, const std::string& where) {
     m.env = j.value("env", std::map<std::string, std::string>{});
     m.installCacheEnv = j.value("installCacheEnv", "");
     m.stubMayPass = j.value("stubMayPass", std::vector<std::string>{});
+    if (auto b = j.find("buildOutput"); b != j.end()) {
+      m.buildOutput = b->at("path").get<std::string>();
+      m.buildInputs = b->at("inputs").get<std::vector<std::string>>();
+      if (m.buildOutput.empty() || m.buildInputs.empty()) return Bad(where, "buildOutput needs a path and its inputs");
+    }
     if (auto f = j.find("testFilter"); f != j.end()) {
       TestFilter tf;
       tf.prefix = f->value("prefix", std::vector<std::string>{});

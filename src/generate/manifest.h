@@ -71,6 +71,10 @@ struct Manifest {
   // Test files or suites allowed to pass against the stubs (health, served OpenAPI); every
   // other test must fail there, or it tests nothing. Matched as substrings of the suite name.
   std::vector<std::string> stubMayPass;
+  // The build's output folder (e.g. "dist") and the files and folders it is built from; a
+  // preview builds first when the output's stamp does not match these (run/build_stamp.h).
+  std::string buildOutput;
+  std::vector<std::string> buildInputs;
   // Absent when the runner cannot narrow a run; the run then executes every test and the
   // report is narrowed afterwards.
   std::optional<TestFilter> testFilter;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/strings.h"
+#include "run/build_stamp.h"
 #include "run/install_cache.h"
 #include "spec/naming.h"
 #include "spec/spec_json.h"
@@ -350,7 +351,10 @@ class Run {
       done.push_back(cmd);
     }
     current_->detail = done.empty() ? "the target has no format or lint command" : Join(done, " and ") + " clean";
-    return Status::Ok();
+    // The build output was made before the formatter ran; formatting changes no behaviour, so
+    // it is stamped as built from the sources as they are now (a preview then starts without
+    // building again; run/build_stamp.h).
+    return WriteBuildStamp(target_.manifest, opt_.outDir);
   }
 
   void WriteRecords() {

@@ -73,6 +73,34 @@ TEST_F(FilesTest, RefusesSymlinksThatLeadOutside) {
   for (auto& f : *listed) EXPECT_NE(f.path, "link.txt");  // symlinks are not listed
 }
 
+TEST_F(FilesTest, RemovesFilesAndTheFoldersTheyLeaveEmpty) {
+  ProjectFiles files(root_);
+  ASSERT_TRUE(files.Write("src/deep/er/c.ts", "c").ok());
+  ASSERT_TRUE(files.Remove("src/deep/er/c.ts").ok());
+  EXPECT_FALSE(fs::exists(root_ / "src/deep"));           // emptied folders go too
+  EXPECT_TRUE(fs::exists(root_ / "src/a.ts"));            // not their non-empty parents
+  EXPECT_EQ(files.Remove("src/deep/er/c.ts").error().code, "files.not_found");
+  EXPECT_EQ(files.Remove("src").error().code, "files.bad_path");  // a folder
+  ASSERT_TRUE(files.Remove("src/a.ts").ok());
+  EXPECT_TRUE(fs::exists(root_));                          // never the project itself
+}
+
+TEST_F(FilesTest, RemoveRefusesTraversalAndDeletesALinkNotItsTarget) {
+  fs::create_symlink(root_ / "src/a.ts", root_ / "inside.ts");
+  fs::create_symlink(base_ / "secret.txt", root_ / "link.txt");
+  fs::create_directory_symlink(base_, root_ / "up");
+  ProjectFiles files(root_);
+  for (const std::string p : {"../secret.txt", "up/secret.txt", "link.txt", "/etc/passwd", "src/../../secret.txt"}) {
+    auto st = files.Remove(p);
+    ASSERT_FALSE(st.ok()) << p;
+    EXPECT_EQ(st.error().code, "files.bad_path") << p;
+  }
+  EXPECT_TRUE(fs::exists(base_ / "secret.txt"));
+  ASSERT_TRUE(files.Remove("inside.ts").ok());
+  EXPECT_FALSE(fs::is_symlink(root_ / "inside.ts"));
+  EXPECT_TRUE(fs::exists(root_ / "src/a.ts"));            // the link's target stays
+}
+
 TEST_F(FilesTest, ServesTheBuiltUiWithTypesAndCaching) {
   fs::path ui = base_ / "dist";
   fs::create_directories(ui / "assets");

@@ -2,6 +2,7 @@
 // project's files (path traversal and symlink escapes refused, see project_files.h).
 #include "server/access.h"
 #include "server/app.h"
+#include "server/preview_launch.h"
 #include "server/project_files.h"
 #include "server/project_vcs.h"
 #include "server/static_ui.h"
@@ -44,6 +45,24 @@ Response Get(App& app, Request& req) {
   return r;
 }
 
+// Whether a change to `path` can change what a running preview serves: everything but the
+// documentation and the tests.
+bool ServedCode(const std::string& path) {
+  auto ends_with = [&](std::string_view suffix) {
+    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return !(path.rfind("docs/", 0) == 0 || path.rfind("test/", 0) == 0 || path.rfind("tests/", 0) == 0 || ends_with(".md"));
+}
+
+// After a committed change: the running preview restarts on the new code (built first).
+void RestartPreviewAfter(App& app, const Request& req, const store::Project& p, const std::string& path,
+                         nlohmann::ordered_json& answer) {
+  if (!ServedCode(path)) return;
+  if (auto preview = RestartPreviewIfRunning(app, p.id, p.stack, req.principal->userId, "the changed code")) {
+    answer["preview"] = *preview;
+  }
+}
+
 Response Put(App& app, Request& req) {
   auto a = RequireProject(app, req, req.Param("pid"), store::Role::kEditor);
   if (a.error) return *a.error;
@@ -63,7 +82,31 @@ Response Put(App& app, Request& req) {
   Audit(app, req, a.view->project.workspaceId, "file.put", a.view->project.id, {{"path", path}, {"bytes", req.body.size()}});
   app.hub.Publish(EventHub::ProjectTopic(a.view->project.id), "file.updated",
                   {{"projectId", a.view->project.id}, {"path", path}, {"size", req.body.size()}, {"commit", sha}});
-  return Json(200, nlohmann::ordered_json{{"path", path}, {"size", req.body.size()}, {"commit", sha}});
+  nlohmann::ordered_json answer{{"path", path}, {"size", req.body.size()}, {"commit", sha}};
+  RestartPreviewAfter(app, req, a.view->project, path, answer);
+  return Json(200, answer);
+}
+
+Response Delete(App& app, Request& req) {
+  auto a = RequireProject(app, req, req.Param("pid"), store::Role::kEditor);
+  if (a.error) return *a.error;
+  std::string path = req.Param("path");
+  if (path == ".git" || path.rfind(".git/", 0) == 0) {
+    return Problem(422, "files.bad_path", "the project's git folder is managed by BackendForge");
+  }
+  // A commit on main like an edit; a deleted generated file is restored by Solve or kept
+  // deleted by a regeneration (the user's change).
+  std::filesystem::path dir = app.ProjectDir(a.view->project.id);
+  auto commit = CommitProjectChange(dir, "Delete " + path, ActingAuthor(app.store, req.principal->userId),
+                                    [&] { return ProjectFiles(dir).Remove(path); });
+  if (!commit) return FilesError(req, commit.error());
+  nlohmann::ordered_json sha = *commit ? nlohmann::ordered_json(**commit) : nlohmann::ordered_json(nullptr);
+  Audit(app, req, a.view->project.workspaceId, "file.delete", a.view->project.id, {{"path", path}});
+  app.hub.Publish(EventHub::ProjectTopic(a.view->project.id), "file.deleted",
+                  {{"projectId", a.view->project.id}, {"path", path}, {"commit", sha}});
+  nlohmann::ordered_json answer{{"path", path}, {"deleted", true}, {"commit", sha}};
+  RestartPreviewAfter(app, req, a.view->project, path, answer);
+  return Json(200, answer);
 }
 
 }  // namespace
@@ -73,6 +116,7 @@ void AddFileRoutes(App& app) {
   app.router.Add("GET", "/api/projects/{pid}/files/{path+}", [&app](Request& r) { return Get(app, r); });
   app.router.Add("PUT", "/api/projects/{pid}/files/{path+}", [&app](Request& r) { return Put(app, r); },
                  RouteOptions{.maxBody = 5u << 20});
+  app.router.Add("DELETE", "/api/projects/{pid}/files/{path+}", [&app](Request& r) { return Delete(app, r); });
 }
 
 }  // namespace bf::server

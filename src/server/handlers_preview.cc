@@ -118,7 +118,7 @@ Response Proxy(App& app, Request& req) {
 Result<PreviewStatus> LaunchPreview(App& app, const std::string& project_id, const std::string& stack,
                                     const std::string& user_id) {
   if (!app.pipeline) return MakeError("generate.unavailable", "this server cannot run generated code (no pipeline)");
-  auto cmd = app.pipeline->PreviewCommand(stack);
+  auto cmd = app.pipeline->PreviewCommand(stack, app.ProjectDir(project_id));
   if (!cmd) return MakeError("preview.command", cmd.error().message);
   auto port = FreeLoopbackPort();
   if (!port) return port.error();
@@ -136,7 +136,21 @@ Result<PreviewStatus> LaunchPreview(App& app, const std::string& project_id, con
   launch.env = PreviewEnv(*cmd, *port, private_dir);
   launch.port = *port;
   launch.wallTime = std::chrono::seconds(cmd->timeoutSeconds);
+  if (cmd->buildsFirst) launch.startingReason = "building the changed code, then waiting for /health";
   return app.previews->Start(std::move(launch));
+}
+
+std::optional<nlohmann::json> RestartPreviewIfRunning(App& app, const std::string& project_id, const std::string& stack,
+                                                      const std::string& user_id, const std::string& why) {
+  if (!app.previews) return std::nullopt;
+  auto running = app.previews->Get(project_id);
+  if (!running || running->state == "stopped") return std::nullopt;
+  app.previews->Stop(project_id, "restarting on " + why);
+  auto started = LaunchPreview(app, project_id, stack, user_id);
+  if (!started) {
+    return nlohmann::json{{"state", "stopped"}, {"reason", "stopped to restart on " + why + "; restarting failed: " + started.error().message}};
+  }
+  return nlohmann::json{{"state", started->state}, {"port", started->port}, {"reason", "restarted on " + why}};
 }
 
 void AddPreviewRoutes(App& app) {

@@ -10,6 +10,7 @@
 
 #include "server/access.h"
 #include "server/app.h"
+#include "server/preview_launch.h"
 #include "server/job_records.h"
 #include "server/project_files.h"
 #include "server/project_vcs.h"
@@ -167,6 +168,9 @@ Response Solve(App& app, Request& req) {
       result["commit"] = *commit ? nlohmann::json(**commit) : nlohmann::json(nullptr);
       result["explanation"] = "restored the generated files listed; the tests pass (" + tests->summary + ")" +
                               (*commit ? std::string() : "; the files now match the last commit on main, so no commit was needed");
+      if (auto preview = RestartPreviewIfRunning(app, ctx.job().projectId, tr.stack, ctx.job().createdBy, "the restored code")) {
+        result["preview"] = *preview;
+      }
       return result;
     }
     for (const auto& d : *drift) {  // leave the folder as the user had it

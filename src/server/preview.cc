@@ -54,6 +54,10 @@ class PreparedSandboxRunner final : public run::ProcessRunner {
   int port_;
 };
 
+std::string StartingReason(const PreviewLaunch& l) {
+  return l.startingReason.empty() ? "waiting for /health" : l.startingReason;
+}
+
 // sun_path holds 108 bytes with the terminating NUL.
 constexpr size_t kMaxSocketPath = 107;
 
@@ -182,6 +186,7 @@ Result<PreviewStatus> PreviewManager::Start(PreviewLaunch launch) {
     if (it != entries_.end()) old_monitor = std::move(it->second->monitor);
     e = std::make_shared<Entry>();
     e->launch = std::move(launch);
+    e->reason = StartingReason(e->launch);
     e->startedAt = e->lastUsed = clock_.NowMillis();
     entries_[e->launch.projectId] = e;
     // Both threads start under the lock so Stop() never sees a half-made entry.
@@ -250,7 +255,7 @@ void PreviewManager::Monitor(const std::shared_ptr<Entry>& e) {
       }
       std::string state = healthy ? "healthy" : (e->state == "starting" && now - e->startedAt < options_.startupMillis ? "starting" : "unhealthy");
       std::string reason = healthy ? "GET /health answered 2xx"
-                                   : (state == "starting" ? "waiting for /health" : "GET /health did not answer 2xx");
+                                   : (state == "starting" ? StartingReason(e->launch) : "GET /health did not answer 2xx");
       if (state != e->state) {
         e->state = state;
         e->reason = reason;

@@ -45,6 +45,8 @@ struct PreviewLaunch {
   // host's loopback (the local runner of unit tests).
   std::filesystem::path socket;
   std::chrono::seconds wallTime{86400};
+  // Shown while "starting" (default "waiting for /health"), e.g. that the code is built first.
+  std::string startingReason;
 };
 
 // Where the server sends a preview's requests.

@@ -126,4 +126,22 @@ Status ProjectFiles::Write(const std::string& rel, const std::string& content) c
   return Status::Ok();
 }
 
+Status ProjectFiles::Remove(const std::string& rel) const {
+  if (auto p = Resolve(rel, false); !p) return p.error();
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(root_, ec);
+  // The entry itself (a symlink is removed, not followed), in its resolved folder.
+  fs::path parent = fs::weakly_canonical((root / rel).parent_path(), ec);
+  if (ec || !Within(parent, root)) return BadPath("the path leads outside the project");
+  fs::path target = parent / fs::path(rel).filename();
+  auto st = fs::symlink_status(target, ec);
+  if (!fs::exists(st) && !fs::is_symlink(st)) return MakeError("files.not_found", "no file " + rel + " in the project");
+  if (fs::is_directory(st)) return BadPath(rel + " is a folder; delete the files in it one by one");
+  if (!fs::remove(target, ec) || ec) return MakeError("io.write", "cannot delete " + rel + (ec ? ": " + ec.message() : ""));
+  for (fs::path dir = parent; dir != root && Within(dir, root) && fs::is_empty(dir, ec) && !ec; dir = dir.parent_path()) {
+    if (!fs::remove(dir, ec)) break;
+  }
+  return Status::Ok();
+}
+
 }  // namespace bf::server

@@ -27,6 +27,9 @@ class ProjectFiles {
   Result<std::string> Read(const std::string& path, size_t max_bytes) const;
   // Creates parent folders; replaces the file atomically (temp + rename).
   Status Write(const std::string& path, const std::string& content) const;
+  // Removes a file (not a folder; a symlink itself, never its target); "files.not_found" when
+  // there is none. Folders left empty are removed too, up to the project root.
+  Status Remove(const std::string& path) const;
 
   // The absolute path for `rel` when it is safe (see above); errors "files.bad_path".
   Result<std::filesystem::path> Resolve(const std::string& rel, bool must_exist) const;

@@ -59,6 +59,7 @@ struct RunCommand {
   std::vector<std::string> argv;
   std::map<std::string, std::string> env;  // the target's own variables (NODE_ENV=test, ...)
   int timeoutSeconds = 86400;
+  bool buildsFirst = false;  // the build output is stale: argv builds (and stamps it), then serves
 };
 
 class ProjectPipeline {
@@ -68,8 +69,9 @@ class ProjectPipeline {
   virtual std::vector<std::string> Stacks() const = 0;
   virtual Result<GenerateOutcome> Generate(JobContext& ctx, const GenerateRequest& request) = 0;
   virtual Result<TestOutcome> RunTests(JobContext& ctx, const TestRequest& request) = 0;
-  // The command that serves a generated project of `stack` (live preview).
-  virtual Result<RunCommand> PreviewCommand(const std::string& stack) const = 0;
+  // The command that serves the generated project in `projectDir` of `stack` (live preview); it
+  // builds the project first when its build output is older than its sources.
+  virtual Result<RunCommand> PreviewCommand(const std::string& stack, const std::filesystem::path& projectDir) const = 0;
 };
 
 struct SandboxedPipelineOptions {

@@ -42,21 +42,6 @@ void AppendHistory(App& app, const store::Job& job, const std::string& outcome) 
                             {outcome}});
 }
 
-// A preview serving the old code is restarted on the merged code (its process loaded the old
-// files); nullopt when none was running.
-std::optional<nlohmann::json> RestartPreview(App& app, const store::Job& job, const std::string& stack) {
-  if (!app.previews) return std::nullopt;
-  auto running = app.previews->Get(job.projectId);
-  if (!running || running->state == "stopped") return std::nullopt;
-  app.previews->Stop(job.projectId, "restarting on the regenerated code");
-  auto started = LaunchPreview(app, job.projectId, stack, job.createdBy);
-  if (!started) {
-    return nlohmann::json{{"state", "stopped"},
-                          {"reason", "stopped for the regeneration; restarting failed: " + started.error().message}};
-  }
-  return nlohmann::json{{"state", started->state}, {"port", started->port}, {"reason", "restarted on the merged code"}};
-}
-
 }  // namespace
 
 Result<nlohmann::json> RunRegeneration(App& app, JobContext& ctx, GenerateRequest request) {
@@ -151,7 +136,7 @@ Result<nlohmann::json> RunRegeneration(App& app, JobContext& ctx, GenerateReques
     // The merge is done and committed; a test run that could not run does not undo it.
     result["tests"] = {{"status", "error"}, {"summary", tests.error().message}};
   }
-  if (auto preview = RestartPreview(app, j, out->stack)) result["preview"] = *preview;
+  if (auto preview = RestartPreviewIfRunning(app, j.projectId, out->stack, j.createdBy, "the merged code")) result["preview"] = *preview;
   return result;
 }
 

@@ -6,6 +6,7 @@
 
 #include "common/strings.h"
 #include "generate/generator.h"
+#include "run/build_stamp.h"
 #include "run/junit.h"
 #include "run/pipeline.h"
 #include "run/sandbox.h"
@@ -221,13 +222,22 @@ class SandboxedPipeline final : public ProjectPipeline {
     return out;
   }
 
-  Result<RunCommand> PreviewCommand(const std::string& stack) const override {
+  Result<RunCommand> PreviewCommand(const std::string& stack, const fs::path& projectDir) const override {
     auto target = registry_.Find(stack);
     if (!target) return target.error();
     const auto& m = (*target)->manifest;
     auto cmd = m.commands.find("run");
     if (cmd == m.commands.end()) return MakeError("preview.command", "the stack " + m.id + " has no run command");
-    return RunCommand{cmd->second.argv, m.env, cmd->second.timeoutSeconds};
+    RunCommand out{cmd->second.argv, m.env, cmd->second.timeoutSeconds};
+    if (run::BuildIsCurrent(m, projectDir)) return out;
+    // Edited or merged sources: build (in the same sandbox), stamp the output with the sources
+    // it was built from, then serve.
+    auto build = m.commands.find("build");
+    auto stamp = run::SourceStamp(m, projectDir);
+    if (build == m.commands.end() || !stamp) return out;
+    out.argv = run::BuildThenRun(build->second.argv, *stamp, run::BuildStampPath(m), cmd->second.argv);
+    out.buildsFirst = true;
+    return out;
   }
 
  private:

@@ -173,7 +173,7 @@ class FakePipeline final : public ProjectPipeline {
     o.summary = "3 passed, 0 failed";
     return o;
   }
-  Result<RunCommand> PreviewCommand(const std::string& stack) const override {
+  Result<RunCommand> PreviewCommand(const std::string& stack, const std::filesystem::path&) const override {
     if (preview_argv.empty()) return MakeError("preview.command", "the stack " + stack + " has no run command");
     return RunCommand{preview_argv, {{"NODE_ENV", "test"}}, 600};
   }

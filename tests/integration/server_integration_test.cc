@@ -412,6 +412,73 @@ TEST_F(Live, GenerationRunsTestFirstInTheSandboxWithEvents) {
   EXPECT_NE(bad.body.find("control characters"), std::string::npos) << bad.body;
 }
 
+// A code change restarts a running preview on the new code, built first: the tiny target's
+// preview serves out/health, built from src/*.status by its build command. The generation
+// stamps the build, so the first start serves without building; an edit and a deletion through
+// the files API each restart the preview, which builds and then serves the changed files.
+TEST_F(Live, APreviewRestartsOnEditedCodeAndServesItBuilt) {
+  Account a = Register("preview-edit@example.com");
+  std::string pid = Project(a);
+  HttpClient c(port());
+  ASSERT_EQ(c.Json("PUT", "/api/projects/" + pid + "/spec", SpecJson(), a.token).status, 200);
+  auto gen = WaitJob(a, c.Json("POST", "/api/generate", {{"projectId", pid}}, a.token).Json()["jobId"]);
+  ASSERT_EQ(gen["status"], "succeeded") << gen.dump(2);
+  auto healthy = [&] {
+    for (int i = 0; i < 600; ++i) {
+      auto st = c.Get("/api/preview/" + pid, a.token).Json();
+      if (st["state"] == "healthy" || st["state"] == "unhealthy" || st["state"] == "stopped") return st;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return nlohmann::json{{"state", "timeout"}};
+  };
+  auto logged = [](const nlohmann::json& st, const std::string& line) {
+    for (const auto& l : st.value("log", nlohmann::json::array())) {
+      if (l.get<std::string>().find(line) != std::string::npos) return true;
+    }
+    return false;
+  };
+  const std::vector<std::pair<std::string, std::string>> bearer = {{"Authorization", "Bearer " + a.token}};
+  ASSERT_EQ(c.Json("POST", "/api/preview", {{"projectId", pid}}, a.token).status, 202);
+  auto first = healthy();
+  ASSERT_EQ(first["state"], "healthy") << first.dump(2);
+  EXPECT_FALSE(logged(first, "building")) << "the generated build is current: " << first.dump(2);
+  auto served = c.Get("/preview/" + pid + "/health", a.token);
+  ASSERT_EQ(served.status, 200) << served.body;
+  EXPECT_EQ(served.body.find("edited"), std::string::npos);
+  const auto lines = std::count(served.body.begin(), served.body.end(), '\n');
+
+  auto put = c.Send("PUT", "/api/projects/" + pid + "/files/src/post.status", "impl, edited\n", bearer);
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(put.Json()["preview"]["reason"], "restarted on the changed code") << put.body;
+  auto second = healthy();
+  ASSERT_EQ(second["state"], "healthy") << second.dump(2);
+  EXPECT_TRUE(logged(second, "building")) << second.dump(2);
+  served = c.Get("/preview/" + pid + "/health", a.token);
+  EXPECT_NE(served.body.find("impl, edited"), std::string::npos) << "the restarted preview serves the edit: " << served.body;
+
+  // A documentation edit does not restart it.
+  auto doc = c.Send("PUT", "/api/projects/" + pid + "/files/docs/NOTES.md", "notes\n", bearer);
+  ASSERT_EQ(doc.status, 200) << doc.body;
+  EXPECT_FALSE(doc.Json().contains("preview")) << doc.body;
+
+  auto del = c.Send("DELETE", "/api/projects/" + pid + "/files/src/tag.status", "", bearer);
+  ASSERT_EQ(del.status, 200) << del.body;
+  EXPECT_TRUE(del.Json()["commit"].is_string()) << del.body;
+  EXPECT_EQ(del.Json()["preview"]["reason"], "restarted on the changed code") << del.body;
+  ASSERT_EQ(healthy()["state"], "healthy");
+  served = c.Get("/preview/" + pid + "/health", a.token);
+  EXPECT_EQ(std::count(served.body.begin(), served.body.end(), '\n'), lines - 1) << served.body;
+  EXPECT_EQ(c.Get("/api/projects/" + pid + "/files/src/tag.status", a.token).status, 404);
+  auto history = c.Get("/api/projects/" + pid + "/history", a.token).Json()["data"];
+  ASSERT_FALSE(history.empty());
+  EXPECT_EQ(history[0]["summary"], "Delete src/tag.status") << history[0].dump(2);
+  EXPECT_EQ(c.Send("DELETE", "/api/projects/" + pid + "/files/src/tag.status", "", bearer).status, 404);
+  EXPECT_EQ(c.Send("DELETE", "/api/projects/" + pid + "/files/src", "", bearer).status, 422);
+  EXPECT_EQ(c.Send("DELETE", "/api/projects/" + pid + "/files/.git/HEAD", "", bearer).status, 422);
+  EXPECT_EQ(c.Send("DELETE", "/api/projects/" + pid + "/files/src/post.status", "", {}).status, 401);
+  EXPECT_EQ(c.Send("DELETE", "/api/preview/" + pid, "", bearer).status, 204);
+}
+
 // The acceptance of regeneration over real HTTP, with the real pipeline in the sandbox and real
 // git: an edit made through the files API survives a regeneration after a spec change, and the
 // history shows both with their diffs.

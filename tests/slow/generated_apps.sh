@@ -144,6 +144,8 @@ PY
         "git clone -q '$out' '$WORK/$name-clone' && cd '$WORK/$name-clone' && npm ci --no-audit --no-fund --cache '${BF_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/backendforge}/node-express' --prefer-offline >/dev/null && npm test" || true
       rm -rf "$WORK/$name-clone"
     fi
+    step "$name/$db: build output stamped with its sources (a preview starts without building)" \
+      test -s "$out/dist/.backendforge-build-stamp" || true
     if [ "$db" = sqlite ] && [ -z "${ONE_TEST_DONE:-}" ]; then
       ONE_TEST_DONE=1
       step "$name/$db: backendforge test --filter (one test of one file)" one_test "$out" || true

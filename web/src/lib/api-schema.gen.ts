@@ -501,7 +501,8 @@ export interface paths {
         /** Write a file and commit it on main as the acting user (raw body, up to 5 MiB; editor or owner) */
         put: operations["putFile"];
         post?: never;
-        delete?: never;
+        /** Delete a file and commit the deletion on main as the acting user (editor or owner); folders it leaves empty are removed */
+        delete: operations["deleteFile"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2305,6 +2306,12 @@ export interface operations {
                         size?: number;
                         /** @description sha of the commit "Edit <path>"; null when nothing changed or the project has no repository */
                         commit?: string | null;
+                        /** @description present when a running preview was restarted on the changed code (not for docs/, test/ or *.md files) */
+                        preview?: {
+                            state?: string;
+                            port?: number;
+                            reason?: string;
+                        };
                     };
                 };
             };
@@ -2312,6 +2319,46 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    deleteFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                pid: string;
+                /** @description relative path; '..', absolute paths and symlinks leading outside are refused */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        path?: string;
+                        deleted?: boolean;
+                        /** @description sha of the commit "Delete <path>"; null when the project has no repository */
+                        commit?: string | null;
+                        /** @description present when a running preview was restarted on the changed code (not for docs/, test/ or *.md files) */
+                        preview?: {
+                            state?: string;
+                            port?: number;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Invalid"];
         };
     };
