@@ -44,11 +44,26 @@ async function step(name, page, fn) {
     } else {
       results.push({ name, status: 'failed', why: e.message });
       log(`  ✗ ${name}: ${e.message.split('\n')[0]}`);
+      for (const line of stalledRequests(page)) log(`      still pending: ${line}`);
       await page.screenshot({ path: join(shots, `FAILED-${name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
       // A dialog left open by the failure would block every later step.
       if (await page.locator('dialog[open]').count().catch(() => 0)) await page.keyboard.press('Escape').catch(() => undefined);
     }
   }
+}
+
+/** Requests of the page that have had no answer for 5 s or more (printed when a step fails). */
+const pendingRequests = new WeakMap();
+function trackRequests(page) {
+  const pending = new Map();
+  pendingRequests.set(page, pending);
+  page.on('request', (r) => pending.set(r, Date.now()));
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+}
+function stalledRequests(page) {
+  const now = Date.now();
+  return [...(pendingRequests.get(page) ?? new Map())].filter(([, t]) => now - t >= 5000).map(([r, t]) => `${r.method()} ${r.url()} (${r.resourceType()}, ${((now - t) / 1000).toFixed(0)} s)`);
 }
 
 const tid = (id) => `[data-testid="${id}"]`;
@@ -107,6 +122,7 @@ async function desktop() {
   log(`desktop 1440x900 against ${base}`);
   const b = await launch({ width: 1440, height: 900 });
   const page = b.page;
+  trackRequests(page);
   const consoleErrors = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(e.message));
@@ -466,6 +482,7 @@ async function mobile() {
   log('mobile 390x844');
   const b = await launch({ width: 390, height: 844, isMobile: true });
   const page = b.page;
+  trackRequests(page);
   await step('mobile: sign in', page, async () => {
     await page.goto(base);
     await page.waitForSelector(tid('auth-submit'));

@@ -5,6 +5,8 @@
 #   BF_BIN   server binary (default: ../build/backendforge)
 #   E2E_UI   the built UI to serve (default: web/dist)
 #   E2E_GENERATE=0  skip the generation step (it installs the generated app's packages)
+#   E2E_LOG_LEVEL  the server's log level (default warn); the whole server log is kept as
+#              e2e/screenshots/server.log
 #   E2E_CACHE  package cache kept between runs (default ~/.cache/backendforge-e2e): each run's
 #              data folder is new, so the flow seeds its workspace's package cache from here
 #              before generating, and the run copies what the install added back afterwards
@@ -30,11 +32,12 @@ cache="${E2E_CACHE:-${HOME:-/tmp}/.cache/backendforge-e2e}"
 mkdir -p "$cache"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
 log="$data/server.log"
-"$bin" serve --host 127.0.0.1 --port "$port" --data "$data" --ui "$ui" --log-level warn >"$log" 2>&1 &
+"$bin" serve --host 127.0.0.1 --port "$port" --data "$data" --ui "$ui" --log-level "${E2E_LOG_LEVEL:-warn}" >"$log" 2>&1 &
 pid=$!
 cleanup() {
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  mkdir -p "$here/screenshots" && cp "$log" "$here/screenshots/server.log" 2>/dev/null || true
   # Keep the packages the generated app's install fetched (and its prebuilt native modules).
   for ws in "$data"/cache/*/; do [[ -d "$ws" ]] && cp -a "$ws". "$cache"/ 2>/dev/null || true; done
   rm -rf "$data"
