@@ -298,7 +298,9 @@ void Extractor::Decide() {
                           "forms", "set", "sets", "side", "page", "pages", "site", "sites"});
     if (single && lex::IsNonEntity(head) && !(soft && (c.strong || c.score >= 4.0))) continue;
     if (!single && IsBadHead(head)) continue;
-    if (single && IsGenericDependent(head) && !c.strong) continue;
+    // "attachments are uploaded by users and attached to posts": a dependent word that two
+    // verb relations connect stands on its own.
+    if (single && IsGenericDependent(head) && !c.strong && !(c.score >= 4.4 && c.plural_mentions >= 2)) continue;
     if (!single && lex::RoleOf(head) && !c.strong && c.score < 4.0) continue;  // "space admins"
     if (!single && In(ToLower(words.front()), {"email", "sms", "push", "in"}) &&
         In(head, {"notification", "alert", "reminder", "message"}) && !c.strong) {
