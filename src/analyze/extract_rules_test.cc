@@ -260,5 +260,17 @@ TEST(ExtractRules, DependentWordWithOwnRelationsIsAnEntity) {
   EXPECT_TRUE(HasDirected(s, "Visit", "Note", RelationKind::kOneToMany)) << Dump(r);
 }
 
+TEST(ExtractRules, TakingPartIsManyToMany) {
+  auto r = Analyze("Sports. Athletes have a name. Competitions have a date. Athletes participate in competitions.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasRelation(s, "Athlete", "Competition", RelationKind::kManyToMany)) << Dump(r);
+}
+
+TEST(ExtractRules, CheckingInAndOutIsManyToMany) {
+  auto r = Analyze("Community center. Visitors have a name. Sessions have a date. Visitors check in and out of sessions.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasRelation(s, "Visitor", "Session", RelationKind::kManyToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

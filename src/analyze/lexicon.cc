@@ -47,7 +47,8 @@ const Set& Stopwords() {
 const Set& Verbs() {
   static const Set s = {
       "has", "have", "had", "having", "belongs", "belong", "belonging", "belonged", "depend", "depends",
-      "depended", "depending", "derived", "contains",
+      "depended", "depending", "derived", "participate", "participates", "participated", "compete", "competes",
+      "contains",
       "contain", "containing", "includes", "include", "including", "holds", "hold", "owns", "own",
       "gets", "make", "makes", "made", "keep", "keeps", "kept", "store", "stores", "stored", "write",
       "writes", "wrote", "written", "create", "creates", "created", "manage", "manages", "managed",

@@ -69,7 +69,11 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "can be tagged with", "are tagged with", "is tagged with", "bookmark", "take", "takes", "sign up for",
              "signs up for", "register for", "registers for", "rsvp to", "follow other", "can follow other",
              "choose", "chooses", "can choose", "pick", "picks", "can pick", "select", "selects", "can select",
-             "save", "saves", "mentor", "mentors"}); return std::cref(s); }())) {
+             "save", "saves", "mentor", "mentors", "participate in", "participates in", "can participate in",
+             "take part in", "takes part in", "can take part in", "compete in", "competes in", "can compete in",
+             "check in to", "checks in to", "check into", "checks into", "check in at", "checks in at",
+             "check in and out of", "checks in and out of", "can check in to", "can check into",
+             "volunteer for", "volunteers for", "can volunteer for"}); return std::cref(s); }())) {
     return {"m2m", ""};
   }
   if (Is(c, [] { static const PaddedSet s = Pad({"like", "likes", "can like"}); return std::cref(s); }())) return {"join:Like", ""};
@@ -136,7 +140,8 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "in each", "at each", "under each", "of each", "within each", "tied to", "is tied to",
              "are tied to", "is linked to one", "are per", "is per", "points to", "point to", "refers to",
              "refer to", "lives at", "live at", "works at", "work at", "working at", "located in", "located at",
-             "based at", "held at", "happens in", "happen in", "takes place in", "take place in"}); return std::cref(s); }())) {
+             "based at", "held at", "happens in", "happen in", "takes place in", "take place in", "of one",
+             "is of one", "are of one"}); return std::cref(s); }())) {
     return {"b_has_a", ""};
   }
   // "can be done inside a", "are batched into", "is stored under": participles before a
