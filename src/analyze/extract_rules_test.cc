@@ -272,5 +272,14 @@ TEST(ExtractRules, CheckingInAndOutIsManyToMany) {
   EXPECT_TRUE(HasRelation(s, "Visitor", "Session", RelationKind::kManyToMany)) << Dump(r);
 }
 
+TEST(ExtractRules, TheirOwnListMakesEntities) {
+  auto r = Analyze(
+      "Pantry tracker. Recipes have a name and servings. Each ingredient has an amount. Spices and units are their "
+      "own lists.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("Spice")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Unit")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
