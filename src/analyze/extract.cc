@@ -161,6 +161,31 @@ void Extractor::Evidence(size_t si) {
       NoteAlias(chunks[i], chunks[i + 1]);
     }
   }
+  // "foods and units are their own lists", "tags are a separate table": the writer says these are
+  // records of their own.
+  for (size_t k = 1; k + 1 < T.size(); ++k) {
+    if (!(T[k].lower == "own" || T[k].lower == "separate")) continue;
+    if (!In(T[k + 1].lower, {"list", "lists", "table", "tables", "entity", "entities", "model", "models", "resource",
+                             "resources", "collection", "collections", "record", "records", "catalog", "catalogs",
+                             "catalogue", "catalogues"})) {
+      continue;
+    }
+    size_t v = k;
+    while (v > 0 && In(T[v - 1].lower, {"their", "its", "a", "an", "also", "own", "separate"})) --v;
+    if (v == 0 || !In(T[v - 1].lower, {"are", "is", "get", "gets", "have", "has"})) continue;
+    // The subject: the phrases right before the verb, coordinated by ',' / 'and'.
+    size_t at = v - 1;
+    for (auto it = chunks.rbegin(); it != chunks.rend(); ++it) {
+      if (it->end > at) continue;
+      bool joined = true;
+      for (size_t q = it->end; q < at; ++q) {
+        if (!(T[q].text == "," || T[q].lower == "and" || T[q].lower == "the" || T[q].lower == "both")) joined = false;
+      }
+      if (!joined || it->depth != 0) break;
+      if (!LooksLikeAttribute(*it) || it->plural) Note(*it, 3.0, true, si);
+      at = it->begin;
+    }
+  }
   size_t list_begin = T.size();
   bool colon = HeadColon(si, chunks, list_begin);
   (void)colon;
@@ -298,7 +323,9 @@ void Extractor::Decide() {
                           "forms", "set", "sets", "side", "page", "pages", "site", "sites"});
     if (single && lex::IsNonEntity(head) && !(soft && (c.strong || c.score >= 4.0))) continue;
     if (!single && IsBadHead(head)) continue;
-    if (single && IsGenericDependent(head) && !c.strong) continue;
+    // "attachments are uploaded by users and attached to posts": a dependent word that two
+    // verb relations connect stands on its own.
+    if (single && IsGenericDependent(head) && !c.strong && !(c.score >= 4.4 && c.plural_mentions >= 2)) continue;
     if (!single && lex::RoleOf(head) && !c.strong && c.score < 4.0) continue;  // "space admins"
     if (!single && In(ToLower(words.front()), {"email", "sms", "push", "in"}) &&
         In(head, {"notification", "alert", "reminder", "message"}) && !c.strong) {

@@ -181,5 +181,105 @@ TEST(ExtractRules, FileQualifierBeforeAttachmentIsDropped) {
   EXPECT_TRUE(s.FindEntity("Attachment")) << Dump(r);
 }
 
+// Undirected: any relation between a and b, whatever its kind.
+bool Linked(const spec::AppSpec& s, const std::string& a, const std::string& b) {
+  for (const auto& r : s.relations) {
+    if ((r.from == a && r.to == b) || (r.from == b && r.to == a)) return true;
+  }
+  return false;
+}
+
+TEST(ExtractRules, OneOrMoreIsManyToMany) {
+  auto r = Analyze("Articles belong to one or more categories. Categories have a name. Articles have a title.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasRelation(s, "Article", "Category", RelationKind::kManyToMany)) << Dump(r);
+}
+
+TEST(ExtractRules, MembersOfSeveralIsManyToMany) {
+  auto r = Analyze("Volunteers can be members of several committees. Committees have a name. Volunteers have a name.");
+  const auto& s = PlanOf(r);
+  bool m2m = false;
+  for (const auto& rel : s.relations) {
+    m2m = m2m || (rel.kind == RelationKind::kManyToMany && (rel.from == "Committee" || rel.to == "Committee"));
+  }
+  EXPECT_TRUE(m2m) << Dump(r);
+}
+
+TEST(ExtractRules, MovingBetweenThingsIsManyToMany) {
+  auto r = Analyze(
+      "Staffing records. Employees have a name and a hire date. Departments have a name. Employees move between "
+      "departments over time.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasRelation(s, "Employee", "Department", RelationKind::kManyToMany)) << Dump(r);
+}
+
+TEST(ExtractRules, DependsOnPointsAtTheThingDependedOn) {
+  auto r = Analyze("Pets have a name. Each breed depends on a species. Species have a name. Breeds have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Species", "Breed", RelationKind::kOneToMany)) << Dump(r);
+}
+
+TEST(ExtractRules, ObjectPronounAfterVerbIsSkipped) {
+  auto r = Analyze("A company gives us job orders with a title and salary.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Company")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Company", "JobOrder", RelationKind::kOneToMany)) << Dump(r);
+}
+
+TEST(ExtractRules, ChainedPerPhrasesQualifyTheFirstThing) {
+  auto r = Analyze(
+      "Gradebook API. Students have a name. Courses have a title. Grades are recorded per student per course with a "
+      "score.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Student", "Grade", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Course", "Grade", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(Linked(s, "Course", "Student")) << Dump(r);
+}
+
+TEST(ExtractRules, ActThroughAThirdThingMakesItTheJoin) {
+  auto r = Analyze(
+      "Landlords own properties. Each property has units. Tenants rent units through leases with a start date and "
+      "rent amount.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Tenant", "Lease", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Unit", "Lease", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(Linked(s, "Tenant", "Unit")) << Dump(r);
+}
+
+TEST(ExtractRules, IssuedToPointsAtTheRecipient) {
+  auto r = Analyze("A firm tracks invoices with a number and total. An invoice is issued to a client. Clients have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Client", "Invoice", RelationKind::kOneToMany)) << Dump(r);
+}
+
+TEST(ExtractRules, DependentWordWithOwnRelationsIsAnEntity) {
+  auto r = Analyze("Clinic app. Patients have a name. Visits have a date.\n- notes on a patient or a visit, can be private");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Note")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Patient", "Note", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Visit", "Note", RelationKind::kOneToMany)) << Dump(r);
+}
+
+TEST(ExtractRules, TakingPartIsManyToMany) {
+  auto r = Analyze("Sports. Athletes have a name. Competitions have a date. Athletes participate in competitions.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasRelation(s, "Athlete", "Competition", RelationKind::kManyToMany)) << Dump(r);
+}
+
+TEST(ExtractRules, CheckingInAndOutIsManyToMany) {
+  auto r = Analyze("Community center. Visitors have a name. Sessions have a date. Visitors check in and out of sessions.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasRelation(s, "Visitor", "Session", RelationKind::kManyToMany)) << Dump(r);
+}
+
+TEST(ExtractRules, TheirOwnListMakesEntities) {
+  auto r = Analyze(
+      "Pantry tracker. Recipes have a name and servings. Each ingredient has an amount. Spices and units are their "
+      "own lists.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("Spice")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Unit")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -46,7 +46,9 @@ const Set& Stopwords() {
 // Verbs that are never (or almost never) entity nouns in descriptions.
 const Set& Verbs() {
   static const Set s = {
-      "has", "have", "had", "having", "belongs", "belong", "belonging", "belonged", "contains",
+      "has", "have", "had", "having", "belongs", "belong", "belonging", "belonged", "depend", "depends",
+      "depended", "depending", "derived", "participate", "participates", "participated", "compete", "competes",
+      "contains",
       "contain", "containing", "includes", "include", "including", "holds", "hold", "owns", "own",
       "gets", "make", "makes", "made", "keep", "keeps", "kept", "store", "stores", "stored", "write",
       "writes", "wrote", "written", "create", "creates", "created", "manage", "manages", "managed",

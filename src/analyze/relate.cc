@@ -48,8 +48,20 @@ Kind Classify(const std::string& c, const Chunk& b) {
   // Many-to-many wording.
   if (Has(c, {"in more than one", "in several", "in multiple", "in many", "to many", "to several", "to multiple",
               "many to many", "belong to many", "belongs to many", "belong to several", "belongs to several",
-              "belong to multiple", "belongs to multiple"})) {
+              "belong to multiple", "belongs to multiple", "one or more", "of several", "of many", "of multiple",
+              "move between", "moves between", "moved between", "transfer between", "transfers between",
+              "rotate between", "rotates between", "switch between", "switches between"})) {
     return {"m2m", ""};
+  }
+  // "users are members of teams": membership is many-to-many unless the target is one thing.
+  if (Is(c, [] { static const PaddedSet s = Pad({"are members of", "is member of", "can be members of", "can be member of",
+             "become members of", "becomes member of", "are member of"}); return std::cref(s); }())) {
+    return {b.plural ? "m2m" : "b_has_a", ""};
+  }
+  // "the breed depends on the species": the dependent thing points at what it depends on.
+  if (Is(c, [] { static const PaddedSet s = Pad({"depend on", "depends on", "depend of", "depends of", "depending on",
+             "is dependent on", "are dependent on", "derived from", "is derived from", "are derived from"}); return std::cref(s); }())) {
+    return {"b_has_a", ""};
   }
   if (Is(c, [] { static const PaddedSet s = Pad({"follow", "follows", "can follow", "watch", "watches", "can watch", "join", "joins", "can join", "attend",
              "attends", "subscribe to", "subscribes to", "can subscribe to", "enroll in", "enrol in", "enrolls in",
@@ -57,7 +69,11 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "can be tagged with", "are tagged with", "is tagged with", "bookmark", "take", "takes", "sign up for",
              "signs up for", "register for", "registers for", "rsvp to", "follow other", "can follow other",
              "choose", "chooses", "can choose", "pick", "picks", "can pick", "select", "selects", "can select",
-             "save", "saves", "mentor", "mentors"}); return std::cref(s); }())) {
+             "save", "saves", "mentor", "mentors", "participate in", "participates in", "can participate in",
+             "take part in", "takes part in", "can take part in", "compete in", "competes in", "can compete in",
+             "check in to", "checks in to", "check into", "checks into", "check in at", "checks in at",
+             "check in and out of", "checks in and out of", "can check in to", "can check into",
+             "volunteer for", "volunteers for", "can volunteer for"}); return std::cref(s); }())) {
     return {"m2m", ""};
   }
   if (Is(c, [] { static const PaddedSet s = Pad({"like", "likes", "can like"}); return std::cref(s); }())) return {"join:Like", ""};
@@ -94,6 +110,13 @@ Kind Classify(const std::string& c, const Chunk& b) {
     std::string inv = Has(c, {"assigned to", "assign to"}) && !b.plural ? "assignee" : "";
     return {b.plural ? "m2m" : "b_has_a", inv};
   }
+  // "an invoice is issued to a customer", "a loan is granted to a member": the recipient holds many.
+  if (Is(c, [] { static const PaddedSet s = Pad({"is issued to", "are issued to", "issued to", "is billed to", "are billed to",
+             "billed to", "is granted to", "are granted to", "granted to", "is addressed to", "are addressed to",
+             "addressed to", "is sold to", "are sold to", "is given to", "are given to", "is sent to", "are sent to",
+             "is lent to", "are lent to", "is awarded to", "are awarded to", "awarded to"}); return std::cref(s); }())) {
+    return {"b_has_a", ""};
+  }
   // Passive authorship: "written by a user".
   static const std::pair<std::string_view, std::string_view> kBy[] = {
       {"written by", "author"}, {"posted by", "author"}, {"authored by", "author"}, {"created by", "creator"},
@@ -117,7 +140,8 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "in each", "at each", "under each", "of each", "within each", "tied to", "is tied to",
              "are tied to", "is linked to one", "are per", "is per", "points to", "point to", "refers to",
              "refer to", "lives at", "live at", "works at", "work at", "working at", "located in", "located at",
-             "based at", "held at", "happens in", "happen in", "takes place in", "take place in"}); return std::cref(s); }())) {
+             "based at", "held at", "happens in", "happen in", "takes place in", "take place in", "of one",
+             "is of one", "are of one"}); return std::cref(s); }())) {
     return {"b_has_a", ""};
   }
   // "can be done inside a", "are batched into", "is stored under": participles before a
@@ -190,7 +214,7 @@ bool IsDet(std::string_view w) {
                 "only", "then", "always", "usually", "typically", "optionally", "exactly", "both", "all", "any",
                 "some", "this", "that", "these", "those", "whole", "single", "individual", "specific", "certain",
                 "selected", "other", "another", "own", "actually", "often", "sometimes", "directly", "later", "mostly",
-                "mainly", "generally", "normally", "possibly", "i", "we", "you", "they", "he", "she"});
+                "mainly", "generally", "normally", "possibly", "i", "we", "you", "they", "he", "she", "us", "me"});
 }
 
 }  // namespace
@@ -402,6 +426,8 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
   const std::string whole = Padded(JoinLower(T, 0, T.size()));
   const bool each_other = whole.find(" follow each other ") != std::string::npos ||
                           whole.find(" follow one another ") != std::string::npos;
+  const Chunk* per_owner = nullptr;  // "X per A per B": X, and the last phrase of the chain
+  const Chunk* per_last = nullptr;
   for (size_t i = 0; i + 1 < cs.size(); ++i) {
     const Chunk& a = *cs[i];
     const Chunk& b = *cs[i + 1];
@@ -462,6 +488,19 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       continue;
     }
     if (!clean) continue;
+    // "one entry per student per column", "grades recorded per student per course": every "per"
+    // phrase of the chain qualifies the first thing, not the phrase before it.
+    if (per_last == &a && (conn == " per " || conn == " for ")) {
+      Note(b, 1.0, false, si);
+      links_.push_back({per_owner->name, b.name, "b_has_a", ""});
+      per_last = &b;
+      continue;
+    }
+    per_last = nullptr;
+    if (conn.size() >= 5 && conn.ends_with(" per ") && Classify(conn, b).type == "b_has_a") {
+      per_owner = &a;
+      per_last = &b;
+    }
     if (each_other && subject == &a) links_.push_back({a.name, a.name, "m2m", ""});
     // "leases link a tenant to an apartment": the subject joins the two.
     if ((conn == " link " || conn == " links " || conn == " connect " || conn == " connects " || conn == " ties " ||
@@ -615,7 +654,11 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     }
     // "they join a marketplace through a membership": the third phrase is the join entity.
     // (handled below, after the pair's own link)
-    if (k.type == "m2m" && i + 2 < cs.size()) {
+    // "tenants rent units through leases", "customers buy products via orders": the same for acts
+    // that would otherwise read as one-to-many or as an implied join.
+    if ((k.type == "m2m" || ((k.type == "a_has_b" || StartsWith(k.type, "join:")) && right.size() == 1 &&
+                             left.size() == 1 && links_.back().b == b.name)) &&
+        i + 2 < cs.size()) {
       bool c2 = false;
       std::string via = connector(b, *cs[i + 2], c2);
       if (c2 && (via == " through " || via == " via " || via == " by way of " || via == " using ")) {
