@@ -479,6 +479,116 @@ TEST_F(Live, APreviewRestartsOnEditedCodeAndServesItBuilt) {
   EXPECT_EQ(c.Send("DELETE", "/api/preview/" + pid, "", bearer).status, 204);
 }
 
+// Processes whose command line contains `marker` (zombies not counted), waiting up to 3 s for
+// killed ones to finish exiting.
+int ProcessesWith(const std::string& marker) {
+  auto count = [&] {
+    int n = 0;
+    for (const auto& e : fs::directory_iterator("/proc")) {
+      std::string name = e.path().filename().string();
+      if (name.empty() || !std::isdigit(static_cast<unsigned char>(name[0]))) continue;
+      std::ifstream in(e.path() / "cmdline", std::ios::binary);
+      std::string cmd((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (cmd.find(marker) == std::string::npos) continue;
+      std::ifstream status(e.path() / "status");
+      std::string line;
+      bool zombie = false;
+      while (std::getline(status, line)) {
+        if (line.rfind("State:", 0) == 0) zombie = line.find("Z (zombie)") != std::string::npos;
+      }
+      if (!zombie) ++n;
+    }
+    return n;
+  };
+  int n = count();
+  for (int i = 0; n > 0 && i < 150; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    n = count();
+  }
+  return n;
+}
+
+// The sandbox's acceptance through the API: malicious test code written through the files API
+// (the tiny target runs test.sh) is run by POST /api/test/run. A fork bomb ends with the process
+// limit named in the run's summary while the server keeps answering, and none of its processes
+// survives; attempts to reach the host's loopback and the internet, to read the data folder and
+// the server's environment, and to write outside the project all fail inside the run.
+TEST_F(Live, MaliciousTestCodeWrittenThroughTheFilesApiIsContained) {
+  Account a = Register("malicious@example.com");
+  std::string pid = Project(a);
+  HttpClient c(port());
+  ASSERT_EQ(c.Json("PUT", "/api/projects/" + pid + "/spec", SpecJson(), a.token).status, 200);
+  auto gen = WaitJob(a, c.Json("POST", "/api/generate", {{"projectId", pid}}, a.token).Json()["jobId"]);
+  ASSERT_EQ(gen["status"], "succeeded") << gen.dump(2);
+  const std::vector<std::pair<std::string, std::string>> bearer = {{"Authorization", "Bearer " + a.token}};
+
+  // 1. A fork bomb: every copy carries the marker in its command line; the script itself gives
+  // up after 8 s (the bomb's copies are the sandbox's to end).
+  const std::string marker = "bf-bomb-" + store::NewId();
+  std::string bomb = "#!/bin/sh\nsh -c ': " + marker + "; b() { b | b & }; b' &\nsleep 8\nexit 1\n";
+  ASSERT_EQ(c.Send("PUT", "/api/projects/" + pid + "/files/test.sh", bomb, bearer).status, 200);
+  auto run = c.Json("POST", "/api/test/run", {{"projectId", pid}}, a.token);
+  ASSERT_EQ(run.status, 202) << run.body;
+  std::string job_id = run.Json()["jobId"];
+  int health_ok = 0, health_asked = 0;
+  nlohmann::json bombed;
+  for (int i = 0; i < 1200; ++i) {
+    HttpClient probe(port());
+    ++health_asked;
+    if (probe.Get("/health").status == 200) ++health_ok;
+    bombed = c.Get("/api/jobs/" + job_id, a.token).Json();
+    std::string st = bombed.value("status", "");
+    if (st != "queued" && st != "running") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(health_ok, health_asked) << "the server answered /health during the bomb";
+  ASSERT_EQ(bombed["status"], "succeeded") << bombed.dump(2);  // the job ran; the tests did not pass
+  EXPECT_NE(bombed["result"]["status"], "passed") << bombed.dump(2);
+  EXPECT_NE(bombed["result"]["summary"].get<std::string>().find("process limit"), std::string::npos) << bombed.dump(2);
+  EXPECT_EQ(ProcessesWith(marker), 0) << "a process of the bomb survived its run";
+
+  // 2. Egress, the data folder, the server's environment, writing outside: each attempt is a
+  // test case that passes when the attempt fails. Two controls show the checks can succeed.
+  // Another tenant's generated project is on the same disk.
+  Account b = Register("other-tenant@example.com");
+  std::string other = Project(b);
+  ASSERT_EQ(c.Json("PUT", "/api/projects/" + other + "/spec", SpecJson(), b.token).status, 200);
+  ASSERT_EQ(WaitJob(b, c.Json("POST", "/api/generate", {{"projectId", other}}, b.token).Json()["jobId"])["status"], "succeeded");
+  ASSERT_TRUE(fs::exists(data_ / "projects" / other / "README.md"));
+  std::string data = data_.string();
+  std::string probe_script = R"SH(#!/bin/sh
+mkdir -p reports
+cases=""
+ok() { cases="$cases<testcase classname=\"contained\" name=\"$1\"/>"; }
+bad() { cases="$cases<testcase classname=\"contained\" name=\"$1\"><failure message=\"$2\"/></testcase>"; }
+refused() { name=$1; shift; if "$@" >/dev/null 2>&1; then bad "$name" "it worked"; else ok "$name"; fi; }
+works() { name=$1; shift; if "$@" >/dev/null 2>&1; then ok "$name"; else bad "$name" "the control failed"; fi; }
+works "control: python runs" python3 -c "print(1)"
+works "control: the project is readable" cat test.sh
+refused "reach the server on the host loopback" python3 -c "import socket; socket.create_connection(('127.0.0.1', @PORT@), timeout=3)"
+refused "reach an outside address" python3 -c "import socket; socket.create_connection(('1.1.1.1', 80), timeout=3)"
+refused "read the JWT secret" cat "@DATA@/jwt.secret"
+refused "read the store" cat "@DATA@/backendforge.db"
+refused "see another project" sh -c 'ls -a "@DATA@/projects" | grep -qv -e "^@PID@$" -e "^\.\.\?$"'
+refused "read another project's file" cat "@DATA@/projects/@OTHER@/README.md"
+refused "see the server's environment" sh -c 'env | grep -q BACKENDFORGE_'
+refused "read another process's environment" sh -c 'cat /proc/1/environ | tr "\0" "\n" | grep -q BACKENDFORGE_'
+refused "write outside the project" sh -c 'echo x > /usr/bf-pwned'
+printf '<?xml version="1.0"?><testsuites><testsuite name="contained">%s</testsuite></testsuites>\n' "$cases" > reports/junit.xml
+)SH";
+  for (auto [key, value] : std::vector<std::pair<std::string, std::string>>{{"@PORT@", std::to_string(port())}, {"@DATA@", data}, {"@PID@", pid}, {"@OTHER@", other}}) {
+    for (size_t at = probe_script.find(key); at != std::string::npos; at = probe_script.find(key)) probe_script.replace(at, key.size(), value);
+  }
+  ASSERT_EQ(c.Send("PUT", "/api/projects/" + pid + "/files/test.sh", probe_script, bearer).status, 200);
+  auto probed = WaitJob(a, c.Json("POST", "/api/test/run", {{"projectId", pid}}, a.token).Json()["jobId"], 120000);
+  ASSERT_EQ(probed["status"], "succeeded") << probed.dump(2);
+  EXPECT_EQ(probed["result"]["status"], "passed") << probed.dump(2);
+  EXPECT_EQ(probed["result"]["passed"], 11) << probed.dump(2);
+  auto latest = c.Get("/api/projects/" + pid + "/runs", a.token).Json()["data"][0];
+  for (const auto& r : latest["results"]) EXPECT_EQ(r["status"], "passed") << r.dump();
+  EXPECT_FALSE(fs::exists("/usr/bf-pwned"));
+}
+
 // The acceptance of regeneration over real HTTP, with the real pipeline in the sandbox and real
 // git: an edit made through the files API survives a regeneration after a spec change, and the
 // history shows both with their diffs.
