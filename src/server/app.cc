@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "server/log.h"
+#include "server/project_docs.h"
 #include "server/solve.h"
 #include "server/ws_session.h"
 #include "vcs/ownership.h"
@@ -62,6 +63,7 @@ App::App(ServerConfig cfg, store::Store& st, const Clock& clk, std::string jwt_s
       ui(DefaultUiDir(config)) {
   // Project folders are handed to the sandbox user for runs; they are still ours to read.
   vcs::SetOwnerValidation(false);
+  jobs.SetOnFinished([this](const store::Job& j) { RefreshLogsDoc(*this, j); });
   metrics.AddGauge("backendforge_jobs_running", "Jobs running now.", [this] { return jobs.running(); });
   metrics.AddGauge("backendforge_jobs_queued", "Jobs waiting for a worker.", [this] { return jobs.queued(); });
   metrics.AddGauge("backendforge_previews_running", "Live previews not stopped.", [this] { return previews->Running(); });

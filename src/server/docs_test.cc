@@ -47,7 +47,7 @@ TEST_F(DocsApi, DocsListRedAndGreenRunsAndTheChangeHistory) {
       EXPECT_FALSE(s.contains("body"));
     }
   }
-  EXPECT_EQ(paths, (std::vector<std::string>{"TDD.md", "history.md", "plan.md", "runs.md"}));
+  EXPECT_EQ(paths, (std::vector<std::string>{"TDD.md", "history.md", "logs.md", "plan.md", "runs.md"}));
 
   // runs.md: the red and the green run with their times.
   auto runs = Get(docs + "/runs.md", u);
@@ -77,7 +77,30 @@ TEST_F(DocsApi, DocsListRedAndGreenRunsAndTheChangeHistory) {
   text = Get(docs + "/runs.md", u)["content"];
   ASSERT_NE(text.find("## test run, "), std::string::npos) << text;
   EXPECT_LT(text.find("## test run, "), text.find("## green run")) << text;
+
+  // logs.md: the finished jobs, newest first.
+  std::string logs = Get(docs + "/logs.md", u)["content"];
+  ASSERT_NE(logs.find("## test succeeded, "), std::string::npos) << logs;
+  ASSERT_NE(logs.find("## generate succeeded, " + generated_at), std::string::npos) << logs;
+  EXPECT_LT(logs.find("## test succeeded, "), logs.find("## generate succeeded")) << logs;
 }
+
+TEST(ProjectDocs, LogsMarkdownShowsTheLastLinesOfFinishedJobs) {
+  store::Job running{.id = "j3", .kind = "test", .status = "running", .logTail = "still going\n", .createdAt = 3000};
+  store::Job test{.id = "j2", .kind = "test", .status = "failed", .message = "2 failed\nmore", .createdAt = 2000, .finishedAt = 2500};
+  for (int i = 1; i <= 50; ++i) test.logTail += "line " + std::to_string(i) + "\n";
+  test.logTail += "a ``` fence\n";
+  store::Job quiet{.id = "j1", .kind = "generate", .status = "succeeded", .createdAt = 1000, .finishedAt = 1500};
+  std::string md = RenderLogsMarkdown({running, test, quiet}, 40);
+  EXPECT_EQ(md.find("still going"), std::string::npos) << md;  // not finished
+  EXPECT_NE(md.find("## test failed, " + IsoTime(2500) + "\n\nJob `j2`: 2 failed\n"), std::string::npos) << md;
+  EXPECT_EQ(md.find("line 11\n"), std::string::npos) << md;  // only the last 40 lines
+  EXPECT_NE(md.find("```text\nline 12\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("line 50\na ''' fence\n```\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("## generate succeeded, " + IsoTime(1500) + "\n\nJob `j1`\n\n(no output)\n"), std::string::npos) << md;
+  EXPECT_NE(RenderLogsMarkdown({running}).find("No job has finished yet."), std::string::npos);
+}
+
 
 TEST_F(DocsApi, SearchReturnsMatchingSectionsAndRefusesBadQueries) {
   auto u = Register("alice@example.com");

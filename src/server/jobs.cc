@@ -212,6 +212,7 @@ void JobRunner::Finish(const std::shared_ptr<Entry>& e, const std::string& statu
     e->job.cancelRequested = e->cancel.load();
     copy = e->job;
   }
+  if (onFinished_) onFinished_(copy);
   if (auto st = store_.UpdateJob(copy); !st.ok()) {
     log::Error("job.persist_failed", {{"jobId", copy.id}, {"error", st.error().message}});
   }

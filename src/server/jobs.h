@@ -63,6 +63,11 @@ class JobRunner {
   // that did not finish (running or queued) "interrupted". Idempotent.
   void Shutdown(int64_t grace_ms);
 
+  // Called with each job as it finishes (on the thread that finished it), before its final state
+  // is stored and announced, so what it writes is there when a client sees the job finished.
+  // Set before jobs are submitted.
+  void SetOnFinished(std::function<void(const store::Job&)> fn) { onFinished_ = std::move(fn); }
+
   int running() const { return running_.load(); }
   int queued() const;
 
@@ -74,6 +79,7 @@ class JobRunner {
   void Finish(const std::shared_ptr<Entry>& e, const std::string& status, const std::string& message,
               const nlohmann::json& result);
 
+  std::function<void(const store::Job&)> onFinished_;
   store::Store& store_;
   EventHub& hub_;
   const Clock& clock_;

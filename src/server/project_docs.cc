@@ -12,6 +12,7 @@ namespace bf::server {
 namespace {
 
 constexpr int kRunsListed = 100;
+constexpr int kJobsLogged = 5;
 constexpr size_t kFailuresListed = 20;
 constexpr size_t kMessageChars = 200;
 
@@ -184,6 +185,53 @@ void RecordPlanDoc(App& app, const std::string& project_id, const std::string& m
   if (markdown.empty()) return;
   if (auto d = app.store.GetDoc(project_id, "plan.md"); d.ok() && d->content == markdown) return;
   Write(app, project_id, "plan.md", markdown, author_id);
+}
+
+std::string RenderLogsMarkdown(const std::vector<store::Job>& jobs, size_t lines) {
+  std::string md = "# Recent logs\n\nThe last " + std::to_string(lines) +
+                   " lines of the project's latest jobs (generation, test runs, Solve), newest first. "
+                   "Live preview output is in the Preview terminal.\n";
+  int shown = 0;
+  for (const auto& j : jobs) {
+    if (!store::IsFinished(j)) continue;
+    if (++shown > kJobsLogged) break;
+    md += "\n## " + j.kind + " " + j.status + ", " + IsoTime(j.finishedAt ? j.finishedAt : j.createdAt) + "\n\n";
+    md += "Job `" + j.id + "`" + (j.message.empty() ? std::string() : ": " + FirstLine(j.message, kMessageChars)) + "\n\n";
+    std::vector<std::string> tail;  // newest first
+    for (size_t end = j.logTail.size(); end > 0 && tail.size() < lines;) {
+      size_t nl = j.logTail.rfind('\n', end - 1);
+      size_t start = nl == std::string::npos ? 0 : nl + 1;
+      std::string line = j.logTail.substr(start, end - start);
+      if (!line.empty() || !tail.empty()) tail.push_back(line);
+      end = nl == std::string::npos ? 0 : nl;
+    }
+    if (tail.empty()) {
+      md += "(no output)\n";
+      continue;
+    }
+    md += "```text\n";
+    for (auto it = tail.rbegin(); it != tail.rend(); ++it) {
+      std::string line = *it;
+      // A fence inside the output would end the block early.
+      for (size_t at = line.find("```"); at != std::string::npos; at = line.find("```", at + 3)) line.replace(at, 3, "'''");
+      md += line + "\n";
+    }
+    md += "```\n";
+  }
+  if (shown == 0) md += "\nNo job has finished yet.\n";
+  return md;
+}
+
+void RefreshLogsDoc(App& app, const store::Job& finished) {
+  auto jobs = app.store.ListJobs(finished.projectId, kJobsLogged + 5);
+  if (!jobs) {
+    log::Warn("docs.logs_failed", {{"projectId", finished.projectId}, {"error", jobs.error().message}});
+    return;
+  }
+  for (auto& j : *jobs) {
+    if (j.id == finished.id) j = finished;
+  }
+  Write(app, finished.projectId, "logs.md", RenderLogsMarkdown(*jobs), finished.createdBy);
 }
 
 }  // namespace bf::server

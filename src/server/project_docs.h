@@ -2,6 +2,7 @@
 //   history.md  one section per change: time, author, reason and a summary of what changed
 //   runs.md     every test run (red, green, later runs) with its time, counts and failures
 //   plan.md     the plan of the current spec (overview, types, endpoints)
+//   logs.md     the last lines of the project's latest jobs (generation, test runs, Solve)
 // Each write is a new version of the document (the store keeps all of them and re-indexes its
 // sections for search) and a "docs.updated" event. Failures are logged, never fatal: the docs
 // follow the project, they never block it.
@@ -29,6 +30,9 @@ struct ChangeRecord {
 void RecordChange(App& app, const std::string& projectId, const ChangeRecord& change);
 // Rewrites runs.md from the stored test runs.
 void RefreshRunsDoc(App& app, const std::string& projectId, const std::string& authorId);
+// Rewrites logs.md from the project's latest jobs, `finished` (not stored as finished yet)
+// among them; called as a job finishes.
+void RefreshLogsDoc(App& app, const store::Job& finished);
 // Writes plan.md when `markdown` differs from its latest version.
 void RecordPlanDoc(App& app, const std::string& projectId, const std::string& markdown, const std::string& authorId);
 
@@ -39,5 +43,7 @@ std::vector<std::string> SpecChanges(const nlohmann::json& before, const nlohman
 std::string AppendChangeMarkdown(std::string history, const ChangeRecord& change, const std::string& author);
 // runs.md for `runs` (newest first).
 std::string RenderRunsMarkdown(const std::vector<store::TestRun>& runs);
+// logs.md for `jobs` (newest first): the finished ones, each with its last `lines` log lines.
+std::string RenderLogsMarkdown(const std::vector<store::Job>& jobs, size_t lines = 40);
 
 }  // namespace bf::server
