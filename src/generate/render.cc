@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 namespace bf::generate {
 
@@ -57,7 +58,8 @@ void Fill(mu::data& d, const nlohmann::json& j) {
 // templates are rendered again on every generation (stub then impl, every server request).
 // A parsed template is checked out for one render and checked in afterwards: kainjow's render
 // is not const (it records errors in the template), so two threads never share one; a thread
-// that finds it checked out parses its own copy. A template whose render failed is dropped.
+// that finds every copy checked out parses another, and up to kMaxCopies are kept. A template
+// whose render failed is dropped.
 class ParsedTemplates {
  public:
   static ParsedTemplates& Shared() {
@@ -69,9 +71,9 @@ class ParsedTemplates {
   std::unique_ptr<mu::mustache> CheckOut(const std::string& text) {
     {
       std::lock_guard lock(mu_);
-      if (auto it = idle_.find(text); it != idle_.end()) {
-        auto parsed = std::move(it->second);
-        idle_.erase(it);
+      if (auto it = idle_.find(text); it != idle_.end() && !it->second.empty()) {
+        auto parsed = std::move(it->second.back());
+        it->second.pop_back();
         return parsed;
       }
     }
@@ -81,7 +83,7 @@ class ParsedTemplates {
   }
 
   void Clear() {
-    std::map<std::string, std::unique_ptr<mu::mustache>, std::less<>> idle;
+    std::map<std::string, std::vector<std::unique_ptr<mu::mustache>>, std::less<>> idle;
     {
       std::lock_guard lock(mu_);
       idle.swap(idle_);
@@ -98,13 +100,17 @@ class ParsedTemplates {
       idle_.clear();
       text_bytes_ = 0;
     }
-    if (idle_.try_emplace(text, std::move(parsed)).second) text_bytes_ += text.size();
+    auto& copies = idle_[text];
+    if (copies.size() >= kMaxCopies) return;
+    copies.push_back(std::move(parsed));
+    text_bytes_ += text.size();
   }
 
  private:
   static constexpr size_t kMaxTextBytes = 8u << 20;
+  static constexpr size_t kMaxCopies = 4;  // renders of one template at once (generation uses two threads)
   std::mutex mu_;
-  std::map<std::string, std::unique_ptr<mu::mustache>, std::less<>> idle_;
+  std::map<std::string, std::vector<std::unique_ptr<mu::mustache>>, std::less<>> idle_;
   size_t text_bytes_ = 0;
 };
 
