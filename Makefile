@@ -79,12 +79,17 @@ test-web: web
 	cd web && npm run lint && npm test
 
 # The full flow in Debian's chromium against the real server (sign up to preview, DB Data, axe at
-# desktop and mobile sizes, screenshots). Not yet part of `make test`: see README, "Status".
+# desktop and mobile sizes, screenshots). Its generated app installs from the package cache the
+# slow tier filled (the CLI's node-express cache), so the install fetches little. One failed run
+# is run once more with a new server and data folder (a browser step has timed out once in many
+# runs, cause unknown); its output stays in the log above, and a second failure fails the tier.
+E2E_CACHE ?= $(or $(BF_CACHE_DIR),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/backendforge)
 test-e2e: build-asan web
-	ASAN_OPTIONS=detect_leaks=0 BF_BIN=$(abspath $(ASAN_DIR))/backendforge web/e2e/run.sh
+	@export ASAN_OPTIONS=detect_leaks=0 BF_BIN=$(abspath $(ASAN_DIR))/backendforge E2E_CACHE=$(E2E_CACHE); \
+	  web/e2e/run.sh || { echo "e2e: the browser flow failed; running it once more"; web/e2e/run.sh; }
 
 # Every tier against the sanitizer build (`make build` is the release build that `make run` uses).
-test: setup build-asan web test-fast test-slow test-web
+test: setup build-asan web test-fast test-slow test-web test-e2e
 	@echo "all test tiers passed"
 
 bench: build
