@@ -1,9 +1,12 @@
-// The living project docs: history.md, runs.md and plan.md follow the project's changes and test
-// runs, and GET /api/projects/{pid}/docs?q= searches their sections.
+// The living project docs: history.md, runs.md, plan.md and tests.md follow the project's changes
+// and test runs, and GET /api/projects/{pid}/docs?q= searches their sections.
 #include "server/project_docs.h"
+
+#include <algorithm>
 
 #include "server/clock.h"
 #include "server/test_support.h"
+#include "store/doc_sections.h"
 
 namespace bf::server {
 namespace {
@@ -136,6 +139,146 @@ TEST_F(DocsApi, SearchReturnsMatchingSectionsAndRefusesBadQueries) {
   EXPECT_EQ(Get(docs + "?q=", u, 400)["code"], "docs.bad_query");
   // Other tenants cannot search.
   EXPECT_EQ(Call("GET", docs + "?q=subtitle", nullptr, mallory.token).status, 404);
+}
+
+// What the generated tests leave in reports/examples.json: one request/response per test.
+const char* const kExamples = R"({"version": 1, "examples": [
+  {"file": "test/posts.test.ts", "test": "posts > create",
+   "request": {"method": "POST", "path": "/api/posts", "headers": {"authorization": "Bearer abc.def"},
+               "body": {"title": "quokka diaries", "password": "hunter2"}},
+   "response": {"status": 201, "headers": {"content-type": "application/json"},
+                "body": {"id": "p1", "title": "quokka diaries", "accessToken": "tok-123"}}},
+  {"file": "test/auth.test.ts", "test": "auth > login",
+   "request": {"method": "POST", "path": "/auth/login", "body": {"email": "a@example.com"}},
+   "response": {"status": 401, "body": {"title": "Unauthorized"}}}]})";
+
+TEST_F(DocsApi, TestsDocShowsTheExamplesOfTheLatestRunAndIsSearchable) {
+  auto u = Register("alice@example.com");
+  std::string pid = CreateProject(u);
+  const std::string docs = "/api/projects/" + pid + "/docs";
+  pipeline_->examples = kExamples;
+  ASSERT_EQ(Call("POST", "/api/projects/" + pid + "/messages", {{"text", "A blog with posts"}}, u.token).status, 200);
+  auto job = WaitJob(u, Body(Call("POST", "/api/generate", {{"projectId", pid}}, u.token))["jobId"]);
+  ASSERT_EQ(job["status"], "succeeded") << job.dump();
+
+  std::vector<std::string> paths;
+  auto list = Get(docs, u);
+  for (const auto& d : list["data"]) paths.push_back(d["path"]);
+  EXPECT_EQ(paths, (std::vector<std::string>{"TDD.md", "history.md", "plan.md", "runs.md", "tests.md"}));
+  auto doc = Get(docs + "/tests.md", u);
+  std::string md = doc["content"];
+  const int version = doc["version"];
+  EXPECT_NE(md.find("(green run: passed, 3 passed, 0 failed, 0 skipped)"), std::string::npos) << md;
+  EXPECT_LT(md.find("## test/auth.test.ts"), md.find("## test/posts.test.ts")) << md;
+  EXPECT_NE(md.find("### posts > create\n\n- status: not in the run\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("```http\nPOST /api/posts\nAuthorization: Bearer ***\n```"), std::string::npos) << md;
+  EXPECT_NE(md.find("```http\nHTTP/1.1 201\nContent-Type: application/json\n```"), std::string::npos) << md;
+  EXPECT_NE(md.find("\"password\": \"***\""), std::string::npos) << md;
+  EXPECT_EQ(md.find("hunter2"), std::string::npos) << md;
+  EXPECT_EQ(md.find("tok-123"), std::string::npos) << md;
+
+  // A later run rewrites it with that run's statuses; the sections are searchable.
+  auto t = WaitJob(u, Body(Call("POST", "/api/test/run", {{"projectId", pid}}, u.token))["jobId"]);
+  ASSERT_EQ(t["status"], "succeeded") << t.dump();
+  doc = Get(docs + "/tests.md", u);
+  EXPECT_EQ(doc["version"], version + 1);
+  md = doc["content"];
+  EXPECT_NE(md.find("(test run: passed, 3 passed, 0 failed, 0 skipped)"), std::string::npos) << md;
+  EXPECT_NE(md.find("### posts > create\n\n- status: passed\n"), std::string::npos) << md;
+  auto hits = Get(docs + "?q=quokka", u)["data"];
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0]["id"], "tests.md#posts--create") << hits.dump();
+
+  // A file that is not an examples document is skipped: the run succeeds, tests.md stays.
+  pipeline_->examples = "{\"examples\": [";
+  t = WaitJob(u, Body(Call("POST", "/api/test/run", {{"projectId", pid}}, u.token))["jobId"]);
+  ASSERT_EQ(t["status"], "succeeded") << t.dump();
+  EXPECT_EQ(Get(docs + "/tests.md", u)["version"], version + 1);
+}
+
+TEST_F(DocsApi, NoExamplesFileNoTestsDoc) {
+  auto u = Register("alice@example.com");
+  std::string pid = CreateProject(u);
+  ASSERT_EQ(Call("POST", "/api/projects/" + pid + "/messages", {{"text", "A blog with posts"}}, u.token).status, 200);
+  auto job = WaitJob(u, Body(Call("POST", "/api/generate", {{"projectId", pid}}, u.token))["jobId"]);
+  ASSERT_EQ(job["status"], "succeeded") << job.dump();
+  EXPECT_EQ(Call("GET", "/api/projects/" + pid + "/docs/tests.md", nullptr, u.token).status, 404);
+}
+
+TEST(ProjectDocs, MaskSecretsHidesSecretKeysAndTokens) {
+  nlohmann::json in = {{"password", "p"},
+                       {"newPassword", "p"},
+                       {"accessToken", "t"},
+                       {"tokenType", "Bearer"},
+                       {"clientSecret", "s"},
+                       {"apiKey", "k"},
+                       {"note", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"},
+                       {"nested", {{{"refreshToken", "r"}, {"title", "keep"}}}},
+                       {"token", nullptr}};
+  nlohmann::json out = MaskSecrets(in);
+  EXPECT_EQ(out, (nlohmann::json{{"password", "***"},
+                                 {"newPassword", "***"},
+                                 {"accessToken", "***"},
+                                 {"tokenType", "Bearer"},
+                                 {"clientSecret", "***"},
+                                 {"apiKey", "***"},
+                                 {"note", "***"},
+                                 {"nested", {{{"refreshToken", "***"}, {"title", "keep"}}}},
+                                 {"token", nullptr}}))
+      << out.dump();
+}
+
+TEST(ProjectDocs, TestsMarkdownIsSortedMaskedCutAndFenced) {
+  nlohmann::json examples = nlohmann::json::parse(kExamples);
+  // Input order does not matter: the output is sorted by file, then test.
+  std::reverse(examples["examples"].begin(), examples["examples"].end());
+  examples["examples"].push_back(
+      {{"file", "test/events.test.ts"},
+       {"test", "events > stream"},
+       {"request", {{"method", "GET"}, {"path", "/api/events?access_token=eyJx.eyJy.z&page=2"}}},
+       {"response", {{"status", 200}, {"body", "data: 1\n```\n# not a heading\n"}}}});
+  examples["examples"].push_back({{"file", "test/posts.test.ts"},
+                                  {"test", "posts > big list"},
+                                  {"request", {{"method", "GET"}, {"path", "/api/posts"}}},
+                                  {"response", {{"status", 200}, {"body", {{"data", std::string(5000, 'x')}}}}}});
+  nlohmann::json run = {{"status", "failed"},
+                        {"passed", 1},
+                        {"failed", 1},
+                        {"skipped", 0},
+                        {"results",
+                         {{{"name", "test/posts.test.ts > posts > create"}, {"status", "passed"}},
+                          {{"name", "test/auth.test.ts > auth > login"}, {"status", "failed"}}}}};
+  std::string md = RenderTestsMarkdown(examples, "green", run);
+  EXPECT_EQ(md, RenderTestsMarkdown(examples, "green", run));
+  EXPECT_EQ(md.rfind("# Tests\n\nInput/output examples captured from the latest test run (green run: failed, 1 passed, "
+                     "1 failed, 0 skipped)",
+                     0),
+            0u)
+      << md;
+  size_t auth = md.find("## test/auth.test.ts"), events = md.find("## test/events.test.ts"),
+         posts = md.find("## test/posts.test.ts");
+  ASSERT_NE(auth, std::string::npos) << md;
+  EXPECT_LT(auth, events);
+  EXPECT_LT(events, posts);
+  EXPECT_LT(md.find("### posts > big list"), md.find("### posts > create"));
+  EXPECT_NE(md.find("### auth > login\n\n- status: failed\n\nRequest:\n\n```http\nPOST /auth/login\n```\n\n```json\n{\n  "
+                    "\"email\": \"a@example.com\"\n}\n```\n\nResponse:\n\n```http\nHTTP/1.1 401\n```\n"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("### events > stream\n\n- status: not in the run\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("GET /api/events?access_token=***&page=2\n"), std::string::npos) << md;
+  // A body line that would close the fence is escaped, so the next line is no heading.
+  EXPECT_NE(md.find("```text\ndata: 1\n\\```\n# not a heading\n```\n"), std::string::npos) << md;
+  auto sections = store::SplitSections("tests.md", md);
+  for (const auto& s : sections) EXPECT_NE(s.title, "not a heading");
+  // Long bodies are cut.
+  EXPECT_NE(md.find("xxxx\n... (cut)\n```"), std::string::npos) << md;
+  EXPECT_EQ(md.find(std::string(3000, 'x')), std::string::npos);
+  EXPECT_EQ(md.find("hunter2"), std::string::npos) << md;
+  EXPECT_EQ(md.find("tok-123"), std::string::npos) << md;
+
+  EXPECT_NE(RenderTestsMarkdown(nlohmann::json::object(), "run", run).find("No example was recorded."),
+            std::string::npos);
 }
 
 TEST(ProjectDocs, SpecChangesSummariseWhatChanged) {

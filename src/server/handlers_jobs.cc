@@ -95,6 +95,10 @@ Response Generate(App& app, Request& req) {
                         std::to_string(run.value("passed", 0)) + " passed, " + std::to_string(run.value("failed", 0)) +
                         " failed");
     }
+    if (!out->testRuns.empty()) {
+      const nlohmann::json& last = out->testRuns.back();  // the run that left the examples (green)
+      RecordTestsDoc(app, j.projectId, gr.projectDir, last.value("phase", "run"), last, j.createdBy);
+    }
     RecordTddDoc(app, j);
     RecordChange(app, j.projectId,
                  ChangeRecord{app.clock.NowMillis(), j.createdBy, "Generated code (job " + j.id + ")",
@@ -145,6 +149,7 @@ Response RunTests(App& app, Request& req) {
                         {"skipped", out->skipped}, {"durationMs", out->durationMs}, {"results", out->results},
                         {"summary", out->summary}};
     RecordTestRun(app, j, "run", r);
+    RecordTestsDoc(app, j.projectId, tr.projectDir, "run", r, j.createdBy);
     ctx.Emit("test.result", {{"jobId", j.id}, {"phase", "run"}, {"status", out->status}, {"passed", out->passed},
                              {"failed", out->failed}, {"skipped", out->skipped}, {"summary", out->summary}});
     SetProjectStatus(app, j.projectId, out->status == "passed" ? "tested" : "generated");

@@ -12,6 +12,7 @@
 #include "server/app.h"
 #include "server/preview_launch.h"
 #include "server/job_records.h"
+#include "server/project_docs.h"
 #include "server/project_files.h"
 #include "server/project_vcs.h"
 #include "server/solve.h"
@@ -158,6 +159,7 @@ Response Solve(App& app, Request& req) {
     nlohmann::json r = {{"status", tests->status}, {"passed", tests->passed},     {"failed", tests->failed},
                         {"skipped", tests->skipped}, {"durationMs", tests->durationMs}, {"results", tests->results}};
     RecordTestRun(app, ctx.job(), "solve", r);
+    RecordTestsDoc(app, ctx.job().projectId, dir, "solve", r, ctx.job().createdBy);
     result["tests"] = {{"status", tests->status}, {"passed", tests->passed}, {"failed", tests->failed}, {"summary", tests->summary}};
     if (tests->status == "passed") {
       std::string message = "Solve: restore " + std::to_string(drift->size()) + " generated file" + (drift->size() == 1 ? "" : "s") + "\n\n";

@@ -1,7 +1,10 @@
 #include "server/project_docs.h"
 
 #include <cstdio>
+#include <fstream>
 #include <map>
+#include <regex>
+#include <sstream>
 
 #include "server/app.h"
 #include "server/clock.h"
@@ -15,6 +18,10 @@ constexpr int kRunsListed = 100;
 constexpr int kJobsLogged = 5;
 constexpr size_t kFailuresListed = 20;
 constexpr size_t kMessageChars = 200;
+constexpr size_t kBodyChars = 2048;           // a body in tests.md is cut after this many characters
+constexpr size_t kExamplesShown = 500;        // tests listed in tests.md
+constexpr uintmax_t kExamplesFileMax = 8u << 20;  // a bigger reports/examples.json is skipped
+const char* const kMask = "***";
 
 void Write(App& app, const std::string& project_id, const std::string& path, const std::string& content,
            const std::string& author_id) {
@@ -48,6 +55,94 @@ std::string Seconds(int64_t ms) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f s", static_cast<double>(ms) / 1000.0);
   return buf;
+}
+
+
+bool IsSecretKey(const std::string& key) {
+  static const std::regex re("passw(or)?d|secret|token$|^authorization$|api[-_]?key|cookie", std::regex::icase);
+  return std::regex_search(key, re);
+}
+
+bool IsJwt(const std::string& s) {
+  static const std::regex re("^eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$");
+  return s.size() > 10 && std::regex_match(s, re);
+}
+
+// "/x?access_token=abc&page=2" -> "/x?access_token=***&page=2"
+std::string MaskTarget(const std::string& target) {
+  static const std::regex re("([?&][^=&#]*(passw(or)?d|secret|token|api[-_]?key)[^=&#]*=)[^&#]*", std::regex::icase);
+  return std::regex_replace(target, re, std::string("$1") + kMask);
+}
+
+std::string OneLine(std::string s) {
+  for (char& c : s) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return s;
+}
+
+std::string StringOr(const nlohmann::json& j, const char* key, const std::string& fallback) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
+// A fenced block whose content cannot close it early or open a heading: a content line that
+// starts a fence is escaped with a backslash.
+std::string Fenced(const std::string& lang, const std::string& content) {
+  std::string out = "```" + lang + "\n";
+  std::istringstream in(content);
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t lead = line.find_first_not_of(" \t");
+    if (lead != std::string::npos && (line.compare(lead, 3, "```") == 0 || line.compare(lead, 3, "~~~") == 0)) {
+      line.insert(lead, "\\");
+    }
+    out += line + "\n";
+  }
+  return out + "```\n";
+}
+
+// The head of a message (request line or status line, then the headers) and its body.
+std::string RenderMessage(const nlohmann::json& m, bool is_request) {
+  if (!m.is_object()) return "_not recorded_\n";
+  std::string head;
+  if (is_request) {
+    head = OneLine(StringOr(m, "method", "GET")) + " " + MaskTarget(OneLine(StringOr(m, "path", "/"))) + "\n";
+  } else {
+    auto st = m.find("status");
+    head = "HTTP/1.1 " + (st != m.end() && st->is_number_integer() && st->get<int>() > 0 ? std::to_string(st->get<int>())
+                                                                                          : std::string("(no response)")) +
+           "\n";
+  }
+  if (auto h = m.find("headers"); h != m.end() && h->is_object()) {
+    for (const auto& [name, value] : h->items()) {
+      std::string v = value.is_string() ? value.get<std::string>() : value.dump();
+      if (IsSecretKey(name)) v = v.rfind("Bearer ", 0) == 0 ? std::string("Bearer ") + kMask : kMask;
+      std::string pretty = name;
+      bool up = true;
+      for (char& c : pretty) {
+        c = up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+        up = c == '-';
+      }
+      head += OneLine(pretty) + ": " + OneLine(v) + "\n";
+    }
+  }
+  std::string md = Fenced("http", head);
+  auto b = m.find("body");
+  if (b == m.end() || b->is_null()) return md;
+  nlohmann::json body = MaskSecrets(*b);
+  bool json = !body.is_string();
+  std::string text = json ? body.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) : body.get<std::string>();
+  auto truncated = m.find("truncated");
+  bool cut = truncated != m.end() && truncated->is_boolean() && truncated->get<bool>();
+  if (text.size() > kBodyChars) {
+    size_t n = kBodyChars;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // not inside a UTF-8 sequence
+    text.resize(n);
+    cut = true;
+  }
+  if (cut) text += "\n... (cut)";
+  return md + "\n" + Fenced(json && !cut ? "json" : "text", text);
 }
 
 }  // namespace
@@ -164,6 +259,71 @@ std::string RenderRunsMarkdown(const std::vector<store::TestRun>& runs) {
   return md;
 }
 
+nlohmann::json MaskSecrets(const nlohmann::json& value) {
+  if (value.is_string()) return IsJwt(value.get<std::string>()) ? nlohmann::json(kMask) : value;
+  if (value.is_array()) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& v : value) out.push_back(MaskSecrets(v));
+    return out;
+  }
+  if (value.is_object()) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [k, v] : value.items()) out[k] = IsSecretKey(k) && !v.is_null() ? nlohmann::json(kMask) : MaskSecrets(v);
+    return out;
+  }
+  return value;
+}
+
+std::string RenderTestsMarkdown(const nlohmann::json& examples, const std::string& phase, const nlohmann::json& run) {
+  std::map<std::string, std::string> status_of;  // "<file> > <test>" -> status
+  if (auto r = run.find("results"); r != run.end() && r->is_array()) {
+    for (const auto& t : *r) {
+      if (t.is_object()) status_of[StringOr(t, "name", "")] = StringOr(t, "status", "");
+    }
+  }
+  // file -> test -> example (the first one of a name wins)
+  std::map<std::string, std::map<std::string, const nlohmann::json*>> by_file;
+  const nlohmann::json* list = &examples;
+  if (examples.is_object()) {
+    auto it = examples.find("examples");
+    list = it != examples.end() ? &*it : nullptr;
+  }
+  size_t count = 0, left_out = 0;
+  if (list && list->is_array()) {
+    for (const auto& e : *list) {
+      if (!e.is_object()) continue;
+      std::string file = OneLine(StringOr(e, "file", "")), test = OneLine(StringOr(e, "test", ""));
+      if (test.empty()) continue;
+      if (count >= kExamplesShown) {
+        ++left_out;
+        continue;
+      }
+      if (by_file[file].emplace(test, &e).second) ++count;
+    }
+  }
+  std::string md =
+      "# Tests\n\nInput/output examples captured from the latest test run (" +
+      (phase == "run" ? std::string("test") : phase) + " run: " + StringOr(run, "status", "unknown") + ", " +
+      std::to_string(run.value("passed", 0)) + " passed, " + std::to_string(run.value("failed", 0)) + " failed, " +
+      std::to_string(run.value("skipped", 0)) +
+      " skipped): for each test, one request it sent to the app and the response it got. Secrets are shown as " +
+      kMask + "; long bodies are cut.\n";
+  if (count == 0) return md + "\nNo example was recorded.\n";
+  for (const auto& [file, tests] : by_file) {
+    md += "\n## " + (file.empty() ? std::string("(unknown file)") : file) + "\n";
+    for (const auto& [test, e] : tests) {
+      auto st = status_of.find(file + " > " + test);
+      if (st == status_of.end()) st = status_of.find(test);  // reports that do not name the file
+      md += "\n### " + test + "\n\n";
+      md += "- status: " + (st != status_of.end() && !st->second.empty() ? st->second : std::string("not in the run")) +
+            "\n\nRequest:\n\n" + RenderMessage(e->value("request", nlohmann::json()), true) + "\nResponse:\n\n" +
+            RenderMessage(e->value("response", nlohmann::json()), false);
+    }
+  }
+  if (left_out > 0) md += "\n" + std::to_string(left_out) + " more examples are not shown.\n";
+  return md;
+}
+
 void RecordChange(App& app, const std::string& project_id, const ChangeRecord& change) {
   std::string history;
   if (auto d = app.store.GetDoc(project_id, "history.md"); d.ok()) history = d->content;
@@ -179,6 +339,31 @@ void RefreshRunsDoc(App& app, const std::string& project_id, const std::string& 
     return;
   }
   Write(app, project_id, "runs.md", RenderRunsMarkdown(*runs), author_id);
+}
+
+void RecordTestsDoc(App& app, const std::string& project_id, const std::filesystem::path& project_dir,
+                    const std::string& phase, const nlohmann::json& run, const std::string& author_id) {
+  const std::filesystem::path file = project_dir / "reports" / "examples.json";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) return;
+  uintmax_t size = std::filesystem::file_size(file, ec);
+  if (ec || size > kExamplesFileMax) {
+    log::Warn("docs.examples_skipped", {{"projectId", project_id}, {"reason", ec ? ec.message() : "too big"},
+                                        {"bytes", ec ? 0 : size}});
+    return;
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  nlohmann::json examples = nlohmann::json::parse(s.str(), nullptr, false);
+  if (examples.is_discarded() || !(examples.is_array() || (examples.is_object() && examples.contains("examples") &&
+                                                          examples["examples"].is_array()))) {
+    log::Warn("docs.examples_skipped", {{"projectId", project_id}, {"reason", "not an examples document"}});
+    return;
+  }
+  std::string md = RenderTestsMarkdown(examples, phase, run);
+  if (auto d = app.store.GetDoc(project_id, "tests.md"); d.ok() && d->content == md) return;
+  Write(app, project_id, "tests.md", md, author_id);
 }
 
 void RecordPlanDoc(App& app, const std::string& project_id, const std::string& markdown, const std::string& author_id) {

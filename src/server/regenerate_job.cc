@@ -128,6 +128,7 @@ Result<nlohmann::json> RunRegeneration(App& app, JobContext& ctx, GenerateReques
     nlohmann::json r = {{"status", tests->status}, {"passed", tests->passed}, {"failed", tests->failed},
                         {"skipped", tests->skipped}, {"durationMs", tests->durationMs}, {"results", tests->results}};
     RecordTestRun(app, j, "merged", r);
+    RecordTestsDoc(app, j.projectId, request.projectDir, "merged", r, j.createdBy);
     ctx.Emit("test.result", {{"jobId", j.id}, {"phase", "merged"}, {"status", tests->status}, {"passed", tests->passed},
                              {"failed", tests->failed}, {"skipped", tests->skipped}, {"summary", tests->summary}});
     result["tests"] = {{"status", tests->status}, {"passed", tests->passed}, {"failed", tests->failed},

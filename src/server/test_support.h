@@ -144,6 +144,7 @@ class FakePipeline final : public ProjectPipeline {
         if (auto c = repo->CommitAll("Record the test-first run", author); !c) return c.error();
       }
     }
+    WriteExamples(dir);
     ctx.Emit("test.result", {{"phase", "red"}, {"passed", 0}, {"failed", 3}});
     ctx.Emit("test.result", {{"phase", "green"}, {"passed", 3}, {"failed", 0}});
     GenerateOutcome out;
@@ -157,6 +158,7 @@ class FakePipeline final : public ProjectPipeline {
   }
   Result<TestOutcome> RunTests(JobContext& ctx, const TestRequest& r) override {
     ctx.Log("running tests in " + r.projectDir.string());
+    WriteExamples(r.projectDir);
     TestOutcome o;
     if (!require_file.empty() && !std::filesystem::exists(r.projectDir / require_file)) {
       o.status = "failed";
@@ -182,6 +184,14 @@ class FakePipeline final : public ProjectPipeline {
   int generations = 0;  // successful Generate calls
   std::vector<std::string> preview_argv;  // the "run" command tests give their fake app
   std::string require_file;  // RunTests fails while this project file is missing
+  std::string examples;  // non-empty: what each test run leaves in reports/examples.json
+
+ private:
+  void WriteExamples(const std::filesystem::path& dir) const {
+    if (examples.empty()) return;
+    std::filesystem::create_directories(dir / "reports");
+    std::ofstream(dir / "reports" / "examples.json", std::ios::binary) << examples;
+  }
 };
 
 // An App over a fresh SQLite file in a temporary folder.

@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    globalSetup: ['test/helpers/examples-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     reporters: ['default', 'junit'],

@@ -4,6 +4,7 @@
 import request from 'supertest';
 import { expect } from 'vitest';
 import type { TestContext } from './context.js';
+import { asFixture } from './examples.js';
 
 let sequence = 0;
 /** A number that differs for every record of a test file (keeps unique fields unique). */
@@ -59,7 +60,7 @@ export function actorFrom(body: AuthBody): Actor {
 }
 
 export async function registerUser(t: TestContext, overrides: Record<string, unknown> = {}): Promise<Actor> {
-  const res = await request(t.app).post('/auth/register').send(registerInput(overrides));
+  const res = await asFixture(request(t.app).post('/auth/register').send(registerInput(overrides)));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return actorFrom(res.body as AuthBody);
 }
@@ -142,7 +143,8 @@ export class Fixtures {
   /** A post created through the API (by `actor`, else by someone allowed to). */
   async createPost(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
     const by = actor ?? (await this.member());
-    const res = await request(this.t().app).post('/api/posts').set(by.auth).send(await this.postInput(overrides));
+    const input = await this.postInput(overrides);
+    const res = await asFixture(request(this.t().app).post('/api/posts').set(by.auth).send(input));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as Rec;
   }
@@ -162,7 +164,8 @@ export class Fixtures {
   /** A comment created through the API (by `actor`, else by someone allowed to). */
   async createComment(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
     const by = actor ?? (await this.member());
-    const res = await request(this.t().app).post('/api/comments').set(by.auth).send(await this.commentInput(overrides));
+    const input = await this.commentInput(overrides);
+    const res = await asFixture(request(this.t().app).post('/api/comments').set(by.auth).send(input));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as Rec;
   }
@@ -182,7 +185,8 @@ export class Fixtures {
   /** A tag created through the API (by `actor`, else by someone allowed to). */
   async createTag(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
     const by = actor ?? (await this.admin());
-    const res = await request(this.t().app).post('/api/tags').set(by.auth).send(await this.tagInput(overrides));
+    const input = await this.tagInput(overrides);
+    const res = await asFixture(request(this.t().app).post('/api/tags').set(by.auth).send(input));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as Rec;
   }

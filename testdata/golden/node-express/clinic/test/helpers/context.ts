@@ -1,5 +1,6 @@
 // Shared test infrastructure: one app + one database per test file.
 // SQLite in memory by default; with TEST_DATABASE_URL=postgres://… each file gets its own schema.
+// The app records one request/response example per test for the docs (helpers/examples.ts).
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import { sql } from 'kysely';
@@ -8,6 +9,7 @@ import { createDeps } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
 import type { AppDeps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
+import { recordingApp, writeExamples } from './examples.js';
 
 export interface TestContext {
   app: Express;
@@ -31,9 +33,10 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     pgUrl !== undefined && pgUrl !== '' ? `test_${randomUUID().replaceAll('-', '').slice(0, 20)}` : undefined;
   const deps = await createDeps(config, createLogger(config.logLevel), schema !== undefined ? { schema } : {});
   return {
-    app: createApp(deps),
+    app: recordingApp(createApp(deps)),
     deps,
     async close() {
+      writeExamples();
       deps.events.closeAll();
       if (schema !== undefined) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(deps.db.kysely);
       await deps.db.destroy();

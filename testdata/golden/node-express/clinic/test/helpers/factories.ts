@@ -4,6 +4,7 @@
 import request from 'supertest';
 import { expect } from 'vitest';
 import type { TestContext } from './context.js';
+import { asFixture } from './examples.js';
 
 let sequence = 0;
 /** A number that differs for every record of a test file (keeps unique fields unique). */
@@ -59,7 +60,7 @@ export function actorFrom(body: AuthBody): Actor {
 }
 
 export async function registerUser(t: TestContext, overrides: Record<string, unknown> = {}): Promise<Actor> {
-  const res = await request(t.app).post('/auth/register').send(registerInput(overrides));
+  const res = await asFixture(request(t.app).post('/auth/register').send(registerInput(overrides)));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return actorFrom(res.body as AuthBody);
 }
@@ -141,7 +142,8 @@ export class Fixtures {
   /** A doctor created through the API (by `actor`, else by someone allowed to). */
   async createDoctor(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
     const by = actor ?? (await this.withRole("staff"));
-    const res = await request(this.t().app).post('/api/doctors').set(by.auth).send(await this.doctorInput(overrides));
+    const input = await this.doctorInput(overrides);
+    const res = await asFixture(request(this.t().app).post('/api/doctors').set(by.auth).send(input));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as Rec;
   }
@@ -163,7 +165,8 @@ export class Fixtures {
   /** A doctor profile created through the API (by `actor`, else by someone allowed to). */
   async createDoctorProfile(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
     const by = actor ?? (await this.withRole("staff"));
-    const res = await request(this.t().app).post('/api/doctor-profiles').set(by.auth).send(await this.doctorProfileInput(overrides));
+    const input = await this.doctorProfileInput(overrides);
+    const res = await asFixture(request(this.t().app).post('/api/doctor-profiles').set(by.auth).send(input));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as Rec;
   }
@@ -184,7 +187,8 @@ export class Fixtures {
   /** A room created through the API (by `actor`, else by someone allowed to). */
   async createRoom(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
     const by = actor ?? (await this.withRole("staff"));
-    const res = await request(this.t().app).post('/api/rooms').set(by.auth).send(await this.roomInput(overrides));
+    const input = await this.roomInput(overrides);
+    const res = await asFixture(request(this.t().app).post('/api/rooms').set(by.auth).send(input));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as Rec;
   }
@@ -208,7 +212,8 @@ export class Fixtures {
   /** A appointment created through the API (by `actor`, else by someone allowed to). */
   async createAppointment(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
     const by = actor ?? (await this.member());
-    const res = await request(this.t().app).post('/api/appointments').set(by.auth).send(await this.appointmentInput(overrides));
+    const input = await this.appointmentInput(overrides);
+    const res = await asFixture(request(this.t().app).post('/api/appointments').set(by.auth).send(input));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as Rec;
   }

@@ -4,6 +4,7 @@
 import request from 'supertest';
 import { expect } from 'vitest';
 import type { TestContext } from './context.js';
+import { asFixture } from './examples.js';
 
 let sequence = 0;
 /** A number that differs for every record of a test file (keeps unique fields unique). */
@@ -60,7 +61,7 @@ export function actorFrom(body: AuthBody): Actor {
 }
 
 export async function registerUser(t: TestContext, overrides: Record<string, unknown> = {}): Promise<Actor> {
-  const res = await request(t.app).post('/auth/register').send(registerInput(overrides));
+  const res = await asFixture(request(t.app).post('/auth/register').send(registerInput(overrides)));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return actorFrom(res.body as AuthBody);
 }
@@ -140,7 +141,8 @@ export class Fixtures {
   /** A category created through the API (by `actor`, else by someone allowed to). */
   async createCategory(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
     const by = actor ?? (await this.admin());
-    const res = await request(this.t().app).post('/api/categories').set(by.auth).send(await this.categoryInput(overrides));
+    const input = await this.categoryInput(overrides);
+    const res = await asFixture(request(this.t().app).post('/api/categories').set(by.auth).send(input));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as Rec;
   }
@@ -166,7 +168,8 @@ export class Fixtures {
   /** A product created through the API (by `actor`, else by someone allowed to). */
   async createProduct(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
     const by = actor ?? (await this.admin());
-    const res = await request(this.t().app).post('/api/products').set(by.auth).send(await this.productInput(overrides));
+    const input = await this.productInput(overrides);
+    const res = await asFixture(request(this.t().app).post('/api/products').set(by.auth).send(input));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as Rec;
   }
@@ -189,7 +192,8 @@ export class Fixtures {
   /** A order created through the API (by `actor`, else by someone allowed to). */
   async createOrder(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
     const by = actor ?? (await this.member());
-    const res = await request(this.t().app).post('/api/orders').set(by.auth).send(await this.orderInput(overrides));
+    const input = await this.orderInput(overrides);
+    const res = await asFixture(request(this.t().app).post('/api/orders').set(by.auth).send(input));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as Rec;
   }
@@ -211,7 +215,8 @@ export class Fixtures {
   /** A order item created through the API (by `actor`, else by someone allowed to). */
   async createOrderItem(actor?: Actor, overrides: Record<string, unknown> = {}): Promise<Rec> {
     const by = actor ?? (await this.member());
-    const res = await request(this.t().app).post('/api/order-items').set(by.auth).send(await this.orderItemInput(overrides));
+    const input = await this.orderItemInput(overrides);
+    const res = await asFixture(request(this.t().app).post('/api/order-items').set(by.auth).send(input));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as Rec;
   }
