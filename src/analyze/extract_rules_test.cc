@@ -281,5 +281,67 @@ TEST(ExtractRules, TheirOwnListMakesEntities) {
   EXPECT_TRUE(s.FindEntity("Unit")) << Dump(r);
 }
 
+
+// "players join squads with a shirt number": a participation act whose link carries attributes is
+// a join entity named after the act (memberships after what is joined), with both sides as parents.
+TEST(ExtractRules, ActWithAttributesMakesJoinEntity) {
+  auto r = Analyze("A sports club app. Players have a name and a birth date. Players join squads with a shirt number. "
+                   "Squads have a name.");
+  const auto& s = PlanOf(r);
+  const auto* j = s.FindEntity("SquadMembership");
+  ASSERT_TRUE(j) << Dump(r);
+  EXPECT_TRUE(j->FindField("shirtNumber")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Player", "SquadMembership", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Squad", "SquadMembership", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasRelation(s, "Player", "Squad", RelationKind::kManyToMany)) << Dump(r);
+  EXPECT_TRUE(Valid(s));
+}
+
+TEST(ExtractRules, EnrollWithGradeMakesEnrollment) {
+  auto r = Analyze("A tutoring app. Pupils have a name. Pupils enroll in workshops with a grade and an enrollment date. "
+                   "Workshops have a title.");
+  const auto& s = PlanOf(r);
+  const auto* j = s.FindEntity("Enrollment");
+  ASSERT_TRUE(j) << Dump(r);
+  EXPECT_TRUE(j->FindField("grade")) << Dump(r);
+  EXPECT_TRUE(j->FindField("enrollmentDate")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Pupil", "Enrollment", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Workshop", "Enrollment", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// The attributes after "with" belong to the assignment, not to the clinics.
+TEST(ExtractRules, AssignedWithDatesMakesAssignment) {
+  auto r = Analyze("A clinic app. Nurses have a name. Nurses are assigned to clinics with a start date. "
+                   "Clinics have an address.");
+  const auto& s = PlanOf(r);
+  const auto* j = s.FindEntity("Assignment");
+  ASSERT_TRUE(j) << Dump(r);
+  EXPECT_TRUE(j->FindField("startDate")) << Dump(r);
+  const auto* c = s.FindEntity("Clinic");
+  ASSERT_TRUE(c) << Dump(r);
+  EXPECT_FALSE(c->FindField("startDate")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Nurse", "Assignment", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Clinic", "Assignment", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "with friends" is company, not an attribute: the act stays a many-to-many.
+TEST(ExtractRules, ActWithoutAttributesStaysManyToMany) {
+  auto r = Analyze("A sports club app. Players have a name. Players join squads with friends. Squads have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("SquadMembership")) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Player", "Squad", RelationKind::kManyToMany)) << Dump(r);
+}
+
+// "pupils enroll in workshops. Enrollments have a grade": the act's declared record carries the link.
+TEST(ExtractRules, DeclaredActRecordCarriesTheLink) {
+  auto r = Analyze("A tutoring app. Pupils have a name. Pupils enroll in workshops. Enrollments have a grade and a "
+                   "date. Workshops have a title.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Enrollment")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Pupil", "Enrollment", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Workshop", "Enrollment", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasRelation(s, "Pupil", "Workshop", RelationKind::kManyToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -209,6 +209,38 @@ Kind Classify(const std::string& c, const Chunk& b) {
   return {};
 }
 
+// Attributes of a link after "with" ("... with a role", "... with a grade and a date"); empty when
+// the words after "with" are not attributes ("join teams with friends").
+std::vector<DField> LinkPayload(const std::vector<Token>& T, size_t at, size_t* stop = nullptr) {
+  if (at >= T.size() || T[at].lower != "with") return {};
+  size_t begin = at + 1, end = begin;
+  while (end < T.size() && !(T[end].kind == Token::kPunct && In(T[end].text, {".", ";", ":", "!", "?", "("})) &&
+         !IsClauseStart(T[end].lower)) {
+    ++end;
+  }
+  std::vector<DField> out;
+  for (const Item& it : SplitItems(T, begin, end, false)) {
+    size_t b = it.begin;
+    while (b < it.end && T[b].kind == Token::kWord && In(T[b].lower, {"a", "an", "the", "their", "its", "his", "her", "own"})) ++b;
+    if (b >= it.end || T[b].kind != Token::kWord || lex::IsVerb(T[b].lower)) break;
+    std::vector<std::string> words;
+    size_t e = b;
+    for (; e < it.end; ++e) {
+      // "a role inside it", "a grade for the term": the attribute ends at a preposition.
+      if (e > b && In(T[e].lower, {"in", "inside", "within", "for", "on", "at", "per", "to", "from"})) break;
+      if (T[e].kind == Token::kWord) words.push_back(T[e].lower);
+    }
+    if (words.empty() || words.size() > 3) break;
+    const std::string& head = words.back();
+    bool attr = lex::IsFieldWord(head) || lex::IsFieldWord(naming::Singularize(head)) ||
+                lex::InferFieldType(words).type != spec::FieldType::kString;
+    if (!attr) break;
+    for (auto& f : ParseFieldItem(T, b, e)) out.push_back(std::move(f));
+    if (stop) *stop = it.end;
+  }
+  return out;
+}
+
 bool IsDet(std::string_view w) {
   return In(w, {"a", "an", "the", "each", "every", "its", "their", "his", "her", "our", "my", "your", "also", "just",
                 "only", "then", "always", "usually", "typically", "optionally", "exactly", "both", "all", "any",
@@ -218,6 +250,50 @@ bool IsDet(std::string_view w) {
 }
 
 }  // namespace
+
+// The record a participation act leaves ("join" -> Membership, "enroll in" -> Enrollment);
+// "" for other connectors. `c` is a padded connector.
+std::string ActNoun(const std::string& c) {
+  struct Act {
+    std::vector<std::string_view> phrases;
+    std::string_view noun;
+  };
+  static const Act kActs[] = {
+      {{"join", "joins", "can join", "are members of", "is member of", "can be members of", "become members of",
+        "becomes member of", "are member of"}, "Membership"},
+      {{"enroll in", "enrol in", "enrolls in", "enrols in", "can enroll in", "can enrol in", "are enrolled in",
+        "is enrolled in", "enroll into", "enrolls into"}, "Enrollment"},
+      {{"attend", "attends", "can attend", "check in to", "checks in to", "check into", "checks into",
+        "check in at", "checks in at", "check in and out of", "checks in and out of"}, "Attendance"},
+      {{"register for", "registers for", "can register for", "sign up for", "signs up for", "can sign up for"},
+       "Registration"},
+      {{"subscribe to", "subscribes to", "can subscribe to"}, "Subscription"},
+      {{"participate in", "participates in", "can participate in", "take part in", "takes part in",
+        "can take part in", "compete in", "competes in"}, "Participation"},
+      {{"assigned to", "are assigned to", "is assigned to", "can be assigned to", "assign to"}, "Assignment"},
+  };
+  for (const auto& [phrases, noun] : kActs) {
+    for (auto p : phrases) {
+      if (c == Padded(p)) return std::string(noun);
+    }
+  }
+  return "";
+}
+
+
+bool FollowsAct(const std::vector<Token>& T, size_t pos) {
+  std::vector<std::string> ws;
+  for (size_t k = pos; k > 0 && ws.size() < 6; --k) {
+    const Token& t = T[k - 1];
+    if (t.kind != Token::kWord) break;
+    if (In(t.lower, {"a", "an", "the", "one", "each", "every", "their", "its", "his", "her", "some"})) continue;
+    ws.insert(ws.begin(), t.lower);
+    std::string c = " ";
+    for (const auto& w : ws) c += w + " ";
+    if (!ActNoun(c).empty()) return true;
+  }
+  return false;
+}
 
 namespace {
 
@@ -608,6 +684,35 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         continue;
       }
     }
+    // "a person joins a group with a role", "students enroll in courses with a grade": a
+    // participation act whose link carries its own data is a join entity named after the act
+    // (GroupMembership, Enrollment) with the two sides as parents.
+    if (k.type == "m2m" && &a != &b) {
+      if (std::string act = ActNoun(conn); !act.empty()) {
+        size_t stop = b.end;
+        std::vector<DField> payload = LinkPayload(T, b.end, &stop);
+        std::string join = act == "Membership" || act == "Attendance" ? b.name + act : act;
+        if (join.size() > 60) join.resize(60);
+        if (!payload.empty()) {
+          Note(a, 2.2, false, si);
+          Note(b, 2.2, false, si);
+          auto& fields = join_payload_[join];
+          for (auto& f : payload) {
+            bool dup = false;
+            for (const auto& g : fields) dup = dup || g.name == f.name;
+            if (!dup) fields.push_back(std::move(f));
+          }
+          links_.push_back({a.name, b.name, "via:" + join, ""});
+          // The attribute phrases (and their parenthesised values) are not related to anything.
+          if (stop < T.size() && T[stop].text == "(") stop = MatchParen(T, stop, T.size()) + 1;
+          while (i + 2 < cs.size() && cs[i + 2]->begin < stop) ++i;
+          continue;
+        }
+        // Without a payload the act is a many-to-many, unless the text declares the act's record
+        // ("enrollments: grade, date"), which then carries the link.
+        k.type = "m2m?:" + join + "|" + act;
+      }
+    }
     std::vector<const Chunk*> left{&a}, right{&b};
     for (size_t j = i; j > 0 && joined(*cs[j - 1], *cs[j]); --j) left.push_back(cs[j - 1]);
     // "products belong to categories, orders have a total": a phrase followed by its own verb
@@ -751,6 +856,43 @@ void Extractor::ResolveLinks() {
       d_.AddRelation(b, a, spec::RelationKind::kOneToMany, l.inverse);
     } else if (t == "m2m") {
       d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
+    } else if (StartsWith(t, "m2m?:")) {
+      // The act's record exists as its own entity: it carries the link.
+      std::string names = t.substr(5);
+      size_t bar = names.find('|');
+      std::string join;
+      for (std::string n : {names.substr(0, bar), names.substr(bar + 1)}) {
+        if (join.empty() && accepted_.count(Canonical(n)) && d_.Find(Canonical(n))) join = Canonical(n);
+      }
+      if (join.empty() || a == b || join == a || join == b) {
+        d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
+      } else {
+        d_.AddRelation(a, join, spec::RelationKind::kOneToMany);
+        d_.AddRelation(b, join, spec::RelationKind::kOneToMany);
+      }
+    } else if (StartsWith(t, "via:")) {
+      if (a == b) {
+        d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
+        continue;
+      }
+      std::string join = t.substr(4);
+      if (accepted_.count(Canonical(join))) join = Canonical(join);
+      DEntity* je = d_.Find(join);
+      if (!je) {
+        DEntity e;
+        e.name = join;
+        e.order = 900000;
+        d_.entities.push_back(e);
+        accepted_.insert(join);
+        je = &d_.entities.back();
+      }
+      if (auto it = join_payload_.find(t.substr(4)); it != join_payload_.end()) {
+        for (const auto& f : it->second) {
+          if (!je->FindField(f.name)) je->fields.push_back(f);
+        }
+      }
+      d_.AddRelation(a, join, spec::RelationKind::kOneToMany);
+      d_.AddRelation(b, join, spec::RelationKind::kOneToMany);
     } else if (t == "one_one") {
       if (a != b) d_.AddRelation(a, b, spec::RelationKind::kOneToOne);
     } else if (StartsWith(t, "item:")) {
