@@ -343,5 +343,16 @@ TEST(ExtractRules, DeclaredActRecordCarriesTheLink) {
   EXPECT_FALSE(HasRelation(s, "Pupil", "Workshop", RelationKind::kManyToMany)) << Dump(r);
 }
 
+
+// "readers can discuss under each story": discussing is commenting; "discuss" is a verb, not a
+// plural noun.
+TEST(ExtractRules, DiscussUnderMakesComments) {
+  auto r = Analyze("Journalists publish stories with tags. Readers can discuss under each story.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Comment")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Story", "Comment", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Discuss")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -100,7 +100,9 @@ Kind Classify(const std::string& c, const Chunk& b) {
   if (Is(c, [] { static const PaddedSet s = Pad({"favorite", "favorites", "favourite", "favourites", "can favorite", "can favourite"}); return std::cref(s); }())) {
     return {"join:Favorite", ""};
   }
-  if (Is(c, [] { static const PaddedSet s = Pad({"comment on", "comments on", "can comment on", "comment under", "discuss", "can discuss"}); return std::cref(s); }())) {
+  if (Is(c, [] { static const PaddedSet s = Pad({"comment on", "comments on", "can comment on", "comment under", "discuss", "can discuss",
+             "comments under", "can comment under", "comment below", "can comment below", "discuss under",
+             "can discuss under", "discuss on", "can discuss on", "discuss below", "can discuss below"}); return std::cref(s); }())) {
     return {"join:Comment", ""};
   }
   // Attachment verbs: plural target -> many-to-many; singular -> many-to-one.
