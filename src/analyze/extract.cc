@@ -362,6 +362,29 @@ void Extractor::Decide() {
       ++it;
     }
   }
+  // "donation funds (name, ...); each pledge is for a fund": a bare head word without a field list
+  // of its own is the one declared compound ending in it.
+  for (auto it = accepted_.begin(); it != accepted_.end();) {
+    const auto& c = cands_[*it];
+    std::string target;
+    int matches = 0;
+    if (!c.strong && naming::SplitWords(*it).size() == 1) {
+      for (const auto& other : accepted_) {
+        auto words = naming::SplitWords(other);
+        if (words.size() >= 2 && words.back() == *it && cands_[other].strong) {
+          target = other;
+          ++matches;
+        }
+      }
+    }
+    if (matches == 1) {
+      alias_[*it] = target;
+      cands_[target].phrases.insert(c.phrases.begin(), c.phrases.end());
+      it = accepted_.erase(it);
+    } else {
+      ++it;
+    }
+  }
   for (const auto& name : accepted_) {
     for (const auto& p : cands_[name].phrases) phrase_to_entity_[p] = name;
   }

@@ -354,5 +354,16 @@ TEST(ExtractRules, DiscussUnderMakesComments) {
   EXPECT_FALSE(s.FindEntity("Discuss")) << Dump(r);
 }
 
+
+// "donation funds: ...; each pledge is for a fund": the bare head word is the declared compound.
+TEST(ExtractRules, BareHeadWordIsTheDeclaredCompound) {
+  auto r = Analyze("Church giving. Donation funds: name, description. Each pledge is for a family and a fund. "
+                   "Families have a name.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("DonationFund")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Fund")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "DonationFund", "Pledge", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
