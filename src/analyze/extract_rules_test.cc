@@ -365,5 +365,19 @@ TEST(ExtractRules, BareHeadWordIsTheDeclaredCompound) {
   EXPECT_TRUE(HasDirected(s, "DonationFund", "Pledge", RelationKind::kOneToMany)) << Dump(r);
 }
 
+
+// Modals before and quantifiers after the act do not hide it: "can also join several clubs".
+TEST(ExtractRules, ActBetweenModalsAndQuantifiers) {
+  auto r = Analyze("A school app. Students can also join several clubs with a role. Courses have a title.");
+  const auto& s = PlanOf(r);
+  const auto* j = s.FindEntity("ClubMembership");
+  ASSERT_TRUE(j) << Dump(r);
+  EXPECT_TRUE(j->FindField("role")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Club", "ClubMembership", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A school app. Students can also join several clubs. Courses have a title.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(HasRelation(s2, "Student", "Club", RelationKind::kManyToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

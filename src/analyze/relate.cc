@@ -274,9 +274,26 @@ std::string ActNoun(const std::string& c) {
         "can take part in", "compete in", "competes in"}, "Participation"},
       {{"assigned to", "are assigned to", "is assigned to", "can be assigned to", "assign to"}, "Assignment"},
   };
+  // "can also enroll in several": modals before and quantifiers after the act say nothing of it.
+  std::vector<std::string> ws;
+  for (size_t i = 0; i < c.size();) {
+    size_t j = c.find(' ', i);
+    if (j == std::string::npos) j = c.size();
+    if (j > i) ws.push_back(c.substr(i, j - i));
+    i = j + 1;
+  }
+  while (!ws.empty() && In(ws.front(), {"can", "may", "also", "will", "must", "should", "could", "often", "usually"})) {
+    ws.erase(ws.begin());
+  }
+  while (!ws.empty() && In(ws.back(), {"several", "many", "multiple", "more", "one", "or", "some", "various",
+                                       "different", "any"})) {
+    ws.pop_back();
+  }
+  std::string norm = " ";
+  for (const auto& w : ws) norm += w + " ";
   for (const auto& [phrases, noun] : kActs) {
     for (auto p : phrases) {
-      if (c == Padded(p)) return std::string(noun);
+      if (c == Padded(p) || norm == Padded(p)) return std::string(noun);
     }
   }
   return "";
@@ -553,6 +570,28 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       if (!tk.type.empty() && tail != " " && (StartsWith(tk.type, "join:") || tk.type == "m2m" || tk.type == "a_has_b")) {
         Note(b, 1.0, false, si);
         std::string type = tk.type;
+        // "students have a name, and enroll in courses with a grade": the shared subject's act
+        // with attributes makes the join entity too.
+        if (std::string act = ActNoun(tail); type == "m2m" && !act.empty() && subject->name != b.name) {
+          size_t stop = b.end;
+          std::vector<DField> payload = LinkPayload(T, b.end, &stop);
+          if (!payload.empty()) {
+            std::string join = act == "Membership" || act == "Attendance" ? b.name + act : act;
+            if (join.size() > 60) join.resize(60);
+            auto& fields = join_payload_[join];
+            for (auto& f : payload) {
+              bool dup = false;
+              for (const auto& g : fields) dup = dup || g.name == f.name;
+              if (!dup) fields.push_back(std::move(f));
+            }
+            Note(*subject, 2.2, false, si);
+            Note(b, 2.2, false, si);
+            links_.push_back({subject->name, b.name, "via:" + join, ""});
+            if (stop < T.size() && T[stop].text == "(") stop = MatchParen(T, stop, T.size()) + 1;
+            while (i + 2 < cs.size() && cs[i + 2]->begin < stop) ++i;
+            continue;
+          }
+        }
         if (type == "a_has_b" && b.end + 1 < T.size() && T[b.end].lower == "with") {
           for (size_t q = b.end + 1; q < std::min(T.size(), b.end + 6); ++q) {
             if (In(T[q].lower, {"quantity", "quantities", "qty", "amount", "amounts", "price", "prices", "dosage", "dose"})) {
@@ -644,6 +683,8 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         k = tail;
       }
     }
+    // "students can also join several clubs": a participation act between modals and quantifiers.
+    if (k.type.empty() && b.plural && !ActNoun(conn).empty()) k.type = "m2m";
     // "one waiter can handle many orders": an unknown verb with a plural quantity reads as "has
     // many" (pair only; relative clauses like "bylines that can list several writers" excluded).
     if (k.type.empty() && b.plural && b.begin > a.end + 1) {
@@ -689,7 +730,8 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     // "a person joins a group with a role", "students enroll in courses with a grade": a
     // participation act whose link carries its own data is a join entity named after the act
     // (GroupMembership, Enrollment) with the two sides as parents.
-    if (k.type == "m2m" && &a != &b) {
+    // ("can also join several clubs" reads as "has many" without the act.)
+    if ((k.type == "m2m" || (k.type == "a_has_b" && b.plural)) && &a != &b) {
       if (std::string act = ActNoun(conn); !act.empty()) {
         size_t stop = b.end;
         std::vector<DField> payload = LinkPayload(T, b.end, &stop);
@@ -712,7 +754,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         }
         // Without a payload the act is a many-to-many, unless the text declares the act's record
         // ("enrollments: grade, date"), which then carries the link.
-        k.type = "m2m?:" + join + "|" + act;
+        if (k.type == "m2m") k.type = "m2m?:" + join + "|" + act;
       }
     }
     std::vector<const Chunk*> left{&a}, right{&b};
