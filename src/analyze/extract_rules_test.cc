@@ -379,5 +379,13 @@ TEST(ExtractRules, ActBetweenModalsAndQuantifiers) {
   EXPECT_TRUE(HasRelation(s2, "Student", "Club", RelationKind::kManyToMany)) << Dump(r2);
 }
 
+
+// "each loan has details like a due date": the details are example attributes, not a LoanDetail table.
+TEST(ExtractRules, DetailsLikeAreNotRows) {
+  auto r = Analyze("A library system. Members borrow books. Each loan has details like due date. Books have a title.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("LoanDetail")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

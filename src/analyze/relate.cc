@@ -784,7 +784,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           continue;
         }
         // "wishlists with lines": a generic dependent takes its parent's name.
-        if (k.type == "a_has_b" && r->words.size() == 1 &&
+        // "details like a due date", "details such as ...": examples of attributes, not rows.
+        const bool examples = r->end < T.size() && In(T[r->end].lower, {"like", "such", "including", "eg", "e.g.", ":"});
+        if (k.type == "a_has_b" && r->words.size() == 1 && !(examples && r->words[0] == "details") &&
             In(naming::Singularize(r->words[0]), {"line", "item", "entry", "detail", "row", "option"})) {
           Chunk dep = *r;
           dep.words = {ToLower(l->name), r->words[0]};
