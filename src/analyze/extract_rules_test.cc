@@ -387,5 +387,21 @@ TEST(ExtractRules, DetailsLikeAreNotRows) {
   EXPECT_FALSE(s.FindEntity("LoanDetail")) << Dump(r);
 }
 
+
+// "assignments of drivers to vehicles with a start date": an act noun between two things joins them.
+TEST(ExtractRules, ActNounOfAToBIsTheJoin) {
+  auto r = Analyze("A fleet app. Drivers have a name. Vehicles have a plate. We track assignments of drivers to "
+                   "vehicles with a start date.");
+  const auto& s = PlanOf(r);
+  const auto* j = s.FindEntity("Assignment");
+  ASSERT_TRUE(j) << Dump(r);
+  EXPECT_TRUE(j->FindField("startDate")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Driver", "Assignment", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Vehicle", "Assignment", RelationKind::kOneToMany)) << Dump(r);
+  const auto* v = s.FindEntity("Vehicle");
+  ASSERT_TRUE(v);
+  EXPECT_FALSE(v->FindField("startDate")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

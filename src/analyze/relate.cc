@@ -324,6 +324,16 @@ bool Referable(const Chunk& c) {
   return c.words.size() == 1 || !IsBadHead(h);
 }
 
+// Nouns naming the record of an act between two things ("assignment", "enrollment", "membership").
+bool IsActNoun(const std::string& w) {
+  if (In(w, {"assignment", "enrollment", "enrolment", "membership", "registration", "subscription", "participation",
+             "attendance", "booking", "reservation", "allocation", "placement", "appointment", "signup",
+             "nomination", "rental", "loan", "lease", "transfer"})) {
+    return true;
+  }
+  return false;
+}
+
 bool PersonLike(const Chunk& c) {
   const std::string& h = c.words.back();
   return IsUserHead(c) || lex::RoleOf(h).has_value() || IsPersonEntityWord(h) || h == "people" || h == "persons";
@@ -631,6 +641,30 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         links_.push_back({b.name, a.name, "a_has_b", ""});
         links_.push_back({cs[i + 2]->name, a.name, "a_has_b", ""});
         ++i;
+        continue;
+      }
+    }
+    // "assignments of drivers to vehicles", "enrollments of students in courses": an act noun
+    // between two things is the join entity of the two.
+    if (conn == " of " && i + 2 < cs.size() && a.words.size() <= 2 && IsActNoun(naming::Singularize(a.words.back())) &&
+        Referable(b) && Referable(*cs[i + 2]) && !LooksLikeAttribute(b) && !LooksLikeAttribute(*cs[i + 2])) {
+      bool c2 = false;
+      std::string to = connector(b, *cs[i + 2], c2);
+      if (c2 && In(to, {" to ", " in ", " into ", " on ", " at ", " for ", " with "})) {
+        const Chunk& c = *cs[i + 2];
+        Note(a, 3.0, false, si);
+        Note(b, 2.2, false, si);
+        Note(c, 2.2, false, si);
+        size_t stop = c.end;
+        auto& fields = join_payload_[a.name];
+        for (auto& f : LinkPayload(T, c.end, &stop)) {
+          bool dup = false;
+          for (const auto& g : fields) dup = dup || g.name == f.name;
+          if (!dup) fields.push_back(std::move(f));
+        }
+        links_.push_back({b.name, c.name, "via:" + a.name, ""});
+        ++i;
+        while (i + 2 < cs.size() && cs[i + 2]->begin < stop) ++i;
         continue;
       }
     }
