@@ -403,5 +403,27 @@ TEST(ExtractRules, ActNounOfAToBIsTheJoin) {
   EXPECT_FALSE(v->FindField("startDate")) << Dump(r);
 }
 
+
+// Passive and reduced forms of the acts ("are enrolled in", "subscribed to") and ", each with ...".
+TEST(ExtractRules, PassiveActsAndEachWithMakeJoins) {
+  auto r = Analyze("A club app. Workshops have a title. Pupils have a name. Pupils are enrolled in workshops with a grade.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Enrollment")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Workshop", "Enrollment", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A club app. Squads have a name. Pupils have a name. Pupils join squads, each with a role.");
+  const auto& s2 = PlanOf(r2);
+  const auto* j = s2.FindEntity("SquadMembership");
+  ASSERT_TRUE(j) << Dump(r2);
+  EXPECT_TRUE(j->FindField("role")) << Dump(r2);
+}
+
+// ", with a total" after the object describes the subject, not the link.
+TEST(ExtractRules, CommaWithDescribesTheSubject) {
+  auto r = Analyze("A clinic app. Services have a date and a cost. We make a payment register that joins several "
+                   "services, with a discount and a total.");
+  const auto& s = PlanOf(r);
+  for (const auto& e : s.entities) EXPECT_EQ(e.name.find("Membership"), std::string::npos) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

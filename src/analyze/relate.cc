@@ -214,6 +214,10 @@ Kind Classify(const std::string& c, const Chunk& b) {
 // Attributes of a link after "with" ("... with a role", "... with a grade and a date"); empty when
 // the words after "with" are not attributes ("join teams with friends").
 std::vector<DField> LinkPayload(const std::vector<Token>& T, size_t at, size_t* stop = nullptr) {
+  // "... join teams, each with a role": "each" marks attributes of every link ("..., with a total"
+  // after a comma describes the subject instead).
+  if (at + 1 < T.size() && T[at].text == "," && T[at + 1].lower == "each") ++at;
+  if (at < T.size() && T[at].lower == "each") ++at;
   if (at >= T.size() || T[at].lower != "with") return {};
   size_t begin = at + 1, end = begin;
   while (end < T.size() && !(T[end].kind == Token::kPunct && In(T[end].text, {".", ";", ":", "!", "?", "("})) &&
@@ -264,12 +268,15 @@ std::string ActNoun(const std::string& c) {
       {{"join", "joins", "can join", "are members of", "is member of", "can be members of", "become members of",
         "becomes member of", "are member of"}, "Membership"},
       {{"enroll in", "enrol in", "enrolls in", "enrols in", "can enroll in", "can enrol in", "are enrolled in",
-        "is enrolled in", "enroll into", "enrolls into"}, "Enrollment"},
+        "is enrolled in", "enroll into", "enrolls into", "enrolled in", "enroled in", "enrolled into",
+        "get enrolled in", "are enroled in"}, "Enrollment"},
       {{"attend", "attends", "can attend", "check in to", "checks in to", "check into", "checks into",
         "check in at", "checks in at", "check in and out of", "checks in and out of"}, "Attendance"},
-      {{"register for", "registers for", "can register for", "sign up for", "signs up for", "can sign up for"},
+      {{"register for", "registers for", "can register for", "sign up for", "signs up for", "can sign up for",
+        "registered for", "are registered for", "is registered for", "signed up for", "are signed up for"},
        "Registration"},
-      {{"subscribe to", "subscribes to", "can subscribe to"}, "Subscription"},
+      {{"subscribe to", "subscribes to", "can subscribe to", "subscribed to", "are subscribed to", "is subscribed to"},
+       "Subscription"},
       {{"participate in", "participates in", "can participate in", "take part in", "takes part in",
         "can take part in", "compete in", "competes in"}, "Participation"},
       {{"assigned to", "are assigned to", "is assigned to", "can be assigned to", "assign to"}, "Assignment"},
@@ -718,7 +725,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       }
     }
     // "students can also join several clubs": a participation act between modals and quantifiers.
-    if (k.type.empty() && b.plural && !ActNoun(conn).empty()) k.type = "m2m";
+    if ((k.type.empty() || k.type == "b_has_a") && b.plural && a.plural && !ActNoun(conn).empty()) k.type = "m2m";
     // "one waiter can handle many orders": an unknown verb with a plural quantity reads as "has
     // many" (pair only; relative clauses like "bylines that can list several writers" excluded).
     if (k.type.empty() && b.plural && b.begin > a.end + 1) {
