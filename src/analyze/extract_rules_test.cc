@@ -425,5 +425,16 @@ TEST(ExtractRules, CommaWithDescribesTheSubject) {
   for (const auto& e : s.entities) EXPECT_EQ(e.name.find("Membership"), std::string::npos) << Dump(r);
 }
 
+
+// "paintings are lent to galleries; each loan has ...": the declared record of the act is the join.
+TEST(ExtractRules, LentToWithDeclaredLoanJoins) {
+  auto r = Analyze("An art archive. Painting: title, year. Gallery: name, city. Paintings are lent to galleries; each "
+                   "loan has a start date and an insurance value.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Loan")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Painting", "Loan", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Gallery", "Loan", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

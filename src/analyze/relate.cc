@@ -280,6 +280,9 @@ std::string ActNoun(const std::string& c) {
       {{"participate in", "participates in", "can participate in", "take part in", "takes part in",
         "can take part in", "compete in", "competes in"}, "Participation"},
       {{"assigned to", "are assigned to", "is assigned to", "can be assigned to", "assign to"}, "Assignment"},
+      {{"lent to", "are lent to", "is lent to", "loaned to", "are loaned to", "is loaned to", "can be lent to",
+        "borrow", "borrows", "can borrow"}, "Loan"},
+      {{"leased to", "are leased to", "is leased to", "lease", "leases", "can lease"}, "Lease"},
   };
   // "can also enroll in several": modals before and quantifiers after the act say nothing of it.
   std::vector<std::string> ws;
