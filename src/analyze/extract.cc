@@ -322,7 +322,8 @@ void Extractor::Decide() {
                           "records", "list", "lists", "calendar", "model", "models", "form", "module", "modules",
                           "forms", "set", "sets", "side", "page", "pages", "site", "sites"});
     if (single && lex::IsNonEntity(head) && !(soft && (c.strong || c.score >= 4.0))) continue;
-    if (!single && IsBadHead(head)) continue;
+    // "job title history per employee (title, from, to)": a compound with its own field list stands.
+    if (!single && IsBadHead(head) && !(c.strong && In(head, {"title", "status", "price", "code"}))) continue;
     // "attachments are uploaded by users and attached to posts": a dependent word that two
     // verb relations connect stands on its own.
     if (single && IsGenericDependent(head) && !c.strong && !(c.score >= 4.4 && c.plural_mentions >= 2)) continue;

@@ -436,5 +436,18 @@ TEST(ExtractRules, LentToWithDeclaredLoanJoins) {
   EXPECT_TRUE(HasDirected(s, "Gallery", "Loan", RelationKind::kOneToMany)) << Dump(r);
 }
 
+
+// "job title history per employee (title, from, to)": a compound whose head is an attribute word
+// stands as an entity when it has its own field list; without one it stays an attribute.
+TEST(ExtractRules, AttributeHeadedCompoundWithFieldsIsAnEntity) {
+  auto r = Analyze("Staff records.\nworker: worker_no, first_name, last_name\njob title history per worker (title, "
+                   "from_date, to_date)");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("JobTitle")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Worker", "JobTitle", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("Staff records. Workers have a name and a job title. Shifts have a date.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("JobTitle")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
