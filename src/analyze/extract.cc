@@ -323,7 +323,10 @@ void Extractor::Decide() {
                           "forms", "set", "sets", "side", "page", "pages", "site", "sites"});
     if (single && lex::IsNonEntity(head) && !(soft && (c.strong || c.score >= 4.0))) continue;
     // "job title history per employee (title, from, to)": a compound with its own field list stands.
-    if (!single && IsBadHead(head) && !(c.strong && In(head, {"title", "status", "price", "code"}))) continue;
+    // ("set status (new, closed)" is a verb and its values.)
+    const std::string first = ToLower(words.front());
+    const bool noun_first = !lex::IsVerb(first) && !lex::IsNounVerb(first);
+    if (!single && IsBadHead(head) && !(c.strong && noun_first && In(head, {"title", "status", "price", "code"}))) continue;
     // "attachments are uploaded by users and attached to posts": a dependent word that two
     // verb relations connect stands on its own.
     if (single && IsGenericDependent(head) && !c.strong && !(c.score >= 4.4 && c.plural_mentions >= 2)) continue;

@@ -447,6 +447,8 @@ TEST(ExtractRules, AttributeHeadedCompoundWithFieldsIsAnEntity) {
   EXPECT_TRUE(HasDirected(s, "Worker", "JobTitle", RelationKind::kOneToMany)) << Dump(r);
   auto r2 = Analyze("Staff records. Workers have a name and a job title. Shifts have a date.");
   EXPECT_FALSE(PlanOf(r2).FindEntity("JobTitle")) << Dump(r2);
+  auto r3 = Analyze("Issue desk. Issues: title, body. Agents comment on issues and set status (new, open, closed).");
+  EXPECT_FALSE(PlanOf(r3).FindEntity("SetStatus")) << Dump(r3);
 }
 
 }  // namespace
