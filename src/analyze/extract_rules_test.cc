@@ -451,5 +451,17 @@ TEST(ExtractRules, AttributeHeadedCompoundWithFieldsIsAnEntity) {
   EXPECT_FALSE(PlanOf(r3).FindEntity("SetStatus")) << Dump(r3);
 }
 
+
+// "a booking references a guest and a room", "order lines link one order to one product": the
+// linking noun is the join of the two things.
+TEST(ExtractRules, ReferencesTwoThingsMakesTheJoin) {
+  auto r = Analyze("An airline app. Passengers have a name. Flights have a number. Each ticket references a passenger "
+                   "and a flight.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Ticket")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Passenger", "Ticket", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Flight", "Ticket", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -640,12 +640,25 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     }
     if (each_other && subject == &a) links_.push_back({a.name, a.name, "m2m", ""});
     // "leases link a tenant to an apartment": the subject joins the two.
-    if ((conn == " link " || conn == " links " || conn == " connect " || conn == " connects " || conn == " ties " ||
-         conn == " tie " || conn == " pair " || conn == " pairs ") && i + 2 < cs.size()) {
+    // "each order line links one order to one product", "an order line references an order and a
+    // product": counts before the objects say nothing of the link.
+    auto no_one = [](std::string c) {
+      for (const char* w : {" one ", " exactly ", " single "}) {
+        for (size_t at; (at = c.find(w)) != std::string::npos;) c.erase(at, std::string(w).size() - 1);
+      }
+      return c;
+    };
+    const std::string lconn = no_one(conn);
+    if ((lconn == " link " || lconn == " links " || lconn == " connect " || lconn == " connects " || lconn == " ties " ||
+         lconn == " tie " || lconn == " pair " || lconn == " pairs " || lconn == " references " ||
+         lconn == " reference " || lconn == " relates " || lconn == " relate " || lconn == " associates " ||
+         lconn == " associate ") && i + 2 < cs.size()) {
       bool c2 = false;
-      std::string to = connector(b, *cs[i + 2], c2);
-      if (c2 && (to == " to " || to == " with " || to == " and ")) {
-        Note(a, 2.2, false, si);
+      std::string to = no_one(connector(b, *cs[i + 2], c2));
+      const bool ref = lconn == " references " || lconn == " reference ";
+      if (c2 && ((!ref && (to == " to " || to == " with ")) || to == " and ")) {
+        // The linking noun is a record of its own, even when it is named only here.
+        Note(a, 3.0, false, si);
         Note(b, 2.2, false, si);
         Note(*cs[i + 2], 2.2, false, si);
         links_.push_back({b.name, a.name, "a_has_b", ""});
