@@ -463,5 +463,27 @@ TEST(ExtractRules, ReferencesTwoThingsMakesTheJoin) {
   EXPECT_TRUE(HasDirected(s, "Flight", "Ticket", RelationKind::kOneToMany)) << Dump(r);
 }
 
+
+// "leases link a tenant to a flat with a start date and a monthly rent": the attributes are the
+// linking noun's, not the tenant's; "... and has a quantity" likewise.
+TEST(ExtractRules, LinkingNounTakesTheLinkAttributes) {
+  auto r = Analyze("A rentals app. Tenants have a name. Flats have a number. Leases link a tenant to a flat with a "
+                   "start date and a monthly rent.");
+  const auto& s = PlanOf(r);
+  const auto* l = s.FindEntity("Lease");
+  ASSERT_TRUE(l) << Dump(r);
+  EXPECT_TRUE(l->FindField("startDate")) << Dump(r);
+  EXPECT_TRUE(l->FindField("monthlyRent")) << Dump(r);
+  const auto* t = s.FindEntity("Tenant");
+  ASSERT_TRUE(t);
+  EXPECT_FALSE(t->FindField("startDate")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Flat", "Lease", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A shop. Orders have a date. Products have a price. Each order line links an order to a product "
+                    "and has a quantity and a unit price.");
+  const auto* ol = PlanOf(r2).FindEntity("OrderLine");
+  ASSERT_TRUE(ol) << Dump(r2);
+  EXPECT_TRUE(ol->FindField("quantity")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

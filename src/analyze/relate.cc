@@ -213,12 +213,18 @@ Kind Classify(const std::string& c, const Chunk& b) {
 
 // Attributes of a link after "with" ("... with a role", "... with a grade and a date"); empty when
 // the words after "with" are not attributes ("join teams with friends").
-std::vector<DField> LinkPayload(const std::vector<Token>& T, size_t at, size_t* stop = nullptr) {
+std::vector<DField> LinkPayload(const std::vector<Token>& T, size_t at, size_t* stop = nullptr, bool and_has = false) {
+  // "an order line links an order and a product and has a quantity": the linking noun's own verb.
+  if (and_has && at + 1 < T.size() && T[at].lower == "and" &&
+      In(T[at + 1].lower, {"has", "have", "stores", "store", "records", "record", "carries", "carry", "holds", "hold",
+                           "keeps", "keep"})) {
+    at += 1;
+  }
   // "... join teams, each with a role": "each" marks attributes of every link ("..., with a total"
   // after a comma describes the subject instead).
   if (at + 1 < T.size() && T[at].text == "," && T[at + 1].lower == "each") ++at;
   if (at < T.size() && T[at].lower == "each") ++at;
-  if (at >= T.size() || T[at].lower != "with") return {};
+  if (at >= T.size() || !(T[at].lower == "with" || (and_has && at > 0 && T[at - 1].lower == "and"))) return {};
   size_t begin = at + 1, end = begin;
   while (end < T.size() && !(T[end].kind == Token::kPunct && In(T[end].text, {".", ";", ":", "!", "?", "("})) &&
          !IsClauseStart(T[end].lower)) {
@@ -661,6 +667,20 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         Note(a, 3.0, false, si);
         Note(b, 2.2, false, si);
         Note(*cs[i + 2], 2.2, false, si);
+        size_t stop = cs[i + 2]->end;
+        auto payload = LinkPayload(T, cs[i + 2]->end, &stop, true);
+        if (!payload.empty() && a.name != b.name && a.name != cs[i + 2]->name) {
+          auto& fields = join_payload_[a.name];
+          for (auto& f : payload) {
+            bool dup = false;
+            for (const auto& g : fields) dup = dup || g.name == f.name;
+            if (!dup) fields.push_back(std::move(f));
+          }
+          links_.push_back({b.name, cs[i + 2]->name, "via:" + a.name, ""});
+          ++i;
+          while (i + 2 < cs.size() && cs[i + 2]->begin < stop) ++i;
+          continue;
+        }
         links_.push_back({b.name, a.name, "a_has_b", ""});
         links_.push_back({cs[i + 2]->name, a.name, "a_has_b", ""});
         ++i;
