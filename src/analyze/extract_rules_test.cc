@@ -485,5 +485,16 @@ TEST(ExtractRules, LinkingNounTakesTheLinkAttributes) {
   EXPECT_TRUE(ol->FindField("quantity")) << Dump(r2);
 }
 
+
+// "patients book consultations with a doctor": the doctor has many appointments, not the reverse.
+TEST(ExtractRules, ThingWithAPersonBelongsToThePerson) {
+  auto r = Analyze("A medical practice. Patients book consultations with a doctor. Each consultation has a date and "
+                   "a note. Doctors have a name.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Consultation")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Doctor", "Consultation", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasDirected(s, "Consultation", "Doctor", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

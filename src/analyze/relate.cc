@@ -760,6 +760,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         k = tail;
       }
     }
+    // "appointments with a doctor", "a session with a trainer": one person on the other side of a
+    // thing is its "one" side, not a list of people it holds.
+    if (k.type == "a_has_b" && conn == " with " && !b.plural && b.words.size() <= 2 && PersonLike(b) && !PersonLike(a) &&
+        !IsUserHead(b)) {
+      k.type = "b_has_a";
+    }
     // "students can also join several clubs": a participation act between modals and quantifiers.
     if ((k.type.empty() || k.type == "b_has_a") && b.plural && a.plural && !ActNoun(conn).empty()) k.type = "m2m";
     // "one waiter can handle many orders": an unknown verb with a plural quantity reads as "has
