@@ -496,5 +496,25 @@ TEST(ExtractRules, ThingWithAPersonBelongsToThePerson) {
   EXPECT_FALSE(HasDirected(s, "Consultation", "Doctor", RelationKind::kOneToMany)) << Dump(r);
 }
 
+
+// "players belong to several squads with a shirt number": a stated many-to-many whose link carries a
+// link attribute is a join named after the two; other attributes ("tags with a color") do not.
+TEST(ExtractRules, ManyToManyWithLinkAttributeIsAJoin) {
+  auto r = Analyze("A club app. Squads have a name. Players have a name. Players belong to several squads with a "
+                   "shirt number.");
+  const auto& s = PlanOf(r);
+  const auto* j = s.FindEntity("SquadPlayer");
+  ASSERT_TRUE(j) << Dump(r);
+  EXPECT_TRUE(j->FindField("shirtNumber")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Player", "SquadPlayer", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Squad", "SquadPlayer", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A cooking app. Recipes have a title. Recipes have many tags with a color.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("TagRecipe")) << Dump(r2);
+  auto r3 = Analyze("A film archive. Films have a title. Actors have a name. Actors appear in many films with a role.");
+  const auto& s3 = PlanOf(r3);
+  EXPECT_FALSE(s3.FindEntity("Appear")) << Dump(r3);
+  ASSERT_TRUE(s3.FindEntity("FilmActor")) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze

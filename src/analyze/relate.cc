@@ -814,6 +814,39 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     // participation act whose link carries its own data is a join entity named after the act
     // (GroupMembership, Enrollment) with the two sides as parents.
     // ("can also join several clubs" reads as "has many" without the act.)
+    // "members belong to several teams with a role": a stated many-to-many whose link carries a
+    // typical link attribute (a role, grade, position, dates) is a join named after the two
+    // (TeamMember).
+    if (k.type == "m2m" && &a != &b && ActNoun(conn).empty() && a.words.size() <= 2 && b.words.size() <= 2) {
+      size_t stop = b.end;
+      std::vector<DField> payload = LinkPayload(T, b.end, &stop);
+      bool link_attr = !payload.empty();
+      for (const auto& f : payload) {
+        std::string n = ToLower(f.name);
+        bool ok = f.type == spec::FieldType::kDate || f.type == spec::FieldType::kDateTime;
+        for (const char* w : {"role", "grade", "score", "position", "rank", "permission", "level", "share", "percentage",
+                              "quantity", "seat", "jersey", "shirt"}) {
+          ok = ok || n.find(w) != std::string::npos;
+        }
+        link_attr = link_attr && ok;
+      }
+      if (link_attr) {
+        std::string join = b.name + naming::ToPascalCase(naming::Singularize(a.words.back()));
+        if (join.size() > 60) join.resize(60);
+        Note(a, 2.2, false, si);
+        Note(b, 2.2, false, si);
+        auto& fields = join_payload_[join];
+        for (auto& f : payload) {
+          bool dup = false;
+          for (const auto& g : fields) dup = dup || g.name == f.name;
+          if (!dup) fields.push_back(std::move(f));
+        }
+        links_.push_back({a.name, b.name, "via:" + join, ""});
+        if (stop < T.size() && T[stop].text == "(") stop = MatchParen(T, stop, T.size()) + 1;
+        while (i + 2 < cs.size() && cs[i + 2]->begin < stop) ++i;
+        continue;
+      }
+    }
     if ((k.type == "m2m" || (k.type == "a_has_b" && b.plural)) && &a != &b) {
       if (std::string act = ActNoun(conn); !act.empty()) {
         size_t stop = b.end;
