@@ -322,7 +322,11 @@ void Extractor::Decide() {
                           "records", "list", "lists", "calendar", "model", "models", "form", "module", "modules",
                           "forms", "set", "sets", "side", "page", "pages", "site", "sites"});
     if (single && lex::IsNonEntity(head) && !(soft && (c.strong || c.score >= 4.0))) continue;
-    if (!single && IsBadHead(head)) continue;
+    // "job title history per employee (title, from, to)": a compound with its own field list stands.
+    // ("set status (new, closed)" is a verb and its values.)
+    const std::string first = ToLower(words.front());
+    const bool noun_first = !lex::IsVerb(first) && !lex::IsNounVerb(first);
+    if (!single && IsBadHead(head) && !(c.strong && noun_first && In(head, {"title", "status", "price", "code"}))) continue;
     // "attachments are uploaded by users and attached to posts": a dependent word that two
     // verb relations connect stands on its own.
     if (single && IsGenericDependent(head) && !c.strong && !(c.score >= 4.4 && c.plural_mentions >= 2)) continue;
@@ -357,6 +361,29 @@ void Extractor::Decide() {
     if (!head.empty() && !c.strong && accepted_.count(head) && cands_[head].strong) {
       alias_[*it] = head;
       cands_[head].phrases.insert(c.phrases.begin(), c.phrases.end());
+      it = accepted_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  // "donation funds (name, ...); each pledge is for a fund": a bare head word without a field list
+  // of its own is the one declared compound ending in it.
+  for (auto it = accepted_.begin(); it != accepted_.end();) {
+    const auto& c = cands_[*it];
+    std::string target;
+    int matches = 0;
+    if (!c.strong && naming::SplitWords(*it).size() == 1) {
+      for (const auto& other : accepted_) {
+        auto words = naming::SplitWords(other);
+        if (words.size() >= 2 && words.back() == *it && cands_[other].strong) {
+          target = other;
+          ++matches;
+        }
+      }
+    }
+    if (matches == 1) {
+      alias_[*it] = target;
+      cands_[target].phrases.insert(c.phrases.begin(), c.phrases.end());
       it = accepted_.erase(it);
     } else {
       ++it;

@@ -90,6 +90,7 @@ class Extractor {
   std::set<std::string> accepted_;
   std::map<std::string, std::string> phrase_to_entity_;  // singular phrase -> entity name
   std::set<std::string> self_nested_;
+  std::map<std::string, std::vector<DField>> join_payload_;  // "via:<Name>" join entity -> link attributes
   std::vector<Chunk> history_;  // referable mentions of earlier sentences, in order (pronoun antecedents)
   std::vector<size_t> history_si_;  // sentence of each history_ entry
   std::set<size_t> label_heads_;  // sentence * 1000 + token of "Label:" heads (not entities)  // candidates described as nested / trees

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,5 +28,11 @@ bool LooksLikeAttribute(const Chunk& c);
 bool IsGenericDependent(std::string_view w);
 // From `head`, walks back over prepositional links ("X of Y", "X per Y, owned by Z").
 const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chunks, const Chunk* head);
+
+// The record a participation act leaves: "join" -> "Membership", "enroll in" -> "Enrollment",
+// "are assigned to" -> "Assignment"; "" for other connectors. `c` is padded (" join ").
+std::string ActNoun(const std::string& c);
+// True when the words just before token `pos` end with a participation act ("... join a").
+bool FollowsAct(const std::vector<Token>& T, size_t pos);
 
 }  // namespace bf::analyze

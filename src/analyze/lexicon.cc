@@ -48,6 +48,7 @@ const Set& Verbs() {
   static const Set s = {
       "has", "have", "had", "having", "belongs", "belong", "belonging", "belonged", "depend", "depends",
       "depended", "depending", "derived", "participate", "participates", "participated", "compete", "competes",
+      "discuss", "discusses", "discussed", "appear", "appears", "appeared",
       "contains",
       "contain", "containing", "includes", "include", "including", "holds", "hold", "owns", "own",
       "gets", "make", "makes", "made", "keep", "keeps", "kept", "store", "stores", "stored", "write",
@@ -115,7 +116,7 @@ const Set& Verbs() {
 
 // Words that are nouns as often as verbs: only verbs after a plural subject ("users post ...").
 const Set& NounVerbs() {
-  static const Set s = {"post", "posts", "comment", "comments", "review", "reviews", "like", "likes",
+  static const Set s = {"post", "posts", "references", "ties", "comment", "comments", "review", "reviews", "like", "likes",
                         "rate", "rates", "order", "orders", "book", "books", "list", "lists",
                         "report", "reports", "log", "logs", "group", "groups", "record", "records",
                         "view", "views", "answer", "answers", "vote", "votes", "share", "shares",

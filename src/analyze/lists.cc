@@ -365,6 +365,17 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     }
     if (subj) subj = WalkBack(T, chunks, subj);
     if (!subj || subj->depth != 0) continue;
+    // "doctors are assigned to wards with a start date": the attributes belong to the assignment
+    // (relate.cc makes the join entity), not to the wards.
+    if (T[v].lower == "with" && FollowsAct(T, subj->begin)) continue;
+    // "leases link a tenant to an apartment with a start date": the attributes are the lease's.
+    if (T[v].lower == "with") {
+      bool link = false;
+      for (size_t k = subj->begin > 12 ? subj->begin - 12 : 0; k < v; ++k) {
+        link = link || In(T[k].lower, {"link", "links", "connect", "connects", "references", "ties", "tie", "pair", "pairs"});
+      }
+      if (link) continue;
+    }
     size_t e = n;
     for (size_t k = v + 1; k < n; ++k) {
       if (T[k].text == ":" || T[k].text == ";" || in_list(k)) {

@@ -100,7 +100,9 @@ Kind Classify(const std::string& c, const Chunk& b) {
   if (Is(c, [] { static const PaddedSet s = Pad({"favorite", "favorites", "favourite", "favourites", "can favorite", "can favourite"}); return std::cref(s); }())) {
     return {"join:Favorite", ""};
   }
-  if (Is(c, [] { static const PaddedSet s = Pad({"comment on", "comments on", "can comment on", "comment under", "discuss", "can discuss"}); return std::cref(s); }())) {
+  if (Is(c, [] { static const PaddedSet s = Pad({"comment on", "comments on", "can comment on", "comment under", "discuss", "can discuss",
+             "comments under", "can comment under", "comment below", "can comment below", "discuss under",
+             "can discuss under", "discuss on", "can discuss on", "discuss below", "can discuss below"}); return std::cref(s); }())) {
     return {"join:Comment", ""};
   }
   // Attachment verbs: plural target -> many-to-many; singular -> many-to-one.
@@ -209,6 +211,48 @@ Kind Classify(const std::string& c, const Chunk& b) {
   return {};
 }
 
+// Attributes of a link after "with" ("... with a role", "... with a grade and a date"); empty when
+// the words after "with" are not attributes ("join teams with friends").
+std::vector<DField> LinkPayload(const std::vector<Token>& T, size_t at, size_t* stop = nullptr, bool and_has = false) {
+  // "an order line links an order and a product and has a quantity": the linking noun's own verb.
+  if (and_has && at + 1 < T.size() && T[at].lower == "and" &&
+      In(T[at + 1].lower, {"has", "have", "stores", "store", "records", "record", "carries", "carry", "holds", "hold",
+                           "keeps", "keep"})) {
+    at += 1;
+  }
+  // "... join teams, each with a role": "each" marks attributes of every link ("..., with a total"
+  // after a comma describes the subject instead).
+  if (at + 1 < T.size() && T[at].text == "," && T[at + 1].lower == "each") ++at;
+  if (at < T.size() && T[at].lower == "each") ++at;
+  if (at >= T.size() || !(T[at].lower == "with" || (and_has && at > 0 && T[at - 1].lower == "and"))) return {};
+  size_t begin = at + 1, end = begin;
+  while (end < T.size() && !(T[end].kind == Token::kPunct && In(T[end].text, {".", ";", ":", "!", "?", "("})) &&
+         !IsClauseStart(T[end].lower)) {
+    ++end;
+  }
+  std::vector<DField> out;
+  for (const Item& it : SplitItems(T, begin, end, false)) {
+    size_t b = it.begin;
+    while (b < it.end && T[b].kind == Token::kWord && In(T[b].lower, {"a", "an", "the", "their", "its", "his", "her", "own"})) ++b;
+    if (b >= it.end || T[b].kind != Token::kWord || lex::IsVerb(T[b].lower)) break;
+    std::vector<std::string> words;
+    size_t e = b;
+    for (; e < it.end; ++e) {
+      // "a role inside it", "a grade for the term": the attribute ends at a preposition.
+      if (e > b && In(T[e].lower, {"in", "inside", "within", "for", "on", "at", "per", "to", "from"})) break;
+      if (T[e].kind == Token::kWord) words.push_back(T[e].lower);
+    }
+    if (words.empty() || words.size() > 3) break;
+    const std::string& head = words.back();
+    bool attr = lex::IsFieldWord(head) || lex::IsFieldWord(naming::Singularize(head)) ||
+                lex::InferFieldType(words).type != spec::FieldType::kString;
+    if (!attr) break;
+    for (auto& f : ParseFieldItem(T, b, e)) out.push_back(std::move(f));
+    if (stop) *stop = it.end;
+  }
+  return out;
+}
+
 bool IsDet(std::string_view w) {
   return In(w, {"a", "an", "the", "each", "every", "its", "their", "his", "her", "our", "my", "your", "also", "just",
                 "only", "then", "always", "usually", "typically", "optionally", "exactly", "both", "all", "any",
@@ -219,6 +263,73 @@ bool IsDet(std::string_view w) {
 
 }  // namespace
 
+// The record a participation act leaves ("join" -> Membership, "enroll in" -> Enrollment);
+// "" for other connectors. `c` is a padded connector.
+std::string ActNoun(const std::string& c) {
+  struct Act {
+    std::vector<std::string_view> phrases;
+    std::string_view noun;
+  };
+  static const Act kActs[] = {
+      {{"join", "joins", "can join", "are members of", "is member of", "can be members of", "become members of",
+        "becomes member of", "are member of"}, "Membership"},
+      {{"enroll in", "enrol in", "enrolls in", "enrols in", "can enroll in", "can enrol in", "are enrolled in",
+        "is enrolled in", "enroll into", "enrolls into", "enrolled in", "enroled in", "enrolled into",
+        "get enrolled in", "are enroled in"}, "Enrollment"},
+      {{"attend", "attends", "can attend", "check in to", "checks in to", "check into", "checks into",
+        "check in at", "checks in at", "check in and out of", "checks in and out of"}, "Attendance"},
+      {{"register for", "registers for", "can register for", "sign up for", "signs up for", "can sign up for",
+        "registered for", "are registered for", "is registered for", "signed up for", "are signed up for"},
+       "Registration"},
+      {{"subscribe to", "subscribes to", "can subscribe to", "subscribed to", "are subscribed to", "is subscribed to"},
+       "Subscription"},
+      {{"participate in", "participates in", "can participate in", "take part in", "takes part in",
+        "can take part in", "compete in", "competes in"}, "Participation"},
+      {{"assigned to", "are assigned to", "is assigned to", "can be assigned to", "assign to"}, "Assignment"},
+      {{"lent to", "are lent to", "is lent to", "loaned to", "are loaned to", "is loaned to", "can be lent to",
+        "borrow", "borrows", "can borrow"}, "Loan"},
+      {{"leased to", "are leased to", "is leased to", "lease", "leases", "can lease"}, "Lease"},
+  };
+  // "can also enroll in several": modals before and quantifiers after the act say nothing of it.
+  std::vector<std::string> ws;
+  for (size_t i = 0; i < c.size();) {
+    size_t j = c.find(' ', i);
+    if (j == std::string::npos) j = c.size();
+    if (j > i) ws.push_back(c.substr(i, j - i));
+    i = j + 1;
+  }
+  while (!ws.empty() && In(ws.front(), {"can", "may", "also", "will", "must", "should", "could", "often", "usually"})) {
+    ws.erase(ws.begin());
+  }
+  while (!ws.empty() && In(ws.back(), {"several", "many", "multiple", "more", "one", "or", "some", "various",
+                                       "different", "any"})) {
+    ws.pop_back();
+  }
+  std::string norm = " ";
+  for (const auto& w : ws) norm += w + " ";
+  for (const auto& [phrases, noun] : kActs) {
+    for (auto p : phrases) {
+      if (c == Padded(p) || norm == Padded(p)) return std::string(noun);
+    }
+  }
+  return "";
+}
+
+
+bool FollowsAct(const std::vector<Token>& T, size_t pos) {
+  std::vector<std::string> ws;
+  for (size_t k = pos; k > 0 && ws.size() < 6; --k) {
+    const Token& t = T[k - 1];
+    if (t.kind != Token::kWord) break;
+    if (In(t.lower, {"a", "an", "the", "one", "each", "every", "their", "its", "his", "her", "some"})) continue;
+    ws.insert(ws.begin(), t.lower);
+    std::string c = " ";
+    for (const auto& w : ws) c += w + " ";
+    if (!ActNoun(c).empty()) return true;
+  }
+  return false;
+}
+
 namespace {
 
 // A mention a pronoun can stand for: a thing, not an attribute or a word like "system".
@@ -227,6 +338,16 @@ bool Referable(const Chunk& c) {
   const std::string& h = c.words.back();
   if (LooksLikeAttribute(c) || lex::IsNonEntity(naming::Singularize(h)) || lex::IsNonEntity(h)) return false;
   return c.words.size() == 1 || !IsBadHead(h);
+}
+
+// Nouns naming the record of an act between two things ("assignment", "enrollment", "membership").
+bool IsActNoun(const std::string& w) {
+  if (In(w, {"assignment", "enrollment", "enrolment", "membership", "registration", "subscription", "participation",
+             "attendance", "booking", "reservation", "allocation", "placement", "appointment", "signup",
+             "nomination", "rental", "loan", "lease", "transfer"})) {
+    return true;
+  }
+  return false;
 }
 
 bool PersonLike(const Chunk& c) {
@@ -475,6 +596,28 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       if (!tk.type.empty() && tail != " " && (StartsWith(tk.type, "join:") || tk.type == "m2m" || tk.type == "a_has_b")) {
         Note(b, 1.0, false, si);
         std::string type = tk.type;
+        // "students have a name, and enroll in courses with a grade": the shared subject's act
+        // with attributes makes the join entity too.
+        if (std::string act = ActNoun(tail); type == "m2m" && !act.empty() && subject->name != b.name) {
+          size_t stop = b.end;
+          std::vector<DField> payload = LinkPayload(T, b.end, &stop);
+          if (!payload.empty()) {
+            std::string join = act == "Membership" || act == "Attendance" ? b.name + act : act;
+            if (join.size() > 60) join.resize(60);
+            auto& fields = join_payload_[join];
+            for (auto& f : payload) {
+              bool dup = false;
+              for (const auto& g : fields) dup = dup || g.name == f.name;
+              if (!dup) fields.push_back(std::move(f));
+            }
+            Note(*subject, 2.2, false, si);
+            Note(b, 2.2, false, si);
+            links_.push_back({subject->name, b.name, "via:" + join, ""});
+            if (stop < T.size() && T[stop].text == "(") stop = MatchParen(T, stop, T.size()) + 1;
+            while (i + 2 < cs.size() && cs[i + 2]->begin < stop) ++i;
+            continue;
+          }
+        }
         if (type == "a_has_b" && b.end + 1 < T.size() && T[b.end].lower == "with") {
           for (size_t q = b.end + 1; q < std::min(T.size(), b.end + 6); ++q) {
             if (In(T[q].lower, {"quantity", "quantities", "qty", "amount", "amounts", "price", "prices", "dosage", "dose"})) {
@@ -503,17 +646,68 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     }
     if (each_other && subject == &a) links_.push_back({a.name, a.name, "m2m", ""});
     // "leases link a tenant to an apartment": the subject joins the two.
-    if ((conn == " link " || conn == " links " || conn == " connect " || conn == " connects " || conn == " ties " ||
-         conn == " tie " || conn == " pair " || conn == " pairs ") && i + 2 < cs.size()) {
+    // "each order line links one order to one product", "an order line references an order and a
+    // product": counts before the objects say nothing of the link.
+    auto no_one = [](std::string c) {
+      for (const char* w : {" one ", " exactly ", " single "}) {
+        for (size_t at; (at = c.find(w)) != std::string::npos;) c.erase(at, std::string(w).size() - 1);
+      }
+      return c;
+    };
+    const std::string lconn = no_one(conn);
+    if ((lconn == " link " || lconn == " links " || lconn == " connect " || lconn == " connects " || lconn == " ties " ||
+         lconn == " tie " || lconn == " pair " || lconn == " pairs " || lconn == " references " ||
+         lconn == " reference " || lconn == " relates " || lconn == " relate " || lconn == " associates " ||
+         lconn == " associate ") && i + 2 < cs.size()) {
       bool c2 = false;
-      std::string to = connector(b, *cs[i + 2], c2);
-      if (c2 && (to == " to " || to == " with " || to == " and ")) {
-        Note(a, 2.2, false, si);
+      std::string to = no_one(connector(b, *cs[i + 2], c2));
+      const bool ref = lconn == " references " || lconn == " reference ";
+      if (c2 && ((!ref && (to == " to " || to == " with ")) || to == " and ")) {
+        // The linking noun is a record of its own, even when it is named only here.
+        Note(a, 3.0, false, si);
         Note(b, 2.2, false, si);
         Note(*cs[i + 2], 2.2, false, si);
+        size_t stop = cs[i + 2]->end;
+        auto payload = LinkPayload(T, cs[i + 2]->end, &stop, true);
+        if (!payload.empty() && a.name != b.name && a.name != cs[i + 2]->name) {
+          auto& fields = join_payload_[a.name];
+          for (auto& f : payload) {
+            bool dup = false;
+            for (const auto& g : fields) dup = dup || g.name == f.name;
+            if (!dup) fields.push_back(std::move(f));
+          }
+          links_.push_back({b.name, cs[i + 2]->name, "via:" + a.name, ""});
+          ++i;
+          while (i + 2 < cs.size() && cs[i + 2]->begin < stop) ++i;
+          continue;
+        }
         links_.push_back({b.name, a.name, "a_has_b", ""});
         links_.push_back({cs[i + 2]->name, a.name, "a_has_b", ""});
         ++i;
+        continue;
+      }
+    }
+    // "assignments of drivers to vehicles", "enrollments of students in courses": an act noun
+    // between two things is the join entity of the two.
+    if (conn == " of " && i + 2 < cs.size() && a.words.size() <= 2 && IsActNoun(naming::Singularize(a.words.back())) &&
+        Referable(b) && Referable(*cs[i + 2]) && !LooksLikeAttribute(b) && !LooksLikeAttribute(*cs[i + 2])) {
+      bool c2 = false;
+      std::string to = connector(b, *cs[i + 2], c2);
+      if (c2 && In(to, {" to ", " in ", " into ", " on ", " at ", " for ", " with "})) {
+        const Chunk& c = *cs[i + 2];
+        Note(a, 3.0, false, si);
+        Note(b, 2.2, false, si);
+        Note(c, 2.2, false, si);
+        size_t stop = c.end;
+        auto& fields = join_payload_[a.name];
+        for (auto& f : LinkPayload(T, c.end, &stop)) {
+          bool dup = false;
+          for (const auto& g : fields) dup = dup || g.name == f.name;
+          if (!dup) fields.push_back(std::move(f));
+        }
+        links_.push_back({b.name, c.name, "via:" + a.name, ""});
+        ++i;
+        while (i + 2 < cs.size() && cs[i + 2]->begin < stop) ++i;
         continue;
       }
     }
@@ -566,6 +760,14 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         k = tail;
       }
     }
+    // "appointments with a doctor", "a session with a trainer": one person on the other side of a
+    // thing is its "one" side, not a list of people it holds.
+    if (k.type == "a_has_b" && conn == " with " && !b.plural && b.words.size() <= 2 && PersonLike(b) && !PersonLike(a) &&
+        !IsUserHead(b)) {
+      k.type = "b_has_a";
+    }
+    // "students can also join several clubs": a participation act between modals and quantifiers.
+    if ((k.type.empty() || k.type == "b_has_a") && b.plural && a.plural && !ActNoun(conn).empty()) k.type = "m2m";
     // "one waiter can handle many orders": an unknown verb with a plural quantity reads as "has
     // many" (pair only; relative clauses like "bylines that can list several writers" excluded).
     if (k.type.empty() && b.plural && b.begin > a.end + 1) {
@@ -608,6 +810,69 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         continue;
       }
     }
+    // "a person joins a group with a role", "students enroll in courses with a grade": a
+    // participation act whose link carries its own data is a join entity named after the act
+    // (GroupMembership, Enrollment) with the two sides as parents.
+    // ("can also join several clubs" reads as "has many" without the act.)
+    // "members belong to several teams with a role": a stated many-to-many whose link carries a
+    // typical link attribute (a role, grade, position, dates) is a join named after the two
+    // (TeamMember).
+    if (k.type == "m2m" && &a != &b && ActNoun(conn).empty() && a.words.size() <= 2 && b.words.size() <= 2) {
+      size_t stop = b.end;
+      std::vector<DField> payload = LinkPayload(T, b.end, &stop);
+      bool link_attr = !payload.empty();
+      for (const auto& f : payload) {
+        std::string n = ToLower(f.name);
+        bool ok = f.type == spec::FieldType::kDate || f.type == spec::FieldType::kDateTime;
+        for (const char* w : {"role", "grade", "score", "position", "rank", "permission", "level", "share", "percentage",
+                              "quantity", "seat", "jersey", "shirt"}) {
+          ok = ok || n.find(w) != std::string::npos;
+        }
+        link_attr = link_attr && ok;
+      }
+      if (link_attr) {
+        std::string join = b.name + naming::ToPascalCase(naming::Singularize(a.words.back()));
+        if (join.size() > 60) join.resize(60);
+        Note(a, 2.2, false, si);
+        Note(b, 2.2, false, si);
+        auto& fields = join_payload_[join];
+        for (auto& f : payload) {
+          bool dup = false;
+          for (const auto& g : fields) dup = dup || g.name == f.name;
+          if (!dup) fields.push_back(std::move(f));
+        }
+        links_.push_back({a.name, b.name, "via:" + join, ""});
+        if (stop < T.size() && T[stop].text == "(") stop = MatchParen(T, stop, T.size()) + 1;
+        while (i + 2 < cs.size() && cs[i + 2]->begin < stop) ++i;
+        continue;
+      }
+    }
+    if ((k.type == "m2m" || (k.type == "a_has_b" && b.plural)) && &a != &b) {
+      if (std::string act = ActNoun(conn); !act.empty()) {
+        size_t stop = b.end;
+        std::vector<DField> payload = LinkPayload(T, b.end, &stop);
+        std::string join = act == "Membership" || act == "Attendance" ? b.name + act : act;
+        if (join.size() > 60) join.resize(60);
+        if (!payload.empty()) {
+          Note(a, 2.2, false, si);
+          Note(b, 2.2, false, si);
+          auto& fields = join_payload_[join];
+          for (auto& f : payload) {
+            bool dup = false;
+            for (const auto& g : fields) dup = dup || g.name == f.name;
+            if (!dup) fields.push_back(std::move(f));
+          }
+          links_.push_back({a.name, b.name, "via:" + join, ""});
+          // The attribute phrases (and their parenthesised values) are not related to anything.
+          if (stop < T.size() && T[stop].text == "(") stop = MatchParen(T, stop, T.size()) + 1;
+          while (i + 2 < cs.size() && cs[i + 2]->begin < stop) ++i;
+          continue;
+        }
+        // Without a payload the act is a many-to-many, unless the text declares the act's record
+        // ("enrollments: grade, date"), which then carries the link.
+        if (k.type == "m2m") k.type = "m2m?:" + join + "|" + act;
+      }
+    }
     std::vector<const Chunk*> left{&a}, right{&b};
     for (size_t j = i; j > 0 && joined(*cs[j - 1], *cs[j]); --j) left.push_back(cs[j - 1]);
     // "products belong to categories, orders have a total": a phrase followed by its own verb
@@ -635,7 +900,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           continue;
         }
         // "wishlists with lines": a generic dependent takes its parent's name.
-        if (k.type == "a_has_b" && r->words.size() == 1 &&
+        // "details like a due date", "details such as ...": examples of attributes, not rows.
+        const bool examples = r->end < T.size() && In(T[r->end].lower, {"like", "such", "including", "eg", "e.g.", ":"});
+        if (k.type == "a_has_b" && r->words.size() == 1 && !(examples && r->words[0] == "details") &&
             In(naming::Singularize(r->words[0]), {"line", "item", "entry", "detail", "row", "option"})) {
           Chunk dep = *r;
           dep.words = {ToLower(l->name), r->words[0]};
@@ -751,6 +1018,43 @@ void Extractor::ResolveLinks() {
       d_.AddRelation(b, a, spec::RelationKind::kOneToMany, l.inverse);
     } else if (t == "m2m") {
       d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
+    } else if (StartsWith(t, "m2m?:")) {
+      // The act's record exists as its own entity: it carries the link.
+      std::string names = t.substr(5);
+      size_t bar = names.find('|');
+      std::string join;
+      for (std::string n : {names.substr(0, bar), names.substr(bar + 1)}) {
+        if (join.empty() && accepted_.count(Canonical(n)) && d_.Find(Canonical(n))) join = Canonical(n);
+      }
+      if (join.empty() || a == b || join == a || join == b) {
+        d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
+      } else {
+        d_.AddRelation(a, join, spec::RelationKind::kOneToMany);
+        d_.AddRelation(b, join, spec::RelationKind::kOneToMany);
+      }
+    } else if (StartsWith(t, "via:")) {
+      if (a == b) {
+        d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
+        continue;
+      }
+      std::string join = t.substr(4);
+      if (accepted_.count(Canonical(join))) join = Canonical(join);
+      DEntity* je = d_.Find(join);
+      if (!je) {
+        DEntity e;
+        e.name = join;
+        e.order = 900000;
+        d_.entities.push_back(e);
+        accepted_.insert(join);
+        je = &d_.entities.back();
+      }
+      if (auto it = join_payload_.find(t.substr(4)); it != join_payload_.end()) {
+        for (const auto& f : it->second) {
+          if (!je->FindField(f.name)) je->fields.push_back(f);
+        }
+      }
+      d_.AddRelation(a, join, spec::RelationKind::kOneToMany);
+      d_.AddRelation(b, join, spec::RelationKind::kOneToMany);
     } else if (t == "one_one") {
       if (a != b) d_.AddRelation(a, b, spec::RelationKind::kOneToOne);
     } else if (StartsWith(t, "item:")) {
