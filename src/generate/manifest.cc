@@ -56,7 +56,9 @@ std::vector<std::string> TestFilterArguments(const Manifest& m, std::string_view
   if (!file.empty()) Substitute(tf.fileArgs, "{file}", file, out);
   if (!name.empty()) {
     std::string pattern = tf.regex ? EscapeRegex(name) : name;
-    if (tf.regex && !file.empty()) pattern = "^" + pattern + "$";
+    // With a file, the name is where a test's name starts: the whole name, or its suites (a
+    // describe block's tests), never a test whose name merely contains it.
+    if (tf.regex && !file.empty()) pattern = "^" + pattern + "(?: |$)";
     Substitute(tf.nameArgs, "{pattern}", pattern, out);
   }
   return out;

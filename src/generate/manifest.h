@@ -88,8 +88,8 @@ Result<Manifest> ParseManifest(const nlohmann::json& j, const std::string& where
 
 // The arguments that narrow the test command to `filter`. The part before the first " > " is
 // taken as a test file when `isTestFile` says it is one; the rest (or the whole filter when no
-// file is named) becomes a name pattern: anchored when a file and a full name are given,
-// otherwise matched anywhere, and escaped when the runner reads regular expressions. Empty when
+// file is named) becomes a name pattern: with a file, matched at the start of a test's name up to
+// a word end (the test itself, or every test of a named suite), otherwise matched anywhere, and escaped when the runner reads regular expressions. Empty when
 // the manifest has no test filter or the filter is empty.
 std::vector<std::string> TestFilterArguments(const Manifest& m, std::string_view filter,
                                              const std::function<bool(const std::string&)>& isTestFile);

@@ -22,7 +22,12 @@ bool Known(const std::string& f) {
 
 TEST(TestFilterArguments, AFullNameRunsOneFileAndAnchorsTheEscapedName) {
   EXPECT_EQ(TestFilterArguments(Vitest(), "test/auth.test.ts > auth: register > answers 422 (a role cannot be chosen)", Known),
-            (Args{"--", "test/auth.test.ts", "--testNamePattern=^auth: register answers 422 \\(a role cannot be chosen\\)$"}));
+            (Args{"--", "test/auth.test.ts", "--testNamePattern=^auth: register answers 422 \\(a role cannot be chosen\\)(?: |$)"}));
+}
+
+TEST(TestFilterArguments, AFileAndASuiteRunTheSuitesTests) {
+  EXPECT_EQ(TestFilterArguments(Vitest(), "test/posts.test.ts > posts: CRUD", Known),
+            (Args{"--", "test/posts.test.ts", "--testNamePattern=^posts: CRUD(?: |$)"}));
 }
 
 TEST(TestFilterArguments, AFileAloneRunsThatFile) {

@@ -164,7 +164,7 @@ TEST_F(DocsApi, TestsDocShowsTheExamplesOfTheLatestRunAndIsSearchable) {
   std::vector<std::string> paths;
   auto list = Get(docs, u);
   for (const auto& d : list["data"]) paths.push_back(d["path"]);
-  EXPECT_EQ(paths, (std::vector<std::string>{"TDD.md", "history.md", "plan.md", "runs.md", "tests.md"}));
+  EXPECT_EQ(paths, (std::vector<std::string>{"TDD.md", "history.md", "logs.md", "plan.md", "runs.md", "tests.md"}));
   auto doc = Get(docs + "/tests.md", u);
   std::string md = doc["content"];
   const int version = doc["version"];

@@ -149,7 +149,8 @@ Response RunTests(App& app, Request& req) {
                         {"skipped", out->skipped}, {"durationMs", out->durationMs}, {"results", out->results},
                         {"summary", out->summary}};
     RecordTestRun(app, j, "run", r);
-    RecordTestsDoc(app, j.projectId, tr.projectDir, "run", r, j.createdBy);
+    // A filtered run's examples cover only its tests: tests.md keeps the last full run's.
+    if (tr.filter.empty()) RecordTestsDoc(app, j.projectId, tr.projectDir, "run", r, j.createdBy);
     ctx.Emit("test.result", {{"jobId", j.id}, {"phase", "run"}, {"status", out->status}, {"passed", out->passed},
                              {"failed", out->failed}, {"skipped", out->skipped}, {"summary", out->summary}});
     SetProjectStatus(app, j.projectId, out->status == "passed" ? "tested" : "generated");
