@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { buildTree, commitsTouching, languageOf, parsePatch } from './files';
+import { describe, expect, it, vi } from 'vitest';
+import { buildTree, commitsTouching, deleteFile, languageOf, parsePatch } from './files';
 
 describe('file tree', () => {
   it('puts folders first and sorts by name', () => {
@@ -29,5 +29,19 @@ describe('history', () => {
   it('keeps only the commits that touched a path', () => {
     const c = (sha: string, paths: string[]) => ({ sha, parents: [], summary: sha, message: sha, author: {}, time: '', files: paths.map((path) => ({ path })) });
     expect(commitsTouching([c('1', ['a', 'b']), c('2', ['b']), c('3', ['a'])], 'a').map((x) => x.sha)).toEqual(['1', '3']);
+  });
+});
+
+describe('delete', () => {
+  it('sends DELETE for the file path, each segment encoded', async () => {
+    const fetched = vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+      new Response(JSON.stringify({ path: 'src/a b.ts', deleted: true, commit: 'f'.repeat(40) }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    );
+    const answer = await deleteFile('p1', 'src/a b.ts');
+    expect(answer.commit).toBe('f'.repeat(40));
+    const [url, init] = fetched.mock.calls[0] ?? [];
+    expect(init?.method).toBe('DELETE');
+    expect(String(url)).toMatch(/\/api\/projects\/p1\/files\/src\/a%20b\.ts$/);
+    vi.restoreAllMocks();
   });
 });

@@ -9,6 +9,10 @@ export const readFile = (pid: string, path: string) => api.get<string>(projectAp
 export const writeFile = (pid: string, path: string, content: string) =>
   api.put<{ path: string; size: number }>(projectApi.file(pid, path), undefined, { body: content, headers: { 'Content-Type': 'application/octet-stream' } });
 
+/** Deletes a file; the server commits the deletion ("Delete <path>") as the acting user. */
+export const deleteFile = (pid: string, path: string) =>
+  api.del<{ path: string; deleted: boolean; commit: string | null }>(projectApi.file(pid, path));
+
 export interface TreeNode {
   name: string;
   path: string;

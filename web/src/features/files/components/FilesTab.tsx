@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { AtSign, ChevronRight, FileCode2, Folder, FolderOpen, GitCompare, History, Save } from 'lucide-react';
+import { AtSign, ChevronRight, FileCode2, Folder, FolderOpen, GitCompare, History, Save, Trash2 } from 'lucide-react';
 import { Empty, ErrorState, Loading, Skeleton } from '@/components/States';
 import { errorMessage } from '@/lib/api-client';
 import type { FileEntry } from '@/lib/api-types';
@@ -7,7 +7,7 @@ import { assignToChat, reportError } from '@/lib/bus';
 import { useCapability } from '@/lib/capabilities';
 import { projectKey } from '@/lib/project';
 import { invalidate, useResource } from '@/lib/resource';
-import { buildTree, languageOf, listFiles, readFile, writeFile, type TreeNode } from '../api/files';
+import { buildTree, deleteFile, languageOf, listFiles, readFile, writeFile, type TreeNode } from '../api/files';
 
 import { FileHistory } from './FileHistory';
 
@@ -92,6 +92,25 @@ export function FilesTab({ projectId, canEdit }: { projectId: string; canEdit: b
     }
   }
 
+  async function remove() {
+    if (!path || !confirm(`Delete ${path}? The deletion is committed; the file stays in the history.`)) return;
+    setSaving(true);
+    try {
+      await deleteFile(projectId, path);
+      setPath(null);
+      setSaved(null);
+      setShowHistory(false);
+      invalidate(projectKey(projectId, 'files'));
+      invalidate(projectKey(projectId, 'history'));
+      setNotice(`Deleted ${path}.`);
+      setTimeout(() => setNotice(''), 4000);
+    } catch (e) {
+      reportError.emit({ title: `Could not delete ${path}`, error: e });
+    } finally {
+      setSaving(false);
+    }
+  }
+
   if (files.error !== undefined && !files.data) return <ErrorState error={files.error} onRetry={files.reload} />;
   if (!files.data) return <Skeleton lines={8} />;
   if (files.data.length === 0)
@@ -109,7 +128,10 @@ export function FilesTab({ projectId, canEdit }: { projectId: string; canEdit: b
       </aside>
       <div className="flex min-h-[360px] min-w-0 flex-1 flex-col">
         {!path ? (
-          <Empty icon={<FileCode2 className="size-8" />} title="Pick a file">Open a file to read it; editors and owners can change and save it.</Empty>
+          <Empty icon={<FileCode2 className="size-8" />} title="Pick a file">
+            Open a file to read it; editors and owners can change, save and delete it.
+            {notice && <span role="status" className="mt-2 block text-emerald-700 dark:text-emerald-400">{notice}</span>}
+          </Empty>
         ) : (
           <>
             <div className="flex flex-wrap items-center gap-1 border-b border-zinc-200 px-3 py-1.5 dark:border-zinc-800">
@@ -118,6 +140,7 @@ export function FilesTab({ projectId, canEdit }: { projectId: string; canEdit: b
               <button type="button" className="btn btn-ghost btn-icon h-7 w-7" aria-label="Assign this file to chat" data-tip="Assign to chat" onClick={() => assignToChat.emit(`@file ${path}`)}><AtSign className="size-4" aria-hidden /></button>
               <button type="button" className={`btn btn-sm ${showHistory ? 'btn-primary' : 'btn-secondary'}`} aria-pressed={showHistory} aria-label={history ? undefined : 'File history is not available on this server'} title={history ? 'The commits that changed this file, with their diffs' : 'History: not available on this server'} disabled={!history} onClick={() => setShowHistory(!showHistory)} data-testid="file-history-button"><History className="size-3.5" aria-hidden /> History</button>
               <button type="button" className={`btn btn-sm ${diff ? 'btn-primary' : 'btn-secondary'}`} aria-pressed={diff} disabled={showHistory || (!dirty && !diff)} title="Your unsaved changes against the saved file" onClick={() => setDiff(!diff)} data-testid="file-diff"><GitCompare className="size-3.5" aria-hidden /> Diff</button>
+              {canEdit && <button type="button" className="btn btn-ghost btn-icon h-7 w-7" aria-label={`Delete ${path}`} data-tip="Delete this file (committed)" disabled={saving} onClick={() => void remove()} data-testid="file-delete"><Trash2 className="size-4" aria-hidden /></button>}
               {canEdit && <button type="button" className="btn btn-primary btn-sm" disabled={!dirty || saving} onClick={() => void save()} data-testid="file-save" title="Save (Ctrl+S)"><Save className="size-3.5" aria-hidden /> Save</button>}
             </div>
             <div className="min-h-0 flex-1">
