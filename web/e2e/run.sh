@@ -27,6 +27,8 @@ ui="${E2E_UI:-$web/dist}"  # the built UI
 [[ -x "${CHROMIUM:-/usr/bin/chromium}" ]] || { echo "e2e: chromium not found (apt-get install chromium)" >&2; exit 2; }
 [[ -d "$web/node_modules/playwright-core" ]] || { echo "e2e: run npm ci in web/ first" >&2; exit 2; }
 
+# Failure screenshots describe this run only (the tab screenshots are overwritten anyway).
+rm -f "$here"/screenshots/FAILED-*.png
 data="$(mktemp -d /tmp/bf-e2e-data.XXXXXX)"
 cache="${E2E_CACHE:-${HOME:-/tmp}/.cache/backendforge-e2e}"
 mkdir -p "$cache"
