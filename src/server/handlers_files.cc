@@ -1,5 +1,8 @@
-// GET /api/projects/{pid}/files, GET|PUT /api/projects/{pid}/files/{path}: the generated
+// GET /api/projects/{pid}/files, GET|PUT|DELETE /api/projects/{pid}/files/{path}: the generated
 // project's files (path traversal and symlink escapes refused, see project_files.h).
+#include <optional>
+
+#include "common/strings.h"
 #include "server/access.h"
 #include "server/app.h"
 #include "server/preview_launch.h"
@@ -48,10 +51,13 @@ Response Get(App& app, Request& req) {
 // Whether a change to `path` can change what a running preview serves: everything but the
 // documentation and the tests.
 bool ServedCode(const std::string& path) {
-  auto ends_with = [&](std::string_view suffix) {
-    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  return !(path.rfind("docs/", 0) == 0 || path.rfind("test/", 0) == 0 || path.rfind("tests/", 0) == 0 || ends_with(".md"));
+  return !(StartsWith(path, "docs/") || StartsWith(path, "test/") || StartsWith(path, "tests/") || EndsWith(path, ".md"));
+}
+
+// The project's git folder is BackendForge's: neither written nor deleted through the API.
+std::optional<Response> RefuseGitFolder(const std::string& path) {
+  if (path != ".git" && !StartsWith(path, ".git/")) return std::nullopt;
+  return Problem(422, "files.bad_path", "the project's git folder is managed by BackendForge");
 }
 
 // After a committed change: the running preview restarts on the new code (built first).
@@ -67,9 +73,7 @@ Response Put(App& app, Request& req) {
   auto a = RequireProject(app, req, req.Param("pid"), store::Role::kEditor);
   if (a.error) return *a.error;
   std::string path = req.Param("path");
-  if (path == ".git" || path.rfind(".git/", 0) == 0) {
-    return Problem(422, "files.bad_path", "the project's git folder is managed by BackendForge");
-  }
+  if (auto refused = RefuseGitFolder(path)) return *refused;
   // Every edit is a commit on main with the editor as author (docs/VCS.md); the write and the
   // commit happen under the project's lock, so a regeneration merges before or after, never in
   // between. A failed commit leaves the file written and uncommitted; the next edit's commit
@@ -91,9 +95,7 @@ Response Delete(App& app, Request& req) {
   auto a = RequireProject(app, req, req.Param("pid"), store::Role::kEditor);
   if (a.error) return *a.error;
   std::string path = req.Param("path");
-  if (path == ".git" || path.rfind(".git/", 0) == 0) {
-    return Problem(422, "files.bad_path", "the project's git folder is managed by BackendForge");
-  }
+  if (auto refused = RefuseGitFolder(path)) return *refused;
   // A commit on main like an edit; a deleted generated file is restored by Solve or kept
   // deleted by a regeneration (the user's change).
   std::filesystem::path dir = app.ProjectDir(a.view->project.id);
