@@ -544,7 +544,12 @@ TEST_F(Live, MaliciousTestCodeWrittenThroughTheFilesApiIsContained) {
   EXPECT_EQ(health_ok, health_asked) << "the server answered /health during the bomb";
   ASSERT_EQ(bombed["status"], "succeeded") << bombed.dump(2);  // the job ran; the tests did not pass
   EXPECT_NE(bombed["result"]["status"], "passed") << bombed.dump(2);
-  EXPECT_NE(bombed["result"]["summary"].get<std::string>().find("process limit"), std::string::npos) << bombed.dump(2);
+  // Where the pids cgroup exists the summary names the limit; with the RLIMIT_NPROC fallback
+  // (machines without it) the bomb's failed forks show in the run's log instead.
+  std::string summary = bombed["result"]["summary"], log = bombed.value("log", std::string());
+  EXPECT_TRUE(summary.find("process limit") != std::string::npos || log.find("fork") != std::string::npos ||
+              log.find("Resource temporarily unavailable") != std::string::npos)
+      << bombed.dump(2);
   EXPECT_EQ(ProcessesWith(marker), 0) << "a process of the bomb survived its run";
 
   // 2. Egress, the data folder, the server's environment, writing outside: each attempt is a
