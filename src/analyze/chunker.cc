@@ -183,6 +183,14 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                 .find("|" + w + "|") != std::string_view::npos) {
       content = false;
     }
+    // "track campaign views and link clicks": the same verbs before a compound whose head is plural.
+    if (content && i == begin && begin == 0 && i + 2 < end && toks[i + 1].kind == Token::kWord &&
+        toks[i + 2].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower) &&
+        !IsPluralWord(toks[i + 1].lower) && IsPluralWord(toks[i + 2].lower) &&
+        std::string_view("|track|send|allow|support|manage|generate|notify|remind|show|").find("|" + w + "|") !=
+            std::string_view::npos) {
+      content = false;
+    }
     if (content && lex::IsNounVerb(w)) {
       // After a plural noun, a base-form noun/verb is the verb: "users post listings".
       if (open && !cur.words.empty()) {
@@ -199,8 +207,9 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         }
         if (!prev_plural && EndsWith(w, "s") && cur.words.size() == 1 && det_before && i + 1 < end &&
             toks[i + 1].kind == Token::kWord &&
-            (IsDeterminer(toks[i + 1].lower) || lex::IsQuantifier(toks[i + 1].lower) || IsPluralWord(toks[i + 1].lower))) {
-          content = false;  // "an organiser runs events"
+            (IsDeterminer(toks[i + 1].lower) || lex::IsQuantifier(toks[i + 1].lower) || IsPluralWord(toks[i + 1].lower) ||
+             lex::IsFieldWord(toks[i + 1].lower))) {
+          content = false;  // "an organiser runs events", "when a check changes status"
         }
       } else if (plural_closed_at != static_cast<size_t>(-1) && plural_closed_at + 1 == i && !EndsWith(w, "s")) {
         content = false;  // "devices report positions"

@@ -316,17 +316,26 @@ void Extractor::Decide() {
     bool sub_prefixed = false;
     for (const auto& p : c.phrases) sub_prefixed = sub_prefixed || StartsWith(p, "sub ");
     if (sub_prefixed && !c.strong) continue;  // "sub-tasks": a self relation, not a table
+    bool column_only = !c.phrases.empty();
+    for (const auto& p : c.phrases) column_only = column_only && p.find('_') != std::string::npos;
+    if (column_only) continue;  // "we keep joined_at": a column name, never a table
     bool soft = In(head, {"person", "people", "persons", "report", "reports", "history", "log", "logs", "note",
                           "notes", "setting", "settings", "reminder", "reminders", "field", "fields", "object",
                           "objects", "part", "parts", "item", "items", "entry", "entries", "line", "lines", "record",
                           "records", "list", "lists", "calendar", "model", "models", "form", "module", "modules",
-                          "forms", "set", "sets", "side", "page", "pages", "site", "sites"});
+                          "forms", "set", "sets", "side", "page", "pages", "site", "sites", "website", "websites",
+                          "table", "tables", "token", "tokens", "key", "keys", "domain", "domains"});
     if (single && lex::IsNonEntity(head) && !(soft && (c.strong || c.score >= 4.0))) continue;
     // "job title history per employee (title, from, to)": a compound with its own field list stands.
     // ("set status (new, closed)" is a verb and its values.)
     const std::string first = ToLower(words.front());
     const bool noun_first = !lex::IsVerb(first) && !lex::IsNounVerb(first);
-    if (!single && IsBadHead(head) && !(c.strong && noun_first && In(head, {"title", "status", "price", "code"}))) continue;
+    // ("API keys (token, last used)", "company websites (url)": so do keys and sites.)
+    if (!single && IsBadHead(head) &&
+        !(c.strong && noun_first &&
+          In(head, {"title", "status", "price", "code", "key", "website", "site", "page", "domain"}))) {
+      continue;
+    }
     // "attachments are uploaded by users and attached to posts": a dependent word that two
     // verb relations connect stands on its own.
     if (single && IsGenericDependent(head) && !c.strong && !(c.score >= 4.4 && c.plural_mentions >= 2)) continue;
@@ -659,7 +668,10 @@ void Extractor::ParseLists() {
         if (!LooksLikeAttribute(h) && !IsBadHead(h.words.back()) && !lex::IsNonEntity(h.words.back()) &&
             !IsGenericDependent(naming::Singularize(h.words.back())) && h.words.size() <= 2 &&
             !lex::RoleOf(h.words.back()) && it.end - it.begin <= 5) {
-          bool ends_item = h.end == it.end || T[h.end].text == "(";
+          // "attribs (json)": a parenthesised type makes the plural a column.
+          bool typed = h.end + 2 < it.end && T[h.end].text == "(" && T[h.end + 2].text == ")" &&
+                       lex::InferFieldType({T[h.end + 1].lower}).type != spec::FieldType::kString;
+          bool ends_item = !typed && (h.end == it.end || T[h.end].text == "(");
           bool determined = h.begin > it.begin && In(T[h.begin - 1].lower, {"a", "an", "the", "one", "its", "their"});
           if (h.plural && ends_item && !In(h.words.back(), {"photos", "images", "pictures", "screenshots"})) {
             make(h.name, DField{});

@@ -167,6 +167,12 @@ bool LooksLikeFieldList(const std::vector<Token>& toks, size_t begin, size_t end
     for (size_t i = begin; i < end; ++i) {
       if (toks[i].kind == Token::kWord && !lex::IsStopword(toks[i].lower)) head = toks[i].lower;
     }
+    // "attribs (json)", "code (unique)": a type or constraint of the word before, not its fields.
+    if (end - begin == 1 && In(head, {"json", "jsonb", "text", "int", "integer", "string", "number", "decimal",
+                                      "float", "bool", "boolean", "date", "datetime", "timestamp", "uuid", "url",
+                                      "email", "enum", "unique", "optional", "required", "nullable"})) {
+      return false;
+    }
     return (fieldish >= 1 || lex::IsFieldWord(head)) && (end - begin) <= 4;
   }
   if (numeric * 2 >= static_cast<int>(items.size())) return false;

@@ -48,7 +48,7 @@ const Set& Verbs() {
   static const Set s = {
       "has", "have", "had", "having", "belongs", "belong", "belonging", "belonged", "depend", "depends",
       "depended", "depending", "derived", "participate", "participates", "participated", "compete", "competes",
-      "discuss", "discusses", "discussed", "appear", "appears", "appeared",
+      "discuss", "discusses", "discussed", "appear", "appears", "appeared", "fill", "fills",
       "contains",
       "contain", "containing", "includes", "include", "including", "holds", "hold", "owns", "own",
       "gets", "make", "makes", "made", "keep", "keeps", "kept", "store", "stores", "stored", "write",
@@ -254,7 +254,11 @@ const Set& NonEntities() {
       "record", "records", "list", "lists", "set", "sets", "row", "one", "thing", "multiplayer", "setting",
       "settings", "preferences", "person", "people", "persons", "someone", "reminder", "reminders", "report",
       "reports", "history", "log", "logs", "notes", "note", "call", "calls", "ready", "deadline", "asap",
-      "calendar", "tree", "trees"};
+      "calendar", "tree", "trees",
+      // Parts of the system rather than its records ("the fetcher stores entries", "pings over HTTP").
+      "fetcher", "fetchers", "crawler", "crawlers", "scraper", "scrapers", "importer", "importers", "parser",
+      "parsers", "poller", "pollers", "mailer", "mailers", "daemon", "daemons", "cron", "http", "https", "smtp",
+      "ftp", "limit", "limits"};
   return s;
 }
 

@@ -183,7 +183,8 @@ std::string SingularizeLower(const std::string& w) {
     if (TakesOes(stem)) return stem;
     return w.substr(0, w.size() - 1);  // "shoes" -> "shoe"
   }
-  if (EndsWith(w, "s") && w.size() > 1) return w.substr(0, w.size() - 1);
+  // Two-letter words ("os", "as") are not plurals of one letter.
+  if (EndsWith(w, "s") && w.size() > 2) return w.substr(0, w.size() - 1);
   return w;
 }
 
