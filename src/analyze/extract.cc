@@ -102,7 +102,8 @@ bool IsPersonEntityWord(std::string_view word) {
   return In(w, {"patient", "doctor", "physician", "student", "teacher", "instructor", "driver", "player", "candidate",
                 "applicant", "client", "lawyer", "attorney", "tenant", "landlord", "speaker", "attendee", "volunteer",
                 "employee", "trainer", "coach", "nurse", "vet", "artist", "passenger", "rider", "donor", "courier",
-                "provider"});
+                "provider", "agent", "therapist", "technician", "mechanic", "tutor", "veterinarian", "dentist",
+                "pharmacist"});
 }
 
 std::string Extractor::Canonical(const std::string& name) const {
@@ -159,6 +160,15 @@ void Extractor::Evidence(size_t si) {
         chunks[i + 1].words.size() <= 2 && !lex::IsNonEntity(chunks[i + 1].words.back()) &&
         !IsGenericDependent(naming::Singularize(chunks[i + 1].words.back()))) {
       NoteAlias(chunks[i], chunks[i + 1]);
+    }
+    // "The crops is a list with name and variety": the list is the thing before it.
+    if (bb == a + 2 && (T[a].lower == "is" || T[a].lower == "are") && In(T[a + 1].lower, {"a", "an", "the"}) &&
+        chunks[i + 1].words.size() == 1 &&
+        In(chunks[i + 1].words[0], {"list", "table", "catalog", "catalogue", "lookup", "collection"}) &&
+        chunks[i + 1].end < T.size() && In(T[chunks[i + 1].end].lower, {"with", "of", ":", "("}) &&
+        !LooksLikeAttribute(chunks[i]) && !lex::IsNonEntity(chunks[i].words.back())) {
+      alias_[chunks[i + 1].name] = chunks[i].name;
+      Note(chunks[i], 3.0, true, si);
     }
   }
   // "foods and units are their own lists", "tags are a separate table": the writer says these are
@@ -324,8 +334,13 @@ void Extractor::Decide() {
                           "objects", "part", "parts", "item", "items", "entry", "entries", "line", "lines", "record",
                           "records", "list", "lists", "calendar", "model", "models", "form", "module", "modules",
                           "forms", "set", "sets", "side", "page", "pages", "site", "sites", "website", "websites",
-                          "table", "tables", "token", "tokens", "key", "keys", "domain", "domains"});
-    if (single && lex::IsNonEntity(head) && !(soft && (c.strong || c.score >= 4.0))) continue;
+                          "table", "tables", "token", "tokens", "key", "keys", "domain", "domains", "agency",
+                          "agencies", "business", "businesses", "application", "applications"});
+    // ("agencies have many agents": a soft word the text keeps talking about in the plural stands.)
+    if (single && lex::IsNonEntity(head) &&
+        !(soft && (c.strong || c.score >= 4.0 || (c.plural_mentions >= 2 && c.score >= 3.0)))) {
+      continue;
+    }
     // "job title history per employee (title, from, to)": a compound with its own field list stands.
     // ("set status (new, closed)" is a verb and its values.)
     const std::string first = ToLower(words.front());
@@ -333,7 +348,7 @@ void Extractor::Decide() {
     // ("API keys (token, last used)", "company websites (url)": so do keys and sites.)
     if (!single && IsBadHead(head) &&
         !(c.strong && noun_first &&
-          In(head, {"title", "status", "price", "code", "key", "website", "site", "page", "domain"}))) {
+          In(head, {"title", "status", "price", "code", "key", "website", "site", "page", "domain", "application"}))) {
       continue;
     }
     // "attachments are uploaded by users and attached to posts": a dependent word that two

@@ -293,10 +293,16 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
         each = each || T[pb - 1].lower == "each" || T[pb - 1].lower == "every";
         --pb;
       }
-      bool prep = pb > 0 && (T[pb - 1].lower == "per" || (each && In(T[pb - 1].lower, {"of", "for", "on", "in"})));
+      bool prep = pb > 0 && (T[pb - 1].lower == "per" || (each && In(T[pb - 1].lower, {"of", "for", "on", "in", "at"})));
+      // "the veterinarians working at each office (name, ...)": a participle may stand between.
+      size_t owner_end = pb - 1;
+      if (prep && each && pb >= 2 && T[pb - 2].kind == Token::kWord &&
+          (EndsWith(T[pb - 2].lower, "ing") || EndsWith(T[pb - 2].lower, "ed"))) {
+        owner_end = pb - 2;
+      }
       if (prep) {
         for (const auto& p : chunks) {
-          if (p.end == pb - 1 && p.depth == 0) {
+          if ((p.end == pb - 1 || p.end == owner_end) && p.depth == 0) {
             owner = &p;
             links_.push_back({c.name, p.name, "a_has_b", ""});
           }

@@ -261,6 +261,9 @@ void CorrectTypos(std::vector<Sentence>& sentences) {
           // Five-letter words: only a missing or extra letter ("leage"), never a substitution
           // ("rules" is not a typo of "roles").
           if (t.lower.size() <= 5 && v.size() == t.lower.size()) continue;
+          // ... nor an extra letter: a five-letter word is rarely a four-letter one mistyped
+          // ("feeds" is not "fees").
+          if (t.lower.size() <= 5 && v.size() < t.lower.size()) continue;
           // Six letters: no single-letter substitution either ("courts" is not "counts"); a swap of
           // two neighbours still is a typo.
           if (t.lower.size() == 6 && v.size() == 6) {
