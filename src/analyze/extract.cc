@@ -348,7 +348,8 @@ void Extractor::Decide() {
     // ("API keys (token, last used)", "company websites (url)": so do keys and sites.)
     if (!single && IsBadHead(head) &&
         !(c.strong && noun_first &&
-          In(head, {"title", "status", "price", "code", "key", "website", "site", "page", "domain", "application"}))) {
+          In(head, {"title", "status", "price", "code", "key", "website", "site", "page", "domain", "application",
+                    "time"}))) {
       continue;
     }
     // "attachments are uploaded by users and attached to posts": a dependent word that two

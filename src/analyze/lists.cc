@@ -295,9 +295,11 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
       }
       bool prep = pb > 0 && (T[pb - 1].lower == "per" || (each && In(T[pb - 1].lower, {"of", "for", "on", "in", "at"})));
       // "the veterinarians working at each office (name, ...)": a participle may stand between.
+      // ("tags are per user (name, ...)": so may a copula.)
       size_t owner_end = pb - 1;
-      if (prep && each && pb >= 2 && T[pb - 2].kind == Token::kWord &&
-          (EndsWith(T[pb - 2].lower, "ing") || EndsWith(T[pb - 2].lower, "ed"))) {
+      if (prep && pb >= 2 && T[pb - 2].kind == Token::kWord &&
+          ((each && (EndsWith(T[pb - 2].lower, "ing") || EndsWith(T[pb - 2].lower, "ed"))) ||
+           In(T[pb - 2].lower, {"are", "is"}))) {
         owner_end = pb - 2;
       }
       if (prep) {

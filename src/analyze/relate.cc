@@ -527,6 +527,14 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       ++words;
     }
     if (words > 5) clean = false;
+    // "can have any number of tags": a quantity phrase before the thing reads as "many".
+    for (std::string_view q : {" any number of ", " a number of ", " number of ", " bunch of ", " lots of ", " lot of ",
+                               " couple of ", " plenty of ", " handful of "}) {
+      if (out.size() > q.size() && out.ends_with(q)) {
+        out = out.substr(0, out.size() - q.size()) + " many ";
+        break;
+      }
+    }
     return out;
   };
   auto joined = [&](const Chunk& a, const Chunk& b) {  // only ',' / 'and' / 'or' between
@@ -875,7 +883,13 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       }
     }
     std::vector<const Chunk*> left{&a}, right{&b};
-    for (size_t j = i; j > 0 && joined(*cs[j - 1], *cs[j]); --j) left.push_back(cs[j - 1]);
+    // ("tags are per user (...) and a bookmark can have tags": the object of "per" is no subject.)
+    auto after_per = [&](const Chunk& c) {
+      size_t q = c.begin;
+      while (q > 0 && IsDet(T[q - 1].lower)) --q;
+      return q > 0 && T[q - 1].lower == "per";
+    };
+    for (size_t j = i; j > 0 && joined(*cs[j - 1], *cs[j]) && !after_per(*cs[j - 1]); --j) left.push_back(cs[j - 1]);
     // "products belong to categories, orders have a total": a phrase followed by its own verb
     // opens a new clause and is not coordinated with the object.
     auto opens_clause = [&](const Chunk& c) {
@@ -1012,7 +1026,8 @@ void Extractor::ResolveLinks() {
     if (t == "a_has_b") {
       // Tags and keywords are shared across records: many-to-many.
       bool shared = In(ToLower(b), {"tag", "keyword", "label", "genre", "topic", "skill", "interest", "category"}) &&
-                    a != b && ToLower(b) != "category";
+                    a != b && ToLower(b) != "category" &&
+                    !(a == "User" && In(ToLower(b), {"tag", "keyword", "label"}));  // a user's own tags
       d_.AddRelation(a, b, shared ? spec::RelationKind::kManyToMany : spec::RelationKind::kOneToMany, l.inverse);
     } else if (t == "b_has_a") {
       if (a == b) continue;
@@ -1087,7 +1102,21 @@ void Extractor::ResolveLinks() {
       d_.AddRelation(b, join, spec::RelationKind::kOneToMany);
     } else if (StartsWith(t, "join:")) {
       std::string join = t.substr(5);
-      if (a != "User") {
+      // "job seekers apply to a job", "patients book a slot": people the domain keeps records of
+      // act like the login entity.
+      const std::string a_head = ToLower(naming::SplitWords(a).empty() ? a : naming::SplitWords(a).back());
+      const bool person_actor = IsPersonEntityWord(a_head) || lex::RoleOf(a_head).has_value() ||
+                                std::find(d_.roles.begin(), d_.roles.end(), naming::ToSnakeCase(a)) != d_.roles.end();
+      // "a patient books an appointment": when the object is itself the act's record, the actor
+      // simply holds many of it.
+      const std::string b_low = ToLower(b);
+      if (In(join, {"Application", "Booking", "Reservation", "Rental"}) &&
+          In(b_low, {"appointment", "booking", "reservation", "application", "rental", "order", "visit", "session",
+                     "consultation", "meeting", "trip", "ride", "ticket", "loan"})) {
+        if (a != b) d_.AddRelation(a, b, spec::RelationKind::kOneToMany);
+        continue;
+      }
+      if (a != "User" && !(person_actor && a != b)) {
         // "a clinic books appointments": without a login actor the act is a plain one-to-many.
         if (In(join, {"Application", "Booking", "Reservation", "Rental"}) && a != b) {
           d_.AddRelation(a, b, spec::RelationKind::kOneToMany);

@@ -27,7 +27,7 @@ const std::vector<std::pair<std::string, std::string>>& Irregulars() {
       {"person", "people"}, {"child", "children"}, {"man", "men"}, {"woman", "women"},
       {"mouse", "mice"}, {"goose", "geese"}, {"tooth", "teeth"}, {"foot", "feet"},
       {"ox", "oxen"}, {"criterion", "criteria"}, {"phenomenon", "phenomena"},
-      {"curriculum", "curricula"}, {"bacterium", "bacteria"}, {"medium", "media"},
+      {"curriculum", "curricula"}, {"taxon", "taxa"}, {"bacterium", "bacteria"}, {"medium", "media"},
       {"datum", "data"}, {"matrix", "matrices"}, {"vertex", "vertices"},
       {"appendix", "appendices"}, {"index", "indexes"}, {"alumnus", "alumni"},
       {"cactus", "cacti"}, {"fungus", "fungi"}, {"nucleus", "nuclei"}, {"radius", "radii"},
