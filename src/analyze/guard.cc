@@ -223,10 +223,16 @@ const std::vector<EthicsRule>& Rules() {
        "It describes fraud (fake reviews or identities, stolen payment data, laundering money).",
        {"fake reviews", "generate fake reviews", "stolen credit cards", "stolen cards", "carding", "launder money",
         "money laundering service", "fake ids", "fake identity documents", "bypass kyc", "credential stuffing",
-        "account takeover", "counterfeit"},
-       {"bulk", "at scale", "undetectable", "thousands of accounts", "sockpuppet", "sock puppet"},
+        "account takeover", "counterfeit", "card testing", "cards are live", "live cards", "sell the cards",
+        "sell cards", "resell cards", "fullz", "cc dumps", "look alike domain", "lookalike domain",
+        "look alike domains", "lookalike domains", "copy of a real", "clone of a real", "impersonate a real",
+        "impersonating a real"},
+       {"bulk", "at scale", "undetectable", "thousands of accounts", "sockpuppet", "sock puppet", "cvv",
+        "full card number", "card numbers", "captured card", "captured cards", "test charge", "test charges",
+        "clone site", "clone sites", "sell to buyers", "buyers"},
        {"so they look real", "look real", "without getting caught", "avoid detection", "avoid bans",
-        "evade", "victims"}},
+        "evade", "victims", "never actually send", "never send", "burn and re register", "private channel",
+        "look alike", "lookalike"}},
       {"exploitation",
        "It describes sexual content involving minors or non-consensual intimate imagery.",
        {"child sexual", "sexual images of children", "minors nude", "nude minors", "underage nude", "csam",
@@ -254,7 +260,7 @@ const std::vector<std::string>& LegitCues() {
       "gdpr", "compliance", "company vehicles", "company owned", "fleet", "our own servers", "our own machines",
       "our own devices", "our own infrastructure", "our own services", "blue team", "vulnerability management",
       "parental controls", "parental control", "uptime", "monitoring our", "fraud detection", "flag fake",
-      "detect fake", "moderation", "takedown requests", "abuse reports", "alerts from", "edr", "siem",
+      "detect fake", "moderation", "handle takedown requests", "process takedown requests", "abuse reports", "alerts from", "edr", "siem",
       "employees agree", "transparent", "knows they are", "know they are", "with their knowledge"};
   return cues;
 }

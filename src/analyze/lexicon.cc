@@ -48,7 +48,7 @@ const Set& Verbs() {
   static const Set s = {
       "has", "have", "had", "having", "belongs", "belong", "belonging", "belonged", "depend", "depends",
       "depended", "depending", "derived", "participate", "participates", "participated", "compete", "competes",
-      "discuss", "discusses", "discussed", "appear", "appears", "appeared", "fill", "fills",
+      "discuss", "discusses", "discussed", "appear", "appears", "appeared", "fill", "fills", "impersonate", "impersonates",
       "contains",
       "contain", "containing", "includes", "include", "including", "holds", "hold", "owns", "own",
       "gets", "make", "makes", "made", "keep", "keeps", "kept", "store", "stores", "stored", "write",
