@@ -19,6 +19,8 @@ bool IsDeterminer(std::string_view w) {
 // Words ending like participles or adverbs that are not known nouns: treated as non-nouns.
 bool LooksNonNoun(const std::string& w) {
   if (lex::IsNounVerb(w)) return false;
+  // Participles that name a kind of record ("recurring invoices", "incoming shipments").
+  if (w == "recurring" || w == "repeating" || w == "incoming" || w == "outgoing") return false;
   if (w.size() > 4 && EndsWith(w, "ing")) return true;
   if (w.size() > 4 && EndsWith(w, "ed") && !EndsWith(w, "eed")) return true;
   if (w.size() > 4 && EndsWith(w, "ly") && w != "family" && w != "supply" && w != "assembly" && w != "anomaly" &&
@@ -189,6 +191,13 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         !IsPluralWord(toks[i + 1].lower) && IsPluralWord(toks[i + 2].lower) &&
         std::string_view("|track|send|allow|support|manage|generate|notify|remind|show|").find("|" + w + "|") !=
             std::string_view::npos) {
+      content = false;
+    }
+    // "Customer register with email": after a person word, a noun/verb before a preposition is the
+    // person's verb.
+    if (content && lex::IsNounVerb(w) && open && cur.words.size() == 1 && i + 1 < end &&
+        (lex::RoleOf(cur.words.back()) || lex::IsUserWord(cur.words.back())) &&
+        std::string_view("|with|for|as|to|on|in|into|and|via|").find("|" + toks[i + 1].lower + "|") != std::string_view::npos) {
       content = false;
     }
     if (content && lex::IsNounVerb(w)) {

@@ -161,14 +161,22 @@ void Extractor::Evidence(size_t si) {
         !IsGenericDependent(naming::Singularize(chunks[i + 1].words.back()))) {
       NoteAlias(chunks[i], chunks[i + 1]);
     }
-    // "The crops is a list with name and variety": the list is the thing before it.
-    if (bb == a + 2 && (T[a].lower == "is" || T[a].lower == "are") && In(T[a + 1].lower, {"a", "an", "the"}) &&
-        chunks[i + 1].words.size() == 1 &&
-        In(chunks[i + 1].words[0], {"list", "table", "catalog", "catalogue", "lookup", "collection"}) &&
-        chunks[i + 1].end < T.size() && In(T[chunks[i + 1].end].lower, {"with", "of", ":", "("}) &&
-        !LooksLikeAttribute(chunks[i]) && !lex::IsNonEntity(chunks[i].words.back())) {
-      alias_[chunks[i + 1].name] = chunks[i].name;
-      Note(chunks[i], 3.0, true, si);
+    // "The crops is a list with name and variety", "payment methods are just a name list": the
+    // list is the thing before it.
+    {
+      size_t q = a;
+      bool copula = q < b && (T[q].lower == "is" || T[q].lower == "are");
+      if (copula) ++q;
+      while (q < b && In(T[q].lower, {"just", "simply", "only", "a", "an", "the", "simple", "plain"})) ++q;
+      const Chunk& lc = chunks[i + 1];
+      bool list_word = !lc.words.empty() && lc.words.size() <= 2 &&
+                       In(lc.words.back(), {"list", "table", "catalog", "catalogue", "lookup", "collection"});
+      bool ends = lc.end >= T.size() || In(T[lc.end].lower, {"with", "of", ":", "(", ".", ",", ";", "and"});
+      if (copula && q == b && b > a + 1 && list_word && ends && !LooksLikeAttribute(chunks[i]) &&
+          !lex::IsNonEntity(chunks[i].words.back())) {
+        alias_[lc.name] = chunks[i].name;
+        Note(chunks[i], 3.0, true, si);
+      }
     }
   }
   // "foods and units are their own lists", "tags are a separate table": the writer says these are
@@ -326,6 +334,15 @@ void Extractor::Decide() {
     bool sub_prefixed = false;
     for (const auto& p : c.phrases) sub_prefixed = sub_prefixed || StartsWith(p, "sub ");
     if (sub_prefixed && !c.strong) continue;  // "sub-tasks": a self relation, not a table
+    // "user groups, a user can be in several groups": the login word only qualifies a thing the
+    // text names on its own.
+    if (!single && !c.strong && words.size() == 2 &&
+        In(ToLower(words.front()), {"user", "member", "account", "customer"}) && cands_.count(words.back()) &&
+        cands_[words.back()].score >= c.score) {
+      alias_[name] = words.back();
+      cands_[words.back()].phrases.insert(c.phrases.begin(), c.phrases.end());
+      continue;
+    }
     bool column_only = !c.phrases.empty();
     for (const auto& p : c.phrases) column_only = column_only && p.find('_') != std::string::npos;
     if (column_only) continue;  // "we keep joined_at": a column name, never a table
@@ -346,10 +363,20 @@ void Extractor::Decide() {
     const std::string first = ToLower(words.front());
     const bool noun_first = !lex::IsVerb(first) && !lex::IsNounVerb(first);
     // ("API keys (token, last used)", "company websites (url)": so do keys and sites.)
+    // ("invoice amounts: one row of totals per invoice": any attribute head with its own list.)
     if (!single && IsBadHead(head) &&
         !(c.strong && noun_first &&
-          In(head, {"title", "status", "price", "code", "key", "website", "site", "page", "domain", "application",
-                    "time"}))) {
+          ((lex::IsFieldWord(head) && !In(head, {"name", "email", "phone", "id", "date", "description", "type"}) &&
+            !lex::RoleOf(first) && !lex::IsUserWord(first)) ||
+           In(head, {"title", "status", "price", "code", "key", "website", "site", "page", "domain", "application",
+                     "time", "amount", "total", "number", "value", "address"})))) {
+      continue;
+    }
+    // "a week view per area", "soft delete": screens and features, not tables.
+    if (!single && ((head == "view" && In(ToLower(words.front()), {"week", "day", "month", "year", "calendar", "list",
+                                                                   "map", "grid", "detail", "tree", "kanban",
+                                                                   "timeline", "summary", "table", "admin"})) ||
+                    In(head, {"delete", "deletion", "deletes"}))) {
       continue;
     }
     // "attachments are uploaded by users and attached to posts": a dependent word that two

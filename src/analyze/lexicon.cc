@@ -147,7 +147,7 @@ const Set& NounVerbs() {
 
 const Set& Modifiers() {
   static const Set s = {
-      "nested", "public", "private", "optional", "own", "custom", "other", "extra", "several",
+      "nested", "public", "private", "optional", "own", "custom", "other", "extra", "several", "temporary", "temp",
       "sms", "gps",  // acronyms ending in s: qualifiers ("SMS reminders", "GPS pings"), never singularized
       "multiple", "many", "various", "specific", "individual", "whole", "single", "main", "new",
       "old", "current", "previous", "different", "separate", "simple", "basic", "additional",
@@ -258,7 +258,7 @@ const Set& NonEntities() {
       // Parts of the system rather than its records ("the fetcher stores entries", "pings over HTTP").
       "fetcher", "fetchers", "crawler", "crawlers", "scraper", "scrapers", "importer", "importers", "parser",
       "parsers", "poller", "pollers", "mailer", "mailers", "daemon", "daemons", "cron", "http", "https", "smtp",
-      "ftp", "limit", "limits",
+      "ftp", "limit", "limits", "delete", "deletion",
       // Units of measure ("area in hectares", "weight in kg").
       "hectare", "hectares", "acre", "acres", "kg", "kilogram", "kilograms", "gram", "grams", "meter", "meters",
       "metre", "metres", "km", "kilometer", "kilometers", "kilometre", "kilometres", "mile", "miles", "liter",

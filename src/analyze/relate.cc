@@ -734,6 +734,11 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       }
     }
     Kind k = Classify(conn, b);
+    // "the response has one answer per question": one per something is many.
+    if (k.type == "one_one" && b.end + 1 < T.size() &&
+        (T[b.end].lower == "per" || (In(T[b.end].lower, {"for", "in"}) && In(T[b.end + 1].lower, {"each", "every"})))) {
+      k.type = "a_has_b";
+    }
     // "customers log in and rent a car", "people sign up and post observations": coordinated verbs
     // share the subject; the verb after the last "and" links it to the object.
     if (k.type.empty()) {
