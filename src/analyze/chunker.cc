@@ -165,7 +165,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     if (content && lex::IsNounVerb(w) && i > begin && toks[i - 1].kind == Token::kWord &&
         (lex::IsStopword(toks[i - 1].lower) || toks[i - 1].lower == "also") &&
         std::string_view("|we|they|i|you|he|she|it|can|may|will|should|must|to|cannot|could|would|then|please|"
-                         "let|lets|also|just|only|always|often|never|usually|who|which|that|dont|")
+                         "let|lets|also|just|only|always|often|never|usually|who|whoever|which|that|dont|")
                 .find("|" + toks[i - 1].lower + "|") != std::string_view::npos) {
       content = false;  // "we log activities", "can post", "to order"
     }

@@ -133,6 +133,7 @@ void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
   cand.score += score;
   cand.strong = cand.strong || strong;
   if (c.plural && c.depth == 0) ++cand.plural_mentions;
+  if (c.plural && c.quantified) cand.quantified = true;
   cand.phrases.insert(c.phrase);
 }
 
@@ -352,7 +353,7 @@ void Extractor::Decide() {
                           "records", "list", "lists", "calendar", "model", "models", "form", "module", "modules",
                           "forms", "set", "sets", "side", "page", "pages", "site", "sites", "website", "websites",
                           "table", "tables", "token", "tokens", "key", "keys", "domain", "domains", "agency",
-                          "agencies", "business", "businesses", "application", "applications"});
+                          "agencies", "business", "businesses", "application", "applications", "lot", "lots"});
     // ("agencies have many agents": a soft word the text keeps talking about in the plural stands.)
     if (single && lex::IsNonEntity(head) &&
         !(soft && (c.strong || c.score >= 4.0 || (c.plural_mentions >= 2 && c.score >= 3.0)))) {
@@ -381,7 +382,11 @@ void Extractor::Decide() {
     }
     // "attachments are uploaded by users and attached to posts": a dependent word that two
     // verb relations connect stands on its own.
-    if (single && IsGenericDependent(head) && !c.strong && !(c.score >= 4.4 && c.plural_mentions >= 2)) continue;
+    // ("users upload several photos with a position": so does a quantified one acted on.)
+    if (single && IsGenericDependent(head) && !c.strong && !(c.score >= 4.4 && c.plural_mentions >= 2) &&
+        !(c.quantified && c.score >= 2.4)) {
+      continue;
+    }
     if (!single && lex::RoleOf(head) && !c.strong && c.score < 4.0) continue;  // "space admins"
     if (!single && In(ToLower(words.front()), {"email", "sms", "push", "in"}) &&
         In(head, {"notification", "alert", "reminder", "message"}) && !c.strong) {

@@ -43,6 +43,7 @@ class Extractor {
     bool strong = false;
     size_t order = 0;
     int plural_mentions = 0;  // mentions as a plural noun ("comments on documents")
+    bool quantified = false;  // "several photos", "many attachments"
     std::set<std::string> phrases;
   };
   struct FieldList {

@@ -125,7 +125,7 @@ const Set& NounVerbs() {
                         "charges", "visit", "visits", "return", "returns", "star", "stars", "tag",
                         "tags", "update", "updates", "change", "changes", "host", "hosts", "count",
                         "counts", "batch", "scan", "pack", "play", "plays", "train", "trains",
-                        "study", "close", "open", "bill", "invoice", "email", "emails", "favorite", "plant", "plants",
+                        "study", "close", "open", "bill", "invoice", "email", "emails", "favorite", "plant", "plants", "win", "wins",
                         "favorites", "bookmark", "bookmarks", "watch", "watches", "track", "tracks", "show", "shows",
                         "set", "sets", "key", "keys", "contract", "support", "flag", "point",
                         "points", "lead", "leads", "store", "stores", "need", "needs", "work",
@@ -258,7 +258,7 @@ const Set& NonEntities() {
       // Parts of the system rather than its records ("the fetcher stores entries", "pings over HTTP").
       "fetcher", "fetchers", "crawler", "crawlers", "scraper", "scrapers", "importer", "importers", "parser",
       "parsers", "poller", "pollers", "mailer", "mailers", "daemon", "daemons", "cron", "http", "https", "smtp",
-      "ftp", "limit", "limits", "delete", "deletion",
+      "ftp", "limit", "limits", "delete", "deletion", "max", "min", "maximum", "minimum",
       // Units of measure ("area in hectares", "weight in kg").
       "hectare", "hectares", "acre", "acres", "kg", "kilogram", "kilograms", "gram", "grams", "meter", "meters",
       "metre", "metres", "km", "kilometer", "kilometers", "kilometre", "kilometres", "mile", "miles", "liter",
