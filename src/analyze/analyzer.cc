@@ -151,6 +151,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   const std::string norm = NormalizeForPhrases(corrected);
   Draft draft = Extract(sentences);
   LinkCompounds(draft);
+  QualifyDependents(draft);
   if (lex::DetectFeatures(norm).count(spec::Feature::kMultiTenancy)) ScopeToTenant(draft, sentences);
   auto matches = MatchArchetypes(norm);
 

@@ -26,6 +26,7 @@ bool IsPersonEntityWord(std::string_view w);
 // Structural relations implied by names: "OrderLine" belongs to "Order"; "EventType" is a lookup
 // for "Event".
 void LinkCompounds(Draft& d);
+void QualifyDependents(Draft& d);
 
 // Multi-tenant descriptions: the entity named as the tenant ("an account is the tenant",
 // "workspaces (teams)") owns every top-level entity and the users.

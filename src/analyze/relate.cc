@@ -1191,6 +1191,33 @@ void Extractor::Ownership() {
   }
 }
 
+void QualifyDependents(Draft& d) {
+  // "each attendance has records of clock in and out": a generic word ("record", "item", "line",
+  // "setting") with exactly one parent is that parent's kind of it (AttendanceRecord).
+  for (auto& e : d.entities) {
+    if (naming::SplitWords(e.name).size() != 1) continue;
+    std::string low = ToLower(e.name);
+    if (!In(low, {"record", "item", "line", "entry", "detail", "option", "history", "row"})) continue;
+    std::string parent;
+    int parents = 0;
+    for (const auto& r : d.relations) {
+      if (r.to == e.name && r.from != e.name && r.kind == spec::RelationKind::kOneToMany) {
+        if (r.from != parent) ++parents;
+        parent = r.from;
+      }
+    }
+    if (parents != 1) continue;
+    std::string name = parent + e.name;
+    if (d.Find(name)) continue;
+    const std::string old = e.name;
+    e.name = name;
+    for (auto& r : d.relations) {
+      if (r.from == old) r.from = name;
+      if (r.to == old) r.to = name;
+    }
+  }
+}
+
 void LinkCompounds(Draft& d) {
   std::vector<std::pair<std::string, std::string>> add;  // (parent, child) or lookup pairs
   for (const auto& e : d.entities) {
