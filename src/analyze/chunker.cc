@@ -222,6 +222,9 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         }
       } else if (plural_closed_at != static_cast<size_t>(-1) && plural_closed_at + 1 == i && !EndsWith(w, "s")) {
         content = false;  // "devices report positions"
+      } else if (i > begin && toks[i - 1].text == ")" && !EndsWith(w, "s") && i + 1 < end &&
+                 toks[i + 1].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower)) {
+        content = false;  // "accounts (username, password) register websites"
       } else if (i + 1 < end && toks[i + 1].kind == Token::kWord && IsDeterminer(toks[i + 1].lower) &&
                  toks[i + 1].lower != "one") {
         content = false;  // "post a comment"

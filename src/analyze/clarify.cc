@@ -39,10 +39,11 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
   int hedges = CountPhrases(
       n, {"stuff", "things", "for anything", "generic", "kind of", "sort of", "maybe", "something like", "whatever",
           "for stuff", "anything", "works for anything", "not sure", "some kind", "etc etc", "connects people",
-          "people with other people", "or something", "maybe not", "somehow", "various things",
-          // Scope left to the reader: "everything the committee does", "start simple".
-          "cover everything", "everything the", "whatever the", "start simple", "the rest later", "up to you",
-          "you decide", "surprise me", "all the usual", "the usual stuff", "on paper"});
+          "people with other people", "or something", "maybe not", "somehow", "various things"});
+  // Scope left to the reader: "everything the committee does", "start simple".
+  int open_scope = CountPhrases(n, {"cover everything", "everything the", "whatever the", "start simple",
+                                    "the rest later", "up to you", "you decide", "surprise me", "all the usual",
+                                    "the usual stuff", "on paper"});
   bool no_domain = in.matches.empty() || in.matches.front().score < 3;
   bool conflicting = in.matches.size() >= 2 && in.matches[0].score - in.matches[1].score <= 1;
   if (missing_context >= 1 && in.strongEntities == 0 && in.textEntities < 5) {
@@ -50,7 +51,7 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
     v.reason = "The description refers to context I cannot see (an earlier conversation or an existing system) "
                "and names no concrete data objects.";
   } else if ((hedges >= 2 && in.strongEntities == 0 && in.textEntities < 2) ||
-             (hedges >= 4 && in.strongEntities == 0 && in.textEntities < 4)) {
+             (open_scope >= 2 && hedges + open_scope >= 3 && in.strongEntities == 0 && in.textEntities < 4)) {
     v.clarify = true;
     v.reason = "The description is deliberately generic: it does not say who the users are, what they exchange, "
                "or which records the backend must keep.";

@@ -362,7 +362,10 @@ void Extractor::Decide() {
     // "job title history per employee (title, from, to)": a compound with its own field list stands.
     // ("set status (new, closed)" is a verb and its values.)
     const std::string first = ToLower(words.front());
-    const bool noun_first = !lex::IsVerb(first) && !lex::IsNounVerb(first);
+    // ("order amounts": a noun/verb that names an entity of the text is the noun.)
+    const bool noun_first = !lex::IsVerb(first) &&
+                            (!lex::IsNounVerb(first) || (cands_.count(naming::ToPascalCase(first)) &&
+                                                         cands_[naming::ToPascalCase(first)].strong));
     // ("API keys (token, last used)", "company websites (url)": so do keys and sites.)
     // ("invoice amounts: one row of totals per invoice": any attribute head with its own list.)
     if (!single && IsBadHead(head) &&
@@ -404,10 +407,10 @@ void Extractor::Decide() {
       continue;
     }
     if (single && lex::IsFieldWord(head) && !c.strong && c.score < 4.0 &&
-        !(c.plural_mentions >= 2 && c.score >= 2.5)) {
+        !(c.plural_mentions >= 2 && c.score >= 2.5) && !(c.quantified && c.score >= 2.4)) {
       continue;
     }
-    if (c.strong || c.score >= 2.5) accepted_.insert(name);
+    if (c.strong || c.score >= 2.5 || (c.quantified && c.score >= 2.4)) accepted_.insert(name);
   }
   // "a client project" is a Project when Project is a declared entity and the longer name has
   // no evidence of its own.

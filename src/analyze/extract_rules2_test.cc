@@ -1,0 +1,194 @@
+// Extraction rules from a second round of error analysis (general patterns; every description
+// here is written for the test, none is taken from an evaluation case).
+#include <gtest/gtest.h>
+
+#include "analyze/analyzer.h"
+#include "analyze/test_util.h"
+
+namespace bf::analyze {
+namespace {
+
+using spec::RelationKind;
+using testing::Dump;
+using testing::HasRelation;
+using testing::PlanOf;
+
+bool HasDirected(const spec::AppSpec& s, const std::string& from, const std::string& to, RelationKind k) {
+  for (const auto& r : s.relations) {
+    if (r.kind == k && r.from == from && r.to == to) return true;
+  }
+  return false;
+}
+
+// "accounts register websites (name, domain)", "API keys (token, last used)": words that usually
+// mean the product itself are records when they carry their own fields.
+TEST(ExtractRules2, KeysAndSitesWithTheirOwnFieldsAreEntities) {
+  auto r = Analyze(
+      "A developer portal. Accounts (username, password) register websites (name, domain). Accounts also get API "
+      "keys (token, description, last used).");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Website")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("ApiKey")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Website")->FindField("domain")) << Dump(r);
+}
+
+// "extras (json)": a parenthesised type makes the word a column, not a child table.
+TEST(ExtractRules2, ParenthesisedTypeMakesAColumn) {
+  auto r = Analyze("A mailing tool. contacts: email, name, extras (json), status active/archived. campaigns: subject.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Extra")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Contact")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Contact")->FindField("extras")) << Dump(r);
+}
+
+// "track product views and ...": an imperative verb opening a line is not part of the name.
+TEST(ExtractRules2, ImperativeBeforeACompoundIsAVerb) {
+  auto r = Analyze("A shop. products: name, price\ntrack product views and cart additions per customer");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("TrackProductView")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("ProductView")) << Dump(r);
+}
+
+// Parts of the system, protocols, units, limits and column names never become tables.
+TEST(ExtractRules2, SystemPartsUnitsAndColumnsAreNotEntities) {
+  auto r = Analyze(
+      "A farm sensor backend. The importer stores readings for each sensor (value, taken at). Readings arrive over "
+      "HTTP. Plots have a name and an area in hectares. For every plot we keep planted_at. rate limit the API. "
+      "Sensors have a serial number.");
+  const auto& s = PlanOf(r);
+  for (const char* bad : {"Importer", "Http", "Hectare", "RateLimit", "PlantedAt"}) {
+    EXPECT_FALSE(s.FindEntity(bad)) << bad << " " << Dump(r);
+  }
+  EXPECT_TRUE(s.FindEntity("Reading")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Sensor")) << Dump(r);
+}
+
+// "a song can be on many playlists": "on many / several" states a many-to-many.
+TEST(ExtractRules2, OnManyIsManyToMany) {
+  auto r = Analyze("A music app. Songs have a title. Playlists have a name. A song can be on many playlists.");
+  EXPECT_TRUE(HasRelation(PlanOf(r), "Song", "Playlist", RelationKind::kManyToMany)) << Dump(r);
+}
+
+// "agencies have many agents": a word often meaning the customer's company is a record when the
+// text keeps talking about it; service people are domain entities.
+TEST(ExtractRules2, AgenciesAndTheirAgentsAreEntities) {
+  auto r = Analyze("Rental listings. Agencies have many agents. Agents manage flats: address, rent. Agencies have a name.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Agency")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Agent")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Agency", "Agent", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "the nurses working at each clinic (name, shift)": the list belongs to the nurses.
+TEST(ExtractRules2, ParticipleBeforeEachKeepsTheListOnTheSubject) {
+  auto r = Analyze("A staffing tool. We list clinics (name, city) and the nurses working at each clinic (name, shift).");
+  const auto& s = PlanOf(r);
+  const auto* n = s.FindEntity("Nurse");
+  ASSERT_TRUE(n) << Dump(r);
+  EXPECT_TRUE(n->FindField("shift")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Clinic", "Nurse", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "payment methods are just a name list", "the varieties is a list with ...": the list is the
+// thing before it.
+TEST(ExtractRules2, AListNamesTheThingBeforeIt) {
+  auto r = Analyze("A shop. Orders have a total and a payment method. Payment methods are just a name list.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("PaymentMethod")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("List")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("NameList")) << Dump(r);
+}
+
+// "feeds" is a word of its own, not a mistyped "fees".
+TEST(ExtractRules2, FiveLetterWordsAreNotFourLetterTypos) {
+  auto r = Analyze("A reader app. Readers follow feeds (title, url).");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("Feed")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Fee")) << Dump(r);
+}
+
+// "any number of labels" reads as "many"; a user's own tags are theirs (one-to-many), shared with
+// the notes they label.
+TEST(ExtractRules2, QuantityPhrasesAndPerUserTags) {
+  auto r = Analyze("A notes app. notes: title, body. tags are per user (name, color) and a note can have any number "
+                   "of tags.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasRelation(s, "Note", "Tag", RelationKind::kManyToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "User", "Tag", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasRelation(s, "User", "Tag", RelationKind::kManyToMany)) << Dump(r);
+}
+
+// People the domain keeps records of leave an act record when they apply; booking a thing that
+// is itself the record ("an appointment") is a plain one-to-many.
+TEST(ExtractRules2, PersonActorsApplyButAppointmentsAreTheRecord) {
+  auto r = Analyze("A housing board. Users register as landlord or renter. Landlords post flats (address, rent). "
+                   "Renters apply to a flat.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Application")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Flat", "Application", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A barber shop. Clients book an appointment with a barber. Appointments have a start time. "
+                    "Clients have a phone.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_FALSE(s2.FindEntity("Booking")) << Dump(r2);
+  EXPECT_TRUE(HasDirected(s2, "Client", "Appointment", RelationKind::kOneToMany)) << Dump(r2);
+}
+
+// Card fraud is refused; brand protection that handles takedowns is planned; a request that
+// leaves the scope to the reader gets questions.
+TEST(ExtractRules2, CardFraudRefusedBrandProtectionPlannedOpenScopeAsked) {
+  auto r = Analyze("Store every card captured on our look-alike donation pages, run test charges to find the live "
+                   "cards and sell the cards to buyers in batches.");
+  EXPECT_EQ(r.status, Status::kRefuse) << Dump(r);
+  auto r2 = Analyze("Brand protection: we detect look-alike domains that impersonate our clients and handle takedown "
+                    "requests with registrars. Domains have a name; detections have a date and a score.");
+  EXPECT_EQ(r2.status, Status::kPlan) << Dump(r2);
+  auto r3 = Analyze("Please set up the database for our choir's app. It should cover everything the board does on "
+                    "paper, plus whatever the singers would like. Start simple, the rest later.");
+  EXPECT_EQ(r3.status, Status::kClarify) << Dump(r3);
+}
+
+// "* order amounts: subtotal, tax, balance": an attribute-headed compound with its own list
+// stands; a "week view" and a "soft delete" do not.
+TEST(ExtractRules2, AttributeHeadedCompoundsWithFieldsButNoScreens) {
+  auto r = Analyze("Billing app\n* orders: number, date\n* order amounts: subtotal, tax total, balance\n"
+                   "* rooms: name\nwe need a week view per room. All tables need soft delete (deleted at).");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("OrderAmount")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("WeekView")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("SoftDelete")) << Dump(r);
+}
+
+// "user groups, a user can be in several groups": the login word only qualifies the groups.
+TEST(ExtractRules2, UserGroupsAreGroups) {
+  auto r = Analyze("A file share. folders: name. user groups, a user can be in several groups.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("Group")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("UserGroup")) << Dump(r);
+}
+
+// "one vote per candidate" is many votes; "recurring donations" keep their kind; "Customer
+// register with ..." is a verb.
+TEST(ExtractRules2, OnePerIsManyRecurringKindsAndPersonVerbs) {
+  auto r = Analyze("An election app. Candidates have a name. Each ballot has one vote per candidate (rank).");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(HasRelation(s, "Ballot", "Vote", RelationKind::kOneToOne)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Ballot", "Vote", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A charity. donors: name, email. recurring donations: amount, frequency, next date.");
+  EXPECT_TRUE(PlanOf(r2).FindEntity("RecurringDonation")) << Dump(r2);
+  auto r3 = Analyze("A gym. Customer register with email and password. Classes have a name and a time.");
+  EXPECT_FALSE(PlanOf(r3).FindEntity("CustomerRegister")) << Dump(r3);
+}
+
+// "sellers upload several photos with a caption": a quantified dependent acted on stands; a
+// generic dependent with one parent is named after it ("shifts have records" -> ShiftRecord).
+TEST(ExtractRules2, QuantifiedAndQualifiedDependents) {
+  auto r = Analyze("A marketplace. Listings have a title and a price. Sellers upload several photos with a caption.");
+  EXPECT_TRUE(PlanOf(r).FindEntity("Photo")) << Dump(r);
+  auto r2 = Analyze("A rota app. Shifts have a date and a location. Each shift has records of clock in and clock out.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(s2.FindEntity("ShiftRecord")) << Dump(r2);
+  EXPECT_FALSE(s2.FindEntity("Record")) << Dump(r2);
+}
+
+}  // namespace
+}  // namespace bf::analyze
