@@ -353,7 +353,8 @@ void Extractor::Decide() {
                           "records", "list", "lists", "calendar", "model", "models", "form", "module", "modules",
                           "forms", "set", "sets", "side", "page", "pages", "site", "sites", "website", "websites",
                           "table", "tables", "token", "tokens", "key", "keys", "domain", "domains", "agency",
-                          "agencies", "business", "businesses", "application", "applications", "lot", "lots"});
+                          "agencies", "business", "businesses", "application", "applications", "lot", "lots", "day",
+                          "days"});
     // ("agencies have many agents": a soft word the text keeps talking about in the plural stands.)
     if (single && lex::IsNonEntity(head) &&
         !(soft && (c.strong || c.score >= 4.0 || (c.plural_mentions >= 2 && c.score >= 3.0)))) {

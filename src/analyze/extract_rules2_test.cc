@@ -190,5 +190,19 @@ TEST(ExtractRules2, QuantifiedAndQualifiedDependents) {
   EXPECT_FALSE(s2.FindEntity("Record")) << Dump(r2);
 }
 
+// "posts have comments with a body": a dependent with its own attributes is a record; visitors
+// who comment on photos leave comments; "for a day" names no table.
+TEST(ExtractRules2, DependentsWithAttributesAndVisitorComments) {
+  auto r = Analyze("A club site. Members write posts (subject, body). Posts have comments with a body and an author.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Comment")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Post", "Comment", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A gallery. photos: title, width\n- visitors comment on photos\n- desks can be booked for a day");
+  const auto& s2 = PlanOf(r2);
+  ASSERT_TRUE(s2.FindEntity("Comment")) << Dump(r2);
+  EXPECT_TRUE(HasDirected(s2, "Photo", "Comment", RelationKind::kOneToMany)) << Dump(r2);
+  EXPECT_FALSE(s2.FindEntity("Day")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -229,7 +229,7 @@ const Set& NonEntities() {
       "something", "nothing", "folks", "guys", "us", "feature", "features", "functionality",
       "module", "modules", "model", "models", "schema", "schemas", "table", "tables", "row", "rows",
       "column", "columns", "field", "fields", "entity", "entities", "object", "objects", "number",
-      "numbers", "time", "times", "week", "weeks", "month", "months", "year", "years", "minute",
+      "numbers", "time", "times", "day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years", "minute",
       "minutes", "hour", "hours", "second", "seconds", "moment", "today", "tomorrow", "yesterday",
       "friday", "monday", "heart", "core", "basis", "rest", "end", "start", "beginning", "top",
       "bottom", "middle", "front", "back", "web", "ui", "frontend", "interface", "screen",

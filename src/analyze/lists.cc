@@ -402,9 +402,12 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       // "ticket types", "contract options": a plural compound is a thing even when its head is
       // an attribute word on its own.
       // "has many ingredients": a quantified plural is a collection of records, whatever its word.
-      bool entityish = h.plural && (!lex::IsFieldWord(h.words.back()) || h.words.size() >= 2 || h.quantified) &&
-                       !IsGenericDependent(h.words.back()) &&
-                       (h.quantified || lex::InferFieldType(h.words).type == spec::FieldType::kString);
+      // ("posts have comments with a body and an author": a dependent with its own attributes too.)
+      const bool own_attrs = h.end < e && T[h.end].lower == "with";
+      bool entityish = h.plural &&
+                       (!lex::IsFieldWord(h.words.back()) || h.words.size() >= 2 || h.quantified || own_attrs) &&
+                       (!IsGenericDependent(h.words.back()) || own_attrs) &&
+                       (h.quantified || own_attrs || lex::InferFieldType(h.words).type == spec::FieldType::kString);
       if (ii == 0 && entityish) first_entity = &ch.front();
       if (!entityish && LooksLikeAttribute(h)) ++fieldish;
       if (ii == 0 && entityish) {

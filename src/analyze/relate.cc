@@ -1111,6 +1111,8 @@ void Extractor::ResolveLinks() {
       // act like the login entity.
       const std::string a_head = ToLower(naming::SplitWords(a).empty() ? a : naming::SplitWords(a).back());
       const bool person_actor = IsPersonEntityWord(a_head) || lex::RoleOf(a_head).has_value() ||
+                                In(a_head, {"visitor", "reader", "listener", "viewer", "guest", "fan", "follower",
+                                            "attendee", "shopper", "traveler", "traveller"}) ||
                                 std::find(d_.roles.begin(), d_.roles.end(), naming::ToSnakeCase(a)) != d_.roles.end();
       // "a patient books an appointment": when the object is itself the act's record, the actor
       // simply holds many of it.
@@ -1206,7 +1208,7 @@ void QualifyDependents(Draft& d) {
         parent = r.from;
       }
     }
-    if (parents != 1) continue;
+    if (parents != 1 || parent == "User") continue;
     std::string name = parent + e.name;
     if (d.Find(name)) continue;
     const std::string old = e.name;
