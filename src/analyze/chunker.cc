@@ -195,9 +195,12 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     }
     // "Customer register with email": after a person word, a noun/verb before a preposition is the
     // person's verb.
-    if (content && lex::IsNounVerb(w) && open && cur.words.size() == 1 && i + 1 < end &&
+    // ("a status that staff update.": so is one ending the clause.)
+    if (content && lex::IsNounVerb(w) && open && cur.words.size() == 1 &&
         (lex::RoleOf(cur.words.back()) || lex::IsUserWord(cur.words.back())) &&
-        std::string_view("|with|for|as|to|on|in|into|and|via|").find("|" + toks[i + 1].lower + "|") != std::string_view::npos) {
+        (i + 1 >= end || toks[i + 1].kind == Token::kPunct ||
+         std::string_view("|with|for|as|to|on|in|into|and|via|").find("|" + toks[i + 1].lower + "|") !=
+             std::string_view::npos)) {
       content = false;
     }
     if (content && lex::IsNounVerb(w)) {

@@ -50,7 +50,7 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
     v.clarify = true;
     v.reason = "The description refers to context I cannot see (an earlier conversation or an existing system) "
                "and names no concrete data objects.";
-  } else if ((hedges >= 2 && in.strongEntities == 0 && in.textEntities < 2) ||
+  } else if ((hedges >= 2 && in.strongEntities == 0 && in.textEntities < 2 && in.words <= 80) ||
              (open_scope >= 2 && hedges + open_scope >= 3 && in.strongEntities == 0 && in.textEntities < 4)) {
     v.clarify = true;
     v.reason = "The description is deliberately generic: it does not say who the users are, what they exchange, "
@@ -58,7 +58,7 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
   } else if (in.textEntities == 0 && no_domain) {
     v.clarify = true;
     v.reason = "The description names no data objects and matches no known kind of backend.";
-  } else if (in.textEntities == 0 && conflicting && hedges >= 1) {
+  } else if (in.textEntities == 0 && conflicting && hedges >= 1 && in.words <= 80) {
     v.clarify = true;
     v.reason = "The description fits several kinds of backend equally well.";
   }

@@ -204,5 +204,31 @@ TEST(ExtractRules2, DependentsWithAttributesAndVisitorComments) {
   EXPECT_FALSE(s2.FindEntity("Day")) << Dump(r2);
 }
 
+// Link words ("linked one-to-one"), "personal bits" and "a status that staff update" name no
+// tables; an auction description plans with lots and bids.
+TEST(ExtractRules2, LinkWordsAndStaffVerbsAreNoTablesAuctionsPlan) {
+  auto r = Analyze("A clinic. Patients have an account: email, password. Their profile is a separate record linked "
+                   "one-to-one to the account with a few personal bits (phone, birthday). Each visit has a status "
+                   "that staff update.");
+  const auto& s = PlanOf(r);
+  for (const char* bad : {"OneToOne", "Bit", "StaffUpdate"}) EXPECT_FALSE(s.FindEntity(bad)) << bad << " " << Dump(r);
+  auto r2 = Analyze("An auction site where people bid on lots.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(s2.FindEntity("Lot")) << Dump(r2);
+  EXPECT_TRUE(s2.FindEntity("Bid")) << Dump(r2);
+}
+
+// A long description that hedges ("keep it simple, we'll see") but describes concrete things is
+// planned, not questioned.
+TEST(ExtractRules2, LongHedgedDescriptionsArePlanned) {
+  auto r = Analyze(
+      "Kind of a tiny swap-and-bid board for woodworkers, API only. Anyone signs up with email/password and a few "
+      "personal bits (name, phone), and can then sell stuff or bid on other people's stuff. A thing for sale is a "
+      "lot with a photo, a title, some prices (current and estimate) and a start and end time; it's pending, open "
+      "or closed. People bid a price on a lot. Whoever wins then places an order for that lot and says how it "
+      "should arrive (pickup, post, courier). Keep it simple, we'll see what else we need later.");
+  EXPECT_EQ(r.status, Status::kPlan) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -258,11 +258,12 @@ const Set& NonEntities() {
       // Parts of the system rather than its records ("the fetcher stores entries", "pings over HTTP").
       "fetcher", "fetchers", "crawler", "crawlers", "scraper", "scrapers", "importer", "importers", "parser",
       "parsers", "poller", "pollers", "mailer", "mailers", "daemon", "daemons", "cron", "http", "https", "smtp",
-      "ftp", "limit", "limits", "delete", "deletion", "max", "min", "maximum", "minimum",
+      "ftp", "limit", "limits", "delete", "deletion", "max", "min", "maximum", "minimum", "bit", "bits",
+      "one-to-one", "one-to-many", "many-to-many", "many-to-one",
       // Units of measure ("area in hectares", "weight in kg").
       "hectare", "hectares", "acre", "acres", "kg", "kilogram", "kilograms", "gram", "grams", "meter", "meters",
       "metre", "metres", "km", "kilometer", "kilometers", "kilometre", "kilometres", "mile", "miles", "liter",
-      "liters", "litre", "litres", "pound", "pounds", "lbs", "cm", "mm", "m2", "sqm", "ounce", "ounces",
+      "liters", "litre", "litres", "ml", "mg", "pound", "pounds", "lbs", "cm", "mm", "m2", "sqm", "ounce", "ounces",
       "celsius", "fahrenheit", "cents", "dollars", "euros"};
   return s;
 }
