@@ -152,6 +152,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   Draft draft = Extract(sentences);
   LinkCompounds(draft);
   QualifyDependents(draft);
+  MergeLoginAccount(draft);
   if (lex::DetectFeatures(norm).count(spec::Feature::kMultiTenancy)) ScopeToTenant(draft, sentences);
   auto matches = MatchArchetypes(norm);
 

@@ -27,6 +27,7 @@ bool IsPersonEntityWord(std::string_view w);
 // for "Event".
 void LinkCompounds(Draft& d);
 void QualifyDependents(Draft& d);
+void MergeLoginAccount(Draft& d);
 
 // Multi-tenant descriptions: the entity named as the tenant ("an account is the tenant",
 // "workspaces (teams)") owns every top-level entity and the users.

@@ -230,5 +230,18 @@ TEST(ExtractRules2, LongHedgedDescriptionsArePlanned) {
   EXPECT_EQ(r.status, Status::kPlan) << Dump(r);
 }
 
+// "accounts (username, password)": the accounts are the logins (one entity, no User-Account
+// link); "admins manage the accounts" states no self relation.
+TEST(ExtractRules2, LoginAccountsAreTheUsers) {
+  auto r = Analyze("A link tracker. accounts (username, password, is admin) add domains (name, verified). Admins can "
+                   "manage all the accounts.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Account")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("User")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("User")->FindField("username")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "User", "Domain", RelationKind::kOneToMany)) << Dump(r);
+  for (const auto& rel : s.relations) EXPECT_FALSE(rel.from == "User" && rel.to == "User") << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

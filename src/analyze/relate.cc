@@ -1022,6 +1022,9 @@ void Extractor::ResolveLinks() {
       }
     }
     if (l.a == "User" || l.b == "User") d_.userMentioned = true;
+    // "admins manage the accounts", "the fetcher stores entries per feed": two different phrases
+    // that only resolve to the same entity state no self relation.
+    if (a == b && l.a != l.b && (l.type == "a_has_b" || l.type == "b_has_a")) continue;
     const auto& t = l.type;
     if (t == "a_has_b" && b == "User" && a != "User" &&
         (ToLower(l.b) == "member" || ToLower(l.b) == "participant")) {
@@ -1218,6 +1221,39 @@ void QualifyDependents(Draft& d) {
       if (r.to == old) r.to = name;
     }
   }
+}
+
+void MergeLoginAccount(Draft& d) {
+  // "accounts (username, password)": when the text calls its logins accounts, Account is the
+  // login entity, not a second table beside User.
+  DEntity* acc = d.Find("Account");
+  if (!acc) return;
+  bool login = false;
+  for (const auto& f : acc->fields) {
+    std::string n = ToLower(f.name);
+    login = login || n == "password" || n == "passwordhash" || n == "username" || n == "login";
+  }
+  if (!login) return;
+  DEntity* user = d.Find("User");
+  if (!user) {
+    acc->name = "User";
+  } else {
+    for (const auto& f : acc->fields) {
+      if (!user->FindField(f.name)) user->fields.push_back(f);
+    }
+    d.entities.erase(d.entities.begin() + (acc - d.entities.data()));
+  }
+  std::vector<DRelation> kept;
+  for (auto r : d.relations) {
+    if (r.from == "Account") r.from = "User";
+    if (r.to == "Account") r.to = "User";
+    if (r.from == "User" && r.to == "User" && r.kind != spec::RelationKind::kManyToMany) continue;
+    bool dup = false;
+    for (const auto& k : kept) dup = dup || (k.from == r.from && k.to == r.to && k.kind == r.kind);
+    if (!dup) kept.push_back(r);
+  }
+  d.relations = std::move(kept);
+  d.userMentioned = true;
 }
 
 void LinkCompounds(Draft& d) {
