@@ -243,5 +243,18 @@ TEST(ExtractRules2, LoginAccountsAreTheUsers) {
   for (const auto& rel : s.relations) EXPECT_FALSE(rel.from == "User" && rel.to == "User") << Dump(r);
 }
 
+// "lives at one shelter", "is about one dog", "belongs to a user and sits in one category": a
+// single target, a copula before the preposition and a coordinated verb of the same subject.
+TEST(ExtractRules2, OneTargetsCopulasAndCoordinatedBelonging) {
+  auto r = Analyze("Shelters have a name. Pets have a name. Every pet lives at one shelter.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Shelter", "Pet", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("Boards have a title. Cards have a title. Each card is about one board.");
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "Board", "Card", RelationKind::kOneToMany)) << Dump(r2);
+  auto r3 = Analyze("Folders have a title. Notes have a body. Each note belongs to a user and sits in one folder.");
+  const auto& s3 = PlanOf(r3);
+  EXPECT_TRUE(HasDirected(s3, "Folder", "Note", RelationKind::kOneToMany)) << Dump(r3);
+  EXPECT_FALSE(HasRelation(s3, "Folder", "User", RelationKind::kOneToMany)) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -209,6 +209,20 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "set up", "sets up", "charge", "charges", "send out", "sends out", "request", "requests", "apply to"}); return std::cref(s); }())) {
     return {"a_has_b", ""};
   }
+  // "every pet lives at one shelter", "each task is about one dog": "one" before the target only
+  // says there is a single one.
+  if (c.size() > 5 && c.ends_with(" one ")) {
+    Kind k = Classify(c.substr(0, c.size() - 4), b);
+    if (k.type == "b_has_a") return k;
+  }
+  // "each task is about a dog", "the invoice is against an order": a copula before a
+  // containment preposition.
+  for (std::string_view cop : {" is ", " are "}) {
+    if (c.size() > cop.size() + 1 && c.starts_with(cop)) {
+      std::string rest = " " + c.substr(cop.size());
+      if (In(Trim(rest), {"about", "against", "for", "of", "under", "within", "from"})) return {"b_has_a", ""};
+    }
+  }
   return {};
 }
 
@@ -566,6 +580,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     if (clean) {
       Kind probe = Classify(conn, b);
       if (probe.type == "a_has_b" || probe.type == "m2m" || StartsWith(probe.type, "join:")) subject = &a;
+      // "each feed belongs to a user and sits in one category": a verb of belonging makes `a` the
+      // subject of the coordinated verb too.
+      if (probe.type == "b_has_a" && (conn.find("belong") != std::string::npos || conn.find(" live") != std::string::npos ||
+                                      conn.find(" sit") != std::string::npos)) {
+        subject = &a;
+      }
     }
     if (!clean && subject && &a != subject) {
       // Words after the last ',' / 'and' between the two phrases.
@@ -1211,7 +1231,7 @@ void QualifyDependents(Draft& d) {
         parent = r.from;
       }
     }
-    if (parents != 1 || parent == "User") continue;
+    if (parents != 1 || parent == "User" || !d.Find(parent)) continue;
     std::string name = parent + e.name;
     if (d.Find(name)) continue;
     const std::string old = e.name;
