@@ -407,8 +407,11 @@ void Extractor::Decide() {
       }
       continue;
     }
+    // ("a customer places an order at an outlet": a word that is also a column stands when it is a
+    // well-known kind of record acted on.)
     if (single && lex::IsFieldWord(head) && !c.strong && c.score < 4.0 &&
-        !(c.plural_mentions >= 2 && c.score >= 2.5) && !(c.quantified && c.score >= 2.4)) {
+        !(c.plural_mentions >= 2 && c.score >= 2.5) && !(c.quantified && c.score >= 2.4) &&
+        !(c.score >= 3.0 && KnownEntity(name) != nullptr)) {
       continue;
     }
     if (c.strong || c.score >= 2.5 || (c.quantified && c.score >= 2.4)) accepted_.insert(name);

@@ -256,5 +256,14 @@ TEST(ExtractRules2, OneTargetsCopulasAndCoordinatedBelonging) {
   EXPECT_FALSE(HasRelation(s3, "Folder", "User", RelationKind::kOneToMany)) << Dump(r3);
 }
 
+// "a customer places an order at an outlet": a word that is also a column ("order") stands when
+// it is a well-known record acted on.
+TEST(ExtractRules2, WellKnownRecordsActedOnStand) {
+  auto r = Analyze("Kiosks have a name and a city. A customer places an order at a kiosk.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Order")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Kiosk", "Order", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
