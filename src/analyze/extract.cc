@@ -53,7 +53,31 @@ bool IsGenericDependent(std::string_view w) {
 // From `head`, walks back over prepositional links ("X of Y", "X per Y, owned by Z") to the
 // phrase they qualify.
 const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chunks, const Chunk* head) {
-  for (int guard = 0; guard < 4; ++guard) {
+  // "a sitting for that student and that quiz:": coordinated phrases behind a preposition are
+  // walked over together; without the preposition the walk goes back to the last phrase.
+  const Chunk* before_coordination = nullptr;
+  for (int guard = 0; guard < 6; ++guard) {
+    {
+      const Chunk* prev = nullptr;
+      for (const auto& c : chunks) {
+        if (c.end <= head->begin && c.depth == 0) prev = &c;
+      }
+      bool coordinated = prev != nullptr && prev->end < head->begin;
+      bool has_and = false;
+      for (size_t k = prev ? prev->end : 0; prev && k < head->begin; ++k) {
+        const std::string& w = T[k].lower;
+        if (w == "and" || w == "or") {
+          has_and = true;
+        } else if (!In(w, {"a", "an", "the", "that", "this", "each", "every", "its", "their"})) {
+          coordinated = false;
+        }
+      }
+      if (coordinated && has_and && !lex::IsNonEntity(prev->words.back())) {
+        if (!before_coordination) before_coordination = head;
+        head = prev;
+        continue;
+      }
+    }
     const Chunk* prev = nullptr;
     for (const auto& c : chunks) {
       if (c.end <= head->begin && c.depth == 0) prev = &c;
@@ -78,6 +102,7 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
         // "for sale or rent": an alternative coordinated with the head.
       } else if (!In(w, {"owned", "belongs", "belong", "belonging", "lives", "live", "sits", "sit", "is", "are",
                          "a", "an", "the", "one", "each", "every", "optionally", "also", "usually", "always",
+                         "that", "this",
                          "attached", "linked", "scoped", "kept", "stored", "filed", "grouped", "its", "their",
                          "or"})) {  // "properties for sale or rent:"
         other = true;
@@ -92,8 +117,9 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
     }
     if (!prep || other || lex::IsNonEntity(prev->words.back())) break;
     head = prev;
+    before_coordination = nullptr;
   }
-  return head;
+  return before_coordination ? before_coordination : head;
 }
 
 bool IsPersonEntityWord(std::string_view word) {

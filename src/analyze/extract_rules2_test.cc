@@ -265,5 +265,18 @@ TEST(ExtractRules2, WellKnownRecordsActedOnStand) {
   EXPECT_TRUE(HasDirected(s, "Kiosk", "Order", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "we keep an attempt for that student and that quiz: ...": the list after coordinated phrases
+// behind a preposition belongs to the thing before the preposition, which links to both.
+TEST(ExtractRules2, ListAfterCoordinatedPrepositionalPhrases) {
+  auto r = Analyze("We keep an attempt for that student and that quiz: the order, score. Quizzes have a title. "
+                   "Students have a name.");
+  const auto& s = PlanOf(r);
+  const auto* a = s.FindEntity("Attempt");
+  ASSERT_TRUE(a) << Dump(r);
+  EXPECT_TRUE(a->FindField("score")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Quiz", "Attempt", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Student", "Attempt", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
