@@ -278,5 +278,15 @@ TEST(ExtractRules2, ListAfterCoordinatedPrepositionalPhrases) {
   EXPECT_TRUE(HasDirected(s, "Student", "Attempt", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "Categories are simple (just a name)": a hedge inside the parentheses and an adjective before
+// them keep the list on the noun.
+TEST(ExtractRules2, HedgedParenthesisedListAfterAnAdjective) {
+  auto r = Analyze("A help centre. Sections are simple (just a name) and each section can have sub-sections. An "
+                   "article has a section and the article text.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Section")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Section", "Article", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -136,6 +136,11 @@ std::vector<Item> SplitItems(const std::vector<Token>& toks, size_t begin, size_
 
 bool LooksLikeFieldList(const std::vector<Token>& toks, size_t begin, size_t end) {
   if (begin >= end) return false;
+  // "(just a name)", "(only a title and a colour)": a hedge before the fields.
+  if (end - begin >= 2 && In(toks[begin].lower, {"just", "only", "simply"}) && toks[begin + 1].kind == Token::kWord &&
+      In(toks[begin + 1].lower, {"a", "an", "the", "name", "title", "label"})) {
+    ++begin;
+  }
   const std::string& first = toks[begin].lower;
   if (In(first, {"eg", "ie", "like", "such", "think", "see", "including", "incl", "aka", "also", "for", "as",
                  "which", "where", "who", "because", "so", "that", "not", "only", "just", "maybe", "if"})) {

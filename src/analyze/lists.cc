@@ -239,7 +239,8 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
     size_t j = c.end;
     int skipped = 0;
     while (j < n && skipped < 3 && T[j].kind == Token::kWord &&
-           In(T[j].lower, {"are", "is", "be", "can", "nested", "nest", "also", "both", "all", "themselves"})) {
+           In(T[j].lower, {"are", "is", "be", "can", "nested", "nest", "also", "both", "all", "themselves", "simple",
+                           "basic", "plain", "small", "short", "tiny", "fixed", "flat"})) {
       ++j;
       ++skipped;
     }
