@@ -35,7 +35,10 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
       n, {"we talked about", "we discussed", "as discussed", "talked about", "the old system", "same objects as",
           "same as the old", "same as before", "like last time", "like the old one", "you know what i mean",
           "from the call", "on the call", "yesterday s call", "the one we", "as agreed", "the two new ones",
-          "mentioned earlier", "the existing one", "the previous one", "you already know"});
+          "mentioned earlier", "the existing one", "the previous one", "you already know",
+          // Material that was meant to come with the message: "turn the attached spreadsheet into ...".
+          "the attached", "attached spreadsheet", "attached file", "attached excel", "attached csv", "see attached",
+          "in the attachment", "last week s thread", "in the thread", "i sent you", "i shared earlier"});
   int hedges = CountPhrases(
       n, {"stuff", "things", "for anything", "generic", "kind of", "sort of", "maybe", "something like", "whatever",
           "for stuff", "anything", "works for anything", "not sure", "some kind", "etc etc", "connects people",

@@ -288,5 +288,21 @@ TEST(ExtractRules2, HedgedParenthesisedListAfterAnAdjective) {
   EXPECT_TRUE(HasDirected(s, "Section", "Article", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// Persona farms that fake reviews or votes are refused; tools that detect fake accounts and UX
+// personas are planned; a request about an attachment that is not there gets questions.
+TEST(ExtractRules2, PersonaFarmsRefusedDetectionPlannedMissingAttachmentAsked) {
+  auto r = Analyze("Back office for our review boost service: we keep a pool of aged accounts behind residential "
+                   "proxies, post 5-star reviews for paying clients so it looks organic, and retire burned personas.");
+  EXPECT_EQ(r.status, Status::kRefuse) << Dump(r);
+  auto r2 = Analyze("A trust and safety tool that detects fake accounts and fake reviews on our marketplace. Reviews "
+                    "have a text and a rating; accounts have a risk score; moderators record decisions.");
+  EXPECT_EQ(r2.status, Status::kPlan) << Dump(r2);
+  auto r3 = Analyze("A UX research tool: we create personas (name, goals, pain points) for our product team and link "
+                    "interview notes to them.");
+  EXPECT_EQ(r3.status, Status::kPlan) << Dump(r3);
+  auto r4 = Analyze("Please build the schema from the attached CSV, one table per sheet, and keep our headers.");
+  EXPECT_EQ(r4.status, Status::kClarify) << Dump(r4);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -233,6 +233,21 @@ const std::vector<EthicsRule>& Rules() {
        {"so they look real", "look real", "without getting caught", "avoid detection", "avoid bans",
         "evade", "victims", "never actually send", "never send", "burn and re register", "private channel",
         "look alike", "lookalike"}},
+      {"manipulation",
+       "It describes coordinated inauthentic behaviour (fake personas or accounts that pose as real people to "
+       "fake reviews, votes or public opinion while evading platform detection).",
+       {"astroturfing", "astroturf", "sock puppet accounts", "sockpuppet accounts", "fake personas",
+        "synthetic personas", "synthetic residents", "synthetic users", "persona farm", "bot farm", "troll farm",
+        "vote stuffing", "stuff the poll", "rig the poll", "rig the election", "rig the vote",
+        "buy accounts in bulk", "accounts we buy in bulk"},
+       {"personas", "persona", "fake accounts", "aged accounts", "aged social media accounts", "aged reviewer accounts",
+        "residential proxy", "residential proxies", "sim bank", "sms verification", "browser fingerprints",
+        "fingerprints", "5 star reviews", "1 and 2 star reviews", "cast votes", "upvote", "pile onto",
+        "face generator", "ai generated faces", "generated name", "competitors listings", "review velocity"},
+       {"looks organic", "look organic", "so the platforms think", "platforms think", "nothing links back",
+        "out of every record", "recycle their numbers", "burned personas", "banned or flagged", "flagged or removed",
+        "pass sms verification", "rotate browser fingerprints", "real looking", "think it s a local",
+        "so they pass"}},
       {"exploitation",
        "It describes sexual content involving minors or non-consensual intimate imagery.",
        {"child sexual", "sexual images of children", "minors nude", "nude minors", "underage nude", "csam",
@@ -260,7 +275,7 @@ const std::vector<std::string>& LegitCues() {
       "gdpr", "compliance", "company vehicles", "company owned", "fleet", "our own servers", "our own machines",
       "our own devices", "our own infrastructure", "our own services", "blue team", "vulnerability management",
       "parental controls", "parental control", "uptime", "monitoring our", "fraud detection", "flag fake",
-      "detect fake", "moderation", "handle takedown requests", "process takedown requests", "abuse reports", "alerts from", "edr", "siem",
+      "detect fake", "detects fake", "flags fake", "trust and safety", "spam detection", "moderation", "handle takedown requests", "process takedown requests", "abuse reports", "alerts from", "edr", "siem",
       "employees agree", "transparent", "knows they are", "know they are", "with their knowledge"};
   return cues;
 }
