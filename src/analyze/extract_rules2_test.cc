@@ -2,6 +2,8 @@
 // here is written for the test, none is taken from an evaluation case).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "analyze/analyzer.h"
 #include "analyze/test_util.h"
 
@@ -302,6 +304,22 @@ TEST(ExtractRules2, PersonaFarmsRefusedDetectionPlannedMissingAttachmentAsked) {
   EXPECT_EQ(r3.status, Status::kPlan) << Dump(r3);
   auto r4 = Analyze("Please build the schema from the attached CSV, one table per sheet, and keep our headers.");
   EXPECT_EQ(r4.status, Status::kClarify) << Dump(r4);
+}
+
+// "live scores" is real time; "the city they live in" is not. "tournamnets" spelt right once in
+// the same text is that word.
+TEST(ExtractRules2, LiveAsAdjectiveAndTyposAgainstTheText) {
+  auto r = Analyze("A sports app with live scores for matches. Matches have teams and a date.");
+  const auto& f = PlanOf(r).features;
+  EXPECT_NE(std::find(f.begin(), f.end(), spec::Feature::kRealtime), f.end()) << Dump(r);
+  auto r2 = Analyze("A people directory: people have a name and the city they live in. Offices have an address.");
+  const auto& f2 = PlanOf(r2).features;
+  EXPECT_EQ(std::find(f2.begin(), f2.end(), spec::Feature::kRealtime), f2.end()) << Dump(r2);
+  auto r3 = Analyze("Backend for our club's tournamnets. tournamnets: name, city, start date. Players enter "
+                    "tournaments; a player plays in many of them.");
+  const auto& s3 = PlanOf(r3);
+  EXPECT_TRUE(s3.FindEntity("Tournament")) << Dump(r3);
+  EXPECT_FALSE(s3.FindEntity("Tournamnet")) << Dump(r3);
 }
 
 }  // namespace

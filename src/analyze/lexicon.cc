@@ -571,11 +571,22 @@ std::set<spec::Feature> DetectFeatures(std::string_view text) {
   if (MentionsLogin(text)) out.insert(Feature::kAuth);
   PhraseIndex norm(text);
   static const std::string_view kRealtime[] = {
-      "real time", "realtime", "real-time", "live", "websocket", "websockets", "web socket",
+      "real time", "realtime", "real-time", "websocket", "websockets", "web socket",
       "socket io", "multiplayer", "push updates", "instantly", "instant updates", "sse",
       "server sent events", "pub sub", "pubsub", "live updates", "live map", "live chat",
       "chat in real time", "live editing", "live feed"};
   if (AnyOf(norm, kRealtime)) out.insert(Feature::kRealtime);
+  // "live" as an adjective ("live scores", "go live"), not the verb ("which pod they live on").
+  for (size_t at = text.find(" live "); at != std::string_view::npos; at = text.find(" live ", at + 1)) {
+    std::string_view rest = text.substr(at + 6);
+    std::string_view next = rest.substr(0, rest.find(' '));
+    static const Set kAfterVerb = {"in", "on", "as", "at", "with", "under", "inside", "within", "there", "here", "near",
+                                   "together", "by", "for", "from", "and", "or", "alone", "abroad"};
+    if (!In(kAfterVerb, next)) {
+      out.insert(Feature::kRealtime);
+      break;
+    }
+  }
   if (HasPrefix(norm, "notif") || Has(norm, "notify") || Has(norm, "notifies") || Has(norm, "notified") ||
       Has(norm, "push notifications") || Has(norm, "alerts when") || Has(norm, "get alerted") ||
       ((Has(norm, "reminder") || Has(norm, "reminders")) &&

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <set>
 #include <unordered_map>
 
 #include "analyze/lexicon.h"
@@ -242,7 +244,47 @@ size_t TypoDistance(std::string_view a, std::string_view b) {
   return d[n][m];
 }
 
+namespace {
+
+bool HasCommonSuffix(std::string_view w) {
+  for (std::string_view suf : {"ment", "ments", "tion", "tions", "sion", "sions", "ness", "ance", "ances", "ence",
+                               "ences", "ity", "ities", "ing", "ings", "ship", "ships"}) {
+    if (w.size() > suf.size() + 2 && w.ends_with(suf)) return true;
+  }
+  return false;
+}
+
+// "tournamnets ... players enter tournaments": a word the text also spells another way, one edit
+// apart, where only the other spelling has a regular English ending, is that word mistyped.
+void CorrectAgainstText(std::vector<Sentence>& sentences) {
+  std::set<std::string> words;
+  for (const auto& s : sentences) {
+    for (const auto& t : s.tokens) {
+      if (t.kind == Token::kWord && t.lower.size() >= 7) words.insert(t.lower);
+    }
+  }
+  std::map<std::string, std::string> fix;
+  for (const auto& w : words) {
+    if (HasCommonSuffix(w) || lex::IsKnownWord(w)) continue;
+    for (const auto& v : words) {
+      if (v != w && HasCommonSuffix(v) && TypoDistance(w, v) == 1) {
+        fix[w] = v;
+        break;
+      }
+    }
+  }
+  if (fix.empty()) return;
+  for (auto& s : sentences) {
+    for (auto& t : s.tokens) {
+      if (auto it = fix.find(t.lower); it != fix.end()) t.lower = it->second;
+    }
+  }
+}
+
+}  // namespace
+
 void CorrectTypos(std::vector<Sentence>& sentences) {
+  CorrectAgainstText(sentences);
   const auto& vocab = lex::TypoVocabulary();
   static thread_local std::unordered_map<std::string, std::string> cache;
   if (cache.size() > 4096) cache.clear();
