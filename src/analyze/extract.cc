@@ -100,6 +100,9 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
         prep = true;
       } else if (k + 1 < head->begin && T[k + 1].lower == "or") {
         // "for sale or rent": an alternative coordinated with the head.
+      } else if ((w.size() > 4 && (EndsWith(w, "ing") || EndsWith(w, "ed")) && k + 1 < head->begin &&
+                  In(T[k + 1].lower, {"in", "at", "for", "on", "to", "under", "within"}))) {
+        // "the staff is working in one store:", "customers are registered in one store:".
       } else if (!In(w, {"owned", "belongs", "belong", "belonging", "lives", "live", "sits", "sit", "is", "are",
                          "a", "an", "the", "one", "each", "every", "optionally", "also", "usually", "always",
                          "that", "this",
@@ -217,6 +220,15 @@ void Extractor::Evidence(size_t si) {
     }
     size_t v = k;
     while (v > 0 && In(T[v - 1].lower, {"their", "its", "a", "an", "also", "own", "separate"})) --v;
+    // "Addresses we keep in own table": the sentence's first phrase, kept in a table of its own.
+    if (v > 0 && In(T[v - 1].lower, {"in", "into"})) {
+      bool kept = false;
+      for (size_t q = 0; q + 1 < v; ++q) kept = kept || In(T[q].lower, {"keep", "store", "put", "save"});
+      if (kept && !chunks.empty() && chunks.front().begin == 0 && chunks.front().plural) {
+        Note(chunks.front(), 3.0, true, si);
+      }
+      continue;
+    }
     if (v == 0 || !In(T[v - 1].lower, {"are", "is", "get", "gets", "have", "has"})) continue;
     // The subject: the phrases right before the verb, coordinated by ',' / 'and'.
     size_t at = v - 1;

@@ -322,5 +322,18 @@ TEST(ExtractRules2, LiveAsAdjectiveAndTyposAgainstTheText) {
   EXPECT_FALSE(s3.FindEntity("Tournamnet")) << Dump(r3);
 }
 
+// "The staff is working in one store: first name, ...": the list walks back over the participle to
+// the staff, who are then an entity of their own; "addresses we keep in own table" declares one.
+TEST(ExtractRules2, ParticipleClausesAndOwnTables) {
+  auto r = Analyze("A bakery chain with a few shops. The staff is working in one shop: first name, last name, email. "
+                   "Addresses we keep in own table. Shops have a name.");
+  const auto& s = PlanOf(r);
+  const auto* staff = s.FindEntity("Staff");
+  ASSERT_TRUE(staff) << Dump(r);
+  EXPECT_TRUE(staff->FindField("firstName")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Shop", "Staff", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Address")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -142,7 +142,8 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "in one of", "from", "are for one", "is for one", "can be in one", "per each", "for each", "on each",
              "in each", "at each", "under each", "of each", "within each", "tied to", "is tied to",
              "are tied to", "is linked to one", "are per", "is per", "points to", "point to", "refers to",
-             "refer to", "lives at", "live at", "works at", "work at", "working at", "located in", "located at",
+             "refer to", "lives at", "live at", "works at", "work at", "working at", "works in", "work in", "working in",
+             "is working in", "are working in", "is working at", "are working at", "located in", "located at",
              "based at", "held at", "happens in", "happen in", "takes place in", "take place in", "of one",
              "is of one", "are of one"}); return std::cref(s); }())) {
     return {"b_has_a", ""};
