@@ -151,6 +151,12 @@ void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
   if (si < s_.size() && c.begin > 0 && c.begin <= s_[si].tokens.size() && !strong) {
     const std::string& prev = s_[si].tokens[c.begin - 1].lower;
     if (prev == "no" || prev == "without" || prev == "never") return;
+    // "for our team", "our company wants": the writer's own organisation is not one of its records.
+    if (prev == "our" && !c.plural && c.words.size() == 1 &&
+        In(c.words[0], {"team", "company", "organization", "organisation", "business", "firm", "startup", "agency",
+                        "office", "lab", "family", "club", "school", "department"})) {
+      return;
+    }
   }
   std::string name = IsUserHead(c) ? "User" : c.name;
   auto& cand = cands_[name];

@@ -333,6 +333,8 @@ TEST(ExtractRules2, ParticipleClausesAndOwnTables) {
   EXPECT_TRUE(staff->FindField("firstName")) << Dump(r);
   EXPECT_TRUE(HasDirected(s, "Shop", "Staff", RelationKind::kOneToMany)) << Dump(r);
   EXPECT_TRUE(s.FindEntity("Address")) << Dump(r);
+  auto r2 = Analyze("A glossary backend for our team. Terms have a value; translations have a text and a locale.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Team")) << Dump(r2);
 }
 
 }  // namespace
