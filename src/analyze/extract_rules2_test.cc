@@ -337,5 +337,20 @@ TEST(ExtractRules2, ParticipleClausesAndOwnTables) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("Team")) << Dump(r2);
 }
 
+// "for each attempt we store the gateway, ...": the list belongs to what "each" picks out; a word
+// the text keeps using ("funding") is not corrected to a neighbour ("finding").
+TEST(ExtractRules2, ForEachWeStoreAndRepeatedWordsAreMeant) {
+  auto r = Analyze("Orders have a total. An order can go through several attempts, and for each attempt we store "
+                   "the gateway, the gateway id, the amount and the state.");
+  const auto& s = PlanOf(r);
+  const auto* a = s.FindEntity("Attempt");
+  ASSERT_TRUE(a) << Dump(r);
+  EXPECT_TRUE(a->FindField("gateway")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Gateway")) << Dump(r);
+  auto r2 = Analyze("A funding platform. funding goals: amount, deadline. Backers pledge funding to a funding goal; "
+                    "pledges have an amount.");
+  EXPECT_EQ(Dump(r2).find("Finding"), std::string::npos) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -372,6 +372,18 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         chunks.front().begin <= 2 && chunks.front().end < v) {
       subj = &chunks.front();
     }
+    // "for each attempt we store the gateway, the amount, ...": with a pronoun subject, the list
+    // describes the thing "each" picks out.
+    if (!subj && v >= 2 && In(T[v - 1].lower, {"we", "they", "you", "i"}) &&
+        In(T[v].lower, {"store", "keep", "record", "track", "need", "save", "log"})) {
+      for (const auto& c : chunks) {
+        if (c.end + 1 != v && !(c.end + 2 == v && T[c.end].text == ",")) continue;
+        size_t pb = c.begin;
+        while (pb > 0 && In(T[pb - 1].lower, {"a", "an", "the"})) --pb;
+        if (pb >= 2 && In(T[pb - 1].lower, {"each", "every"}) && In(T[pb - 2].lower, {"for", "on", "with", "in"})) subj = &c;
+        if (pb >= 1 && T[pb - 1].lower == "per") subj = &c;
+      }
+    }
     if (subj) subj = WalkBack(T, chunks, subj);
     if (!subj || subj->depth != 0) continue;
     // "doctors are assigned to wards with a start date": the attributes belong to the assignment

@@ -285,6 +285,13 @@ void CorrectAgainstText(std::vector<Sentence>& sentences) {
 
 void CorrectTypos(std::vector<Sentence>& sentences) {
   CorrectAgainstText(sentences);
+  // A word the text uses again and again is meant ("funding" three times is not "finding").
+  std::unordered_map<std::string, int> uses;
+  for (const auto& s : sentences) {
+    for (const auto& t : s.tokens) {
+      if (t.kind == Token::kWord) ++uses[t.lower];
+    }
+  }
   const auto& vocab = lex::TypoVocabulary();
   static thread_local std::unordered_map<std::string, std::string> cache;
   if (cache.size() > 4096) cache.clear();
@@ -319,6 +326,7 @@ void CorrectTypos(std::vector<Sentence>& sentences) {
                                                  EndsWith(t.lower, "ors") || EndsWith(t.lower, "or"))) {
             continue;
           }
+          if (v.size() == t.lower.size() && uses[t.lower] >= 3) continue;
           if (TypoDistance(t.lower, v) == 1) {
             if (best != v) ++hits;
             best = v;
