@@ -425,7 +425,7 @@ void Extractor::Decide() {
     if (!single && ((head == "view" && In(ToLower(words.front()), {"week", "day", "month", "year", "calendar", "list",
                                                                    "map", "grid", "detail", "tree", "kanban",
                                                                    "timeline", "summary", "table", "admin"})) ||
-                    In(head, {"delete", "deletion", "deletes"}))) {
+                    In(head, {"delete", "deletion", "deletes", "creation", "removal"}))) {
       continue;
     }
     // "attachments are uploaded by users and attached to posts": a dependent word that two
@@ -489,7 +489,9 @@ void Extractor::Decide() {
         }
       }
     }
-    if (matches == 1) {
+    // (Unless the bare word carries much more of the text than the compound: "voters ... a
+    // 'password voter' we import" is a kind of voter.)
+    if (matches == 1 && c.score <= cands_[target].score * 1.5) {
       alias_[*it] = target;
       cands_[target].phrases.insert(c.phrases.begin(), c.phrases.end());
       it = accepted_.erase(it);

@@ -352,5 +352,22 @@ TEST(ExtractRules2, ForEachWeStoreAndRepeatedWordsAreMeant) {
   EXPECT_EQ(Dump(r2).find("Finding"), std::string::npos) << Dump(r2);
 }
 
+// Technical words (ports, SSL, CSV imports, timestamps, the OS) are no tables; a kind of a thing
+// the text talks about all along ("a 'guest member'") does not swallow the thing itself.
+TEST(ExtractRules2, TechnicalWordsAndSubtypeCompounds) {
+  auto r = Analyze("A club backend. Clubs have a name. Members are imported from a CSV with a timestamp. The server "
+                   "listens on a port with SSL; we record the os of each visit.");
+  const auto& s = PlanOf(r);
+  for (const char* bad : {"Csv", "Timestamp", "Port", "Ssl", "Os"}) EXPECT_FALSE(s.FindEntity(bad)) << bad << Dump(r);
+  auto r2 = Analyze("Voters belong to one election. A voter is either linked to a logged-in user, or is a 'mail "
+                    "voter' we import from a spreadsheet - then they have a login id, a generated code, a name and an "
+                    "email. For fast counting we copy the latest vote and the cast time onto the voter. Every time a "
+                    "voter casts a ballot we store it: the vote, its hash, when it was cast. A voter may cast several "
+                    "times. Elections have a name.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(s2.FindEntity("Voter")) << Dump(r2);
+  EXPECT_TRUE(HasDirected(s2, "Election", "Voter", RelationKind::kOneToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
