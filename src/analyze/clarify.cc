@@ -42,11 +42,13 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
   int hedges = CountPhrases(
       n, {"stuff", "things", "for anything", "generic", "kind of", "sort of", "maybe", "something like", "whatever",
           "for stuff", "anything", "works for anything", "not sure", "some kind", "etc etc", "connects people",
-          "people with other people", "or something", "maybe not", "somehow", "various things"});
+          "people with other people", "or something", "maybe not", "somehow", "various things", "i think",
+          "at some point", "sometimes they don t", "some items"});
   // Scope left to the reader: "everything the committee does", "start simple".
   int open_scope = CountPhrases(n, {"cover everything", "everything the", "whatever the", "start simple",
                                     "the rest later", "up to you", "you decide", "surprise me", "all the usual",
-                                    "the usual stuff", "on paper"});
+                                    "the usual stuff", "on paper", "paper ledger", "keep it flexible",
+                                    "whatever he", "whatever she", "whatever they", "ends up doing"});
   bool no_domain = in.matches.empty() || in.matches.front().score < 3;
   bool conflicting = in.matches.size() >= 2 && in.matches[0].score - in.matches[1].score <= 1;
   if (missing_context >= 1 && in.strongEntities == 0 && in.textEntities < 5) {

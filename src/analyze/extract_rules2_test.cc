@@ -369,5 +369,24 @@ TEST(ExtractRules2, TechnicalWordsAndSubtypeCompounds) {
   EXPECT_TRUE(HasDirected(s2, "Election", "Voter", RelationKind::kOneToMany)) << Dump(r2);
 }
 
+// Covertly copying other people's private chats is refused; transparent device management and a
+// job that "quietly" removes expired sessions are planned; a shop described only as a paper ledger
+// whose business is unclear gets questions.
+TEST(ExtractRules2, CovertMessageCaptureRefusedTransparentToolsPlannedUnclearShopAsked) {
+  auto r = Analyze("An agent on the school tablets that shows up as a battery tool, hides its icon and quietly copies "
+                   "the students' private chats so they must not find out. Store every conversation per student.");
+  EXPECT_EQ(r.status, Status::kRefuse) << Dump(r);
+  auto r2 = Analyze("Company device management: devices have an owner and an OS version, compliance checks record a "
+                    "result; employees agree to the policy and can see what is collected.");
+  EXPECT_EQ(r2.status, Status::kPlan) << Dump(r2);
+  auto r3 = Analyze("Logins create sessions kept in session cookies; a nightly job quietly removes expired sessions. "
+                    "Users have an email and a password.");
+  EXPECT_EQ(r3.status, Status::kPlan) << Dump(r3);
+  auto r4 = Analyze("Can you design the database for my aunt's workshop? Right now it is a paper ledger. People bring "
+                    "things in, some things go back, I think money is involved at some point. Keep it flexible so it "
+                    "works whatever she ends up doing.");
+  EXPECT_EQ(r4.status, Status::kClarify) << Dump(r4);
+}
+
 }  // namespace
 }  // namespace bf::analyze
