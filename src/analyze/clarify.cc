@@ -38,7 +38,9 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
           "mentioned earlier", "the existing one", "the previous one", "you already know",
           // Material that was meant to come with the message: "turn the attached spreadsheet into ...".
           "the attached", "attached spreadsheet", "attached file", "attached excel", "attached csv", "see attached",
-          "in the attachment", "last week s thread", "in the thread", "i sent you", "i shared earlier"});
+          "in the attachment", "last week s thread", "in the thread", "i sent you", "i shared earlier",
+          "i sent earlier", "sent earlier", "we agreed", "previous message", "that we said", "like we said",
+          "same as the last", "our usual system"});
   int hedges = CountPhrases(
       n, {"stuff", "things", "for anything", "generic", "kind of", "sort of", "maybe", "something like", "whatever",
           "for stuff", "anything", "works for anything", "not sure", "some kind", "etc etc", "connects people",

@@ -286,7 +286,81 @@ const std::vector<std::string>& LegitCues() {
   return cues;
 }
 
+// Concepts that, together, mark harmful intent whatever the domain: hiding what the system does
+// from the people it affects, evading platforms, banks or law enforcement, coercion, and a target
+// that is someone else's secrets, accounts, body or money. One concept alone is common in
+// legitimate products ("hide the icon", "countdown", "password"); two kinds of intent signal
+// plus a target are not.
+struct IntentConcepts {
+  std::vector<std::string> conceal, evade, coerce, target, legit;
+};
+
+const IntentConcepts& Concepts() {
+  static const IntentConcepts c = {
+      // conceal: from the affected people
+      {"hide its icon", "hides its icon", "hide the icon", "no tray icon", "not show up in", "never be able to tell",
+       "must not find out", "not find out", "so they don t notice", "so it is not detected", "without them knowing",
+       "without her knowing", "without him knowing", "while she s asleep", "while shes asleep", "while he s asleep",
+       "secretly", "covertly", "quietly record", "quietly records", "quietly copies", "quietly capture",
+       "pose as", "poses as", "posing as", "pretend to be", "pretends to be", "look exactly like", "looks exactly like",
+       "pixel for pixel", "numbers that look like", "so the platforms think", "so customers think",
+       "think they are real", "think it s the brand", "not affiliated", "declare it as", "disguised as",
+       "nothing in the employee handbook", "don t tell them", "without telling them", "so nobody knows",
+       "looks like a normal", "shows up as a"},
+      // evade: platforms, banks, regulators, anti-cheat
+      {"rotating domains", "rotating set of", "rotating list of", "old ones get flagged", "when they get banned",
+       "replace the accounts", "burned accounts", "avoid detection", "evade", "evading", "so no reports trigger",
+       "no reports trigger", "mixers", "no kyc", "without kyc", "synthetic ids", "edited utility bills",
+       "nominee directors", "shell companies", "hwid spoofer", "spoofer", "when one adds a captcha",
+       "payment processors drop us", "report to the regulator", "residential proxy", "residential proxies",
+       "browser fingerprint", "browser fingerprints", "onion site", "mass report", "new alt", "is not detected",
+       "mark it detected", "undetected", "obfuscated build", "can t bank normally", "sanctioned entities",
+       "no prescription", "without a prescription", "without prescriptions", "takedown", "get around the",
+       "after blocking us", "blocked us", "ban evasion"},
+      // coerce
+      {"countdown", "pay by the deadline", "price doubles", "unless they pay", "unless you pay", "amount to pay",
+       "if they don t pay", "if they pay", "gift cards or crypto", "ask again", "collection workflow", "threaten",
+       "threatens", "blackmail", "extort", "files get published", "leak them", "leak it", "harass", "harassment",
+       "pile on", "pile onto", "made her delete", "made him delete", "lowered turnout", "lower turnout",
+       "suppress turnout", "polling place has moved"},
+      // target: someone else's secrets, accounts, body, vote or money
+      {"her phone", "his phone", "her passcode", "his passcode", "her gps", "her messages", "his messages",
+       "the sms code", "sms code", "one time code", "one time codes", "log into the real account", "card numbers",
+       "cvv", "fullz", "ssn", "home address", "home adress", "her parents", "real name", "record them",
+       "undress", "intimate", "encrypt the servers", "test decryption", "data we copied", "every keystroke",
+       "keystrokes", "personal gmail", "personal accounts", "voter file", "polling place", "not their own",
+       "bought in bulk", "reviews of 5 stars", "reviews of 1 star", "5 star reviews", "1 star reviews",
+       "the competitor", "fake brand", "batch numbers and holograms", "her posts", "his posts", "friends and family",
+       "sanctioned", "under 10k", "walls", "aim assist", "esp"},
+      // legitimate framing
+      {"authorized", "authorised", "with consent", "their consent", "opt in", "opt-in", "simulation", "awareness",
+       "our own", "security team", "appeal", "moderation", "moderators", "escalated", "the law requires",
+       "the child can see", "transparent", "during shifts", "fraud detection", "detect", "report phishing",
+       "compliance", "audit log", "we are authorized", "with their knowledge"},
+  };
+  return c;
+}
+
 }  // namespace
+
+EthicsVerdict CheckIntent(std::string_view text) {
+  std::string normalized = NormalizeForPhrases(text);
+  PhraseIndex norm(normalized);
+  const auto& c = Concepts();
+  int conceal = Count(norm, c.conceal), evade = Count(norm, c.evade), coerce = Count(norm, c.coerce);
+  int target = Count(norm, c.target), legit = Count(norm, c.legit);
+  int kinds = (conceal > 0) + (evade > 0) + (coerce > 0);
+  int signals = conceal + evade + coerce;
+  EthicsVerdict v;
+  if (target >= 1 && signals >= 2 && (kinds >= 2 || signals >= 3) && signals + target - 2 * legit >= 4) {
+    v.refuse = true;
+    v.category = "harmful_intent";
+    v.reason = "It describes a system built to harm or deceive other people without their consent (concealed "
+               "capture of their data or accounts, coercion, or evading the platforms, banks or laws that "
+               "protect them).";
+  }
+  return v;
+}
 
 EthicsVerdict CheckEthics(std::string_view text) {
   std::string normalized = NormalizeForPhrases(text);
@@ -301,7 +375,12 @@ EthicsVerdict CheckEthics(std::string_view text) {
     if (strong == 0 && harm == 0) continue;
     bool refuse = false;
     if (r.covert.empty()) {
-      refuse = strong >= 1;  // categories with no legitimate framing
+      // Categories with no legitimate framing, except handling reports of them ("child-exploitation
+      // reports are escalated to NCMEC").
+      static const std::vector<std::string> kHandling = {"report", "reports", "reported", "moderation", "moderators",
+                                                         "escalated", "ncmec", "law enforcement", "the law requires",
+                                                         "removal", "remove content"};
+      refuse = strong >= 1 && Count(norm, kHandling) < 3;
     } else {
       int score = 3 * strong + harm + 2 * covert - 2 * legit;
       bool intent = covert >= 1 || strong >= 2 || (strong >= 1 && harm >= 2);
@@ -320,6 +399,7 @@ EthicsVerdict CheckEthics(std::string_view text) {
       best.reason = r.reason;
     }
   }
+  if (!best.refuse) return CheckIntent(text);
   return best;
 }
 

@@ -259,7 +259,7 @@ const Set& NonEntities() {
       "fetcher", "fetchers", "crawler", "crawlers", "scraper", "scrapers", "importer", "importers", "parser",
       "parsers", "poller", "pollers", "mailer", "mailers", "daemon", "daemons", "cron", "http", "https", "smtp",
       "ftp", "limit", "limits", "delete", "deletion", "unique", "os", "port", "ports", "ssl", "tls", "csv", "xml",
-      "pdf", "timestamp", "timestamps", "max", "min", "maximum", "minimum", "bit", "bits",
+      "pdf", "timestamp", "timestamps", "tab", "tabs", "sheet", "sheets", "header", "headers", "max", "min", "maximum", "minimum", "bit", "bits",
       "one-to-one", "one-to-many", "many-to-many", "many-to-one",
       // Units of measure ("area in hectares", "weight in kg").
       "hectare", "hectares", "acre", "acres", "kg", "kilogram", "kilograms", "gram", "grams", "meter", "meters",
