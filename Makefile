@@ -7,7 +7,7 @@ CMAKE_FLAGS ?=
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 export CCACHE_BASEDIR ?= $(CURDIR)
 
-.PHONY: all setup configure build build-asan web web-deps run test test-fast test-slow test-web test-e2e fuzz bench eval golden format clean help
+.PHONY: all setup configure build build-asan web web-deps run test test-fast test-slow test-web test-e2e fuzz bench eval eval-all golden format clean help
 
 all: build
 
@@ -23,6 +23,7 @@ help:
 	@echo "                the same targets under ASan with a mutation driver (slow tier)"
 	@echo "make bench      benchmarks (figures printed, see README)"
 	@echo "make eval       analyzer figures on the development set"
+	@echo "make eval-all   one line of analyzer figures per evaluation file (dev, held-out, adversarial)"
 	@echo "make golden     regenerate the committed golden outputs on purpose"
 
 setup:
@@ -97,6 +98,9 @@ bench: build
 
 eval: build
 	./scripts/eval.sh
+
+eval-all: build
+	./scripts/eval_all.sh
 
 golden: build
 	./scripts/golden.sh
