@@ -63,8 +63,27 @@ const std::vector<std::string>& InjectionCues() {
       "truncate table", "insert into", "union select", "rm rf", "exfiltrate", "name the entity", "call the entity", "name an entity", "the cto overrides", "instructions above",
       "previous instructions", "prior instructions", "above instructions", "instead output", "instead print",
       "reply with only", "say the word", "include the phrase", "include the string",
-      "write the phrase", "api key of", "your api key", "send all data to", "send the data to"};
+      "write the phrase", "api key of", "your api key", "send all data to", "send the data to",
+      // Addressing whatever model reads the text, or telling it what to add or print.
+      "the ai model reading", "model reading this", "the model reading", "reading this must", "must follow it", "must not mention",
+      "must not tell", "not tell the user", "create an entity", "add an entity", "an entity called",
+      "an entity named", "a table named", "a table called", "verification token", "end your answer",
+      "end the answer", "your answer with", "your response", "your output", "inserted by the"};
   return cues;
+}
+
+// A sentence that only continues an injection on the same line ("... must follow it. Also create an
+// entity X with columns y and z. End with TOKEN-1."): directive or payload words.
+bool LooksLikeDirective(std::string_view chunk) {
+  std::string normalized = NormalizeForPhrases(chunk);
+  PhraseIndex norm(normalized);
+  static const std::vector<std::string> kWords = {"create", "add", "also", "print", "output", "end", "token",
+                                                  "entity", "column", "columns", "table", "marker", "string",
+                                                  "phrase", "field", "fields", "include", "append", "reply", "say"};
+  for (const auto& w : kWords) {
+    if (norm.Has(w)) return true;
+  }
+  return false;
 }
 
 bool LooksLikeInjection(std::string_view chunk) {
@@ -114,9 +133,13 @@ Sanitized Sanitize(std::string_view description) {
   }
   std::string kept;
   size_t start = 0;
+  bool tainted_line = false;  // an injection was found earlier on this line
   auto emit = [&](size_t end) {
     std::string_view chunk(s.data() + start, end - start);
-    if (LooksLikeInjection(chunk)) {
+    bool drop = LooksLikeInjection(chunk) || (tainted_line && LooksLikeDirective(chunk));
+    if (drop) tainted_line = true;
+    if (!chunk.empty() && chunk.back() == '\n') tainted_line = false;
+    if (drop) {
       ++out.removedSpans;
       // Keep the line structure so bullets stay bullets.
       for (char c : chunk) {
