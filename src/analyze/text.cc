@@ -293,7 +293,13 @@ void CorrectTypos(std::vector<Sentence>& sentences) {
     }
   }
   const auto& vocab = lex::TypoVocabulary();
-  static thread_local std::unordered_map<std::string, std::string> cache;
+  // Per word: the correction among all candidates, and the one without same-length substitutions
+  // (used when the text repeats the word). Both depend on the word alone, so the cache answers the
+  // same whatever text asked first.
+  struct Correction {
+    std::string any, no_substitution;
+  };
+  static thread_local std::unordered_map<std::string, Correction> cache;
   if (cache.size() > 4096) cache.clear();
   for (auto& s : sentences) {
     for (auto& t : s.tokens) {
@@ -302,8 +308,8 @@ void CorrectTypos(std::vector<Sentence>& sentences) {
       if (lex::IsKnownWord(t.lower)) continue;
       auto it = cache.find(t.lower);
       if (it == cache.end()) {
-        std::string best;
-        int hits = 0;
+        std::string best, best_ns;
+        int hits = 0, hits_ns = 0;
         for (const auto& v : vocab) {
           if (v.size() + 1 < t.lower.size() || v.size() > t.lower.size() + 1) continue;
           if (v[0] != t.lower[0]) continue;
@@ -326,15 +332,20 @@ void CorrectTypos(std::vector<Sentence>& sentences) {
                                                  EndsWith(t.lower, "ors") || EndsWith(t.lower, "or"))) {
             continue;
           }
-          if (v.size() == t.lower.size() && uses[t.lower] >= 3) continue;
           if (TypoDistance(t.lower, v) == 1) {
             if (best != v) ++hits;
             best = v;
+            if (v.size() != t.lower.size()) {
+              if (best_ns != v) ++hits_ns;
+              best_ns = v;
+            }
           }
         }
-        it = cache.emplace(t.lower, hits == 1 ? best : std::string()).first;
+        Correction c{hits == 1 ? best : std::string(), hits_ns == 1 ? best_ns : std::string()};
+        it = cache.emplace(t.lower, std::move(c)).first;
       }
-      if (!it->second.empty()) t.lower = it->second;
+      const std::string& fix = uses[t.lower] >= 3 ? it->second.no_substitution : it->second.any;
+      if (!fix.empty()) t.lower = fix;
     }
   }
 }

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 namespace bf::analyze {
 namespace {
 
@@ -55,6 +59,32 @@ TEST(CorrectTypos, SixLetterWordsAreNotSubstituted) {
   auto w = Lower(s[0]);
   EXPECT_NE(std::find(w.begin(), w.end(), "courts"), w.end());  // not "counts"
   EXPECT_NE(std::find(w.begin(), w.end(), "search"), w.end());  // a swap of neighbours is still fixed
+}
+
+// The corrections of one text do not depend on which texts were corrected before it: "funding"
+// once is read as "finding", "funding" three times is meant, in either order.
+TEST(CorrectTypos, ResultsDoNotDependOnEarlierTexts) {
+  auto run = [](bool repeated_first) {
+    std::vector<std::string> out(2);
+    std::thread t([&] {  // a fresh thread: an empty per-thread cache
+      const char* once = "backers pledge to a funding round";
+      const char* thrice = "funding goals, funding rounds and funding sources";
+      for (int k = 0; k < 2; ++k) {
+        bool repeated = (k == 0) == repeated_first;
+        auto s = Segment(repeated ? thrice : once);
+        CorrectTypos(s);
+        std::string joined;
+        for (const auto& w : Lower(s[0])) joined += w + " ";
+        out[repeated ? 1 : 0] = joined;
+      }
+    });
+    t.join();
+    return out;
+  };
+  auto a = run(false), b = run(true);
+  EXPECT_EQ(a[0], b[0]);
+  EXPECT_EQ(a[1], b[1]);
+  EXPECT_NE(a[1].find("funding"), std::string::npos) << a[1];
 }
 
 TEST(Phrases, NormalizeAndContain) {
