@@ -219,8 +219,8 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         }
         if (!prev_plural && EndsWith(w, "s") && cur.words.size() == 1 && det_before && i + 1 < end &&
             toks[i + 1].kind == Token::kWord &&
-            (IsDeterminer(toks[i + 1].lower) || lex::IsQuantifier(toks[i + 1].lower) || IsPluralWord(toks[i + 1].lower) ||
-             lex::IsFieldWord(toks[i + 1].lower))) {
+            (IsDeterminer(toks[i + 1].lower) || lex::IsQuantifier(toks[i + 1].lower) ||
+             IsPluralWord(toks[i + 1].lower) || lex::IsFieldWord(toks[i + 1].lower))) {
           content = false;  // "an organiser runs events", "when a check changes status"
         }
       } else if (plural_closed_at != static_cast<size_t>(-1) && plural_closed_at + 1 == i && !EndsWith(w, "s")) {

@@ -67,6 +67,15 @@ struct Draft {
     }
     return nullptr;
   }
+  // Renames an entity (when there is one) and every relation end that names it. `from` is a copy:
+  // callers pass the entity's own name.
+  void RenameEntity(std::string from, const std::string& to) {
+    if (DEntity* e = Find(from)) e->name = to;
+    for (auto& r : relations) {
+      if (r.from == from) r.from = to;
+      if (r.to == from) r.to = to;
+    }
+  }
   void AddRelation(const std::string& from, const std::string& to, spec::RelationKind kind,
                    std::string inverse = {}) {
     if (from.empty() || to.empty()) return;

@@ -57,14 +57,15 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
   // walked over together; without the preposition the walk goes back to the last phrase.
   const Chunk* before_coordination = nullptr;
   for (int guard = 0; guard < 6; ++guard) {
+    const Chunk* prev = nullptr;
+    for (const auto& c : chunks) {
+      if (c.end <= head->begin && c.depth == 0) prev = &c;
+    }
+    if (!prev) break;
     {
-      const Chunk* prev = nullptr;
-      for (const auto& c : chunks) {
-        if (c.end <= head->begin && c.depth == 0) prev = &c;
-      }
-      bool coordinated = prev != nullptr && prev->end < head->begin;
+      bool coordinated = prev->end < head->begin;
       bool has_and = false;
-      for (size_t k = prev ? prev->end : 0; prev && k < head->begin; ++k) {
+      for (size_t k = prev->end; k < head->begin; ++k) {
         const std::string& w = T[k].lower;
         if (w == "and" || w == "or") {
           has_and = true;
@@ -78,11 +79,6 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
         continue;
       }
     }
-    const Chunk* prev = nullptr;
-    for (const auto& c : chunks) {
-      if (c.end <= head->begin && c.depth == 0) prev = &c;
-    }
-    if (!prev) break;
     bool prep = false, other = false;
     for (size_t k = prev->end; k < head->begin; ++k) {
       const Token& t = T[k];
@@ -376,6 +372,8 @@ void Extractor::Decide() {
     auto words = naming::SplitWords(name);
     std::string head = ToLower(words.back());
     bool single = words.size() == 1;
+    // "users upload several photos": a quantified plural that a verb acts on.
+    const bool quantified_act = c.quantified && c.score >= 2.4;
     bool sub_prefixed = false;
     for (const auto& p : c.phrases) sub_prefixed = sub_prefixed || StartsWith(p, "sub ");
     if (sub_prefixed && !c.strong) continue;  // "sub-tasks": a self relation, not a table
@@ -430,9 +428,9 @@ void Extractor::Decide() {
     }
     // "attachments are uploaded by users and attached to posts": a dependent word that two
     // verb relations connect stands on its own.
-    // ("users upload several photos with a position": so does a quantified one acted on.)
+    // (So does a quantified one acted on: "users upload several photos with a position".)
     if (single && IsGenericDependent(head) && !c.strong && !(c.score >= 4.4 && c.plural_mentions >= 2) &&
-        !(c.quantified && c.score >= 2.4)) {
+        !quantified_act) {
       continue;
     }
     if (!single && lex::RoleOf(head) && !c.strong && c.score < 4.0) continue;  // "space admins"
@@ -454,11 +452,11 @@ void Extractor::Decide() {
     // ("a customer places an order at an outlet": a word that is also a column stands when it is a
     // well-known kind of record acted on.)
     if (single && lex::IsFieldWord(head) && !c.strong && c.score < 4.0 &&
-        !(c.plural_mentions >= 2 && c.score >= 2.5) && !(c.quantified && c.score >= 2.4) &&
+        !(c.plural_mentions >= 2 && c.score >= 2.5) && !quantified_act &&
         !(c.score >= 3.0 && KnownEntity(name) != nullptr)) {
       continue;
     }
-    if (c.strong || c.score >= 2.5 || (c.quantified && c.score >= 2.4)) accepted_.insert(name);
+    if (c.strong || c.score >= 2.5 || quantified_act) accepted_.insert(name);
   }
   // "a client project" is a Project when Project is a declared entity and the longer name has
   // no evidence of its own.
@@ -771,7 +769,7 @@ void Extractor::ParseLists() {
             !lex::RoleOf(h.words.back()) && it.end - it.begin <= 5) {
           // "attribs (json)": a parenthesised type makes the plural a column.
           bool typed = h.end + 2 < it.end && T[h.end].text == "(" && T[h.end + 2].text == ")" &&
-                       lex::InferFieldType({T[h.end + 1].lower}).type != spec::FieldType::kString;
+                       IsTypeWord(T[h.end + 1].lower);
           bool ends_item = !typed && (h.end == it.end || T[h.end].text == "(");
           bool determined = h.begin > it.begin && In(T[h.begin - 1].lower, {"a", "an", "the", "one", "its", "their"});
           if (h.plural && ends_item && !In(h.words.back(), {"photos", "images", "pictures", "screenshots"})) {

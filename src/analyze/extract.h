@@ -26,7 +26,9 @@ bool IsPersonEntityWord(std::string_view w);
 // Structural relations implied by names: "OrderLine" belongs to "Order"; "EventType" is a lookup
 // for "Event".
 void LinkCompounds(Draft& d);
+// "each attendance has records": a generic dependent with one parent is named after it.
 void QualifyDependents(Draft& d);
+// "accounts (username, password)": an Account with login fields is the login entity (User).
 void MergeLoginAccount(Draft& d);
 
 // Multi-tenant descriptions: the entity named as the tenant ("an account is the tenant",

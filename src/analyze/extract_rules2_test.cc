@@ -12,15 +12,10 @@ namespace {
 
 using spec::RelationKind;
 using testing::Dump;
+using testing::HasDirected;
 using testing::HasRelation;
 using testing::PlanOf;
 
-bool HasDirected(const spec::AppSpec& s, const std::string& from, const std::string& to, RelationKind k) {
-  for (const auto& r : s.relations) {
-    if (r.kind == k && r.from == from && r.to == to) return true;
-  }
-  return false;
-}
 
 // "accounts register websites (name, domain)", "API keys (token, last used)": words that usually
 // mean the product itself are records when they carry their own fields.
@@ -74,7 +69,8 @@ TEST(ExtractRules2, OnManyIsManyToMany) {
 // "agencies have many agents": a word often meaning the customer's company is a record when the
 // text keeps talking about it; service people are domain entities.
 TEST(ExtractRules2, AgenciesAndTheirAgentsAreEntities) {
-  auto r = Analyze("Rental listings. Agencies have many agents. Agents manage flats: address, rent. Agencies have a name.");
+  auto r = Analyze(
+      "Rental listings. Agencies have many agents. Agents manage flats: address, rent. Agencies have a name.");
   const auto& s = PlanOf(r);
   ASSERT_TRUE(s.FindEntity("Agency")) << Dump(r);
   ASSERT_TRUE(s.FindEntity("Agent")) << Dump(r);
@@ -83,7 +79,8 @@ TEST(ExtractRules2, AgenciesAndTheirAgentsAreEntities) {
 
 // "the nurses working at each clinic (name, shift)": the list belongs to the nurses.
 TEST(ExtractRules2, ParticipleBeforeEachKeepsTheListOnTheSubject) {
-  auto r = Analyze("A staffing tool. We list clinics (name, city) and the nurses working at each clinic (name, shift).");
+  auto r = Analyze(
+      "A staffing tool. We list clinics (name, city) and the nurses working at each clinic (name, shift).");
   const auto& s = PlanOf(r);
   const auto* n = s.FindEntity("Nurse");
   ASSERT_TRUE(n) << Dump(r);

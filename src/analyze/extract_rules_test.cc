@@ -10,17 +10,11 @@ namespace {
 
 using spec::RelationKind;
 using testing::Dump;
+using testing::HasDirected;
 using testing::HasRelation;
 using testing::PlanOf;
 using testing::Valid;
 
-// Directed: `from` is the "one" side of a one-to-many.
-bool HasDirected(const spec::AppSpec& s, const std::string& from, const std::string& to, RelationKind k) {
-  for (const auto& r : s.relations) {
-    if (r.kind == k && r.from == from && r.to == to) return true;
-  }
-  return false;
-}
 
 TEST(ExtractRules, ColonFollowedByClausesIsNotAFieldList) {
   auto r = Analyze(

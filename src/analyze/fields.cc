@@ -134,6 +134,12 @@ std::vector<Item> SplitItems(const std::vector<Token>& toks, size_t begin, size_
   return out;
 }
 
+bool IsTypeWord(std::string_view w) {
+  return In(w, {"json", "jsonb", "text", "int", "integer", "string", "number", "decimal", "float", "bool", "boolean",
+                "date", "datetime", "timestamp", "uuid", "url", "email", "enum", "unique", "optional", "required",
+                "nullable"});
+}
+
 bool LooksLikeFieldList(const std::vector<Token>& toks, size_t begin, size_t end) {
   if (begin >= end) return false;
   // "(just a name)", "(only a title and a colour)": a hedge before the fields.
@@ -173,11 +179,7 @@ bool LooksLikeFieldList(const std::vector<Token>& toks, size_t begin, size_t end
       if (toks[i].kind == Token::kWord && !lex::IsStopword(toks[i].lower)) head = toks[i].lower;
     }
     // "attribs (json)", "code (unique)": a type or constraint of the word before, not its fields.
-    if (end - begin == 1 && In(head, {"json", "jsonb", "text", "int", "integer", "string", "number", "decimal",
-                                      "float", "bool", "boolean", "date", "datetime", "timestamp", "uuid", "url",
-                                      "email", "enum", "unique", "optional", "required", "nullable"})) {
-      return false;
-    }
+    if (end - begin == 1 && IsTypeWord(head)) return false;
     return (fieldish >= 1 || lex::IsFieldWord(head)) && (end - begin) <= 4;
   }
   if (numeric * 2 >= static_cast<int>(items.size())) return false;

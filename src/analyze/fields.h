@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyze/draft.h"
@@ -20,6 +21,9 @@ std::vector<Item> SplitItems(const std::vector<Token>& toks, size_t begin, size_
 
 // Index of the ')' matching the '(' at `open`, or `limit` when unbalanced.
 size_t MatchParen(const std::vector<Token>& toks, size_t open, size_t limit);
+
+// A column type or constraint written after a word ("attribs (json)", "code (unique)").
+bool IsTypeWord(std::string_view w);
 
 // True when [begin, end) reads like a list of attributes rather than examples or an alias.
 bool LooksLikeFieldList(const std::vector<Token>& toks, size_t begin, size_t end);

@@ -65,8 +65,8 @@ const std::vector<std::string>& InjectionCues() {
       "reply with only", "say the word", "include the phrase", "include the string",
       "write the phrase", "api key of", "your api key", "send all data to", "send the data to",
       // Addressing whatever model reads the text, or telling it what to add or print.
-      "the ai model reading", "model reading this", "the model reading", "reading this must", "must follow it", "must not mention",
-      "must not tell", "not tell the user", "create an entity", "add an entity", "an entity called",
+      "the ai model reading", "model reading this", "the model reading", "reading this must", "must follow it",
+      "must not mention", "must not tell", "not tell the user", "create an entity", "add an entity", "an entity called",
       "an entity named", "a table named", "a table called", "verification token", "end your answer",
       "end the answer", "your answer with", "your response", "your output", "inserted by the"};
   return cues;
@@ -304,7 +304,8 @@ const std::vector<std::string>& LegitCues() {
       "gdpr", "compliance", "company vehicles", "company owned", "fleet", "our own servers", "our own machines",
       "our own devices", "our own infrastructure", "our own services", "blue team", "vulnerability management",
       "parental controls", "parental control", "uptime", "monitoring our", "fraud detection", "flag fake",
-      "detect fake", "detects fake", "flags fake", "trust and safety", "spam detection", "moderation", "handle takedown requests", "process takedown requests", "abuse reports", "alerts from", "edr", "siem",
+      "detect fake", "detects fake", "flags fake", "trust and safety", "spam detection", "moderation",
+      "handle takedown requests", "process takedown requests", "abuse reports", "alerts from", "edr", "siem",
       "employees agree", "transparent", "knows they are", "know they are", "with their knowledge"};
   return cues;
 }
@@ -364,8 +365,8 @@ const IntentConcepts& Concepts() {
   return c;
 }
 
-}  // namespace
-
+// The domain-independent part of CheckEthics: concealment, evasion and coercion aimed at other
+// people's data, accounts, bodies or money.
 EthicsVerdict CheckIntent(std::string_view text) {
   std::string normalized = NormalizeForPhrases(text);
   PhraseIndex norm(normalized);
@@ -384,6 +385,8 @@ EthicsVerdict CheckIntent(std::string_view text) {
   }
   return v;
 }
+
+}  // namespace
 
 EthicsVerdict CheckEthics(std::string_view text) {
   std::string normalized = NormalizeForPhrases(text);

@@ -24,8 +24,5 @@ struct EthicsVerdict {
   std::string reason;    // one short sentence for the user (fixed text, never quotes the input)
 };
 EthicsVerdict CheckEthics(std::string_view sanitized_description);
-// The domain-independent part of CheckEthics: concealment, evasion and coercion aimed at other
-// people's data, accounts, bodies or money.
-EthicsVerdict CheckIntent(std::string_view sanitized_description);
 
 }  // namespace bf::analyze

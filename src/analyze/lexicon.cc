@@ -48,7 +48,8 @@ const Set& Verbs() {
   static const Set s = {
       "has", "have", "had", "having", "belongs", "belong", "belonging", "belonged", "depend", "depends",
       "depended", "depending", "derived", "participate", "participates", "participated", "compete", "competes",
-      "discuss", "discusses", "discussed", "appear", "appears", "appeared", "fill", "fills", "impersonate", "impersonates",
+      "discuss", "discusses", "discussed", "appear", "appears", "appeared", "fill", "fills", "impersonate",
+      "impersonates",
       "contains",
       "contain", "containing", "includes", "include", "including", "holds", "hold", "owns", "own",
       "gets", "make", "makes", "made", "keep", "keeps", "kept", "store", "stores", "stored", "write",
@@ -125,7 +126,8 @@ const Set& NounVerbs() {
                         "charges", "visit", "visits", "return", "returns", "star", "stars", "tag",
                         "tags", "update", "updates", "change", "changes", "host", "hosts", "count",
                         "counts", "batch", "scan", "pack", "play", "plays", "train", "trains",
-                        "study", "close", "open", "bill", "invoice", "email", "emails", "favorite", "plant", "plants", "win", "wins", "cast", "casts",
+                        "study", "close", "open", "bill", "invoice", "email", "emails", "favorite", "plant",
+                        "plants", "win", "wins", "cast", "casts",
                         "favorites", "bookmark", "bookmarks", "watch", "watches", "track", "tracks", "show", "shows",
                         "set", "sets", "key", "keys", "contract", "support", "flag", "point",
                         "points", "lead", "leads", "store", "stores", "need", "needs", "work",
@@ -147,7 +149,8 @@ const Set& NounVerbs() {
 
 const Set& Modifiers() {
   static const Set s = {
-      "nested", "public", "private", "optional", "own", "custom", "other", "extra", "several", "temporary", "temp",
+      "nested", "public", "private", "optional", "own", "custom", "other", "extra", "several", "temporary",
+      "temp",
       "sms", "gps",  // acronyms ending in s: qualifiers ("SMS reminders", "GPS pings"), never singularized
       "multiple", "many", "various", "specific", "individual", "whole", "single", "main", "new",
       "old", "current", "previous", "different", "separate", "simple", "basic", "additional",
@@ -229,7 +232,8 @@ const Set& NonEntities() {
       "something", "nothing", "folks", "guys", "us", "feature", "features", "functionality",
       "module", "modules", "model", "models", "schema", "schemas", "table", "tables", "row", "rows",
       "column", "columns", "field", "fields", "entity", "entities", "object", "objects", "number",
-      "numbers", "time", "times", "day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years", "minute",
+      "numbers", "time", "times", "day", "days", "night", "nights", "week", "weeks", "month", "months",
+      "year", "years", "minute",
       "minutes", "hour", "hours", "second", "seconds", "moment", "today", "tomorrow", "yesterday",
       "friday", "monday", "heart", "core", "basis", "rest", "end", "start", "beginning", "top",
       "bottom", "middle", "front", "back", "web", "ui", "frontend", "interface", "screen",
@@ -259,7 +263,8 @@ const Set& NonEntities() {
       "fetcher", "fetchers", "crawler", "crawlers", "scraper", "scrapers", "importer", "importers", "parser",
       "parsers", "poller", "pollers", "mailer", "mailers", "daemon", "daemons", "cron", "http", "https", "smtp",
       "ftp", "limit", "limits", "delete", "deletion", "unique", "os", "port", "ports", "ssl", "tls", "csv", "xml",
-      "pdf", "timestamp", "timestamps", "tab", "tabs", "sheet", "sheets", "header", "headers", "max", "min", "maximum", "minimum", "bit", "bits",
+      "pdf", "timestamp", "timestamps", "tab", "tabs", "sheet", "sheets", "header", "headers", "max", "min",
+      "maximum", "minimum", "bit", "bits",
       "one-to-one", "one-to-many", "many-to-many", "many-to-one",
       // Units of measure ("area in hectares", "weight in kg").
       "hectare", "hectares", "acre", "acres", "kg", "kilogram", "kilograms", "gram", "grams", "meter", "meters",

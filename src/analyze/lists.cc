@@ -294,7 +294,8 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
         each = each || T[pb - 1].lower == "each" || T[pb - 1].lower == "every";
         --pb;
       }
-      bool prep = pb > 0 && (T[pb - 1].lower == "per" || (each && In(T[pb - 1].lower, {"of", "for", "on", "in", "at"})));
+      bool prep = pb > 0 &&
+                  (T[pb - 1].lower == "per" || (each && In(T[pb - 1].lower, {"of", "for", "on", "in", "at"})));
       // "the veterinarians working at each office (name, ...)": a participle may stand between.
       // ("tags are per user (name, ...)": so may a copula.)
       size_t owner_end = pb - 1;
@@ -380,7 +381,9 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         if (c.end + 1 != v && !(c.end + 2 == v && T[c.end].text == ",")) continue;
         size_t pb = c.begin;
         while (pb > 0 && In(T[pb - 1].lower, {"a", "an", "the"})) --pb;
-        if (pb >= 2 && In(T[pb - 1].lower, {"each", "every"}) && In(T[pb - 2].lower, {"for", "on", "with", "in"})) subj = &c;
+        if (pb >= 2 && In(T[pb - 1].lower, {"each", "every"}) && In(T[pb - 2].lower, {"for", "on", "with", "in"})) {
+          subj = &c;
+        }
         if (pb >= 1 && T[pb - 1].lower == "per") subj = &c;
       }
     }

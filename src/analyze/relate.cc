@@ -142,8 +142,8 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "in one of", "from", "are for one", "is for one", "can be in one", "per each", "for each", "on each",
              "in each", "at each", "under each", "of each", "within each", "tied to", "is tied to",
              "are tied to", "is linked to one", "are per", "is per", "points to", "point to", "refers to",
-             "refer to", "lives at", "live at", "works at", "work at", "working at", "works in", "work in", "working in",
-             "is working in", "are working in", "is working at", "are working at", "located in", "located at",
+             "refer to", "lives at", "live at", "works at", "work at", "working at", "works in", "work in",
+             "working in", "is working in", "are working in", "is working at", "are working at", "located in", "located at",
              "based at", "held at", "happens in", "happen in", "takes place in", "take place in", "of one",
              "is of one", "are of one"}); return std::cref(s); }())) {
     return {"b_has_a", ""};
@@ -219,9 +219,9 @@ Kind Classify(const std::string& c, const Chunk& b) {
   // "each task is about a dog", "the invoice is against an order": a copula before a
   // containment preposition.
   for (std::string_view cop : {" is ", " are "}) {
-    if (c.size() > cop.size() + 1 && c.starts_with(cop)) {
-      std::string rest = " " + c.substr(cop.size());
-      if (In(Trim(rest), {"about", "against", "for", "of", "under", "within", "from"})) return {"b_has_a", ""};
+    if (c.starts_with(cop) &&
+        In(Trim(c.substr(cop.size())), {"about", "against", "for", "of", "under", "within", "from"})) {
+      return {"b_has_a", ""};
     }
   }
   return {};
@@ -583,8 +583,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       if (probe.type == "a_has_b" || probe.type == "m2m" || StartsWith(probe.type, "join:")) subject = &a;
       // "each feed belongs to a user and sits in one category": a verb of belonging makes `a` the
       // subject of the coordinated verb too.
-      if (probe.type == "b_has_a" && (conn.find("belong") != std::string::npos || conn.find(" live") != std::string::npos ||
-                                      conn.find(" sit") != std::string::npos)) {
+      if (probe.type == "b_has_a" &&
+          (conn.find("belong") != std::string::npos || conn.find(" live") != std::string::npos ||
+           conn.find(" sit") != std::string::npos)) {
         subject = &a;
       }
     }
@@ -1133,7 +1134,8 @@ void Extractor::ResolveLinks() {
       std::string join = t.substr(5);
       // "job seekers apply to a job", "patients book a slot": people the domain keeps records of
       // act like the login entity.
-      const std::string a_head = ToLower(naming::SplitWords(a).empty() ? a : naming::SplitWords(a).back());
+      const auto a_words = naming::SplitWords(a);
+      const std::string a_head = ToLower(a_words.empty() ? a : a_words.back());
       const bool person_actor = IsPersonEntityWord(a_head) || lex::RoleOf(a_head).has_value() ||
                                 In(a_head, {"visitor", "reader", "listener", "viewer", "guest", "fan", "follower",
                                             "attendee", "shopper", "traveler", "traveller"}) ||
@@ -1235,12 +1237,7 @@ void QualifyDependents(Draft& d) {
     if (parents != 1 || parent == "User" || !d.Find(parent)) continue;
     std::string name = parent + e.name;
     if (d.Find(name)) continue;
-    const std::string old = e.name;
-    e.name = name;
-    for (auto& r : d.relations) {
-      if (r.from == old) r.from = name;
-      if (r.to == old) r.to = name;
-    }
+    d.RenameEntity(e.name, name);
   }
 }
 
@@ -1255,19 +1252,15 @@ void MergeLoginAccount(Draft& d) {
     login = login || n == "password" || n == "passwordhash" || n == "username" || n == "login";
   }
   if (!login) return;
-  DEntity* user = d.Find("User");
-  if (!user) {
-    acc->name = "User";
-  } else {
+  if (DEntity* user = d.Find("User")) {
     for (const auto& f : acc->fields) {
       if (!user->FindField(f.name)) user->fields.push_back(f);
     }
     d.entities.erase(d.entities.begin() + (acc - d.entities.data()));
   }
+  d.RenameEntity("Account", "User");
   std::vector<DRelation> kept;
-  for (auto r : d.relations) {
-    if (r.from == "Account") r.from = "User";
-    if (r.to == "Account") r.to = "User";
+  for (const auto& r : d.relations) {
     if (r.from == "User" && r.to == "User" && r.kind != spec::RelationKind::kManyToMany) continue;
     bool dup = false;
     for (const auto& k : kept) dup = dup || (k.from == r.from && k.to == r.to && k.kind == r.kind);

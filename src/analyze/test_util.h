@@ -24,6 +24,15 @@ inline bool HasRelation(const spec::AppSpec& s, const std::string& a, const std:
   return false;
 }
 
+// Directed: `from` is the "one" side of a one-to-many.
+inline bool HasDirected(const spec::AppSpec& s, const std::string& from, const std::string& to,
+                        spec::RelationKind k) {
+  for (const auto& r : s.relations) {
+    if (r.kind == k && r.from == from && r.to == to) return true;
+  }
+  return false;
+}
+
 inline std::string Dump(const AnalysisResult& r) { return ToJson(r).dump(); }
 
 inline ::testing::AssertionResult Valid(const spec::AppSpec& s) {
