@@ -7,7 +7,7 @@ CMAKE_FLAGS ?=
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 export CCACHE_BASEDIR ?= $(CURDIR)
 
-.PHONY: all setup configure build build-asan web web-deps run test test-fast test-slow test-web test-e2e fuzz bench eval eval-all golden format clean help
+.PHONY: all setup configure build build-asan web web-deps run test test-fast test-slow test-web test-e2e fuzz bench eval eval-all guard-model golden format clean help
 
 all: build
 
@@ -24,6 +24,7 @@ help:
 	@echo "make bench      benchmarks (figures printed, see README)"
 	@echo "make eval       analyzer figures on the development set"
 	@echo "make eval-all   one line of analyzer figures per evaluation file (dev, held-out, adversarial)"
+	@echo "make guard-model retrain the learned refusal and clarify models (testdata/analyze/guard_train/)"
 	@echo "make golden     regenerate the committed golden outputs on purpose"
 
 setup:
@@ -101,6 +102,15 @@ eval: build
 
 eval-all: build
 	./scripts/eval_all.sh
+
+# Retrains the learned refusal and clarify models (src/analyze/guard_model.h) from
+# testdata/analyze/guard_train/ and prints their 5-fold cross-validation.
+guard-model: build
+	./build/src/analyze/guard_train --task refusal --cv 5 --out src/analyze/guard_model_data.inc \
+	  testdata/analyze/guard_train/*.json
+	./build/src/analyze/guard_train --task clarify --cv 5 --out src/analyze/clarify_model_data.inc \
+	  testdata/analyze/guard_train/*.json
+	cmake --build build
 
 golden: build
 	./scripts/golden.sh

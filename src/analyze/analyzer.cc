@@ -5,6 +5,7 @@
 #include "analyze/archetypes.h"
 #include "analyze/build.h"
 #include "analyze/clarify.h"
+#include "analyze/guard_model.h"
 #include "analyze/extract.h"
 #include "analyze/guard.h"
 #include "analyze/lexicon.h"
@@ -171,6 +172,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     ci.textEntities = text_entities;
     ci.strongEntities = strong;
     ci.matches = matches;
+    ci.learnedVague = ClassifyVagueness(san.text).flagged;
     ClarityVerdict cv = AssessClarity(ci);
     if (cv.clarify) {
       result.status = Status::kClarify;

@@ -206,6 +206,25 @@ TEST(Clarify, MissingContextAsks) {
   EXPECT_TRUE(j["questions"][0].contains("default"));
 }
 
+// Vague requests in wordings no phrase list of AssessClarity has: the learned clarify model
+// (guard_model.h) catches them. None of these texts is in testdata/analyze/guard_train/.
+TEST(Clarify, LearnedModelAsksOnCodenamesAndMissingMaterial) {
+  const char* vague[] = {
+      "Kick off the Bluebird rollout: the backend for module Tern, wired up the way the steering group signed "
+      "off in Q3.",
+      "Use the requirements from the workshop deck and build it. The board expects a demo by Friday.",
+  };
+  for (const char* text : vague) {
+    auto r = Analyze(text);
+    EXPECT_EQ(r.status, Status::kClarify) << text;
+    EXPECT_FALSE(r.questions.empty()) << text;
+  }
+  // Short but concrete: planned.
+  for (const char* text : {"Recipes have ingredients and steps.", "Kanban boards with columns and cards."}) {
+    EXPECT_EQ(Analyze(text).status, Status::kPlan) << text;
+  }
+}
+
 TEST(Clarify, AnswersInConversationAreRead) {
   const char* text = "a platform for stuff, kind of generic, maybe something like anything";
   ASSERT_EQ(Analyze(text).status, Status::kClarify);

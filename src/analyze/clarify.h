@@ -19,6 +19,7 @@ struct ClarityInput {
   int textEntities = 0;    // entities extracted from the text (User excluded)
   int strongEntities = 0;  // of which had their own field lists
   std::vector<ArchetypeMatch> matches;
+  bool learnedVague = false;  // the clarify model (guard_model.h) reads the text as too vague to plan
 };
 
 struct ClarityVerdict {

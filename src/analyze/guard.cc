@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "analyze/guard_model.h"
 #include "analyze/text.h"
 #include "common/strings.h"
 
@@ -365,6 +366,59 @@ const IntentConcepts& Concepts() {
   return c;
 }
 
+}  // namespace
+
+std::vector<std::string> EthicsCueFeatures(std::string_view text) {
+  std::string normalized = NormalizeForPhrases(text);
+  PhraseIndex norm(normalized);
+  std::vector<std::string> out;
+  auto add = [&](const std::string& name, int n) {
+    if (n >= 1) out.push_back("c:" + name);
+    if (n >= 2) out.push_back("c:" + name + "2");
+  };
+  const auto& c = Concepts();
+  add("conceal", Count(norm, c.conceal));
+  add("evade", Count(norm, c.evade));
+  add("coerce", Count(norm, c.coerce));
+  add("target", Count(norm, c.target));
+  add("legit", Count(norm, c.legit) + Count(norm, LegitCues()));
+  for (const auto& r : Rules()) {
+    std::string cat = r.category;
+    add(cat + ".strong", Count(norm, r.strong));
+    add(cat + ".harm", Count(norm, r.harm));
+    add(cat + ".covert", Count(norm, r.covert));
+  }
+  return out;
+}
+
+namespace {
+
+// The reason shown for a category of the learned model (fixed text, never quotes the input).
+std::string LearnedReason(std::string_view category) {
+  for (const auto& r : Rules()) {
+    if (category == r.category) return r.reason;
+  }
+  static const std::vector<std::pair<std::string_view, std::string_view>> kReasons = {
+      {"surveillance",
+       "It describes covert surveillance of a person (tracking their location, messages or activity without "
+       "their knowledge or consent)."},
+      {"extortion",
+       "It describes extortion (threatening to publish, leak or harm unless someone pays or complies)."},
+      {"harassment",
+       "It describes a harassment campaign against people (coordinated abuse, mass reporting, flooding or "
+       "tracking someone who does not want contact)."},
+      {"illegal_goods",
+       "It describes selling restricted or illegal goods without the legally required checks (prescription, "
+       "age, licence or background checks)."},
+      {"cheating",
+       "It describes cheating or rule-evasion tools (cheats that evade anti-cheat, exam fraud, ban evasion)."},
+  };
+  for (const auto& [c, reason] : kReasons) {
+    if (category == c) return std::string(reason);
+  }
+  return "It describes a system built to harm or deceive people who have not agreed to it.";
+}
+
 // The domain-independent part of CheckEthics: concealment, evasion and coercion aimed at other
 // people's data, accounts, bodies or money.
 EthicsVerdict CheckIntent(std::string_view text) {
@@ -425,8 +479,19 @@ EthicsVerdict CheckEthics(std::string_view text) {
       best.reason = r.reason;
     }
   }
-  if (!best.refuse) return CheckIntent(text);
-  return best;
+  if (best.refuse) return best;
+  EthicsVerdict intent = CheckIntent(text);
+  if (intent.refuse) return intent;
+  // The learned model generalizes to wordings no phrase above lists.
+  GuardPrediction learned = ClassifyGuard(text);
+  if (learned.flagged) {
+    EthicsVerdict v;
+    v.refuse = true;
+    v.category = learned.label;
+    v.reason = LearnedReason(learned.label);
+    return v;
+  }
+  return {};
 }
 
 }  // namespace bf::analyze

@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bf::analyze {
 
@@ -24,5 +25,9 @@ struct EthicsVerdict {
   std::string reason;    // one short sentence for the user (fixed text, never quotes the input)
 };
 EthicsVerdict CheckEthics(std::string_view sanitized_description);
+
+// Which cue lists of CheckEthics a description touches ("c:stalkerware.covert", "c:conceal2" when two
+// or more cues of a list occur): features of the learned refusal model (guard_model.h).
+std::vector<std::string> EthicsCueFeatures(std::string_view sanitized_description);
 
 }  // namespace bf::analyze
