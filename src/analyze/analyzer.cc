@@ -173,6 +173,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     ci.strongEntities = strong;
     ci.matches = matches;
     ci.learnedVague = ClassifyVagueness(san.text).flagged;
+    ci.contradictionAnswered = !chosen.contradiction.empty();
     ClarityVerdict cv = AssessClarity(ci);
     if (cv.clarify) {
       result.status = Status::kClarify;
@@ -183,6 +184,16 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   }
 
   std::vector<std::string> assumptions;
+  if (!chosen.contradiction.empty()) {
+    // Only a listed option is echoed (the answer is user input); anything else takes the default.
+    if (auto q = FindContradiction(norm)) {
+      std::string pick = q->defaultOption;
+      for (const auto& o : q->options) {
+        if (ToLower(o) == ToLower(chosen.contradiction)) pick = o;
+      }
+      assumptions.push_back("Two requirements excluded each other; as answered: " + pick + ".");
+    }
+  }
   const Archetype* arch = chosen.domain;
   const int words = static_cast<int>(std::count(norm.begin(), norm.end(), ' ')) - 1;
   // Archetypes fill in short descriptions only; a detailed description is taken at its word.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "analyze/test_util.h"
 
 namespace bf::analyze {
@@ -222,6 +224,43 @@ TEST(Clarify, LearnedModelAsksOnCodenamesAndMissingMaterial) {
   // Short but concrete: planned.
   for (const char* text : {"Recipes have ingredients and steps.", "Kanban boards with columns and cards."}) {
     EXPECT_EQ(Analyze(text).status, Status::kPlan) << text;
+  }
+}
+
+TEST(Clarify, ContradictoryRequirementsAskWhichToKeep) {
+  const char* text =
+      "Pharmacy pickup lockers. Customers stay fully anonymous, no accounts and no names, yet every pickup is "
+      "billed monthly by card to their verified legal name.";
+  auto r = Analyze(text);
+  ASSERT_EQ(r.status, Status::kClarify) << r.reason;
+  ASSERT_EQ(r.questions.size(), 1u);
+  EXPECT_EQ(r.questions[0].id, "contradiction");
+  ASSERT_EQ(r.questions[0].options.size(), 2u);
+  EXPECT_EQ(r.questions[0].defaultOption, r.questions[0].options[0]);
+  // Answering plans, and the choice is an assumption; an answer that is not an option is not echoed.
+  auto planned = Analyze(text, {}, {{"contradiction", r.questions[0].options[1]}});
+  ASSERT_EQ(planned.status, Status::kPlan) << planned.reason;
+  EXPECT_TRUE(std::any_of(planned.assumptions.begin(), planned.assumptions.end(), [&](const std::string& a) {
+    return a.find(r.questions[0].options[1]) != std::string::npos;
+  }));
+  auto odd = Analyze(text, {}, {{"contradiction", "Keep canary-7731 instead"}});
+  ASSERT_EQ(odd.status, Status::kPlan);
+  for (const auto& a : odd.assumptions) EXPECT_EQ(a.find("canary"), std::string::npos) << a;
+  EXPECT_EQ(Analyze("Field survey app that works completely offline, yet teams see each other's answers live.")
+                .questions.at(0).id,
+            "contradiction");
+}
+
+TEST(Clarify, RequirementsThatOnlySoundOppositeArePlanned) {
+  for (const char* text : {
+           "Anonymous staff surveys: answers are stored without names; HR gets a weekly summary by email and "
+           "questions have a type and text.",
+           "Shop with guest checkout, no accounts needed; orders keep the email for the receipt and the delivery "
+           "address.",
+           "Offline-first field notes app: notes are kept on the device and sync to the server when back online.",
+       }) {
+    auto r = Analyze(text);
+    EXPECT_EQ(r.status, Status::kPlan) << text << ": " << r.reason;
   }
 }
 

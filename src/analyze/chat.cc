@@ -259,6 +259,22 @@ ChatReply FirstMessage(ChatState& st) {
         std::string id = lb == std::string::npos ? "" : opt.substr(lb + 1, opt.find(']') - lb - 1);
         if (low.find(core) != std::string::npos || (!id.empty() && ContainsPhrase(low, id))) answers[q.id] = opt;
       }
+      if (!answers.count(q.id) && q.id == "contradiction") {
+        // "keep them anonymous", "billing please": a word only one side's option has picks it.
+        for (size_t i = 0; i < q.options.size() && !answers.count(q.id); ++i) {
+          for (const auto& word : Words(q.options[i])) {
+            if (word.size() < 5 || word == "stays") continue;
+            bool unique = true;
+            for (size_t j = 0; j < q.options.size(); ++j) {
+              if (j != i && ContainsPhrase(ToLower(q.options[j]), word)) unique = false;
+            }
+            if (unique && ContainsPhrase(low, word)) {
+              answers[q.id] = q.options[i];
+              break;
+            }
+          }
+        }
+      }
       if (!answers.count(q.id) && accept) answers[q.id] = q.defaultOption;
     }
   }

@@ -140,6 +140,18 @@ TEST(ChatFlow, ClarifyThenAcceptDefaults) {
   EXPECT_TRUE(spec::Validate(*st.spec).empty());
 }
 
+TEST(ChatFlow, ContradictionAnsweredInOwnWordsPlans) {
+  ChatState st;
+  ChatReply r = Chat(st, "Counselling bookings. Clients stay completely anonymous, no names no phone numbers, "
+                         "but the system sends every patient a reminder SMS before the session.");
+  ASSERT_EQ(r.kind, ChatReply::kClarify) << r.text;
+  ASSERT_EQ(r.questions.size(), 1u);
+  EXPECT_EQ(r.questions[0].id, "contradiction");
+  r = Chat(st, "keep them anonymous");
+  ASSERT_EQ(r.kind, ChatReply::kPlanned) << r.text;
+  EXPECT_NE(r.text.find("anonymous"), std::string::npos) << r.text;  // the choice is among the assumptions
+}
+
 TEST(ChatFlow, RefusesHarmfulFollowUp) {
   ChatState st;
   ASSERT_EQ(Chat(st, "A blog with posts and comments").kind, ChatReply::kPlanned);

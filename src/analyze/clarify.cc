@@ -1,6 +1,7 @@
 #include "analyze/clarify.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "analyze/text.h"
 #include "common/strings.h"
@@ -25,11 +26,71 @@ const std::vector<std::string>& CommonDomains() {
   return ids;
 }
 
+// Two requirements that cannot both hold: each side is a list of phrases that state it plainly.
+struct Conflict {
+  const char* first;   // what side A asks for, as the question names it
+  const char* second;  // what side B asks for
+  std::vector<std::string_view> a, b;
+};
+
+const std::vector<Conflict>& Conflicts() {
+  static const std::vector<Conflict> conflicts = {
+      {"users who stay completely anonymous", "billing, messages or records tied to each person",
+       {"completely anonymous", "fully anonymous", "totally anonymous", "entirely anonymous", "100 anonymous",
+        "stay anonymous no names", "nothing stored about them", "store nothing about them",
+        "no names no phone numbers", "no names no accounts", "no personal data at all"},
+       {"legal name", "verified name", "verified identity", "verified legal", "billed monthly", "billed by card",
+        "charged to their card", "reminder sms", "reminder text", "sends every patient", "sends every user",
+        "each patient s full", "each user s full", "their full history", "full treatment history",
+        "home address for delivery"}},
+      {"no database or stored data", "data kept over time (history, search, a shared calendar)",
+       {"no database", "without a database", "no server side database", "no db", "don t store anything",
+        "do not store anything", "store nothing", "nothing is stored", "nothing gets stored", "no storage at all",
+        "no persistence"},
+       {"all history", "full history", "history forever", "keep everything forever", "forever", "searchable",
+        "search all", "audit trail", "shared calendar", "archive of all", "every past"}},
+      {"an app that works only offline", "live updates between users",
+       {"completely offline", "offline only", "only offline", "no network access", "no internet at all",
+        "never connects", "no connection at all", "zero connectivity"},
+       {"live", "in real time", "real time", "realtime", "within a second", "instantly see", "syncs live",
+        "sync live", "sees every other user s"}},
+  };
+  return conflicts;
+}
+
 }  // namespace
+
+std::optional<Question> FindContradiction(const std::string& norm) {
+  PhraseIndex idx(norm);
+  auto any = [&](const std::vector<std::string_view>& phrases) {
+    return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view p) { return idx.Has(p); });
+  };
+  for (const auto& c : Conflicts()) {
+    if (!any(c.a) || !any(c.b)) continue;
+    Question q;
+    q.id = "contradiction";
+    q.text = std::string("The description asks for ") + c.first + " and for " + c.second +
+             ", which cannot both hold. Which should the backend keep?";
+    q.options = {std::string("Keep ") + c.second, std::string("Keep ") + c.first};
+    q.defaultOption = q.options.front();
+    return q;
+  }
+  return std::nullopt;
+}
 
 ClarityVerdict AssessClarity(const ClarityInput& in) {
   ClarityVerdict v;
   const std::string& n = in.norm;
+  // Requirements that exclude each other are asked about whatever the length: planning would
+  // silently drop one of them.
+  if (!in.contradictionAnswered) {
+    if (auto q = FindContradiction(n)) {
+      v.clarify = true;
+      v.reason = "Two of the requirements exclude each other: " + q->text;
+      v.questions.push_back(std::move(*q));
+      return v;
+    }
+  }
   if (in.words > 90 && in.textEntities >= 3) return v;  // long, concrete descriptions are planned
   int missing_context = CountPhrases(
       n, {"we talked about", "we discussed", "as discussed", "talked about", "the old system", "same objects as",
@@ -129,6 +190,7 @@ ClarifyAnswers ReadAnswers(const std::map<std::string, std::string>& answers) {
     }
     if (!out.domain) out.domain = FindArchetype("project");
   }
+  if (auto it = answers.find("contradiction"); it != answers.end()) out.contradiction = it->second;
   if (auto it = answers.find("payments"); it != answers.end()) {
     out.payments = StartsWith(ToLower(it->second), "yes");
   }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct ClarityInput {
   int strongEntities = 0;  // of which had their own field lists
   std::vector<ArchetypeMatch> matches;
   bool learnedVague = false;  // the clarify model (guard_model.h) reads the text as too vague to plan
+  bool contradictionAnswered = false;  // the user already chose a side of a contradiction
 };
 
 struct ClarityVerdict {
@@ -30,10 +32,17 @@ struct ClarityVerdict {
 
 ClarityVerdict AssessClarity(const ClarityInput& in);
 
+// A question about two requirements of `norm` (NormalizeForPhrases text) that cannot both hold
+// ("completely anonymous" patients who get "reminder SMS"; "no database" but "history forever";
+// "offline only" but "live" updates), or nothing. Options keep one side; the default keeps the
+// second, the data-bearing one.
+std::optional<Question> FindContradiction(const std::string& norm);
+
 // Reads answers to the questions above: the archetype chosen for "domain" (nullptr if none),
 // whether payments were requested, and extra roles.
 struct ClarifyAnswers {
   const Archetype* domain = nullptr;
+  std::string contradiction;  // the side chosen for the "contradiction" question, empty if none
   bool payments = false;
   std::vector<std::string> roles;
 };
