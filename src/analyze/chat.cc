@@ -263,7 +263,7 @@ ChatReply FirstMessage(ChatState& st) {
         // "keep them anonymous", "billing please": a word only one side's option has picks it.
         for (size_t i = 0; i < q.options.size() && !answers.count(q.id); ++i) {
           for (const auto& word : Words(q.options[i])) {
-            if (word.size() < 5 || word == "stays") continue;
+            if (word.size() < 5) continue;
             bool unique = true;
             for (size_t j = 0; j < q.options.size(); ++j) {
               if (j != i && ContainsPhrase(ToLower(q.options[j]), word)) unique = false;

@@ -9,6 +9,7 @@
 
 #include "analyze/guard.h"
 #include "analyze/text.h"
+#include "common/strings.h"
 
 namespace bf::analyze {
 namespace {
@@ -31,19 +32,11 @@ std::string Stem(std::string_view w) {
 }
 
 std::vector<std::string> Words(std::string_view text) {
-  std::string norm = NormalizeForPhrases(text);
   std::vector<std::string> words;
-  size_t i = 0;
-  while (i < norm.size()) {
-    while (i < norm.size() && norm[i] == ' ') ++i;
-    size_t j = i;
-    while (j < norm.size() && norm[j] != ' ') ++j;
-    if (j > i) {
-      std::string_view w(norm.data() + i, j - i);
-      bool digits = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-      words.push_back(digits ? std::string("#") : Stem(w));
-    }
-    i = j;
+  for (auto& w : Split(NormalizeForPhrases(text), ' ')) {
+    if (w.empty()) continue;  // the normalized text starts and ends with a space
+    bool digits = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    words.push_back(digits ? std::string("#") : Stem(w));
   }
   return words;
 }
@@ -83,54 +76,57 @@ GuardPrediction Decide(const std::vector<double>& p, const std::vector<std::stri
   return out;
 }
 
-std::vector<std::string> ComputeFeatures(std::string_view text);
+// A description as the models read it: its word count (for the minimum length) and its features.
+struct Featurized {
+  size_t words = 0;
+  std::vector<std::string> features;
+};
 
-}  // namespace
-
-std::vector<std::string> GuardFeatures(std::string_view text) {
-  // Both models read the same features of the same sanitized text, one right after the other:
-  // the last text's features are kept per thread (a pure function of the text, so results never
-  // depend on what was asked before).
-  thread_local std::string last_text;
-  thread_local std::vector<std::string> last_features;
-  thread_local bool have_last = false;
-  if (have_last && text == last_text) return last_features;
-  last_features = ComputeFeatures(text);
-  last_text.assign(text);
-  have_last = true;
-  return last_features;
-}
-
-namespace {
-
-std::vector<std::string> ComputeFeatures(std::string_view text) {
+Featurized Featurize(std::string_view text) {
   // Word pairs were tried and dropped: on the training set's cross-validation they refused more
   // legitimate descriptions at every threshold than words alone (a few hundred descriptions are
   // too few to estimate tens of thousands of pair weights). Dropping function words ("and", "we")
   // was tried too: no better in cross-validation, and worse on both adversarial measurement sets.
-  std::vector<std::string> out;
+  Featurized out;
   // Negation scope: the three words after "no", "not", "never", "without", "don't" are features of
   // their own ("w:!sell" in "we never sell the data"), so a denial does not count as the act.
   std::vector<std::string> words = Words(text);
+  out.words = words.size();
   int negated = 0;
   for (const auto& w : words) {
     bool negator =
         w == "no" || w == "not" || w == "never" || w == "without" || w == "t" || w == "nor";
-    out.push_back((negated > 0 && !negator ? "w:!" : "w:") + w);
+    out.features.push_back((negated > 0 && !negator ? "w:!" : "w:") + w);
     negated = negator ? 3 : negated - 1;
   }
-  for (auto& c : EthicsCueFeatures(text)) out.push_back(std::move(c));
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  for (auto& c : EthicsCueFeatures(text)) out.features.push_back(std::move(c));
+  std::sort(out.features.begin(), out.features.end());
+  out.features.erase(std::unique(out.features.begin(), out.features.end()), out.features.end());
   return out;
+}
+
+// Both models read the same sanitized text one right after the other: the last text's
+// featurization is kept per thread (a pure function of the text, so results never depend on
+// what was asked before).
+const Featurized& CachedFeaturize(std::string_view text) {
+  thread_local std::string last_text;
+  thread_local Featurized last;
+  thread_local bool have_last = false;
+  if (!have_last || text != last_text) {
+    last = Featurize(text);
+    last_text.assign(text);
+    have_last = true;
+  }
+  return last;
 }
 
 // Classification with one compiled-in table (the namespace of its .inc).
 template <class Classes, class Bias, class Rows>
 GuardPrediction ClassifyWith(const Classes& classes, const Bias& bias, double threshold,
                              int min_words, const Rows& rows, std::string_view text) {
-  if (Words(text).size() < static_cast<size_t>(min_words)) return GuardPrediction{};
-  std::vector<std::string> features = GuardFeatures(text);
+  const Featurized& text_features = CachedFeaturize(text);
+  if (text_features.words < static_cast<size_t>(min_words)) return GuardPrediction{};
+  const std::vector<std::string>& features = text_features.features;
   auto row = [&](const std::string& f) -> const float* {
     auto it = std::lower_bound(
         rows.begin(), rows.end(), f,
@@ -142,6 +138,8 @@ GuardPrediction ClassifyWith(const Classes& classes, const Bias& bias, double th
 }
 
 }  // namespace
+
+std::vector<std::string> GuardFeatures(std::string_view text) { return CachedFeaturize(text).features; }
 
 GuardPrediction ClassifyGuard(std::string_view text) {
   using namespace refusal;
@@ -165,8 +163,9 @@ std::vector<double> PredictGuard(const GuardModel& model,
 }
 
 double LegitProbability(const GuardModel& model, std::string_view text) {
-  if (Words(text).size() < static_cast<size_t>(model.minWords)) return 1.0;
-  return PredictGuard(model, GuardFeatures(text))[0];
+  const Featurized& f = CachedFeaturize(text);
+  if (f.words < static_cast<size_t>(model.minWords)) return 1.0;
+  return PredictGuard(model, f.features)[0];
 }
 
 GuardModel TrainGuard(const std::vector<GuardExample>& examples, const GuardTrainOptions& options) {
@@ -322,7 +321,7 @@ std::string GuardModelSource(const GuardModel& model, std::string_view task) {
   out += "// Generated by guard_train --task " + std::string(task) +
          " from testdata/analyze/guard_train/*.json (make guard-model). Do not edit.\n";
   out += "// " + std::to_string(model.features.size()) + " features trained, " +
-         std::to_string(kept.size()) + " kept (|weight| >= 0.005).\n";
+         std::to_string(kept.size()) + " kept (|weight| >= " + num(kDrop) + ").\n";
   out +=
       "inline constexpr std::array<std::string_view, " + std::to_string(K) + "> kGuardClasses = {";
   for (size_t k = 0; k < K; ++k) out += (k ? ", " : "") + quote(model.classes[k]);

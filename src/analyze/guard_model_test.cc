@@ -28,6 +28,14 @@ TEST(GuardFeatures, StemmedWordsAndCueListsSortedUnique) {
   EXPECT_TRUE(Has(c, "c:conceal2"));
   EXPECT_TRUE(Has(c, "c:target"));
   EXPECT_FALSE(Has(c, "c:coerce"));
+  // The three words after a negation are features of their own; the fourth is not.
+  auto n = GuardFeatures("We never sell the data to brokers.");
+  EXPECT_TRUE(Has(n, "w:!sell"));
+  EXPECT_TRUE(Has(n, "w:!data"));
+  EXPECT_FALSE(Has(n, "w:sell"));
+  EXPECT_TRUE(Has(n, "w:to"));
+  EXPECT_FALSE(Has(n, "w:!to"));
+  EXPECT_TRUE(Has(n, "w:never"));
 }
 
 std::vector<GuardExample> ToyExamples() {

@@ -12,8 +12,11 @@
 // id, so the file order does not change the model.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -63,36 +66,36 @@ int main(int argc, char** argv) {
     }
   }
   if (files.empty()) return Usage();
-  // The committed hyperparameters of each task (chosen by cross-validation, see docs/ANALYZER.md).
+  // The committed hyperparameters of each task (chosen by cross-validation, see docs/ANALYZER.md):
+  // both flag below a legit probability of 0.3; only the refusal model skips short texts.
   bf::analyze::GuardTrainOptions options;
-  if (task == "refusal") {
-    options.threshold = 0.3;
-    options.minWords = 20;
-  } else {
-    options.threshold = 0.3;
-    options.minWords = 0;
-  }
+  options.threshold = 0.3;
+  options.minWords = task == "refusal" ? 20 : 0;
+  const std::map<std::string, std::function<void(double)>> setters = {
+      {"iterations", [&](double v) { options.iterations = static_cast<int>(v); }},
+      {"rate", [&](double v) { options.rate = v; }},
+      {"l2", [&](double v) { options.l2 = v; }},
+      {"minDocFreq", [&](double v) { options.minDocFreq = static_cast<int>(v); }},
+      {"threshold", [&](double v) { options.threshold = v; }},
+      {"legitShare", [&](double v) { options.legitShare = v; }},
+      {"minWords", [&](double v) { options.minWords = static_cast<int>(v); }},
+  };
   for (const auto& kv : sets) {
     auto eq = kv.find('=');
-    if (eq == std::string::npos) return Usage();
-    std::string k = kv.substr(0, eq);
-    double v = std::atof(kv.c_str() + eq + 1);
-    if (k == "iterations")
-      options.iterations = static_cast<int>(v);
-    else if (k == "rate")
-      options.rate = v;
-    else if (k == "l2")
-      options.l2 = v;
-    else if (k == "minDocFreq")
-      options.minDocFreq = static_cast<int>(v);
-    else if (k == "threshold")
-      options.threshold = v;
-    else if (k == "legitShare")
-      options.legitShare = v;
-    else if (k == "minWords")
-      options.minWords = static_cast<int>(v);
-    else
-      return Usage();
+    auto it = setters.find(kv.substr(0, eq));
+    if (eq == std::string::npos || it == setters.end()) {
+      std::cerr << "guard_train: --set " << kv << ": expected NAME=NUMBER with NAME one of";
+      for (const auto& [name, set] : setters) std::cerr << " " << name;
+      std::cerr << "\n";
+      return 2;
+    }
+    char* end = nullptr;
+    double v = std::strtod(kv.c_str() + eq + 1, &end);
+    if (end == kv.c_str() + eq + 1 || *end != '\0') {
+      std::cerr << "guard_train: --set " << kv << ": the value is not a number\n";
+      return 2;
+    }
+    it->second(v);
   }
   std::vector<GuardExample> examples;
   for (const auto& f : files) {
