@@ -391,10 +391,7 @@ std::vector<std::string> EthicsCueFeatures(std::string_view text) {
   return out;
 }
 
-namespace {
-
-// The reason shown for a category of the learned model (fixed text, never quotes the input).
-std::string LearnedReason(std::string_view category) {
+std::string RefusalReason(std::string_view category) {
   for (const auto& r : Rules()) {
     if (category == r.category) return r.reason;
   }
@@ -412,12 +409,20 @@ std::string LearnedReason(std::string_view category) {
        "age, licence or background checks)."},
       {"cheating",
        "It describes cheating or rule-evasion tools (cheats that evade anti-cheat, exam fraud, ban evasion)."},
+      {"labour_exploitation",
+       "It describes forced or bonded labour (holding workers' passports or pay, debts they must work off, "
+       "or keeping them from leaving or changing employer)."},
+      {"discrimination",
+       "It describes unlawful discrimination (screening people out of jobs, housing, loans or services by a "
+       "protected trait such as race, religion, age, sex or disability, or a stand-in for one)."},
   };
   for (const auto& [c, reason] : kReasons) {
     if (category == c) return std::string(reason);
   }
   return "It describes a system built to harm or deceive people who have not agreed to it.";
 }
+
+namespace {
 
 // The domain-independent part of CheckEthics: concealment, evasion and coercion aimed at other
 // people's data, accounts, bodies or money.
@@ -488,7 +493,7 @@ EthicsVerdict CheckEthics(std::string_view text) {
     EthicsVerdict v;
     v.refuse = true;
     v.category = learned.label;
-    v.reason = LearnedReason(learned.label);
+    v.reason = RefusalReason(learned.label);
     return v;
   }
   return {};

@@ -26,6 +26,10 @@ struct EthicsVerdict {
 };
 EthicsVerdict CheckEthics(std::string_view sanitized_description);
 
+// The reason shown for a refusal category (a phrase rule's or a class of the learned refusal
+// model): fixed text that never quotes the input; a generic sentence for an unknown category.
+std::string RefusalReason(std::string_view category);
+
 // Which cue lists of CheckEthics a description touches ("c:stalkerware.covert", "c:conceal2" when two
 // or more cues of a list occur): features of the learned refusal model (guard_model.h).
 std::vector<std::string> EthicsCueFeatures(std::string_view sanitized_description);

@@ -146,6 +146,14 @@ GuardPrediction ClassifyGuard(std::string_view text) {
   return ClassifyWith(kGuardClasses, kGuardBias, kGuardThreshold, kGuardMinWords, kGuardRows, text);
 }
 
+std::vector<std::string> RefusalModelCategories() {
+  std::vector<std::string> out;
+  for (std::string_view c : refusal::kGuardClasses) {
+    if (c != kGuardLegit) out.emplace_back(c);
+  }
+  return out;
+}
+
 GuardPrediction ClassifyVagueness(std::string_view text) {
   using namespace vague;
   return ClassifyWith(kGuardClasses, kGuardBias, kGuardThreshold, kGuardMinWords, kGuardRows, text);

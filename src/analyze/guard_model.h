@@ -32,6 +32,8 @@ struct GuardPrediction {
 GuardPrediction ClassifyGuard(std::string_view text);
 // Classifies with the compiled-in clarify model (label: "clarify").
 GuardPrediction ClassifyVagueness(std::string_view text);
+// The harm categories of the compiled-in refusal model (its classes but "legit").
+std::vector<std::string> RefusalModelCategories();
 
 // ---- Training (the guard_train tool and its tests) ----
 
