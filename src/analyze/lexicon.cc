@@ -420,6 +420,7 @@ bool IsKnownWord(std::string_view w) {
   if (w.size() > 3 && w.back() == 's' && known_form(w.substr(0, w.size() - 1))) return true;
   std::string sing = naming::Singularize(w);
   if (sing != w && known_form(sing)) return true;
+  if (naming::IsListedNoun(w)) return true;  // "movies" is not a typo of "moves"
   for (std::string_view suf : {"ed", "ing", "es", "d", "er", "ers", "ly"}) {
     if (w.size() > suf.size() + 3 && w.ends_with(suf)) {
       std::string_view base = w.substr(0, w.size() - suf.size());

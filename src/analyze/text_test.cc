@@ -61,6 +61,16 @@ TEST(CorrectTypos, SixLetterWordsAreNotSubstituted) {
   EXPECT_NE(std::find(w.begin(), w.end(), "search"), w.end());  // a swap of neighbours is still fixed
 }
 
+// Nouns the plural rules list are words, not typos of a known word one letter away.
+TEST(CorrectTypos, ListedNounsAreNotCorrected) {
+  auto s = Segment("movies and cookies, with serach");
+  CorrectTypos(s);
+  auto w = Lower(s[0]);
+  EXPECT_NE(std::find(w.begin(), w.end(), "movies"), w.end());   // not "moves"
+  EXPECT_NE(std::find(w.begin(), w.end(), "cookies"), w.end());
+  EXPECT_NE(std::find(w.begin(), w.end(), "search"), w.end());
+}
+
 // The corrections of one text do not depend on which texts were corrected before it: "funding"
 // once is read as "finding", "funding" three times is meant, in either order.
 TEST(CorrectTypos, ResultsDoNotDependOnEarlierTexts) {

@@ -363,6 +363,15 @@ std::string ToLowerWords(std::string_view s) {
 
 bool IsUncountable(std::string_view word) { return Uncountables().count(ToLower(word)) > 0; }
 
+bool IsListedNoun(std::string_view word) {
+  std::string w = ToLower(word);
+  for (const auto& [singular, plural] : Irregulars()) {
+    if (w == singular || w == plural) return true;
+  }
+  std::string s = SingularizeLower(w);
+  return Uncountables().count(w) || UsWords().count(s) || SisWords().count(s) || IeWords().count(s);
+}
+
 std::string Pluralize(std::string_view word) {
   return MatchCase(PluralizeLower(ToLower(word)), word);
 }

@@ -29,6 +29,9 @@ std::string Singularize(std::string_view word);
 std::string PluralizeName(std::string_view name);
 std::string SingularizeName(std::string_view name);
 bool IsUncountable(std::string_view word);
+// True for a noun the plural rules list by name (irregulars, uncountables, -us, -sis and -ie
+// words), in either form: "movies", "criteria", "status" are English words, not typos.
+bool IsListedNoun(std::string_view word);
 // True when `word` is a plural form (its singular differs and pluralizes back to it).
 bool LooksPlural(std::string_view word);
 

@@ -67,6 +67,13 @@ TEST(Naming, LooksPlural) {
   EXPECT_FALSE(LooksPlural("analysis"));
 }
 
+TEST(Naming, IsListedNoun) {
+  for (const char* w : {"movie", "movies", "Criteria", "status", "statuses", "analyses", "news", "people"}) {
+    EXPECT_TRUE(IsListedNoun(w)) << w;
+  }
+  for (const char* w : {"moves", "post", "posts", "order"}) EXPECT_FALSE(IsListedNoun(w)) << w;
+}
+
 TEST(Naming, SplitsWordsFromEveryStyle) {
   using V = std::vector<std::string>;
   EXPECT_EQ(SplitWords("OrderItem"), (V{"Order", "Item"}));
