@@ -1,6 +1,8 @@
 #include "analyze/lexicon.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -381,7 +383,7 @@ const std::vector<std::string>& TypoVocabulary() {
         "followers", "friends", "friend", "conversation", "conversations", "channel", "channels", "realtime",
         "websocket", "multiplayer", "tenant", "tenants", "workspace", "workspaces", "admin", "admins",
         "moderator", "moderators", "password", "passwords", "register", "login", "different", "address",
-        "addresses", "receipt", "receipts", "supplier", "suppliers", "catalogue", "catalog", "thread",
+        "addresses", "referrer", "referrers", "assignee", "assignees", "receipt", "receipts", "supplier", "suppliers", "catalogue", "catalog", "thread",
         "threads", "forum", "forums", "exercise", "exercises", "workout", "workouts", "routine", "routines",
         "season", "seasons", "player", "players", "game", "games", "match", "matches", "team", "teams",
         "animal", "animals", "vaccine", "vaccines", "consultation", "consultations", "contract",
@@ -413,6 +415,26 @@ const std::vector<std::string>& TypoVocabulary() {
   return v;
 }
 
+namespace {
+
+#include "analyze/english_words.inc"
+
+}  // namespace
+
+bool IsEnglishWord(std::string_view w) {
+  static const std::vector<std::string_view> words = [] {
+    std::vector<std::string_view> out;
+    for (std::string_view chunk : kEnglishWordChunks) {
+      for (size_t b = 0, e; b < chunk.size(); b = e + 1) {
+        e = chunk.find('\n', b);
+        out.push_back(chunk.substr(b, e - b));
+      }
+    }
+    return out;  // sorted by the generator, chunk after chunk
+  }();
+  return std::binary_search(words.begin(), words.end(), w);
+}
+
 bool IsKnownWord(std::string_view w) {
   static const std::unordered_set<std::string> known(TypoVocabulary().begin(), TypoVocabulary().end());
   auto known_form = [&](std::string_view x) { return known.count(std::string(x)) > 0; };
@@ -421,6 +443,7 @@ bool IsKnownWord(std::string_view w) {
   std::string sing = naming::Singularize(w);
   if (sing != w && known_form(sing)) return true;
   if (naming::IsListedNoun(w)) return true;  // "movies" is not a typo of "moves"
+  if (IsEnglishWord(w)) return true;         // "crates" is not a typo of "creates"
   for (std::string_view suf : {"ed", "ing", "es", "d", "er", "ers", "ly"}) {
     if (w.size() > suf.size() + 3 && w.ends_with(suf)) {
       std::string_view base = w.substr(0, w.size() - suf.size());

@@ -6,6 +6,8 @@
 #include <thread>
 #include <vector>
 
+#include "analyze/lexicon.h"
+
 namespace bf::analyze {
 namespace {
 
@@ -69,6 +71,21 @@ TEST(CorrectTypos, ListedNounsAreNotCorrected) {
   EXPECT_NE(std::find(w.begin(), w.end(), "movies"), w.end());   // not "moves"
   EXPECT_NE(std::find(w.begin(), w.end(), "cookies"), w.end());
   EXPECT_NE(std::find(w.begin(), w.end(), "search"), w.end());
+}
+
+// English words one letter away from a known word are meant; misspellings are still fixed.
+TEST(CorrectTypos, EnglishWordsAreNotCorrected) {
+  auto s = Segment("crates with local water tanks, a trailer per payer, forms and tablets; adress and pasword");
+  CorrectTypos(s);
+  auto w = Lower(s[0]);
+  for (const char* kept : {"crates", "local", "water", "tanks", "trailer", "payer", "forms", "tablets"}) {
+    EXPECT_NE(std::find(w.begin(), w.end(), kept), w.end()) << kept;
+  }
+  EXPECT_NE(std::find(w.begin(), w.end(), "address"), w.end());
+  EXPECT_NE(std::find(w.begin(), w.end(), "password"), w.end());
+  EXPECT_TRUE(lex::IsEnglishWord("aardvark"));
+  EXPECT_TRUE(lex::IsEnglishWord("zygotes"));  // the last word of the last chunk
+  EXPECT_FALSE(lex::IsEnglishWord("adress"));
 }
 
 // The corrections of one text do not depend on which texts were corrected before it: "funding"
