@@ -422,5 +422,20 @@ TEST(ExtractRules2, QuotedInstructionsAreDroppedWithTheirDirectives) {
   EXPECT_TRUE(PlanOf(r2).FindEntity("Version")) << Dump(r2);
 }
 
+// A modal, an adverb or "the same" between two mentions says nothing about the relation; a thing
+// put on, filed under or kept in one target belongs to it.
+TEST(ExtractRules2, ModalsAdverbsAndPlacementVerbs) {
+  auto r = Analyze(
+      "A campground backend. Campers: name, phone. Sites: name, length. Clubs: name, leader. Reservations: start "
+      "date, end date. Discounts: name, percent. Each reservation is now for one site. A discount can be put on a "
+      "reservation. Several reservations can belong to the same club. Trailers: plate, length. Trailers are "
+      "parked at a site.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Site", "Reservation", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Reservation", "Discount", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Club", "Reservation", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Site", "Trailer", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

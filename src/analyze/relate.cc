@@ -224,6 +224,29 @@ Kind Classify(const std::string& c, const Chunk& b) {
       return {"b_has_a", ""};
     }
   }
+  // "a discount is put on a reservation", "songs are grouped into albums": a thing placed on,
+  // filed under or kept in one target belongs to it.
+  for (std::string_view cop : {" is ", " are ", " gets ", " get "}) {
+    if (!c.starts_with(cop)) continue;
+    auto rest = Split(Trim(c.substr(cop.size())), ' ');
+    if (rest.size() == 2 &&
+        In(rest[0], {"put", "placed", "applied", "attached", "added", "linked", "filed", "booked", "recorded",
+                     "logged", "charged", "posted", "pinned", "tied", "stored", "kept", "located", "listed",
+                     "grouped", "organized", "organised", "sorted", "held", "hosted", "registered", "entered",
+                     "issued", "raised", "opened", "allocated", "scheduled", "parked", "shelved"}) &&
+        In(rest[1], {"on", "to", "in", "into", "onto", "against", "under", "at", "within"})) {
+      return {"b_has_a", ""};
+    }
+  }
+  // "reservations can belong to a group", "a discount can be put on a reservation": the modal
+  // says nothing about the relation.
+  for (std::string_view modal : {" can ", " may ", " must ", " will ", " should ", " could ", " might ", " shall "}) {
+    if (c.size() > modal.size() && c.starts_with(modal)) {
+      std::string rest = " " + c.substr(modal.size());
+      if (rest.starts_with(" be ")) rest = " is " + rest.substr(4);
+      return Classify(rest, b);
+    }
+  }
   return {};
 }
 
@@ -274,7 +297,8 @@ bool IsDet(std::string_view w) {
                 "only", "then", "always", "usually", "typically", "optionally", "exactly", "both", "all", "any",
                 "some", "this", "that", "these", "those", "whole", "single", "individual", "specific", "certain",
                 "selected", "other", "another", "own", "actually", "often", "sometimes", "directly", "later", "mostly",
-                "mainly", "generally", "normally", "possibly", "i", "we", "you", "they", "he", "she", "us", "me"});
+                "mainly", "generally", "normally", "possibly", "now", "currently", "still", "already", "same", "i",
+                "we", "you", "they", "he", "she", "us", "me"});
 }
 
 }  // namespace
