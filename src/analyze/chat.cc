@@ -205,6 +205,207 @@ std::vector<SpecEdit> AddEntityEdits(const spec::AppSpec& s, const std::string& 
   return ops;
 }
 
+// A field type the user names ("integer", "int", "decimal", "bool", "timestamp").
+std::optional<spec::FieldType> TypeWord(const std::string& w) {
+  if (w == "enum") return std::nullopt;  // needs values; "status: a, b or c" makes one
+  if (auto t = spec::ParseFieldType(w)) return t;
+  static const std::pair<std::string_view, spec::FieldType> kMore[] = {
+      {"int", spec::FieldType::kInteger},     {"whole", spec::FieldType::kInteger},
+      {"decimal", spec::FieldType::kNumber},  {"float", spec::FieldType::kNumber},
+      {"double", spec::FieldType::kNumber},   {"bool", spec::FieldType::kBoolean},
+      {"timestamp", spec::FieldType::kDateTime}, {"uri", spec::FieldType::kUrl},
+      {"link", spec::FieldType::kUrl},        {"guid", spec::FieldType::kUuid},
+      {"string", spec::FieldType::kString}};
+  for (const auto& [word, type] : kMore) {
+    if (w == word) return type;
+  }
+  return std::nullopt;
+}
+
+// The field with its type changed; constraints the new type cannot carry are dropped.
+spec::Field Retyped(spec::Field f, spec::FieldType t) {
+  f.type = t;
+  if (t != spec::FieldType::kEnum) f.enumValues.clear();
+  if (!spec::IsTextual(t)) f.maxLength.reset();
+  if (!spec::IsNumeric(t)) {
+    f.min.reset();
+    f.max.reset();
+  }
+  f.defaultValue.reset();
+  return f;
+}
+
+// The entity holding `field`: `hint` when given, else the entity talked about last, else the
+// login entity, else the first entity that has it; "" when none has it.
+std::string FieldOwner(const ChatState& st, const std::string& hint, const std::string& field) {
+  const spec::AppSpec& s = *st.spec;
+  auto has = [&](const std::string& e) { return !e.empty() && s.FindEntity(e) && s.FindEntity(e)->FindField(field); };
+  if (!hint.empty()) return has(hint) ? hint : "";
+  for (const std::string& e : {LastMentioned(st), s.auth.userEntity}) {
+    if (has(e)) return e;
+  }
+  for (const auto& e : s.entities) {
+    if (e.FindField(field)) return e.name;
+  }
+  return "";
+}
+
+bool Related(const spec::AppSpec& s, const std::string& a, const std::string& b) {
+  return std::any_of(s.relations.begin(), s.relations.end(), [&](const spec::Relation& r) {
+    return (r.from == a && r.to == b) || (r.from == b && r.to == a);
+  });
+}
+
+// A message read by one of the intent readers below: whether it matched, the edits, or what to
+// tell the user when it matched but there is nothing to do.
+struct Intent {
+  bool matched = false;
+  std::vector<SpecEdit> ops;
+  std::string error;
+};
+
+// "draft, published or archived" -> draft, published, archived: two or more items of at most three
+// words each, separated by commas, "or", "and" or "/"; else empty.
+std::vector<std::string> EnumValuesOf(std::string_view text) {
+  std::string t = " " + std::string(text) + " ";
+  for (std::string_view sep : {" or ", " and ", "/", "|"}) {
+    for (size_t at; (at = t.find(sep)) != std::string::npos;) t.replace(at, sep.size(), ",");
+  }
+  std::vector<std::string> out;
+  for (const auto& piece : Split(t, ',')) {
+    auto ws = Words(piece);
+    if (ws.empty()) continue;
+    if (ws.size() > 3) return {};
+    out.push_back(naming::ToSnakeCase(Join(ws, " ")));
+  }
+  if (out.size() < 2) return {};
+  return out;
+}
+
+// "change the type of price to integer", "make price an integer", "price should be a decimal".
+Intent TypeChange(const ChatState& st, const std::vector<std::string>& w) {
+  Intent out;
+  if (w.size() < 3) return out;
+  auto type = TypeWord(w.back());
+  if (!type) return out;
+  size_t k = w.size() - 1;
+  while (k > 0 && In(w[k - 1], {"a", "an", "to", "into", "be", "type", "of"})) --k;
+  if (k == w.size() - 1) return out;  // nothing ties the type word to the command ("add a date")
+  size_t v = 0;
+  while (v < k && !In(w[v], {"change", "set", "convert", "turn", "make", "switch", "should", "must"})) ++v;
+  if (v == k) return out;
+  std::vector<std::string> words = In(w[v], {"should", "must"})
+                                       ? Clean({w.begin(), w.begin() + static_cast<ptrdiff_t>(v)})
+                                       : Clean({w.begin() + static_cast<ptrdiff_t>(v + 1), w.begin() + static_cast<ptrdiff_t>(k)});
+  while (!words.empty() && In(words.front(), {"type", "of"})) words.erase(words.begin());
+  std::string hint;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (In(words[i], {"of", "on", "in", "for"}) && i > 0) {
+      hint = EntityFor(*st.spec, {words.begin() + static_cast<ptrdiff_t>(i + 1), words.end()});
+      words.resize(i);
+      break;
+    }
+  }
+  if (hint.empty() && words.size() >= 2 && !EntityFor(*st.spec, {words[0]}).empty()) {  // "make post price ..."
+    hint = EntityFor(*st.spec, {words[0]});
+    words.erase(words.begin());
+  }
+  if (words.empty()) return out;
+  out.matched = true;
+  const std::string field = naming::ToCamelCase(Join(words, " "));
+  const std::string owner = FieldOwner(st, hint, field);
+  if (owner.empty()) {
+    out.error = "I couldn't find a field called \"" + Join(words, " ") + "\".";
+    return out;
+  }
+  const spec::Field& f = *st.spec->FindEntity(owner)->FindField(field);
+  if (f.type == *type) {
+    out.error = owner + "." + field + " is already " + std::string(spec::ToString(*type)) + ".";
+    return out;
+  }
+  out.ops.push_back({ed::UpdateField{owner, Retyped(f, *type)}});
+  return out;
+}
+
+bool IsQuantifier(const std::string& w) {
+  return In(w, {"many", "several", "multiple", "some", "any", "more", "lots", "number", "of", "one", "or", "exactly",
+                "only", "each", "every", "all", "can", "may", "will", "should"});
+}
+
+// "posts belong to categories", "a post has many comments", "each order has a customer", "each
+// comment has a rating from 1 to 5".
+Intent HasOrBelongs(const spec::AppSpec& s, const std::vector<std::string>& w) {
+  Intent out;
+  size_t v = 0;
+  while (v < w.size() && !In(w[v], {"has", "have", "belongs", "belong", "contains", "contain"})) ++v;
+  if (v == 0 || v >= 4 || v + 1 >= w.size()) return out;
+  std::vector<std::string> subject = Clean({w.begin(), w.begin() + static_cast<ptrdiff_t>(v)});
+  subject.erase(std::remove_if(subject.begin(), subject.end(), IsQuantifier), subject.end());
+  const std::string ent = EntityFor(s, subject);
+  if (ent.empty() || subject.size() > 3) return out;
+  const bool belongs = StartsWith(w[v], "belong");
+  std::vector<std::string> rest(w.begin() + static_cast<ptrdiff_t>(v + 1), w.end());
+  if (belongs && !rest.empty() && rest.front() == "to") rest.erase(rest.begin());
+  bool many = false;
+  std::vector<std::string> object;
+  for (const auto& x : Clean(rest)) {
+    if (In(x, {"with", "from", "between", "and", "that", "which", "per"})) break;
+    if (In(x, {"many", "several", "multiple", "lots"})) many = true;
+    if (!IsQuantifier(x)) object.push_back(x);
+  }
+  if (object.empty() || object.size() > 3) return out;
+  const bool plural = many || naming::LooksPlural(object.back());
+  std::string other = EntityFor(s, object);
+  const std::string pascal = naming::SingularizeName(naming::ToPascalCase(Join(object, " ")));
+  out.matched = true;
+  if (!other.empty() && Related(s, ent, other)) {
+    out.error = ent + " and " + other + " are already related.";
+    return out;
+  }
+  spec::Relation r;
+  if (belongs) {
+    // "posts belong to categories": plural on the far side is many-to-many, else the far side
+    // is the "one".
+    if (other.empty()) {
+      for (auto& op : AddEntityEdits(s, pascal, "")) out.ops.push_back(op);
+      other = pascal;
+    }
+    r.from = other;
+    r.to = ent;
+    r.kind = plural ? spec::RelationKind::kManyToMany : spec::RelationKind::kOneToMany;
+    out.ops.push_back({ed::AddRelation{r, std::nullopt}});
+  } else if (!other.empty()) {
+    // "a post has many comments": `ent` is the one; "each order has a customer": `other` is.
+    r.from = plural ? ent : other;
+    r.to = plural ? other : ent;
+    r.kind = spec::RelationKind::kOneToMany;
+    out.ops.push_back({ed::AddRelation{r, std::nullopt}});
+  } else if (plural && object.size() <= 2) {
+    out.ops = AddEntityEdits(s, pascal, ent);
+  } else {
+    const spec::Entity* e = s.FindEntity(ent);
+    // ("each order has a customer" when orders already reference their customer: nothing to add.)
+    auto is_reference = [&](const std::string& name) {
+      return std::any_of(s.relations.begin(), s.relations.end(), [&](const spec::Relation& rel) {
+        return (rel.from == ent && rel.name == name) || (rel.to == ent && rel.inverse == name);
+      });
+    };
+    std::vector<std::string> present;
+    for (const auto& f : FieldsOfWithClause(rest)) {
+      if (e->FindField(f.name) || is_reference(f.name)) {
+        present.push_back(f.name);
+      } else {
+        out.ops.push_back({ed::AddField{ent, f, std::nullopt}});
+      }
+    }
+    if (out.ops.empty()) {
+      out.error = present.empty() ? "I couldn't tell which field " + ent + " should get."
+                                  : ent + " already has " + Join(present, " and ") + ".";
+    }
+  }
+  return out;
+}
+
 std::string Bullets(const std::vector<SpecEdit>& ops) {
   std::string out;
   for (const auto& op : ops) out += "- " + spec::Describe(op) + "\n";
@@ -321,7 +522,14 @@ ChatReply Chat(ChatState& st, std::string_view message) {
   }
   if (!st.spec) return FirstMessage(st);
   spec::AppSpec& s = *st.spec;
-  std::vector<std::string> w = Words(san.text);
+  // "add a status field to articles: draft, published or archived": values after a colon.
+  std::string command = san.text;
+  std::vector<std::string> values;
+  if (size_t colon = command.find(':'); colon != std::string::npos) {
+    values = EnumValuesOf(std::string_view(command).substr(colon + 1));
+    if (!values.empty()) command.resize(colon);
+  }
+  std::vector<std::string> w = Words(command);
   if (w.empty()) return Clarify(st, "I didn't catch a change in that message.");
   std::string joined = Padded(Join(w, " "));
 
@@ -368,6 +576,15 @@ ChatReply Chat(ChatState& st, std::string_view message) {
   size_t kw = find_pos({"rename", "remove", "drop", "delete", "make", "add", "need", "needs", "should", "give",
                         "include", "track", "store", "want"});
   std::string verb = kw < w.size() ? w[kw] : "";
+  if (ops.empty() && verb != "rename") {
+    Intent in = TypeChange(st, w);
+    if (!in.matched && kw == w.size()) in = HasOrBelongs(s, w);
+    if (in.matched && !in.error.empty()) return Clarify(st, in.error);
+    if (in.matched) {
+      ops = std::move(in.ops);
+      verb.clear();  // handled
+    }
+  }
   if (ops.empty() && verb == "rename") {
     size_t to = w.size();
     for (size_t i = kw + 1; i < w.size(); ++i) {
@@ -382,12 +599,7 @@ ChatReply Chat(ChatState& st, std::string_view message) {
       ops.push_back({ed::RenameEntity{ent, nn, ""}});
     } else {
       std::string field = naming::ToCamelCase(Join(from, " "));
-      std::string owner;
-      std::string last = pronoun_target();
-      if (!last.empty() && s.FindEntity(last)->FindField(field)) owner = last;
-      for (const auto& e : s.entities) {
-        if (owner.empty() && e.FindField(field)) owner = e.name;
-      }
+      std::string owner = FieldOwner(st, "", field);
       if (owner.empty()) return Clarify(st, "I couldn't find an entity or field called \"" + Join(from, " ") + "\".");
       ops.push_back({ed::RenameField{owner, field, naming::ToCamelCase(Join(target, " "))}});
     }
@@ -406,14 +618,10 @@ ChatReply Chat(ChatState& st, std::string_view message) {
         if (ent == s.auth.userEntity) return Clarify(st, "The " + ent + " entity is needed for login, so I kept it.");
         ops.push_back({ed::RemoveEntity{ent}});
       } else if (!feat || !s.HasFeature(*feat)) {
-        std::string owner = where.empty() ? pronoun_target() : EntityFor(s, where);
+        // ("remove the price field": whichever entity has it, when the message names none.)
         std::string field = naming::ToCamelCase(Join(what, " "));
+        std::string owner = FieldOwner(st, where.empty() ? "" : EntityFor(s, where), field);
         if (owner.empty()) {
-          for (const auto& e : s.entities) {
-            if (e.FindField(field)) owner = e.name;
-          }
-        }
-        if (owner.empty() || !s.FindEntity(owner) || !s.FindEntity(owner)->FindField(field)) {
           return Clarify(st, "I couldn't find \"" + Join(what, " ") + "\" to remove.");
         }
         ops.push_back({ed::RemoveField{owner, field}});
@@ -435,14 +643,7 @@ ChatReply Chat(ChatState& st, std::string_view message) {
       what.erase(what.begin());
     }
     std::string field = naming::ToCamelCase(Join(what, " "));
-    if (owner.empty()) {
-      std::string last = pronoun_target();
-      if (!last.empty() && s.FindEntity(last)->FindField(field)) owner = last;
-      else if (s.FindEntity(s.auth.userEntity)->FindField(field)) owner = s.auth.userEntity;
-      for (const auto& e : s.entities) {
-        if (owner.empty() && e.FindField(field)) owner = e.name;
-      }
-    }
+    owner = FieldOwner(st, owner, field);
     const spec::Entity* e = owner.empty() ? nullptr : s.FindEntity(owner);
     const spec::Field* f = e ? e->FindField(field) : nullptr;
     if (!f) return Clarify(st, "I couldn't find a field called \"" + Join(what, " ") + "\".");
@@ -556,6 +757,25 @@ ChatReply Chat(ChatState& st, std::string_view message) {
     }
   }
   if (ops.empty()) return Clarify(st, "I'm not sure what to change.");
+  if (!values.empty()) {
+    // The values after the colon make the added or changed field an enum.
+    bool used = false;
+    for (auto& op : ops) {
+      spec::Field* f = nullptr;
+      // ("add a status field to posts: ..." when posts have a status: its values change.)
+      if (auto* add = std::get_if<ed::AddField>(&op.op); add && s.FindEntity(add->entity) &&
+                                                           s.FindEntity(add->entity)->FindField(add->field.name)) {
+        op = {ed::UpdateField{add->entity, *s.FindEntity(add->entity)->FindField(add->field.name)}};
+      }
+      if (auto* add = std::get_if<ed::AddField>(&op.op)) f = &add->field;
+      if (auto* upd = std::get_if<ed::UpdateField>(&op.op)) f = &upd->field;
+      if (!f) continue;
+      *f = Retyped(*f, spec::FieldType::kEnum);
+      f->enumValues = values;
+      used = true;
+    }
+    if (!used) return Clarify(st, "I read a list of values (" + Join(values, ", ") + ") but no field to give them to.");
+  }
   SpecEdit batch = ops.size() == 1 ? ops.front() : SpecEdit{ed::Batch{ops}};
   auto inverse = spec::Apply(s, batch);
   if (!inverse) return Clarify(st, "I couldn't apply that: " + inverse.error().message);

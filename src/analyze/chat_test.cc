@@ -182,4 +182,94 @@ TEST_F(ChatTest, AddsAnEntityWithTheFieldsOfItsWithClause) {
   for (const auto& rel : st_.spec->relations) EXPECT_FALSE(rel.to == "Review" && rel.from == "Comment");
 }
 
+// "change the type of X to T", "make X a T", "X of E should be a T": the field keeps its name and
+// flags, loses constraints its new type cannot carry; a field already of that type is said so.
+TEST_F(ChatTest, ChangesFieldTypes) {
+  ASSERT_EQ(Say("posts need a subtitle").kind, ChatReply::kEdited);
+  ASSERT_EQ(Say("add a price field to posts").kind, ChatReply::kEdited);
+  ChatReply r = Say("change the type of price to integer");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_EQ(E("Post")->FindField("price")->type, spec::FieldType::kInteger);
+  r = Say("the price of posts should be a decimal");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_EQ(E("Post")->FindField("price")->type, spec::FieldType::kNumber);
+  ASSERT_EQ(Say("make subtitle required").kind, ChatReply::kEdited);
+  r = Say("make subtitle a text");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_EQ(E("Post")->FindField("subtitle")->type, spec::FieldType::kText);
+  EXPECT_TRUE(E("Post")->FindField("subtitle")->required);
+  spec::AppSpec before = *st_.spec;
+  r = Say("change price to decimal");
+  EXPECT_EQ(r.kind, ChatReply::kClarify);
+  EXPECT_NE(r.text.find("already number"), std::string::npos) << r.text;
+  r = Say("change the type of colour to integer");
+  EXPECT_EQ(r.kind, ChatReply::kClarify);
+  EXPECT_NE(r.text.find("\"colour\""), std::string::npos) << r.text;
+  EXPECT_EQ(*st_.spec, before);
+  // Undo restores the previous type.
+  ASSERT_EQ(Say("undo").kind, ChatReply::kUndone);
+  EXPECT_EQ(E("Post")->FindField("subtitle")->type, spec::FieldType::kString);
+}
+
+// Values after a colon make the added field an enum, or give an existing field those values.
+TEST_F(ChatTest, ColonListMakesAnEnumField) {
+  ChatReply r = Say("add a priority field to posts: low, medium or high");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  const spec::Field* f = E("Post")->FindField("priority");
+  ASSERT_TRUE(f) << r.text;
+  EXPECT_EQ(f->type, spec::FieldType::kEnum);
+  EXPECT_EQ(f->enumValues, (std::vector<std::string>{"low", "medium", "high"}));
+  r = Say("add a priority field to posts: low / urgent");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_EQ(E("Post")->FindField("priority")->enumValues, (std::vector<std::string>{"low", "urgent"}));
+  EXPECT_EQ(Say("undo").kind, ChatReply::kUndone);
+  EXPECT_EQ(E("Post")->FindField("priority")->enumValues.size(), 3u);
+}
+
+// "posts belong to categories", "a post has many X", "each comment has a rating from 1 to 5".
+TEST_F(ChatTest, HasAndBelongsToStatements) {
+  ChatReply r = Say("posts belong to collections");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("Collection"));
+  bool m2m = false;
+  for (const auto& rel : st_.spec->relations) {
+    m2m |= rel.kind == spec::RelationKind::kManyToMany &&
+           ((rel.from == "Collection" && rel.to == "Post") || (rel.from == "Post" && rel.to == "Collection"));
+  }
+  EXPECT_TRUE(m2m) << r.text;
+  r = Say("a post has many attachments");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("Attachment"));
+  bool one_to_many = false;
+  for (const auto& rel : st_.spec->relations) {
+    one_to_many |= rel.kind == spec::RelationKind::kOneToMany && rel.from == "Post" && rel.to == "Attachment";
+  }
+  EXPECT_TRUE(one_to_many) << r.text;
+  r = Say("each comment has a rating from 1 to 5");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  const spec::Field* rating = E("Comment")->FindField("rating");
+  ASSERT_TRUE(rating) << r.text;
+  EXPECT_EQ(rating->type, spec::FieldType::kInteger);
+  EXPECT_EQ(rating->max, 5);
+  // Already related, already there, or about no entity: nothing changes and the user is told.
+  spec::AppSpec before = *st_.spec;
+  r = Say("posts have many comments");
+  EXPECT_EQ(r.kind, ChatReply::kClarify);
+  EXPECT_NE(r.text.find("already related"), std::string::npos) << r.text;
+  r = Say("each comment has a rating");
+  EXPECT_EQ(r.kind, ChatReply::kClarify);
+  EXPECT_NE(r.text.find("already has rating"), std::string::npos) << r.text;
+  EXPECT_EQ(Say("the app has a dark mode").kind, ChatReply::kClarify);
+  EXPECT_EQ(*st_.spec, before);
+}
+
+// "remove the price field" finds the field wherever it is, even after talking about another entity.
+TEST_F(ChatTest, RemovesAFieldTheMessageDoesNotPlace) {
+  ASSERT_EQ(Say("add a price field to posts").kind, ChatReply::kEdited);
+  ASSERT_EQ(Say("comments need a score").kind, ChatReply::kEdited);
+  ChatReply r = Say("remove the price field");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_FALSE(E("Post")->FindField("price"));
+}
+
 }  // namespace bf::analyze
