@@ -256,6 +256,46 @@ bool Related(const spec::AppSpec& s, const std::string& a, const std::string& b)
   });
 }
 
+bool Intersects(const std::vector<std::string>& w, std::initializer_list<std::string_view> set) {
+  return std::any_of(w.begin(), w.end(), [&](const std::string& x) { return In(x, set); });
+}
+
+// The answer to "what entities are there?" / "show the fields of tasks" / "list the roles".
+std::string Overview(const spec::AppSpec& s, const std::vector<std::string>& w) {
+  for (const auto& x : w) {
+    const spec::Entity* e = s.FindEntity(EntityFor(s, {x}));
+    if (!e) continue;
+    std::string out = e->name + ":";
+    for (const auto& f : e->fields) {
+      out += "\n- " + f.name + " (" + std::string(spec::ToString(f.type)) + (f.required ? ", required" : "") +
+             (f.unique ? ", unique" : "") + ")";
+    }
+    for (const auto& r : s.relations) {
+      if (r.from == e->name || r.to == e->name) {
+        out += "\n- " + r.from + " " + std::string(spec::ToString(r.kind)) + " " + r.to;
+      }
+    }
+    return out;
+  }
+  std::vector<std::string> entities, features;
+  for (const auto& e : s.entities) {
+    entities.push_back(e.name + " (" + std::to_string(e.fields.size()) + (e.fields.size() == 1 ? " field)" : " fields)"));
+  }
+  for (auto f : s.features) features.emplace_back(spec::ToString(f));
+  std::string out;
+  if (!Intersects(w, {"role", "roles", "feature", "features"}) || Intersects(w, {"entity", "entities"})) {
+    out += "Entities: " + Join(entities, ", ") + ".\n";
+  }
+  if (!Intersects(w, {"entity", "entities", "feature", "features"}) || Intersects(w, {"role", "roles"})) {
+    out += "Roles: " + (s.roles.empty() ? std::string("none") : Join(s.roles, ", ")) + ".\n";
+  }
+  if (!Intersects(w, {"entity", "entities", "role", "roles"}) || Intersects(w, {"feature", "features"})) {
+    out += "Features: " + (features.empty() ? std::string("none") : Join(features, ", ")) + ".\n";
+  }
+  return out + "Name an entity to see its fields (\"show the fields of " +
+         (s.entities.empty() ? std::string("posts") : naming::ToLowerWords(s.entities.back().plural)) + "\").";
+}
+
 // A message read by one of the intent readers below: whether it matched, the edits, or what to
 // tell the user when it matched but there is nothing to do.
 struct Intent {
@@ -552,6 +592,15 @@ ChatReply Chat(ChatState& st, std::string_view message) {
     return Reply(st, std::move(r));
   }
 
+  // "what entities are there?", "show the fields of tasks", "list the roles": an answer, no change.
+  if (In(w[0], {"what", "which", "show", "list", "describe"}) && !Intersects(w, {"add", "remove", "rename", "make",
+                                                                                 "delete", "drop", "use", "change"})) {
+    ChatReply r;
+    r.kind = ChatReply::kNoChange;
+    r.text = Overview(s, w);
+    return Reply(st, std::move(r));
+  }
+
   std::vector<SpecEdit> ops;
   auto pronoun_target = [&]() { return LastMentioned(st); };
   auto find_pos = [&](std::initializer_list<std::string_view> keys) -> size_t {
@@ -593,13 +642,33 @@ ChatReply Chat(ChatState& st, std::string_view message) {
     std::vector<std::string> from = Clean({w.begin() + static_cast<ptrdiff_t>(kw + 1), w.begin() + static_cast<ptrdiff_t>(to)});
     std::vector<std::string> target = Clean({w.begin() + static_cast<ptrdiff_t>(std::min(to + 1, w.size())), w.end()});
     if (from.empty() || target.empty()) return Clarify(st, "Rename what to what?");
-    std::string ent = (from.size() == 1 && IsPronoun(from[0])) ? pronoun_target() : EntityFor(s, from);
+    // "rename the title field of tasks to name", "rename task title to name": a field of a named
+    // entity, not the entity.
+    std::string hint;
+    bool field_word = false;
+    for (size_t i = kw + 1; i < to; ++i) field_word = field_word || In(w[i], {"field", "column", "attribute", "property"});
+    for (size_t i = 1; i < from.size(); ++i) {
+      std::string of = EntityFor(s, {from.begin() + static_cast<ptrdiff_t>(i + 1), from.end()});
+      if (In(from[i], {"of", "on", "in"}) && !of.empty()) {
+        hint = of;
+        from.resize(i);
+        field_word = true;
+        break;
+      }
+    }
+    if (hint.empty() && from.size() >= 2 && !EntityFor(s, {from[0]}).empty() &&
+        !FieldOwner(st, EntityFor(s, {from[0]}), naming::ToCamelCase(Join({from.begin() + 1, from.end()}, " "))).empty()) {
+      hint = EntityFor(s, {from[0]});
+      from.erase(from.begin());
+      field_word = true;
+    }
+    std::string ent = field_word ? "" : (from.size() == 1 && IsPronoun(from[0])) ? pronoun_target() : EntityFor(s, from);
     if (!ent.empty() && EntityFor(s, target) != ent) {
       std::string nn = naming::SingularizeName(naming::ToPascalCase(Join(target, " ")));
       ops.push_back({ed::RenameEntity{ent, nn, ""}});
     } else {
       std::string field = naming::ToCamelCase(Join(from, " "));
-      std::string owner = FieldOwner(st, "", field);
+      std::string owner = FieldOwner(st, hint, field);
       if (owner.empty()) return Clarify(st, "I couldn't find an entity or field called \"" + Join(from, " ") + "\".");
       ops.push_back({ed::RenameField{owner, field, naming::ToCamelCase(Join(target, " "))}});
     }
@@ -691,10 +760,34 @@ ChatReply Chat(ChatState& st, std::string_view message) {
       if (owner.empty()) return Clarify(st, "I couldn't find the entity \"" + Join(target, " ") + "\".");
     }
     if (what.empty()) return Clarify(st, "Add what?");
-    if (what.back() == "role" && what.size() >= 2) {
-      ops.push_back({ed::AddRole{naming::ToSnakeCase(Join({what.begin(), what.end() - 1}, " ")), std::nullopt}});
-    } else if (what.front() == "role" && what.size() >= 2) {
-      ops.push_back({ed::AddRole{naming::ToSnakeCase(Join({what.begin() + 1, what.end()}, " ")), std::nullopt}});
+    if (what.size() >= 2 && (In(what.back(), {"role", "roles"}) || what.front() == "role")) {
+      // "add a moderator role", "add an admin role and a viewer role", "add editor and viewer roles".
+      const bool plural = what.back() == "roles";
+      std::vector<std::vector<std::string>> parts(1);
+      for (const auto& x : what) {
+        if (x == "and") {
+          parts.emplace_back();
+        } else if (!In(x, {"role", "roles"})) {
+          parts.back().push_back(x);
+        }
+      }
+      std::vector<std::string> names, present;
+      for (const auto& part : parts) {
+        if (part.empty()) continue;
+        if (plural && parts.size() > 1) {
+          for (const auto& x : part) names.push_back(naming::ToSnakeCase(x));
+        } else {
+          names.push_back(naming::ToSnakeCase(Join(part, " ")));
+        }
+      }
+      for (const auto& n : names) {
+        if (std::find(s.roles.begin(), s.roles.end(), n) != s.roles.end()) {
+          present.push_back(n);
+        } else {
+          ops.push_back({ed::AddRole{n, std::nullopt}});
+        }
+      }
+      if (ops.empty() && !present.empty()) return Clarify(st, "The roles " + Join(present, ", ") + " already exist.");
     } else {
       auto feat = FeatureFor(what);
       bool plural = naming::LooksPlural(what.back());
@@ -752,7 +845,18 @@ ChatReply Chat(ChatState& st, std::string_view message) {
       } else {
         if (owner.empty()) owner = pronoun_target();
         if (owner.empty()) return Clarify(st, "Which entity should get \"" + Join(what, " ") + "\"?");
-        ops.push_back({ed::AddField{owner, MakeField(what), std::nullopt}});
+        spec::Field f = MakeField(what);
+        // "add a boolean field done to tasks": a type word right before "field" is the type.
+        for (size_t i = kw + 1; i + 1 < what_end; ++i) {
+          auto t = TypeWord(w[i]);
+          if (!t || !In(w[i + 1], {"field", "column", "attribute", "property"}) || what.size() < 2 || what[0] != w[i]) continue;
+          f = MakeField({what.begin() + 1, what.end()});
+          f.type = *t;
+        }
+        if (s.FindEntity(owner) && s.FindEntity(owner)->FindField(f.name) && values.empty()) {
+          return Clarify(st, owner + " already has " + f.name + ".");
+        }
+        ops.push_back({ed::AddField{owner, f, std::nullopt}});
       }
     }
   }

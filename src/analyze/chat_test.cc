@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "analyze/analyzer.h"
@@ -270,6 +272,60 @@ TEST_F(ChatTest, RemovesAFieldTheMessageDoesNotPlace) {
   ChatReply r = Say("remove the price field");
   ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
   EXPECT_FALSE(E("Post")->FindField("price"));
+}
+
+// "rename the title field of posts to headline" renames the field, never the entity.
+TEST_F(ChatTest, RenamesAFieldOfANamedEntity) {
+  ChatReply r = Say("rename the title field of posts to headline");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("Post")) << r.text;
+  EXPECT_TRUE(E("Post")->FindField("headline"));
+  EXPECT_FALSE(E("Post")->FindField("title"));
+  r = Say("rename post headline to caption");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("Post")) << r.text;
+  EXPECT_TRUE(E("Post")->FindField("caption"));
+}
+
+// Several roles in one message; roles that exist are skipped, and said so when nothing is new.
+TEST_F(ChatTest, AddsSeveralRoles) {
+  ChatReply r = Say("add an auditor role and a support agent role");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  auto has = [&](const std::string& role) {
+    return std::find(st_.spec->roles.begin(), st_.spec->roles.end(), role) != st_.spec->roles.end();
+  };
+  EXPECT_TRUE(has("auditor"));
+  EXPECT_TRUE(has("support_agent"));
+  r = Say("add auditor and reviewer roles");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_TRUE(has("reviewer"));
+  r = Say("add an auditor role");
+  EXPECT_EQ(r.kind, ChatReply::kClarify);
+  EXPECT_NE(r.text.find("already exist"), std::string::npos) << r.text;
+}
+
+// "add a boolean field pinned to posts": the type word before "field" is the type, not the name;
+// a field the entity has is said so.
+TEST_F(ChatTest, TypeWordBeforeFieldAndExistingFields) {
+  ChatReply r = Say("add a boolean field pinned to posts");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("Post")->FindField("pinned")) << r.text;
+  EXPECT_EQ(E("Post")->FindField("pinned")->type, spec::FieldType::kBoolean);
+  r = Say("add a pinned field to posts");
+  EXPECT_EQ(r.kind, ChatReply::kClarify);
+  EXPECT_NE(r.text.find("Post already has pinned"), std::string::npos) << r.text;
+}
+
+// Questions about the spec are answered and change nothing.
+TEST_F(ChatTest, AnswersQuestionsAboutTheSpec) {
+  spec::AppSpec before = *st_.spec;
+  ChatReply r = Say("what entities are there?");
+  EXPECT_EQ(r.kind, ChatReply::kNoChange);
+  EXPECT_NE(r.text.find("Post ("), std::string::npos) << r.text;
+  r = Say("show the fields of posts");
+  EXPECT_EQ(r.kind, ChatReply::kNoChange);
+  EXPECT_NE(r.text.find("- title (string"), std::string::npos) << r.text;
+  EXPECT_EQ(*st_.spec, before);
 }
 
 }  // namespace bf::analyze
