@@ -328,4 +328,44 @@ TEST_F(ChatTest, AnswersQuestionsAboutTheSpec) {
   EXPECT_EQ(*st_.spec, before);
 }
 
+// Random follow-ups built from the words the intent readers look for: after every reply the spec
+// is valid, a reply that is not an edit changes nothing, and an edit is undone exactly.
+TEST(ChatProperty, RandomFollowUpsKeepTheSpecValidAndUndoable) {
+  const std::vector<std::string> verbs = {"add", "remove", "rename", "make", "change", "set", "delete", "", "each",
+                                          "show", "what"};
+  const std::vector<std::string> words = {
+      "post", "posts", "comment", "comments", "user", "users", "tag", "tags", "title", "body", "price", "status",
+      "field", "the", "a", "an", "to", "of", "on", "in", "from", "with", "and", "or", "has", "have", "many",
+      "belongs", "belong", "should", "be", "type", "integer", "decimal", "boolean", "text", "date", "enum",
+      "role", "roles", "admin", "editor", "unique", "required", "optional", "it", "them", "1", "5", "rating",
+      "category", "categories", "search", "notifications", "entity", ":", ",", "draft", "published"};
+  ChatState st;
+  ASSERT_EQ(Chat(st, "A blog backend with user authentication, posts and comments.").kind, ChatReply::kPlanned);
+  uint32_t seed = 12345;
+  auto next = [&](size_t n) {
+    seed = seed * 1664525u + 1013904223u;
+    return static_cast<size_t>((seed >> 8) % n);
+  };
+  int edits = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string msg = verbs[next(verbs.size())];
+    const size_t len = 1 + next(8);
+    for (size_t k = 0; k < len; ++k) msg += " " + words[next(words.size())];
+    const spec::AppSpec before = *st.spec;
+    ChatReply r = Chat(st, msg);
+    ASSERT_TRUE(st.spec) << msg;
+    auto issues = spec::Validate(*st.spec);
+    ASSERT_TRUE(issues.empty()) << msg << ": " << issues.front().ToString();
+    if (r.kind != ChatReply::kEdited) {
+      EXPECT_EQ(*st.spec, before) << msg << " -> " << r.text;
+      continue;
+    }
+    ++edits;
+    if (round % 2 == 0) continue;  // keep half of the edits, so later messages meet a changed spec
+    ASSERT_EQ(Chat(st, "undo").kind, ChatReply::kUndone) << msg;
+    ASSERT_EQ(*st.spec, before) << msg;
+  }
+  EXPECT_GE(edits, 15);  // the grammar does reach the edit paths
+}
+
 }  // namespace bf::analyze
