@@ -536,6 +536,9 @@ std::string Extractor::Resolve(const Chunk& c) const {
     std::string snake = naming::ToSnakeCase(Join(w, " "));
     if (std::find(d_.roles.begin(), d_.roles.end(), snake) != d_.roles.end()) return "User";
   }
+  // "tasks: title, due date, assignee": the person a record is assigned to is a login, though
+  // "assignee" is not a role anyone signs up as.
+  if (c.words.size() == 1 && (head == "assignee" || head == "assignees")) return "User";
   if (auto role = lex::RoleOf(head)) {
     std::string pascal = naming::ToPascalCase(*role);
     if (accepted_.count(pascal)) return pascal;

@@ -437,5 +437,14 @@ TEST(ExtractRules2, ModalsAdverbsAndPlacementVerbs) {
   EXPECT_TRUE(HasDirected(s, "Site", "Trailer", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "assignee" in a field list is the login the record is assigned to, not a text column.
+TEST(ExtractRules2, AssigneeIsAReferenceToTheLogin) {
+  auto r = Analyze("A team to-do app. Tasks have a title, a due date and an assignee. Users sign in with email.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Task")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Task")->FindField("assignee")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "User", "Task", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
