@@ -372,6 +372,84 @@ bool IsQuantifier(const std::string& w) {
                 "only", "each", "every", "all", "can", "may", "will", "should"});
 }
 
+// Units after "in" ("a cooking time in minutes"): the field's type.
+std::optional<spec::FieldType> UnitType(const std::string& w) {
+  if (In(w, {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "cents"})) return spec::FieldType::kInteger;
+  if (In(w, {"km", "kilometers", "kilometres", "miles", "meters", "metres", "cm", "mm", "kg", "kilograms", "grams",
+             "pounds", "liters", "litres", "euros", "dollars", "percent"})) {
+    return spec::FieldType::kNumber;
+  }
+  return std::nullopt;
+}
+
+// The self many-to-many "users follow users".
+SpecEdit FollowEdit(const spec::AppSpec& s) {
+  spec::Relation r;
+  r.from = r.to = s.auth.userEntity;
+  r.kind = spec::RelationKind::kManyToMany;
+  r.name = "following";
+  r.inverse = "followers";
+  return {ed::AddRelation{r, std::nullopt}};
+}
+
+// "users can follow other users", "let users follow each other".
+Intent Follows(const spec::AppSpec& s, const std::vector<std::string>& w) {
+  Intent out;
+  size_t f = 0;
+  while (f < w.size() && w[f] != "follow") ++f;
+  if (f == 0 || f + 1 >= w.size()) return out;
+  const std::string& user = s.auth.userEntity;
+  bool subject = false, object = false;
+  for (size_t i = 0; i < f; ++i) subject = subject || EntityFor(s, {w[i]}) == user || In(w[i], {"users", "people", "members"});
+  for (size_t i = f + 1; i < w.size(); ++i) {
+    object = object || EntityFor(s, {w[i]}) == user || In(w[i], {"users", "people", "members", "other", "another"});
+  }
+  if (!subject || !object || user.empty()) return out;
+  out.matched = true;
+  for (const auto& r : s.relations) {
+    if (r.from == user && r.to == user && r.kind == spec::RelationKind::kManyToMany) {
+      out.error = user + "s can already follow each other.";
+      return out;
+    }
+  }
+  out.ops.push_back(FollowEdit(s));
+  return out;
+}
+
+// "let users upload photos to recipes", "users can attach files to tasks": file uploads, and the
+// uploaded things as records of the target.
+Intent Uploads(const ChatState& st, const std::vector<std::string>& w) {
+  Intent out;
+  const spec::AppSpec& s = *st.spec;
+  size_t u = 0;
+  while (u < w.size() && !In(w[u], {"upload", "uploads", "uploading", "attach", "attaching"})) ++u;
+  if (u >= w.size()) return out;
+  size_t to = u + 1;
+  while (to < w.size() && !In(w[to], {"to", "on", "for", "in"})) ++to;
+  std::vector<std::string> what = Clean({w.begin() + static_cast<ptrdiff_t>(u + 1), w.begin() + static_cast<ptrdiff_t>(to)});
+  std::vector<std::string> target = to < w.size() ? Clean({w.begin() + static_cast<ptrdiff_t>(to + 1), w.end()}) : std::vector<std::string>{};
+  std::string owner = target.empty() ? LastMentioned(st) : EntityFor(s, target);
+  if (!target.empty() && owner.empty()) return out;
+  out.matched = true;
+  if (!s.HasFeature(spec::Feature::kFileUploads)) out.ops.push_back({ed::AddFeature{spec::Feature::kFileUploads}});
+  if (!what.empty() && what.size() <= 2 && !owner.empty()) {
+    const std::string pascal = naming::SingularizeName(naming::ToPascalCase(Join(what, " ")));
+    if (s.FindEntity(pascal)) {
+      if (!Related(s, owner, pascal)) {
+        spec::Relation r;
+        r.from = owner;
+        r.to = pascal;
+        r.kind = spec::RelationKind::kOneToMany;
+        out.ops.push_back({ed::AddRelation{r, std::nullopt}});
+      }
+    } else {
+      for (auto& op : AddEntityEdits(s, pascal, owner)) out.ops.push_back(op);
+    }
+  }
+  if (out.ops.empty()) out.error = "File uploads are already on" + (owner.empty() ? "." : " for " + owner + ".");
+  return out;
+}
+
 // "posts belong to categories", "a post has many comments", "each order has a customer", "each
 // comment has a rating from 1 to 5".
 Intent HasOrBelongs(const spec::AppSpec& s, const std::vector<std::string>& w) {
@@ -571,6 +649,18 @@ ChatReply Chat(ChatState& st, std::string_view message) {
   }
   std::vector<std::string> w = Words(command);
   if (w.empty()) return Clarify(st, "I didn't catch a change in that message.");
+  // "we don't need comments anymore", "get rid of tags": a removal.
+  for (size_t i = 0; i + 1 < w.size(); ++i) {
+    const bool negated_need = w[i + 1] == "need" && In(w[i], {"dont", "not", "longer", "doesnt", "no"});
+    const bool rid = i + 2 < w.size() && w[i] == "get" && w[i + 1] == "rid" && w[i + 2] == "of";
+    if (!negated_need && !rid) continue;
+    std::vector<std::string> removal = {"remove"};
+    for (size_t k = i + (rid ? 3 : 2); k < w.size(); ++k) {
+      if (!In(w[k], {"anymore", "any", "more", "now"})) removal.push_back(w[k]);
+    }
+    w = std::move(removal);
+    break;
+  }
   std::string joined = Padded(Join(w, " "));
 
   // Undo.
@@ -625,8 +715,22 @@ ChatReply Chat(ChatState& st, std::string_view message) {
   size_t kw = find_pos({"rename", "remove", "drop", "delete", "make", "add", "need", "needs", "should", "give",
                         "include", "track", "store", "want"});
   std::string verb = kw < w.size() ? w[kw] : "";
+  // "add a slug to recipes and make it unique": flags for the field the message adds.
+  std::vector<std::string> then_flags;
+  if (In(verb, {"add", "need", "needs", "should", "give", "include", "want"})) {
+    for (size_t m = kw + 2; m < w.size(); ++m) {
+      if (w[m] != "make" || w[m - 1] != "and") continue;
+      for (size_t k = m + 1; k < w.size(); ++k) {
+        if (In(w[k], {"unique", "required", "optional", "mandatory"})) then_flags.push_back(w[k]);
+      }
+      if (!then_flags.empty()) w.resize(m - 1);
+      break;
+    }
+  }
   if (ops.empty() && verb != "rename") {
     Intent in = TypeChange(st, w);
+    if (!in.matched && kw == w.size()) in = Follows(s, w);
+    if (!in.matched && kw == w.size()) in = Uploads(st, w);
     if (!in.matched && kw == w.size()) in = HasOrBelongs(s, w);
     if (in.matched && !in.error.empty()) return Clarify(st, in.error);
     if (in.matched) {
@@ -697,30 +801,66 @@ ChatReply Chat(ChatState& st, std::string_view message) {
       }
     }
   } else if (ops.empty() && verb == "make") {
-    // "make email unique", "make the title required", "make it optional".
-    size_t flag = find_pos({"unique", "required", "optional", "mandatory", "nullable"});
-    if (flag == w.size()) return Clarify(st, "Make it what? (unique, required or optional)");
+    // "make email unique", "make the title required", "make title and slug required", "make it
+    // optional", "make the rating between 1 and 5".
+    size_t flag = find_pos({"unique", "required", "optional", "mandatory", "nullable", "between", "from"});
+    if (flag == w.size()) return Clarify(st, "Make it what? (unique, required, optional, or between two numbers)");
+    auto number = [](const std::string& x) {
+      return !x.empty() && std::all_of(x.begin(), x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    };
+    std::optional<std::pair<double, double>> bounds;
+    if (In(w[flag], {"between", "from"})) {
+      if (flag + 3 >= w.size() || !number(w[flag + 1]) || !In(w[flag + 2], {"and", "to"}) || !number(w[flag + 3])) {
+        return Clarify(st, "Between which numbers? (for example \"make the rating between 1 and 5\")");
+      }
+      bounds = std::make_pair(std::stod(w[flag + 1]), std::stod(w[flag + 3]));
+    }
     std::vector<std::string> what = Clean({w.begin() + static_cast<ptrdiff_t>(kw + 1), w.begin() + static_cast<ptrdiff_t>(flag)});
-    std::string owner;
+    std::string hint;
     size_t on = find_pos({"on", "in", "of", "for"});
     if (on < flag) {
-      owner = EntityFor(s, Clean({w.begin() + static_cast<ptrdiff_t>(on + 1), w.begin() + static_cast<ptrdiff_t>(flag)}));
+      hint = EntityFor(s, Clean({w.begin() + static_cast<ptrdiff_t>(on + 1), w.begin() + static_cast<ptrdiff_t>(flag)}));
       what = Clean({w.begin() + static_cast<ptrdiff_t>(kw + 1), w.begin() + static_cast<ptrdiff_t>(on)});
     }
-    if (what.size() >= 2 && EntityFor(s, {what[0]}) != "") {  // "make post title required"
-      owner = EntityFor(s, {what[0]});
-      what.erase(what.begin());
+    std::vector<std::vector<std::string>> names(1);
+    for (const auto& x : what) {
+      if (x == "and") {
+        names.emplace_back();
+      } else {
+        names.back().push_back(x);
+      }
     }
-    std::string field = naming::ToCamelCase(Join(what, " "));
-    owner = FieldOwner(st, owner, field);
-    const spec::Entity* e = owner.empty() ? nullptr : s.FindEntity(owner);
-    const spec::Field* f = e ? e->FindField(field) : nullptr;
-    if (!f) return Clarify(st, "I couldn't find a field called \"" + Join(what, " ") + "\".");
-    spec::Field nf = *f;
-    if (w[flag] == "unique") nf.unique = true;
-    if (w[flag] == "required" || w[flag] == "mandatory") nf.required = true;
-    if (w[flag] == "optional" || w[flag] == "nullable") nf.required = false;
-    ops.push_back({ed::UpdateField{owner, nf}});
+    for (auto& name : names) {
+      std::string owner = hint;
+      if (name.size() >= 2 && EntityFor(s, {name[0]}) != "") {  // "make post title required"
+        owner = EntityFor(s, {name[0]});
+        name.erase(name.begin());
+      }
+      if (name.size() == 1 && IsPronoun(name[0]) && !st.undo.empty()) {
+        // "make it unique" right after adding a field: that field.
+        if (const auto* add = std::get_if<ed::RemoveField>(&st.undo.back().op)) {
+          owner = add->entity;
+          name = {add->field};
+        }
+      }
+      std::string field = naming::ToCamelCase(Join(name, " "));
+      owner = FieldOwner(st, owner, field);
+      const spec::Field* f = owner.empty() ? nullptr : s.FindEntity(owner)->FindField(field);
+      if (!f && name.size() == 1 && IsPronoun(name[0])) {
+        return Clarify(st, "Which field do you mean? Name it, for example \"make the title " + w[flag] + "\".");
+      }
+      if (!f) return Clarify(st, "I couldn't find a field called \"" + Join(name, " ") + "\".");
+      spec::Field nf = *f;
+      if (w[flag] == "unique") nf.unique = true;
+      if (w[flag] == "required" || w[flag] == "mandatory") nf.required = true;
+      if (w[flag] == "optional" || w[flag] == "nullable") nf.required = false;
+      if (bounds) {
+        if (!spec::IsNumeric(nf.type)) nf = Retyped(nf, spec::FieldType::kInteger);
+        nf.min = bounds->first;
+        nf.max = bounds->second;
+      }
+      ops.push_back({ed::UpdateField{owner, nf}});
+    }
   } else if (ops.empty() && !verb.empty()) {
     // Additions: "add comments to posts", "posts need a subtitle", "add a rating to it",
     // "also add likes", "add a moderator role", "add notifications".
@@ -735,7 +875,8 @@ ChatReply Chat(ChatState& st, std::string_view message) {
     }
     size_t to = with_at;
     for (size_t i = kw + 1; i < with_at; ++i) {
-      if (In(w[i], {"to", "on", "for", "in"})) to = i;
+      const bool unit = w[i] == "in" && i + 1 < w.size() && UnitType(w[i + 1]);  // "a duration in minutes"
+      if (In(w[i], {"to", "on", "for", "in"}) && !unit) to = i;
     }
     if (to == with_at) to = w.size();
     const size_t what_end = std::min(to, with_at);
@@ -760,7 +901,16 @@ ChatReply Chat(ChatState& st, std::string_view message) {
       if (owner.empty()) return Clarify(st, "I couldn't find the entity \"" + Join(target, " ") + "\".");
     }
     if (what.empty()) return Clarify(st, "Add what?");
-    if (what.size() >= 2 && (In(what.back(), {"role", "roles"}) || what.front() == "role")) {
+    if (what.size() >= 3 && what[what.size() - 2] == "in" && UnitType(what.back())) {
+      // "a cooking time in minutes": a number field named with its unit (cookingTimeMinutes).
+      if (owner.empty()) owner = pronoun_target();
+      if (owner.empty()) return Clarify(st, "Which entity should get \"" + Join(what, " ") + "\"?");
+      std::vector<std::string> name(what.begin(), what.end() - 2);
+      name.push_back(what.back());
+      spec::Field f = MakeField(name);
+      f.type = *UnitType(what.back());
+      ops.push_back({ed::AddField{owner, f, std::nullopt}});
+    } else if (what.size() >= 2 && (In(what.back(), {"role", "roles"}) || what.front() == "role")) {
       // "add a moderator role", "add an admin role and a viewer role", "add editor and viewer roles".
       const bool plural = what.back() == "roles";
       std::vector<std::vector<std::string>> parts(1);
@@ -804,12 +954,7 @@ ChatReply Chat(ChatState& st, std::string_view message) {
                                            (known && !article && owner.empty()))) {
         std::string parent = owner.empty() ? MainEntity(st) : owner;
         if (pascal == "Follow") {
-          spec::Relation r;
-          r.from = r.to = s.auth.userEntity;
-          r.kind = spec::RelationKind::kManyToMany;
-          r.name = "following";
-          r.inverse = "followers";
-          ops.push_back({ed::AddRelation{r, std::nullopt}});
+          ops.push_back(FollowEdit(s));
         } else {
           // A listed field named like the guessed parent ("... and a comment" after talking about
           // comments) says what the user meant: a field, not a link to that entity.
@@ -879,6 +1024,20 @@ ChatReply Chat(ChatState& st, std::string_view message) {
       used = true;
     }
     if (!used) return Clarify(st, "I read a list of values (" + Join(values, ", ") + ") but no field to give them to.");
+  }
+  if (!then_flags.empty()) {
+    bool used = false;
+    for (auto& op : ops) {
+      auto* add = std::get_if<ed::AddField>(&op.op);
+      if (!add) continue;
+      for (const auto& flag : then_flags) {
+        if (flag == "unique") add->field.unique = true;
+        if (flag == "required" || flag == "mandatory") add->field.required = true;
+        if (flag == "optional") add->field.required = false;
+      }
+      used = true;
+    }
+    if (!used) return Clarify(st, "I added nothing that could be made " + Join(then_flags, " and ") + ".");
   }
   SpecEdit batch = ops.size() == 1 ? ops.front() : SpecEdit{ed::Batch{ops}};
   auto inverse = spec::Apply(s, batch);

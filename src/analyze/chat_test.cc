@@ -328,6 +328,47 @@ TEST_F(ChatTest, AnswersQuestionsAboutTheSpec) {
   EXPECT_EQ(*st_.spec, before);
 }
 
+// Everyday phrasings: uploads, units, "don't need", "... and make it unique", several fields at
+// once, bounds, following, and "it" for the field just added.
+TEST_F(ChatTest, EverydayPhrasings) {
+  ChatReply r = Say("let users upload photos to posts");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_TRUE(st_.spec->HasFeature(spec::Feature::kFileUploads));
+  ASSERT_TRUE(E("Photo")) << r.text;
+  r = Say("posts should have a reading time in minutes");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("Post")->FindField("readingTimeMinutes")) << r.text;
+  EXPECT_EQ(E("Post")->FindField("readingTimeMinutes")->type, spec::FieldType::kInteger);
+  EXPECT_FALSE(E("ReadingTimeInMinute")) << r.text;
+  r = Say("add a permalink to posts and make it unique");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("Post")->FindField("permalink")) << r.text;
+  EXPECT_TRUE(E("Post")->FindField("permalink")->unique);
+  r = Say("make title and permalink required");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_TRUE(E("Post")->FindField("title")->required);
+  EXPECT_TRUE(E("Post")->FindField("permalink")->required);
+  ASSERT_EQ(Say("add a score to posts").kind, ChatReply::kEdited);
+  r = Say("make it between 1 and 10");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  const spec::Field* score = E("Post")->FindField("score");
+  ASSERT_TRUE(score);
+  EXPECT_TRUE(spec::IsNumeric(score->type));
+  EXPECT_EQ(score->min, 1);
+  EXPECT_EQ(score->max, 10);
+  r = Say("users can follow other users");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  bool follows = false;
+  for (const auto& rel : st_.spec->relations) {
+    follows |= rel.from == "User" && rel.to == "User" && rel.kind == spec::RelationKind::kManyToMany;
+  }
+  EXPECT_TRUE(follows);
+  EXPECT_EQ(Say("users can follow each other").kind, ChatReply::kClarify);  // already
+  r = Say("we don't need comments anymore");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_FALSE(E("Comment"));
+}
+
 // Random follow-ups built from the words the intent readers look for: after every reply the spec
 // is valid, a reply that is not an edit changes nothing, and an edit is undone exactly.
 TEST(ChatProperty, RandomFollowUpsKeepTheSpecValidAndUndoable) {
@@ -338,7 +379,8 @@ TEST(ChatProperty, RandomFollowUpsKeepTheSpecValidAndUndoable) {
       "field", "the", "a", "an", "to", "of", "on", "in", "from", "with", "and", "or", "has", "have", "many",
       "belongs", "belong", "should", "be", "type", "integer", "decimal", "boolean", "text", "date", "enum",
       "role", "roles", "admin", "editor", "unique", "required", "optional", "it", "them", "1", "5", "rating",
-      "category", "categories", "search", "notifications", "entity", ":", ",", "draft", "published"};
+      "category", "categories", "search", "notifications", "entity", ":", ",", "draft", "published", "upload",
+      "photos", "follow", "between", "minutes", "don't", "need", "make", "get", "rid", "what", "show"};
   ChatState st;
   ASSERT_EQ(Chat(st, "A blog backend with user authentication, posts and comments.").kind, ChatReply::kPlanned);
   uint32_t seed = 12345;
