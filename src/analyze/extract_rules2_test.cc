@@ -446,5 +446,20 @@ TEST(ExtractRules2, AssigneeIsAReferenceToTheLogin) {
   EXPECT_TRUE(HasDirected(s, "User", "Task", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "A shop: products with a name and sku; ...": the opening word labels the domain; the fields
+// belong to the records the list introduces.
+TEST(ExtractRules2, OpeningLabelBeforeRecordsWithFields) {
+  auto r = Analyze("A shop: products with a name and sku; customers place orders.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Shop")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Product")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Product")->FindField("sku")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Order")) << Dump(r);
+  // A head with its own columns still owns them.
+  auto r2 = Analyze("A marketplace. Shop: name, address, opening hours. Products have a price.");
+  ASSERT_TRUE(PlanOf(r2).FindEntity("Shop")) << Dump(r2);
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Shop")->FindField("address")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

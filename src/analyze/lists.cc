@@ -205,8 +205,11 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     while (after < it.end && T[after].kind == Token::kWord && (T[after].lower == "are" || T[after].lower == "nested")) ++after;
     bool own_list = after < it.end && T[after].text == "(" && LooksLikeFieldList(T, after + 1, MatchParen(T, after, it.end));
     bool listed_entity = own_list && !LooksLikeAttribute(first) && !lex::IsFieldWord(first.words.back());
+    // "A blog: posts with a title and body; ...": a plural thing with its own "with" list is a
+    // record the sentence introduces, so the head is a label.
+    const bool own_with = plural_entity && after < it.end && T[after].lower == "with";
     if (plural_entity || listed_entity) ++labelish;
-    if (own_list && (plural_entity || listed_entity)) ++strong_items;
+    if ((own_list || own_with) && (plural_entity || listed_entity)) ++strong_items;
   }
   bool label = (strong_items >= 1 && labelish * 3 >= static_cast<int>(items.size())) ||
                (labelish >= 2 && labelish * 2 >= static_cast<int>(items.size()) && attributes == 0);
