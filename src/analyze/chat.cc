@@ -2,6 +2,7 @@
 // spec::Apply, inverse pushed on the undo stack). Intents are read with the same hand-written
 // tokenizer as descriptions; pronouns ("add a rating to it") refer to the entity mentioned last.
 #include <algorithm>
+#include <cctype>
 
 #include "analyze/analyzer.h"
 #include "analyze/archetypes.h"
@@ -302,6 +303,7 @@ struct Intent {
   bool matched = false;
   std::vector<SpecEdit> ops;
   std::string error;
+  bool already = false;  // the error says the spec already is as asked
 };
 
 // "draft, published or archived" -> draft, published, archived: two or more items of at most three
@@ -361,6 +363,7 @@ Intent TypeChange(const ChatState& st, const std::vector<std::string>& w) {
   const spec::Field& f = *st.spec->FindEntity(owner)->FindField(field);
   if (f.type == *type) {
     out.error = owner + "." + field + " is already " + std::string(spec::ToString(*type)) + ".";
+    out.already = true;
     return out;
   }
   out.ops.push_back({ed::UpdateField{owner, Retyped(f, *type)}});
@@ -409,6 +412,7 @@ Intent Follows(const spec::AppSpec& s, const std::vector<std::string>& w) {
   for (const auto& r : s.relations) {
     if (r.from == user && r.to == user && r.kind == spec::RelationKind::kManyToMany) {
       out.error = user + "s can already follow each other.";
+      out.already = true;
       return out;
     }
   }
@@ -446,7 +450,10 @@ Intent Uploads(const ChatState& st, const std::vector<std::string>& w) {
       for (auto& op : AddEntityEdits(s, pascal, owner)) out.ops.push_back(op);
     }
   }
-  if (out.ops.empty()) out.error = "File uploads are already on" + (owner.empty() ? "." : " for " + owner + ".");
+  if (out.ops.empty()) {
+    out.error = "File uploads are already on" + (owner.empty() ? "." : " for " + owner + ".");
+    out.already = true;
+  }
   return out;
 }
 
@@ -478,6 +485,7 @@ Intent HasOrBelongs(const spec::AppSpec& s, const std::vector<std::string>& w) {
   out.matched = true;
   if (!other.empty() && Related(s, ent, other)) {
     out.error = ent + " and " + other + " are already related.";
+    out.already = true;
     return out;
   }
   spec::Relation r;
@@ -519,6 +527,7 @@ Intent HasOrBelongs(const spec::AppSpec& s, const std::vector<std::string>& w) {
     if (out.ops.empty()) {
       out.error = present.empty() ? "I couldn't tell which field " + ent + " should get."
                                   : ent + " already has " + Join(present, " and ") + ".";
+      out.already = !present.empty();
     }
   }
   return out;
@@ -628,27 +637,77 @@ ChatReply FirstMessage(ChatState& st) {
 
 }  // namespace
 
-ChatReply Chat(ChatState& st, std::string_view message) {
-  Sanitized san = Sanitize(message);
-  st.turns.push_back({"user", san.text});
-  EthicsVerdict ethics = CheckEthics(san.text);
-  if (ethics.refuse) {
-    ChatReply r;
-    r.kind = ChatReply::kRefused;
-    r.text = "I can't help with that: " + ethics.reason;
-    return Reply(st, std::move(r));
+namespace {
+
+// The instructions of a message: its sentences, and clauses that open with their own command
+// after "and" / "then" ("add tags to posts, and remove comments", "add a slug and make it unique").
+// Cut in the raw text, so names keep their spelling ("PostgreSQL", "Node.js").
+std::vector<std::string> Instructions(std::string_view message) {
+  std::vector<std::string> sentences(1);
+  int depth = 0;
+  for (size_t i = 0; i < message.size(); ++i) {
+    const char c = message[i];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    const bool last = i + 1 == message.size() || std::isspace(static_cast<unsigned char>(message[i + 1]));
+    if (depth == 0 && (c == '\n' || (In(std::string_view(&c, 1), {".", "!", "?", ";"}) && last))) {
+      sentences.emplace_back();
+    } else {
+      sentences.back() += c;
+    }
   }
-  if (!st.spec) return FirstMessage(st);
-  spec::AppSpec& s = *st.spec;
+  std::vector<std::string> out;
+  auto keep = [&](std::string piece) {
+    while (!piece.empty() && (std::isspace(static_cast<unsigned char>(piece.back())) || piece.back() == ',')) piece.pop_back();
+    piece.erase(0, std::min(piece.size(), piece.find_first_not_of(" \t")));
+    if (!Words(piece).empty()) out.push_back(std::move(piece));
+  };
+  for (const auto& sentence : sentences) {
+    const std::string lower = ToLower(sentence);
+    size_t start = 0;
+    for (size_t p = 0; p < lower.size(); ++p) {
+      if (p > 0 && !std::isspace(static_cast<unsigned char>(lower[p - 1])) && lower[p - 1] != ',') continue;
+      size_t len = lower.compare(p, 4, "and ") == 0 ? 4 : lower.compare(p, 5, "then ") == 0 ? 5 : 0;
+      if (len == 0) continue;
+      size_t q = p + len;
+      while (q < lower.size() && std::isspace(static_cast<unsigned char>(lower[q]))) ++q;
+      size_t e = q;
+      while (e < lower.size() && std::isalpha(static_cast<unsigned char>(lower[e]))) ++e;
+      if (!In(std::string_view(lower).substr(q, e - q),
+              {"add", "remove", "rename", "make", "delete", "drop", "change", "use", "switch", "set"})) {
+        continue;
+      }
+      keep(sentence.substr(start, p - start));
+      start = q;
+    }
+    keep(sentence.substr(start));
+  }
+  if (out.empty()) out.emplace_back(message);
+  return out;
+}
+
+// The edits one instruction asks for, read against st.spec (which it does not change), or why
+// there are none.
+struct Reading {
+  std::vector<SpecEdit> ops;
+  std::string error;
+  bool already = false;  // nothing to do: the spec already is as asked
+};
+
+Reading Fail(std::string why) { return {{}, std::move(why)}; }
+Reading Already(std::string why) { return {{}, std::move(why), true}; }
+
+Reading ReadEdits(const ChatState& st, const std::string& text) {
+  const spec::AppSpec& s = *st.spec;
   // "add a status field to articles: draft, published or archived": values after a colon.
-  std::string command = san.text;
+  std::string command = text;
   std::vector<std::string> values;
   if (size_t colon = command.find(':'); colon != std::string::npos) {
     values = EnumValuesOf(std::string_view(command).substr(colon + 1));
     if (!values.empty()) command.resize(colon);
   }
   std::vector<std::string> w = Words(command);
-  if (w.empty()) return Clarify(st, "I didn't catch a change in that message.");
+  if (w.empty()) return Fail("I didn't catch a change in that message.");
   // "we don't need comments anymore", "get rid of tags": a removal.
   for (size_t i = 0; i + 1 < w.size(); ++i) {
     const bool negated_need = w[i + 1] == "need" && In(w[i], {"dont", "not", "longer", "doesnt", "no"});
@@ -661,36 +720,6 @@ ChatReply Chat(ChatState& st, std::string_view message) {
     w = std::move(removal);
     break;
   }
-  std::string joined = Padded(Join(w, " "));
-
-  // Undo.
-  if (In(w[0], {"undo", "revert"}) || joined.find(" go back ") != std::string::npos ||
-      joined.find(" take that back ") != std::string::npos) {
-    ChatReply r;
-    if (st.undo.empty()) {
-      r.kind = ChatReply::kNoChange;
-      r.text = "There is nothing to undo.";
-      return Reply(st, std::move(r));
-    }
-    SpecEdit inv = st.undo.back();
-    auto res = spec::Apply(s, inv);
-    if (!res) return Clarify(st, "I couldn't undo the last change: " + res.error().message);
-    st.undo.pop_back();
-    r.kind = ChatReply::kUndone;
-    r.applied = {inv};
-    r.text = "Undone:\n" + Bullets({inv});
-    return Reply(st, std::move(r));
-  }
-
-  // "what entities are there?", "show the fields of tasks", "list the roles": an answer, no change.
-  if (In(w[0], {"what", "which", "show", "list", "describe"}) && !Intersects(w, {"add", "remove", "rename", "make",
-                                                                                 "delete", "drop", "use", "change"})) {
-    ChatReply r;
-    r.kind = ChatReply::kNoChange;
-    r.text = Overview(s, w);
-    return Reply(st, std::move(r));
-  }
-
   std::vector<SpecEdit> ops;
   auto pronoun_target = [&]() { return LastMentioned(st); };
   auto find_pos = [&](std::initializer_list<std::string_view> keys) -> size_t {
@@ -701,7 +730,7 @@ ChatReply Chat(ChatState& st, std::string_view message) {
   };
 
   // Stack: "use Python with PostgreSQL", "switch to Go", "store it in MongoDB".
-  spec::Stack st_new = lex::DetectStack(san.text);
+  spec::Stack st_new = lex::DetectStack(command);
   if (!st_new.language.empty() || !st_new.database.empty()) {
     spec::Stack next = s.stack;
     if (!st_new.language.empty()) {
@@ -715,24 +744,12 @@ ChatReply Chat(ChatState& st, std::string_view message) {
   size_t kw = find_pos({"rename", "remove", "drop", "delete", "make", "add", "need", "needs", "should", "give",
                         "include", "track", "store", "want"});
   std::string verb = kw < w.size() ? w[kw] : "";
-  // "add a slug to recipes and make it unique": flags for the field the message adds.
-  std::vector<std::string> then_flags;
-  if (In(verb, {"add", "need", "needs", "should", "give", "include", "want"})) {
-    for (size_t m = kw + 2; m < w.size(); ++m) {
-      if (w[m] != "make" || w[m - 1] != "and") continue;
-      for (size_t k = m + 1; k < w.size(); ++k) {
-        if (In(w[k], {"unique", "required", "optional", "mandatory"})) then_flags.push_back(w[k]);
-      }
-      if (!then_flags.empty()) w.resize(m - 1);
-      break;
-    }
-  }
   if (ops.empty() && verb != "rename") {
     Intent in = TypeChange(st, w);
     if (!in.matched && kw == w.size()) in = Follows(s, w);
     if (!in.matched && kw == w.size()) in = Uploads(st, w);
     if (!in.matched && kw == w.size()) in = HasOrBelongs(s, w);
-    if (in.matched && !in.error.empty()) return Clarify(st, in.error);
+    if (in.matched && !in.error.empty()) return {{}, in.error, in.already};
     if (in.matched) {
       ops = std::move(in.ops);
       verb.clear();  // handled
@@ -745,7 +762,7 @@ ChatReply Chat(ChatState& st, std::string_view message) {
     }
     std::vector<std::string> from = Clean({w.begin() + static_cast<ptrdiff_t>(kw + 1), w.begin() + static_cast<ptrdiff_t>(to)});
     std::vector<std::string> target = Clean({w.begin() + static_cast<ptrdiff_t>(std::min(to + 1, w.size())), w.end()});
-    if (from.empty() || target.empty()) return Clarify(st, "Rename what to what?");
+    if (from.empty() || target.empty()) return Fail("Rename what to what?");
     // "rename the title field of tasks to name", "rename task title to name": a field of a named
     // entity, not the entity.
     std::string hint;
@@ -773,14 +790,14 @@ ChatReply Chat(ChatState& st, std::string_view message) {
     } else {
       std::string field = naming::ToCamelCase(Join(from, " "));
       std::string owner = FieldOwner(st, hint, field);
-      if (owner.empty()) return Clarify(st, "I couldn't find an entity or field called \"" + Join(from, " ") + "\".");
+      if (owner.empty()) return Fail("I couldn't find an entity or field called \"" + Join(from, " ") + "\".");
       ops.push_back({ed::RenameField{owner, field, naming::ToCamelCase(Join(target, " "))}});
     }
   } else if (ops.empty() && (verb == "remove" || verb == "drop" || verb == "delete")) {
     size_t from = find_pos({"from"});
     std::vector<std::string> what = Clean({w.begin() + static_cast<ptrdiff_t>(kw + 1), w.begin() + static_cast<ptrdiff_t>(std::min(from, w.size()))});
     std::vector<std::string> where = from < w.size() ? Clean({w.begin() + static_cast<ptrdiff_t>(from + 1), w.end()}) : std::vector<std::string>{};
-    if (what.empty()) return Clarify(st, "Remove what?");
+    if (what.empty()) return Fail("Remove what?");
     if (what.size() >= 2 && what[0] == "role") {
       ops.push_back({ed::RemoveRole{naming::ToSnakeCase(what[1])}});
     } else {
@@ -788,14 +805,14 @@ ChatReply Chat(ChatState& st, std::string_view message) {
       std::string ent = (what.size() == 1 && IsPronoun(what[0])) ? pronoun_target() : EntityFor(s, what);
       if (feat && s.HasFeature(*feat) && *feat != spec::Feature::kAuth) ops.push_back({ed::RemoveFeature{*feat}});
       if (!ent.empty() && where.empty()) {
-        if (ent == s.auth.userEntity) return Clarify(st, "The " + ent + " entity is needed for login, so I kept it.");
+        if (ent == s.auth.userEntity) return Fail("The " + ent + " entity is needed for login, so I kept it.");
         ops.push_back({ed::RemoveEntity{ent}});
       } else if (!feat || !s.HasFeature(*feat)) {
         // ("remove the price field": whichever entity has it, when the message names none.)
         std::string field = naming::ToCamelCase(Join(what, " "));
         std::string owner = FieldOwner(st, where.empty() ? "" : EntityFor(s, where), field);
         if (owner.empty()) {
-          return Clarify(st, "I couldn't find \"" + Join(what, " ") + "\" to remove.");
+          return Fail("I couldn't find \"" + Join(what, " ") + "\" to remove.");
         }
         ops.push_back({ed::RemoveField{owner, field}});
       }
@@ -804,14 +821,14 @@ ChatReply Chat(ChatState& st, std::string_view message) {
     // "make email unique", "make the title required", "make title and slug required", "make it
     // optional", "make the rating between 1 and 5".
     size_t flag = find_pos({"unique", "required", "optional", "mandatory", "nullable", "between", "from"});
-    if (flag == w.size()) return Clarify(st, "Make it what? (unique, required, optional, or between two numbers)");
+    if (flag == w.size()) return Fail("Make it what? (unique, required, optional, or between two numbers)");
     auto number = [](const std::string& x) {
       return !x.empty() && std::all_of(x.begin(), x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
     };
     std::optional<std::pair<double, double>> bounds;
     if (In(w[flag], {"between", "from"})) {
       if (flag + 3 >= w.size() || !number(w[flag + 1]) || !In(w[flag + 2], {"and", "to"}) || !number(w[flag + 3])) {
-        return Clarify(st, "Between which numbers? (for example \"make the rating between 1 and 5\")");
+        return Fail("Between which numbers? (for example \"make the rating between 1 and 5\")");
       }
       bounds = std::make_pair(std::stod(w[flag + 1]), std::stod(w[flag + 3]));
     }
@@ -847,9 +864,9 @@ ChatReply Chat(ChatState& st, std::string_view message) {
       owner = FieldOwner(st, owner, field);
       const spec::Field* f = owner.empty() ? nullptr : s.FindEntity(owner)->FindField(field);
       if (!f && name.size() == 1 && IsPronoun(name[0])) {
-        return Clarify(st, "Which field do you mean? Name it, for example \"make the title " + w[flag] + "\".");
+        return Fail("Which field do you mean? Name it, for example \"make the title " + w[flag] + "\".");
       }
-      if (!f) return Clarify(st, "I couldn't find a field called \"" + Join(name, " ") + "\".");
+      if (!f) return Fail("I couldn't find a field called \"" + Join(name, " ") + "\".");
       spec::Field nf = *f;
       if (w[flag] == "unique") nf.unique = true;
       if (w[flag] == "required" || w[flag] == "mandatory") nf.required = true;
@@ -898,13 +915,13 @@ ChatReply Chat(ChatState& st, std::string_view message) {
       }
     } else if (!target.empty()) {
       owner = (target.size() == 1 && IsPronoun(target[0])) ? pronoun_target() : EntityFor(s, target);
-      if (owner.empty()) return Clarify(st, "I couldn't find the entity \"" + Join(target, " ") + "\".");
+      if (owner.empty()) return Fail("I couldn't find the entity \"" + Join(target, " ") + "\".");
     }
-    if (what.empty()) return Clarify(st, "Add what?");
+    if (what.empty()) return Fail("Add what?");
     if (what.size() >= 3 && what[what.size() - 2] == "in" && UnitType(what.back())) {
       // "a cooking time in minutes": a number field named with its unit (cookingTimeMinutes).
       if (owner.empty()) owner = pronoun_target();
-      if (owner.empty()) return Clarify(st, "Which entity should get \"" + Join(what, " ") + "\"?");
+      if (owner.empty()) return Fail("Which entity should get \"" + Join(what, " ") + "\"?");
       std::vector<std::string> name(what.begin(), what.end() - 2);
       name.push_back(what.back());
       spec::Field f = MakeField(name);
@@ -937,7 +954,7 @@ ChatReply Chat(ChatState& st, std::string_view message) {
           ops.push_back({ed::AddRole{n, std::nullopt}});
         }
       }
-      if (ops.empty() && !present.empty()) return Clarify(st, "The roles " + Join(present, ", ") + " already exist.");
+      if (ops.empty() && !present.empty()) return Already("The roles " + Join(present, ", ") + " already exist.");
     } else {
       auto feat = FeatureFor(what);
       bool plural = naming::LooksPlural(what.back());
@@ -989,7 +1006,7 @@ ChatReply Chat(ChatState& st, std::string_view message) {
         ops.push_back({ed::AddRelation{r, std::nullopt}});
       } else {
         if (owner.empty()) owner = pronoun_target();
-        if (owner.empty()) return Clarify(st, "Which entity should get \"" + Join(what, " ") + "\"?");
+        if (owner.empty()) return Fail("Which entity should get \"" + Join(what, " ") + "\"?");
         spec::Field f = MakeField(what);
         // "add a boolean field done to tasks": a type word right before "field" is the type.
         for (size_t i = kw + 1; i + 1 < what_end; ++i) {
@@ -999,13 +1016,13 @@ ChatReply Chat(ChatState& st, std::string_view message) {
           f.type = *t;
         }
         if (s.FindEntity(owner) && s.FindEntity(owner)->FindField(f.name) && values.empty()) {
-          return Clarify(st, owner + " already has " + f.name + ".");
+          return Already(owner + " already has " + f.name + ".");
         }
         ops.push_back({ed::AddField{owner, f, std::nullopt}});
       }
     }
   }
-  if (ops.empty()) return Clarify(st, "I'm not sure what to change.");
+  if (ops.empty()) return Fail("I'm not sure what to change.");
   if (!values.empty()) {
     // The values after the colon make the added or changed field an enum.
     bool used = false;
@@ -1023,30 +1040,100 @@ ChatReply Chat(ChatState& st, std::string_view message) {
       f->enumValues = values;
       used = true;
     }
-    if (!used) return Clarify(st, "I read a list of values (" + Join(values, ", ") + ") but no field to give them to.");
+    if (!used) return Fail("I read a list of values (" + Join(values, ", ") + ") but no field to give them to.");
   }
-  if (!then_flags.empty()) {
-    bool used = false;
-    for (auto& op : ops) {
-      auto* add = std::get_if<ed::AddField>(&op.op);
-      if (!add) continue;
-      for (const auto& flag : then_flags) {
-        if (flag == "unique") add->field.unique = true;
-        if (flag == "required" || flag == "mandatory") add->field.required = true;
-        if (flag == "optional") add->field.required = false;
-      }
-      used = true;
+  return {ops, ""};
+}
+
+}  // namespace
+
+ChatReply Chat(ChatState& st, std::string_view message) {
+  Sanitized san = Sanitize(message);
+  st.turns.push_back({"user", san.text});
+  EthicsVerdict ethics = CheckEthics(san.text);
+  if (ethics.refuse) {
+    ChatReply r;
+    r.kind = ChatReply::kRefused;
+    r.text = "I can't help with that: " + ethics.reason;
+    return Reply(st, std::move(r));
+  }
+  if (!st.spec) return FirstMessage(st);
+  spec::AppSpec& s = *st.spec;
+  std::vector<std::string> w = Words(san.text);
+  if (w.empty()) return Clarify(st, "I didn't catch a change in that message.");
+  std::string joined = Padded(Join(w, " "));
+
+  // Undo.
+  if (In(w[0], {"undo", "revert"}) || joined.find(" go back ") != std::string::npos ||
+      joined.find(" take that back ") != std::string::npos) {
+    ChatReply r;
+    if (st.undo.empty()) {
+      r.kind = ChatReply::kNoChange;
+      r.text = "There is nothing to undo.";
+      return Reply(st, std::move(r));
     }
-    if (!used) return Clarify(st, "I added nothing that could be made " + Join(then_flags, " and ") + ".");
+    SpecEdit inv = st.undo.back();
+    auto res = spec::Apply(s, inv);
+    if (!res) return Clarify(st, "I couldn't undo the last change: " + res.error().message);
+    st.undo.pop_back();
+    r.kind = ChatReply::kUndone;
+    r.applied = {inv};
+    r.text = "Undone:\n" + Bullets({inv});
+    return Reply(st, std::move(r));
   }
-  SpecEdit batch = ops.size() == 1 ? ops.front() : SpecEdit{ed::Batch{ops}};
-  auto inverse = spec::Apply(s, batch);
+
+  // "what entities are there?", "show the fields of tasks", "list the roles": an answer, no change.
+  if (In(w[0], {"what", "which", "show", "list", "describe"}) && !Intersects(w, {"add", "remove", "rename", "make",
+                                                                                 "delete", "drop", "use", "change"})) {
+    ChatReply r;
+    r.kind = ChatReply::kNoChange;
+    r.text = Overview(s, w);
+    return Reply(st, std::move(r));
+  }
+
+  // One or more instructions ("add a price to products. make sku unique"): each is read against
+  // the spec as the earlier ones left it, and all of them are applied as one edit (one undo).
+  const spec::AppSpec original = *st.spec;
+  const size_t turns = st.turns.size(), undos = st.undo.size();
+  auto restore = [&] {
+    *st.spec = original;
+    st.turns.resize(turns);
+    st.undo.resize(undos);
+  };
+  const std::vector<std::string> parts = Instructions(san.text);
+  std::vector<SpecEdit> all;
+  std::string skipped;  // "already so" of an instruction among several
+  for (const auto& part : parts) {
+    Reading rd = ReadEdits(st, part);
+    if (rd.already && parts.size() > 1) {
+      skipped = rd.error;
+      continue;
+    }
+    std::string error = rd.error;
+    if (error.empty()) {
+      auto inverse = spec::Apply(*st.spec, rd.ops.size() == 1 ? rd.ops.front() : SpecEdit{ed::Batch{rd.ops}});
+      if (inverse) {
+        // Later instructions see this one as done ("... and make it unique").
+        st.undo.push_back(*inverse);
+        st.turns.push_back({"assistant", "Done:\n" + Bullets(rd.ops)});
+        all.insert(all.end(), rd.ops.begin(), rd.ops.end());
+        continue;
+      }
+      error = "I couldn't apply that: " + inverse.error().message;
+    }
+    restore();
+    return Clarify(st, parts.size() > 1 ? "In \"" + part + "\": " + error : error);
+  }
+  restore();
+  if (all.empty()) return Clarify(st, skipped);
+  SpecEdit batch = all.size() == 1 ? all.front() : SpecEdit{ed::Batch{all}};
+  auto inverse = spec::Apply(*st.spec, batch);
   if (!inverse) return Clarify(st, "I couldn't apply that: " + inverse.error().message);
   st.undo.push_back(*inverse);
   ChatReply r;
   r.kind = ChatReply::kEdited;
-  r.applied = ops;
-  r.text = "Done:\n" + Bullets(ops);
+  r.applied = all;
+  r.text = "Done:\n" + Bullets(all) + (skipped.empty() ? "" : "(" + skipped + ")\n");
   return Reply(st, std::move(r));
 }
 

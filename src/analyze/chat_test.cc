@@ -369,6 +369,32 @@ TEST_F(ChatTest, EverydayPhrasings) {
   EXPECT_FALSE(E("Comment"));
 }
 
+// Several instructions in one message are one edit (one undo); if one is not understood, nothing
+// changes and the reply names it; one that is already so is skipped.
+TEST_F(ChatTest, SeveralInstructionsInOneMessage) {
+  const spec::AppSpec before = *st_.spec;
+  ChatReply r = Say("add a subtitle to posts. make the title unique, and then remove comments");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_TRUE(E("Post")->FindField("subtitle"));
+  EXPECT_TRUE(E("Post")->FindField("title")->unique);
+  EXPECT_FALSE(E("Comment"));
+  ASSERT_EQ(Say("undo").kind, ChatReply::kUndone);
+  EXPECT_EQ(*st_.spec, before);
+  r = Say("add a subtitle to posts. frobnicate the widgets.");
+  EXPECT_EQ(r.kind, ChatReply::kClarify);
+  EXPECT_NE(r.text.find("\"frobnicate the widgets\""), std::string::npos) << r.text;
+  EXPECT_EQ(*st_.spec, before);
+  r = Say("add a review entity with a rating from 1 to 5 and a comment; a review belongs to a post");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("Review"));
+  EXPECT_TRUE(E("Review")->FindField("rating"));
+  // Names keep their spelling when the message is cut into instructions.
+  r = Say("use Node.js with PostgreSQL. add a teaser to posts");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_EQ(st_.spec->stack.database, "postgres");
+  EXPECT_TRUE(E("Post")->FindField("teaser"));
+}
+
 // Random follow-ups built from the words the intent readers look for: after every reply the spec
 // is valid, a reply that is not an edit changes nothing, and an edit is undone exactly.
 TEST(ChatProperty, RandomFollowUpsKeepTheSpecValidAndUndoable) {
@@ -380,7 +406,7 @@ TEST(ChatProperty, RandomFollowUpsKeepTheSpecValidAndUndoable) {
       "belongs", "belong", "should", "be", "type", "integer", "decimal", "boolean", "text", "date", "enum",
       "role", "roles", "admin", "editor", "unique", "required", "optional", "it", "them", "1", "5", "rating",
       "category", "categories", "search", "notifications", "entity", ":", ",", "draft", "published", "upload",
-      "photos", "follow", "between", "minutes", "don't", "need", "make", "get", "rid", "what", "show"};
+      "photos", "follow", "between", "minutes", "don't", "need", "make", "get", "rid", "what", "show", ".", "then", "add", "remove"};
   ChatState st;
   ASSERT_EQ(Chat(st, "A blog backend with user authentication, posts and comments.").kind, ChatReply::kPlanned);
   uint32_t seed = 12345;
