@@ -722,8 +722,10 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
   }
   std::vector<SpecEdit> ops;
   auto pronoun_target = [&]() { return LastMentioned(st); };
-  auto find_pos = [&](std::initializer_list<std::string_view> keys) -> size_t {
-    for (size_t i = 0; i < w.size(); ++i) {
+  // The first of `keys` at or after `from` (w.size() when none): a word before the command verb
+  // never bounds its phrase ("unique ... make" must not read backwards).
+  auto find_pos = [&](std::initializer_list<std::string_view> keys, size_t from = 0) -> size_t {
+    for (size_t i = from; i < w.size(); ++i) {
       if (In(w[i], keys)) return i;
     }
     return w.size();
@@ -794,7 +796,7 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
       ops.push_back({ed::RenameField{owner, field, naming::ToCamelCase(Join(target, " "))}});
     }
   } else if (ops.empty() && (verb == "remove" || verb == "drop" || verb == "delete")) {
-    size_t from = find_pos({"from"});
+    size_t from = find_pos({"from"}, kw + 1);
     std::vector<std::string> what = Clean({w.begin() + static_cast<ptrdiff_t>(kw + 1), w.begin() + static_cast<ptrdiff_t>(std::min(from, w.size()))});
     std::vector<std::string> where = from < w.size() ? Clean({w.begin() + static_cast<ptrdiff_t>(from + 1), w.end()}) : std::vector<std::string>{};
     if (what.empty()) return Fail("Remove what?");
@@ -820,7 +822,7 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
   } else if (ops.empty() && verb == "make") {
     // "make email unique", "make the title required", "make title and slug required", "make it
     // optional", "make the rating between 1 and 5".
-    size_t flag = find_pos({"unique", "required", "optional", "mandatory", "nullable", "between", "from"});
+    size_t flag = find_pos({"unique", "required", "optional", "mandatory", "nullable", "between", "from"}, kw + 1);
     if (flag == w.size()) return Fail("Make it what? (unique, required, optional, or between two numbers)");
     auto number = [](const std::string& x) {
       return !x.empty() && std::all_of(x.begin(), x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
@@ -834,7 +836,7 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
     }
     std::vector<std::string> what = Clean({w.begin() + static_cast<ptrdiff_t>(kw + 1), w.begin() + static_cast<ptrdiff_t>(flag)});
     std::string hint;
-    size_t on = find_pos({"on", "in", "of", "for"});
+    size_t on = find_pos({"on", "in", "of", "for"}, kw + 1);
     if (on < flag) {
       hint = EntityFor(s, Clean({w.begin() + static_cast<ptrdiff_t>(on + 1), w.begin() + static_cast<ptrdiff_t>(flag)}));
       what = Clean({w.begin() + static_cast<ptrdiff_t>(kw + 1), w.begin() + static_cast<ptrdiff_t>(on)});

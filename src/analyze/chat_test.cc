@@ -395,6 +395,15 @@ TEST_F(ChatTest, SeveralInstructionsInOneMessage) {
   EXPECT_TRUE(E("Post")->FindField("teaser"));
 }
 
+// A flag or preposition before the command verb does not bound its phrase (this read a range
+// backwards and threw before).
+TEST_F(ChatTest, WordsBeforeTheVerbAreNotItsArguments) {
+  const spec::AppSpec before = *st_.spec;
+  EXPECT_EQ(Say("unique have make in").kind, ChatReply::kClarify);
+  EXPECT_EQ(Say("from remove x").kind, ChatReply::kClarify);
+  EXPECT_EQ(*st_.spec, before);
+}
+
 // Random follow-ups built from the words the intent readers look for: after every reply the spec
 // is valid, a reply that is not an edit changes nothing, and an edit is undone exactly.
 TEST(ChatProperty, RandomFollowUpsKeepTheSpecValidAndUndoable) {
