@@ -466,7 +466,11 @@ Intent HasOrBelongs(const spec::AppSpec& s, const std::vector<std::string>& w) {
   if (v == 0 || v >= 4 || v + 1 >= w.size()) return out;
   std::vector<std::string> subject = Clean({w.begin(), w.begin() + static_cast<ptrdiff_t>(v)});
   subject.erase(std::remove_if(subject.begin(), subject.end(), IsQuantifier), subject.end());
-  const std::string ent = EntityFor(s, subject);
+  std::string ent = EntityFor(s, subject);
+  // "a customer has many addresses" when customers are the logins, not a record of their own.
+  if (ent.empty() && subject.size() == 1 && (lex::RoleOf(subject[0]) || lex::IsUserWord(subject[0]))) {
+    ent = s.auth.userEntity;
+  }
   if (ent.empty() || subject.size() > 3) return out;
   const bool belongs = StartsWith(w[v], "belong");
   std::vector<std::string> rest(w.begin() + static_cast<ptrdiff_t>(v + 1), w.end());
@@ -508,6 +512,17 @@ Intent HasOrBelongs(const spec::AppSpec& s, const std::vector<std::string>& w) {
     out.ops.push_back({ed::AddRelation{r, std::nullopt}});
   } else if (plural && object.size() <= 2) {
     out.ops = AddEntityEdits(s, pascal, ent);
+    // (AddEntityEdits links the login only to records users own.)
+    const bool linked = std::any_of(out.ops.begin(), out.ops.end(), [&](const SpecEdit& op) {
+      const auto* add = std::get_if<ed::AddRelation>(&op.op);
+      return add && add->relation.from == ent && add->relation.to == pascal;
+    });
+    if (!linked) {
+      r.from = ent;
+      r.to = pascal;
+      r.kind = spec::RelationKind::kOneToMany;
+      out.ops.push_back({ed::AddRelation{r, std::nullopt}});
+    }
   } else {
     const spec::Entity* e = s.FindEntity(ent);
     // ("each order has a customer" when orders already reference their customer: nothing to add.)

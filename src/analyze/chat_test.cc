@@ -263,6 +263,17 @@ TEST_F(ChatTest, HasAndBelongsToStatements) {
   EXPECT_NE(r.text.find("already has rating"), std::string::npos) << r.text;
   EXPECT_EQ(Say("the app has a dark mode").kind, ChatReply::kClarify);
   EXPECT_EQ(*st_.spec, before);
+  // A role word stands for the login entity when it is no record of its own.
+  r = Say("a member has many addresses");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("Address")) << r.text;
+  bool user_address = false;
+  for (const auto& rel : st_.spec->relations) {
+    user_address |= rel.from == "User" && rel.to == "Address" && rel.kind == spec::RelationKind::kOneToMany;
+  }
+  EXPECT_TRUE(user_address) << r.text;
+  ASSERT_EQ(Say("undo").kind, ChatReply::kUndone);
+  EXPECT_EQ(*st_.spec, before);
 }
 
 // "remove the price field" finds the field wherever it is, even after talking about another entity.
