@@ -120,6 +120,14 @@ std::vector<spec::Field> FieldsOfWithClause(const std::vector<std::string>& word
     }
   }
   auto number = [](const std::string& x) { return !x.empty() && std::all_of(x.begin(), x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }); };
+  // "first and last name": a lone prefix borrows the next item's head.
+  for (size_t i = 0; i + 1 < phrases.size(); ++i) {
+    if (phrases[i].size() == 1 && phrases[i + 1].size() >= 2 &&
+        In(phrases[i][0], {"first", "middle", "last", "start", "end", "min", "max", "minimum", "maximum", "home", "work",
+                           "billing", "shipping"})) {
+      phrases[i].push_back(phrases[i + 1].back());
+    }
+  }
   for (const auto& p : phrases) {
     std::vector<std::string> name;
     size_t i = 0;
@@ -1032,10 +1040,18 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
           f = MakeField({what.begin() + 1, what.end()});
           f.type = *t;
         }
-        if (s.FindEntity(owner) && s.FindEntity(owner)->FindField(f.name) && values.empty()) {
-          return Already(owner + " already has " + f.name + ".");
+        // "tickets should have a price and a seat number": one field per item.
+        std::vector<spec::Field> fields = {f};
+        if (std::find(what.begin(), what.end(), "and") != what.end() && values.empty()) fields = FieldsOfWithClause(what);
+        std::vector<std::string> present;
+        for (const auto& g : fields) {
+          if (s.FindEntity(owner) && s.FindEntity(owner)->FindField(g.name) && values.empty()) {
+            present.push_back(g.name);
+          } else {
+            ops.push_back({ed::AddField{owner, g, std::nullopt}});
+          }
         }
-        ops.push_back({ed::AddField{owner, f, std::nullopt}});
+        if (ops.empty()) return Already(owner + " already has " + Join(present, " and ") + ".");
       }
     }
   }

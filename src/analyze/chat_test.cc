@@ -415,6 +415,19 @@ TEST_F(ChatTest, WordsBeforeTheVerbAreNotItsArguments) {
   EXPECT_EQ(*st_.spec, before);
 }
 
+// "posts should have a teaser and a reading level": one field per item.
+TEST_F(ChatTest, SeveralFieldsInOneAddition) {
+  ChatReply r = Say("posts should have a teaser and a reading level");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_TRUE(E("Post")->FindField("teaser")) << r.text;
+  EXPECT_TRUE(E("Post")->FindField("readingLevel")) << r.text;
+  EXPECT_FALSE(E("Post")->FindField("teaserAndReadingLevel")) << r.text;
+  r = Say("add a start and end date to posts");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_TRUE(E("Post")->FindField("startDate")) << r.text;
+  EXPECT_TRUE(E("Post")->FindField("endDate")) << r.text;
+}
+
 // Random follow-ups built from the words the intent readers look for: after every reply the spec
 // is valid, a reply that is not an edit changes nothing, and an edit is undone exactly.
 TEST(ChatProperty, RandomFollowUpsKeepTheSpecValidAndUndoable) {
