@@ -465,6 +465,17 @@ Intent Uploads(const ChatState& st, const std::vector<std::string>& w) {
   return out;
 }
 
+// The entity a sentence's subject names ("each post", "members"): a role word stands for the login
+// entity when it is no record of its own ("a member has many addresses").
+std::string SubjectEntity(const spec::AppSpec& s, std::vector<std::string> words) {
+  words = Clean(std::move(words));
+  words.erase(std::remove_if(words.begin(), words.end(), IsQuantifier), words.end());
+  if (words.empty() || words.size() > 3) return "";
+  std::string ent = EntityFor(s, words);
+  if (ent.empty() && words.size() == 1 && (lex::RoleOf(words[0]) || lex::IsUserWord(words[0]))) ent = s.auth.userEntity;
+  return ent;
+}
+
 // "posts belong to categories", "a post has many comments", "each order has a customer", "each
 // comment has a rating from 1 to 5".
 Intent HasOrBelongs(const spec::AppSpec& s, const std::vector<std::string>& w) {
@@ -472,14 +483,8 @@ Intent HasOrBelongs(const spec::AppSpec& s, const std::vector<std::string>& w) {
   size_t v = 0;
   while (v < w.size() && !In(w[v], {"has", "have", "belongs", "belong", "contains", "contain"})) ++v;
   if (v == 0 || v >= 4 || v + 1 >= w.size()) return out;
-  std::vector<std::string> subject = Clean({w.begin(), w.begin() + static_cast<ptrdiff_t>(v)});
-  subject.erase(std::remove_if(subject.begin(), subject.end(), IsQuantifier), subject.end());
-  std::string ent = EntityFor(s, subject);
-  // "a customer has many addresses" when customers are the logins, not a record of their own.
-  if (ent.empty() && subject.size() == 1 && (lex::RoleOf(subject[0]) || lex::IsUserWord(subject[0]))) {
-    ent = s.auth.userEntity;
-  }
-  if (ent.empty() || subject.size() > 3) return out;
+  const std::string ent = SubjectEntity(s, {w.begin(), w.begin() + static_cast<ptrdiff_t>(v)});
+  if (ent.empty()) return out;
   const bool belongs = StartsWith(w[v], "belong");
   std::vector<std::string> rest(w.begin() + static_cast<ptrdiff_t>(v + 1), w.end());
   if (belongs && !rest.empty() && rest.front() == "to") rest.erase(rest.begin());
@@ -743,6 +748,12 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
     w = std::move(removal);
     break;
   }
+  // Asks the generated backends cannot honour are said so, not turned into a field.
+  if (Padded(Join(w, " ")).find(" soft delete") != std::string::npos) {
+    return Fail("Soft delete is not something the generated backends support yet (deleting a record removes it), so "
+                "I changed nothing. An archived flag or a status field can stand in for it: \"add an archived flag to "
+                "posts\".");
+  }
   std::vector<SpecEdit> ops;
   auto pronoun_target = [&]() { return LastMentioned(st); };
   // The first of `keys` at or after `from` (w.size() when none): a word before the command verb
@@ -934,7 +945,7 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
     std::string owner;
     if (verb == "need" || verb == "needs" || verb == "should" || verb == "want") {
       // "<entity> need(s) a subtitle": the subject is the target.
-      owner = EntityFor(s, Clean({w.begin(), w.begin() + static_cast<ptrdiff_t>(kw)}));
+      owner = SubjectEntity(s, {w.begin(), w.begin() + static_cast<ptrdiff_t>(kw)});
       if (verb == "should" && kw + 1 < w.size() && In(w[kw + 1], {"have", "get", "include"})) {
         what = Clean({w.begin() + static_cast<ptrdiff_t>(kw + 2), w.end()});
       }
@@ -1042,10 +1053,12 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
         }
         // "tickets should have a price and a seat number": one field per item.
         std::vector<spec::Field> fields = {f};
-        if (std::find(what.begin(), what.end(), "and") != what.end() && values.empty()) fields = FieldsOfWithClause(what);
+        if (std::find(what.begin(), what.end(), "and") != what.end()) fields = FieldsOfWithClause(what);
         std::vector<std::string> present;
-        for (const auto& g : fields) {
-          if (s.FindEntity(owner) && s.FindEntity(owner)->FindField(g.name) && values.empty()) {
+        for (size_t i = 0; i < fields.size(); ++i) {
+          const spec::Field& g = fields[i];
+          const bool gets_values = !values.empty() && i + 1 == fields.size();  // the item before the colon
+          if (s.FindEntity(owner) && s.FindEntity(owner)->FindField(g.name) && !gets_values) {
             present.push_back(g.name);
           } else {
             ops.push_back({ed::AddField{owner, g, std::nullopt}});
@@ -1057,9 +1070,10 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
   }
   if (ops.empty()) return Fail("I'm not sure what to change.");
   if (!values.empty()) {
-    // The values after the colon make the added or changed field an enum.
+    // The values after the colon make the field added or changed last an enum.
     bool used = false;
-    for (auto& op : ops) {
+    for (auto it = ops.rbegin(); it != ops.rend() && !used; ++it) {
+      SpecEdit& op = *it;
       spec::Field* f = nullptr;
       // ("add a status field to posts: ..." when posts have a status: its values change.)
       if (auto* add = std::get_if<ed::AddField>(&op.op); add && s.FindEntity(add->entity) &&

@@ -426,6 +426,18 @@ TEST_F(ChatTest, SeveralFieldsInOneAddition) {
   ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
   EXPECT_TRUE(E("Post")->FindField("startDate")) << r.text;
   EXPECT_TRUE(E("Post")->FindField("endDate")) << r.text;
+  // Only the item before the colon takes the values; a role word stands for the login entity.
+  r = Say("members should have a phone number and a membership level: basic, premium or vip");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("User")->FindField("membershipLevel")) << r.text;
+  EXPECT_EQ(E("User")->FindField("membershipLevel")->type, spec::FieldType::kEnum);
+  ASSERT_TRUE(E("User")->FindField("phoneNumber")) << r.text;
+  EXPECT_NE(E("User")->FindField("phoneNumber")->type, spec::FieldType::kEnum);
+  const spec::AppSpec before = *st_.spec;
+  r = Say("add soft delete");
+  EXPECT_EQ(r.kind, ChatReply::kClarify);
+  EXPECT_NE(r.text.find("Soft delete is not"), std::string::npos) << r.text;
+  EXPECT_EQ(*st_.spec, before);
 }
 
 // Random follow-ups built from the words the intent readers look for: after every reply the spec
