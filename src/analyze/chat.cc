@@ -6,6 +6,7 @@
 
 #include "analyze/analyzer.h"
 #include "analyze/archetypes.h"
+#include "analyze/extract_util.h"
 #include "analyze/guard.h"
 #include "analyze/lexicon.h"
 #include "analyze/text.h"
@@ -17,13 +18,6 @@ namespace {
 
 using spec::SpecEdit;
 namespace ed = spec::edit;
-
-bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  for (auto s : set) {
-    if (w == s) return true;
-  }
-  return false;
-}
 
 std::vector<std::string> Words(std::string_view text) {
   std::vector<std::string> out;
@@ -476,6 +470,48 @@ std::string SubjectEntity(const spec::AppSpec& s, std::vector<std::string> words
   return ent;
 }
 
+// "customers can review events", "members borrow books", "students enroll in courses": the record
+// the act leaves (Review, Loan, Enrollment), linked to both sides.
+Intent Acts(const spec::AppSpec& s, const std::vector<std::string>& w) {
+  Intent out;
+  for (size_t v = 1; v <= 3 && v < w.size(); ++v) {
+    const std::string subject = SubjectEntity(s, {w.begin(), w.begin() + static_cast<ptrdiff_t>(v)});
+    if (subject.empty()) continue;
+    size_t k = v;
+    while (k < w.size() && In(w[k], {"can", "may", "will", "should", "also", "often"})) ++k;
+    if (k + 1 >= w.size()) return out;
+    std::string noun = ActRecord(w[k]);
+    size_t object_from = k + 1;
+    for (size_t e = k + 1; noun.empty() && e <= std::min(k + 3, w.size()); ++e) {  // "enroll in", "sign up for"
+      std::string act = ActNoun(Padded(Join({w.begin() + static_cast<ptrdiff_t>(k), w.begin() + static_cast<ptrdiff_t>(e)}, " ")));
+      if (!act.empty()) {
+        noun = act;
+        object_from = e;
+      }
+    }
+    if (noun.empty()) return out;
+    const std::string object = SubjectEntity(s, {w.begin() + static_cast<ptrdiff_t>(object_from), w.end()});
+    if (object.empty() || object == subject) return out;
+    out.matched = true;
+    const std::string record = naming::ToPascalCase(noun);
+    if (!s.FindEntity(record)) out.ops.push_back({ed::AddEntity{MakeEntity(record), std::nullopt}});
+    for (const std::string& side : {subject, object}) {
+      if (s.FindEntity(record) && Related(s, side, record)) continue;
+      spec::Relation r;
+      r.from = side;
+      r.to = record;
+      r.kind = spec::RelationKind::kOneToMany;
+      out.ops.push_back({ed::AddRelation{r, std::nullopt}});
+    }
+    if (out.ops.empty()) {
+      out.error = subject + " and " + object + " are already linked through " + record + ".";
+      out.already = true;
+    }
+    return out;
+  }
+  return out;
+}
+
 // "posts belong to categories", "a post has many comments", "each order has a customer", "each
 // comment has a rating from 1 to 5".
 Intent HasOrBelongs(const spec::AppSpec& s, const std::vector<std::string>& w) {
@@ -785,6 +821,7 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
     if (!in.matched && kw == w.size()) in = Follows(s, w);
     if (!in.matched && kw == w.size()) in = Uploads(st, w);
     if (!in.matched && kw == w.size()) in = HasOrBelongs(s, w);
+    if (!in.matched && kw == w.size()) in = Acts(s, w);
     if (in.matched && !in.error.empty()) return {{}, in.error, in.already};
     if (in.matched) {
       ops = std::move(in.ops);

@@ -440,6 +440,26 @@ TEST_F(ChatTest, SeveralFieldsInOneAddition) {
   EXPECT_EQ(*st_.spec, before);
 }
 
+// "users can review posts", "members borrow books": the record an act leaves, linked to both sides.
+TEST_F(ChatTest, ActsBetweenTwoEntitiesLeaveARecord) {
+  ChatReply r = Say("users can review posts");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("Review")) << r.text;
+  auto linked = [&](const std::string& from, const std::string& to) {
+    return std::any_of(st_.spec->relations.begin(), st_.spec->relations.end(), [&](const spec::Relation& rel) {
+      return rel.from == from && rel.to == to && rel.kind == spec::RelationKind::kOneToMany;
+    });
+  };
+  EXPECT_TRUE(linked("User", "Review")) << r.text;
+  EXPECT_TRUE(linked("Post", "Review")) << r.text;
+  r = Say("users can review posts");
+  EXPECT_EQ(r.kind, ChatReply::kClarify);
+  EXPECT_NE(r.text.find("already linked"), std::string::npos) << r.text;
+  r = Say("members enroll in posts");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_TRUE(E("Enrollment")) << r.text;
+}
+
 // Random follow-ups built from the words the intent readers look for: after every reply the spec
 // is valid, a reply that is not an edit changes nothing, and an edit is undone exactly.
 TEST(ChatProperty, RandomFollowUpsKeepTheSpecValidAndUndoable) {
@@ -451,7 +471,8 @@ TEST(ChatProperty, RandomFollowUpsKeepTheSpecValidAndUndoable) {
       "belongs", "belong", "should", "be", "type", "integer", "decimal", "boolean", "text", "date", "enum",
       "role", "roles", "admin", "editor", "unique", "required", "optional", "it", "them", "1", "5", "rating",
       "category", "categories", "search", "notifications", "entity", ":", ",", "draft", "published", "upload",
-      "photos", "follow", "between", "minutes", "don't", "need", "make", "get", "rid", "what", "show", ".", "then", "add", "remove"};
+      "photos", "follow", "between", "minutes", "don't", "need", "make", "get", "rid", "what", "show", ".", "then", "add", "remove", "can",
+      "review", "borrow"};
   ChatState st;
   ASSERT_EQ(Chat(st, "A blog backend with user authentication, posts and comments.").kind, ChatReply::kPlanned);
   uint32_t seed = 12345;

@@ -32,6 +32,9 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
 // The record a participation act leaves: "join" -> "Membership", "enroll in" -> "Enrollment",
 // "are assigned to" -> "Assignment"; "" for other connectors. `c` is padded (" join ").
 std::string ActNoun(const std::string& c);
+// The record an act between two things leaves: "book" -> "booking", "rent" -> "rental", "borrow" ->
+// "loan", "review" -> "review"; "" for other verbs. `verb` is one lowercase word.
+std::string ActRecord(std::string_view verb);
 // True when the words just before token `pos` end with a participation act ("... join a").
 bool FollowsAct(const std::vector<Token>& T, size_t pos);
 

@@ -38,6 +38,26 @@ size_t EndBeforeClause(const std::vector<Token>& T, size_t begin, size_t end) {
   return end;
 }
 
+std::string ActRecord(std::string_view verb) {
+  static const std::pair<std::string_view, std::string_view> kNominal[] = {
+      {"book", "booking"}, {"books", "booking"}, {"rent", "rental"}, {"rents", "rental"}, {"borrow", "loan"},
+      {"borrows", "loan"}, {"lend", "loan"}, {"lends", "loan"}, {"reserve", "reservation"},
+      {"reserves", "reservation"}, {"enroll", "enrollment"}, {"enrolls", "enrollment"}, {"enrol", "enrolment"},
+      {"enrols", "enrolment"}, {"register", "registration"}, {"registers", "registration"},
+      {"subscribe", "subscription"}, {"subscribes", "subscription"}, {"order", "order"}, {"orders", "order"},
+      {"purchase", "purchase"}, {"purchases", "purchase"}, {"buy", "purchase"}, {"buys", "purchase"},
+      {"apply", "application"}, {"applies", "application"}, {"donate", "donation"}, {"donates", "donation"},
+      {"attend", "attendance"}, {"attends", "attendance"}, {"visit", "visit"}, {"visits", "visit"},
+      {"bid", "bid"}, {"bids", "bid"}, {"lease", "lease"}, {"leases", "lease"}, {"adopt", "adoption"},
+      {"adopts", "adoption"}, {"sign", "signup"}, {"signs", "signup"}, {"pay", "payment"}, {"pays", "payment"},
+      {"hire", "hire"}, {"hires", "hire"}, {"review", "review"}, {"reviews", "review"}, {"rate", "rating"},
+      {"rates", "rating"}};
+  for (const auto& [v, noun] : kNominal) {
+    if (verb == v) return std::string(noun);
+  }
+  return "";
+}
+
 bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& list_begin) {
   const auto& T = s_[si].tokens;
   const size_t n = T.size();
@@ -135,22 +155,7 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     }
     std::string nominal;
     if (between.size() == 1 || (between.size() == 2 && In(between[1], {"in", "for", "up", "to", "on", "into"}))) {
-      static const std::pair<std::string_view, std::string_view> kNominal[] = {
-          {"book", "booking"}, {"books", "booking"}, {"rent", "rental"}, {"rents", "rental"}, {"borrow", "loan"},
-          {"borrows", "loan"}, {"lend", "loan"}, {"lends", "loan"}, {"reserve", "reservation"},
-          {"reserves", "reservation"}, {"enroll", "enrollment"}, {"enrolls", "enrollment"}, {"enrol", "enrolment"},
-          {"enrols", "enrolment"}, {"register", "registration"}, {"registers", "registration"},
-          {"subscribe", "subscription"}, {"subscribes", "subscription"}, {"order", "order"}, {"orders", "order"},
-          {"purchase", "purchase"}, {"purchases", "purchase"}, {"buy", "purchase"}, {"buys", "purchase"},
-          {"apply", "application"}, {"applies", "application"}, {"donate", "donation"}, {"donates", "donation"},
-          {"attend", "attendance"}, {"attends", "attendance"}, {"visit", "visit"}, {"visits", "visit"},
-          {"bid", "bid"}, {"bids", "bid"}, {"lease", "lease"}, {"leases", "lease"}, {"adopt", "adoption"},
-          {"adopts", "adoption"}, {"sign", "signup"}, {"signs", "signup"}, {"pay", "payment"}, {"pays", "payment"},
-          {"hire", "hire"}, {"hires", "hire"}, {"review", "review"}, {"reviews", "review"}, {"rate", "rating"},
-          {"rates", "rating"}};
-      for (const auto& [verb, noun] : kNominal) {
-        if (between[0] == verb) nominal = noun;
-      }
+      nominal = ActRecord(between[0]);
     }
     if (!nominal.empty()) {
       Chunk join = *head;
