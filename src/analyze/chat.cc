@@ -102,6 +102,19 @@ spec::Field MakeField(const std::vector<std::string>& words) {
   return f;
 }
 
+bool IsNumber(const std::string& x) {
+  return !x.empty() && std::all_of(x.begin(), x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// "from 1 to 5", "between 0 and 100" starting at words[i]; nothing when the words say otherwise.
+std::optional<std::pair<double, double>> BoundsAt(const std::vector<std::string>& words, size_t i) {
+  if (i + 3 >= words.size() || !In(words[i], {"from", "between"}) || !IsNumber(words[i + 1]) ||
+      !In(words[i + 2], {"to", "and"}) || !IsNumber(words[i + 3])) {
+    return std::nullopt;
+  }
+  return std::make_pair(std::stod(words[i + 1]), std::stod(words[i + 3]));
+}
+
 // "a rating from 1 to 5 and a comment" -> rating (integer 1..5), comment.
 std::vector<spec::Field> FieldsOfWithClause(const std::vector<std::string>& words) {
   std::vector<spec::Field> out;
@@ -113,7 +126,6 @@ std::vector<spec::Field> FieldsOfWithClause(const std::vector<std::string>& word
       phrases.back().push_back(x);
     }
   }
-  auto number = [](const std::string& x) { return !x.empty() && std::all_of(x.begin(), x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }); };
   // "first and last name": a lone prefix borrows the next item's head.
   for (size_t i = 0; i + 1 < phrases.size(); ++i) {
     if (phrases[i].size() == 1 && phrases[i + 1].size() >= 2 &&
@@ -125,14 +137,14 @@ std::vector<spec::Field> FieldsOfWithClause(const std::vector<std::string>& word
   for (const auto& p : phrases) {
     std::vector<std::string> name;
     size_t i = 0;
-    for (; i < p.size() && !In(p[i], {"from", "between", "of", "up", "in", "that", "which"}) && !number(p[i]); ++i) name.push_back(p[i]);
+    for (; i < p.size() && !In(p[i], {"from", "between", "of", "up", "in", "that", "which"}) && !IsNumber(p[i]); ++i) name.push_back(p[i]);
     name = Clean(name);
     if (name.empty() || name.size() > 3) continue;
     spec::Field f = MakeField(name);
-    if (i + 3 < p.size() && In(p[i], {"from", "between"}) && number(p[i + 1]) && In(p[i + 2], {"to", "and"}) && number(p[i + 3])) {
+    if (auto bounds = BoundsAt(p, i)) {
       f.type = spec::FieldType::kInteger;
-      f.min = std::stod(p[i + 1]);
-      f.max = std::stod(p[i + 3]);
+      f.min = bounds->first;
+      f.max = bounds->second;
     }
     out.push_back(f);
   }
@@ -299,8 +311,8 @@ std::string Overview(const spec::AppSpec& s, const std::vector<std::string>& w) 
          (s.entities.empty() ? std::string("posts") : naming::ToLowerWords(s.entities.back().plural)) + "\").";
 }
 
-// A message read by one of the intent readers below: whether it matched, the edits, or what to
-// tell the user when it matched but there is nothing to do.
+// What an instruction asks for, as read by one of the readers below: whether it matched, the
+// edits, or what to tell the user when it matched but there is nothing to do.
 struct Intent {
   bool matched = false;
   std::vector<SpecEdit> ops;
@@ -387,6 +399,15 @@ std::optional<spec::FieldType> UnitType(const std::string& w) {
   return std::nullopt;
 }
 
+// A relation from `from` to `to`, named by the spec's defaults.
+SpecEdit LinkEdit(const std::string& from, const std::string& to, spec::RelationKind kind) {
+  spec::Relation r;
+  r.from = from;
+  r.to = to;
+  r.kind = kind;
+  return {ed::AddRelation{r, std::nullopt}};
+}
+
 // The self many-to-many "users follow users".
 SpecEdit FollowEdit(const spec::AppSpec& s) {
   spec::Relation r;
@@ -441,13 +462,7 @@ Intent Uploads(const ChatState& st, const std::vector<std::string>& w) {
   if (!what.empty() && what.size() <= 2 && !owner.empty()) {
     const std::string pascal = naming::SingularizeName(naming::ToPascalCase(Join(what, " ")));
     if (s.FindEntity(pascal)) {
-      if (!Related(s, owner, pascal)) {
-        spec::Relation r;
-        r.from = owner;
-        r.to = pascal;
-        r.kind = spec::RelationKind::kOneToMany;
-        out.ops.push_back({ed::AddRelation{r, std::nullopt}});
-      }
+      if (!Related(s, owner, pascal)) out.ops.push_back(LinkEdit(owner, pascal, spec::RelationKind::kOneToMany));
     } else {
       for (auto& op : AddEntityEdits(s, pascal, owner)) out.ops.push_back(op);
     }
@@ -496,12 +511,9 @@ Intent Acts(const spec::AppSpec& s, const std::vector<std::string>& w) {
     const std::string record = naming::ToPascalCase(noun);
     if (!s.FindEntity(record)) out.ops.push_back({ed::AddEntity{MakeEntity(record), std::nullopt}});
     for (const std::string& side : {subject, object}) {
-      if (s.FindEntity(record) && Related(s, side, record)) continue;
-      spec::Relation r;
-      r.from = side;
-      r.to = record;
-      r.kind = spec::RelationKind::kOneToMany;
-      out.ops.push_back({ed::AddRelation{r, std::nullopt}});
+      if (!s.FindEntity(record) || !Related(s, side, record)) {
+        out.ops.push_back(LinkEdit(side, record, spec::RelationKind::kOneToMany));
+      }
     }
     if (out.ops.empty()) {
       out.error = subject + " and " + object + " are already linked through " + record + ".";
@@ -541,7 +553,6 @@ Intent HasOrBelongs(const spec::AppSpec& s, const std::vector<std::string>& w) {
     out.already = true;
     return out;
   }
-  spec::Relation r;
   if (belongs) {
     // "posts belong to categories": plural on the far side is many-to-many, else the far side
     // is the "one".
@@ -549,16 +560,10 @@ Intent HasOrBelongs(const spec::AppSpec& s, const std::vector<std::string>& w) {
       for (auto& op : AddEntityEdits(s, pascal, "")) out.ops.push_back(op);
       other = pascal;
     }
-    r.from = other;
-    r.to = ent;
-    r.kind = plural ? spec::RelationKind::kManyToMany : spec::RelationKind::kOneToMany;
-    out.ops.push_back({ed::AddRelation{r, std::nullopt}});
+    out.ops.push_back(LinkEdit(other, ent, plural ? spec::RelationKind::kManyToMany : spec::RelationKind::kOneToMany));
   } else if (!other.empty()) {
     // "a post has many comments": `ent` is the one; "each order has a customer": `other` is.
-    r.from = plural ? ent : other;
-    r.to = plural ? other : ent;
-    r.kind = spec::RelationKind::kOneToMany;
-    out.ops.push_back({ed::AddRelation{r, std::nullopt}});
+    out.ops.push_back(LinkEdit(plural ? ent : other, plural ? other : ent, spec::RelationKind::kOneToMany));
   } else if (plural && object.size() <= 2) {
     out.ops = AddEntityEdits(s, pascal, ent);
     // (AddEntityEdits links the login only to records users own.)
@@ -566,12 +571,7 @@ Intent HasOrBelongs(const spec::AppSpec& s, const std::vector<std::string>& w) {
       const auto* add = std::get_if<ed::AddRelation>(&op.op);
       return add && add->relation.from == ent && add->relation.to == pascal;
     });
-    if (!linked) {
-      r.from = ent;
-      r.to = pascal;
-      r.kind = spec::RelationKind::kOneToMany;
-      out.ops.push_back({ed::AddRelation{r, std::nullopt}});
-    }
+    if (!linked) out.ops.push_back(LinkEdit(ent, pascal, spec::RelationKind::kOneToMany));
   } else {
     const spec::Entity* e = s.FindEntity(ent);
     // ("each order has a customer" when orders already reference their customer: nothing to add.)
@@ -602,10 +602,6 @@ std::string Bullets(const std::vector<SpecEdit>& ops) {
   for (const auto& op : ops) out += "- " + spec::Describe(op) + "\n";
   return out;
 }
-
-}  // namespace
-
-namespace {
 
 ChatReply Reply(ChatState& st, ChatReply r) {
   st.turns.push_back({"assistant", r.text});
@@ -699,9 +695,11 @@ ChatReply FirstMessage(ChatState& st) {
   return Reply(st, std::move(r));
 }
 
-}  // namespace
-
-namespace {
+// Verbs that open an instruction ("... and then remove comments"; "show ... and add ..." is no
+// question).
+bool IsCommandVerb(std::string_view w) {
+  return In(w, {"add", "remove", "rename", "make", "delete", "drop", "change", "use", "switch", "set"});
+}
 
 // The instructions of a message: its sentences, and clauses that open with their own command
 // after "and" / "then" ("add tags to posts, and remove comments", "add a slug and make it unique").
@@ -714,7 +712,7 @@ std::vector<std::string> Instructions(std::string_view message) {
     if (c == '(') ++depth;
     if (c == ')' && depth > 0) --depth;
     const bool last = i + 1 == message.size() || std::isspace(static_cast<unsigned char>(message[i + 1]));
-    if (depth == 0 && (c == '\n' || (In(std::string_view(&c, 1), {".", "!", "?", ";"}) && last))) {
+    if (depth == 0 && (c == '\n' || ((c == '.' || c == '!' || c == '?' || c == ';') && last))) {
       sentences.emplace_back();
     } else {
       sentences.back() += c;
@@ -737,10 +735,7 @@ std::vector<std::string> Instructions(std::string_view message) {
       while (q < lower.size() && std::isspace(static_cast<unsigned char>(lower[q]))) ++q;
       size_t e = q;
       while (e < lower.size() && std::isalpha(static_cast<unsigned char>(lower[e]))) ++e;
-      if (!In(std::string_view(lower).substr(q, e - q),
-              {"add", "remove", "rename", "make", "delete", "drop", "change", "use", "switch", "set"})) {
-        continue;
-      }
+      if (!IsCommandVerb(std::string_view(lower).substr(q, e - q))) continue;
       keep(sentence.substr(start, p - start));
       start = q;
     }
@@ -750,18 +745,12 @@ std::vector<std::string> Instructions(std::string_view message) {
   return out;
 }
 
+Intent Fail(std::string why) { return {true, {}, std::move(why)}; }
+Intent Already(std::string why) { return {true, {}, std::move(why), true}; }
+
 // The edits one instruction asks for, read against st.spec (which it does not change), or why
 // there are none.
-struct Reading {
-  std::vector<SpecEdit> ops;
-  std::string error;
-  bool already = false;  // nothing to do: the spec already is as asked
-};
-
-Reading Fail(std::string why) { return {{}, std::move(why)}; }
-Reading Already(std::string why) { return {{}, std::move(why), true}; }
-
-Reading ReadEdits(const ChatState& st, const std::string& text) {
+Intent ReadEdits(const ChatState& st, const std::string& text) {
   const spec::AppSpec& s = *st.spec;
   // "add a status field to articles: draft, published or archived": values after a colon.
   std::string command = text;
@@ -822,7 +811,7 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
     if (!in.matched && kw == w.size()) in = Uploads(st, w);
     if (!in.matched && kw == w.size()) in = HasOrBelongs(s, w);
     if (!in.matched && kw == w.size()) in = Acts(s, w);
-    if (in.matched && !in.error.empty()) return {{}, in.error, in.already};
+    if (in.matched && !in.error.empty()) return in;
     if (in.matched) {
       ops = std::move(in.ops);
       verb.clear();  // handled
@@ -895,15 +884,9 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
     // optional", "make the rating between 1 and 5".
     size_t flag = find_pos({"unique", "required", "optional", "mandatory", "nullable", "between", "from"}, kw + 1);
     if (flag == w.size()) return Fail("Make it what? (unique, required, optional, or between two numbers)");
-    auto number = [](const std::string& x) {
-      return !x.empty() && std::all_of(x.begin(), x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-    };
-    std::optional<std::pair<double, double>> bounds;
-    if (In(w[flag], {"between", "from"})) {
-      if (flag + 3 >= w.size() || !number(w[flag + 1]) || !In(w[flag + 2], {"and", "to"}) || !number(w[flag + 3])) {
-        return Fail("Between which numbers? (for example \"make the rating between 1 and 5\")");
-      }
-      bounds = std::make_pair(std::stod(w[flag + 1]), std::stod(w[flag + 3]));
+    const auto bounds = BoundsAt(w, flag);
+    if (In(w[flag], {"between", "from"}) && !bounds) {
+      return Fail("Between which numbers? (for example \"make the rating between 1 and 5\")");
     }
     std::vector<std::string> what = Clean({w.begin() + static_cast<ptrdiff_t>(kw + 1), w.begin() + static_cast<ptrdiff_t>(flag)});
     std::string hint;
@@ -1040,7 +1023,7 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
         if (*feat == spec::Feature::kNotifications && !s.FindEntity("Notification")) {
           for (auto& op : AddEntityEdits(s, "Notification", "")) ops.push_back(op);
         }
-      } else if (!s.FindEntity(pascal) && (entity_word || (plural && (known || owner.empty() || true)) ||
+      } else if (!s.FindEntity(pascal) && (entity_word || plural ||
                                            (known && !article && owner.empty()))) {
         std::string parent = owner.empty() ? MainEntity(st) : owner;
         if (pascal == "Follow") {
@@ -1072,11 +1055,7 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
           }
         }
       } else if (s.FindEntity(pascal) && !owner.empty() && pascal != owner) {
-        spec::Relation r;
-        r.from = owner;
-        r.to = pascal;
-        r.kind = spec::RelationKind::kOneToMany;
-        ops.push_back({ed::AddRelation{r, std::nullopt}});
+        ops.push_back(LinkEdit(owner, pascal, spec::RelationKind::kOneToMany));
       } else {
         if (owner.empty()) owner = pronoun_target();
         if (owner.empty()) return Fail("Which entity should get \"" + Join(what, " ") + "\"?");
@@ -1126,7 +1105,7 @@ Reading ReadEdits(const ChatState& st, const std::string& text) {
     }
     if (!used) return Fail("I read a list of values (" + Join(values, ", ") + ") but no field to give them to.");
   }
-  return {ops, ""};
+  return {true, std::move(ops), ""};
 }
 
 }  // namespace
@@ -1167,8 +1146,9 @@ ChatReply Chat(ChatState& st, std::string_view message) {
   }
 
   // "what entities are there?", "show the fields of tasks", "list the roles": an answer, no change.
-  if (In(w[0], {"what", "which", "show", "list", "describe"}) && !Intersects(w, {"add", "remove", "rename", "make",
-                                                                                 "delete", "drop", "use", "change"})) {
+  if (In(w[0], {"what", "which", "show", "list", "describe"}) && std::none_of(w.begin(), w.end(), [](const std::string& x) {
+        return IsCommandVerb(x);
+      })) {
     ChatReply r;
     r.kind = ChatReply::kNoChange;
     r.text = Overview(s, w);
@@ -1188,7 +1168,7 @@ ChatReply Chat(ChatState& st, std::string_view message) {
   std::vector<SpecEdit> all;
   std::string skipped;  // "already so" of an instruction among several
   for (const auto& part : parts) {
-    Reading rd = ReadEdits(st, part);
+    Intent rd = ReadEdits(st, part);
     if (rd.already && parts.size() > 1) {
       skipped = rd.error;
       continue;

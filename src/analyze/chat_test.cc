@@ -3,10 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "analyze/analyzer.h"
+#include "analyze/test_util.h"
 #include "spec/validate.h"
 
 namespace bf::analyze {
 namespace {
+
+using testing::HasDirected;
+using testing::HasRelation;
 
 class ChatTest : public ::testing::Test {
  protected:
@@ -233,20 +237,11 @@ TEST_F(ChatTest, HasAndBelongsToStatements) {
   ChatReply r = Say("posts belong to collections");
   ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
   ASSERT_TRUE(E("Collection"));
-  bool m2m = false;
-  for (const auto& rel : st_.spec->relations) {
-    m2m |= rel.kind == spec::RelationKind::kManyToMany &&
-           ((rel.from == "Collection" && rel.to == "Post") || (rel.from == "Post" && rel.to == "Collection"));
-  }
-  EXPECT_TRUE(m2m) << r.text;
+  EXPECT_TRUE(HasRelation(*st_.spec, "Collection", "Post", spec::RelationKind::kManyToMany)) << r.text;
   r = Say("a post has many attachments");
   ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
   ASSERT_TRUE(E("Attachment"));
-  bool one_to_many = false;
-  for (const auto& rel : st_.spec->relations) {
-    one_to_many |= rel.kind == spec::RelationKind::kOneToMany && rel.from == "Post" && rel.to == "Attachment";
-  }
-  EXPECT_TRUE(one_to_many) << r.text;
+  EXPECT_TRUE(HasDirected(*st_.spec, "Post", "Attachment", spec::RelationKind::kOneToMany)) << r.text;
   r = Say("each comment has a rating from 1 to 5");
   ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
   const spec::Field* rating = E("Comment")->FindField("rating");
@@ -267,11 +262,7 @@ TEST_F(ChatTest, HasAndBelongsToStatements) {
   r = Say("a member has many addresses");
   ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
   ASSERT_TRUE(E("Address")) << r.text;
-  bool user_address = false;
-  for (const auto& rel : st_.spec->relations) {
-    user_address |= rel.from == "User" && rel.to == "Address" && rel.kind == spec::RelationKind::kOneToMany;
-  }
-  EXPECT_TRUE(user_address) << r.text;
+  EXPECT_TRUE(HasDirected(*st_.spec, "User", "Address", spec::RelationKind::kOneToMany)) << r.text;
   ASSERT_EQ(Say("undo").kind, ChatReply::kUndone);
   EXPECT_EQ(*st_.spec, before);
 }
@@ -369,11 +360,7 @@ TEST_F(ChatTest, EverydayPhrasings) {
   EXPECT_EQ(score->max, 10);
   r = Say("users can follow other users");
   ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
-  bool follows = false;
-  for (const auto& rel : st_.spec->relations) {
-    follows |= rel.from == "User" && rel.to == "User" && rel.kind == spec::RelationKind::kManyToMany;
-  }
-  EXPECT_TRUE(follows);
+  EXPECT_TRUE(HasDirected(*st_.spec, "User", "User", spec::RelationKind::kManyToMany));
   EXPECT_EQ(Say("users can follow each other").kind, ChatReply::kClarify);  // already
   r = Say("we don't need comments anymore");
   ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
@@ -445,13 +432,8 @@ TEST_F(ChatTest, ActsBetweenTwoEntitiesLeaveARecord) {
   ChatReply r = Say("users can review posts");
   ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
   ASSERT_TRUE(E("Review")) << r.text;
-  auto linked = [&](const std::string& from, const std::string& to) {
-    return std::any_of(st_.spec->relations.begin(), st_.spec->relations.end(), [&](const spec::Relation& rel) {
-      return rel.from == from && rel.to == to && rel.kind == spec::RelationKind::kOneToMany;
-    });
-  };
-  EXPECT_TRUE(linked("User", "Review")) << r.text;
-  EXPECT_TRUE(linked("Post", "Review")) << r.text;
+  EXPECT_TRUE(HasDirected(*st_.spec, "User", "Review", spec::RelationKind::kOneToMany)) << r.text;
+  EXPECT_TRUE(HasDirected(*st_.spec, "Post", "Review", spec::RelationKind::kOneToMany)) << r.text;
   r = Say("users can review posts");
   EXPECT_EQ(r.kind, ChatReply::kClarify);
   EXPECT_NE(r.text.find("already linked"), std::string::npos) << r.text;

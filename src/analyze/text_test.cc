@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -15,6 +17,21 @@ std::vector<std::string> Lower(const Sentence& s) {
   std::vector<std::string> out;
   for (const auto& t : s.tokens) out.push_back(t.lower);
   return out;
+}
+
+// The words of `text` after typo correction, and whether one of them is `word`.
+std::vector<std::string> Corrected(std::string_view text) {
+  auto sentences = Segment(text);
+  CorrectTypos(sentences);
+  std::vector<std::string> out;
+  for (const auto& s : sentences) {
+    auto w = Lower(s);
+    out.insert(out.end(), w.begin(), w.end());
+  }
+  return out;
+}
+bool Has(const std::vector<std::string>& w, std::string_view word) {
+  return std::find(w.begin(), w.end(), word) != w.end();
 }
 
 TEST(Segment, SplitsSentencesAndBullets) {
@@ -45,44 +62,36 @@ TEST(Segment, PossessivesAbbreviationsAndCompounds) {
 }
 
 TEST(CorrectTypos, FixesKnownWordsOnly) {
-  auto s = Segment("rec soccer leage with full text serach and notifcations for housholds; notification rules");
-  CorrectTypos(s);
-  auto w = Lower(s[0]);
-  EXPECT_NE(std::find(w.begin(), w.end(), "league"), w.end());
-  EXPECT_NE(std::find(w.begin(), w.end(), "search"), w.end());
-  EXPECT_NE(std::find(w.begin(), w.end(), "notifications"), w.end());
-  EXPECT_NE(std::find(w.begin(), w.end(), "households"), w.end());
-  EXPECT_NE(std::find(w.begin(), w.end(), "rules"), w.end());  // not "roles"
+  auto w = Corrected("rec soccer leage with full text serach and notifcations for housholds; notification rules");
+  EXPECT_TRUE(Has(w, "league"));
+  EXPECT_TRUE(Has(w, "search"));
+  EXPECT_TRUE(Has(w, "notifications"));
+  EXPECT_TRUE(Has(w, "households"));
+  EXPECT_TRUE(Has(w, "rules"));  // not "roles"
 }
 
 TEST(CorrectTypos, SixLetterWordsAreNotSubstituted) {
-  auto s = Segment("courts and judges, with serach");
-  CorrectTypos(s);
-  auto w = Lower(s[0]);
-  EXPECT_NE(std::find(w.begin(), w.end(), "courts"), w.end());  // not "counts"
-  EXPECT_NE(std::find(w.begin(), w.end(), "search"), w.end());  // a swap of neighbours is still fixed
+  auto w = Corrected("courts and judges, with serach");
+  EXPECT_TRUE(Has(w, "courts"));  // not "counts"
+  EXPECT_TRUE(Has(w, "search"));  // a swap of neighbours is still fixed
 }
 
 // Nouns the plural rules list are words, not typos of a known word one letter away.
 TEST(CorrectTypos, ListedNounsAreNotCorrected) {
-  auto s = Segment("movies and cookies, with serach");
-  CorrectTypos(s);
-  auto w = Lower(s[0]);
-  EXPECT_NE(std::find(w.begin(), w.end(), "movies"), w.end());   // not "moves"
-  EXPECT_NE(std::find(w.begin(), w.end(), "cookies"), w.end());
-  EXPECT_NE(std::find(w.begin(), w.end(), "search"), w.end());
+  auto w = Corrected("movies and cookies, with serach");
+  EXPECT_TRUE(Has(w, "movies"));   // not "moves"
+  EXPECT_TRUE(Has(w, "cookies"));
+  EXPECT_TRUE(Has(w, "search"));
 }
 
 // English words one letter away from a known word are meant; misspellings are still fixed.
 TEST(CorrectTypos, EnglishWordsAreNotCorrected) {
-  auto s = Segment("crates with local water tanks, a trailer per payer, forms and tablets; adress and pasword");
-  CorrectTypos(s);
-  auto w = Lower(s[0]);
+  auto w = Corrected("crates with local water tanks, a trailer per payer, forms and tablets; adress and pasword");
   for (const char* kept : {"crates", "local", "water", "tanks", "trailer", "payer", "forms", "tablets"}) {
-    EXPECT_NE(std::find(w.begin(), w.end(), kept), w.end()) << kept;
+    EXPECT_TRUE(Has(w, kept)) << kept;
   }
-  EXPECT_NE(std::find(w.begin(), w.end(), "address"), w.end());
-  EXPECT_NE(std::find(w.begin(), w.end(), "password"), w.end());
+  EXPECT_TRUE(Has(w, "address"));
+  EXPECT_TRUE(Has(w, "password"));
   EXPECT_TRUE(lex::IsEnglishWord("aardvark"));
   EXPECT_TRUE(lex::IsEnglishWord("zygotes"));  // the last word of the last chunk
   EXPECT_FALSE(lex::IsEnglishWord("adress"));
