@@ -188,7 +188,8 @@ std::string MainEntity(const ChatState& st) {
   return "";
 }
 
-// Edits that add entity `name` (with owner and a link to `parent` when given).
+// Edits that add entity `name` (with owner and a link to `parent` when given, the login included:
+// "add addresses to users").
 std::vector<SpecEdit> AddEntityEdits(const spec::AppSpec& s, const std::string& name, const std::string& parent) {
   std::vector<SpecEdit> ops;
   spec::Entity e = MakeEntity(name);
@@ -208,7 +209,8 @@ std::vector<SpecEdit> AddEntityEdits(const spec::AppSpec& s, const std::string& 
     r.onDelete = spec::OnDelete::kCascade;
     ops.push_back({ed::AddRelation{r, std::nullopt}});
   }
-  if (!parent.empty() && parent != user) {
+  // (Owned records are already linked to the login above.)
+  if (!parent.empty() && !(owned && parent == user)) {
     spec::Relation r;
     r.kind = name == "Tag" || name == "Label" || name == "Category" ? spec::RelationKind::kManyToMany
                                                                     : spec::RelationKind::kOneToMany;
@@ -566,12 +568,6 @@ Intent HasOrBelongs(const spec::AppSpec& s, const std::vector<std::string>& w) {
     out.ops.push_back(LinkEdit(plural ? ent : other, plural ? other : ent, spec::RelationKind::kOneToMany));
   } else if (plural && object.size() <= 2) {
     out.ops = AddEntityEdits(s, pascal, ent);
-    // (AddEntityEdits links the login only to records users own.)
-    const bool linked = std::any_of(out.ops.begin(), out.ops.end(), [&](const SpecEdit& op) {
-      const auto* add = std::get_if<ed::AddRelation>(&op.op);
-      return add && add->relation.from == ent && add->relation.to == pascal;
-    });
-    if (!linked) out.ops.push_back(LinkEdit(ent, pascal, spec::RelationKind::kOneToMany));
   } else {
     const spec::Entity* e = s.FindEntity(ent);
     // ("each order has a customer" when orders already reference their customer: nothing to add.)

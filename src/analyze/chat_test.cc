@@ -442,6 +442,18 @@ TEST_F(ChatTest, ActsBetweenTwoEntitiesLeaveARecord) {
   EXPECT_TRUE(E("Enrollment")) << r.text;
 }
 
+// A new record added to the login entity is linked to it, owned or not.
+TEST_F(ChatTest, RecordsAddedToUsersAreLinked) {
+  ChatReply r = Say("add addresses to users");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("Address")) << r.text;
+  EXPECT_TRUE(HasDirected(*st_.spec, "User", "Address", spec::RelationKind::kOneToMany)) << r.text;
+  int links = 0;  // an owned record gets its owner link once
+  ASSERT_EQ(Say("add bookmarks to users").kind, ChatReply::kEdited);
+  for (const auto& rel : st_.spec->relations) links += rel.from == "User" && rel.to == "Bookmark";
+  EXPECT_EQ(links, 1);
+}
+
 // Random follow-ups built from the words the intent readers look for: after every reply the spec
 // is valid, a reply that is not an edit changes nothing, and an edit is undone exactly.
 TEST(ChatProperty, RandomFollowUpsKeepTheSpecValidAndUndoable) {
