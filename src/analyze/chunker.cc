@@ -55,6 +55,10 @@ const WordInfo& Info(const std::string& w) {
 
 bool IsPluralWord(const std::string& w) { return Info(w).plural; }
 
+// A word that can be a noun or a verb: the lexicon's list, or a word that is mainly a verb in
+// WordNet ("oversee", "remembers", "configure"). Context decides which it is here.
+bool NounOrVerb(const std::string& w) { return lex::IsNounVerb(w) || lex::IsMainlyVerb(w); }
+
 }  // namespace
 
 std::string EntityName(const std::vector<std::string>& words) {
@@ -162,14 +166,14 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                 .find("|" + toks[i - 2].lower + "|") != std::string_view::npos) {
       content = false;  // "we want to replace ...": an infinitive
     }
-    if (content && lex::IsNounVerb(w) && i > begin && toks[i - 1].kind == Token::kWord &&
+    if (content && NounOrVerb(w) && i > begin && toks[i - 1].kind == Token::kWord &&
         (lex::IsStopword(toks[i - 1].lower) || toks[i - 1].lower == "also") &&
         std::string_view("|we|they|i|you|he|she|it|can|may|will|should|must|to|cannot|could|would|then|please|"
                          "let|lets|also|just|only|always|often|never|usually|who|whoever|which|that|dont|")
                 .find("|" + toks[i - 1].lower + "|") != std::string_view::npos) {
       content = false;  // "we log activities", "can post", "to order"
     }
-    if (content && !open && lex::IsNounVerb(w) && i + 1 < end && toks[i + 1].lower == "to" && i > begin &&
+    if (content && !open && NounOrVerb(w) && i + 1 < end && toks[i + 1].lower == "to" && i > begin &&
         (toks[i - 1].lower == "and" || toks[i - 1].lower == "or" || toks[i - 1].text == ",")) {
       content = false;  // "... and reply to each other"
     }
@@ -196,14 +200,14 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     // "Customer register with email": after a person word, a noun/verb before a preposition is the
     // person's verb.
     // ("a status that staff update.": so is one ending the clause.)
-    if (content && lex::IsNounVerb(w) && open && cur.words.size() == 1 &&
+    if (content && NounOrVerb(w) && open && cur.words.size() == 1 &&
         (lex::RoleOf(cur.words.back()) || lex::IsUserWord(cur.words.back())) &&
         (i + 1 >= end || toks[i + 1].kind == Token::kPunct ||
          std::string_view("|with|for|as|to|on|in|into|and|via|").find("|" + toks[i + 1].lower + "|") !=
              std::string_view::npos)) {
       content = false;
     }
-    if (content && lex::IsNounVerb(w)) {
+    if (content && NounOrVerb(w)) {
       // After a plural noun, a base-form noun/verb is the verb: "users post listings".
       if (open && !cur.words.empty()) {
         const std::string& prev = cur.words.back();

@@ -461,5 +461,27 @@ TEST(ExtractRules2, OpeningLabelBeforeRecordsWithFields) {
   EXPECT_TRUE(PlanOf(r2).FindEntity("Shop")->FindField("address")) << Dump(r2);
 }
 
+// A verb the lexicon does not list ("oversee", "remember", "configure", "call") is read as a verb
+// where the sentence makes it one, not as the first word of a compound noun.
+TEST(ExtractRules2, VerbsOutsideTheLexiconAreNotNouns) {
+  auto r = Analyze(
+      "A mentoring program. Coordinators oversee volunteers: name, phone, start date. Each dossier remembers its "
+      "current coordinator. Families who host a student we call guardians: name, address. The coordinators "
+      "configure meeting types (name, duration).");
+  const auto& s = PlanOf(r);
+  for (const char* wrong : {"OverseeVolunteer", "DossierRemember", "CallGuardian", "ConfigureMeetingType"}) {
+    EXPECT_FALSE(s.FindEntity(wrong)) << wrong << "\n" << Dump(r);
+  }
+  ASSERT_TRUE(s.FindEntity("Volunteer")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Volunteer")->FindField("phone")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Guardian")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("MeetingType")) << Dump(r);
+  // Nouns that can also be verbs stay nouns where a noun fits: "send a position every 30 seconds".
+  auto r2 = Analyze("Fleet tracking. Trackers send a position every 30 seconds (lat, lng, speed). Positions are kept "
+                    "90 days.");
+  ASSERT_TRUE(PlanOf(r2).FindEntity("Position")) << Dump(r2);
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Position")->FindField("speed")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

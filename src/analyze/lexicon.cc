@@ -435,6 +435,30 @@ bool IsEnglishWord(std::string_view w) {
   return std::binary_search(words.begin(), words.end(), w);
 }
 
+#include "analyze/verb_words.inc"
+
+bool IsMainlyVerb(std::string_view w) {
+  static const std::vector<std::string_view> lemmas = [] {
+    std::vector<std::string_view> out;
+    for (std::string_view chunk : kVerbWordChunks) {
+      for (size_t b = 0, e; b < chunk.size(); b = e + 1) {
+        e = chunk.find('\n', b);
+        out.push_back(chunk.substr(b, e - b));
+      }
+    }
+    return out;  // sorted by the generator, chunk after chunk
+  }();
+  auto lemma = [&](std::string_view x) { return std::binary_search(lemmas.begin(), lemmas.end(), x); };
+  if (lemma(w)) return true;
+  // Third person: "remembers", "oversees", "watches", "carries".
+  if (w.size() > 3 && w.back() == 's') {
+    if (lemma(w.substr(0, w.size() - 1))) return true;
+    if (EndsWith(w, "es") && lemma(w.substr(0, w.size() - 2))) return true;
+    if (EndsWith(w, "ies") && lemma(std::string(w.substr(0, w.size() - 3)) + "y")) return true;
+  }
+  return false;
+}
+
 bool IsKnownWord(std::string_view w) {
   static const std::unordered_set<std::string> known(TypoVocabulary().begin(), TypoVocabulary().end());
   auto known_form = [&](std::string_view x) { return known.count(std::string(x)) > 0; };

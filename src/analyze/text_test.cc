@@ -97,6 +97,16 @@ TEST(CorrectTypos, EnglishWordsAreNotCorrected) {
   EXPECT_FALSE(lex::IsEnglishWord("adress"));
 }
 
+// WordNet's sense counts tell verbs from nouns that can also be verbs.
+TEST(Lexicon, MainlyVerbs) {
+  for (const char* verb : {"oversee", "oversees", "remembers", "configure", "call", "carries", "watches", "approve"}) {
+    EXPECT_TRUE(lex::IsMainlyVerb(verb)) << verb;
+  }
+  for (const char* noun : {"contact", "position", "case", "farm", "loan", "table", "role", "parent", "cases"}) {
+    EXPECT_FALSE(lex::IsMainlyVerb(noun)) << noun;
+  }
+}
+
 // The corrections of one text do not depend on which texts were corrected before it: "funding"
 // once is read as "finding", "funding" three times is meant, in either order.
 TEST(CorrectTypos, ResultsDoNotDependOnEarlierTexts) {
