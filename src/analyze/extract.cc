@@ -428,9 +428,10 @@ void Extractor::Decide() {
     }
     // "attachments are uploaded by users and attached to posts": a dependent word that two
     // verb relations connect stands on its own.
-    // (So does a quantified one acted on: "users upload several photos with a position".)
+    // (So does a quantified one acted on: "users upload several photos with a position", and one
+    // the text keeps coming back to in the plural: "comments get votes; mods hide comments".)
     if (single && IsGenericDependent(head) && !c.strong && !(c.score >= 4.4 && c.plural_mentions >= 2) &&
-        !quantified_act) {
+        !(c.plural_mentions >= 3 && c.score >= 3.0) && !quantified_act) {
       continue;
     }
     if (!single && lex::RoleOf(head) && !c.strong && c.score < 4.0) continue;  // "space admins"

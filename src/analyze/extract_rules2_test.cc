@@ -483,5 +483,17 @@ TEST(ExtractRules2, VerbsOutsideTheLexiconAreNotNouns) {
   EXPECT_TRUE(PlanOf(r2).FindEntity("Position")->FindField("speed")) << Dump(r2);
 }
 
+// A dependent word ("comments") that the text keeps coming back to in the plural is a record of
+// its own, even without a field list or a verb that relates it.
+TEST(ExtractRules2, DependentWordMentionedOftenIsAnEntity) {
+  auto r = Analyze(
+      "A link sharing board. Members submit stories with a title and url. Comments get votes too; moderators hide "
+      "comments, and search covers titles and comments.");
+  EXPECT_TRUE(PlanOf(r).FindEntity("Comment")) << Dump(r);
+  // Mentioned once, it stays a detail.
+  auto r2 = Analyze("A link sharing board. Members submit stories with a title and url; search covers comments.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Comment")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
