@@ -495,5 +495,15 @@ TEST(ExtractRules2, DependentWordMentionedOftenIsAnEntity) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("Comment")) << Dump(r2);
 }
 
+// Chat spellings are not records: "if u think a found item is yours u make a claim", "we wanna".
+TEST(ExtractRules2, ChatSpellingsAreNotEntities) {
+  auto r = Analyze(
+      "Lost and found for a campus. Finders post found items with a title and a photo. if u think a found item is "
+      "yours u make a claim on it, and we wanna keep every claim with its status.");
+  const auto& s = PlanOf(r);
+  for (const char* wrong : {"U", "Your", "Wanna"}) EXPECT_FALSE(s.FindEntity(wrong)) << wrong << "\n" << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Claim")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

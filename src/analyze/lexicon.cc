@@ -19,7 +19,9 @@ const Set& Stopwords() {
   static const Set s = {
       "a", "an", "the", "this", "that", "these", "those", "each", "every", "any", "some", "all", "no",
       "its", "it", "their", "they", "them", "his", "her", "hers", "our", "ours", "we", "us", "you",
-      "your", "my", "i", "me", "he", "she", "him", "there", "here", "which", "who", "whom", "whose",
+      "your", "yours", "theirs", "my", "i", "me",
+      // Chat spellings: "if u think it is yours", "we wanna keep", "pls".
+      "u", "ur", "wanna", "gonna", "gotta", "kinda", "sorta", "lemme", "dunno", "pls", "plz", "thx", "he", "she", "him", "there", "here", "which", "who", "whom", "whose",
       "what", "when", "where", "while", "whether", "if", "then", "than", "so", "as", "also", "too",
       "just", "only", "very", "really", "basically", "etc", "and", "or", "but", "nor", "plus", "both",
       "either", "neither", "of", "for", "to", "in", "on", "at", "by", "with", "from", "into", "onto",

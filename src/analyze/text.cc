@@ -246,6 +246,14 @@ size_t TypoDistance(std::string_view a, std::string_view b) {
 
 namespace {
 
+// "thier" / "their": the same letters with two neighbours swapped.
+bool IsNeighbourSwap(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+}
+
 bool HasCommonSuffix(std::string_view w) {
   for (std::string_view suf : {"ment", "ments", "tion", "tions", "sion", "sions", "ness", "ance", "ances", "ence",
                                "ences", "ity", "ities", "ing", "ings", "ship", "ships"}) {
@@ -315,7 +323,8 @@ void CorrectTypos(std::vector<Sentence>& sentences) {
           if (v[0] != t.lower[0]) continue;
           // Five-letter words: only a missing or extra letter ("leage"), never a substitution
           // ("rules" is not a typo of "roles").
-          if (t.lower.size() <= 5 && v.size() == t.lower.size()) continue;
+          // (A swap of two neighbours is: "thier" is "their".)
+          if (t.lower.size() <= 5 && v.size() == t.lower.size() && !IsNeighbourSwap(t.lower, v)) continue;
           // ... nor an extra letter: a five-letter word is rarely a four-letter one mistyped
           // ("feeds" is not "fees").
           if (t.lower.size() <= 5 && v.size() < t.lower.size()) continue;

@@ -97,6 +97,16 @@ TEST(CorrectTypos, EnglishWordsAreNotCorrected) {
   EXPECT_FALSE(lex::IsEnglishWord("adress"));
 }
 
+// Five-letter words are corrected for two swapped neighbours ("thier"), never for a substituted
+// letter; English words with swapped letters ("trial", "angel") are words.
+TEST(CorrectTypos, NeighbourSwapInShortWords) {
+  auto w = Corrected("roles live in thier own table; a trial and an angel");
+  EXPECT_TRUE(Has(w, "their"));
+  EXPECT_FALSE(Has(w, "thier"));
+  EXPECT_TRUE(Has(w, "trial"));
+  EXPECT_TRUE(Has(w, "angel"));
+}
+
 // WordNet's sense counts tell verbs from nouns that can also be verbs.
 TEST(Lexicon, MainlyVerbs) {
   for (const char* verb : {"oversee", "oversees", "remembers", "configure", "call", "carries", "watches", "approve"}) {
