@@ -747,6 +747,14 @@ void Extractor::ParseLists() {
                       inner.find(" hierarch") != std::string::npos;
           bool lookup = inner.find(" defined ") != std::string::npos || inner.find(" catalog") != std::string::npos ||
                         inner.find(" own list") != std::string::npos || inner.find(" lookup") != std::string::npos;
+          // "a genre (rock, jazz, latin...)", "an animal type (dog, cat, etc)": an open list of kinds
+          // is a table the users extend, not a fixed enum (a status keeps its values).
+          const std::string kind = naming::Singularize(h.words.back());
+          bool kind_word = (h.words.size() == 2 && In(kind, {"type", "category", "kind", "genre", "method", "class"})) ||
+                           In(kind, {"genre", "breed", "species"});
+          bool open_list = (inner.find(" ... ") != std::string::npos || inner.find(" etc ") != std::string::npos) &&
+                           inner.find(" , ") != std::string::npos;
+          lookup = lookup || (kind_word && open_list);
           if ((nest || lookup) && !IsBadHead(h.words.back())) {
             std::string name = Canonical(h.name);
             make(name, DField{"name", spec::FieldType::kString, true, false, false, {}});

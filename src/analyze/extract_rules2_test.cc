@@ -505,5 +505,25 @@ TEST(ExtractRules2, ChatSpellingsAreNotEntities) {
   EXPECT_TRUE(s.FindEntity("Claim")) << Dump(r);
 }
 
+// "a species (dog, cat, rabbit...)", "a visit type (checkup, surgery, etc)": an open list of kinds
+// is a lookup table; a status with its values stays an enum column.
+TEST(ExtractRules2, OpenListOfKindsIsALookupTable) {
+  auto r = Analyze(
+      "A pet clinic. Pets: name, birth date, a species (dog, cat, rabbit...) and a status (active, archived). "
+      "Visits: date, notes, a visit type (checkup, surgery, etc).");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Species")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("VisitType")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Species", "Pet", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "VisitType", "Visit", RelationKind::kOneToMany)) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Pet")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Pet")->FindField("species")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Pet")->FindField("status")) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Pet")->FindField("status")->type, spec::FieldType::kEnum) << Dump(r);
+  // A closed list of kinds is an enum column.
+  auto r2 = Analyze("A pet clinic. Visits: date, notes, a visit type (checkup or surgery).");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("VisitType")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
