@@ -525,5 +525,18 @@ TEST(ExtractRules2, OpenListOfKindsIsALookupTable) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("VisitType")) << Dump(r2);
 }
 
+// "each event belongs to one session and one website", "... to a session and to a website": every
+// coordinated object takes the relation.
+TEST(ExtractRules2, CoordinatedObjectsAfterOneOrARepeatedPreposition) {
+  for (const char* tail : {"Each event belongs to one session and one website.",
+                           "Each event belongs to a session and to a website."}) {
+    auto r = Analyze(std::string("Web analytics. Websites: name, domain. Sessions: browser, os. Events: name, value. ") +
+                     tail);
+    const auto& s = PlanOf(r);
+    EXPECT_TRUE(HasDirected(s, "Session", "Event", RelationKind::kOneToMany)) << tail << "\n" << Dump(r);
+    EXPECT_TRUE(HasDirected(s, "Website", "Event", RelationKind::kOneToMany)) << tail << "\n" << Dump(r);
+  }
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -576,14 +576,19 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     }
     return out;
   };
-  auto joined = [&](const Chunk& a, const Chunk& b) {  // only ',' / 'and' / 'or' between
+  // Only ',' / 'and' / 'or' between (and "one": "belongs to one session and one website"); `prep`
+  // may repeat ("belongs to a session and to a website").
+  auto joined = [&](const Chunk& a, const Chunk& b, std::string_view prep = {}) {
     for (size_t k = a.end; k < b.begin; ++k) {
       const Token& t = T[k];
       if (t.text == "(") {
         k = MatchParen(T, k, b.begin);
         continue;
       }
-      if (!(t.text == "," || t.lower == "and" || t.lower == "or" || IsDet(t.lower))) return false;
+      if (!(t.text == "," || t.lower == "and" || t.lower == "or" || t.lower == "one" || IsDet(t.lower) ||
+            (!prep.empty() && t.lower == prep))) {
+        return false;
+      }
     }
     return true;
   };
@@ -948,7 +953,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       while (q < T.size() && T[q].kind == Token::kWord && In(T[q].lower, {"can", "also", "will", "may", "must", "should"})) ++q;
       return q < T.size() && T[q].kind == Token::kWord && lex::IsVerb(T[q].lower);
     };
-    for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1]) && !opens_clause(*cs[j + 1]); ++j) {
+    std::string prep;  // the connector's last word when it is a preposition ("belongs to")
+    if (size_t sp = conn.find_last_of(' ', conn.size() - 2); sp != std::string::npos) {
+      std::string last = conn.substr(sp + 1, conn.size() - sp - 2);
+      if (In(last, {"to", "in", "into", "on", "with", "under", "at"})) prep = last;
+    }
+    for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1], prep) && !opens_clause(*cs[j + 1]); ++j) {
       right.push_back(cs[j + 1]);
     }
     // Bare prepositions ("X of Y", "X in Y") link phrases but are weak evidence that either is
