@@ -152,6 +152,14 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         i + 2 < end && toks[i + 2].kind == Token::kWord) {
       content = true;
     }
+    // "each login owns websites", "create other logins": after a determiner the verb is a login,
+    // that is a user.
+    bool login_noun = false;
+    if (!content && (w == "login" || w == "logins") && i > begin &&
+        (IsDeterminer(toks[i - 1].lower) || toks[i - 1].lower == "other" || toks[i - 1].lower == "many" ||
+         toks[i - 1].lower == "several")) {
+      content = login_noun = true;
+    }
     // "parent", "child" qualify a following noun ("child docs") but head a phrase of their
     // own when nothing follows ("for each child we log ...").
     if (!content && !qualifier && lex::IsModifier(w) &&
@@ -272,7 +280,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       cur.single = pending_single;
       pending_quant = pending_single = false;
     }
-    cur.words.push_back(w);
+    cur.words.push_back(login_noun ? (w == "login" ? "user" : "users") : w);
     // A plural word ends a compound unless the next word continues it as a noun we know
     // ("sales people" is rare; "orders products" is not): plural heads close the chunk.
     if (IsPluralWord(w) && cur.words.size() >= 1 && !(w == "sales" || w == "news" || w == "goods")) {

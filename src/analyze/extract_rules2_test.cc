@@ -538,5 +538,16 @@ TEST(ExtractRules2, CoordinatedObjectsAfterOneOrARepeatedPreposition) {
   }
 }
 
+// "users own websites" is the verb (not "their own websites"); "each login" is a user.
+TEST(ExtractRules2, OwnIsAVerbAndALoginIsAUser) {
+  auto r = Analyze("Web analytics. Customers own websites with a name and domain. Events: name, value.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "User", "Website", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("Web analytics. Admins create other logins. Each login owns websites: name, domain.");
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "User", "Website", RelationKind::kOneToMany)) << Dump(r2);
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Login")) << Dump(r2);
+  auto r3 = Analyze("Agencies keep their own websites. Websites: name, domain. Agencies: name, city.");
+  EXPECT_TRUE(HasDirected(PlanOf(r3), "Agency", "Website", RelationKind::kOneToMany)) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze

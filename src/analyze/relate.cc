@@ -561,7 +561,10 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         return out;
       }
       if (t.kind == Token::kNumber) continue;
-      if (t.kind == Token::kWord && IsDet(t.lower)) continue;
+      // "their own websites" qualifies; "users own websites" is the verb.
+      const bool own_verb = t.lower == "own" && k > 0 &&
+                            !In(T[k - 1].lower, {"their", "his", "her", "its", "our", "my", "your", "an", "the"});
+      if (t.kind == Token::kWord && IsDet(t.lower) && !own_verb) continue;
       out += t.lower + " ";
       ++words;
     }
