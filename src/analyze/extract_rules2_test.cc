@@ -549,5 +549,24 @@ TEST(ExtractRules2, OwnIsAVerbAndALoginIsAUser) {
   EXPECT_TRUE(HasDirected(PlanOf(r3), "Agency", "Website", RelationKind::kOneToMany)) << Dump(r3);
 }
 
+// "Per event the organisers configure session types with a default duration, tracks (name,
+// description, colour) and rooms (name, description, capacity)": the items with their own field
+// lists are records of the fronted scope, not columns of the session types.
+TEST(ExtractRules2, ItemsWithTheirOwnFieldListsEndAWithList) {
+  auto r = Analyze(
+      "Conference platform. Events: name, slug, start date. Per event the organisers configure session types with "
+      "a default duration and a deadline, tracks (name, description, colour) and rooms (name, description, "
+      "capacity).");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("SessionType")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("SessionType")->FindField("defaultDuration")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("SessionType")->FindField("capacity")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Track")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Room")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Room")->FindField("capacity")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Event", "Track", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Event", "Room", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

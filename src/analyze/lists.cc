@@ -416,6 +416,21 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       }
     }
     auto items = SplitItems(T, v + 1, e, false);
+    // "... with a default duration and a deadline, tracks (name, colour) and rooms (name,
+    // capacity)": a plural item with its own parenthesised field list is a record of its own and
+    // ends the attributes.
+    for (size_t ii = 1; ii < items.size(); ++ii) {
+      auto ch = ChunkTokens(T, items[ii].begin, items[ii].end);
+      if (ch.empty() || !ch.front().plural || ch.front().begin > items[ii].begin + 1) continue;
+      size_t open = ch.front().end;
+      if (open >= items[ii].end || T[open].text != "(") continue;
+      size_t close = MatchParen(T, open, items[ii].end);
+      if (SplitItems(T, open + 1, close, false).size() < 3 || !LooksLikeFieldList(T, open + 1, close)) continue;
+      e = items[ii].begin;
+      while (e > v + 1 && (T[e - 1].text == "," || T[e - 1].lower == "and")) --e;
+      items.resize(ii);
+      break;
+    }
     if (items.size() < 2) continue;
     int fieldish = 0;
     const Chunk* first_entity = nullptr;

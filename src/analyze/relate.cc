@@ -487,7 +487,8 @@ void Extractor::FrontedScope(size_t si, const std::vector<const Chunk*>& cs) {
   size_t verb = T.size();
   for (size_t j = scope->end; j < T.size(); ++j) {
     if (T[j].kind != Token::kWord) continue;
-    if (lex::IsVerb(T[j].lower) || (lex::IsNounVerb(T[j].lower) && j > scope->end)) {
+    if (lex::IsVerb(T[j].lower) ||
+        ((lex::IsNounVerb(T[j].lower) || lex::IsMainlyVerb(T[j].lower)) && j > scope->end)) {
       bool inside_chunk = false;
       for (const Chunk* c : cs) inside_chunk = inside_chunk || (j >= c->begin && j < c->end);
       if (!inside_chunk) {
