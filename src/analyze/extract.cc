@@ -306,6 +306,7 @@ void Extractor::Evidence(size_t si) {
     }
     break;
   }
+  ArrowChain(si, chunks);
   Patterns(si, chunks);
   PronounObjects(si, chunks);
   // Lead noun of a bullet, and every mention outside field lists.
@@ -348,6 +349,45 @@ void Extractor::Evidence(size_t si) {
     if (self) self_nested_.insert(c.name);
   }
   Roles(si, chunks);
+}
+
+// "catalog is artist -> album -> track": a chain of three or more things joined by arrows is a
+// hierarchy, each the parent of the next. Workflows ("status: draft -> review -> published") and
+// chains inside parentheses are values, not records.
+void Extractor::ArrowChain(size_t si, const std::vector<Chunk>& chunks) {
+  const auto& T = s_[si].tokens;
+  auto arrow_at = [&](size_t k) { return k + 1 < T.size() && T[k].text == "-" && T[k + 1].text == ">"; };
+  std::vector<const Chunk*> chain;
+  auto flush = [&] {
+    if (chain.size() >= 3) {
+      bool workflow = false;
+      for (size_t k = 0; k < chain.front()->begin; ++k) {
+        workflow = workflow || In(T[k].lower, {"status", "state", "states", "workflow", "flow", "lifecycle", "goes",
+                                               "moves", "pipeline", "stage", "stages", "steps", "process"});
+      }
+      bool things = true;
+      for (const Chunk* c : chain) {
+        things = things && c->words.size() <= 2 && !LooksLikeAttribute(*c) && !lex::IsNonEntity(c->words.back());
+      }
+      if (!workflow && things) {
+        for (size_t q = 0; q < chain.size(); ++q) {
+          Note(*chain[q], 3.0, false, si);
+          if (q + 1 < chain.size()) links_.push_back({chain[q]->name, chain[q + 1]->name, "a_has_b", ""});
+        }
+      }
+    }
+    chain.clear();
+  };
+  for (size_t i = 0; i < chunks.size(); ++i) {
+    const Chunk& c = chunks[i];
+    if (c.depth != 0) {
+      flush();
+      continue;
+    }
+    if (!chain.empty() && !(arrow_at(chain.back()->end) && chain.back()->end + 2 == c.begin)) flush();
+    chain.push_back(&c);
+  }
+  flush();
 }
 
 void Extractor::Decide() {

@@ -70,6 +70,7 @@ class Extractor {
   void ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t skip_from);
   void HasLists(size_t si, const std::vector<Chunk>& chunks, size_t skip_from);
   void Roles(size_t si, const std::vector<Chunk>& chunks);
+  void ArrowChain(size_t si, const std::vector<Chunk>& chunks);
   // pass 2 (extract.cc)
   void Decide();
   std::string Resolve(const Chunk& c) const;  // accepted entity name, "User" for users/roles, or ""

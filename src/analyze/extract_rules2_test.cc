@@ -568,5 +568,20 @@ TEST(ExtractRules2, ItemsWithTheirOwnFieldListsEndAWithList) {
   EXPECT_TRUE(HasDirected(s, "Event", "Room", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "the catalogue is publisher -> series -> issue": an arrow chain of things is a hierarchy; a
+// workflow of states is not.
+TEST(ExtractRules2, ArrowChainIsAHierarchy) {
+  auto r = Analyze(
+      "An online comics shop where customers buy comics and staff manage stock. The catalogue is publisher -> "
+      "series -> issue. Issues: number, cover price, release date. Customers place orders for issues.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Publisher")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Publisher", "Series", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Series", "Issue", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A newsroom. Articles: title, body. The workflow is draft -> review -> approval -> published.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Review")) << Dump(r2);
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Approval")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
