@@ -583,5 +583,30 @@ TEST(ExtractRules2, ArrowChainIsAHierarchy) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("Approval")) << Dump(r2);
 }
 
+// A field list that ends in a subordinate clause ("switches for whether it accepts new members,
+// online payments and appointments") is still a field list: the clause's items are not counted.
+TEST(ExtractRules2, SubordinateClauseAtTheEndOfAFieldList) {
+  auto r = Analyze(
+      "A tool library network. Each library has a name, its own hostname, city, contact email, a street address, a "
+      "postal-code pattern for who may join, and switches for whether it currently accepts new members, online "
+      "payments and appointments. Members borrow tools.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Library")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Library")->FindField("hostname")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Library")->FindField("postalCodePattern")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Hostname")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("PostalCodePattern")) << Dump(r);
+}
+
+// "members borrow items": the login's things are not named after the role ("MemberItem").
+TEST(ExtractRules2, DependentsOfTheLoginKeepTheirName) {
+  auto r = Analyze(
+      "A tool library network. Each library has a name and a city. Members borrow items from a library. Staff "
+      "repair items.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("MemberItem")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Item")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

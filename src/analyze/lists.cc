@@ -432,9 +432,20 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       break;
     }
     if (items.size() < 2) continue;
+    // "... a postal-code pattern, and switches for whether it accepts new members, online payments
+    // and appointments": the items after a subordinate clause opens are that clause's, not the list's.
+    size_t counted = items.size();
+    for (size_t ii = 0; ii < items.size() && counted == items.size(); ++ii) {
+      for (size_t k = items[ii].begin; k < items[ii].end; ++k) {
+        if (In(T[k].lower, {"whether", "if", "which", "who", "that", "when"})) {
+          counted = ii + 1;
+          break;
+        }
+      }
+    }
     int fieldish = 0;
     const Chunk* first_entity = nullptr;
-    for (size_t ii = 0; ii < items.size(); ++ii) {
+    for (size_t ii = 0; ii < counted; ++ii) {
       auto ch = ChunkTokens(T, items[ii].begin, items[ii].end);
       if (ch.empty()) continue;
       const Chunk& h = ch.front();
@@ -489,7 +500,7 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       }
     }
     if (first_entity) return;
-    if (fieldish * 2 >= static_cast<int>(items.size())) {
+    if (fieldish * 2 >= static_cast<int>(counted)) {
       Note(*subj, 4.0, true, si);
       lists_.push_back({IsUserHead(*subj) ? "User" : subj->name, si, v + 1, EndBeforeClause(T, v + 1, e)});
       return;

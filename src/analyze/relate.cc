@@ -982,7 +982,10 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         // "wishlists with lines": a generic dependent takes its parent's name.
         // "details like a due date", "details such as ...": examples of attributes, not rows.
         const bool examples = r->end < T.size() && In(T[r->end].lower, {"like", "such", "including", "eg", "e.g.", ":"});
-        if (k.type == "a_has_b" && r->words.size() == 1 && !(examples && r->words[0] == "details") &&
+        // ("members borrow items": the login's things are not "MemberItem" rows.)
+        const bool login_side = IsUserHead(*l) || lex::IsUserWord(l->words.back()) ||
+                                (lex::RoleOf(l->words.back()) && !IsPersonEntityWord(l->words.back()));
+        if (k.type == "a_has_b" && r->words.size() == 1 && !(examples && r->words[0] == "details") && !login_side &&
             In(naming::Singularize(r->words[0]), {"line", "item", "entry", "detail", "row", "option"})) {
           Chunk dep = *r;
           dep.words = {ToLower(l->name), r->words[0]};
