@@ -436,7 +436,7 @@ void Extractor::Decide() {
                           "forms", "set", "sets", "side", "page", "pages", "site", "sites", "website", "websites",
                           "table", "tables", "token", "tokens", "key", "keys", "domain", "domains", "agency",
                           "agencies", "business", "businesses", "application", "applications", "lot", "lots", "day",
-                          "days"});
+                          "days", "port", "ports"});
     // ("agencies have many agents": a soft word the text keeps talking about in the plural stands.)
     if (single && lex::IsNonEntity(head) &&
         !(soft && (c.strong || c.score >= 4.0 || (c.plural_mentions >= 2 && c.score >= 3.0)))) {
@@ -456,7 +456,7 @@ void Extractor::Decide() {
           ((lex::IsFieldWord(head) && !In(head, {"name", "email", "phone", "id", "date", "description", "type"}) &&
             !lex::RoleOf(first) && !lex::IsUserWord(first)) ||
            In(head, {"title", "status", "price", "code", "key", "website", "site", "page", "domain", "application",
-                     "time", "amount", "total", "number", "value", "address"})))) {
+                     "time", "amount", "total", "number", "value", "address", "part"})))) {
       continue;
     }
     // "a week view per area", "soft delete": screens and features, not tables.

@@ -608,5 +608,16 @@ TEST(ExtractRules2, DependentsOfTheLoginKeepTheirName) {
   EXPECT_TRUE(s.FindEntity("Item")) << Dump(r);
 }
 
+// Words that usually mean something else ("port" of a server, "part" of a thing) are records when
+// the text gives them their own fields.
+TEST(ExtractRules2, PortsAndPartsWithTheirOwnFieldsAreEntities) {
+  auto r = Analyze(
+      "A ship agency backend. Voyages call at ports. Ports have a unique name, a prefix code and a country. "
+      "Singers sing one voice part; voice parts have a name and a colour.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("Port")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("VoicePart")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
