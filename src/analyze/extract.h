@@ -99,6 +99,7 @@ class Extractor {
   std::map<std::string, std::vector<DField>> join_payload_;  // "via:<Name>" join entity -> link attributes
   std::vector<Chunk> history_;  // referable mentions of earlier sentences, in order (pronoun antecedents)
   std::vector<size_t> history_si_;  // sentence of each history_ entry
+  std::map<size_t, Chunk> told_records_;  // sentence -> "Loans:" head of "Loans: an item goes out to ..."
   std::set<size_t> label_heads_;  // sentence * 1000 + token of "Label:" heads (not entities)  // candidates described as nested / trees
   Draft d_;
 };

@@ -619,5 +619,18 @@ TEST(ExtractRules2, PortsAndPartsWithTheirOwnFieldsAreEntities) {
   EXPECT_TRUE(s.FindEntity("VoicePart")) << Dump(r);
 }
 
+// "Rentals: a bike goes out to a rider with a due date": a record told by what happens to one of
+// it; the single things named are its parents and the attributes are its own.
+TEST(ExtractRules2, RecordToldByWhatHappensToOne) {
+  auto r = Analyze(
+      "A bike sharing scheme. Bikes: frame number, model, colour. Riders: name, phone. Rentals: a bike goes out to "
+      "a rider with a start time and a price.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Rental")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Bike", "Rental", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Rental")->FindField("price")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Rider") && s.FindEntity("Rider")->FindField("price")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -182,7 +182,27 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     for (const auto& it : items) {
       if (IsClauseItem(T, it.begin, it.end)) ++clauses;
     }
-    if (clauses >= 1 && clauses * 2 >= static_cast<int>(items.size())) return false;
+    if (clauses >= 1 && clauses * 2 >= static_cast<int>(items.size())) {
+      // "Loans: an item goes out to a member with a due date": a record told by what happens to
+      // one of it; the single things that sentence names are its parents.
+      const size_t b = colon + 1;
+      if (head->plural && head->depth == 0 && head->begin <= 1 && head->words.size() <= 2 && b < n &&
+          In(T[b].lower, {"a", "an"}) && !LooksLikeAttribute(*head) && !lex::IsNonEntity(head->words.back())) {
+        bool any = false;
+        for (const auto& c : chunks) {
+          if (c.begin <= colon || c.end > list_end || c.depth != 0 || c.plural || c.name == head->name) continue;
+          if (!In(T[c.begin - 1].lower, {"a", "an", "one"})) continue;
+          if (LooksLikeAttribute(c)) continue;  // (links to words that are no entity are dropped later)
+          links_.push_back({c.name, head->name, "a_has_b", ""});
+          any = true;
+        }
+        if (any) {
+          Note(*head, 2.5, false, si);
+          told_records_[si] = *head;  // "... to a member with a due date": the loan's attributes
+        }
+      }
+      return false;
+    }
     list_end = EndBeforeClause(T, colon + 1, list_end);
     items = SplitItems(T, colon + 1, list_end, false);
   }
@@ -397,6 +417,11 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     }
     if (subj) subj = WalkBack(T, chunks, subj);
     if (!subj || subj->depth != 0) continue;
+    // "Loans: an item goes out to a member with a due date": the attributes are the told record's.
+    if (auto told = told_records_.find(si); told != told_records_.end() && T[v].lower == "with" &&
+        subj->begin > told->second.end) {
+      subj = &told->second;
+    }
     // "doctors are assigned to wards with a start date": the attributes belong to the assignment
     // (relate.cc makes the join entity), not to the wards.
     if (T[v].lower == "with" && FollowsAct(T, subj->begin)) continue;
