@@ -179,7 +179,12 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         std::string_view("|we|they|i|you|he|she|it|can|may|will|should|must|to|cannot|could|would|then|please|"
                          "let|lets|also|just|only|always|often|never|usually|who|whoever|which|that|dont|")
                 .find("|" + toks[i - 1].lower + "|") != std::string_view::npos) {
-      content = false;  // "we log activities", "can post", "to order"
+      // ("there is also transport jobs", "it has also comment threads": after a copula or "has",
+      // "also" is an adverb before a noun.)
+      const bool adverb_also = toks[i - 1].lower == "also" && i >= begin + 2 &&
+                               std::string_view("|is|are|was|were|has|have|").find("|" + toks[i - 2].lower + "|") !=
+                                   std::string_view::npos;
+      if (!adverb_also) content = false;  // "we log activities", "can post", "to order"
     }
     if (content && !open && NounOrVerb(w) && i + 1 < end && toks[i + 1].lower == "to" && i > begin &&
         (toks[i - 1].lower == "and" || toks[i - 1].lower == "or" || toks[i - 1].text == ",")) {

@@ -632,5 +632,25 @@ TEST(ExtractRules2, RecordToldByWhatHappensToOne) {
   EXPECT_FALSE(s.FindEntity("Rider") && s.FindEntity("Rider")->FindField("price")) << Dump(r);
 }
 
+// "lots of independent servers (we call them pods)": the name the writer uses wins; "there is also
+// transport jobs" is a noun after "is also"; a subordinate word inside parentheses does not end a
+// field list. (All three broke once "call", "transport" and "that" were read as verbs and clause
+// openers; the older sets caught it.)
+TEST(ExtractRules2, WritersNamesAndAdverbAlso) {
+  auto r = Analyze(
+      "A federated social network: lots of independent servers (we call them pods) talk to each other. People "
+      "on one pod follow people on other pods. Pods have a host name and a software version.");
+  EXPECT_TRUE(PlanOf(r).FindEntity("Pod")) << Dump(r);
+  auto r2 = Analyze(
+      "A laundry service. Customers place orders: pickup address, weight. There is also transport jobs for the "
+      "order: type pickup or delivery, distance, completed or not.");
+  EXPECT_TRUE(PlanOf(r2).FindEntity("TransportJob")) << Dump(r2);
+  auto r3 = Analyze(
+      "A hiking site. Treks: name, length, duration. A trek has one difficulty level (a list ordered that we "
+      "manage), one kind of route (loop, return, crossing...) and can be attached to one information desk "
+      "(name, description).");
+  EXPECT_TRUE(PlanOf(r3).FindEntity("InformationDesk")) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -358,7 +358,14 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
       auto inner = ChunkTokens(T, b, e);
       if (items.size() == 1 && inner.size() == 1 && inner[0].words.size() <= 3 &&
           !lex::IsFieldWord(inner[0].words.back()) && !In(T[b].lower, {"eg", "ie", "think", "like", "see", "such"})) {
-        NoteAlias(inner[0], c);
+        // "lots of independent servers (we call them pods)": the writer's own name for the thing.
+        const std::string lead = Padded(JoinLower(T, b, inner[0].begin));
+        if ((lead.find(" call ") != std::string::npos || lead.find(" called ") != std::string::npos) &&
+            !lex::IsNonEntity(naming::Singularize(inner[0].words.back()))) {
+          NoteAlias(c, inner[0]);
+        } else {
+          NoteAlias(inner[0], c);
+        }
       }
     }
   }
@@ -462,7 +469,8 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     size_t counted = items.size();
     for (size_t ii = 0; ii < items.size() && counted == items.size(); ++ii) {
       for (size_t k = items[ii].begin; k < items[ii].end; ++k) {
-        if (In(T[k].lower, {"whether", "if", "which", "who", "that", "when"})) {
+        if (T[k].text == "(") k = MatchParen(T, k, items[ii].end);  // "(a list ordered that we manage)"
+        if (k < items[ii].end && In(T[k].lower, {"whether", "if", "which", "who", "that", "when"})) {
           counted = ii + 1;
           break;
         }

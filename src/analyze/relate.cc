@@ -580,16 +580,16 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     }
     return out;
   };
-  // Only ',' / 'and' / 'or' between (and "one": "belongs to one session and one website"); `prep`
-  // may repeat ("belongs to a session and to a website").
-  auto joined = [&](const Chunk& a, const Chunk& b, std::string_view prep = {}) {
+  // Only ',' / 'and' / 'or' between; between objects also "one" ("belongs to one session and one
+  // website") and a repeated `prep` ("belongs to a session and to a website").
+  auto joined = [&](const Chunk& a, const Chunk& b, std::string_view prep = {}, bool objects = false) {
     for (size_t k = a.end; k < b.begin; ++k) {
       const Token& t = T[k];
       if (t.text == "(") {
         k = MatchParen(T, k, b.begin);
         continue;
       }
-      if (!(t.text == "," || t.lower == "and" || t.lower == "or" || t.lower == "one" || IsDet(t.lower) ||
+      if (!(t.text == "," || t.lower == "and" || t.lower == "or" || (objects && t.lower == "one") || IsDet(t.lower) ||
             (!prep.empty() && t.lower == prep))) {
         return false;
       }
@@ -962,7 +962,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       std::string last = conn.substr(sp + 1, conn.size() - sp - 2);
       if (In(last, {"to", "in", "into", "on", "with", "under", "at"})) prep = last;
     }
-    for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1], prep) && !opens_clause(*cs[j + 1]); ++j) {
+    for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1], prep, true) && !opens_clause(*cs[j + 1]); ++j) {
       right.push_back(cs[j + 1]);
     }
     // Bare prepositions ("X of Y", "X in Y") link phrases but are weak evidence that either is
