@@ -35,6 +35,7 @@ bool LooksNonNoun(const std::string& w) {
 struct WordInfo {
   std::string singular;
   bool plural = false;
+  bool noun_or_verb = false;  // see NounOrVerb
 };
 
 const WordInfo& Info(const std::string& w) {
@@ -43,6 +44,7 @@ const WordInfo& Info(const std::string& w) {
   if (it != cache.end()) return it->second;
   if (cache.size() > 20000) cache.clear();
   WordInfo info;
+  info.noun_or_verb = lex::IsNounVerb(w) || lex::IsMainlyVerb(w);
   if (w == "media" || w == "data" || w == "metadata") {  // mass nouns in practice ("media table")
     info.singular = w;
     return cache.emplace(w, std::move(info)).first->second;
@@ -57,7 +59,7 @@ bool IsPluralWord(const std::string& w) { return Info(w).plural; }
 
 // A word that can be a noun or a verb: the lexicon's list, or a word that is mainly a verb in
 // WordNet ("oversee", "remembers", "configure"). Context decides which it is here.
-bool NounOrVerb(const std::string& w) { return lex::IsNounVerb(w) || lex::IsMainlyVerb(w); }
+bool NounOrVerb(const std::string& w) { return Info(w).noun_or_verb; }
 
 }  // namespace
 
