@@ -61,6 +61,16 @@ bool IsPluralWord(const std::string& w) { return Info(w).plural; }
 // WordNet ("oversee", "remembers", "configure"). Context decides which it is here.
 bool NounOrVerb(const std::string& w) { return Info(w).noun_or_verb; }
 
+// "planting", "sitting", "booking" come from a verb; "spring", "string", "morning" do not.
+bool IsIngOfVerb(const std::string& w) {
+  std::string stem = w.substr(0, w.size() - 3);
+  auto verb = [](const std::string& v) {
+    return lex::IsVerb(v) || lex::IsNounVerb(v) || lex::IsMainlyVerb(v) || lex::IsEnglishWord(v);
+  };
+  if (verb(stem) || verb(stem + "e")) return true;
+  return stem.size() >= 3 && stem[stem.size() - 1] == stem[stem.size() - 2] && verb(stem.substr(0, stem.size() - 1));
+}
+
 }  // namespace
 
 std::string EntityName(const std::vector<std::string>& words) {
@@ -161,6 +171,15 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         (IsDeterminer(toks[i - 1].lower) || toks[i - 1].lower == "other" || toks[i - 1].lower == "many" ||
          toks[i - 1].lower == "several")) {
       content = login_noun = true;
+    }
+    // "I log a planting - which crop", "each booking for a room": an -ing word after "a"/"each" and
+    // before no other noun is a thing ("an existing user" qualifies the user).
+    if (!content && !qualifier && w.size() > 5 && EndsWith(w, "ing") && LooksNonNoun(w) && IsIngOfVerb(w) &&
+        i > begin &&
+        (toks[i - 1].lower == "a" || toks[i - 1].lower == "an" || toks[i - 1].lower == "each" ||
+         toks[i - 1].lower == "every") &&
+        (i + 1 >= end || toks[i + 1].kind != Token::kWord || lex::IsStopword(toks[i + 1].lower))) {
+      content = true;
     }
     // "parent", "child" qualify a following noun ("child docs") but head a phrase of their
     // own when nothing follows ("for each child we log ...").

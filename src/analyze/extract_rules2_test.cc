@@ -652,5 +652,31 @@ TEST(ExtractRules2, WritersNamesAndAdverbAlso) {
   EXPECT_TRUE(PlanOf(r3).FindEntity("InformationDesk")) << Dump(r3);
 }
 
+// "Then the actual activity: when I put something in the ground I log a planting - which crop, which
+// garden, planted on what date": a story after the colon is no column list, "a planting" is a
+// thing, and short "which" items are its columns (references here). "every spring" is no record.
+TEST(ExtractRules2, StoryAfterAColonAndAnIngThing) {
+  auto r = Analyze(
+      "A gardening site our club runs every spring. Members have gardens: name, slug. Crops: name, slug. Then the "
+      "actual activity: when I put something in the ground in one of my gardens I log a planting - which crop, "
+      "which garden, planted on what date, how many, a description.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Activity")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Spring")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Planting")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Planting")->FindField("description")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Crop", "Planting", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Garden", "Planting", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// Roles are shared between the people who have them: "a member can have several roles" is a
+// many-to-many.
+TEST(ExtractRules2, RolesAreSharedRecords) {
+  auto r = Analyze(
+      "A community site. Members: login name, bio. A role has a name, description and slug, and a member can have "
+      "several roles.");
+  EXPECT_TRUE(HasRelation(PlanOf(r), "Member", "Role", RelationKind::kManyToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

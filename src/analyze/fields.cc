@@ -148,7 +148,11 @@ bool LooksLikeFieldList(const std::vector<Token>& toks, size_t begin, size_t end
     ++begin;
   }
   const std::string& first = toks[begin].lower;
-  if (In(first, {"eg", "ie", "like", "such", "think", "see", "including", "incl", "aka", "also", "for", "as",
+  // ("which crop, which garden, planted on what date": short "which" items are still columns.)
+  const bool which_items = first == "which" && begin + 2 < end && toks[begin + 1].kind == Token::kWord &&
+                           (toks[begin + 2].text == "," || (begin + 3 < end && toks[begin + 3].text == ","));
+  if (!which_items &&
+      In(first, {"eg", "ie", "like", "such", "think", "see", "including", "incl", "aka", "also", "for", "as",
                  "which", "where", "who", "because", "so", "that", "not", "only", "just", "maybe", "if"})) {
     return false;
   }

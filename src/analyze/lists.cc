@@ -174,6 +174,9 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   auto items = SplitItems(T, colon + 1, list_end, false);
   if (items.empty()) return false;
   if (In(T[items.front().begin].lower, {"they", "we", "it", "he", "she", "you", "i", "there"})) return false;
+  // "Then the actual activity: when I put something in the ground I log a planting - which crop,
+  // ...": a list that opens with a subordinate clause tells a story, it lists no columns.
+  if (In(T[items.front().begin].lower, {"when", "whenever", "once", "after", "before", "while", "if"})) return false;
   // "An e-commerce backend with inventory: products belong to categories, each order has order
   // items": items that are clauses (subject, verb, object) describe the domain; they are not
   // the head's columns.

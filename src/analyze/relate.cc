@@ -1096,7 +1096,8 @@ void Extractor::ResolveLinks() {
     }
     if (t == "a_has_b") {
       // Tags and keywords are shared across records: many-to-many.
-      bool shared = In(ToLower(b), {"tag", "keyword", "label", "genre", "topic", "skill", "interest", "category"}) &&
+      bool shared = In(ToLower(b), {"tag", "keyword", "label", "genre", "topic", "skill", "interest", "category",
+                                    "role"}) &&
                     a != b && ToLower(b) != "category" &&
                     !(a == "User" && In(ToLower(b), {"tag", "keyword", "label"}));  // a user's own tags
       d_.AddRelation(a, b, shared ? spec::RelationKind::kManyToMany : spec::RelationKind::kOneToMany, l.inverse);
