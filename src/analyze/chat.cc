@@ -507,6 +507,10 @@ Intent Acts(const spec::AppSpec& s, const std::vector<std::string>& w) {
       }
     }
     if (noun.empty()) return out;
+    // "each user can bookmark many posts": counts before the object say nothing of the act.
+    while (object_from < w.size() && In(w[object_from], {"many", "several", "multiple", "any", "some", "other"})) {
+      ++object_from;
+    }
     const std::string object = SubjectEntity(s, {w.begin() + static_cast<ptrdiff_t>(object_from), w.end()});
     if (object.empty() || object == subject) return out;
     out.matched = true;
@@ -523,6 +527,39 @@ Intent Acts(const spec::AppSpec& s, const std::vector<std::string>& w) {
     }
     return out;
   }
+  return out;
+}
+
+// "posts can be pinned", "users can be banned", "comments may be hidden": a yes/no flag named after
+// the state (Post.pinned, false by default). "tasks can be assigned to users" is a relation, not a
+// flag, so a participle followed by anything but "by ..." is left to the other readers.
+Intent CanBe(const spec::AppSpec& s, const std::vector<std::string>& w) {
+  Intent out;
+  size_t b = 0;
+  while (b < w.size() && !(w[b] == "be" && b > 0 && In(w[b - 1], {"can", "may", "could", "should", "will", "must"}))) ++b;
+  if (b < 2 || b > 4 || b + 1 >= w.size()) return out;
+  const std::string ent = SubjectEntity(s, {w.begin(), w.begin() + static_cast<ptrdiff_t>(b - 1)});
+  if (ent.empty()) return out;
+  size_t p = b + 1;
+  while (p < w.size() && In(w[p], {"also", "temporarily", "permanently", "optionally"})) ++p;
+  if (p >= w.size()) return out;
+  const std::string& state = w[p];
+  const bool participle = (state.size() > 4 && (EndsWith(state, "ed") || EndsWith(state, "en"))) ||
+                          In(state, {"hidden", "shown", "done", "set", "read", "seen", "sold", "closed"});
+  if (!participle) return out;
+  if (p + 1 < w.size() && w[p + 1] != "by") return out;  // "assigned to users", "shared with teams"
+  out.matched = true;
+  const std::string name = naming::ToCamelCase(state);
+  if (s.FindEntity(ent)->FindField(name)) {
+    out.error = ent + " already has " + name + ".";
+    out.already = true;
+    return out;
+  }
+  spec::Field f;
+  f.name = name;
+  f.type = spec::FieldType::kBoolean;
+  f.defaultValue = false;
+  out.ops.push_back({ed::AddField{ent, f, std::nullopt}});
   return out;
 }
 
@@ -807,6 +844,7 @@ Intent ReadEdits(const ChatState& st, const std::string& text) {
     if (!in.matched && kw == w.size()) in = Uploads(st, w);
     if (!in.matched && kw == w.size()) in = HasOrBelongs(s, w);
     if (!in.matched && kw == w.size()) in = Acts(s, w);
+    if (!in.matched && kw == w.size()) in = CanBe(s, w);
     if (in.matched && !in.error.empty()) return in;
     if (in.matched) {
       ops = std::move(in.ops);
@@ -885,6 +923,12 @@ Intent ReadEdits(const ChatState& st, const std::string& text) {
       return Fail("Between which numbers? (for example \"make the rating between 1 and 5\")");
     }
     std::vector<std::string> what = Clean({w.begin() + static_cast<ptrdiff_t>(kw + 1), w.begin() + static_cast<ptrdiff_t>(flag)});
+    // "make estimate a number between 0 and 100": a type before the bounds.
+    std::optional<spec::FieldType> retype;
+    if (what.size() >= 2 && flag >= 2 && In(w[flag - 2], {"a", "an"}) && TypeWord(what.back())) {
+      retype = TypeWord(what.back());
+      what.pop_back();
+    }
     std::string hint;
     size_t on = find_pos({"on", "in", "of", "for"}, kw + 1);
     if (on < flag) {
@@ -920,6 +964,7 @@ Intent ReadEdits(const ChatState& st, const std::string& text) {
       }
       if (!f) return Fail("I couldn't find a field called \"" + Join(name, " ") + "\".");
       spec::Field nf = *f;
+      if (retype && nf.type != *retype) nf = Retyped(nf, *retype);
       if (w[flag] == "unique") nf.unique = true;
       if (w[flag] == "required" || w[flag] == "mandatory") nf.required = true;
       if (w[flag] == "optional" || w[flag] == "nullable") nf.required = false;

@@ -442,6 +442,39 @@ TEST_F(ChatTest, ActsBetweenTwoEntitiesLeaveARecord) {
   EXPECT_TRUE(E("Enrollment")) << r.text;
 }
 
+// "users can like posts", "each user can bookmark many posts": the reactions are records of their
+// own too; "posts can be pinned" is a yes/no flag; "make estimate a number between 0 and 100"
+// changes the type and the bounds at once.
+TEST_F(ChatTest, ReactionsFlagsAndTypedBounds) {
+  ChatReply r = Say("users can like posts");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("Like")) << r.text;
+  EXPECT_TRUE(HasDirected(*st_.spec, "Post", "Like", spec::RelationKind::kOneToMany)) << r.text;
+  r = Say("each user can bookmark many posts");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("Bookmark")) << r.text;
+  EXPECT_TRUE(HasDirected(*st_.spec, "Post", "Bookmark", spec::RelationKind::kOneToMany)) << r.text;
+
+  r = Say("posts can be pinned");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  const spec::Field* pinned = E("Post")->FindField("pinned");
+  ASSERT_TRUE(pinned) << r.text;
+  EXPECT_EQ(pinned->type, spec::FieldType::kBoolean);
+  EXPECT_EQ(pinned->defaultValue, nlohmann::json(false));
+  EXPECT_EQ(Say("posts can be pinned").kind, ChatReply::kClarify);  // already so
+  EXPECT_NE(Say("posts can be assigned to categories").kind, ChatReply::kEdited);  // a relation, not a flag
+  EXPECT_FALSE(E("Post")->FindField("assigned"));
+
+  ASSERT_EQ(Say("add an estimate field to posts").kind, ChatReply::kEdited);
+  r = Say("make estimate a number between 0 and 100");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  const spec::Field* est = E("Post")->FindField("estimate");
+  ASSERT_TRUE(est) << r.text;
+  EXPECT_EQ(est->type, spec::FieldType::kNumber);
+  EXPECT_EQ(est->min, 0);
+  EXPECT_EQ(est->max, 100);
+}
+
 // A new record added to the login entity is linked to it, owned or not.
 TEST_F(ChatTest, RecordsAddedToUsersAreLinked) {
   ChatReply r = Say("add addresses to users");
@@ -466,7 +499,7 @@ TEST(ChatProperty, RandomFollowUpsKeepTheSpecValidAndUndoable) {
       "role", "roles", "admin", "editor", "unique", "required", "optional", "it", "them", "1", "5", "rating",
       "category", "categories", "search", "notifications", "entity", ":", ",", "draft", "published", "upload",
       "photos", "follow", "between", "minutes", "don't", "need", "make", "get", "rid", "what", "show", ".", "then", "add", "remove", "can",
-      "review", "borrow"};
+      "review", "borrow", "like", "bookmark", "pinned", "hidden", "number"};
   ChatState st;
   ASSERT_EQ(Chat(st, "A blog backend with user authentication, posts and comments.").kind, ChatReply::kPlanned);
   uint32_t seed = 12345;

@@ -51,7 +51,9 @@ std::string ActRecord(std::string_view verb) {
       {"bid", "bid"}, {"bids", "bid"}, {"lease", "lease"}, {"leases", "lease"}, {"adopt", "adoption"},
       {"adopts", "adoption"}, {"sign", "signup"}, {"signs", "signup"}, {"pay", "payment"}, {"pays", "payment"},
       {"hire", "hire"}, {"hires", "hire"}, {"review", "review"}, {"reviews", "review"}, {"rate", "rating"},
-      {"rates", "rating"}};
+      {"rates", "rating"}, {"like", "like"}, {"likes", "like"}, {"bookmark", "bookmark"},
+      {"bookmarks", "bookmark"}, {"favourite", "favorite"}, {"favourites", "favorite"}, {"favorite", "favorite"},
+      {"favorites", "favorite"}, {"star", "star"}, {"stars", "star"}, {"upvote", "vote"}, {"upvotes", "vote"}};
   for (const auto& [v, noun] : kNominal) {
     if (verb == v) return std::string(noun);
   }
