@@ -184,7 +184,11 @@ void Extractor::Evidence(size_t si) {
   // Aliases: "devices = trackers", "product classes a.k.a. product types".
   for (size_t i = 0; i + 1 < chunks.size(); ++i) {
     size_t a = chunks[i].end, b = chunks[i + 1].begin;
-    if (b == a + 1 && (T[a].lower == "aka" || T[a].text == "=")) NoteAlias(chunks[i + 1], chunks[i]);
+    // ("so 50 EUR at the supermarket = journal with ...": after a preposition it is an example.)
+    size_t lead = chunks[i].begin;
+    while (lead > 0 && In(T[lead - 1].lower, {"a", "an", "the", "my", "our", "your", "their"})) --lead;
+    const bool example = lead > 0 && In(T[lead - 1].lower, {"at", "in", "on", "for", "from", "to", "with", "of", "by"});
+    if (b == a + 1 && (T[a].lower == "aka" || (T[a].text == "=" && !example))) NoteAlias(chunks[i + 1], chunks[i]);
     // "Every update is a follow-up: ...": the first phrase is another name for the second.
     size_t bb = b;
     while (bb > a && (T[bb - 1].text == "'" || T[bb - 1].text == "\"")) --bb;  // "is a 'space'"
@@ -291,6 +295,14 @@ void Extractor::Evidence(size_t si) {
     // an attribute or sits behind a preposition ("a fund in a fiscal year - amount").
     for (const auto& c : chunks) {
       if (c.end != k || c.depth != 0 || c.begin < clause) continue;
+      // "data providers like Yahoo or CoinGecko - data source plus symbol": an example is no owner.
+      bool named_example = false;
+      for (size_t q = c.begin; q > clause && q + 6 > c.begin; --q) {
+        const std::string& pw = T[q - 1].lower;
+        if (In(pw, {"like", "eg", "such", "including"})) named_example = true;
+        if (lex::IsVerb(pw) || pw == "," || pw == ";") break;
+      }
+      if (named_example) continue;
       bool after_prep = c.begin > 0 && In(T[c.begin - 1].lower, {"in", "of", "for", "on", "at", "per", "a", "an", "the"}) &&
                         c.begin > 1 && In(T[c.begin - 2].lower, {"in", "of", "for", "on", "at", "per"});
       after_prep = after_prep || (c.begin > 0 && In(T[c.begin - 1].lower, {"in", "of", "for", "on", "at", "per"}));

@@ -678,5 +678,16 @@ TEST(ExtractRules2, RolesAreSharedRecords) {
   EXPECT_TRUE(HasRelation(PlanOf(r), "Member", "Role", RelationKind::kManyToMany)) << Dump(r);
 }
 
+// "so 50 EUR at the supermarket = journal with ...": an example, not a definition; "data providers
+// like Yahoo or CoinGecko - data source plus symbol": an example names no owner of the dash list.
+TEST(ExtractRules2, ExamplesAreNotDefinitions) {
+  auto r = Analyze(
+      "Personal finance. Journals: date, description, amount. So 50 EUR at the supermarket = journal with a leg "
+      "on my checking account. Accounts: name, currency.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Supermarket")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Journal")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
