@@ -450,7 +450,11 @@ void Extractor::Decide() {
                           "agencies", "business", "businesses", "application", "applications", "lot", "lots", "day",
                           "days", "port", "ports"});
     // ("agencies have many agents": a soft word the text keeps talking about in the plural stands.)
-    if (single && lex::IsNonEntity(head) &&
+    // ("dashboards: title, layout, widgets", "meters ... (ten mentions)": a word that is usually a
+    // part of the product stands when the text gives it fields and keeps coming back to it.)
+    const bool about_it = !IsBadHead(head) && !lex::IsFieldWord(head) &&
+                          ((c.strong && c.score >= 7.0) || (c.score >= 10.0 && c.plural_mentions >= 4));
+    if (single && lex::IsNonEntity(head) && !about_it &&
         !(soft && (c.strong || c.score >= 4.0 || (c.plural_mentions >= 2 && c.score >= 3.0)))) {
       continue;
     }

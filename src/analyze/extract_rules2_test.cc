@@ -689,5 +689,14 @@ TEST(ExtractRules2, ExamplesAreNotDefinitions) {
   EXPECT_TRUE(s.FindEntity("Journal")) << Dump(r);
 }
 
+// A word that is usually a part of the product ("dashboards") is a record when the text gives it
+// fields of its own and more.
+TEST(ExtractRules2, ProductWordsWithTheirOwnFieldsAreEntities) {
+  auto r = Analyze(
+      "An IoT platform. Devices: name, type, label. Dashboards: title, layout, widgets and a public flag. Each "
+      "dashboard belongs to a customer, and customers can copy dashboards.");
+  EXPECT_TRUE(PlanOf(r).FindEntity("Dashboard")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
