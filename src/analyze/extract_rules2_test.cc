@@ -698,5 +698,14 @@ TEST(ExtractRules2, ProductWordsWithTheirOwnFieldsAreEntities) {
   EXPECT_TRUE(PlanOf(r).FindEntity("Dashboard")) << Dump(r);
 }
 
+// "the same service is made by many stylists": a passive with "many" is a many-to-many, also with
+// the login entity on the other side.
+TEST(ExtractRules2, PassiveByManyIsManyToMany) {
+  auto r = Analyze(
+      "Online booking for a hair salon. Every service has a name, duration in minutes and a price. The same "
+      "service is made by many stylists, and customers book appointments.");
+  EXPECT_TRUE(HasRelation(PlanOf(r), "User", "Service", RelationKind::kManyToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -49,7 +49,7 @@ Kind Classify(const std::string& c, const Chunk& b) {
   if (Has(c, {"in more than one", "in several", "in multiple", "in many", "to many", "to several", "to multiple",
               "many to many", "belong to many", "belongs to many", "belong to several", "belongs to several",
               "belong to multiple", "belongs to multiple", "one or more", "of several", "of many", "of multiple",
-              "on many", "on several", "on multiple",
+              "on many", "on several", "on multiple", "by many", "by several", "by multiple",
               "move between", "moves between", "moved between", "transfer between", "transfers between",
               "rotate between", "rotates between", "switch between", "switches between"})) {
     return {"m2m", ""};
