@@ -440,7 +440,10 @@ void Extractor::Decide() {
     }
     bool column_only = !c.phrases.empty();
     for (const auto& p : c.phrases) column_only = column_only && p.find('_') != std::string::npos;
-    if (column_only) continue;  // "we keep joined_at": a column name, never a table
+    // ("api_token (used by the CLI): user, name, token": a snake_case head of its own list is a table;
+    // "acc_status: pending / accepted" is a column and its values.)
+    const bool enum_column = In(head, {"status", "state", "type", "kind", "stage"});
+    if (column_only && (!c.strong || enum_column)) continue;  // "we keep joined_at": a column, never a table
     bool soft = In(head, {"person", "people", "persons", "report", "reports", "history", "log", "logs", "note",
                           "notes", "setting", "settings", "reminder", "reminders", "field", "fields", "object",
                           "objects", "part", "parts", "item", "items", "entry", "entries", "line", "lines", "record",

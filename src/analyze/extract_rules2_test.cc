@@ -707,5 +707,21 @@ TEST(ExtractRules2, PassiveByManyIsManyToMany) {
   EXPECT_TRUE(HasRelation(PlanOf(r), "User", "Service", RelationKind::kManyToMany)) << Dump(r);
 }
 
+// "members assigned to a shift (optionally for a station)": a phrase behind a preposition in the
+// parentheses is another thing, not a second name; "api_token: user, name, token" is a table even
+// in snake_case, "acc_status: pending / accepted" is a column.
+TEST(ExtractRules2, ParenthesesBehindPrepositionsAndSnakeCaseHeads) {
+  auto r = Analyze(
+      "A fire department roster. stations: name, type, address. shifts: name, code, color; members assigned to a "
+      "shift (optionally for a station). api_token (used by the CLI): user, name, token, last_used_at. Review "
+      "status acc_status: pending / accepted / denied.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("Station")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Shift")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("ApiToken")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("AccStatus")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("StatusAccStatus")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -365,7 +365,16 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
           !lex::IsFieldWord(inner[0].words.back()) && !In(T[b].lower, {"eg", "ie", "think", "like", "see", "such"})) {
         // "lots of independent servers (we call them pods)": the writer's own name for the thing.
         const std::string lead = Padded(JoinLower(T, b, inner[0].begin));
-        if ((lead.find(" call ") != std::string::npos || lead.find(" called ") != std::string::npos) &&
+        // "a shift (optionally for a station)", "a unit (in a building)": a phrase behind a
+        // preposition names another thing, not this one.
+        bool behind_prep = false;
+        for (size_t k = b; k < inner[0].begin; ++k) {
+          behind_prep = behind_prep || In(T[k].lower, {"for", "in", "on", "at", "with", "by", "from", "to", "of", "per",
+                                                       "under", "inside", "within", "without", "into"});
+        }
+        if (behind_prep) {
+          // no alias
+        } else if ((lead.find(" call ") != std::string::npos || lead.find(" called ") != std::string::npos) &&
             !lex::IsNonEntity(naming::Singularize(inner[0].words.back()))) {
           NoteAlias(c, inner[0]);
         } else {
