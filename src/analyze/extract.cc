@@ -415,6 +415,8 @@ void Extractor::Decide() {
     tc.order = std::min(tc.order == 0 ? it->second.order : tc.order, it->second.order);
     tc.phrases.insert(it->second.phrases.begin(), it->second.phrases.end());
   }
+  bool concrete = false;  // the text declares a record of its own (a field list, a strong pattern)
+  for (const auto& [name, c] : cands_) concrete = concrete || (c.strong && name != "User");
   for (auto& [name, c] : cands_) {
     if (alias_.count(name) && Canonical(name) != name) continue;
     if (name == "User") {
@@ -516,7 +518,10 @@ void Extractor::Decide() {
         !(c.score >= 3.0 && KnownEntity(name) != nullptr)) {
       continue;
     }
-    if (c.strong || c.score >= 2.5 || quantified_act) accepted_.insert(name);
+    // A well-known kind of record ("payments", "reservations", "subscriptions") needs one plain
+    // plural mention in a text that declares records of its own; in a vague text it needs more.
+    const bool known = concrete && KnownEntity(name) && c.score >= 1.2 && c.plural_mentions >= 1;
+    if (c.strong || c.score >= 2.5 || quantified_act || known) accepted_.insert(name);
   }
   // "a client project" is a Project when Project is a declared entity and the longer name has
   // no evidence of its own.

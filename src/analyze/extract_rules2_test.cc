@@ -723,5 +723,18 @@ TEST(ExtractRules2, ParenthesesBehindPrepositionsAndSnakeCaseHeads) {
   EXPECT_FALSE(s.FindEntity("StatusAccStatus")) << Dump(r);
 }
 
+// A well-known kind of record mentioned once in the plural is an entity when the text declares
+// records of its own; a vague text with the same word is still asked about.
+TEST(ExtractRules2, KnownRecordsNeedOneMentionInAConcreteText) {
+  auto r = Analyze(
+      "A hotel backend. Rooms: number, floor, type, nightly price. Guests: name, email, phone. The reception "
+      "prints invoices at checkout.");
+  EXPECT_TRUE(PlanOf(r).FindEntity("Invoice")) << Dump(r);
+  auto vague = Analyze(
+      "I want a platform that connects people with other people for stuff. Kind of a marketplace but also kind "
+      "of social, maybe with payments, maybe not. Keep it generic enough that it works for anything.");
+  EXPECT_EQ(vague.status, Status::kClarify) << Dump(vague);
+}
+
 }  // namespace
 }  // namespace bf::analyze
