@@ -1,6 +1,7 @@
 // backendforge chat: an interactive session that keeps the conversation and applies edits.
 #include <unistd.h>
 
+#include <exception>
 #include <iostream>
 
 #include "analyze/analyzer.h"
@@ -77,7 +78,18 @@ int Chat(const ChatOptions& o) {
       }
       continue;
     }
-    analyze::ChatReply reply = analyze::Chat(state, msg);
+    // A message the readers trip over must not end the session or leave a half-applied edit: the
+    // state goes back to what it was and the user is asked to rephrase.
+    analyze::ChatReply reply;
+    const analyze::ChatState before = state;
+    try {
+      reply = analyze::Chat(state, msg);
+    } catch (const std::exception& e) {
+      state = before;
+      std::cout << "backendforge> I could not read that message (internal error: " << e.what()
+                << "); nothing was changed. Please rephrase it.\n";
+      continue;
+    }
     std::cout << "backendforge> " << ReplaceAll(reply.text, "\n", "\n  ") << "\n";
     for (const auto& q : reply.questions) {
       std::cout << "  [" << q.id << "] " << q.text << " (" << Join(q.options, " / ") << "; default: " << q.defaultOption << ")\n";
