@@ -242,6 +242,14 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       content = false;
     }
     if (content && NounOrVerb(w)) {
+      // ("GPS pings every 30s": "every" before a number or a time word says how often, it opens no
+      // object.)
+      const bool how_often =
+          i + 2 < end && (toks[i + 1].lower == "every" || toks[i + 1].lower == "each") &&
+          (toks[i + 2].kind == Token::kNumber ||
+           std::string_view("|second|seconds|minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years|"
+                            "morning|night|evening|time|few|other|")
+                   .find("|" + toks[i + 2].lower + "|") != std::string_view::npos);
       // After a plural noun, a base-form noun/verb is the verb: "users post listings".
       if (open && !cur.words.empty()) {
         const std::string& prev = cur.words.back();
@@ -252,7 +260,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         bool det_before = cur.begin > 0 && IsDeterminer(toks[cur.begin - 1].lower);
         // "inspections of a hive record the date": a noun/verb followed by a determiner is the verb.
         if (i + 1 < end && toks[i + 1].kind == Token::kWord && IsDeterminer(toks[i + 1].lower) &&
-            toks[i + 1].lower != "one" && toks[i + 1].lower != "that" && toks[i + 1].lower != "this") {
+            toks[i + 1].lower != "one" && toks[i + 1].lower != "that" && toks[i + 1].lower != "this" && !how_often) {
           content = false;
         }
         if (!prev_plural && EndsWith(w, "s") && cur.words.size() == 1 && det_before && i + 1 < end &&
@@ -267,7 +275,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                  toks[i + 1].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower)) {
         content = false;  // "accounts (username, password) register websites"
       } else if (i + 1 < end && toks[i + 1].kind == Token::kWord && IsDeterminer(toks[i + 1].lower) &&
-                 toks[i + 1].lower != "one") {
+                 toks[i + 1].lower != "one" && !how_often) {
         content = false;  // "post a comment"
       }
     }

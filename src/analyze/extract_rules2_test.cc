@@ -736,5 +736,14 @@ TEST(ExtractRules2, KnownRecordsNeedOneMentionInAConcreteText) {
   EXPECT_EQ(vague.status, Status::kClarify) << Dump(vague);
 }
 
+// "GPS pings every 30s with lat, lng, speed": "every" before a number says how often; "pings" is
+// the record (WordNet counts "ping" mainly as a verb).
+TEST(ExtractRules2, HowOftenIsNoObject) {
+  auto r = Analyze(
+      "A fleet tracker. Vehicles (plate, model, year). Drivers (name, license number). GPS pings every 30s with "
+      "lat, lng, speed. Maintenance records per vehicle.");
+  EXPECT_TRUE(PlanOf(r).FindEntity("Ping")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
