@@ -61,7 +61,8 @@ bool IsPluralWord(const std::string& w) { return Info(w).plural; }
 // WordNet ("oversee", "remembers", "configure"). Context decides which it is here.
 bool NounOrVerb(const std::string& w) { return Info(w).noun_or_verb; }
 
-// "planting", "sitting", "booking" come from a verb; "spring", "string", "morning" do not.
+// "planting", "sitting", "booking" are a word with -ing ("plant", "sit", "book"); "spring",
+// "string", "morning" are not.
 bool IsIngOfVerb(const std::string& w) {
   std::string stem = w.substr(0, w.size() - 3);
   auto verb = [](const std::string& v) {

@@ -19,9 +19,10 @@ const Set& Stopwords() {
   static const Set s = {
       "a", "an", "the", "this", "that", "these", "those", "each", "every", "any", "some", "all", "no",
       "its", "it", "their", "they", "them", "his", "her", "hers", "our", "ours", "we", "us", "you",
-      "your", "yours", "theirs", "my", "i", "me",
+      "your", "yours", "theirs", "my", "i", "me", "he", "she", "him", "there", "here", "which", "who", "whom",
+      "whose",
       // Chat spellings: "if u think it is yours", "we wanna keep", "pls".
-      "u", "ur", "wanna", "gonna", "gotta", "kinda", "sorta", "lemme", "dunno", "pls", "plz", "thx", "he", "she", "him", "there", "here", "which", "who", "whom", "whose",
+      "u", "ur", "wanna", "gonna", "gotta", "kinda", "sorta", "lemme", "dunno", "pls", "plz", "thx",
       "what", "when", "where", "while", "whether", "if", "then", "than", "so", "as", "also", "too",
       "just", "only", "very", "really", "basically", "etc", "and", "or", "but", "nor", "plus", "both",
       "either", "neither", "of", "for", "to", "in", "on", "at", "by", "with", "from", "into", "onto",
@@ -420,36 +421,31 @@ const std::vector<std::string>& TypoVocabulary() {
 namespace {
 
 #include "analyze/english_words.inc"
+#include "analyze/verb_words.inc"
+
+// The words of a generated list (scripts/wordlist_inc.py): newline-separated in string literals,
+// sorted by the generator, chunk after chunk.
+template <size_t N>
+std::vector<std::string_view> WordList(const std::array<std::string_view, N>& chunks) {
+  std::vector<std::string_view> out;
+  for (std::string_view chunk : chunks) {
+    for (size_t b = 0, e; b < chunk.size(); b = e + 1) {
+      e = chunk.find('\n', b);
+      out.push_back(chunk.substr(b, e - b));
+    }
+  }
+  return out;
+}
 
 }  // namespace
 
 bool IsEnglishWord(std::string_view w) {
-  static const std::vector<std::string_view> words = [] {
-    std::vector<std::string_view> out;
-    for (std::string_view chunk : kEnglishWordChunks) {
-      for (size_t b = 0, e; b < chunk.size(); b = e + 1) {
-        e = chunk.find('\n', b);
-        out.push_back(chunk.substr(b, e - b));
-      }
-    }
-    return out;  // sorted by the generator, chunk after chunk
-  }();
+  static const std::vector<std::string_view> words = WordList(kEnglishWordChunks);
   return std::binary_search(words.begin(), words.end(), w);
 }
 
-#include "analyze/verb_words.inc"
-
 bool IsMainlyVerb(std::string_view w) {
-  static const std::vector<std::string_view> lemmas = [] {
-    std::vector<std::string_view> out;
-    for (std::string_view chunk : kVerbWordChunks) {
-      for (size_t b = 0, e; b < chunk.size(); b = e + 1) {
-        e = chunk.find('\n', b);
-        out.push_back(chunk.substr(b, e - b));
-      }
-    }
-    return out;  // sorted by the generator, chunk after chunk
-  }();
+  static const std::vector<std::string_view> lemmas = WordList(kVerbWordChunks);
   auto lemma = [&](std::string_view x) { return std::binary_search(lemmas.begin(), lemmas.end(), x); };
   if (lemma(w)) return true;
   // Third person: "remembers", "oversees", "watches", "carries".
