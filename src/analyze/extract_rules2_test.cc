@@ -745,5 +745,17 @@ TEST(ExtractRules2, HowOftenIsNoObject) {
   EXPECT_TRUE(PlanOf(r).FindEntity("Ping")) << Dump(r);
 }
 
+// "admins manage the timetable": a permission of a role, not records the login owns.
+TEST(ExtractRules2, RolesManagingThingsOwnNothing) {
+  auto r = Analyze(
+      "A ferry booking site. Sailings: departure time, route, price. Customers book sailings. Admins manage the "
+      "timetable and moderators moderate reviews.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Timetable")) << Dump(r);
+  for (const auto& rel : s.relations) {
+    EXPECT_FALSE(rel.from == "User" && rel.to == "Timetable") << Dump(r);
+  }
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -789,6 +789,13 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       }
     }
     Kind k = Classify(conn, b);
+    // "admins manage the timetable", "staff can moderate comments": what an administrative role
+    // may do is a permission, not records it owns.
+    if (k.type == "a_has_b" && lex::RoleOf(a.words.back()) && !IsPersonEntityWord(a.words.back()) &&
+        (conn.find(" manage") != std::string::npos || conn.find(" moderate") != std::string::npos ||
+         conn.find(" administer") != std::string::npos || conn.find(" maintain") != std::string::npos)) {
+      continue;
+    }
     // "the response has one answer per question": one per something is many.
     if (k.type == "one_one" && b.end + 1 < T.size() &&
         (T[b.end].lower == "per" || (In(T[b.end].lower, {"for", "in"}) && In(T[b.end + 1].lower, {"each", "every"})))) {
