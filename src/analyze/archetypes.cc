@@ -111,7 +111,9 @@ const Def kDefs[] = {
  "Product|item(name!, sku!^, description:text, unitPrice:number); Warehouse(name!, location); StockLevel|stock(quantity:integer!); StockMovement?(quantity:integer!, type:enum[in|out|adjustment]!, reason); Supplier(name!, email:email, phone); PurchaseOrder*?(status:enum[draft|ordered|received]!, orderedAt:datetime)",
  "Product>StockLevel; Warehouse>StockLevel; Product>StockMovement; Supplier>PurchaseOrder; Supplier>Product", "", "manager,staff"},
 {"events", "Events / conferences",
- "events=2, event management=4, conference=3, conferences=3, meetup=3, meetups=3, rsvp=3, attendees=2, venues=2",
+ "events=2, event management=4, conference=3, conferences=3, meetup=3, meetups=3, rsvp=3, attendees=2, venues=2, "
+ "event ticketing=5, sell tickets=3, ticket sales=3, concerts=3, concert=2, festivals=3, festival=2, organisers=2, "
+ "organizers=2",
  "Event*(title!, description:text, startsAt:datetime!, endsAt:datetime, capacity:integer); Venue(name!, address); Registration|rsvp|attendee*(status:enum[going|waitlisted|cancelled]!); Speaker?(name!, bio:text); Session?(title!, startsAt:datetime)",
  "Venue>Event; Event>Registration; Event>Session; Speaker*Session", "", "organizer,attendee"},
 {"restaurant", "Restaurant",

@@ -757,5 +757,16 @@ TEST(ExtractRules2, RolesManagingThingsOwnNothing) {
   }
 }
 
+// "An event ticketing platform ... sell tickets for concerts" is an events backend, not a helpdesk
+// because it says "tickets".
+TEST(ExtractRules2, EventTicketingIsNoHelpdesk) {
+  auto r = Analyze(
+      "An event ticketing platform where organisers create events and sell tickets for concerts; buyers pay by "
+      "card and get a QR code per ticket.");
+  EXPECT_EQ(PlanOf(r).title, "Events API") << Dump(r);
+  auto r2 = Analyze("A helpdesk where customers open support tickets and agents reply.");
+  EXPECT_EQ(PlanOf(r2).title, "Helpdesk API") << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
