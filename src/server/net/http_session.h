@@ -124,7 +124,8 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
       }
       ++state_->inflight;
       auto handle = [st = state_, &req] { return st->app.Handle(req); };
-      Response res = co_await OnPool<Response>(state_->handlers, std::move(handle));
+      const bool preview = req.path == "/preview" || req.path.rfind("/preview/", 0) == 0;
+      Response res = co_await OnPool<Response>(preview ? state_->previews : state_->handlers, std::move(handle));
       const bool head = req.method == "HEAD";
       const bool keep = keep_alive && !close_after_ && !state_->stopping;
       bool ok = co_await Write(res, version, head, keep);

@@ -51,6 +51,7 @@ NetServer::NetServer(App& app, NetOptions options) : impl_(std::make_unique<Impl
 
 NetServer::~NetServer() {
   impl_->state->handlers.join();
+  impl_->state->previews.join();
 }
 
 Result<int> NetServer::Listen() {
@@ -90,6 +91,7 @@ void NetServer::Run() {
   // I/O is over; now jobs: running ones are asked to stop and recorded as interrupted.
   impl->state->app.ShutdownJobs();
   impl->state->handlers.join();
+  impl->state->previews.join();
   log::Info("server.stopped");
 }
 

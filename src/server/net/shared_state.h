@@ -4,6 +4,7 @@
 // outside it.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -27,7 +28,11 @@ class Closable {
 
 class SharedState {
  public:
-  SharedState(App& a, NetOptions o) : app(a), options(std::move(o)), handlers(static_cast<size_t>(options.handlerThreads)) {}
+  SharedState(App& a, NetOptions o)
+      : app(a),
+        options(std::move(o)),
+        handlers(static_cast<size_t>(options.handlerThreads)),
+        previews(static_cast<size_t>(std::max(2, options.handlerThreads / 2))) {}
 
   void Join(const std::shared_ptr<Closable>& s) {
     std::lock_guard lock(mu_);
@@ -55,6 +60,9 @@ class SharedState {
   App& app;
   NetOptions options;
   asio::thread_pool handlers;  // blocking request work runs here, never on I/O threads
+  // Requests proxied to a generated app's preview wait on that app (up to the proxy timeout): they
+  // get their own threads, so a preview that stops answering cannot starve the API and the UI.
+  asio::thread_pool previews;
   std::atomic<int> inflight{0};
   std::atomic<bool> stopping{false};
 
