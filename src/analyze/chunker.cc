@@ -44,7 +44,7 @@ const WordInfo& Info(const std::string& w) {
   if (it != cache.end()) return it->second;
   if (cache.size() > 20000) cache.clear();
   WordInfo info;
-  info.noun_or_verb = lex::IsNounVerb(w) || lex::IsMainlyVerb(w);
+  info.noun_or_verb = lex::MayBeVerb(w);
   if (w == "media" || w == "data" || w == "metadata") {  // mass nouns in practice ("media table")
     info.singular = w;
     return cache.emplace(w, std::move(info)).first->second;
@@ -66,7 +66,7 @@ bool NounOrVerb(const std::string& w) { return Info(w).noun_or_verb; }
 bool IsIngOfVerb(const std::string& w) {
   std::string stem = w.substr(0, w.size() - 3);
   auto verb = [](const std::string& v) {
-    return lex::IsVerb(v) || lex::IsNounVerb(v) || lex::IsMainlyVerb(v) || lex::IsEnglishWord(v);
+    return lex::IsVerb(v) || lex::MayBeVerb(v) || lex::IsEnglishWord(v);
   };
   if (verb(stem) || verb(stem + "e")) return true;
   return stem.size() >= 3 && stem[stem.size() - 1] == stem[stem.size() - 2] && verb(stem.substr(0, stem.size() - 1));

@@ -457,6 +457,8 @@ bool IsMainlyVerb(std::string_view w) {
   return false;
 }
 
+bool MayBeVerb(std::string_view w) { return IsNounVerb(w) || IsMainlyVerb(w); }
+
 bool IsKnownWord(std::string_view w) {
   static const std::unordered_set<std::string> known(TypoVocabulary().begin(), TypoVocabulary().end());
   auto known_form = [&](std::string_view x) { return known.count(std::string(x)) > 0; };

@@ -27,6 +27,9 @@ bool IsEnglishWord(std::string_view w);
 // A word whose lemma is mainly a verb in WordNet ("oversee", "remembers", "configure", "call"; not
 // "contact" or "position", which are mainly nouns). See scripts/verb_words.py.
 bool IsMainlyVerb(std::string_view w);
+// A word that may be a verb where the sentence makes it one: the noun/verbs (IsNounVerb) and the
+// mainly-verb lemmas (IsMainlyVerb).
+bool MayBeVerb(std::string_view w);
 const std::vector<std::string>& TypoVocabulary();
 
 // Canonical role for a role noun ("admins" -> "admin", "administrator" -> "admin",

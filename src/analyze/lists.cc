@@ -372,12 +372,12 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
           behind_prep = behind_prep || In(T[k].lower, {"for", "in", "on", "at", "with", "by", "from", "to", "of", "per",
                                                        "under", "inside", "within", "without", "into"});
         }
-        if (behind_prep) {
-          // no alias
-        } else if ((lead.find(" call ") != std::string::npos || lead.find(" called ") != std::string::npos) &&
-            !lex::IsNonEntity(naming::Singularize(inner[0].words.back()))) {
+        const bool writers_name =
+            (lead.find(" call ") != std::string::npos || lead.find(" called ") != std::string::npos) &&
+            !lex::IsNonEntity(naming::Singularize(inner[0].words.back()));
+        if (!behind_prep && writers_name) {
           NoteAlias(c, inner[0]);
-        } else {
+        } else if (!behind_prep) {
           NoteAlias(inner[0], c);
         }
       }

@@ -488,7 +488,7 @@ void Extractor::FrontedScope(size_t si, const std::vector<const Chunk*>& cs) {
   for (size_t j = scope->end; j < T.size(); ++j) {
     if (T[j].kind != Token::kWord) continue;
     if (lex::IsVerb(T[j].lower) ||
-        ((lex::IsNounVerb(T[j].lower) || lex::IsMainlyVerb(T[j].lower)) && j > scope->end)) {
+        (lex::MayBeVerb(T[j].lower) && j > scope->end)) {
       bool inside_chunk = false;
       for (const Chunk* c : cs) inside_chunk = inside_chunk || (j >= c->begin && j < c->end);
       if (!inside_chunk) {
