@@ -121,6 +121,44 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
   return before_coordination ? before_coordination : head;
 }
 
+// "a job status picked from a list we maintain (...)", "a priority from another list (...)",
+// "a status from the shop's order statuses (...)": the item's values live in a list the users keep,
+// so it is a lookup table. Returns its name ("JobStatus", "Priority", "OrderStatus"; a bare
+// "status" or "type" takes the owner's name), or "" when the item does not say so. A "fixed" or
+// "closed" list stays an enum.
+std::string ListedLookupName(const std::vector<Token>& T, const Chunk& h, size_t end, const std::string& owner) {
+  size_t k = h.end;
+  if (k < end && In(T[k].lower, {"picked", "chosen", "selected", "taken"})) ++k;
+  if (k + 1 >= end || T[k].lower != "from") return "";
+  ++k;
+  if (k >= end || !In(T[k].lower, {"a", "another", "the", "their", "our", "its", "his", "her"})) return "";
+  ++k;
+  // "the shop's order statuses": skip the possessor.
+  for (size_t j = k; j < end && j < k + 4; ++j) {
+    if (T[j].lower == "'s") {
+      k = j + 1;
+      break;
+    }
+  }
+  if (k >= end) return "";
+  const std::string head = naming::Singularize(h.words.back());
+  const bool generic = In(head, {"status", "type", "kind", "category", "state", "stage", "level"});
+  if (h.words.size() == 1 && !generic && lex::IsNonEntity(head)) return "";
+  const std::string own = h.words.size() >= 2 || !generic ? h.name : owner + naming::ToPascalCase(head);
+  if (T[k].lower == "list") return own;
+  if (k + 1 < end && T[k + 1].lower == "list") {
+    if (In(T[k].lower, {"fixed", "closed", "short", "small"})) return "";
+    return own;
+  }
+  // "the order statuses", "the team's experiment statuses": the plural of the item's head.
+  if (T[k].lower != head && naming::Singularize(T[k].lower) == head) return own;
+  if (k + 1 < end && T[k + 1].lower != head && naming::Singularize(T[k + 1].lower) == head &&
+      !lex::IsStopword(T[k].lower) && !lex::IsModifier(T[k].lower) && !lex::IsMainlyVerb(T[k].lower)) {
+    return naming::ToPascalCase(T[k].lower + " " + head);
+  }
+  return "";
+}
+
 bool IsPersonEntityWord(std::string_view word) {
   std::string w(word);
   if (w.size() > 3 && w.back() == 's') w = naming::Singularize(w);
@@ -678,6 +716,23 @@ void Extractor::ParseLists() {
       }
       auto chunks = ChunkTokens(T, it.begin, it.end);
       int base_depth = chunks.empty() ? 0 : chunks.front().depth;
+      // "a job status picked from a list we maintain (...)": a lookup table of its own.
+      if (!l.paren && !chunks.empty() && chunks.front().begin <= it.begin + 3) {
+        if (std::string name = ListedLookupName(T, chunks.front(), it.end, owner); !name.empty() && name != owner) {
+          if (!d_.Find(name)) {
+            DEntity e;
+            e.name = name;
+            e.order = l.sentence * 1000 + chunks.front().begin;
+            e.fields.push_back(DField{"name", spec::FieldType::kString, true, false, false, {}});
+            d_.entities.push_back(std::move(e));
+            accepted_.insert(name);
+            if (chunks.front().name == name) phrase_to_entity_[chunks.front().phrase] = name;
+            ent = d_.Find(owner);
+          }
+          d_.AddRelation(name, owner, spec::RelationKind::kOneToMany);
+          continue;
+        }
+      }
       // "... and the order has line items": a relation statement about the owner inside its list.
       {
         size_t verb = it.end;

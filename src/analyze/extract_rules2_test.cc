@@ -768,5 +768,39 @@ TEST(ExtractRules2, EventTicketingIsNoHelpdesk) {
   EXPECT_EQ(PlanOf(r2).title, "Helpdesk API") << Dump(r2);
 }
 
+// "a ticket status picked from a list we maintain (open, waiting...)", "a status from the shop's
+// order statuses (...)": values the users keep in a list are a lookup table, not an enum; the
+// list itself is no record. A status with its values in place stays an enum.
+TEST(ExtractRules2, AStatusPickedFromAMaintainedListIsALookupTable) {
+  auto r = Analyze(
+      "A repair shop backend. Customers have a name and phone. Every repair job has a description, a price, a job "
+      "status picked from a list we maintain (received, diagnosed, fixed, collected...) and a priority from another "
+      "list (low, normal, urgent). Shops have a name; an order has a total and a status from the shop's order "
+      "statuses (new, paid, shipped - each status has a title and a colour). Invoices have a number and a status: "
+      "draft, sent or paid.");
+  const auto& s = PlanOf(r);
+  for (const char* lookup : {"JobStatus", "Priority", "OrderStatus"}) {
+    ASSERT_TRUE(s.FindEntity(lookup)) << lookup << " " << Dump(r);
+  }
+  EXPECT_FALSE(s.FindEntity("List")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "JobStatus", "RepairJob", RelationKind::kOneToMany) ||
+              HasDirected(s, "JobStatus", "Job", RelationKind::kOneToMany))
+      << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "OrderStatus", "Order", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("InvoiceStatus")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Invoice")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Invoice")->FindField("status")) << Dump(r);
+
+  // The same after a comma that continues the subject's predicates, and a later "can be tagged
+  // with conditions (...)" is a record of its own, not a column of the list.
+  auto r2 = Analyze(
+      "A courier desk. Every delivery belongs to a route (name, active or not), has a delivery status picked "
+      "from a list we maintain (new, dispatched, closed...), and can be tagged with any number of hazards (name, "
+      "severity, description).");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(HasDirected(s2, "DeliveryStatus", "Delivery", RelationKind::kOneToMany)) << Dump(r2);
+  EXPECT_TRUE(s2.FindEntity("Hazard")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

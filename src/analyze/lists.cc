@@ -24,6 +24,13 @@ bool IsClauseItem(const std::vector<Token>& T, size_t begin, size_t end) {
   size_t k = ch[0].end;
   while (k < ch[1].begin && T[k].kind == Token::kWord && In(T[k].lower, {"can", "also", "will", "may", "must", "should", "then"})) ++k;
   if (k >= ch[1].begin || T[k].kind != Token::kWord || In(T[k].lower, {"like", "likes"})) return false;
+  // "a job status picked from a list", "a photo taken by the driver": a participle with its
+  // preposition describes the item (a reduced relative clause), it opens no clause.
+  const std::string& w = T[k].lower;
+  if ((EndsWith(w, "ed") || In(w, {"taken", "chosen", "given", "written", "drawn", "kept", "sent", "made", "set"})) &&
+      k + 1 < end && In(T[k + 1].lower, {"from", "by", "out", "off"})) {
+    return false;
+  }
   return lex::IsVerb(T[k].lower) || lex::IsNounVerb(T[k].lower);
 }
 
@@ -34,6 +41,16 @@ size_t EndBeforeClause(const std::vector<Token>& T, size_t begin, size_t end) {
     // "...; each level has a scientific name": a clause after ';' still describes the list's head.
     if (items[i].begin > begin && T[items[i].begin - 1].text == ";") continue;
     if (IsClauseItem(T, items[i].begin, items[i].end)) return items[i - 1].end;
+    // "..., and can be tagged with conditions (name, severity)": a new predicate of the same
+    // subject, about a record with its own fields ("can be shared with users" stays an item).
+    size_t b = items[i].begin;
+    while (b < items[i].end && In(T[b].lower, {"and", "also"})) ++b;
+    bool fields = false;
+    for (size_t k = b; k < items[i].end && !fields; ++k) fields = T[k].text == "(";
+    if (fields && b + 1 < items[i].end && In(T[b].lower, {"can", "may", "must", "will", "should"}) &&
+        (T[b + 1].lower == "be" || lex::IsVerb(T[b + 1].lower) || lex::IsMainlyVerb(T[b + 1].lower))) {
+      return items[i - 1].end;
+    }
   }
   return end;
 }
@@ -418,7 +435,10 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       if (bridge) subj = &c;
     }
     // "Each hive belongs to an apiary and has a queen year": the clause subject has the list.
-    if (!subj && (T[v - 1].lower == "and" || T[v - 1].lower == "also") && !chunks.empty() &&
+    // ("Every request belongs to a disaster (...), has a status ...": the same after a comma.)
+    if (!subj && (T[v - 1].lower == "and" || T[v - 1].lower == "also" ||
+                 (T[v - 1].text == "," && In(T[v].lower, {"has", "have"}))) &&
+        !chunks.empty() &&
         chunks.front().begin <= 2 && chunks.front().end < v) {
       subj = &chunks.front();
     }
