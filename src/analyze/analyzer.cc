@@ -154,7 +154,8 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   LinkCompounds(draft);
   QualifyDependents(draft);
   MergeLoginAccount(draft);
-  if (lex::DetectFeatures(norm).count(spec::Feature::kMultiTenancy)) ScopeToTenant(draft, sentences);
+  const bool stated_tenant = !StatedTenant(sentences).empty();
+  if (stated_tenant || lex::DetectFeatures(norm).count(spec::Feature::kMultiTenancy)) ScopeToTenant(draft, sentences);
   auto matches = MatchArchetypes(norm);
 
   int text_entities = 0, strong = 0;
@@ -202,6 +203,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   }
   const std::vector<std::string> stated_roles = draft.roles;
   std::set<spec::Feature> features = lex::DetectFeatures(norm);
+  if (stated_tenant) features.insert(spec::Feature::kMultiTenancy);
   bool login = lex::MentionsLogin(norm);
   if (arch) {
     Enrich(draft, *arch, norm, assumptions, words <= 15 || chosen.domain != nullptr);

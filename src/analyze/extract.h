@@ -33,6 +33,10 @@ void MergeLoginAccount(Draft& d);
 
 // Multi-tenant descriptions: the entity named as the tenant ("an account is the tenant",
 // "workspaces (teams)") owns every top-level entity and the users.
+// "every choir must see only its own data", "one install, many choirs": a group named as the unit
+// that sees only its own data ("Choir"), or "" when the text names none. ScopeToTenant makes it an
+// entity when the text gives it no fields.
+std::string StatedTenant(const std::vector<Sentence>& sentences);
 void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences);
 
 // Shared between extract.cc and relate.cc.

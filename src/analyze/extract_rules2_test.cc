@@ -802,5 +802,25 @@ TEST(ExtractRules2, AStatusPickedFromAMaintainedListIsALookupTable) {
   EXPECT_TRUE(s2.FindEntity("Hazard")) << Dump(r2);
 }
 
+// "every club must see only its own data (one install, many clubs)": the group that sees only its
+// own data is the tenant, an entity that owns the top-level records, even with no fields of its
+// own. A person who sees their own data is ownership, not tenancy.
+TEST(ExtractRules2, AGroupSeeingOnlyItsOwnDataIsTheTenant) {
+  auto r = Analyze(
+      "We run a rowing club and want software other clubs can use too, so every club must see only its own data "
+      "(one install, many clubs). Rowers have a name, email and a birth date. Boats have a name and a number of "
+      "seats. Outings: date, boat, crew of rowers.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Club")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Club", "Rower", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Club", "Boat", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_NE(std::find(s.features.begin(), s.features.end(), spec::Feature::kMultiTenancy), s.features.end()) << Dump(r);
+
+  auto r2 = Analyze("A notes app. Each customer sees only their own data. Notes have a title and a body.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_EQ(std::find(s2.features.begin(), s2.features.end(), spec::Feature::kMultiTenancy), s2.features.end())
+      << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -1340,9 +1340,57 @@ void LinkCompounds(Draft& d) {
   for (const auto& [from, to] : add) d.AddRelation(from, to, spec::RelationKind::kOneToMany);
 }
 
-void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences) {
-  std::string tenant;
+std::string StatedTenant(const std::vector<Sentence>& sentences) {
+  auto usable = [](const Token& t) {
+    if (t.kind != Token::kWord || lex::IsStopword(t.lower) || lex::IsNonEntity(t.lower) || lex::IsUserWord(t.lower) ||
+        lex::RoleOf(t.lower) || IsPersonEntityWord(t.lower) || lex::IsMainlyVerb(t.lower)) {
+      return std::string();
+    }
+    return naming::ToPascalCase(naming::Singularize(t.lower));
+  };
   for (const auto& s : sentences) {
+    const auto& T = s.tokens;
+    for (size_t i = 0; i + 4 < T.size(); ++i) {
+      // "every choir must see only its own data": a group that sees only its own data is a tenant
+      // (a person seeing their own data is ownership, not tenancy).
+      if (In(T[i].lower, {"every", "each"})) {
+        size_t k = i + 2;
+        while (k < T.size() && k < i + 7 &&
+               In(T[k].lower, {"must", "should", "can", "will", "may", "only", "see", "sees", "access", "accesses",
+                               "gets", "get", "keeps", "keep", "has", "have", "works", "work", "on", "with"})) {
+          ++k;
+        }
+        if (k > i + 2 && k + 2 < T.size() && In(T[k].lower, {"its", "his", "her", "their"}) && T[k + 1].lower == "own" &&
+            In(T[k + 2].lower, {"data", "records", "everything", "stuff", "information"})) {
+          if (std::string name = usable(T[i + 1]); !name.empty()) return name;
+        }
+      }
+      // "one install, many choirs", "one installation for many schools".
+      if (T[i].lower == "one" && In(T[i + 1].lower, {"install", "installation", "instance", "deployment"})) {
+        size_t k = i + 2;
+        while (k < T.size() && In(T[k].lower, {",", "for", "with", "and", "serving", "serves"})) ++k;
+        if (k + 1 < T.size() && T[k].lower == "many" && T[k + 1].lower != naming::Singularize(T[k + 1].lower)) {
+          if (std::string name = usable(T[k + 1]); !name.empty()) return name;
+        }
+      }
+    }
+  }
+  return "";
+}
+
+void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences) {
+  std::string tenant = StatedTenant(sentences);
+  if (!tenant.empty() && !d.Find(tenant)) {
+    DEntity e;
+    e.name = tenant;
+    e.strong = true;
+    e.order = sentences.size() * 1000;
+    e.aliases.insert(naming::ToSnakeCase(tenant));
+    e.fields.push_back(DField{"name", spec::FieldType::kString, true, false, false, {}});
+    d.entities.push_back(std::move(e));
+  }
+  for (const auto& s : sentences) {
+    if (!tenant.empty()) break;
     std::string text = Padded(JoinLower(s.tokens, 0, s.tokens.size()));
     bool cue = false;
     for (const char* c : {" tenant ", " tenants ", " multi-tenant ", " multi-account ", " workspace ", " workspaces ",
