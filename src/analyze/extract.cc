@@ -368,6 +368,7 @@ void Extractor::Evidence(size_t si) {
     if (in_list || label_heads_.count(si * 1000 + c.begin)) continue;
     if (s.bullet && &c == &chunks.front() && c.begin <= 2 && c.depth == 0) {
       Note(c, 2.5, false, si);
+      if (c.plural && !IsUserHead(c)) cands_[c.name].bullet_lead = true;
     } else if (c.depth == 0) {
       // Plural things people act on ("pick which newsletters", "packing checklists") are likely
       // collections; attribute and role words are not.
@@ -529,7 +530,9 @@ void Extractor::Decide() {
     // verb relations connect stands on its own.
     // (So does a quantified one acted on: "users upload several photos with a position", and one
     // the text keeps coming back to in the plural: "comments get votes; mods hide comments".)
+    // ("- Comments on tickets, public or internal": so does one a bullet of its own is about.)
     if (single && IsGenericDependent(head) && !c.strong && !(c.score >= 4.4 && c.plural_mentions >= 2) &&
+        !c.bullet_lead &&
         !(c.plural_mentions >= 3 && c.score >= 3.0) && !quantified_act) {
       continue;
     }

@@ -52,6 +52,7 @@ class Extractor {
     size_t order = 0;
     int plural_mentions = 0;  // mentions as a plural noun ("comments on documents")
     bool quantified = false;  // "several photos", "many attachments"
+    bool bullet_lead = false;  // the plural lead of a bullet line ("- Comments on tickets, ...")
     std::set<std::string> phrases;
   };
   struct FieldList {

@@ -822,5 +822,17 @@ TEST(ExtractRules2, AGroupSeeingOnlyItsOwnDataIsTheTenant) {
       << Dump(r2);
 }
 
+// "- Comments on recipes, with threaded replies.": a bullet of its own about a dependent word
+// (comments, attachments, notes) makes it a record, as a field list would.
+TEST(ExtractRules2, ABulletAboutADependentWordMakesItARecord) {
+  auto r = Analyze(
+      "Recipe site backend:\n- Recipes: title, body, cooking time.\n- Comments on recipes, with threaded "
+      "replies.\n- Attachments on recipes (filename, size).\n- Users: name, email, password.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Comment")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Recipe", "Comment", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Attachment")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
