@@ -35,6 +35,21 @@ std::string Seconds(std::chrono::milliseconds d) {
   return buf;
 }
 
+// The descriptor numbers a process can have: the RLIMIT_NOFILE soft limit, capped so the
+// fallback loop below stays short.
+int HighestDescriptorLimit() {
+  struct rlimit rl {};
+  if (::getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > (1u << 20)) return 1 << 20;
+  return static_cast<int>(rl.rlim_cur);
+}
+
+// In the forked child before exec (async-signal-safe calls only): closes every descriptor above
+// stderr. close_range does it in one call; kernels older than 5.9 get the loop.
+void CloseInheritedDescriptors(int max_fd) {
+  if (::close_range(3, ~0u, 0) == 0) return;
+  for (int fd = 3; fd < max_fd; ++fd) ::close(fd);
+}
+
 }  // namespace
 
 std::string ProcessResult::Summary() const {
@@ -129,6 +144,7 @@ class LocalRunner final : public ProcessRunner {
     std::string cwd = spec.cwd.string();
     std::vector<std::string> cgroup_files = spec.joinCgroups;
 
+    const int max_fd = HighestDescriptorLimit();  // read before fork: sysconf is not async-signal-safe
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
       result.reason = EndReason::kFailedToStart;
@@ -149,6 +165,10 @@ class LocalRunner final : public ProcessRunner {
       if (devnull >= 0) ::dup2(devnull, 0);
       ::dup2(fds[1], 1);
       ::dup2(fds[1], 2);
+      // Only the standard streams go to the child. The server's descriptors are inheritable (Asio
+      // opens its listener and accepted connections without close-on-exec): a child holding copies
+      // keeps browser connections open after the server closes them and can read their traffic.
+      CloseInheritedDescriptors(max_fd);
       if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) _exit(126);
       for (const auto& f : cgroup_files) {  // async-signal-safe: open, write, close
         int cfd = ::open(f.c_str(), O_WRONLY | O_CLOEXEC);

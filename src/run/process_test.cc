@@ -1,7 +1,11 @@
 #include "run/process.h"
 
 #include <gtest/gtest.h>
+#include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <thread>
@@ -37,6 +41,26 @@ TEST(LocalRunner, EnvironmentIsOnlyWhatWasGiven) {
   auto r = runner->Run(s);
   EXPECT_EQ(r.output, "[][yes]\n");
   ::unsetenv("BF_TEST_SECRET");
+}
+
+// A child gets stdin, stdout and stderr only. The server's sockets (the listener, browser
+// connections) are open without close-on-exec in the parent; a long-lived child that kept copies
+// would hold idle connections open after the server closed them (the browser then sends requests
+// nobody reads) and would let generated code read other clients' traffic.
+TEST(LocalRunner, TheChildInheritsNoOtherDescriptors) {
+  int sock = ::socket(AF_INET, SOCK_STREAM, 0);  // inheritable on purpose, like Asio's sockets
+  ASSERT_GE(sock, 0);
+  int file = ::open("/dev/null", O_RDONLY);
+  ASSERT_GE(file, 0);
+  auto runner = MakeLocalRunner();
+  // The shell reports whether it holds either descriptor, and any socket at all.
+  const std::string s = std::to_string(sock), f = std::to_string(file);
+  auto r = runner->Run(Shell("[ -e /proc/$$/fd/" + s + " ] && echo socket " + s + "; [ -e /proc/$$/fd/" + f +
+                             " ] && echo file " + f + "; ls -l /proc/$$/fd | grep -o 'socket:' ; echo done"));
+  ::close(sock);
+  ::close(file);
+  EXPECT_TRUE(r.ok()) << r.Summary();
+  EXPECT_EQ(r.output, "done\n");
 }
 
 TEST(LocalRunner, WallTimeKillsTheWholeGroup) {
