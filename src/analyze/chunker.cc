@@ -280,6 +280,8 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         content = false;  // "post a comment"
       }
     }
+    // "so Team A never sees Team B's data": a capital letter after a noun labels one instance.
+    if (open && toks[i].text.size() == 1 && toks[i].text[0] >= 'A' && toks[i].text[0] <= 'Z') content = false;
     // "any number of tags", "a bunch of photos", "lots of notes": cardinality words, not nouns.
     bool quantity_noun = false;
     if (i + 1 < end && toks[i + 1].lower == "of" &&

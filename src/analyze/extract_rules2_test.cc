@@ -816,6 +816,19 @@ TEST(ExtractRules2, AGroupSeeingOnlyItsOwnDataIsTheTenant) {
   EXPECT_TRUE(HasDirected(s, "Club", "Boat", RelationKind::kOneToMany)) << Dump(r);
   EXPECT_NE(std::find(s.features.begin(), s.features.end(), spec::Feature::kMultiTenancy), s.features.end()) << Dump(r);
 
+  // The same said with a field list in between, or as "A never sees B's"; a lookup (status)
+  // pointing at a record does not keep the record from the tenant.
+  for (const char* text :
+       {"Several schools share one install, so every school (name, city) needs its own separate data. Pupils have "
+        "a name and a birth date. Courses have a title.",
+        "A school has a name, and everything belongs to a school, so School A never sees School B's pupils. Pupils "
+        "have a name, a birth date and a pupil status (name). Courses have a title."}) {
+    auto rt = Analyze(text);
+    const auto& st = PlanOf(rt);
+    EXPECT_TRUE(HasDirected(st, "School", "Pupil", RelationKind::kOneToMany)) << Dump(rt);
+    EXPECT_TRUE(HasDirected(st, "School", "Course", RelationKind::kOneToMany)) << Dump(rt);
+  }
+
   auto r2 = Analyze("A notes app. Each customer sees only their own data. Notes have a title and a body.");
   const auto& s2 = PlanOf(r2);
   EXPECT_EQ(std::find(s2.features.begin(), s2.features.end(), spec::Feature::kMultiTenancy), s2.features.end())

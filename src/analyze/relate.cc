@@ -1353,16 +1353,33 @@ std::string StatedTenant(const std::vector<Sentence>& sentences) {
     for (size_t i = 0; i + 4 < T.size(); ++i) {
       // "every choir must see only its own data": a group that sees only its own data is a tenant
       // (a person seeing their own data is ownership, not tenancy).
+      // ("every library (name, city) needs its own separate data")
       if (In(T[i].lower, {"every", "each"})) {
         size_t k = i + 2;
-        while (k < T.size() && k < i + 7 &&
+        if (k < T.size() && T[k].text == "(") k = MatchParen(T, k, T.size()) + 1;
+        const size_t verbs = k;
+        while (k < T.size() && k < verbs + 5 &&
                In(T[k].lower, {"must", "should", "can", "will", "may", "only", "see", "sees", "access", "accesses",
-                               "gets", "get", "keeps", "keep", "has", "have", "works", "work", "on", "with"})) {
+                               "gets", "get", "keeps", "keep", "has", "have", "works", "work", "on", "with", "needs",
+                               "need", "wants", "want"})) {
           ++k;
         }
-        if (k > i + 2 && k + 2 < T.size() && In(T[k].lower, {"its", "his", "her", "their"}) && T[k + 1].lower == "own" &&
-            In(T[k + 2].lower, {"data", "records", "everything", "stuff", "information"})) {
-          if (std::string name = usable(T[i + 1]); !name.empty()) return name;
+        if (k > verbs && k + 2 < T.size() && In(T[k].lower, {"its", "his", "her", "their"}) && T[k + 1].lower == "own") {
+          size_t w = k + 2;
+          if (w + 1 < T.size() && In(T[w].lower, {"separate", "isolated", "private"})) ++w;
+          if (In(T[w].lower, {"data", "records", "everything", "stuff", "information"})) {
+            if (std::string name = usable(T[i + 1]); !name.empty()) return name;
+          }
+        }
+      }
+      // "so Team A never sees Team B's freezer contents": the noun on both sides of "never sees".
+      if (In(T[i].lower, {"never", "cannot"}) && In(T[i + 1].lower, {"see", "sees", "access", "accesses"})) {
+        for (size_t a = i > 3 ? i - 3 : 0; a < i; ++a) {
+          for (size_t b = i + 2; b < std::min(T.size(), i + 5); ++b) {
+            if (T[a].lower == T[b].lower && T[a].kind == Token::kWord) {
+              if (std::string name = usable(T[a]); !name.empty()) return name;
+            }
+          }
         }
       }
       // "one install, many choirs", "one installation for many schools".
@@ -1414,9 +1431,21 @@ void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences) {
     if (!tenant.empty()) break;
   }
   if (tenant.empty()) return;
+  // A lookup ("VoicePart (name, colour) 1—n Singer", "SongStatus 1—n Song") classifies a record;
+  // it is no parent that would carry the tenant for it.
+  auto lookup = [&](const std::string& name) {
+    const DEntity* e = d.Find(name);
+    if (!e || e->fields.empty() || e->fields.size() > 3) return false;
+    for (const auto& f : e->fields) {
+      if (!In(f.name, {"name", "description", "colour", "color", "title", "code"})) return false;
+    }
+    return true;
+  };
   std::set<std::string> has_parent;
   for (const auto& r : d.relations) {
-    if (r.kind == spec::RelationKind::kOneToMany && r.from != "User" && r.from != r.to) has_parent.insert(r.to);
+    if (r.kind == spec::RelationKind::kOneToMany && r.from != "User" && r.from != r.to && !lookup(r.from)) {
+      has_parent.insert(r.to);
+    }
     if (r.kind == spec::RelationKind::kOneToOne && r.from != "User") has_parent.insert(r.to);
   }
   std::vector<std::string> roots;
