@@ -483,7 +483,11 @@ std::string SubjectEntity(const spec::AppSpec& s, std::vector<std::string> words
   words.erase(std::remove_if(words.begin(), words.end(), IsQuantifier), words.end());
   if (words.empty() || words.size() > 3) return "";
   std::string ent = EntityFor(s, words);
-  if (ent.empty() && words.size() == 1 && (lex::RoleOf(words[0]) || lex::IsUserWord(words[0]))) ent = s.auth.userEntity;
+  // ("people can rate posts", "everyone can like photos": people in general are the logins.)
+  if (ent.empty() && words.size() == 1 &&
+      (lex::RoleOf(words[0]) || lex::IsUserWord(words[0]) || In(words[0], {"people", "persons", "everyone", "anyone"}))) {
+    ent = s.auth.userEntity;
+  }
   return ent;
 }
 
@@ -565,8 +569,22 @@ Intent CanBe(const spec::AppSpec& s, const std::vector<std::string>& w) {
 
 // "posts belong to categories", "a post has many comments", "each order has a customer", "each
 // comment has a rating from 1 to 5".
-Intent HasOrBelongs(const spec::AppSpec& s, const std::vector<std::string>& w) {
+Intent HasOrBelongs(const spec::AppSpec& s, std::vector<std::string> w) {
   Intent out;
+  // "posts can be assigned to categories", "a task is filed under a project": placing a record in
+  // another is belonging to it.
+  for (size_t b = 1; b + 2 < w.size(); ++b) {
+    const bool passive = (w[b] == "be" && In(w[b - 1], {"can", "may", "could", "should", "will", "must"})) ||
+                         In(w[b], {"is", "are", "get", "gets"});
+    if (passive && In(w[b + 1], {"assigned", "filed", "put", "placed", "grouped", "sorted", "organized", "organised",
+                                 "linked", "added", "attached"}) &&
+        In(w[b + 2], {"to", "under", "in", "into"})) {
+      const size_t from = w[b] == "be" ? b - 1 : b;
+      w.erase(w.begin() + static_cast<ptrdiff_t>(from), w.begin() + static_cast<ptrdiff_t>(b + 3));
+      w.insert(w.begin() + static_cast<ptrdiff_t>(from), {"belong", "to"});
+      break;
+    }
+  }
   size_t v = 0;
   while (v < w.size() && !In(w[v], {"has", "have", "belongs", "belong", "contains", "contain"})) ++v;
   if (v == 0 || v >= 4 || v + 1 >= w.size()) return out;

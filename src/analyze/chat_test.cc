@@ -443,7 +443,8 @@ TEST_F(ChatTest, ActsBetweenTwoEntitiesLeaveARecord) {
 }
 
 // "users can like posts", "each user can bookmark many posts": the reactions are records of their
-// own too; "posts can be pinned" is a yes/no flag; "make estimate a number between 0 and 100"
+// own too; "posts can be pinned" is a yes/no flag, "posts can be assigned to topics" a
+// relation; "make estimate a number between 0 and 100"
 // changes the type and the bounds at once.
 TEST_F(ChatTest, ReactionsFlagsAndTypedBounds) {
   ChatReply r = Say("users can like posts");
@@ -462,8 +463,20 @@ TEST_F(ChatTest, ReactionsFlagsAndTypedBounds) {
   EXPECT_EQ(pinned->type, spec::FieldType::kBoolean);
   EXPECT_EQ(pinned->defaultValue, nlohmann::json(false));
   EXPECT_EQ(Say("posts can be pinned").kind, ChatReply::kClarify);  // already so
-  EXPECT_NE(Say("posts can be assigned to categories").kind, ChatReply::kEdited);  // a relation, not a flag
+  // "can be assigned to topics" is a relation, not a flag: posts belong to topics.
+  r = Say("posts can be assigned to topics");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
   EXPECT_FALSE(E("Post")->FindField("assigned"));
+  ASSERT_TRUE(E("Topic")) << r.text;
+  EXPECT_TRUE(HasRelation(*st_.spec, "Topic", "Post", spec::RelationKind::kManyToMany)) << r.text;
+  r = Say("a bookmark is filed under a folder");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_TRUE(HasDirected(*st_.spec, "Folder", "Bookmark", spec::RelationKind::kOneToMany)) << r.text;
+  // "people" acting are the logins.
+  r = Say("people can rate posts");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  ASSERT_TRUE(E("Rating")) << r.text;
+  EXPECT_TRUE(HasDirected(*st_.spec, "User", "Rating", spec::RelationKind::kOneToMany)) << r.text;
 
   ASSERT_EQ(Say("add an estimate field to posts").kind, ChatReply::kEdited);
   r = Say("make estimate a number between 0 and 100");
