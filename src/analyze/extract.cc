@@ -203,6 +203,8 @@ void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
   cand.strong = cand.strong || strong;
   if (c.plural && c.depth == 0) ++cand.plural_mentions;
   if (c.plural && c.quantified) cand.quantified = true;
+  if (c.single && c.depth == 0) ++cand.single_mentions;
+  if (c.single || c.plural) ++cand.counted_mentions;
   cand.phrases.insert(c.phrase);
 }
 
@@ -562,6 +564,13 @@ void Extractor::Decide() {
     // A well-known kind of record ("payments", "reservations", "subscriptions") needs one plain
     // plural mention in a text that declares records of its own; in a vague text it needs more.
     const bool known = concrete && KnownEntity(name) && c.score >= 1.2 && c.plural_mentions >= 1;
+    // ("the craft beer scene", "our Google calendar": a compound named once, never in the plural
+    // nor as "a/one/each X", with one verb pattern around it, is a phrase of the story, not a
+    // record, unless it is a well-known kind of record.)
+    if (!single && !c.strong && c.counted_mentions == 0 && c.score < 3.0 &&
+        !KnownEntity(name) && !quantified_act) {
+      continue;
+    }
     if (c.strong || c.score >= 2.5 || quantified_act || known) accepted_.insert(name);
   }
   // "a client project" is a Project when Project is a declared entity and the longer name has

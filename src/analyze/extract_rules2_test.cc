@@ -847,5 +847,23 @@ TEST(ExtractRules2, ABulletAboutADependentWordMakesItARecord) {
   EXPECT_TRUE(s.FindEntity("Attachment")) << Dump(r);
 }
 
+// "the social graph is about readers": a compound named once, never as "a/one/each X" nor in the
+// plural, with one verb pattern around it, is a phrase of the story. Named as "one X per Y" it
+// is a record.
+TEST(ExtractRules2, ACompoundNamedOnceInPassingIsNoRecord) {
+  auto r = Analyze(
+      "A reading club app. Readers (name, email) follow each other; the social graph is about readers, not "
+      "accounts. Every reading log (date, pages) must fall inside the challenge window. Books have a title and an "
+      "author.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("SocialGraph")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("ReadingLog")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Book")) << Dump(r);
+  auto r2 = Analyze(
+      "A music store. Customers (name, email) buy tracks (title, price). Invoices have a date and a total; one "
+      "invoice line per track bought, with the unit price and quantity.");
+  EXPECT_TRUE(PlanOf(r2).FindEntity("InvoiceLine")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
