@@ -567,7 +567,7 @@ void Extractor::Decide() {
     // ("the craft beer scene", "our Google calendar": a compound named once, never in the plural
     // nor as "a/one/each X", with one verb pattern around it, is a phrase of the story, not a
     // record, unless it is a well-known kind of record.)
-    if (!single && !c.strong && c.counted_mentions == 0 && c.score < 3.0 &&
+    if (!c.strong && c.counted_mentions == 0 && c.score < 3.0 &&
         !KnownEntity(name) && !quantified_act) {
       continue;
     }

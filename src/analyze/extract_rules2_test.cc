@@ -847,9 +847,9 @@ TEST(ExtractRules2, ABulletAboutADependentWordMakesItARecord) {
   EXPECT_TRUE(s.FindEntity("Attachment")) << Dump(r);
 }
 
-// "the social graph is about readers": a compound named once, never as "a/one/each X" nor in the
-// plural, with one verb pattern around it, is a phrase of the story. Named as "one X per Y" it
-// is a record.
+// "the social graph is about readers", "go on air": a word named once, never as "a/one/each X"
+// nor in the plural, with one verb pattern around it, is a phrase of the story. Named as "one X
+// per Y" it is a record.
 TEST(ExtractRules2, ACompoundNamedOnceInPassingIsNoRecord) {
   auto r = Analyze(
       "A reading club app. Readers (name, email) follow each other; the social graph is about readers, not "
@@ -863,6 +863,12 @@ TEST(ExtractRules2, ACompoundNamedOnceInPassingIsNoRecord) {
       "A music store. Customers (name, email) buy tracks (title, price). Invoices have a date and a total; one "
       "invoice line per track bought, with the unit price and quantity.");
   EXPECT_TRUE(PlanOf(r2).FindEntity("InvoiceLine")) << Dump(r2);
+  // The same for a single word: "go on air" names no record.
+  auto r3 = Analyze(
+      "A radio station app. Shows (title, host, start time) go on air every week and listeners follow shows. "
+      "Tracks have a title and an artist. Playlists have a name.");
+  EXPECT_FALSE(PlanOf(r3).FindEntity("Air")) << Dump(r3);
+  EXPECT_TRUE(PlanOf(r3).FindEntity("Show")) << Dump(r3);
 }
 
 }  // namespace
