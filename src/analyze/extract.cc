@@ -513,7 +513,9 @@ void Extractor::Decide() {
                                                          cands_[naming::ToPascalCase(first)].strong));
     // ("API keys (token, last used)", "company websites (url)": so do keys and sites.)
     // ("invoice amounts: one row of totals per invoice": any attribute head with its own list.)
-    if (!single && IsBadHead(head) &&
+    // ("court dates (date, time, judge) ... court dates": so does one with its own list the text
+    // keeps naming in the plural.)
+    if (!single && IsBadHead(head) && !(c.strong && noun_first && c.plural_mentions >= 3) &&
         !(c.strong && noun_first &&
           ((lex::IsFieldWord(head) && !In(head, {"name", "email", "phone", "id", "date", "description", "type"}) &&
             !lex::RoleOf(first) && !lex::IsUserWord(first)) ||
@@ -564,7 +566,7 @@ void Extractor::Decide() {
     // A well-known kind of record ("payments", "reservations", "subscriptions") needs one plain
     // plural mention in a text that declares records of its own; in a vague text it needs more.
     const bool known = concrete && KnownEntity(name) && c.score >= 1.2 && c.plural_mentions >= 1;
-    // ("the craft beer scene", "our Google calendar": a compound named once, never in the plural
+    // ("the craft beer scene", "go on air": a word or compound named once, never in the plural
     // nor as "a/one/each X", with one verb pattern around it, is a phrase of the story, not a
     // record, unless it is a well-known kind of record.)
     if (!c.strong && c.counted_mentions == 0 && c.score < 3.0 &&

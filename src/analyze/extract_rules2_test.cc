@@ -871,5 +871,17 @@ TEST(ExtractRules2, ACompoundNamedOnceInPassingIsNoRecord) {
   EXPECT_TRUE(PlanOf(r3).FindEntity("Show")) << Dump(r3);
 }
 
+// "exam dates (date, room, subject) ... sign up for exam dates ... move exam dates": a compound
+// whose head is usually a column is a record when it has its own field list and the text keeps
+// naming it in the plural.
+TEST(ExtractRules2, AColumnHeadedCompoundTheTextKeepsNamingIsARecord) {
+  auto r = Analyze(
+      "A tutoring center. Exam dates (date, room, subject) are published each term; students sign up for exam "
+      "dates, and teachers move exam dates when rooms are busy. Students have a name and an email.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("ExamDate")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("ExamDate")->FindField("room")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
