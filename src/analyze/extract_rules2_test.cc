@@ -883,5 +883,18 @@ TEST(ExtractRules2, AColumnHeadedCompoundTheTextKeepsNamingIsARecord) {
   EXPECT_TRUE(s.FindEntity("ExamDate")->FindField("room")) << Dump(r);
 }
 
+// "item: name, description, quantity, serial number, ...": a generic word (item, entry, record)
+// with a long field list of its own is the domain's main record; it keeps its name even when it
+// sits in one parent ("items sit in a location"), where a bare "items" would be LocationItem.
+TEST(ExtractRules2, AGenericWordWithALongFieldListKeepsItsName) {
+  auto r = Analyze(
+      "A home inventory app. Locations have a name and can nest. Items sit in a location. item: name, "
+      "description, quantity, serial number, model number, manufacturer, purchase price, purchase date, notes.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Item")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("LocationItem")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Location", "Item", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

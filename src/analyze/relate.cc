@@ -1275,6 +1275,9 @@ void QualifyDependents(Draft& d) {
     if (naming::SplitWords(e.name).size() != 1) continue;
     std::string low = ToLower(e.name);
     if (!In(low, {"record", "item", "line", "entry", "detail", "option", "history", "row"})) continue;
+    // ("item: name, description, quantity, serial no, model no, ...": a generic word with a long
+    // field list of its own is the domain's main record, not a part of its parent.)
+    if (e.strong && e.fields.size() >= 8) continue;
     std::string parent;
     int parents = 0;
     for (const auto& r : d.relations) {
