@@ -896,5 +896,21 @@ TEST(ExtractRules2, AGenericWordWithALongFieldListKeepsItsName) {
   EXPECT_TRUE(HasDirected(s, "Location", "Item", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// A parenthesis that counts other things ("a gym chain (several branches)"), names what a record
+// joins ("enrolment (student <-> course)") or names another side's view of it ("many skills (we
+// call them her strengths)") is no other name for the thing before it; "clerk (our cashiers)" is.
+TEST(ExtractRules2, ParenthesesThatCountJoinOrNameASideAreNoAliases) {
+  auto r = Analyze(
+      "A backend for our gym chain (several branches). Branch: name, address. Course: title, level. Student: "
+      "name, email. Enrolment (student <-> course): enrolled at, paid. We keep a list of skills, just the name. "
+      "A trainer can have many skills (we call them her strengths) and one skill has many trainers.");
+  const auto& s = PlanOf(r);
+  for (const char* kept : {"Branch", "Course", "Student", "Enrolment", "Skill"}) {
+    EXPECT_TRUE(s.FindEntity(kept)) << kept << " " << Dump(r);
+  }
+  EXPECT_FALSE(s.FindEntity("GymChain")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Strength")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -392,7 +392,19 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
         const bool writers_name =
             (lead.find(" call ") != std::string::npos || lead.find(" called ") != std::string::npos) &&
             !lex::IsNonEntity(naming::Singularize(inner[0].words.back()));
-        if (!behind_prep && writers_name) {
+        // "subjects (we call it his specialties)" names the tutor's side of the relation, "a chain
+        // (several locations)" counts other things, "membership (user <-> team)" names what it
+        // joins: none is another name for the thing.
+        // ("secretary (our receptionists)" is the writer's own name: an alias.)
+        const bool possessive = lead.find(" his ") != std::string::npos || lead.find(" her ") != std::string::npos ||
+                                lead.find(" their ") != std::string::npos || lead.find(" its ") != std::string::npos;
+        const bool counted = In(T[b].lower, {"several", "many", "multiple", "some", "few", "numerous", "various"}) ||
+                             T[b].kind == Token::kNumber;
+        bool joins = false;
+        for (size_t k = b; k < e; ++k) joins = joins || In(T[k].text, {"<", ">", "<->", "->", "<-", "/"});
+        if (possessive || counted || joins) {
+          // no alias
+        } else if (!behind_prep && writers_name) {
           NoteAlias(c, inner[0]);
         } else if (!behind_prep) {
           NoteAlias(inner[0], c);
