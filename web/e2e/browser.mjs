@@ -12,7 +12,8 @@ export async function launch({ width = 1440, height = 900, colorScheme = 'light'
   const dir = mkdtempSync(join(tmpdir(), 'bf-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
-    args: ARGS,
+    // E2E_NETLOG=DIR writes Chromium's network log of each browser to DIR (for chasing stalls).
+    args: process.env.E2E_NETLOG ? [...ARGS, `--log-net-log=${join(process.env.E2E_NETLOG, `netlog-${width}x${height}.json`)}`] : ARGS,
     viewport: { width, height },
     colorScheme,
     isMobile,

@@ -7,6 +7,8 @@
 #   E2E_GENERATE=0  skip the generation step (it installs the generated app's packages)
 #   E2E_LOG_LEVEL  the server's log level (default warn); the whole server log is kept as
 #              e2e/screenshots/server.log
+#   E2E_NETLOG=DIR  Chromium writes its network log of each browser to DIR (netlog-WxH.json;
+#              opens in netlog-viewer) for chasing stalled requests
 #   E2E_CACHE  package cache kept between runs (default ~/.cache/backendforge-e2e): each run's
 #              data folder is new, so the flow seeds its workspace's package cache from here
 #              before generating, and the run copies what the install added back afterwards
