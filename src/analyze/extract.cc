@@ -253,6 +253,13 @@ void Extractor::Evidence(size_t si) {
         alias_[lc.name] = chunks[i].name;
         Note(chunks[i], 3.0, true, si);
       }
+      // "countries are just unique names", "participants are just names inside the group": a
+      // lookup of names.
+      const bool names = lc.words.size() <= 2 && lc.words.back() == "names" && chunks[i].plural;
+      if (copula && q == b && b > a + 1 && names && !LooksLikeAttribute(chunks[i]) &&
+          !lex::IsNonEntity(chunks[i].words.back()) && !IsUserHead(chunks[i])) {
+        Note(chunks[i], 3.0, true, si);
+      }
     }
   }
   // "foods and units are their own lists", "tags are a separate table": the writer says these are

@@ -912,5 +912,17 @@ TEST(ExtractRules2, ParenthesesThatCountJoinOrNameASideAreNoAliases) {
   EXPECT_FALSE(s.FindEntity("Strength")) << Dump(r);
 }
 
+// "regions are just unique names", "stops are just names inside the route": a lookup of names,
+// referred to by the records that name it.
+TEST(ExtractRules2, ThingsThatAreJustNamesAreLookups) {
+  auto r = Analyze(
+      "A delivery app. Depots have an address and a region; regions are just unique names. A route has a name. "
+      "Stops are just names inside the route.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Region")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Region", "Depot", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Stop")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
