@@ -224,6 +224,13 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                 .find("|" + w + "|") != std::string_view::npos) {
       content = false;
     }
+    // "picks the better one -> store decision (judge, winner, loser)": an imperative after an arrow.
+    if (content && i > begin && i + 1 < end && toks[i + 1].kind == Token::kWord &&
+        (toks[i - 1].text == ">" || toks[i - 1].text == "->" || toks[i - 1].text == "=>") &&
+        std::string_view("|store|record|save|keep|log|track|create|send|add|").find("|" + w + "|") !=
+            std::string_view::npos) {
+      content = false;
+    }
     // "track campaign views and link clicks": the same verbs before a compound whose head is plural.
     if (content && i == begin && begin == 0 && i + 2 < end && toks[i + 1].kind == Token::kWord &&
         toks[i + 2].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower) &&

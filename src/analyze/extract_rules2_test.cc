@@ -38,12 +38,18 @@ TEST(ExtractRules2, ParenthesisedTypeMakesAColumn) {
   EXPECT_TRUE(s.FindEntity("Contact")->FindField("extras")) << Dump(r);
 }
 
-// "track product views and ...": an imperative verb opening a line is not part of the name.
+// "track product views and ...": an imperative verb opening a line is not part of the name; nor
+// is one after an arrow ("picks the stronger one -> store verdict (...)").
 TEST(ExtractRules2, ImperativeBeforeACompoundIsAVerb) {
   auto r = Analyze("A shop. products: name, price\ntrack product views and cart additions per customer");
   const auto& s = PlanOf(r);
   EXPECT_FALSE(s.FindEntity("TrackProductView")) << Dump(r);
   EXPECT_TRUE(s.FindEntity("ProductView")) << Dump(r);
+  auto r2 = Analyze(
+      "Each reviewer reads two essays and picks the stronger one -> store verdict (reviewer, winner, loser, time). "
+      "Essays have a title and a body.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("StoreVerdict")) << Dump(r2);
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Verdict")) << Dump(r2);
 }
 
 // Parts of the system, protocols, units, limits and column names never become tables.
