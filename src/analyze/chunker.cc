@@ -224,6 +224,16 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                 .find("|" + w + "|") != std::string_view::npos) {
       content = false;
     }
+    // "each conference is held at one venue:", "parts and supplies bought (date, ...)": an irregular
+    // participle before a preposition, a parenthesis or the end is the verb ("found items" is not).
+    if (content && (i + 1 >= end || toks[i + 1].kind == Token::kPunct ||
+                    std::string_view("|at|in|on|by|for|to|from|with|into|under|").find("|" + toks[i + 1].lower + "|") !=
+                        std::string_view::npos) &&
+        std::string_view("|held|bought|sold|paid|made|given|taken|kept|sent|built|told|shown|known|seen|done|written|"
+                         "chosen|drawn|hidden|brought|caught|taught|spent|lent|lost|met|grown|thrown|won|")
+                .find("|" + w + "|") != std::string_view::npos) {
+      content = false;
+    }
     // "picks the better one -> store decision (judge, winner, loser)": an imperative after an arrow.
     if (content && i > begin && i + 1 < end && toks[i + 1].kind == Token::kWord &&
         (toks[i - 1].text == ">" || toks[i - 1].text == "->" || toks[i - 1].text == "=>") &&

@@ -930,5 +930,20 @@ TEST(ExtractRules2, ThingsThatAreJustNamesAreLookups) {
   EXPECT_TRUE(s.FindEntity("Stop")) << Dump(r);
 }
 
+// "each match is played at one ground:", "spare parts bought (date, supplier, cost)": an
+// irregular participle is a verb, so the list belongs to the noun; "At the gate: ..." labels what
+// follows and is no record.
+TEST(ExtractRules2, ParticiplesAndPlaceLabelsOwnNoLists) {
+  auto r = Analyze(
+      "A cricket league app. Each match is held at one ground: name, town, capacity. Teams have a name. We log spare "
+      "parts bought (date, supplier, quantity, cost) for the mowers. At the gate: scanned at, the steward who "
+      "scanned the ticket.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Ground")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Ground")->FindField("capacity")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("SparePart") || s.FindEntity("Part")) << Dump(r);
+  for (const char* bad : {"Held", "Bought", "Gate"}) EXPECT_FALSE(s.FindEntity(bad)) << bad << " " << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

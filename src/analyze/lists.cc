@@ -120,6 +120,16 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     if (adjacent) head = &c;
   }
   if (!head) return false;
+  // "At the door: checked in at, ...", "On the day: ...": a place or moment opening the sentence
+  // labels what follows; it is no record.
+  {
+    size_t p = 0;
+    if (T[p].kind == Token::kWord && In(T[p].lower, {"at", "on", "during", "after", "before"})) {
+      ++p;
+      while (p < head->begin && In(T[p].lower, {"the", "a", "an", "each", "every"})) ++p;
+      if (p == head->begin && head->words.size() == 1) return false;
+    }
+  }
   // "Buyers place an order for an event:", "a course per school year, owned by a department:":
   // walk back over prepositional links to the phrase the list describes.
   head = WalkBack(T, chunks, head);
@@ -288,9 +298,12 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
     if (c.begin >= skip_from) break;
     size_t j = c.end;
     int skipped = 0;
+    // ("parts and supplies bought (date, part number, ...)": a participle before the list too.)
     while (j < n && skipped < 3 && T[j].kind == Token::kWord &&
-           In(T[j].lower, {"are", "is", "be", "can", "nested", "nest", "also", "both", "all", "themselves", "simple",
-                           "basic", "plain", "small", "short", "tiny", "fixed", "flat"})) {
+           (In(T[j].lower, {"are", "is", "be", "can", "nested", "nest", "also", "both", "all", "themselves", "simple",
+                            "basic", "plain", "small", "short", "tiny", "fixed", "flat", "bought", "sold", "held",
+                            "made", "kept", "given", "taken", "sent", "paid", "received"}) ||
+            (j + 1 < n && T[j + 1].text == "(" && EndsWith(T[j].lower, "ed") && T[j].lower.size() > 4))) {
       ++j;
       ++skipped;
     }
