@@ -945,5 +945,14 @@ TEST(ExtractRules2, ParticiplesAndPlaceLabelsOwnNoLists) {
   for (const char* bad : {"Held", "Bought", "Gate"}) EXPECT_FALSE(s.FindEntity(bad)) << bad << " " << Dump(r);
 }
 
+// "coordinates" in a record's list is a column (a point), not a child table of coordinates.
+TEST(ExtractRules2, CoordinatesAreAColumn) {
+  auto r = Analyze("A courier app. Depots: name, street, city, postal code, coordinates. Couriers have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Coordinate")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Depot")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Depot")->FindField("coordinates")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

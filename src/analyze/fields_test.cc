@@ -92,6 +92,7 @@ TEST(FieldType, InferredFromNames) {
   EXPECT_EQ(t({"phone", "number"}), FieldType::kString);
   EXPECT_EQ(t({"description"}), FieldType::kText);
   EXPECT_EQ(t({"metadata"}), FieldType::kJson);
+  EXPECT_EQ(t({"coordinates"}), FieldType::kJson);  // a point ({lat, lng}), not a child table
 }
 
 }  // namespace

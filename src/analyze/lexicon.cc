@@ -193,7 +193,7 @@ const Set& FieldWords() {
       "color", "colour", "icon", "avatar", "logo", "bio", "body", "content", "text", "summary",
       "username", "password", "firstname", "lastname", "surname", "age", "gender", "sex", "birthday",
       "birthdate", "dob", "city", "state", "zip", "zipcode", "postcode", "country", "region",
-      "street", "latitude", "longitude", "lat", "lon", "lng", "altitude", "speed", "course",
+      "street", "latitude", "longitude", "lat", "lon", "lng", "altitude", "speed", "course", "coordinates", "coords",
       "weight", "height", "width", "length", "size", "duration", "time", "times", "timestamp",
       "start", "end", "rating", "score", "rank", "position", "order", "sequence", "priority",
       "level", "visibility", "website", "homepage", "link", "links", "image", "photo", "picture",
@@ -562,7 +562,7 @@ TypeGuess InferFieldType(const std::vector<std::string>& words) {
     return g;
   }
   if (any({"json", "attributes", "metadata", "properties", "settings", "config", "configuration",
-           "preferences", "payload", "extra", "choices", "meta"})) {
+           "preferences", "payload", "extra", "choices", "meta", "coordinates", "coords"})) {
     g.type = FieldType::kJson;
     return g;
   }
