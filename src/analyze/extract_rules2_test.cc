@@ -954,5 +954,21 @@ TEST(ExtractRules2, CoordinatesAreAColumn) {
   EXPECT_TRUE(s.FindEntity("Depot")->FindField("coordinates")) << Dump(r);
 }
 
+// "players join a club as members", "volunteers join a crew as helpers (joined at)": the
+// membership is a record named after the role the act gives, linked to both sides, with the date
+// it began; "users join teams" stays a plain membership.
+TEST(ExtractRules2, JoiningAsARoleMakesARecordNamedAfterIt) {
+  auto r = Analyze(
+      "A sailing app. Clubs have a name and a harbour. Sailors join a club as members. Boats have a name and a "
+      "length. Volunteers join a regatta as helpers (joined at). Regattas have a date.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Member")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Club", "Member", RelationKind::kOneToMany)) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Member")->FindField("joinedAt")) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Member")->FindField("joinedAt")->type, spec::FieldType::kDateTime) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Helper")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Regatta", "Helper", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

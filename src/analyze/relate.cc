@@ -923,6 +923,44 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         continue;
       }
     }
+    // "people join a project as members", "users join a team as participants (joined at)": the
+    // membership is a record named after the role the act gives (Member, Participant).
+    if (&a != &b && ActNoun(conn) == "Membership" && b.end + 1 < T.size() && T[b.end].lower == "as") {
+      size_t q = b.end + 1;
+      while (q < T.size() && In(T[q].lower, {"a", "an"})) ++q;
+      if (q < T.size() && T[q].kind == Token::kWord && naming::Singularize(T[q].lower) != T[q].lower &&
+          !lex::IsStopword(T[q].lower) && !lex::IsFieldWord(T[q].lower) && !lex::IsNonEntity(T[q].lower)) {
+        const std::string join = naming::ToPascalCase(naming::Singularize(T[q].lower));
+        size_t stop = q + 1;
+        auto& fields = join_payload_[join];
+        if (stop < T.size() && T[stop].text == "(") {
+          const size_t close = MatchParen(T, stop, T.size());
+          for (const Item& it : SplitItems(T, stop + 1, close, false)) {
+            for (auto& f : ParseFieldItem(T, it.begin, it.end)) {
+              bool dup = false;
+              for (const auto& g : fields) dup = dup || g.name == f.name;
+              if (!dup) fields.push_back(std::move(f));
+            }
+          }
+          stop = close + 1;
+        }
+        // A membership records when it began ("(joined at)" or nothing said).
+        bool has_joined = false;
+        for (auto& f : fields) {
+          if (f.name == "joined" || f.name == "joinedAt") {
+            f.name = "joinedAt";
+            f.type = spec::FieldType::kDateTime;
+            has_joined = true;
+          }
+        }
+        if (!has_joined) fields.push_back(DField{"joinedAt", spec::FieldType::kDateTime, false, false, false, {}});
+        Note(a, 2.2, false, si);
+        Note(b, 2.2, false, si);
+        links_.push_back({a.name, b.name, "via:" + join, ""});
+        while (i + 2 < cs.size() && cs[i + 2]->begin < stop) ++i;
+        continue;
+      }
+    }
     if ((k.type == "m2m" || (k.type == "a_has_b" && b.plural)) && &a != &b) {
       if (std::string act = ActNoun(conn); !act.empty()) {
         size_t stop = b.end;
