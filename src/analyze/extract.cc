@@ -924,6 +924,12 @@ void Extractor::ParseLists() {
                        IsTypeWord(T[h.end + 1].lower);
           bool ends_item = !typed && (h.end == it.end || T[h.end].text == "(");
           bool determined = h.begin > it.begin && In(T[h.begin - 1].lower, {"a", "an", "the", "one", "its", "their"});
+          // ("projects have a name and can have subprojects": the owner nests.)
+          if (h.words.size() == 1 && h.words[0].size() > 5 && StartsWith(h.words[0], "sub") &&
+              naming::ToPascalCase(naming::Singularize(h.words[0].substr(h.words[0][3] == '-' ? 4 : 3))) == owner) {
+            d_.AddRelation(owner, owner, spec::RelationKind::kOneToMany);
+            continue;
+          }
           if (h.plural && ends_item && !In(h.words.back(), {"photos", "images", "pictures", "screenshots"})) {
             make(h.name, DField{});
             d_.AddRelation(owner, h.name, spec::RelationKind::kOneToMany);

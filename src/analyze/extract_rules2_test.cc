@@ -970,5 +970,14 @@ TEST(ExtractRules2, JoiningAsARoleMakesARecordNamedAfterIt) {
   EXPECT_TRUE(HasDirected(s, "Regatta", "Helper", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "folders have a name and can have subfolders": inside a has-list the sub-prefixed plural is the
+// owner nesting (a self relation), not a table of its own.
+TEST(ExtractRules2, SubRecordsInAHasListAreNesting) {
+  auto r = Analyze("A file manager. Folders have a name and can have subfolders. Files belong to a folder.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Subfolder")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Folder", "Folder", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
