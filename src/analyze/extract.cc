@@ -941,9 +941,15 @@ void Extractor::ParseLists() {
             continue;
           }
         }
-        // "a bunch of photos": many images are rows of their own.
+        // "a bunch of photos", "product images (caption, order)", "extra images": many images are
+        // rows of their own. (A bare "photos" among other things, "files: photos, manuals" or
+        // "details, screenshots, created at", is a column or a kind.)
         const std::string& hw = h.words.back();
-        if (h.plural && In(hw, {"photos", "images", "pictures", "screenshots"}) && h.words.size() <= 2) {
+        bool many_images = h.quantified || h.words.size() == 2 || (h.end < it.end && T[h.end].text == "(");
+        for (size_t k = h.begin > 2 ? h.begin - 2 : 0; k < h.begin; ++k) {
+          many_images = many_images || In(T[k].lower, {"extra", "additional", "multiple", "several", "many", "more"});
+        }
+        if (h.plural && In(hw, {"photos", "images", "pictures", "screenshots"}) && h.words.size() <= 2 && many_images) {
           std::string name = owner + "Image";
           make(name, DField{"url", spec::FieldType::kUrl, true, false, true, {}});
           d_.AddRelation(owner, name, spec::RelationKind::kOneToMany);

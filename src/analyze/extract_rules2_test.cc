@@ -979,5 +979,17 @@ TEST(ExtractRules2, SubRecordsInAHasListAreNesting) {
   EXPECT_TRUE(HasDirected(s, "Folder", "Folder", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "a bunch of photos", "extra images", "product images (caption, order)" are rows of their own; a
+// bare "screenshots" among a record's columns, or "photos" as a kind of file, is not.
+TEST(ExtractRules2, OnlyManyImagesAreATable) {
+  auto r = Analyze(
+      "A moderation tool. Reports: reporter, reason, details, screenshots, created at. Files: photos, manuals, "
+      "receipts. Listings have a title, a price and a bunch of photos.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("ReportImage")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("FileImage")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("ListingImage")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
