@@ -154,8 +154,10 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   LinkCompounds(draft);
   QualifyDependents(draft);
   MergeLoginAccount(draft);
-  const bool stated_tenant = !StatedTenant(sentences).empty();
+  const std::string tenant = StatedTenant(sentences);
+  const bool stated_tenant = !tenant.empty();
   if (stated_tenant || lex::DetectFeatures(norm).count(spec::Feature::kMultiTenancy)) ScopeToTenant(draft, sentences);
+  ShareTags(draft, tenant);
   auto matches = MatchArchetypes(norm);
 
   int text_entities = 0, strong = 0;

@@ -38,6 +38,9 @@ void MergeLoginAccount(Draft& d);
 // entity when the text gives it no fields.
 std::string StatedTenant(const std::vector<Sentence>& sentences);
 void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences);
+// Tags, keywords and labels are shared (many-to-many) by the records they mark, and owned
+// one-to-many by the space that defines them (a user, board, team, the tenant).
+void ShareTags(Draft& d, const std::string& tenant);
 
 // Shared between extract.cc and relate.cc.
 class Extractor {

@@ -991,5 +991,15 @@ TEST(ExtractRules2, OnlyManyImagesAreATable) {
   EXPECT_TRUE(s.FindEntity("ListingImage")) << Dump(r);
 }
 
+// "recipes: title, servings, tags": tags are shared by the records they mark (many-to-many), not
+// owned by one recipe.
+TEST(ExtractRules2, TagsAreSharedByTheRecordsTheyMark) {
+  auto r = Analyze(
+      "A recipe app for families. Recipes: title, servings, cooking time, tags. Families have a name. Meal plans "
+      "have a date and a recipe.");
+  EXPECT_TRUE(HasRelation(PlanOf(r), "Recipe", "Tag", RelationKind::kManyToMany)) << Dump(r);
+  EXPECT_FALSE(HasRelation(PlanOf(r), "Recipe", "Tag", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

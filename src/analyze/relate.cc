@@ -1360,6 +1360,25 @@ void MergeLoginAccount(Draft& d) {
   d.userMentioned = true;
 }
 
+void ShareTags(Draft& d, const std::string& tenant) {
+  // "recipes get tags", "a response can carry any number of tags": a tag, keyword or label is
+  // shared by the records it marks (many-to-many); the space that defines the tags (a user, a
+  // board, a team, the tenant) owns them one-to-many.
+  static const std::set<std::string> kContainers = {
+      "User", "Project", "Board", "Group", "Team", "Space", "Workspace", "Environment", "Organization",
+      "Organisation", "Org", "Account", "Company", "Site", "Tenant", "Library", "Shop", "Store", "Blog",
+      "Channel", "Community", "Household", "Family", "Club"};
+  for (auto& r : d.relations) {
+    if (r.kind != spec::RelationKind::kOneToMany || r.from == r.to) continue;
+    const bool tag_to = In(r.to, {"Tag", "Keyword", "Label"});
+    const bool tag_from = In(r.from, {"Tag", "Keyword", "Label"});
+    if (tag_to == tag_from) continue;
+    const std::string& other = tag_to ? r.from : r.to;
+    if (kContainers.count(other) || other == tenant) continue;
+    r.kind = spec::RelationKind::kManyToMany;
+  }
+}
+
 void LinkCompounds(Draft& d) {
   std::vector<std::pair<std::string, std::string>> add;  // (parent, child) or lookup pairs
   for (const auto& e : d.entities) {
