@@ -552,6 +552,8 @@ void Extractor::Decide() {
         In(head, {"notification", "alert", "reminder", "message"}) && !c.strong) {
       continue;  // "email notifications" is a feature, not a table
     }
+    // ("email reminders", "send emails": a channel is a record only with a field list of its own.)
+    if (single && In(head, {"email", "emails"}) && !c.strong) continue;
     // People the domain keeps records about (patients, students, drivers) are entities when the
     // text relates them to other things; account roles (admins, staff, members) are not.
     bool person_entity = IsPersonEntityWord(head);

@@ -1001,5 +1001,18 @@ TEST(ExtractRules2, TagsAreSharedByTheRecordsTheyMark) {
   EXPECT_FALSE(HasRelation(PlanOf(r), "Recipe", "Tag", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "speakers get emails when ..., reminders by email or by text": a channel is no record unless
+// the text gives it a field list of its own.
+TEST(ExtractRules2, EmailsSentAreNoRecord) {
+  auto r = Analyze(
+      "A conference app. Speakers make one account (name, email, password) and submit talks (title, abstract). "
+      "Speakers get emails when their talk is accepted or rejected, and reminders by email or by text before their "
+      "slot. Rooms have a name.");
+  EXPECT_FALSE(PlanOf(r).FindEntity("Email")) << Dump(r);
+  EXPECT_TRUE(PlanOf(r).FindEntity("Talk")) << Dump(r);
+  auto r2 = Analyze("A newsletter tool. Emails (subject, body, sent at) go to subscribers. Subscribers have an address.");
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Email")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
