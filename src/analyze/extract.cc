@@ -505,8 +505,13 @@ void Extractor::Decide() {
     // ("agencies have many agents": a soft word the text keeps talking about in the plural stands.)
     // ("dashboards: title, layout, widgets", "meters ... (ten mentions)": a word that is usually a
     // part of the product stands when the text gives it fields and keeps coming back to it.)
-    const bool about_it = !IsBadHead(head) && !lex::IsFieldWord(head) &&
-                          ((c.strong && c.score >= 7.0) || (c.score >= 10.0 && c.plural_mentions >= 4));
+    // ("game servers ... each server has a name, ...", "servers run on nodes (name, location)": a
+    // hosting product's servers, instances and nodes are its records when the text gives them
+    // fields or keeps coming back to them.)
+    const bool hosted = In(head, {"server", "servers", "instance", "instances", "node", "nodes"}) &&
+                        (c.strong || c.score >= 10.0) && c.plural_mentions >= 2;
+    const bool about_it = (hosted || (!IsBadHead(head) && !lex::IsFieldWord(head))) &&
+                          ((c.strong && c.score >= 7.0) || (c.score >= 10.0 && c.plural_mentions >= 4) || hosted);
     if (single && lex::IsNonEntity(head) && !about_it &&
         !(soft && (c.strong || c.score >= 4.0 || (c.plural_mentions >= 2 && c.score >= 3.0)))) {
       continue;

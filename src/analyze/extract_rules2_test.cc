@@ -1014,5 +1014,20 @@ TEST(ExtractRules2, EmailsSentAreNoRecord) {
   EXPECT_TRUE(PlanOf(r2).FindEntity("Email")) << Dump(r2);
 }
 
+// A hosting product's servers and nodes are its records when the text gives them fields or keeps
+// coming back to them; "the server sends a reminder" is the product.
+TEST(ExtractRules2, HostedServersAndNodesAreRecords) {
+  auto r = Analyze(
+      "A game hosting panel. Customers rent game servers; each server has a name, a memory limit, a disk limit and "
+      "a status. Servers run on nodes (name, location, total memory), and subusers can be given access to servers. "
+      "Admins suspend servers that break the rules.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Server")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Server")->FindField("memoryLimit")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Node")) << Dump(r);
+  auto r2 = Analyze("A todo app. Tasks have a title and a due date. The server sends a reminder email every night.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Server")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
