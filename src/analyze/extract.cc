@@ -510,8 +510,12 @@ void Extractor::Decide() {
     // fields or keeps coming back to them.)
     const bool hosted = In(head, {"server", "servers", "instance", "instances", "node", "nodes"}) &&
                         (c.strong || c.score >= 10.0) && c.plural_mentions >= 2;
-    const bool about_it = (hosted || (!IsBadHead(head) && !lex::IsFieldWord(head))) &&
-                          ((c.strong && c.score >= 7.0) || (c.score >= 10.0 && c.plural_mentions >= 4) || hosted);
+    // ("every object has a list of values ... a value has a type, a language, the text": an
+    // attribute word the text gives fields and names in the plural is a record too.)
+    const bool fielded = lex::IsFieldWord(head) && !In(head, {"name", "email", "phone", "id", "date", "password", "title"}) && c.strong && c.score >= 7.0 &&
+                         c.plural_mentions >= 2;
+    const bool about_it = fielded || ((hosted || (!IsBadHead(head) && !lex::IsFieldWord(head))) &&
+                          ((c.strong && c.score >= 7.0) || (c.score >= 10.0 && c.plural_mentions >= 4) || hosted));
     if (single && lex::IsNonEntity(head) && !about_it &&
         !(soft && (c.strong || c.score >= 4.0 || (c.plural_mentions >= 2 && c.score >= 3.0)))) {
       continue;

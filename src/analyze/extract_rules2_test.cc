@@ -1029,5 +1029,17 @@ TEST(ExtractRules2, HostedServersAndNodesAreRecords) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("Server")) << Dump(r2);
 }
 
+// "every object has a list of values (property, language, text, hidden) ... values link to ...":
+// an attribute word with a field list of its own that the text keeps naming in the plural is a
+// record.
+TEST(ExtractRules2, AnAttributeWordWithItsOwnFieldsIsARecord) {
+  auto r = Analyze(
+      "A museum catalogue. Objects have a title and a date. Every object has a list of values (property, language, "
+      "text, hidden). Values can link to another object, and values are searchable.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Value")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Value")->FindField("language")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
