@@ -765,6 +765,40 @@ void Extractor::ParseLists() {
           continue;
         }
       }
+      // "created_by (user)", "the shipper (a client)": a column named after the record it points at.
+      {
+        size_t open = it.end;
+        for (size_t k = it.begin; k < it.end; ++k) {
+          if (T[k].text == "(") {
+            open = k;
+            break;
+          }
+        }
+        if (open > it.begin && open < it.end) {
+          const size_t close = MatchParen(T, open, it.end);
+          size_t q = open + 1;
+          while (q < close && In(T[q].lower, {"a", "an", "the", "also", "another", "one"})) ++q;
+          std::vector<std::string> name_words;
+          for (size_t k = it.begin; k < open; ++k) {
+            if (T[k].kind == Token::kWord && !lex::IsStopword(T[k].lower)) name_words.push_back(T[k].lower);
+          }
+          if (q + 1 == close && T[q].kind == Token::kWord && !name_words.empty() && name_words.size() <= 3 &&
+              close + 1 >= it.end) {
+            Chunk pc;
+            pc.words = {T[q].lower};
+            NameChunk(pc);
+            const std::string r = Resolve(pc);
+            bool linked = false;  // a second link to the same record stays a column ("archived_by (user)")
+            for (const auto& rel : d_.relations) {
+              linked = linked || (rel.from == r && rel.to == owner) || (rel.from == owner && rel.to == r);
+            }
+            if (!r.empty() && !linked && (accepted_.count(r) > 0 || r == "User")) {
+              d_.AddRelation(r, owner, spec::RelationKind::kOneToMany, naming::ToCamelCase(Join(name_words, " ")));
+              continue;
+            }
+          }
+        }
+      }
       // "... and the order has line items": a relation statement about the owner inside its list.
       {
         size_t verb = it.end;

@@ -1041,5 +1041,21 @@ TEST(ExtractRules2, AnAttributeWordWithItsOwnFieldsIsARecord) {
   EXPECT_TRUE(s.FindEntity("Value")->FindField("language")) << Dump(r);
 }
 
+// "created_by (user)", "the payer (a client)": a column named after the record it points at is a
+// reference with that name; "allergens (list)" is one column holding a list.
+TEST(ExtractRules2, ColumnsThatNameTheirRecordAreReferences) {
+  auto r = Analyze(
+      "Catering events. Clients have a company name and an email. Event: event_name, event_date (required), "
+      "status, created_by (user), the payer (a client). MenuItem: name, allergens (list), is_active. Staff log in "
+      "with email + password.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "User", "Event", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Client", "Event", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Allergen")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("MenuItem")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("MenuItem")->FindField("allergens")) << Dump(r);
+  EXPECT_EQ(s.FindEntity("MenuItem")->FindField("allergens")->type, spec::FieldType::kJson) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -137,7 +137,7 @@ std::vector<Item> SplitItems(const std::vector<Token>& toks, size_t begin, size_
 bool IsTypeWord(std::string_view w) {
   return In(w, {"json", "jsonb", "text", "int", "integer", "string", "number", "decimal", "float", "bool", "boolean",
                 "date", "datetime", "timestamp", "uuid", "url", "email", "enum", "unique", "optional", "required",
-                "nullable"});
+                "nullable", "list", "array"});
 }
 
 bool LooksLikeFieldList(const std::vector<Token>& toks, size_t begin, size_t end) {
@@ -284,6 +284,11 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
       }
       if (iw.empty()) continue;
       Hints h;
+      // "allergens (list)", "tags (array)": a list of values in one column.
+      if (iw.size() == 1 && In(iw[0], {"list", "array"})) {
+        hints.type = FieldType::kJson;
+        continue;
+      }
       if (iw.size() == 1 && ApplyHint(iw[0], h)) {
         if (h.type) hints.type = h.type;
         hints.unique |= h.unique;
