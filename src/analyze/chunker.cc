@@ -105,7 +105,7 @@ void NameChunk(Chunk& c) {
       (StartsWith(words[1], "attachment") || StartsWith(words[1], "upload"))) {
     words.erase(words.begin());
   }
-  if (words.size() >= 2) {
+  if (words.size() >= 2 && !c.identifier) {
     const std::string& last = words.back();
     const std::string& prev = words[words.size() - 2];
     bool adjective = EndsWith(prev, "al") || EndsWith(prev, "ic") || EndsWith(prev, "ive") || EndsWith(prev, "ous");
@@ -138,6 +138,10 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
   auto flush = [&](size_t at) {
     if (open && !cur.words.empty()) {
       cur.end = at;
+      // ("EventStatusLog: ..." names a table as one identifier.)
+      bool joined = cur.words.size() >= 2 && cur.end == cur.begin + cur.words.size();
+      for (size_t k = cur.begin + 1; joined && k < cur.end; ++k) joined = toks[k].joined;
+      cur.identifier = joined;
       NameChunk(cur);
       if (!cur.name.empty()) out.push_back(cur);
     }
@@ -154,6 +158,12 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       // Hyphenated compounds split by spaces are rare; any punctuation ends a chunk.
       flush(i);
       if (t.text != "-") pending_quant = pending_single = false;
+      continue;
+    }
+    // "StudentAttempt": the later parts of one camelCase word continue its chunk, whatever they
+    // could be on their own ("attempt" is also a verb).
+    if (t.joined && open && i > begin && toks[i - 1].kind == Token::kWord) {
+      cur.words.push_back(w);
       continue;
     }
     // "per-product", "non-deductible": qualifiers, not nouns.

@@ -19,6 +19,7 @@ struct Chunk {
   bool quantified = false;  // preceded by many / several / multiple / some / one or more
   bool single = false;      // preceded by a / an / one / exactly one / each / every
   int depth = 0;            // parenthesis depth at the chunk
+  bool identifier = false;  // written as one camelCase word ("EventStatusLog"): its name is kept whole
 };
 
 // Chunks tokens [begin, end) of `toks`.

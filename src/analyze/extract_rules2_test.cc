@@ -1057,5 +1057,20 @@ TEST(ExtractRules2, ColumnsThatNameTheirRecordAreReferences) {
   EXPECT_EQ(s.FindEntity("MenuItem")->FindField("allergens")->type, spec::FieldType::kJson) << Dump(r);
 }
 
+// "OrderStatusLog: ...", "ShipmentAttempt: one per parcel per day - ...": a table written as one
+// camelCase identifier keeps its whole name (no "log"/"history" dropped), and its parts stay one
+// phrase even when one of them is also a verb.
+TEST(ExtractRules2, CamelCaseTableNamesAreKeptWhole) {
+  auto r = Analyze(
+      "A courier backend. Order: number, status, total. OrderStatusLog: every status change of an order - old "
+      "status, new status, changed at. ShipmentAttempt: one per parcel per day - started at, finished at, outcome. "
+      "Couriers log in with email and password.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("OrderStatusLog")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("OrderStatus")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("ShipmentAttempt")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("ShipmentAttempt")->FindField("outcome")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

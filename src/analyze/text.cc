@@ -161,8 +161,10 @@ std::vector<Sentence> Segment(std::string_view raw) {
         parts.push_back(part);
 
       }
-      for (auto& p : parts) {
-        if (!p.empty()) cur.tokens.push_back(MakeWord(p));
+      for (size_t k = 0; k < parts.size(); ++k) {
+        if (parts[k].empty()) continue;
+        cur.tokens.push_back(MakeWord(parts[k]));
+        cur.tokens.back().joined = k > 0;
       }
       i = j;
       if (i + 1 < n && text[i] == '\'' && (text[i + 1] == 's' || text[i + 1] == 'S') &&

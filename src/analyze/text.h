@@ -16,6 +16,7 @@ struct Token {
   std::string text;   // as written ("Follow-ups")
   std::string lower;  // lowercase, typo-corrected ("follow-ups")
   bool capitalized = false;
+  bool joined = false;  // a later part of a camelCase word ("Log" in "EventStatusLog")
 };
 
 // A sentence or clause-level segment: one bullet line or one sentence of prose.
