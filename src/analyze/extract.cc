@@ -299,6 +299,11 @@ void Extractor::Evidence(size_t si) {
   size_t list_begin = T.size();
   bool colon = HeadColon(si, chunks, list_begin);
   (void)colon;
+  previous_subject_ = Chunk{};
+  if (!chunks.empty() && chunks.front().begin <= 2 && chunks.front().depth == 0 &&
+      !label_heads_.count(si * 1000 + chunks.front().begin)) {
+    previous_subject_ = chunks.front();
+  }
   // Chunks inside a registered list are skipped by each step; clauses after the list still count.
   const size_t skip = T.size();
   HasLists(si, chunks, skip);

@@ -110,6 +110,9 @@ class Extractor {
   std::vector<Chunk> history_;  // referable mentions of earlier sentences, in order (pronoun antecedents)
   std::vector<size_t> history_si_;  // sentence of each history_ entry
   std::map<size_t, Chunk> told_records_;  // sentence -> "Loans:" head of "Loans: an item goes out to ..."
+  // The phrase the previous sentence opened with ("Event types is what people book ..."), for a
+  // "Fields: ..." label that lists its columns; empty name when that sentence opened otherwise.
+  Chunk previous_subject_;
   std::set<size_t> label_heads_;  // sentence * 1000 + token of "Label:" heads (not entities)  // candidates described as nested / trees
   Draft d_;
 };

@@ -1072,5 +1072,17 @@ TEST(ExtractRules2, CamelCaseTableNamesAreKeptWhole) {
   EXPECT_TRUE(s.FindEntity("ShipmentAttempt")->FindField("outcome")) << Dump(r);
 }
 
+// "Rate plans are what guests pay for. Fields: name, nightly price, ...": a "Fields:" label lists
+// the columns of the record the sentence before opened with; it is no table of fields.
+TEST(ExtractRules2, AFieldsLabelListsTheColumnsOfThePreviousSubject) {
+  auto r = Analyze(
+      "A hotel backend. Guests have a name and an email. Rate plans are what guests pay for. Fields: name, nightly "
+      "price, minimum stay, refundable. Rooms have a number and a floor.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Field")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("RatePlan")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("RatePlan")->FindField("minimumStay")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -133,6 +133,22 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   // "Buyers place an order for an event:", "a course per school year, owned by a department:":
   // walk back over prepositional links to the phrase the list describes.
   head = WalkBack(T, chunks, head);
+  // "Event types is what people book ... Fields: title, slug, ...": a "Fields:" label opening the
+  // sentence lists the columns of the record the sentence before opened with.
+  // (Not the text's opening sentence, the product, nor a schema header: "Fields: court: id, ...".)
+  bool nested_colon = false;
+  for (size_t k = colon + 1; k < list_end; ++k) nested_colon = nested_colon || T[k].text == ":";
+  if (head->begin <= 1 && head->words.size() == 1 && si >= 2 && !nested_colon &&
+      In(head->words[0], {"fields", "columns", "attributes", "properties"}) && !previous_subject_.name.empty() &&
+      (previous_subject_.words.size() >= 2 ||
+       (!LooksLikeAttribute(previous_subject_) && !lex::IsNonEntity(previous_subject_.words.back())))) {
+    label_heads_.insert(si * 1000 + head->begin);
+    Chunk owner = previous_subject_;
+    Note(owner, 4.0, true, si);
+    lists_.push_back({IsUserHead(owner) ? "User" : owner.name, si, colon + 1, list_end});
+    list_begin = colon + 1;
+    return true;
+  }
   // "baskets per user (status ...) with lines: product, quantity": generic rows take the name of
   // what they belong to (BasketLine).
   Chunk named_dependent;
