@@ -133,6 +133,10 @@ std::string PluralizeLower(const std::string& w) {
   for (const auto& [s, p] : Irregulars()) {
     if (w == s) return p;
   }
+  // Compounds of person and child: "salesperson" -> "salespeople", "grandchild" -> "grandchildren".
+  if (EndsWith(w, "person") && w.size() > 6) return w.substr(0, w.size() - 6) + "people";
+  if (EndsWith(w, "child") && w.size() > 5) return w + "ren";
+  if (EndsWith(w, "people") || EndsWith(w, "children")) return w;
   // Already an irregular plural (people, children): keep it.
   for (const auto& [s, p] : Irregulars()) {
     if (w == p && s != p) return w;
@@ -156,6 +160,9 @@ std::string SingularizeLower(const std::string& w) {
   for (const auto& [s, p] : Irregulars()) {
     if (w == p) return s;
   }
+  if (EndsWith(w, "people") && w.size() > 6) return w.substr(0, w.size() - 6) + "person";
+  if (EndsWith(w, "children") && w.size() > 8) return w.substr(0, w.size() - 3);
+  if ((EndsWith(w, "person") && w.size() > 6) || (EndsWith(w, "child") && w.size() > 5)) return w;
   for (const auto& [s, p] : Irregulars()) {
     if (w == s) return w;  // already singular
   }

@@ -21,7 +21,8 @@ TEST_P(PluralTest, PluralizesAndSingularizesBothWays) {
 
 INSTANTIATE_TEST_SUITE_P(
     English, PluralTest,
-    ::testing::Values(PluralCase{"person", "people"}, PluralCase{"category", "categories"},
+    ::testing::Values(PluralCase{"person", "people"}, PluralCase{"salesperson", "salespeople"},
+                      PluralCase{"grandchild", "grandchildren"}, PluralCase{"category", "categories"},
                       PluralCase{"status", "statuses"}, PluralCase{"analysis", "analyses"},
                       PluralCase{"child", "children"}, PluralCase{"news", "news"},
                       PluralCase{"series", "series"}, PluralCase{"post", "posts"},
