@@ -1084,5 +1084,17 @@ TEST(ExtractRules2, AFieldsLabelListsTheColumnsOfThePreviousSubject) {
   EXPECT_TRUE(s.FindEntity("RatePlan")->FindField("minimumStay")) << Dump(r);
 }
 
+// "- spare part management: code, name, ...": the feature's name labels the record it manages.
+TEST(ExtractRules2, AManagementLabelNamesTheRecord) {
+  auto r = Analyze(
+      "Backend for our workshop. Requirement as below:\n- spare part management: code, name, unit, unit price, "
+      "current stock\n- machine tracking: serial number, model, location, last service date\n- user login.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("SparePart")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Machine")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("SparePartManagement")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("MachineTracking")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

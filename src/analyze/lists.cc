@@ -117,6 +117,8 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     if (c.depth != 0 || c.end > colon) continue;
     bool adjacent = c.end == colon;
     if (!adjacent && T[c.end].text == "(" && MatchParen(T, c.end, n) == colon - 1) adjacent = true;
+    // ("machine tracking: serial number, ...": the feature word may have been read as a verb.)
+    if (!adjacent && c.end + 1 == colon && In(T[c.end].lower, {"tracking", "handling", "management"})) adjacent = true;
     if (adjacent) head = &c;
   }
   if (!head) return false;
@@ -133,6 +135,18 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   // "Buyers place an order for an event:", "a course per school year, owned by a department:":
   // walk back over prepositional links to the phrase the list describes.
   head = WalkBack(T, chunks, head);
+  // "- raw material management: code, name, ...", "inventory tracking: ...": the feature's name
+  // labels the record it manages (RawMaterial).
+  Chunk managed;
+  if (head->words.size() >= 2 &&
+      In(head->words.back(), {"management", "tracking", "handling", "administration"})) {
+    managed = *head;
+    managed.words.pop_back();
+    NameChunk(managed);
+    if (!managed.name.empty() && (managed.words.size() >= 2 || !lex::IsNonEntity(managed.words.back()))) {
+      head = &managed;
+    }
+  }
   // "Event types is what people book ... Fields: title, slug, ...": a "Fields:" label opening the
   // sentence lists the columns of the record the sentence before opened with.
   // (Not the text's opening sentence, the product, nor a schema header: "Fields: court: id, ...".)
