@@ -1096,5 +1096,19 @@ TEST(ExtractRules2, AManagementLabelNamesTheRecord) {
   EXPECT_FALSE(s.FindEntity("MachineTracking")) << Dump(r);
 }
 
+// "each route has one or more stops", "every order makes one or more shipments": owning several is
+// one-to-many; "belongs to one or more categories" and "has one or more hosts (users)" stay
+// many-to-many.
+TEST(ExtractRules2, HavingOneOrMoreIsOneToMany) {
+  auto r = Analyze(
+      "A delivery app. Routes have a name. Each route has one or more stops. Stops have an address. Every order "
+      "makes one or more shipments. Orders have a total; shipments have a tracking number. Each product belongs to "
+      "one or more categories. Products have a name; categories have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Route", "Stop", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Order", "Shipment", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Product", "Category", RelationKind::kManyToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

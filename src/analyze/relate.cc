@@ -45,6 +45,15 @@ struct Kind {
 Kind Classify(const std::string& c, const Chunk& b) {
   if (c == "  " || c == " ") return {};
   if (Is(c, [] { static const PaddedSet s = Pad({"'s"}); return std::cref(s); }())) return {"a_has_b", ""};
+  // "each plan has one or more batches", "every plan makes one or more batches": owning several
+  // is one-to-many ("belongs to one or more categories" below is many-to-many).
+  if (Has(c, {"has one or more", "have one or more", "holds one or more", "hold one or more", "makes one or more",
+              "make one or more", "contains one or more", "contain one or more", "creates one or more",
+              "create one or more", "produces one or more", "produce one or more", "gets one or more",
+              "get one or more"}) &&
+      !IsUserHead(b) && !(b.words.size() == 1 && lex::RoleOf(b.words.back()))) {  // "has one or more hosts"
+    return {"a_has_b", ""};
+  }
   // Many-to-many wording.
   if (Has(c, {"in more than one", "in several", "in multiple", "in many", "to many", "to several", "to multiple",
               "many to many", "belong to many", "belongs to many", "belong to several", "belongs to several",
