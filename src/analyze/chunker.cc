@@ -244,6 +244,13 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                 .find("|" + w + "|") != std::string_view::npos) {
       content = false;
     }
+    // "a visitor session when someone lands (hostname, ...)": after an indefinite pronoun, a word
+    // ending in -s is its verb.
+    if (content && i > begin && EndsWith(w, "s") &&
+        std::string_view("|someone|somebody|anyone|anybody|everyone|everybody|nobody|he|she|it|").find(
+            "|" + toks[i - 1].lower + "|") != std::string_view::npos) {
+      content = false;
+    }
     // "picks the better one -> store decision (judge, winner, loser)": an imperative after an arrow.
     if (content && i > begin && i + 1 < end && toks[i + 1].kind == Token::kWord &&
         (toks[i - 1].text == ">" || toks[i - 1].text == "->" || toks[i - 1].text == "=>") &&

@@ -192,7 +192,17 @@ void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
       return;
     }
   }
-  std::string name = IsUserHead(c) ? "User" : c.name;
+  // "the logged-in person", "the signed in member": the login itself.
+  bool logged_in = false;
+  if (si < s_.size() && c.begin > 0 && c.begin <= s_[si].tokens.size()) {
+    const auto& T = s_[si].tokens;
+    const std::string& p1 = T[c.begin - 1].lower;
+    logged_in = In(p1, {"logged-in", "signed-in"}) ||
+                (p1 == "in" && c.begin >= 2 && In(T[c.begin - 2].lower, {"logged", "signed"})) ||
+                (c.begin >= 3 && T[c.begin - 2].text == "-" && p1 == "in" && In(T[c.begin - 3].lower, {"logged", "signed"}));
+  }
+  logged_in = logged_in || (c.words.size() == 2 && In(c.words.front(), {"logged-in", "signed-in"}));
+  std::string name = IsUserHead(c) || logged_in ? "User" : c.name;
   auto& cand = cands_[name];
   if (cand.name.empty()) {
     cand.name = name;
@@ -565,6 +575,11 @@ void Extractor::Decide() {
     if (!single && In(ToLower(words.front()), {"email", "sms", "push", "in"}) &&
         In(head, {"notification", "alert", "reminder", "message"}) && !c.strong) {
       continue;  // "email notifications" is a feature, not a table
+    }
+    // ("one preferences row per person" in a text with logins: the person is the login.)
+    if (single && In(head, {"person", "persons"}) && !c.strong && c.plural_mentions == 0 && cands_.count("User") &&
+        cands_["User"].score >= 2.0) {
+      continue;
     }
     // ("email reminders", "send emails": a channel is a record only with a field list of its own.)
     if (single && In(head, {"email", "emails"}) && !c.strong) continue;

@@ -1110,5 +1110,21 @@ TEST(ExtractRules2, HavingOneOrMoreIsOneToMany) {
   EXPECT_TRUE(HasRelation(s, "Product", "Category", RelationKind::kManyToMany)) << Dump(r);
 }
 
+// "every record belongs to the logged-in person, one settings row per person": the person is the
+// login; "a visit when someone arrives (...)": after an indefinite pronoun the -s word is a verb.
+TEST(ExtractRules2, TheLoggedInPersonIsTheLogin) {
+  auto r = Analyze(
+      "A sleep tracker. Nights: date, hours slept, notes. Naps: start, end. Every record belongs to the logged-in "
+      "person, one settings row per person.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Person")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("LoggedInPerson")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Nap")) << Dump(r);
+  auto r2 = Analyze(
+      "A visitor counter for museums. Each museum owns rooms: name, floor. The sensor logs a visit when someone "
+      "enters (room, time, group size), and exits too.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Enter")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
