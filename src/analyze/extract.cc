@@ -199,7 +199,8 @@ void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
     const std::string& p1 = T[c.begin - 1].lower;
     logged_in = In(p1, {"logged-in", "signed-in"}) ||
                 (p1 == "in" && c.begin >= 2 && In(T[c.begin - 2].lower, {"logged", "signed"})) ||
-                (c.begin >= 3 && T[c.begin - 2].text == "-" && p1 == "in" && In(T[c.begin - 3].lower, {"logged", "signed"}));
+                (c.begin >= 3 && T[c.begin - 2].text == "-" && p1 == "in" &&
+                 In(T[c.begin - 3].lower, {"logged", "signed"}));
   }
   logged_in = logged_in || (c.words.size() == 2 && In(c.words.front(), {"logged-in", "signed-in"}));
   std::string name = IsUserHead(c) || logged_in ? "User" : c.name;
@@ -213,7 +214,6 @@ void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
   cand.strong = cand.strong || strong;
   if (c.plural && c.depth == 0) ++cand.plural_mentions;
   if (c.plural && c.quantified) cand.quantified = true;
-  if (c.single && c.depth == 0) ++cand.single_mentions;
   if (c.single || c.plural) ++cand.counted_mentions;
   cand.phrases.insert(c.phrase);
 }
@@ -527,8 +527,9 @@ void Extractor::Decide() {
                         (c.strong || c.score >= 10.0) && c.plural_mentions >= 2;
     // ("every object has a list of values ... a value has a type, a language, the text": an
     // attribute word the text gives fields and names in the plural is a record too.)
-    const bool fielded = lex::IsFieldWord(head) && !In(head, {"name", "email", "phone", "id", "date", "password", "title"}) && c.strong && c.score >= 7.0 &&
-                         c.plural_mentions >= 2;
+    const bool fielded = lex::IsFieldWord(head) &&
+                         !In(head, {"name", "email", "phone", "id", "date", "password", "title"}) && c.strong &&
+                         c.score >= 7.0 && c.plural_mentions >= 2;
     const bool about_it = fielded || ((hosted || (!IsBadHead(head) && !lex::IsFieldWord(head))) &&
                           ((c.strong && c.score >= 7.0) || (c.score >= 10.0 && c.plural_mentions >= 4) || hosted));
     if (single && lex::IsNonEntity(head) && !about_it &&

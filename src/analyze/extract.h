@@ -55,7 +55,6 @@ class Extractor {
     size_t order = 0;
     int plural_mentions = 0;  // mentions as a plural noun ("comments on documents")
     bool quantified = false;  // "several photos", "many attachments"
-    int single_mentions = 0;  // mentions after a / an / one / each / every ("an inventory item")
     int counted_mentions = 0;  // plural or single mentions at any depth ("(3 legal entities)")
     bool bullet_lead = false;  // the plural lead of a bullet line ("- Comments on tickets, ...")
     std::set<std::string> phrases;
