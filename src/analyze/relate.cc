@@ -301,6 +301,15 @@ std::vector<DField> LinkPayload(const std::vector<Token>& T, size_t at, size_t* 
   return out;
 }
 
+// Adds the link attributes to a join's payload, skipping names it already has.
+void MergePayload(std::vector<DField>& into, std::vector<DField> more) {
+  for (auto& f : more) {
+    bool dup = false;
+    for (const auto& g : into) dup = dup || g.name == f.name;
+    if (!dup) into.push_back(std::move(f));
+  }
+}
+
 bool IsDet(std::string_view w) {
   return In(w, {"a", "an", "the", "each", "every", "its", "their", "his", "her", "our", "my", "your", "also", "just",
                 "only", "then", "always", "usually", "typically", "optionally", "exactly", "both", "all", "any",
@@ -677,12 +686,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           if (!payload.empty()) {
             std::string join = act == "Membership" || act == "Attendance" ? b.name + act : act;
             if (join.size() > 60) join.resize(60);
-            auto& fields = join_payload_[join];
-            for (auto& f : payload) {
-              bool dup = false;
-              for (const auto& g : fields) dup = dup || g.name == f.name;
-              if (!dup) fields.push_back(std::move(f));
-            }
+            MergePayload(join_payload_[join], std::move(payload));
             Note(*subject, 2.2, false, si);
             Note(b, 2.2, false, si);
             links_.push_back({subject->name, b.name, "via:" + join, ""});
@@ -743,12 +747,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         size_t stop = cs[i + 2]->end;
         auto payload = LinkPayload(T, cs[i + 2]->end, &stop, true);
         if (!payload.empty() && a.name != b.name && a.name != cs[i + 2]->name) {
-          auto& fields = join_payload_[a.name];
-          for (auto& f : payload) {
-            bool dup = false;
-            for (const auto& g : fields) dup = dup || g.name == f.name;
-            if (!dup) fields.push_back(std::move(f));
-          }
+          MergePayload(join_payload_[a.name], std::move(payload));
           links_.push_back({b.name, cs[i + 2]->name, "via:" + a.name, ""});
           ++i;
           while (i + 2 < cs.size() && cs[i + 2]->begin < stop) ++i;
@@ -772,12 +771,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         Note(b, 2.2, false, si);
         Note(c, 2.2, false, si);
         size_t stop = c.end;
-        auto& fields = join_payload_[a.name];
-        for (auto& f : LinkPayload(T, c.end, &stop)) {
-          bool dup = false;
-          for (const auto& g : fields) dup = dup || g.name == f.name;
-          if (!dup) fields.push_back(std::move(f));
-        }
+        MergePayload(join_payload_[a.name], LinkPayload(T, c.end, &stop));
         links_.push_back({b.name, c.name, "via:" + a.name, ""});
         ++i;
         while (i + 2 < cs.size() && cs[i + 2]->begin < stop) ++i;
@@ -920,12 +914,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         if (join.size() > 60) join.resize(60);
         Note(a, 2.2, false, si);
         Note(b, 2.2, false, si);
-        auto& fields = join_payload_[join];
-        for (auto& f : payload) {
-          bool dup = false;
-          for (const auto& g : fields) dup = dup || g.name == f.name;
-          if (!dup) fields.push_back(std::move(f));
-        }
+        MergePayload(join_payload_[join], std::move(payload));
         links_.push_back({a.name, b.name, "via:" + join, ""});
         if (stop < T.size() && T[stop].text == "(") stop = MatchParen(T, stop, T.size()) + 1;
         while (i + 2 < cs.size() && cs[i + 2]->begin < stop) ++i;
@@ -945,11 +934,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         if (stop < T.size() && T[stop].text == "(") {
           const size_t close = MatchParen(T, stop, T.size());
           for (const Item& it : SplitItems(T, stop + 1, close, false)) {
-            for (auto& f : ParseFieldItem(T, it.begin, it.end)) {
-              bool dup = false;
-              for (const auto& g : fields) dup = dup || g.name == f.name;
-              if (!dup) fields.push_back(std::move(f));
-            }
+            MergePayload(fields, ParseFieldItem(T, it.begin, it.end));
           }
           stop = close + 1;
         }
@@ -979,12 +964,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         if (!payload.empty()) {
           Note(a, 2.2, false, si);
           Note(b, 2.2, false, si);
-          auto& fields = join_payload_[join];
-          for (auto& f : payload) {
-            bool dup = false;
-            for (const auto& g : fields) dup = dup || g.name == f.name;
-            if (!dup) fields.push_back(std::move(f));
-          }
+          MergePayload(join_payload_[join], std::move(payload));
           links_.push_back({a.name, b.name, "via:" + join, ""});
           // The attribute phrases (and their parenthesised values) are not related to anything.
           if (stop < T.size() && T[stop].text == "(") stop = MatchParen(T, stop, T.size()) + 1;
