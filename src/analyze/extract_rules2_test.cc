@@ -1126,5 +1126,18 @@ TEST(ExtractRules2, TheLoggedInPersonIsTheLogin) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("Enter")) << Dump(r2);
 }
 
+// "checklists we write ourselves (title, steps)": the list belongs to the noun before the short
+// relative clause; "ourselves" is no record.
+TEST(ExtractRules2, AListAfterWeWriteOurselvesIsTheNouns) {
+  auto r = Analyze(
+      "A safety app for our crews. The backend needs: sites (name, address); checklists we write ourselves (title, "
+      "steps, version); inspections (date, site, inspector).");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Ourselve")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Ourselves")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Checklist")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Checklist")->FindField("version")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

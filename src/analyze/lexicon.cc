@@ -35,6 +35,7 @@ const Set& Stopwords() {
       "kind", "sort", "lot", "lots", "bunch", "couple", "few", "more", "most", "less", "much", "else",
       "again", "already", "still", "even", "ever", "never", "always", "usually", "often", "sometimes",
       "optionally", "mostly", "mainly", "exactly", "just", "own", "themselves", "itself", "yourself",
+      "ourselves", "yourselves", "myself", "himself", "herself", "oneself",
       "whatever", "whoever", "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
       "nobody", "everything", "something", "anything", "nothing", "other", "others", "another",
       "same", "such", "via", "vs", "versus", "either", "whom", "let", "lets", "got", "get", "gets",

@@ -341,6 +341,12 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
         T[j + 2].text == "(") {
       j += 2;
     }
+    // "email templates we write ourselves (subject, ...)": a short relative clause before the list.
+    if (j + 2 < n && In(T[j].lower, {"we", "they", "i", "you"}) && T[j + 1].kind == Token::kWord) {
+      size_t q = j + 2;
+      if (q < n && In(T[q].lower, {"ourselves", "themselves", "myself", "yourself", "yourselves"})) ++q;
+      if (q < n && T[q].text == "(") j = q;
+    }
     if (j >= n || T[j].text != "(") continue;
     size_t close = MatchParen(T, j, n);
     size_t b = j + 1, e = close;
