@@ -1139,5 +1139,17 @@ TEST(ExtractRules2, AListAfterWeWriteOurselvesIsTheNouns) {
   EXPECT_TRUE(s.FindEntity("Checklist")->FindField("version")) << Dump(r);
 }
 
+// "Volunteers come from our CRM: name, phone, skills": the list describes what comes in, not the
+// system it comes from.
+TEST(ExtractRules2, AListAfterComesFromDescribesWhatComes) {
+  auto r = Analyze(
+      "A shift planner for a food bank. Volunteers come from our CRM: name, phone, skills. Shifts have a date, a "
+      "start and an end.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Crm")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Volunteer")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Volunteer")->FindField("phone")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

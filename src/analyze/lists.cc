@@ -135,6 +135,21 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   // "Buyers place an order for an event:", "a course per school year, owned by a department:":
   // walk back over prepositional links to the phrase the list describes.
   head = WalkBack(T, chunks, head);
+  // "Employees come from our directory: name, email", "alerts ingested from our SIEM: source, ...":
+  // the list describes what comes in, not where it comes from.
+  {
+    size_t k = head->begin;
+    while (k > 0 && In(T[k - 1].lower, {"our", "the", "a", "an", "their", "its", "your"})) --k;
+    if (k >= 2 && T[k - 1].lower == "from" &&
+        In(T[k - 2].lower, {"come", "comes", "coming", "ingested", "imported", "synced", "pulled", "fetched", "loaded",
+                            "received", "copied", "exported", "streamed", "scraped"})) {
+      size_t v = k - 2;
+      while (v > 0 && In(T[v - 1].lower, {"are", "is", "get", "gets", "all", "also"})) --v;
+      for (const auto& c : chunks) {
+        if (c.end == v && c.depth == 0 && !LooksLikeAttribute(c)) head = &c;
+      }
+    }
+  }
   // "- raw material management: code, name, ...", "inventory tracking: ...": the feature's name
   // labels the record it manages (RawMaterial).
   Chunk managed;
