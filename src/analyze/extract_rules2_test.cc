@@ -1151,5 +1151,19 @@ TEST(ExtractRules2, AListAfterComesFromDescribesWhatComes) {
   EXPECT_TRUE(s.FindEntity("Volunteer")->FindField("phone")) << Dump(r);
 }
 
+// "users can report listings and messages": a report is a record between the reporter and the
+// thing; "sensors report readings: value, taken at" is a sensor's readings.
+TEST(ExtractRules2, PeopleFileReportsThingsSendData) {
+  auto r = Analyze(
+      "A marketplace. Sellers post listings (title, price). Buyers send messages to sellers. Users can report "
+      "listings and messages; moderators review reports.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Report")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Listing", "Report", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A weather network. Stations have a name and a location. Sensors report readings: value, taken at.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Report")) << Dump(r2);
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Reading")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

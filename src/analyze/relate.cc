@@ -106,6 +106,10 @@ Kind Classify(const std::string& c, const Chunk& b) {
   if (Is(c, [] { static const PaddedSet s = Pad({"review", "reviews", "can review", "write reviews for", "leave reviews on", "leave reviews for"}); return std::cref(s); }())) {
     return {"join:Review", ""};
   }
+  // "users can report posts, comments or profiles", "members flag listings": a report of its own.
+  if (Is(c, [] { static const PaddedSet s = Pad({"report", "reports", "can report", "flag", "flags", "can flag"}); return std::cref(s); }())) {
+    return {"join:Report", ""};
+  }
   if (Is(c, [] { static const PaddedSet s = Pad({"star", "stars", "can star"}); return std::cref(s); }())) return {"join:Star", ""};
   if (Is(c, [] { static const PaddedSet s = Pad({"favorite", "favorites", "favourite", "favourites", "can favorite", "can favourite"}); return std::cref(s); }())) {
     return {"join:Favorite", ""};
@@ -866,6 +870,11 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     if (k.type.empty()) continue;
     // "tags like vegan, dessert", "statuses like open or closed": after a thing that cannot act,
     // "like" introduces examples (values), not a join.
+    // ("devices report positions": a thing that reports sends data; only people file reports.)
+    if (k.type == "join:Report" && !IsUserHead(a) && !lex::RoleOf(a.words.back()) &&
+        !IsPersonEntityWord(a.words.back()) && !PersonLike(a)) {
+      k.type = "a_has_b";
+    }
     if (k.type == "join:Like" && !IsUserHead(a) && !lex::RoleOf(a.words.back()) && !IsPersonEntityWord(a.words.back())) {
       if (a.plural && !LooksLikeAttribute(a)) Note(a, 2.2, false, si);  // a kind with listed values
       continue;
