@@ -1165,5 +1165,17 @@ TEST(ExtractRules2, PeopleFileReportsThingsSendData) {
   EXPECT_TRUE(PlanOf(r2).FindEntity("Reading")) << Dump(r2);
 }
 
+// "Bank and card payments: amount, currency, ...": modifiers coordinated before one head name its
+// kinds; the record is the head.
+TEST(ExtractRules2, CoordinatedModifiersNameKindsOfOneRecord) {
+  auto r = Analyze(
+      "A bookkeeping backend. Clients have a name and a VAT number. Bank and card payments: amount, currency, "
+      "booked at, reference. Invoices have a number and a total.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("CardPayment")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Payment")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Payment")->FindField("reference")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -162,6 +162,21 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
       head = &managed;
     }
   }
+  // "Card and transfer transactions: amount, ...": modifiers coordinated before one head name the
+  // head's kinds; the record is the head (Transaction).
+  Chunk shared_head;
+  if (head->words.size() == 2 && head->begin >= 2 && In(T[head->begin - 1].lower, {"and", "or"})) {
+    for (const auto& c : chunks) {
+      if (c.end + 1 == head->begin && c.begin <= 1 && c.words.size() == 1 && !c.plural && c.depth == 0 &&
+          !lex::IsNonEntity(head->words.back())) {
+        shared_head = *head;
+        shared_head.words = {head->words.back()};
+        NameChunk(shared_head);
+        head = &shared_head;
+        break;
+      }
+    }
+  }
   // "Event types is what people book ... Fields: title, slug, ...": a "Fields:" label opening the
   // sentence lists the columns of the record the sentence before opened with.
   // (Not the text's opening sentence, the product, nor a schema header: "Fields: court: id, ...".)
