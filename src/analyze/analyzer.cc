@@ -156,7 +156,9 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   MergeLoginAccount(draft);
   const std::string tenant = StatedTenant(sentences);
   const bool stated_tenant = !tenant.empty();
-  if (stated_tenant || lex::DetectFeatures(norm).count(spec::Feature::kMultiTenancy)) ScopeToTenant(draft, sentences);
+  if (stated_tenant || lex::DetectFeatures(norm).count(spec::Feature::kMultiTenancy)) {
+    ScopeToTenant(draft, sentences, tenant);
+  }
   ShareTags(draft, tenant);
   auto matches = MatchArchetypes(norm);
 

@@ -239,9 +239,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     if (content && (i + 1 >= end || toks[i + 1].kind == Token::kPunct ||
                     std::string_view("|at|in|on|by|for|to|from|with|into|under|").find("|" + toks[i + 1].lower + "|") !=
                         std::string_view::npos) &&
-        std::string_view("|held|bought|sold|paid|made|given|taken|kept|sent|built|told|shown|known|seen|done|written|"
-                         "chosen|drawn|hidden|brought|caught|taught|spent|lent|lost|met|grown|thrown|won|")
-                .find("|" + w + "|") != std::string_view::npos) {
+        lex::IsIrregularParticiple(w)) {
       content = false;
     }
     // "a visitor session when someone lands (hostname, ...)": after an indefinite pronoun, a word

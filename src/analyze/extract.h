@@ -35,9 +35,9 @@ void MergeLoginAccount(Draft& d);
 // "workspaces (teams)") owns every top-level entity and the users.
 // "every choir must see only its own data", "one install, many choirs": a group named as the unit
 // that sees only its own data ("Choir"), or "" when the text names none. ScopeToTenant makes it an
-// entity when the text gives it no fields.
+// entity when the text gives it no fields (`stated`, StatedTenant's answer, computed once).
 std::string StatedTenant(const std::vector<Sentence>& sentences);
-void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences);
+void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences, const std::string& stated);
 // Tags, keywords and labels are shared (many-to-many) by the records they mark, and owned
 // one-to-many by the space that defines them (a user, board, team, the tenant).
 void ShareTags(Draft& d, const std::string& tenant);

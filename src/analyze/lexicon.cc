@@ -460,6 +460,13 @@ bool IsMainlyVerb(std::string_view w) {
 
 bool MayBeVerb(std::string_view w) { return IsNounVerb(w) || IsMainlyVerb(w); }
 
+bool IsIrregularParticiple(std::string_view w) {
+  static const Set s = {"held", "bought", "sold", "paid", "made", "given", "taken", "kept", "sent", "built", "told", "shown",
+                        "known", "seen", "done", "written", "chosen", "drawn", "hidden", "brought", "caught",
+                        "taught", "spent", "lent", "lost", "met", "grown", "thrown", "won"};
+  return In(s, w);
+}
+
 bool IsKnownWord(std::string_view w) {
   static const std::unordered_set<std::string> known(TypoVocabulary().begin(), TypoVocabulary().end());
   auto known_form = [&](std::string_view x) { return known.count(std::string(x)) > 0; };

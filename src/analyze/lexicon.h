@@ -30,6 +30,9 @@ bool IsMainlyVerb(std::string_view w);
 // A word that may be a verb where the sentence makes it one: the noun/verbs (IsNounVerb) and the
 // mainly-verb lemmas (IsMainlyVerb).
 bool MayBeVerb(std::string_view w);
+// An irregular past participle ("held", "bought", "taken", "written"): the verb in "is held at",
+// "parts bought (...)", "a photo taken by".
+bool IsIrregularParticiple(std::string_view w);
 const std::vector<std::string>& TypoVocabulary();
 
 // Canonical role for a role noun ("admins" -> "admin", "administrator" -> "admin",

@@ -27,7 +27,7 @@ bool IsClauseItem(const std::vector<Token>& T, size_t begin, size_t end) {
   // "a job status picked from a list", "a photo taken by the driver": a participle with its
   // preposition describes the item (a reduced relative clause), it opens no clause.
   const std::string& w = T[k].lower;
-  if ((EndsWith(w, "ed") || In(w, {"taken", "chosen", "given", "written", "drawn", "kept", "sent", "made", "set"})) &&
+  if ((EndsWith(w, "ed") || lex::IsIrregularParticiple(w) || w == "set") &&
       k + 1 < end && In(T[k + 1].lower, {"from", "by", "out", "off"})) {
     return false;
   }
@@ -361,8 +361,8 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
     // ("parts and supplies bought (date, part number, ...)": a participle before the list too.)
     while (j < n && skipped < 3 && T[j].kind == Token::kWord &&
            (In(T[j].lower, {"are", "is", "be", "can", "nested", "nest", "also", "both", "all", "themselves", "simple",
-                            "basic", "plain", "small", "short", "tiny", "fixed", "flat", "bought", "sold", "held",
-                            "made", "kept", "given", "taken", "sent", "paid", "received"}) ||
+                            "basic", "plain", "small", "short", "tiny", "fixed", "flat", "received"}) ||
+            lex::IsIrregularParticiple(T[j].lower) ||
             (j + 1 < n && T[j + 1].text == "(" && EndsWith(T[j].lower, "ed") && T[j].lower.size() > 4))) {
       ++j;
       ++skipped;
@@ -481,12 +481,12 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
                              T[b].kind == Token::kNumber;
         bool joins = false;
         for (size_t k = b; k < e; ++k) joins = joins || In(T[k].text, {"<", ">", "<->", "->", "<-", "/"});
-        if (possessive || counted || joins) {
-          // no alias
-        } else if (!behind_prep && writers_name) {
-          NoteAlias(c, inner[0]);
-        } else if (!behind_prep) {
-          NoteAlias(inner[0], c);
+        if (!behind_prep && !possessive && !counted && !joins) {
+          if (writers_name) {
+            NoteAlias(c, inner[0]);
+          } else {
+            NoteAlias(inner[0], c);
+          }
         }
       }
     }

@@ -868,13 +868,13 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       }
     }
     if (k.type.empty()) continue;
-    // "tags like vegan, dessert", "statuses like open or closed": after a thing that cannot act,
-    // "like" introduces examples (values), not a join.
-    // ("devices report positions": a thing that reports sends data; only people file reports.)
+    // "devices report positions": a thing that reports sends data; only people file reports.
     if (k.type == "join:Report" && !IsUserHead(a) && !lex::RoleOf(a.words.back()) &&
         !IsPersonEntityWord(a.words.back()) && !PersonLike(a)) {
       k.type = "a_has_b";
     }
+    // "tags like vegan, dessert", "statuses like open or closed": after a thing that cannot act,
+    // "like" introduces examples (values), not a join.
     if (k.type == "join:Like" && !IsUserHead(a) && !lex::RoleOf(a.words.back()) && !IsPersonEntityWord(a.words.back())) {
       if (a.plural && !LooksLikeAttribute(a)) Note(a, 2.2, false, si);  // a kind with listed values
       continue;
@@ -1453,8 +1453,8 @@ std::string StatedTenant(const std::vector<Sentence>& sentences) {
   return "";
 }
 
-void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences) {
-  std::string tenant = StatedTenant(sentences);
+void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences, const std::string& stated) {
+  std::string tenant = stated;
   if (!tenant.empty() && !d.Find(tenant)) {
     DEntity e;
     e.name = tenant;
@@ -1464,6 +1464,7 @@ void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences) {
     e.fields.push_back(DField{"name", spec::FieldType::kString, true, false, false, {}});
     d.entities.push_back(std::move(e));
   }
+  // Otherwise the entity the tenancy sentence names ("an account is the tenant").
   for (const auto& s : sentences) {
     if (!tenant.empty()) break;
     std::string text = Padded(JoinLower(s.tokens, 0, s.tokens.size()));

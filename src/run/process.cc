@@ -144,7 +144,7 @@ class LocalRunner final : public ProcessRunner {
     std::string cwd = spec.cwd.string();
     std::vector<std::string> cgroup_files = spec.joinCgroups;
 
-    const int max_fd = HighestDescriptorLimit();  // read before fork: sysconf is not async-signal-safe
+    const int max_fd = HighestDescriptorLimit();  // read before fork, where the child cannot allocate
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
       result.reason = EndReason::kFailedToStart;
