@@ -12,6 +12,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "server/http.h"
 #include "verify/http_client.h"
@@ -20,6 +21,12 @@ namespace bf::server {
 
 inline constexpr char kPreviewAuthorizationHeader[] = "X-Preview-Authorization";
 inline constexpr char kPreviewCsp[] = "sandbox; default-src 'none'; frame-ancestors 'none'";
+
+// Whether a request path is proxied to a preview (/preview and everything below it). The net
+// layer runs these requests on threads of their own, since they wait on the generated app.
+inline bool IsPreviewPath(std::string_view path) {
+  return path == "/preview" || path.starts_with("/preview/");
+}
 
 // `req.path` is /preview/{projectId}/... (still percent-encoded, forwarded byte for byte).
 verify::HttpRequest UpstreamRequest(const Request& req);

@@ -11,6 +11,7 @@
 
 #include "server/net/shared_state.h"
 #include "server/net/websocket_session.h"
+#include "server/preview_proxy.h"
 
 namespace bf::server::net {
 
@@ -124,8 +125,8 @@ class HttpSession final : public Closable, public std::enable_shared_from_this<H
       }
       ++state_->inflight;
       auto handle = [st = state_, &req] { return st->app.Handle(req); };
-      const bool preview = req.path == "/preview" || req.path.rfind("/preview/", 0) == 0;
-      Response res = co_await OnPool<Response>(preview ? state_->previews : state_->handlers, std::move(handle));
+      auto& pool = IsPreviewPath(req.path) ? state_->previews : state_->handlers;
+      Response res = co_await OnPool<Response>(pool, std::move(handle));
       const bool head = req.method == "HEAD";
       const bool keep = keep_alive && !close_after_ && !state_->stopping;
       bool ok = co_await Write(res, version, head, keep);
