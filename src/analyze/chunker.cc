@@ -105,10 +105,16 @@ void NameChunk(Chunk& c) {
       (StartsWith(words[1], "attachment") || StartsWith(words[1], "upload"))) {
     words.erase(words.begin());
   }
+  // "a user account", "a login account" (login read as user): the account is the user.
+  if (words.size() == 2 && (words[0] == "user" || words[0] == "users") && StartsWith(words[1], "account")) {
+    words = {words[1] == "accounts" ? "users" : "user"};
+  }
   if (words.size() >= 2 && !c.identifier) {
     const std::string& last = words.back();
     const std::string& prev = words[words.size() - 2];
-    bool adjective = EndsWith(prev, "al") || EndsWith(prev, "ic") || EndsWith(prev, "ive") || EndsWith(prev, "ous");
+    // ("time records": a time alone is no record, TimeRecord stays.)
+    bool adjective = EndsWith(prev, "al") || EndsWith(prev, "ic") || EndsWith(prev, "ive") || EndsWith(prev, "ous") ||
+                     (words.size() == 2 && (prev == "time" || prev == "hour" || prev == "hours"));
     if ((last == "record" || last == "records" || last == "row" || last == "rows" || last == "info") && !adjective) {
       words.pop_back();
     } else if (words.size() >= 3 && (last == "history" || last == "histories" || last == "log" || last == "logs")) {
@@ -216,7 +222,9 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       const bool adverb_also = toks[i - 1].lower == "also" && i >= begin + 2 &&
                                std::string_view("|is|are|was|were|has|have|").find("|" + toks[i - 2].lower + "|") !=
                                    std::string_view::npos;
-      if (!adverb_also) content = false;  // "we log activities", "can post", "to order"
+      // ("sign up to shifts": an infinitive never ends in a plural -s.)
+      const bool plural_after_to = toks[i - 1].lower == "to" && EndsWith(w, "s") && IsPluralWord(w);
+      if (!adverb_also && !plural_after_to) content = false;  // "we log activities", "can post", "to order"
     }
     if (content && !open && NounOrVerb(w) && i + 1 < end && toks[i + 1].lower == "to" && i > begin &&
         (toks[i - 1].lower == "and" || toks[i - 1].lower == "or" || toks[i - 1].text == ",")) {
@@ -240,6 +248,21 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                     std::string_view("|at|in|on|by|for|to|from|with|into|under|").find("|" + toks[i + 1].lower + "|") !=
                         std::string_view::npos) &&
         lex::IsIrregularParticiple(w)) {
+      content = false;
+    }
+    // "leagues are split into divisions", "a key is set per site": a participle spelled like its
+    // verb, after a copula and before a preposition.
+    if (content && i > begin && i + 1 < end &&
+        std::string_view("|split|cut|set|put|spread|shut|").find("|" + w + "|") != std::string_view::npos &&
+        std::string_view("|is|are|be|been|was|were|get|gets|").find("|" + toks[i - 1].lower + "|") !=
+            std::string_view::npos &&
+        std::string_view("|into|in|on|per|by|for|to|up|down|across|between|").find("|" + toks[i + 1].lower + "|") !=
+            std::string_view::npos) {
+      content = false;
+    }
+    // "teams take part in a season": the idiom's noun is no record.
+    if (content && w == "part" && i > begin && i + 1 < end && toks[i + 1].lower == "in" &&
+        std::string_view("|take|takes|taking|took|taken|").find("|" + toks[i - 1].lower + "|") != std::string_view::npos) {
       content = false;
     }
     // "a visitor session when someone lands (hostname, ...)": after an indefinite pronoun, a word

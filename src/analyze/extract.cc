@@ -393,6 +393,12 @@ void Extractor::Evidence(size_t si) {
     if (s.bullet && &c == &chunks.front() && c.begin <= 2 && c.depth == 0) {
       Note(c, 2.5, false, si);
       if (c.plural && !IsUserHead(c)) cands_[c.name].bullet_lead = true;
+    } else if (!s.bullet && &c == &chunks.front() && c.begin <= 1 && c.depth == 0 &&
+               In(c.words.back(), {"attachments", "comments", "notes"}) && c.end + 1 < T.size() &&
+               In(T[c.end].lower, {"on", "for", "per"}) && T.size() <= 10) {
+      // "File attachments on tickets.": a sentence that only names them is a bullet of its own.
+      Note(c, 2.5, false, si);
+      cands_[c.name].bullet_lead = true;
     } else if (c.depth == 0) {
       // Plural things people act on ("pick which newsletters", "packing checklists") are likely
       // collections; attribute and role words are not.

@@ -42,6 +42,16 @@ struct Kind {
 };
 
 // Classifies the words between two mentions (determiners already removed).
+// Records that define the tags, keywords or labels used inside them (a user's own tags, a
+// board's labels): they own them one-to-many, while the records the tags mark share them.
+bool IsTagSpace(const std::string& entity) {
+  static const std::set<std::string, std::less<>> kSpaces = {
+      "User", "Project", "Board", "Group", "Team", "Space", "Workspace", "Environment", "Organization",
+      "Organisation", "Org", "Account", "Company", "Site", "Tenant", "Library", "Shop", "Store", "Blog",
+      "Channel", "Community", "Household", "Family", "Club"};
+  return kSpaces.count(entity) > 0;
+}
+
 Kind Classify(const std::string& c, const Chunk& b) {
   if (c == "  " || c == " ") return {};
   if (Is(c, [] { static const PaddedSet s = Pad({"'s"}); return std::cref(s); }())) return {"a_has_b", ""};
@@ -52,6 +62,14 @@ Kind Classify(const std::string& c, const Chunk& b) {
               "create one or more", "produces one or more", "produce one or more", "gets one or more",
               "get one or more"}) &&
       !IsUserHead(b) && !(b.words.size() == 1 && lex::RoleOf(b.words.back()))) {  // "has one or more hosts"
+    return {"a_has_b", ""};
+  }
+  // "leagues are split into divisions", "a voyage is divided into legs": the whole holds its parts
+  // ("songs are grouped into albums" below is the other way round).
+  if (Is(c, [] { static const PaddedSet s = Pad({"is split into", "are split into", "split into", "is divided into",
+             "are divided into", "divided into", "is broken into", "are broken into", "is broken down into",
+             "are broken down into", "is subdivided into", "are subdivided into", "is cut into", "are cut into",
+             "can be split into", "can be divided into"}); return std::cref(s); }())) {
     return {"a_has_b", ""};
   }
   // Many-to-many wording.
@@ -77,7 +95,7 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "attends", "subscribe to", "subscribes to", "can subscribe to", "enroll in", "enrol in", "enrolls in",
              "enrols in", "play in", "plays in", "can play in", "groups", "collect", "collects", "tagged with",
              "can be tagged with", "are tagged with", "is tagged with", "bookmark", "take", "takes", "sign up for",
-             "signs up for", "register for", "registers for", "rsvp to", "follow other", "can follow other",
+             "signs up for", "sign up to", "signs up to", "can sign up for", "can sign up to", "register for", "registers for", "rsvp to", "follow other", "can follow other",
              "choose", "chooses", "can choose", "pick", "picks", "can pick", "select", "selects", "can select",
              "save", "saves", "mentor", "mentors", "participate in", "participates in", "can participate in",
              "take part in", "takes part in", "can take part in", "compete in", "competes in", "can compete in",
@@ -196,6 +214,12 @@ Kind Classify(const std::string& c, const Chunk& b) {
       if (container && aux && has_participle && !attach && last != "to") return {"b_has_a", ""};
     }
   }
+  // "volunteers have a login account", "every employee has a user account": one login each.
+  if (Is(c, [] { static const PaddedSet s = Pad({"has", "have", "both have", "all have", "each have", "also have",
+             "also has"}); return std::cref(s); }()) &&
+      (IsUserHead(b) || b.name == "User") && !b.plural && b.words.size() <= 2 && !b.quantified) {
+    return {"one_one", ""};
+  }
   if (Is(c, [] { static const PaddedSet s = Pad({"has one", "have one", "can have one", "has exactly one", "have exactly one", "has a single",
              "with one"}); return std::cref(s); }()) && !b.plural) {
     return {"one_one", ""};
@@ -249,6 +273,18 @@ Kind Classify(const std::string& c, const Chunk& b) {
                      "issued", "raised", "opened", "allocated", "scheduled", "parked", "shelved"}) &&
         In(rest[1], {"on", "to", "in", "into", "onto", "against", "under", "at", "within"})) {
       return {"b_has_a", ""};
+    }
+  }
+  // "projects can define coloured labels", "each order has printed receipts": a participle or an
+  // adjective before the target qualifies it.
+  if (size_t sp = c.find_last_of(' ', c.size() - 2); sp != std::string::npos && sp > 0) {
+    const std::string last = c.substr(sp + 1, c.size() - sp - 2);
+    const bool qualifier = (last.size() > 4 && last.ends_with("ed") && !last.ends_with("eed")) ||
+                           In(last, {"custom", "extra", "optional", "public", "private", "internal", "separate"});
+    const std::string rest = c.substr(0, sp + 1);
+    if (qualifier && !lex::IsVerb(last) && !rest.ends_with(" and ") && !rest.ends_with(" or ")) {
+      Kind k = Classify(rest, b);  // (a verb's object: "on configured days" stays a preposition)
+      if (k.type == "a_has_b" || k.type == "m2m") return k;
     }
   }
   // "reservations can belong to a group", "a discount can be put on a reservation": the modal
@@ -341,7 +377,8 @@ std::string ActNoun(const std::string& c) {
       {{"attend", "attends", "can attend", "check in to", "checks in to", "check into", "checks into",
         "check in at", "checks in at", "check in and out of", "checks in and out of"}, "Attendance"},
       {{"register for", "registers for", "can register for", "sign up for", "signs up for", "can sign up for",
-        "registered for", "are registered for", "is registered for", "signed up for", "are signed up for"},
+        "registered for", "are registered for", "is registered for", "signed up for", "are signed up for",
+        "sign up to", "signs up to", "can sign up to", "signed up to", "are signed up to"},
        "Registration"},
       {{"subscribe to", "subscribes to", "can subscribe to", "subscribed to", "are subscribed to", "is subscribed to"},
        "Subscription"},
@@ -593,8 +630,21 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     }
     if (words > 5) clean = false;
     // "can have any number of tags": a quantity phrase before the thing reads as "many".
+    // ("a goal can have up to two assists", "up to 3 tags": a bound on the count; "sign up to" is
+    // no bound.)
+    for (std::string_view n : {"two ", "three ", "four ", "five ", "six ", "ten ", "twenty ", "a few ", "few "}) {
+      if (out.ends_with(n) && (out.ends_with(" up to " + std::string(n)) || out.ends_with(" at most " + std::string(n)) ||
+                               out.ends_with(" at least " + std::string(n)))) {
+        out.resize(out.size() - n.size());
+        break;
+      }
+    }
+    if (out.ends_with(" up to ") && !out.ends_with(" sign up to ") && !out.ends_with(" signs up to ") &&
+        !out.ends_with(" signed up to ")) {
+      out = out.substr(0, out.size() - 7) + " many ";
+    }
     for (std::string_view q : {" any number of ", " a number of ", " number of ", " bunch of ", " lots of ", " lot of ",
-                               " couple of ", " plenty of ", " handful of "}) {
+                               " couple of ", " plenty of ", " handful of ", " at most ", " at least "}) {
       if (out.size() > q.size() && out.ends_with(q)) {
         out = out.substr(0, out.size() - q.size()) + " many ";
         break;
@@ -1139,10 +1189,11 @@ void Extractor::ResolveLinks() {
     }
     if (t == "a_has_b") {
       // Tags and keywords are shared across records: many-to-many.
+      // (A space that defines its own tags owns them: "projects can define labels".)
       bool shared = In(ToLower(b), {"tag", "keyword", "label", "genre", "topic", "skill", "interest", "category",
                                     "role"}) &&
                     a != b && ToLower(b) != "category" &&
-                    !(a == "User" && In(ToLower(b), {"tag", "keyword", "label"}));  // a user's own tags
+                    !(In(ToLower(b), {"tag", "keyword", "label"}) && IsTagSpace(a));
       d_.AddRelation(a, b, shared ? spec::RelationKind::kManyToMany : spec::RelationKind::kOneToMany, l.inverse);
     } else if (t == "b_has_a") {
       if (a == b) continue;
@@ -1362,17 +1413,13 @@ void ShareTags(Draft& d, const std::string& tenant) {
   // "recipes get tags", "a response can carry any number of tags": a tag, keyword or label is
   // shared by the records it marks (many-to-many); the space that defines the tags (a user, a
   // board, a team, the tenant) owns them one-to-many.
-  static const std::set<std::string> kContainers = {
-      "User", "Project", "Board", "Group", "Team", "Space", "Workspace", "Environment", "Organization",
-      "Organisation", "Org", "Account", "Company", "Site", "Tenant", "Library", "Shop", "Store", "Blog",
-      "Channel", "Community", "Household", "Family", "Club"};
   for (auto& r : d.relations) {
     if (r.kind != spec::RelationKind::kOneToMany || r.from == r.to) continue;
     const bool tag_to = In(r.to, {"Tag", "Keyword", "Label"});
     const bool tag_from = In(r.from, {"Tag", "Keyword", "Label"});
     if (tag_to == tag_from) continue;
     const std::string& other = tag_to ? r.from : r.to;
-    if (kContainers.count(other) || other == tenant) continue;
+    if (IsTagSpace(other) || other == tenant) continue;
     r.kind = spec::RelationKind::kManyToMany;
   }
 }

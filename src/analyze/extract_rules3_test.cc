@@ -1,0 +1,107 @@
+// Extraction rules from a third round of error analysis (general patterns; every description here
+// is written for the test, none is taken from an evaluation case).
+#include <gtest/gtest.h>
+
+#include "analyze/analyzer.h"
+#include "analyze/test_util.h"
+
+namespace bf::analyze {
+namespace {
+
+using spec::RelationKind;
+using testing::Dump;
+using testing::HasDirected;
+using testing::HasRelation;
+using testing::PlanOf;
+
+// "leagues are split into divisions": the whole holds its parts; "split" after a copula is the
+// verb, not a record.
+TEST(ExtractRules3, AWholeSplitIntoPartsHoldsThem) {
+  auto r = Analyze(
+      "A sailing club backend. Members sign up with an email. Regattas have a name and a venue. Each regatta is "
+      "split into races (number, start time, wind). Races have results.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Split")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Regatta", "Race", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A course catalogue. Courses have a title. Courses are divided into modules (title, position).");
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "Course", "Module", RelationKind::kOneToMany)) << Dump(r2);
+}
+
+// "teams take part in a season": the idiom's "part" is no record, and taking part is many-to-many.
+TEST(ExtractRules3, TakingPartInIsParticipation) {
+  auto r = Analyze(
+      "A quiz league. Teams have a name and a captain. Teams take part in a tournament. Tournaments have a start "
+      "date and a city.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Part")) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Team", "Tournament", RelationKind::kManyToMany)) << Dump(r);
+}
+
+// "members sign up to shifts": "to shifts" is no infinitive ("to shift"), and signing up is
+// many-to-many like "sign up for".
+TEST(ExtractRules3, SigningUpToThingsIsManyToMany) {
+  auto r = Analyze(
+      "A shelter rota. Helpers have a name and a phone. Slots have a date, a start and an end. Helpers sign up to "
+      "slots.");
+  EXPECT_TRUE(HasRelation(PlanOf(r), "Helper", "Slot", RelationKind::kManyToMany)) << Dump(r);
+}
+
+// "a login account", "a user account": the account is the login, one per person.
+TEST(ExtractRules3, AUserAccountIsTheUserOncePerPerson) {
+  auto r = Analyze(
+      "A clinic rota. Nurses and doctors both have a login account (username and password). Nurses have a name and "
+      "a ward.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("UserAccount")) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Nurse", "User", RelationKind::kOneToOne)) << Dump(r);
+  auto r2 = Analyze("A league. Players have a shirt number. Every player has a user account. Teams have a name.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Account")) << Dump(r2);
+  EXPECT_TRUE(HasRelation(PlanOf(r2), "Player", "User", RelationKind::kOneToOne)) << Dump(r2);
+}
+
+// "time records: date, duration": "records" is dropped after most words ("patient records" ->
+// Patient), but a time alone is no record.
+TEST(ExtractRules3, TimeRecordsKeepTheirHead) {
+  auto r = Analyze(
+      "A consultancy tracker. Users log in. Projects: name, client. Time records: date, duration, project, "
+      "comment.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Time")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("TimeRecord")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Project", "TimeRecord", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "File attachments on tickets.": a sentence that only names a dependent record makes it one.
+TEST(ExtractRules3, ASentenceNamingAttachmentsMakesThem) {
+  auto r = Analyze("A bike repair shop. Repairs have a title and a status. File attachments on repairs. Mechanics log in.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Attachment")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Repair", "Attachment", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "a goal can have up to two assists": a bound on the count still says "has many".
+TEST(ExtractRules3, UpToNIsStillHasMany) {
+  auto r = Analyze(
+      "A hockey scoresheet. Goals have a time and a scorer. A goal can have up to two assists. Assists have a "
+      "player.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Goal", "Assist", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "projects can define coloured labels": the participle before the object does not hide the verb,
+// and a space that defines its own labels owns them (the things labelled share them).
+TEST(ExtractRules3, ASpaceDefiningQualifiedLabelsOwnsThem) {
+  auto r = Analyze(
+      "A translation tool. Projects have a name. Projects can define coloured labels. Labels have a value and a "
+      "color. Keys have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Project", "Label", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasRelation(s, "Project", "Label", RelationKind::kManyToMany)) << Dump(r);
+  // A preposition keeps its meaning: "on the configured days" is no verb's object.
+  auto r2 = Analyze(
+      "A vaccination service. Sessions have a date. Reminders have a text and go out on configured days. Schools "
+      "have a name.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Day")) << Dump(r2);
+}
+
+}  // namespace
+}  // namespace bf::analyze
