@@ -198,6 +198,18 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         (i + 1 >= end || toks[i + 1].kind != Token::kWord || lex::IsStopword(toks[i + 1].lower))) {
       content = true;
     }
+    // "an accounting code", "a coworking day", "a shopping list": a gerund that names an activity
+    // qualifies the noun after it (participles such as "existing" or "pending" stay qualifiers
+    // that are dropped).
+    if (!content && !qualifier && i + 1 < end && toks[i + 1].kind == Token::kWord &&
+        !lex::IsStopword(toks[i + 1].lower) && !lex::IsVerb(toks[i + 1].lower) &&
+        std::string_view("|accounting|coworking|mailing|billing|ticketing|lending|housing|"
+                         "marketing|seating|onboarding|cooking|packing|shipping|boarding|camping|hosting|"
+                         "catering|cleaning|grading|voting|trading|nursing|banking|printing|streaming|messaging|"
+                         "sewing|birding|caregiving|fundraising|babysitting|tutoring|")
+                .find("|" + w + "|") != std::string_view::npos) {
+      content = true;
+    }
     // "parent", "child" qualify a following noun ("child docs") but head a phrase of their
     // own when nothing follows ("for each child we log ...").
     if (!content && !qualifier && lex::IsModifier(w) &&

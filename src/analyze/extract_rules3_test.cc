@@ -103,5 +103,20 @@ TEST(ExtractRules3, ASpaceDefiningQualifiedLabelsOwnsThem) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("Day")) << Dump(r2);
 }
 
+// "a coworking day", "a mailing list": a gerund naming an activity keeps its noun (CoworkingDay,
+// not Day); a participle such as "existing" does not.
+TEST(ExtractRules3, AnActivityGerundQualifiesItsNoun) {
+  auto r = Analyze(
+      "A coworking space. Members log in. Every day someone shows up, the front desk logs a coworking day: the "
+      "date, whether it is billable, a short note. Rooms have a name and a capacity.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Day")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("CoworkingDay")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("CoworkingDay")->FindField("billable")) << Dump(r);
+  auto r2 = Analyze("A newsletter tool. An existing user can create a mailing list (name, sender). Users have a name.");
+  EXPECT_TRUE(PlanOf(r2).FindEntity("MailingList")) << Dump(r2);
+  EXPECT_FALSE(PlanOf(r2).FindEntity("ExistingUser")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
