@@ -91,6 +91,7 @@ class Extractor {
   std::vector<Chunk> PronounChunks(size_t si, const std::vector<Chunk>& chunks) const;
   // "For each child we log feedings, sleep and notes": the fronted phrase owns the clause's objects.
   void FrontedScope(size_t si, const std::vector<const Chunk*>& chunks);
+  void UniqueScope(size_t si, const std::vector<Chunk>& chunks);
   void ResolveLinks();
   void SelfRelations();
   void Ownership();

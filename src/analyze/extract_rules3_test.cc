@@ -118,5 +118,18 @@ TEST(ExtractRules3, AnActivityGerundQualifiesItsNoun) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("ExistingUser")) << Dump(r2);
 }
 
+// "keys like checkout.pay, unique inside a project", "shirt number (unique within the team)":
+// what is unique inside a scope belongs to it.
+TEST(ExtractRules3, WhatIsUniqueInsideAScopeBelongsToIt) {
+  auto r = Analyze(
+      "A localization tool. Projects have a name. The strings to translate are keys like checkout.pay_button, "
+      "unique inside a project. Keys have a description.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Project", "Key", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze(
+      "A football league. Clubs have a name and a city. Footballers: name, shirt number (unique within the club), "
+      "position.");
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "Club", "Footballer", RelationKind::kOneToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

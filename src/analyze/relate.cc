@@ -533,6 +533,42 @@ std::vector<Chunk> Extractor::PronounChunks(size_t si, const std::vector<Chunk>&
   return out;
 }
 
+void Extractor::UniqueScope(size_t si, const std::vector<Chunk>& all) {
+  // "keys like checkout.pay, unique inside a project", "jersey number (unique within the team)",
+  // "email (unique per election)": what is unique inside a scope belongs to it.
+  const auto& T = s_[si].tokens;
+  for (size_t u = 0; u + 2 < T.size(); ++u) {
+    if (T[u].lower != "unique" || !In(T[u + 1].lower, {"inside", "within", "per", "in", "across"})) continue;
+    size_t k = u + 2;
+    while (k < T.size() && In(T[k].lower, {"a", "an", "the", "its", "their", "each", "every", "one", "that", "this"})) {
+      ++k;
+    }
+    const Chunk* scope = nullptr;
+    for (const auto& c : all) {
+      if (c.begin == k) scope = &c;
+    }
+    if (!scope || scope->words.empty() || LooksLikeAttribute(*scope) || lex::IsNonEntity(scope->words.back()) ||
+        IsUserHead(*scope)) {
+      continue;
+    }
+    // The record: the owner of the field list the word sits in, else the last record named before.
+    std::string owner;
+    for (const auto& l : lists_) {
+      if (l.sentence == si && l.begin <= u && u < l.end) owner = l.owner;
+    }
+    for (size_t j = all.size(); owner.empty() && j > 0; --j) {
+      const Chunk& c = all[j - 1];
+      bool example = false;  // "keys like checkout.pay": the example is no record
+      for (size_t q = c.begin; q > 0 && q + 4 > c.begin; --q) example = example || In(T[q - 1].lower, {"like", "eg", "such"});
+      // (A plural attribute word names records: "keys ..., unique inside a project".)
+      const bool records = Referable(c) || (c.plural && c.depth == 0 && c.words.size() == 1);
+      if (c.end <= u && records && !PersonLike(c) && !example) owner = c.name;
+    }
+    if (owner.empty() || owner == scope->name) continue;
+    links_.push_back({scope->name, owner, "a_has_b", ""});
+  }
+}
+
 void Extractor::FrontedScope(size_t si, const std::vector<const Chunk*>& cs) {
   const auto& T = s_[si].tokens;
   if (cs.size() < 2 || T.size() < 4) return;
@@ -606,6 +642,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     }
   } remember{this, si, cs, pronouns};
   FrontedScope(si, cs);
+  UniqueScope(si, all);
   auto connector = [&](const Chunk& a, const Chunk& b, bool& clean) {
     std::string out = " ";
     clean = true;

@@ -195,6 +195,12 @@ std::vector<Sentence> Segment(std::string_view raw) {
     if (c == '(' || c == '[' || c == '{') ++depth;
     if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
     bool ends = (c == '.' || c == '!' || c == '?' || c == ';') && depth == 0;
+    // "keys like checkout.pay_button", "example.com": a dot inside a dotted name ends nothing (a
+    // capital after it still does: "the date.Each order").
+    if (c == '.' && i > 0 && IsAlnum(text[i - 1]) && i + 1 < n &&
+        ((text[i + 1] >= 'a' && text[i + 1] <= 'z') || text[i + 1] == '_')) {
+      ends = false;
+    }
     if (c == '.' && i + 2 < n && text[i + 1] == '.' && text[i + 2] == '.') {
       Token t = MakePunct('.');
       t.text = t.lower = "...";

@@ -48,6 +48,16 @@ TEST(Segment, KeepsParenthesesAndSemicolonsInOneSentence) {
   ASSERT_EQ(s.size(), 1u);
 }
 
+// A dot inside a dotted name ("checkout.pay_button", "example.com") ends no sentence; a capital
+// after a dot without a space still does.
+TEST(Segment, DottedNamesStayInTheirSentence) {
+  auto s = Segment("keys like checkout.pay_button, unique per project. hosts such as example.com");
+  ASSERT_EQ(s.size(), 2u);
+  auto w = Lower(s[0]);
+  EXPECT_NE(std::find(w.begin(), w.end(), "unique"), w.end());
+  EXPECT_EQ(Segment("we store the date.Each order has a total").size(), 2u);
+}
+
 TEST(Segment, PossessivesAbbreviationsAndCompounds) {
   auto s = Segment("a family's policy, e.g. follow-ups a.k.a. replies, schoolYear, per-product");
   auto w = Lower(s[0]);
