@@ -131,5 +131,19 @@ TEST(ExtractRules3, WhatIsUniqueInsideAScopeBelongsToIt) {
   EXPECT_TRUE(HasDirected(PlanOf(r2), "Club", "Footballer", RelationKind::kOneToMany)) << Dump(r2);
 }
 
+// "anglers ask to join a club": the wish before a participation act is the act, and the
+// membership it leaves links both.
+TEST(ExtractRules3, AskingToJoinIsJoining) {
+  auto r = Analyze(
+      "A fishing federation. Clubs have a name and a lake. Anglers sign up with an email. Anglers ask to join a "
+      "club and the membership has a status (pending, approved).");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Membership")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Club", "Membership", RelationKind::kOneToMany)) << Dump(r);
+  // A plain wish is no act: "we want to run our own cloud" links nothing to the cloud.
+  auto r2 = Analyze("We make sensors for smart homes and want to run our own cloud. Sensors have a serial number.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Cloud")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -289,6 +289,14 @@ Kind Classify(const std::string& c, const Chunk& b) {
   }
   // "reservations can belong to a group", "a discount can be put on a reservation": the modal
   // says nothing about the relation.
+  // "birders ask to join a club": a wish before a participation act is the act.
+  for (std::string_view wish : {" ask to ", " asks to ", " want to ", " wants to ", " request to ", " requests to ",
+                                " choose to ", " chooses to "}) {
+    if (c.size() > wish.size() && c.starts_with(wish)) {
+      Kind k = Classify(" " + c.substr(wish.size()), b);
+      if (k.type == "m2m" || StartsWith(k.type, "join:")) return k;
+    }
+  }
   for (std::string_view modal : {" can ", " may ", " must ", " will ", " should ", " could ", " might ", " shall "}) {
     if (c.size() > modal.size() && c.starts_with(modal)) {
       std::string rest = " " + c.substr(modal.size());
@@ -399,6 +407,12 @@ std::string ActNoun(const std::string& c) {
   }
   while (!ws.empty() && In(ws.front(), {"can", "may", "also", "will", "must", "should", "could", "often", "usually"})) {
     ws.erase(ws.begin());
+  }
+  // "birders ask to join a club", "members want to enroll in a course": the wish is the act.
+  if (ws.size() >= 3 && ws[1] == "to" &&
+      In(ws[0], {"ask", "asks", "want", "wants", "request", "requests", "need", "needs", "choose", "chooses",
+                 "decide", "decides", "apply", "applies"})) {
+    ws.erase(ws.begin(), ws.begin() + 2);
   }
   while (!ws.empty() && In(ws.back(), {"several", "many", "multiple", "more", "one", "or", "some", "various",
                                        "different", "any"})) {
