@@ -154,7 +154,10 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   LinkCompounds(draft);
   QualifyDependents(draft);
   MergeLoginAccount(draft);
-  const std::string tenant = StatedTenant(sentences);
+  const std::string owner_of_all = StatedOwnerOfAll(sentences);
+  std::string tenant = StatedTenant(sentences);
+  if (tenant.empty() && owner_of_all != "User") tenant = owner_of_all;
+  if (owner_of_all == "User") ScopeToOwner(draft);
   const bool stated_tenant = !tenant.empty();
   if (stated_tenant || lex::DetectFeatures(norm).count(spec::Feature::kMultiTenancy)) {
     ScopeToTenant(draft, sentences, tenant);

@@ -38,6 +38,11 @@ void MergeLoginAccount(Draft& d);
 // entity when the text gives it no fields (`stated`, StatedTenant's answer, computed once).
 std::string StatedTenant(const std::vector<Sentence>& sentences);
 void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences, const std::string& stated);
+// "every record belongs to the logged-in person" ("User"), "all data belongs to a household"
+// ("Household"): what the text says owns every record, or "".
+std::string StatedOwnerOfAll(const std::vector<Sentence>& sentences);
+// Links every record that has no owner yet (no parent, no link to the user) to the user.
+void ScopeToOwner(Draft& d);
 // Tags, keywords and labels are shared (many-to-many) by the records they mark, and owned
 // one-to-many by the space that defines them (a user, board, team, the tenant).
 void ShareTags(Draft& d, const std::string& tenant);

@@ -145,5 +145,24 @@ TEST(ExtractRules3, AskingToJoinIsJoining) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("Cloud")) << Dump(r2);
 }
 
+// "every record belongs to the logged-in person": each record without an owner gets the user;
+// "all data belongs to a household" names a tenant.
+TEST(ExtractRules3, WhatTheTextSaysOwnsEveryRecordOwnsThem) {
+  auto r = Analyze(
+      "A sleep diary. Dreams: date, mood, description. Naps: start, end, place. Every record belongs to "
+      "the logged-in person.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "User", "Dream", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "User", "Nap", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze(
+      "A chores app. Chores: title, due date, points. Rewards: title, cost in points. All data belongs to a "
+      "household.");
+  ASSERT_TRUE(PlanOf(r2).FindEntity("Household")) << Dump(r2);
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "Household", "Chore", RelationKind::kOneToMany)) << Dump(r2);
+  // "every record we keep has a timestamp" says nothing about owners.
+  auto r3 = Analyze("A sleep diary. Dreams: date, mood, description. Every record we keep has a timestamp.");
+  EXPECT_FALSE(HasDirected(PlanOf(r3), "User", "Dream", RelationKind::kOneToMany)) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze

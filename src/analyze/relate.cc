@@ -1551,6 +1551,64 @@ std::string StatedTenant(const std::vector<Sentence>& sentences) {
   return "";
 }
 
+std::string StatedOwnerOfAll(const std::vector<Sentence>& sentences) {
+  for (const auto& s : sentences) {
+    const auto& T = s.tokens;
+    for (size_t i = 0; i + 3 < T.size(); ++i) {
+      // "every record belongs to the logged-in person", "all data belongs to a household",
+      // "everything is owned by the user".
+      size_t k = i;
+      if (In(T[k].lower, {"every", "each", "all"}) &&
+          In(T[k + 1].lower, {"record", "records", "entry", "entries", "row", "rows", "data", "item", "items"})) {
+        k += 2;
+      } else if (In(T[k].lower, {"everything", "all"}) && k + 1 < T.size() &&
+                 In(T[k + 1].lower, {"belongs", "belong", "is", "are"})) {
+        k += 1;
+      } else {
+        continue;
+      }
+      if (k < T.size() && In(T[k].lower, {"we", "here"})) continue;  // "every record we keep ..."
+      if (k + 1 < T.size() && In(T[k].lower, {"belongs", "belong"}) && T[k + 1].lower == "to") {
+        k += 2;
+      } else if (k + 2 < T.size() && In(T[k].lower, {"is", "are"}) && T[k + 1].lower == "owned" &&
+                 T[k + 2].lower == "by") {
+        k += 3;
+      } else {
+        continue;
+      }
+      while (k < T.size() && In(T[k].lower, {"the", "a", "an", "one", "its", "their", "exactly", "single",
+                                              "logged-in", "signed-in", "current"})) {
+        ++k;
+      }
+      if (k >= T.size() || T[k].kind != Token::kWord) continue;
+      const std::string& w = T[k].lower;
+      if (lex::IsUserWord(w) || In(w, {"person", "people", "owner", "member", "customer", "account"})) return "User";
+      if (lex::IsStopword(w) || lex::IsNonEntity(w) || lex::RoleOf(w) || lex::IsMainlyVerb(w)) continue;
+      return naming::ToPascalCase(naming::Singularize(w));
+    }
+  }
+  return "";
+}
+
+void ScopeToOwner(Draft& d) {
+  // Every record without a link to the user gets one, but lookups that classify records
+  // (a name and little else) and records already owned by another record.
+  d.userMentioned = true;
+  std::set<std::string> linked;
+  for (const auto& r : d.relations) {
+    if (r.from == "User") linked.insert(r.to);
+    if (r.to == "User") linked.insert(r.from);
+    if (r.kind == spec::RelationKind::kOneToMany && r.from != r.to) linked.insert(r.to);
+  }
+  for (const auto& e : d.entities) {
+    if (e.name == "User" || linked.count(e.name) || e.fields.empty()) continue;
+    bool lookup = e.fields.size() <= 2;
+    for (const auto& f : e.fields) lookup = lookup && In(f.name, {"name", "description", "colour", "color", "code"});
+    if (lookup) continue;
+    d.AddRelation("User", e.name, spec::RelationKind::kOneToMany);
+  }
+}
+
 void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences, const std::string& stated) {
   std::string tenant = stated;
   if (!tenant.empty() && !d.Find(tenant)) {
