@@ -97,6 +97,7 @@ class Extractor {
   // "For each child we log feedings, sleep and notes": the fronted phrase owns the clause's objects.
   void FrontedScope(size_t si, const std::vector<const Chunk*>& chunks);
   void UniqueScope(size_t si, const std::vector<Chunk>& chunks);
+  void OnePairing(size_t si, const std::vector<const Chunk*>& chunks);
   void ResolveLinks();
   void SelfRelations();
   void Ownership();

@@ -164,5 +164,17 @@ TEST(ExtractRules3, WhatTheTextSaysOwnsEveryRecordOwnsThem) {
   EXPECT_FALSE(HasDirected(PlanOf(r3), "User", "Dream", RelationKind::kOneToMany)) << Dump(r3);
 }
 
+// "a loan is one item to one member", "sailings are one ship on one line": the record pairs one
+// of each and belongs to both.
+TEST(ExtractRules3, ARecordOfOneThingToOneOtherBelongsToBoth) {
+  auto r = Analyze(
+      "A wine competition. Wines have a name and a vintage. Judges have a name. A tasting is one wine for one "
+      "judge, with a score.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Tasting")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Wine", "Tasting", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Judge", "Tasting", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -583,6 +583,33 @@ void Extractor::UniqueScope(size_t si, const std::vector<Chunk>& all) {
   }
 }
 
+void Extractor::OnePairing(size_t si, const std::vector<const Chunk*>& cs) {
+  // "a loan is one item to one member", "sailings are one ship on one line at a given time": the
+  // record pairs one of each, so it belongs to both.
+  const auto& T = s_[si].tokens;
+  for (size_t i = 0; i + 2 < cs.size(); ++i) {
+    const Chunk& a = *cs[i];
+    const Chunk& b = *cs[i + 1];
+    const Chunk& c = *cs[i + 2];
+    // ("item" is too generic to refer back to, but names a record here.)
+    if (a.depth != 0 || b.depth != 0 || c.depth != 0 || !Referable(a) || LooksLikeAttribute(b) ||
+        LooksLikeAttribute(c)) {
+      continue;
+    }
+    if (b.begin != a.end + 2 || !In(T[a.end].lower, {"is", "are"}) || T[a.end + 1].lower != "one") continue;
+    if (c.begin != b.end + 2 || !In(T[b.end].lower, {"to", "on", "for", "at", "in", "from", "with", "and", "per"}) ||
+        T[b.end + 1].lower != "one") {
+      continue;
+    }
+    if (a.name == b.name || a.name == c.name || b.name == c.name) continue;
+    Note(a, 2.5, false, si);
+    Note(b, 1.0, false, si);
+    Note(c, 1.0, false, si);
+    links_.push_back({b.name, a.name, "a_has_b", ""});
+    links_.push_back({c.name, a.name, "a_has_b", ""});
+  }
+}
+
 void Extractor::FrontedScope(size_t si, const std::vector<const Chunk*>& cs) {
   const auto& T = s_[si].tokens;
   if (cs.size() < 2 || T.size() < 4) return;
@@ -657,6 +684,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
   } remember{this, si, cs, pronouns};
   FrontedScope(si, cs);
   UniqueScope(si, all);
+  OnePairing(si, cs);
   auto connector = [&](const Chunk& a, const Chunk& b, bool& clean) {
     std::string out = " ";
     clean = true;
