@@ -176,5 +176,17 @@ TEST(ExtractRules3, ARecordOfOneThingToOneOtherBelongsToBoth) {
   EXPECT_TRUE(HasDirected(s, "Judge", "Tasting", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "you can create several albums": the reader addressed is the user; "...; each belongs to one
+// team": "each" alone is one of the things just named.
+TEST(ExtractRules3, YouIsTheUserAndEachIsOneOfTheThingsNamed) {
+  auto r = Analyze(
+      "A photo site. You sign up with an email, then you can create albums. Albums have a title and a cover.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "User", "Album", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze(
+      "A planning tool. Teams have a name. We keep several roadmaps; each belongs to one team. Roadmaps have a "
+      "title and a quarter.");
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "Team", "Roadmap", RelationKind::kOneToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

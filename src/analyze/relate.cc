@@ -485,18 +485,37 @@ std::vector<Chunk> Extractor::PronounChunks(size_t si, const std::vector<Chunk>&
     if (T[k].text == ")" && depth > 0) --depth;
     if (depth != 0 || T[k].kind != Token::kWord) continue;
     const std::string& w = T[k].lower;
-    if (w != "it" && w != "them" && w != "they") continue;
+    if (w != "it" && w != "them" && w != "they" && w != "you" && w != "each") continue;
     if (in_list(k, k + 1)) continue;
     const std::string next = k + 1 < T.size() ? T[k + 1].lower : "";
+    // "you can have several projects", "you start a session": the reader addressed is the user.
+    if (w == "you") {
+      if (!In(next, {"can", "have", "create", "own", "make", "add", "start", "keep", "write", "post", "upload", "book",
+                     "log", "get", "pick", "choose", "follow", "join", "save", "also"})) {
+        continue;
+      }
+      Chunk p;
+      p.words = {"user"};
+      p.name = "User";
+      p.phrase = "user";
+      p.begin = k;
+      p.end = k + 1;
+      out.push_back(std::move(p));
+      continue;
+    }
+    // "several projects; each is owned by one user": "each" standing alone is one of the things
+    // just named.
+    if (w == "each" && !In(next, {"is", "has", "belongs", "gets", "can", "must", "holds", "keeps", "comes"})) continue;
     if (w == "it" && In(next, {"s", "'s", "would", "seems", "looks", "makes", "should", "must", "needs", "doesn", "does"})) {
       continue;  // "it's", "it would be nice", "it should be fast": not a thing
     }
-    const bool plural = w != "it";
+    const bool plural = w != "it" && w != "each";
     const bool subject = w == "they" ||
                          (k + 1 < T.size() && T[k + 1].kind == Token::kWord &&
                           (lex::IsVerb(next) || In(next, {"can", "may", "will", "is", "are", "has", "have", "gets", "also",
                                                           "then", "only", "always", "usually", "belongs", "goes"})));
     auto ok = [&](const Chunk& c) {
+      if (w == "each") return c.plural && Referable(c) && !PersonLike(c);
       if (c.plural != plural || !Referable(c)) return false;
       if (w == "they") return PersonLike(c);
       return !PersonLike(c);
