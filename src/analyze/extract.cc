@@ -382,6 +382,7 @@ void Extractor::Evidence(size_t si) {
   }
   ArrowChain(si, chunks);
   Patterns(si, chunks);
+  HeaderScope(si, chunks);
   PronounObjects(si, chunks);
   // Lead noun of a bullet, and every mention outside field lists.
   for (const auto& c : chunks) {

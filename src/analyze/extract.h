@@ -98,6 +98,7 @@ class Extractor {
   void FrontedScope(size_t si, const std::vector<const Chunk*>& chunks);
   void UniqueScope(size_t si, const std::vector<Chunk>& chunks);
   void OnePairing(size_t si, const std::vector<const Chunk*>& chunks);
+  void HeaderScope(size_t si, const std::vector<Chunk>& chunks);
   void ResolveLinks();
   void SelfRelations();
   void Ownership();
@@ -109,6 +110,7 @@ class Extractor {
   std::map<std::string, std::string> alias_;  // candidate name -> target candidate name
   std::vector<FieldList> lists_;
   std::vector<Link> links_;
+  std::string header_scope_;  // "records per vehicle:": the record the lines after a header belong to
   std::set<std::string> accepted_;
   std::map<std::string, std::string> phrase_to_entity_;  // singular phrase -> entity name
   std::set<std::string> self_nested_;

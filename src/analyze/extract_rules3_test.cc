@@ -188,5 +188,19 @@ TEST(ExtractRules3, YouIsTheUserAndEachIsOneOfTheThingsNamed) {
   EXPECT_TRUE(HasDirected(PlanOf(r2), "Team", "Roadmap", RelationKind::kOneToMany)) << Dump(r2);
 }
 
+// "records per hive:" heads the lines after it: each line's lead record belongs to the hive, until
+// a line that leads with people.
+TEST(ExtractRules3, LinesUnderAPerHeaderBelongToIt) {
+  auto r = Analyze(
+      "A beekeeping log. Each hive has a name and a location. Then records per hive:\n"
+      "inspections (date, queen seen, temper, notes)\n"
+      "harvests: date, kilos, moisture\n"
+      "users: one admin invites the others.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Hive", "Inspection", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Hive", "Harvest", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasRelation(s, "Hive", "User", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -602,6 +602,34 @@ void Extractor::UniqueScope(size_t si, const std::vector<Chunk>& all) {
   }
 }
 
+void Extractor::HeaderScope(size_t si, const std::vector<Chunk>& chunks) {
+  // "then records per vehicle:" or "for each site we keep:" heads the lines after it; each line's
+  // lead record ("service records (date, ...)", "reminders: ...") belongs to that record, until a
+  // line that leads with a person or with no record of its own.
+  const Sentence& s = s_[si];
+  const auto& T = s.tokens;
+  if (!T.empty() && T.back().text == ":" && !chunks.empty()) {
+    const Chunk& last = chunks.back();
+    const bool scoped = last.end + 1 == T.size() && last.begin > 0 &&
+                        (In(T[last.begin - 1].lower, {"per", "each", "every"}) ||
+                         (last.begin > 1 && In(T[last.begin - 2].lower, {"per", "each", "every"})));
+    header_scope_.clear();
+    if (scoped && last.depth == 0 && Referable(last) && !PersonLike(last)) header_scope_ = last.name;
+    return;
+  }
+  if (header_scope_.empty() || !s.line_start) return;
+  const Chunk& lead = chunks.front();
+  const bool item_shape = lead.begin <= 1 && lead.end < T.size() && In(T[lead.end].lower, {":", "(", "&", "and", "/"});
+  // ("service records (...)": the dropped "records" head is no reason to skip the line.)
+  if (!item_shape || lead.depth != 0 || LooksLikeAttribute(lead) || PersonLike(lead)) {
+    header_scope_.clear();
+    return;
+  }
+  if (lead.name == header_scope_) return;
+  Note(lead, 1.0, false, si);
+  links_.push_back({header_scope_, lead.name, "a_has_b", ""});
+}
+
 void Extractor::OnePairing(size_t si, const std::vector<const Chunk*>& cs) {
   // "a loan is one item to one member", "sailings are one ship on one line at a given time": the
   // record pairs one of each, so it belongs to both.

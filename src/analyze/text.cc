@@ -99,6 +99,7 @@ std::vector<Sentence> Segment(std::string_view raw) {
     }
     if (line_start) {
       line_start = false;
+      cur.line_start = true;
       // Bullets: "-", "*", "+", "#" heading marks, "1." / "1)".
       if ((c == '-' || c == '*' || c == '+' || c == '#') && (i + 1 >= n || text[i + 1] == ' ' || text[i + 1] == '#')) {
         cur.bullet = true;

@@ -23,6 +23,7 @@ struct Token {
 struct Sentence {
   std::vector<Token> tokens;
   bool bullet = false;  // started with "-", "*", "•" or "1."
+  bool line_start = false;  // began a line of the text (not after a '.' inside one)
 };
 
 // Splits `text` into sentences. Newlines end sentences; '.', '!', '?' and ';' end them outside
