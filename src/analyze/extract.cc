@@ -396,8 +396,10 @@ void Extractor::Evidence(size_t si) {
       if (c.plural && !IsUserHead(c)) cands_[c.name].bullet_lead = true;
     } else if (!s.bullet && &c == &chunks.front() && c.begin <= 1 && c.depth == 0 &&
                In(c.words.back(), {"attachments", "comments", "notes"}) && c.end + 1 < T.size() &&
-               In(T[c.end].lower, {"on", "for", "per"}) && T.size() <= 10) {
-      // "File attachments on tickets.": a sentence that only names them is a bullet of its own.
+               ((In(T[c.end].lower, {"on", "for", "per"}) && T.size() <= 10) ||
+                (c.begin == 0 && T[c.end].text == ":"))) {
+      // "File attachments on tickets.", "Notes: staff write notes on a person": a sentence that
+      // only names them, or one they head as its label, is a bullet of its own.
       Note(c, 2.5, false, si);
       cands_[c.name].bullet_lead = true;
     } else if (c.depth == 0) {

@@ -202,5 +202,16 @@ TEST(ExtractRules3, LinesUnderAPerHeaderBelongToIt) {
   EXPECT_FALSE(HasRelation(s, "Hive", "User", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "Notes: staff write notes on a member or on a household": a sentence headed by the dependent
+// word as its label makes it a record.
+TEST(ExtractRules3, ASentenceHeadedByNotesMakesThem) {
+  auto r = Analyze(
+      "A parish register. Households have a name and an address. Parishioners have a name and a birth date. "
+      "Notes: staff can write private notes on a parishioner or on a household.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Note")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Household", "Note", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
