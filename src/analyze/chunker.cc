@@ -16,6 +16,16 @@ bool IsDeterminer(std::string_view w) {
          w == "that";
 }
 
+// Gerunds that name an activity and qualify the noun after them ("an accounting code", "a
+// coworking day", "a shopping list").
+bool IsActivityGerund(std::string_view w) {
+  return std::string_view("|accounting|coworking|shopping|mailing|billing|ticketing|lending|housing|marketing|"
+                          "seating|onboarding|cooking|packing|shipping|boarding|camping|hosting|catering|cleaning|"
+                          "grading|voting|trading|nursing|banking|printing|streaming|messaging|sewing|birding|"
+                          "caregiving|fundraising|babysitting|tutoring|")
+             .find("|" + std::string(w) + "|") != std::string_view::npos;
+}
+
 // Words ending like participles or adverbs that are not known nouns: treated as non-nouns.
 bool LooksNonNoun(const std::string& w) {
   if (lex::IsNounVerb(w)) return false;
@@ -149,7 +159,10 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       for (size_t k = cur.begin + 1; joined && k < cur.end; ++k) joined = toks[k].joined;
       cur.identifier = joined;
       NameChunk(cur);
-      if (!cur.name.empty()) out.push_back(cur);
+      // ("the shopping list the packers follow": when the noun turned out a verb, the gerund
+      // alone names nothing.)
+      const bool lone_gerund = cur.words.size() == 1 && IsActivityGerund(cur.words[0]);
+      if (!cur.name.empty() && !lone_gerund) out.push_back(cur);
     }
     cur = Chunk{};
     open = false;
@@ -202,12 +215,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     // qualifies the noun after it (participles such as "existing" or "pending" stay qualifiers
     // that are dropped).
     if (!content && !qualifier && i + 1 < end && toks[i + 1].kind == Token::kWord &&
-        !lex::IsStopword(toks[i + 1].lower) && !lex::IsVerb(toks[i + 1].lower) &&
-        std::string_view("|accounting|coworking|mailing|billing|ticketing|lending|housing|"
-                         "marketing|seating|onboarding|cooking|packing|shipping|boarding|camping|hosting|"
-                         "catering|cleaning|grading|voting|trading|nursing|banking|printing|streaming|messaging|"
-                         "sewing|birding|caregiving|fundraising|babysitting|tutoring|")
-                .find("|" + w + "|") != std::string_view::npos) {
+        !lex::IsStopword(toks[i + 1].lower) && !lex::IsVerb(toks[i + 1].lower) && IsActivityGerund(w)) {
       content = true;
     }
     // "parent", "child" qualify a following noun ("child docs") but head a phrase of their
@@ -250,7 +258,8 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     // "Track downloads per episode", "Send reminders ...": an imperative opening the sentence.
     if (content && i == begin && begin == 0 && i + 1 < end && toks[i + 1].kind == Token::kWord &&
         (IsPluralWord(toks[i + 1].lower) || IsDeterminer(toks[i + 1].lower)) &&
-        std::string_view("|track|record|store|keep|send|allow|support|manage|generate|save|notify|remind|let|show|log|")
+        std::string_view("|track|record|store|keep|send|allow|support|manage|generate|save|notify|remind|let|show|log|"
+                         "search|filter|sort|find|export|import|browse|")
                 .find("|" + w + "|") != std::string_view::npos) {
       content = false;
     }

@@ -20,6 +20,7 @@ bool IsUserHead(const Chunk& c) {
 
 bool IsBadHead(std::string_view h) {
   return In(h, {"backend", "backends", "system", "systems", "api", "apis", "app", "apps", "application",
+                "alternative", "alternatives", "clone", "clones", "replacement",
                 "platform", "database", "db", "server", "tool", "tools", "software", "thing", "things", "stuff",
                 "data", "info", "information", "way", "kind", "part", "side", "idea", "example", "feature",
                 "features", "functionality", "module", "schema", "table", "field", "fields", "column", "row",

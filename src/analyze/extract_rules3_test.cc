@@ -116,6 +116,10 @@ TEST(ExtractRules3, AnActivityGerundQualifiesItsNoun) {
   auto r2 = Analyze("A newsletter tool. An existing user can create a mailing list (name, sender). Users have a name.");
   EXPECT_TRUE(PlanOf(r2).FindEntity("MailingList")) << Dump(r2);
   EXPECT_FALSE(PlanOf(r2).FindEntity("ExistingUser")) << Dump(r2);
+  // When the noun turns out a verb ("the shopping list the packers follow"), the gerund alone
+  // names nothing.
+  auto r3 = Analyze("A pantry. Parcels have a date.\n- the shopping list the packers follow: one row per item name");
+  EXPECT_FALSE(PlanOf(r3).FindEntity("Shopping")) << Dump(r3);
 }
 
 // "keys like checkout.pay, unique inside a project", "shirt number (unique within the team)":
@@ -211,6 +215,30 @@ TEST(ExtractRules3, ASentenceHeadedByNotesMakesThem) {
   const auto& s = PlanOf(r);
   ASSERT_TRUE(s.FindEntity("Note")) << Dump(r);
   EXPECT_TRUE(HasDirected(s, "Household", "Note", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "all data is isolated per workspace": a stated tenant.
+TEST(ExtractRules3, DataIsolatedPerSomethingNamesTheTenant) {
+  auto r = Analyze(
+      "A wiki for companies. Each company gets a workspace (name, slug) and all data is isolated per workspace. "
+      "Pages have a title and a body. Spaces have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Workspace", "Page", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Workspace", "Space", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "building a splitwise alternative", "search posts by title": what the product is like and what
+// it lets users do name no records.
+TEST(ExtractRules3, AlternativesAndImperativeSearchesAreNoRecords) {
+  auto r = Analyze(
+      "building a splitwise alternative but with no accounts at all - you create a group and share a link. a "
+      "group has a name and a currency. expenses have a title and an amount.");
+  EXPECT_FALSE(PlanOf(r).FindEntity("SplitwiseAlternative")) << Dump(r);
+  EXPECT_TRUE(PlanOf(r).FindEntity("Expense")) << Dump(r);
+  auto r2 = Analyze(
+      "A book club. Members rate books and comment on them. Search books by title and author, sort by rating.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("SearchBook")) << Dump(r2);
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Book")) << Dump(r2);
 }
 
 }  // namespace

@@ -1581,6 +1581,16 @@ std::string StatedTenant(const std::vector<Sentence>& sentences) {
   };
   for (const auto& s : sentences) {
     const auto& T = s.tokens;
+    // "all data is isolated per portal", "data is kept separate per school".
+    for (size_t i = 2; i + 2 < T.size(); ++i) {
+      if (In(T[i].lower, {"isolated", "separated", "partitioned", "segregated", "separate"}) &&
+          In(T[i + 1].lower, {"per", "by"}) &&
+          (In(T[i - 1].lower, {"is", "are", "kept", "stay", "stays"}) || T[i - 2].lower == "data")) {
+        size_t k = i + 2;
+        while (k + 1 < T.size() && In(T[k].lower, {"each", "every", "a", "the"})) ++k;
+        if (std::string name = usable(T[k]); !name.empty()) return name;
+      }
+    }
     for (size_t i = 0; i + 4 < T.size(); ++i) {
       // "every choir must see only its own data": a group that sees only its own data is a tenant
       // (a person seeing their own data is ownership, not tenancy).
