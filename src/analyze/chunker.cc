@@ -283,7 +283,8 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     }
     // "teams take part in a season": the idiom's noun is no record.
     if (content && w == "part" && i > begin && i + 1 < end && toks[i + 1].lower == "in" &&
-        std::string_view("|take|takes|taking|took|taken|").find("|" + toks[i - 1].lower + "|") != std::string_view::npos) {
+        std::string_view("|take|takes|taking|took|taken|").find("|" + toks[i - 1].lower + "|") !=
+            std::string_view::npos) {
       content = false;
     }
     // "a visitor session when someone lands (hostname, ...)": after an indefinite pronoun, a word

@@ -73,7 +73,8 @@ TEST(ExtractRules3, TimeRecordsKeepTheirHead) {
 
 // "File attachments on tickets.": a sentence that only names a dependent record makes it one.
 TEST(ExtractRules3, ASentenceNamingAttachmentsMakesThem) {
-  auto r = Analyze("A bike repair shop. Repairs have a title and a status. File attachments on repairs. Mechanics log in.");
+  auto r = Analyze(
+      "A bike repair shop. Repairs have a title and a status. File attachments on repairs. Mechanics log in.");
   const auto& s = PlanOf(r);
   ASSERT_TRUE(s.FindEntity("Attachment")) << Dump(r);
   EXPECT_TRUE(HasDirected(s, "Repair", "Attachment", RelationKind::kOneToMany)) << Dump(r);

@@ -95,7 +95,8 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "attends", "subscribe to", "subscribes to", "can subscribe to", "enroll in", "enrol in", "enrolls in",
              "enrols in", "play in", "plays in", "can play in", "groups", "collect", "collects", "tagged with",
              "can be tagged with", "are tagged with", "is tagged with", "bookmark", "take", "takes", "sign up for",
-             "signs up for", "sign up to", "signs up to", "can sign up for", "can sign up to", "register for", "registers for", "rsvp to", "follow other", "can follow other",
+             "signs up for", "sign up to", "signs up to", "can sign up for", "can sign up to",
+             "register for", "registers for", "rsvp to", "follow other", "can follow other",
              "choose", "chooses", "can choose", "pick", "picks", "can pick", "select", "selects", "can select",
              "save", "saves", "mentor", "mentors", "participate in", "participates in", "can participate in",
              "take part in", "takes part in", "can take part in", "compete in", "competes in", "can compete in",
@@ -592,7 +593,9 @@ void Extractor::UniqueScope(size_t si, const std::vector<Chunk>& all) {
     for (size_t j = all.size(); owner.empty() && j > 0; --j) {
       const Chunk& c = all[j - 1];
       bool example = false;  // "keys like checkout.pay": the example is no record
-      for (size_t q = c.begin; q > 0 && q + 4 > c.begin; --q) example = example || In(T[q - 1].lower, {"like", "eg", "such"});
+      for (size_t q = c.begin; q > 0 && q + 4 > c.begin; --q) {
+        example = example || In(T[q - 1].lower, {"like", "eg", "such"});
+      }
       // (A plural attribute word names records: "keys ..., unique inside a project".)
       const bool records = Referable(c) || (c.plural && c.depth == 0 && c.words.size() == 1);
       if (c.end <= u && records && !PersonLike(c) && !example) owner = c.name;
@@ -608,7 +611,8 @@ void Extractor::HeaderScope(size_t si, const std::vector<Chunk>& chunks) {
   // line that leads with a person or with no record of its own.
   const Sentence& s = s_[si];
   const auto& T = s.tokens;
-  if (!T.empty() && T.back().text == ":" && !chunks.empty()) {
+  if (chunks.empty()) return;
+  if (T.back().text == ":") {
     const Chunk& last = chunks.back();
     const bool scoped = last.end + 1 == T.size() && last.begin > 0 &&
                         (In(T[last.begin - 1].lower, {"per", "each", "every"}) ||
@@ -619,7 +623,8 @@ void Extractor::HeaderScope(size_t si, const std::vector<Chunk>& chunks) {
   }
   if (header_scope_.empty() || !s.line_start) return;
   const Chunk& lead = chunks.front();
-  const bool item_shape = lead.begin <= 1 && lead.end < T.size() && In(T[lead.end].lower, {":", "(", "&", "and", "/"});
+  const bool item_shape =
+      lead.begin <= 1 && lead.end < T.size() && In(T[lead.end].lower, {":", "(", "&", "and", "/"});
   // ("service records (...)": the dropped "records" head is no reason to skip the line.)
   if (!item_shape || lead.depth != 0 || LooksLikeAttribute(lead) || PersonLike(lead)) {
     header_scope_.clear();
@@ -759,8 +764,8 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     // ("a goal can have up to two assists", "up to 3 tags": a bound on the count; "sign up to" is
     // no bound.)
     for (std::string_view n : {"two ", "three ", "four ", "five ", "six ", "ten ", "twenty ", "a few ", "few "}) {
-      if (out.ends_with(n) && (out.ends_with(" up to " + std::string(n)) || out.ends_with(" at most " + std::string(n)) ||
-                               out.ends_with(" at least " + std::string(n)))) {
+      const std::string num(n);
+      if (out.ends_with(" up to " + num) || out.ends_with(" at most " + num) || out.ends_with(" at least " + num)) {
         out.resize(out.size() - n.size());
         break;
       }
@@ -1676,8 +1681,8 @@ std::string StatedOwnerOfAll(const std::vector<Sentence>& sentences) {
 }
 
 void ScopeToOwner(Draft& d) {
-  // Every record without a link to the user gets one, but lookups that classify records
-  // (a name and little else) and records already owned by another record.
+  // Every record without a link to the user gets one, except lookups that classify records (a
+  // name and little else) and records another record already owns.
   d.userMentioned = true;
   std::set<std::string> linked;
   for (const auto& r : d.relations) {
