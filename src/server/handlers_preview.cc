@@ -24,7 +24,7 @@ nlohmann::ordered_json StatusJson(const PreviewStatus& s) {
           {"reason", s.reason},
           {"port", running ? nlohmann::ordered_json(s.port) : nlohmann::ordered_json(nullptr)},
           {"startedAt", s.startedAt ? nlohmann::ordered_json(IsoTime(s.startedAt)) : nlohmann::ordered_json(nullptr)},
-          {"url", "/preview/" + s.projectId},
+          {"url", std::string(kPreviewPrefix) + "/" + s.projectId},
           {"log", s.log}};
 }
 
@@ -160,8 +160,9 @@ void AddPreviewRoutes(App& app) {
   app.router.Add("DELETE", "/api/preview/{projectId}", [&app](Request& r) { return StopPreview(app, r); });
   for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
     auto handler = [&app](Request& r) { return Proxy(app, r); };
-    app.router.Add(method, "/preview/{projectId}", handler, RouteOptions{.maxBody = 5u << 20});
-    app.router.Add(method, "/preview/{projectId}/{path+}", handler, RouteOptions{.maxBody = 5u << 20});
+    const std::string base = std::string(kPreviewPrefix) + "/{projectId}";
+    app.router.Add(method, base, handler, RouteOptions{.maxBody = 5u << 20});
+    app.router.Add(method, base + "/{path+}", handler, RouteOptions{.maxBody = 5u << 20});
   }
 }
 

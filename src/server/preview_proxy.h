@@ -22,10 +22,15 @@ namespace bf::server {
 inline constexpr char kPreviewAuthorizationHeader[] = "X-Preview-Authorization";
 inline constexpr char kPreviewCsp[] = "sandbox; default-src 'none'; frame-ancestors 'none'";
 
+// The path prefix of the reverse proxy to a running preview: the routes (handlers_preview.cc) are
+// built from it, and IsPreviewPath reads it.
+inline constexpr std::string_view kPreviewPrefix = "/preview";
+
 // Whether a request path is proxied to a preview (/preview and everything below it). The net
 // layer runs these requests on threads of their own, since they wait on the generated app.
 inline bool IsPreviewPath(std::string_view path) {
-  return path == "/preview" || path.starts_with("/preview/");
+  return path.starts_with(kPreviewPrefix) &&
+         (path.size() == kPreviewPrefix.size() || path[kPreviewPrefix.size()] == '/');
 }
 
 // `req.path` is /preview/{projectId}/... (still percent-encoded, forwarded byte for byte).

@@ -19,6 +19,34 @@ namespace {
 
 using testing::AppFixture;
 
+TEST(PreviewProxy, PreviewPathsAreTheProxyRoutesAndNothingElse) {
+  EXPECT_TRUE(IsPreviewPath("/preview"));
+  EXPECT_TRUE(IsPreviewPath("/preview/p1/api/posts"));
+  EXPECT_FALSE(IsPreviewPath("/previews"));
+  EXPECT_FALSE(IsPreviewPath("/api/preview/p1"));
+}
+
+// The net layer picks the preview threads by path before routing; every route of the app must
+// agree with it: the proxy routes are preview paths, no other route is.
+TEST_F(AppFixture, OnlyTheProxyRoutesArePreviewPaths) {
+  int proxied = 0;
+  for (const auto& r : app_->router.routes()) {
+    std::string sample;  // the pattern with its parameters filled in
+    for (size_t i = 0; i < r.pattern.size(); ++i) {
+      if (r.pattern[i] == '{') {
+        sample += r.pattern.compare(r.pattern.find('}', i) - 1, 2, "+}") == 0 ? "a/b" : "x";
+        i = r.pattern.find('}', i);
+      } else {
+        sample += r.pattern[i];
+      }
+    }
+    const bool proxy = r.pattern.starts_with(std::string(kPreviewPrefix) + "/{projectId}");
+    EXPECT_EQ(IsPreviewPath(sample), proxy) << r.method << " " << r.pattern;
+    proxied += proxy;
+  }
+  EXPECT_EQ(proxied, 10);  // GET, POST, PUT, PATCH, DELETE on /preview/{projectId} and below it
+}
+
 TEST(PreviewProxy, ForwardsTheRequestWithoutBackendForgeCredentials) {
   Request req;
   req.method = "POST";
