@@ -248,6 +248,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   in.description = FirstLine(san.text);
   in.features = features;
   in.stack = lex::DetectStack(san.text);
+  in.archetypes = matches;
   BuildOutput built = BuildSpec(draft, in);
 
   result.status = Status::kPlan;

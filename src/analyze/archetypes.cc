@@ -358,7 +358,20 @@ const Archetype* FindArchetype(std::string_view id) {
 
 std::vector<ArchetypeMatch> MatchArchetypes(std::string_view text) {
   std::vector<ArchetypeMatch> out;
-  PhraseIndex norm(text);
+  // "a food bank", "the blood bank", "a seed bank": a bank of things is no bank of money.
+  std::string plain(text);
+  for (std::string_view kind : {"food", "blood", "seed", "milk", "diaper", "nappy", "tool", "time", "question",
+                                "memory", "power", "sperm", "clothing", "clothes", "toy", "book", "gene", "river",
+                                "piggy", "data", "image", "photo", "sound"}) {
+    for (std::string_view bank : {" bank ", " banks "}) {
+      const std::string from = " " + std::string(kind) + std::string(bank);
+      const std::string to = " " + std::string(kind) + " store ";
+      for (size_t at = plain.find(from); at != std::string::npos; at = plain.find(from, at + to.size() - 1)) {
+        plain.replace(at, from.size(), to);
+      }
+    }
+  }
+  PhraseIndex norm(plain);
   for (const auto& a : Archetypes()) {
     int score = 0;
     for (const auto& [phrase, w] : a.triggers) {
@@ -377,6 +390,16 @@ const ArchEntity* KnownEntity(std::string_view pascal_name) {
     }
   }
   return nullptr;
+}
+
+const ArchEntity* KnownEntityIn(std::string_view pascal_name, const std::vector<ArchetypeMatch>& matches) {
+  for (const auto& m : matches) {
+    for (const auto& e : m.archetype->entities) {
+      if (e.name == pascal_name) return &e;
+    }
+  }
+  if (pascal_name == "Room" || pascal_name == "Ticket" || pascal_name == "Account") return nullptr;
+  return KnownEntity(pascal_name);
 }
 
 }  // namespace bf::analyze

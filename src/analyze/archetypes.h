@@ -56,5 +56,10 @@ std::vector<ArchetypeMatch> MatchArchetypes(std::string_view norm);
 // A field template for a well-known entity name across all archetypes (first match), used to
 // give entities that the text names without fields a sensible shape. nullptr when unknown.
 const ArchEntity* KnownEntity(std::string_view pascal_name);
+// The field template of a well-known entity name for a text that matched `matches`: the template
+// of the best-matching archetype that defines the name, else KnownEntity's, except for names whose
+// template belongs to one domain (a hotel's Room shapes no room of a pantry app, a help desk's
+// Ticket no ticket of an event, a bank's Account no customer account): nullptr for those.
+const ArchEntity* KnownEntityIn(std::string_view pascal_name, const std::vector<ArchetypeMatch>& matches);
 
 }  // namespace bf::analyze

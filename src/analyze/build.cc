@@ -210,7 +210,7 @@ BuildOutput BuildSpec(const Draft& draft, const BuildInput& in) {
       e.fields.push_back(f);
     }
     if (e.fields.empty()) {
-      if (const ArchEntity* known = KnownEntity(name)) {
+      if (const ArchEntity* known = KnownEntityIn(name, in.archetypes)) {
         for (const auto& af : known->fields) e.fields.push_back(FromArch(af));
       }
     }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/archetypes.h"
 #include "analyze/draft.h"
 #include "spec/app_spec.h"
 
@@ -17,6 +18,7 @@ struct BuildInput {
   std::string description;  // one sanitized line for spec.description
   std::set<spec::Feature> features;
   spec::Stack stack;
+  std::vector<ArchetypeMatch> archetypes;  // the archetypes the text matched, best first
 };
 
 struct BuildOutput {

@@ -242,5 +242,23 @@ TEST(ExtractRules3, AlternativesAndImperativeSearchesAreNoRecords) {
   EXPECT_TRUE(PlanOf(r2).FindEntity("Book")) << Dump(r2);
 }
 
+// "a food bank" is no bank of money; a hotel's Room, a help desk's Ticket and a bank's Account
+// shape only rooms, tickets and accounts of their own domain.
+TEST(ExtractRules3, ArchetypesOfOtherDomainsShapeNothing) {
+  auto r = Analyze(
+      "A food bank for our town. Volunteers pack parcels for clients; each parcel has a date and a status. "
+      "Clients have a name and an address.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Account")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Transaction")) << Dump(r);
+  EXPECT_EQ(s.title.find("Banking"), std::string::npos) << Dump(r);
+  auto r2 = Analyze("A pantry app for families. Shelves have a name and sit in a room. Items: name, quantity.");
+  ASSERT_TRUE(PlanOf(r2).FindEntity("Room")) << Dump(r2);
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Room")->FindField("pricePerNight")) << Dump(r2);
+  auto r3 = Analyze("A small hotel. Guests book rooms. Rooms are on a floor.");
+  ASSERT_TRUE(PlanOf(r3).FindEntity("Room")) << Dump(r3);
+  EXPECT_TRUE(PlanOf(r3).FindEntity("Room")->FindField("pricePerNight")) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze
