@@ -260,5 +260,18 @@ TEST(ExtractRules3, ArchetypesOfOtherDomainsShapeNothing) {
   EXPECT_TRUE(PlanOf(r3).FindEntity("Room")->FindField("pricePerNight")) << Dump(r3);
 }
 
+// "Performances have a date.": one attribute ending the clause is a field list of one (it was
+// dropped, and "Keys have a description." lost the keys); one record ("a profile") is not.
+TEST(ExtractRules3, OneAttributeIsAFieldListOfOne) {
+  auto r = Analyze("A theatre. Performances have a date. Keys have a description. Users have a profile.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Performance")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Performance")->FindField("date")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Key")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Key")->FindField("description")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Profile")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("User")->FindField("profile")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -588,6 +588,20 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       items.resize(ii);
       break;
     }
+    // "Performances have a date.", "Keys have a description.": one attribute that ends the clause
+    // is a list of one; one record ("users have a profile") is not.
+    if (items.size() == 1 && In(T[v].lower, {"has", "have"})) {
+      auto ch = ChunkTokens(T, items[0].begin, items[0].end);
+      const bool lone_attribute = ch.size() == 1 && !ch[0].plural && LooksLikeAttribute(ch[0]) &&
+                                  ch[0].begin <= items[0].begin + 1 && ch[0].end == items[0].end &&
+                                  EndBeforeClause(T, v + 1, e) == items[0].end &&
+                                  (items[0].end >= T.size() || In(T[items[0].end].text, {".", ";", "!"}));
+      if (lone_attribute) {  // (the sentence may go on after a ';': "Shops have a name; an order has ...")
+        Note(*subj, 4.0, true, si);
+        lists_.push_back({IsUserHead(*subj) ? "User" : subj->name, si, v + 1, items[0].end});
+        continue;
+      }
+    }
     if (items.size() < 2) continue;
     // "... a postal-code pattern, and switches for whether it accepts new members, online payments
     // and appointments": the items after a subordinate clause opens are that clause's, not the list's.
