@@ -273,5 +273,16 @@ TEST(ExtractRules3, OneAttributeIsAFieldListOfOne) {
   EXPECT_FALSE(s.FindEntity("User")->FindField("profile")) << Dump(r);
 }
 
+// "users have lists, lists have tasks with a title, ...": the "with" list belongs to the tasks
+// of the second clause, not to the lists of the first.
+TEST(ExtractRules3, AWithListBelongsToItsOwnClause) {
+  auto r = Analyze("A todo app. Users have lists, lists have tasks with a title, a due date and a done flag.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Task")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Task")->FindField("done")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("List")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("List")->FindField("done")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

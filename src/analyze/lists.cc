@@ -639,7 +639,11 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         Note(te, 3.0, false, si);
         links_.push_back({subj->name, te.name, "a_has_b", ""});
         for (size_t k = te.end; k < e; ++k) {
-          if (T[k].lower == "with") {
+          // ("users have lists, lists have tasks with a title": a "with" past another verb is that
+          // clause's.)
+          if (T[k].text == "(") k = MatchParen(T, k, e);
+          if (k < e && In(T[k].lower, {"has", "have"})) break;
+          if (k < e && T[k].lower == "with") {
             size_t le = EndBeforeClause(T, k + 1, e);
             // "many ingredients with quantity and unit, and steps in order": a plural thing after
             // ", and" is the subject's next collection, not a column of the first.
@@ -671,7 +675,7 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         break;
       }
     }
-    if (first_entity) return;
+    if (first_entity) continue;  // ("users have lists, lists have tasks with ...": the next clause may have its own list)
     if (fieldish * 2 >= static_cast<int>(counted)) {
       Note(*subj, 4.0, true, si);
       lists_.push_back({IsUserHead(*subj) ? "User" : subj->name, si, v + 1, EndBeforeClause(T, v + 1, e)});
