@@ -284,5 +284,14 @@ TEST(ExtractRules3, AWithListBelongsToItsOwnClause) {
   EXPECT_FALSE(s.FindEntity("List")->FindField("done")) << Dump(r);
 }
 
+// "Garden site: members post plantings with ...": the opening label of a text whose list opens
+// with a clause is the product, not a record with those columns.
+TEST(ExtractRules3, AnOpeningLabelBeforeAClauseIsTheProduct) {
+  auto r = Analyze("Garden site: members post plantings with a crop and a date; others comment on plantings.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("GardenSite")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Planting")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -274,7 +274,10 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     for (const auto& it : items) {
       if (IsClauseItem(T, it.begin, it.end)) ++clauses;
     }
-    if (clauses >= 1 && clauses * 2 >= static_cast<int>(items.size())) {
+    // ("Recipe site: users post recipes with ingredients and steps; others can rate them": in the
+    // opening sentence, a list that opens with a clause tells the domain too.)
+    const bool opens_with_clause = si == 0 && IsClauseItem(T, items.front().begin, items.front().end);
+    if ((clauses >= 1 && clauses * 2 >= static_cast<int>(items.size())) || opens_with_clause) {
       // "Loans: an item goes out to a member with a due date": a record told by what happens to
       // one of it; the single things that sentence names are its parents.
       const size_t b = colon + 1;
