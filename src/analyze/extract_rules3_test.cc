@@ -293,5 +293,18 @@ TEST(ExtractRules3, AnOpeningLabelBeforeAClauseIsTheProduct) {
   EXPECT_TRUE(s.FindEntity("Planting")) << Dump(r);
 }
 
+// "organizers create events with a venue and a date; ...; each ticket has a price and a seat":
+// a clause after a ';' keeps its own field list.
+TEST(ExtractRules3, AClauseAfterASemicolonKeepsItsOwnList) {
+  auto r = Analyze(
+      "Concert ticketing: organizers create concerts with a venue and a date; fans buy tickets; each ticket has a "
+      "price and a seat.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Ticket")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Ticket")->FindField("price")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Concert")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Concert")->FindField("venue")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

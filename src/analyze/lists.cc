@@ -682,7 +682,12 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     if (fieldish * 2 >= static_cast<int>(counted)) {
       Note(*subj, 4.0, true, si);
       lists_.push_back({IsUserHead(*subj) ? "User" : subj->name, si, v + 1, EndBeforeClause(T, v + 1, e)});
-      return;
+      // ("...; each ticket has a price and a seat": a clause after a ';' may have its own list.)
+      size_t next = v + 1;
+      while (next < n && T[next].text != ";") ++next;
+      if (next >= n) return;
+      v = next;
+      continue;
     }
   }
 }
