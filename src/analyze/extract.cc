@@ -796,6 +796,31 @@ void Extractor::ParseLists() {
           continue;
         }
       }
+      // "deals with an amount, a stage and notes on deals": notes, comments or attachments on a
+      // record are records of their own, not a column.
+      if (!chunks.empty() && chunks.front().begin <= it.begin + 1 && chunks.front().plural &&
+          chunks.front().words.size() == 1 && In(chunks.front().words[0], {"notes", "comments", "attachments"}) &&
+          chunks.size() >= 2 && chunks.front().end < it.end && In(T[chunks.front().end].lower, {"on", "about"})) {
+        const std::string target = Resolve(chunks[1]);
+        const std::string dep = naming::ToPascalCase(naming::Singularize(chunks.front().words[0]));
+        if (!target.empty() && target != dep && d_.Find(target)) {
+          if (!d_.Find(dep)) {
+            DEntity e;
+            e.name = dep;
+            e.order = l.sentence * 1000 + chunks.front().begin;
+            if (dep == "Attachment") {
+              e.fields.push_back(DField{"url", spec::FieldType::kUrl, true, false, false, {}});
+            } else {
+              e.fields.push_back(DField{"body", spec::FieldType::kText, true, false, false, {}});
+            }
+            d_.entities.push_back(std::move(e));
+            accepted_.insert(dep);
+            ent = d_.Find(owner);
+          }
+          d_.AddRelation(target, dep, spec::RelationKind::kOneToMany);
+          continue;
+        }
+      }
       // "created_by (user)", "the shipper (a client)": a column named after the record it points at.
       {
         size_t open = it.end;

@@ -306,5 +306,17 @@ TEST(ExtractRules3, AClauseAfterASemicolonKeepsItsOwnList) {
   EXPECT_TRUE(s.FindEntity("Concert")->FindField("venue")) << Dump(r);
 }
 
+// "deals with an amount, a stage and notes on deals": notes on a record in a field list are
+// records of their own ("notes for patrons" stays a column).
+TEST(ExtractRules3, NotesOnARecordInAFieldListAreRecords) {
+  auto r = Analyze("A sales tracker. Leads have a name, a source, a score and notes on leads.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Lead")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Lead")->FindField("notesLeads")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Lead", "Note", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A theatre. Shows have a name, a description and notes for patrons.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Note")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
