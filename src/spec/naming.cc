@@ -41,6 +41,8 @@ const std::vector<std::pair<std::string, std::string>>& Irregulars() {
       {"mosquito", "mosquitoes"}, {"domino", "dominoes"}, {"cargo", "cargoes"},
       {"volcano", "volcanoes"}, {"cache", "caches"}, {"niche", "niches"},
       {"avalanche", "avalanches"}, {"headache", "headaches"}, {"axe", "axes"},
+      {"menu", "menus"}, {"guru", "gurus"}, {"emu", "emus"}, {"tutu", "tutus"}, {"haiku", "haikus"},
+      {"gnu", "gnus"}, {"bayou", "bayous"}, {"sudoku", "sudokus"},  // -u words, not -us singulars
       {"bus", "buses"}, {"gas", "gases"}, {"canvas", "canvases"}, {"atlas", "atlases"},
       {"lens", "lenses"}, {"alias", "aliases"}, {"bias", "biases"}, {"iris", "irises"},
       {"chassis", "chassis"},

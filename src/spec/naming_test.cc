@@ -33,6 +33,7 @@ INSTANTIATE_TEST_SUITE_P(
                       PluralCase{"day", "days"}, PluralCase{"key", "keys"},
                       PluralCase{"company", "companies"}, PluralCase{"match", "matches"},
                       PluralCase{"dish", "dishes"}, PluralCase{"bus", "buses"},
+                      PluralCase{"menu", "menus"}, PluralCase{"guru", "gurus"},
                       PluralCase{"campus", "campuses"}, PluralCase{"diagnosis", "diagnoses"},
                       PluralCase{"criterion", "criteria"}, PluralCase{"matrix", "matrices"},
                       PluralCase{"invoice", "invoices"}, PluralCase{"house", "houses"},
