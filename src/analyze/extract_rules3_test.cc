@@ -318,5 +318,20 @@ TEST(ExtractRules3, NotesOnARecordInAFieldListAreRecords) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("Note")) << Dump(r2);
 }
 
+// "players have profiles with a nickname and a rank, they challenge each other": a pronoun subject
+// after a comma opens a clause, so the field list ends before it.
+TEST(ExtractRules3, APronounSubjectEndsAFieldList) {
+  auto r = Analyze(
+      "A chess club app: players have profiles with a nickname and a rank, they challenge each other and results "
+      "are recorded.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Profile")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Profile")->FindField("rank")) << Dump(r);
+  for (const auto& f : s.FindEntity("Profile")->fields) {
+    EXPECT_EQ(f.name.find("challenge"), std::string::npos) << Dump(r);
+  }
+  EXPECT_FALSE(s.FindEntity("Profile")->FindField("results")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -41,6 +41,16 @@ size_t EndBeforeClause(const std::vector<Token>& T, size_t begin, size_t end) {
     // "...; each level has a scientific name": a clause after ';' still describes the list's head.
     if (items[i].begin > begin && T[items[i].begin - 1].text == ";") continue;
     if (IsClauseItem(T, items[i].begin, items[i].end)) return items[i - 1].end;
+    // "profiles with photos and interests, they swipe on each other": a pronoun subject opens a
+    // clause too.
+    {
+      size_t p = items[i].begin;
+      while (p < items[i].end && In(T[p].lower, {"and", "then", "so"})) ++p;
+      if (p + 1 < items[i].end && In(T[p].lower, {"they", "we", "he", "she", "you", "i"}) &&
+          T[p + 1].kind == Token::kWord) {
+        return items[i - 1].end;
+      }
+    }
     // "..., and can be tagged with conditions (name, severity)": a new predicate of the same
     // subject, about a record with its own fields ("can be shared with users" stays an item).
     size_t b = items[i].begin;
