@@ -333,5 +333,14 @@ TEST(ExtractRules3, APronounSubjectEndsAFieldList) {
   EXPECT_FALSE(s.FindEntity("Profile")->FindField("results")) << Dump(r);
 }
 
+// "teachers teach courses, students enroll in courses": the object before the comma is no
+// co-subject of the next clause, so no Course-Course relation.
+TEST(ExtractRules3, AnObjectBeforeACommaIsNoCoSubject) {
+  auto r = Analyze("A school: teachers teach courses, students enroll in courses, and each enrollment has a grade.");
+  const auto& s = PlanOf(r);
+  for (const auto& rel : s.relations) EXPECT_FALSE(rel.from == "Course" && rel.to == "Course") << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Course", "Enrollment", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

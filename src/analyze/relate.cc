@@ -1173,7 +1173,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       while (q > 0 && IsDet(T[q - 1].lower)) --q;
       return q > 0 && T[q - 1].lower == "per";
     };
-    for (size_t j = i; j > 0 && joined(*cs[j - 1], *cs[j]) && !after_per(*cs[j - 1]); --j) left.push_back(cs[j - 1]);
+    // ("teachers teach courses, students enroll in courses": the object before the comma is no
+    // co-subject of the second clause, so no Course-Course link.)
+    for (size_t j = i; j > 0 && joined(*cs[j - 1], *cs[j]) && !after_per(*cs[j - 1]) && cs[j - 1]->name != b.name;
+         --j) {
+      left.push_back(cs[j - 1]);
+    }
     // "products belong to categories, orders have a total": a phrase followed by its own verb
     // opens a new clause and is not coordinated with the object.
     auto opens_clause = [&](const Chunk& c) {
