@@ -186,7 +186,7 @@ const Def kDefs[] = {
  "Folder>File; Folder>Folder; File>Share", "file_uploads", ""},
 {"podcast", "Podcasts",
  "podcast=4, podcasts=4, episodes=2",
- "Podcast(title!, description:text, coverUrl:url); Episode(title!, audioUrl:url!, publishedAt:datetime, durationSeconds:integer)",
+ "Podcast|show|podcast show(title!, description:text, coverUrl:url); Episode(title!, audioUrl:url!, publishedAt:datetime, durationSeconds:integer)",
  "Podcast>Episode; User*Podcast", "file_uploads", "creator,listener"},
 {"vet", "Veterinary clinic",
  "veterinary=4, vet clinic=4, vets=2, pets=3, animals=2",
