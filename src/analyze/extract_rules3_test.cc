@@ -345,7 +345,8 @@ TEST(ExtractRules3, AnObjectBeforeACommaIsNoCoSubject) {
 // "A podcast host: shows have episodes ...": the archetype's Podcast is the text's show, not a
 // second entity beside it.
 TEST(ExtractRules3, AnArchetypeRecordNamedOtherwiseIsNotDuplicated) {
-  auto r = Analyze("A podcast host: shows have episodes with an audio file and a duration; listeners subscribe to shows.");
+  auto r = Analyze(
+      "A podcast host: shows have episodes with an audio file and a duration; listeners subscribe to shows.");
   const auto& s = PlanOf(r);
   EXPECT_TRUE(s.FindEntity("Show")) << Dump(r);
   EXPECT_FALSE(s.FindEntity("Podcast")) << Dump(r);

@@ -688,7 +688,8 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         break;
       }
     }
-    if (first_entity) continue;  // ("users have lists, lists have tasks with ...": the next clause may have its own list)
+    // ("users have lists, lists have tasks with ...": the next clause may have its own list.)
+    if (first_entity) continue;
     if (fieldish * 2 >= static_cast<int>(counted)) {
       Note(*subj, 4.0, true, si);
       lists_.push_back({IsUserHead(*subj) ? "User" : subj->name, si, v + 1, EndBeforeClause(T, v + 1, e)});
