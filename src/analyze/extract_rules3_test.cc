@@ -352,5 +352,19 @@ TEST(ExtractRules3, AnArchetypeRecordNamedOtherwiseIsNotDuplicated) {
   EXPECT_FALSE(s.FindEntity("Podcast")) << Dump(r);
 }
 
+// "Clicks have a referrer and a country": a UI word with its own fields is a record (a URL
+// shortener's clicks); "students submit essays with a deadline": one attribute after "with" is
+// the essays' column.
+TEST(ExtractRules3, ClicksWithFieldsAndALoneWithAttribute) {
+  auto r = Analyze("A shortener. Links have an alias. Clicks have a referrer and a country.");
+  ASSERT_TRUE(PlanOf(r).FindEntity("Click")) << Dump(r);
+  EXPECT_TRUE(PlanOf(r).FindEntity("Click")->FindField("country")) << Dump(r);
+  auto r2 = Analyze("A writing class. Students submit essays with a deadline. Teachers grade essays.");
+  ASSERT_TRUE(PlanOf(r2).FindEntity("Essay")) << Dump(r2);
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Essay")->FindField("deadline")) << Dump(r2);
+  auto r3 = Analyze("A rating app. Buyers rate sellers, 1 to 5 stars with a comment.");
+  EXPECT_FALSE(PlanOf(r3).FindEntity("Star")) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -603,13 +603,18 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     }
     // "Performances have a date.", "Keys have a description.": one attribute that ends the clause
     // is a list of one; one record ("users have a profile") is not.
-    if (items.size() == 1 && In(T[v].lower, {"has", "have"})) {
+    if (items.size() == 1 && In(T[v].lower, {"has", "have", "with"})) {
       auto ch = ChunkTokens(T, items[0].begin, items[0].end);
       const bool lone_attribute = ch.size() == 1 && !ch[0].plural && LooksLikeAttribute(ch[0]) &&
                                   ch[0].begin <= items[0].begin + 1 && ch[0].end == items[0].end &&
                                   EndBeforeClause(T, v + 1, e) == items[0].end &&
                                   (items[0].end >= T.size() || In(T[items[0].end].text, {".", ";", "!"}));
-      if (lone_attribute) {  // (the sentence may go on after a ';': "Shops have a name; an order has ...")
+      // ("links with a custom alias"; not "1 to 5 stars with a comment", "a small table with a
+      // name", "a log with the date": a count, a word for a table, or a log is no record here.)
+      const bool with_ok = T[v].lower != "with" ||
+                           (!IsBadHead(subj->words.back()) && !In(subj->words.back(), {"log", "logs"}) &&
+                            !(subj->begin > 0 && T[subj->begin - 1].kind == Token::kNumber));
+      if (lone_attribute && with_ok) {  // (the sentence may go on after a ';': "Shops have a name; ...")
         Note(*subj, 4.0, true, si);
         lists_.push_back({IsUserHead(*subj) ? "User" : subj->name, si, v + 1, items[0].end});
         continue;
