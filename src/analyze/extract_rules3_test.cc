@@ -366,5 +366,19 @@ TEST(ExtractRules3, ClicksWithFieldsAndALoneWithAttribute) {
   EXPECT_FALSE(PlanOf(r3).FindEntity("Star")) << Dump(r3);
 }
 
+// "each shift has a date, a start and an end and needs a number of people": a verb of need after
+// "and" opens the next predicate; the list ends before it.
+TEST(ExtractRules3, AVerbOfNeedEndsAFieldList) {
+  auto r = Analyze(
+      "A soup kitchen rota: volunteers sign up for shifts; each shift has a date, a start and an end and needs a "
+      "number of people.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Shift")) << Dump(r);
+  for (const auto& f : s.FindEntity("Shift")->fields) {
+    EXPECT_EQ(f.name.find("Number"), std::string::npos) << Dump(r);
+  }
+  EXPECT_TRUE(s.FindEntity("Shift")->FindField("end")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

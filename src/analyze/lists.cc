@@ -41,6 +41,17 @@ size_t EndBeforeClause(const std::vector<Token>& T, size_t begin, size_t end) {
     // "...; each level has a scientific name": a clause after ';' still describes the list's head.
     if (items[i].begin > begin && T[items[i].begin - 1].text == ";") continue;
     if (IsClauseItem(T, items[i].begin, items[i].end)) return items[i - 1].end;
+    // "a date, a start and an end and needs a number of people": a verb of need after "and" opens
+    // the subject's next predicate.
+    {
+      size_t p = items[i].begin;
+      while (p < items[i].end && In(T[p].lower, {"and", "also"})) ++p;
+      const bool after_and = p > items[i].begin || (items[i].begin > 0 && T[items[i].begin - 1].lower == "and");
+      if (after_and && p + 1 < items[i].end &&
+          In(T[p].lower, {"needs", "requires", "takes"})) {  // ("and belongs to a user" stays an item)
+        return items[i - 1].end;
+      }
+    }
     // "profiles with photos and interests, they swipe on each other": a pronoun subject opens a
     // clause too.
     {
