@@ -380,5 +380,18 @@ TEST(ExtractRules3, AVerbOfNeedEndsAFieldList) {
   EXPECT_TRUE(s.FindEntity("Shift")->FindField("end")) << Dump(r);
 }
 
+// "boards have columns, columns have cards, cards have a title, ...": each clause of a chain has
+// its own list, and a kanban's columns are records.
+TEST(ExtractRules3, AChainOfHasClausesKeepsEachList) {
+  auto r = Analyze(
+      "A kanban board: boards have columns, columns have cards, cards have a title, a description, an assignee and "
+      "labels.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Board", "Column", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Column", "Card", RelationKind::kOneToMany)) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Card")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Card")->FindField("title")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

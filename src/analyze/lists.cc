@@ -596,6 +596,19 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         break;
       }
     }
+    // ("boards have columns, columns have cards, cards have a title, ...": each clause of a chain
+    // has its own list.)
+    if (In(T[v].lower, {"has", "have"})) {
+      auto all = SplitItems(T, v + 1, e, false);
+      for (size_t ii = 1; ii < all.size(); ++ii) {
+        auto ch = ChunkTokens(T, all[ii].begin, all[ii].end);
+        if (!ch.empty() && ch[0].begin <= all[ii].begin + 1 && ch[0].end < all[ii].end && ch[0].depth == 0 &&
+            In(T[ch[0].end].lower, {"has", "have"})) {
+          e = all[ii - 1].end;
+          break;
+        }
+      }
+    }
     auto items = SplitItems(T, v + 1, e, false);
     // "... with a default duration and a deadline, tracks (name, colour) and rooms (name,
     // capacity)": a plural item with its own parenthesised field list is a record of its own and
