@@ -394,6 +394,7 @@ const ArchEntity* KnownEntity(std::string_view pascal_name) {
 
 const ArchEntity* KnownEntityIn(std::string_view pascal_name, const std::vector<ArchetypeMatch>& matches) {
   for (const auto& m : matches) {
+    if (m.score < 3) break;  // (a passing word such as "rooms" in a conference text is no hotel)
     for (const auto& e : m.archetype->entities) {
       if (e.name == pascal_name) return &e;
     }

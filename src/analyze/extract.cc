@@ -513,6 +513,16 @@ void Extractor::Decide() {
       cands_[words.back()].phrases.insert(c.phrases.begin(), c.phrases.end());
       continue;
     }
+    // "a start station and an end station", "home team, away team", "origin port": a record named
+    // by the role it plays is a reference to the record the text names on its own.
+    if (words.size() == 2 && !c.strong &&
+        In(ToLower(words.front()), {"start", "end", "home", "away", "origin", "destination", "source", "target",
+                                    "departure", "arrival", "pickup", "dropoff", "sending", "receiving"}) &&
+        cands_.count(words.back()) && cands_[words.back()].score >= 2.0) {
+      alias_[name] = words.back();
+      role_refs_.insert(name);
+      continue;
+    }
     bool column_only = !c.phrases.empty();
     for (const auto& p : c.phrases) column_only = column_only && p.find('_') != std::string::npos;
     // ("api_token (used by the CLI): user, name, token": a snake_case head of its own list is a table;

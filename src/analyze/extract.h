@@ -108,6 +108,7 @@ class Extractor {
   const std::vector<Sentence>& s_;
   std::map<std::string, Candidate> cands_;
   std::map<std::string, std::string> alias_;  // candidate name -> target candidate name
+  std::set<std::string> role_refs_;  // "start station": candidates that name a record by its role
   std::vector<FieldList> lists_;
   std::vector<Link> links_;
   std::string header_scope_;  // "records per vehicle:": the record the lines after a header belong to

@@ -393,5 +393,23 @@ TEST(ExtractRules3, AChainOfHasClausesKeepsEachList) {
   EXPECT_TRUE(s.FindEntity("Card")->FindField("title")) << Dump(r);
 }
 
+// "each ride has a start station and an end station": a record named by its role is a reference
+// to the record the text names (Station 1-n Ride), not an entity StartStation; and a passing
+// "rooms" in a conference text gives the rooms no hotel template.
+TEST(ExtractRules3, ARecordNamedByItsRoleIsAReference) {
+  auto r = Analyze(
+      "A bike sharing service: stations have docks, riders rent bikes and each ride has a start station, an end "
+      "station and a price.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("StartStation")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("EndStation")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Station", "Ride", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze(
+      "Conference app: talks have a title and a speaker; attendees can bookmark talks; rooms host talks at a time "
+      "slot.");
+  ASSERT_TRUE(PlanOf(r2).FindEntity("Room")) << Dump(r2);
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Room")->FindField("pricePerNight")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -1323,6 +1323,11 @@ void Extractor::ResolveLinks() {
       d_.AddRelation(a, b, spec::RelationKind::kManyToMany);  // "groups with members"
       continue;
     }
+    // "each ride has a start station": the ride points at a station in that role.
+    if (t == "a_has_b" && role_refs_.count(l.b) && a != b) {
+      d_.AddRelation(b, a, spec::RelationKind::kOneToMany, naming::ToCamelCase(l.b));
+      continue;
+    }
     if (t == "a_has_b") {
       // Tags and keywords are shared across records: many-to-many.
       // (A space that defines its own tags owns them: "projects can define labels".)
