@@ -411,5 +411,13 @@ TEST(ExtractRules3, ARecordNamedByItsRoleIsAReference) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("Room")->FindField("pricePerNight")) << Dump(r2);
 }
 
+// "vets have specialties", "tutors have languages": specialties and languages are shared by the
+// people who have them (many-to-many), like skills.
+TEST(ExtractRules3, SpecialtiesAndLanguagesAreShared) {
+  auto r = Analyze("A pet clinic: owners have pets; pets have visits with a vet, a date and a diagnosis; vets have "
+                   "specialties.");
+  EXPECT_TRUE(HasRelation(PlanOf(r), "Vet", "Specialty", RelationKind::kManyToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

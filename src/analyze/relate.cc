@@ -1332,7 +1332,7 @@ void Extractor::ResolveLinks() {
       // Tags and keywords are shared across records: many-to-many.
       // (A space that defines its own tags owns them: "projects can define labels".)
       bool shared = In(ToLower(b), {"tag", "keyword", "label", "genre", "topic", "skill", "interest", "category",
-                                    "role"}) &&
+                                    "role", "specialty", "speciality", "specialization", "language"}) &&
                     a != b && ToLower(b) != "category" &&
                     !(In(ToLower(b), {"tag", "keyword", "label"}) && IsTagSpace(a));
       d_.AddRelation(a, b, shared ? spec::RelationKind::kManyToMany : spec::RelationKind::kOneToMany, l.inverse);
