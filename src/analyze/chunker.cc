@@ -281,6 +281,16 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
             std::string_view::npos) {
       content = false;
     }
+    // "students enroll in courses, track progress per lesson and leave reviews": after a comma, a
+    // verb of keeping or writing before its object continues the subject's verbs.
+    if (content && !open && i > begin + 2 && toks[i - 1].text == "," && i + 1 < end &&
+        toks[i + 1].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower) &&
+        std::string_view("|track|log|record|manage|keep|leave|write|save|rate|book|follow|").find("|" + w + "|") !=
+            std::string_view::npos) {
+      bool verb_before = false;
+      for (size_t q = begin; q + 1 < i; ++q) verb_before = verb_before || lex::IsVerb(toks[q].lower);
+      if (verb_before) content = false;
+    }
     // "teams take part in a season": the idiom's noun is no record.
     if (content && w == "part" && i > begin && i + 1 < end && toks[i + 1].lower == "in" &&
         std::string_view("|take|takes|taking|took|taken|").find("|" + toks[i - 1].lower + "|") !=

@@ -419,5 +419,16 @@ TEST(ExtractRules3, SpecialtiesAndLanguagesAreShared) {
   EXPECT_TRUE(HasRelation(PlanOf(r), "Vet", "Specialty", RelationKind::kManyToMany)) << Dump(r);
 }
 
+// "students enroll in courses, track progress per lesson and leave reviews": after a comma, a verb
+// of keeping or writing continues the subject's verbs (no TrackProgress).
+TEST(ExtractRules3, AVerbAfterACommaContinuesTheSubjectsVerbs) {
+  auto r = Analyze(
+      "A music school: teachers publish courses made of lessons; pupils enroll in courses, track progress per "
+      "lesson and leave reviews on courses.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("TrackProgress")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Lesson", "Progress", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
