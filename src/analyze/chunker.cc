@@ -250,7 +250,8 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         (toks[i - 1].lower == "and" || toks[i - 1].lower == "or" || toks[i - 1].text == ",")) {
       content = false;  // "... and reply to each other"
     }
-    if (content && (w == "log" || w == "logs" || w == "sign" || w == "signs" || w == "check" || w == "checks") &&
+    if (content && (w == "log" || w == "logs" || w == "sign" || w == "signs" || w == "check" || w == "checks" ||
+                    w == "clock" || w == "clocks" || w == "punch" || w == "punches") &&
         i + 1 < end && (toks[i + 1].lower == "in" || toks[i + 1].lower == "out" || toks[i + 1].lower == "up" ||
                         toks[i + 1].lower == "into" || toks[i + 1].lower == "on")) {
       content = false;  // phrasal verbs: "log in", "sign up", "check out"
@@ -354,8 +355,9 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         if (!prev_plural && EndsWith(w, "s") && cur.words.size() == 1 && det_before && i + 1 < end &&
             toks[i + 1].kind == Token::kWord &&
             (IsDeterminer(toks[i + 1].lower) || lex::IsQuantifier(toks[i + 1].lower) ||
-             IsPluralWord(toks[i + 1].lower) || lex::IsFieldWord(toks[i + 1].lower))) {
-          content = false;  // "an organiser runs events", "when a check changes status"
+             IsPluralWord(toks[i + 1].lower) || lex::IsFieldWord(toks[i + 1].lower) ||
+             lex::IsNonEntity(toks[i + 1].lower))) {
+          content = false;  // "an organiser runs events", "when a check changes status", "each shift records start"
         }
       } else if (plural_closed_at != static_cast<size_t>(-1) && plural_closed_at + 1 == i && !EndsWith(w, "s")) {
         content = false;  // "devices report positions"

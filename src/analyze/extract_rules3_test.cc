@@ -430,5 +430,15 @@ TEST(ExtractRules3, AVerbAfterACommaContinuesTheSubjectsVerbs) {
   EXPECT_TRUE(HasDirected(s, "Lesson", "Progress", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "Time tracking: employees clock in and out; each shift records start, end and breaks": "clock
+// in" is a verb, and an opening label before a clause is the product, so the shifts stand.
+TEST(ExtractRules3, ClockingInOpensAClauseAfterALabel) {
+  auto r = Analyze("Time tracking: employees clock in and out; each shift records start, end and breaks.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Shift")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Shift")->FindField("start")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Clock")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

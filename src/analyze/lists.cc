@@ -297,7 +297,14 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     }
     // ("Recipe site: users post recipes with ingredients and steps; others can rate them": in the
     // opening sentence, a list that opens with a clause tells the domain too.)
-    const bool opens_with_clause = si == 0 && IsClauseItem(T, items.front().begin, items.front().end);
+    bool opens_with_clause = si == 0 && IsClauseItem(T, items.front().begin, items.front().end);
+    if (si == 0 && !opens_with_clause) {  // ("Time tracking: employees clock in and out; ...")
+      auto ch = ChunkTokens(T, items.front().begin, items.front().end);
+      opens_with_clause = !ch.empty() && ch[0].begin == items.front().begin && ch[0].plural && ch[0].depth == 0 &&
+                          ch[0].end < items.front().end && T[ch[0].end].kind == Token::kWord &&
+                          !In(T[ch[0].end].lower, {"and", "or", "with", "of", "per"}) &&
+                          (ch.size() == 1 || ch[1].begin > ch[0].end);
+    }
     if ((clauses >= 1 && clauses * 2 >= static_cast<int>(items.size())) || opens_with_clause) {
       // "Loans: an item goes out to a member with a due date": a record told by what happens to
       // one of it; the single things that sentence names are its parents.
