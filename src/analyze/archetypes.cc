@@ -12,7 +12,8 @@ namespace {
 // One archetype in DSL form.
 //  triggers:  "phrase=weight, phrase=weight" (phrases as normalized lowercase words)
 //  entities:  "Name|synonym|synonym*?(field, field:type!^, status:enum[a|b])" separated by ';'
-//             '*' owned by the user who creates it, '?' only when the text names it
+//             '*' owned by the user who creates it, '?' only when the text names it, '@' its
+//             fields fit this domain only (a hotel's Room), so no other text borrows them
 //  relations: "A>B" one-to-many, "A*B" many-to-many, "A-B" one-to-one; separated by ';'
 struct Def {
   const char* id;
@@ -68,7 +69,7 @@ const Def kDefs[] = {
  "Teacher>Class; Class>Enrollment; Student>Enrollment; Student>Grade; Class>Grade; Student>Attendance", "", "teacher,student,parent"},
 {"fintech", "Banking / personal finance",
  "bank=3, banking=4, fintech=4, wallet=2, transfers=2, budgeting=3, personal finance=4, expenses=2",
- "Account|bank account*(name!, type:enum[checking|savings|credit]!, balance:number!, currency!); Transaction(amount:number!, type:enum[credit|debit|transfer]!, description, occurredAt:datetime!); Category?(name!^); Budget*?(name!, amount:number!, period:enum[monthly|yearly]); Transfer*?(amount:number!, status:enum[pending|completed|failed])",
+ "Account|bank account*@(name!, type:enum[checking|savings|credit]!, balance:number!, currency!); Transaction(amount:number!, type:enum[credit|debit|transfer]!, description, occurredAt:datetime!); Category?(name!^); Budget*?(name!, amount:number!, period:enum[monthly|yearly]); Transfer*?(amount:number!, status:enum[pending|completed|failed])",
  "Account>Transaction; Category>Transaction", "", ""},
 {"logistics", "Logistics / shipping",
  "logistics=4, shipping=2, shipments=3, parcels=3, courier=2, deliveries=2, freight=4, tracking number=3",
@@ -104,7 +105,7 @@ const Def kDefs[] = {
  "Conversation>Message; Conversation*User; Message>Attachment", "realtime", ""},
 {"ticketing", "Helpdesk / support tickets",
  "helpdesk=4, help desk=4, support tickets=4, ticketing=3, customer support=3, service desk=4, tickets=1",
- "Ticket*(subject!, description:text!, status:enum[open|pending|resolved|closed]!, priority:enum[low|normal|high|urgent]); Comment|reply*(body:text!, internal:boolean); Attachment?(url:url!, fileName)",
+ "Ticket*@(subject!, description:text!, status:enum[open|pending|resolved|closed]!, priority:enum[low|normal|high|urgent]); Comment|reply*(body:text!, internal:boolean); Attachment?(url:url!, fileName)",
  "Ticket>Comment; Ticket>Attachment", "", "agent,customer"},
 {"inventory", "Inventory / warehouse",
  "inventory=3, warehouse=3, stock levels=4, stock=1, warehouses=3, suppliers=2, purchase orders=3",
@@ -150,7 +151,7 @@ const Def kDefs[] = {
  "Trip>ItineraryItem; Destination>ItineraryItem; Trip>Booking", "", ""},
 {"hotel", "Hotel / lodging",
  "hotel=4, hotels=4, rooms=2, guesthouse=4, hostel=4, check in=1, lodging=3",
- "Hotel(name!, address); Room(number!, type:enum[single|double|suite], pricePerNight:number!); Guest(name!, email:email, phone); Reservation|booking*(checkIn:date!, checkOut:date!, status:enum[booked|checked_in|checked_out|cancelled]!)",
+ "Hotel(name!, address); Room@(number!, type:enum[single|double|suite], pricePerNight:number!); Guest(name!, email:email, phone); Reservation|booking*(checkIn:date!, checkOut:date!, status:enum[booked|checked_in|checked_out|cancelled]!)",
  "Hotel>Room; Room>Reservation; Guest>Reservation", "scheduling", "receptionist,guest"},
 {"rides", "Ride sharing",
  "ride sharing=4, ride hailing=4, rideshare=4, taxi=3, rides=3, uber=3",
@@ -306,9 +307,10 @@ Archetype Parse(const Def& d) {
     ArchEntity ent;
     auto paren = e.find('(');
     std::string head = e.substr(0, paren);
-    while (!head.empty() && (head.back() == '*' || head.back() == '?')) {
+    while (!head.empty() && (head.back() == '*' || head.back() == '?' || head.back() == '@')) {
       if (head.back() == '*') ent.owned = true;
-      else ent.optional = true;
+      else if (head.back() == '?') ent.optional = true;
+      else ent.domainBound = true;
       head.pop_back();
     }
     auto names = Split(head, '|');
@@ -399,8 +401,8 @@ const ArchEntity* KnownEntityIn(std::string_view pascal_name, const std::vector<
       if (e.name == pascal_name) return &e;
     }
   }
-  if (pascal_name == "Room" || pascal_name == "Ticket" || pascal_name == "Account") return nullptr;
-  return KnownEntity(pascal_name);
+  const ArchEntity* known = KnownEntity(pascal_name);
+  return known && !known->domainBound ? known : nullptr;
 }
 
 }  // namespace bf::analyze

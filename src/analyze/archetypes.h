@@ -25,6 +25,7 @@ struct ArchEntity {
   std::vector<ArchField> fields;
   bool owned = false;     // user-created content: gets an owner relation
   bool optional = false;  // only included when the text names it
+  bool domainBound = false;  // its fields fit its archetype's domain only (a hotel's Room)
 };
 
 struct ArchRelation {
@@ -57,9 +58,9 @@ std::vector<ArchetypeMatch> MatchArchetypes(std::string_view norm);
 // give entities that the text names without fields a sensible shape. nullptr when unknown.
 const ArchEntity* KnownEntity(std::string_view pascal_name);
 // The field template of a well-known entity name for a text that matched `matches`: the template
-// of the best-matching archetype that defines the name, else KnownEntity's, except for names whose
-// template belongs to one domain (a hotel's Room shapes no room of a pantry app, a help desk's
-// Ticket no ticket of an event, a bank's Account no customer account): nullptr for those.
+// of the best-matching archetype (score 3 or more) that defines the name, else KnownEntity's unless
+// that one is domain-bound (a hotel's Room shapes no room of a pantry app, a help desk's Ticket no
+// ticket of an event, a bank's Account no customer account).
 const ArchEntity* KnownEntityIn(std::string_view pascal_name, const std::vector<ArchetypeMatch>& matches);
 
 }  // namespace bf::analyze

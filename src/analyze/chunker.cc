@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "analyze/extract_util.h"
 #include "analyze/lexicon.h"
 #include "common/strings.h"
 #include "spec/naming.h"
@@ -14,16 +15,6 @@ bool IsDeterminer(std::string_view w) {
   return w == "a" || w == "an" || w == "the" || w == "each" || w == "every" || w == "one" || w == "its" ||
          w == "their" || w == "his" || w == "her" || w == "our" || w == "my" || w == "your" || w == "this" ||
          w == "that";
-}
-
-// Gerunds that name an activity and qualify the noun after them ("an accounting code", "a
-// coworking day", "a shopping list").
-bool IsActivityGerund(std::string_view w) {
-  return std::string_view("|accounting|coworking|shopping|mailing|billing|ticketing|lending|housing|marketing|"
-                          "seating|onboarding|cooking|packing|shipping|boarding|camping|hosting|catering|cleaning|"
-                          "grading|voting|trading|nursing|banking|printing|streaming|messaging|sewing|birding|"
-                          "caregiving|fundraising|babysitting|tutoring|")
-             .find("|" + std::string(w) + "|") != std::string_view::npos;
 }
 
 // Words ending like participles or adverbs that are not known nouns: treated as non-nouns.
@@ -161,7 +152,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       NameChunk(cur);
       // ("the shopping list the packers follow": when the noun turned out a verb, the gerund
       // alone names nothing.)
-      const bool lone_gerund = cur.words.size() == 1 && IsActivityGerund(cur.words[0]);
+      const bool lone_gerund = cur.words.size() == 1 && lex::IsActivityGerund(cur.words[0]);
       if (!cur.name.empty() && !lone_gerund) out.push_back(cur);
     }
     cur = Chunk{};
@@ -215,7 +206,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     // qualifies the noun after it (participles such as "existing" or "pending" stay qualifiers
     // that are dropped).
     if (!content && !qualifier && i + 1 < end && toks[i + 1].kind == Token::kWord &&
-        !lex::IsStopword(toks[i + 1].lower) && !lex::IsVerb(toks[i + 1].lower) && IsActivityGerund(w)) {
+        !lex::IsStopword(toks[i + 1].lower) && !lex::IsVerb(toks[i + 1].lower) && lex::IsActivityGerund(w)) {
       content = true;
     }
     // "parent", "child" qualify a following noun ("child docs") but head a phrase of their
@@ -227,21 +218,21 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       content = true;
     }
     if (content && i >= begin + 2 && toks[i - 1].lower == "to" &&
-        std::string_view("|want|wants|need|needs|have|has|able|going|like|try|tries|used|allowed|possible|how|"
-                         "plan|plans|hope|decide|wish|wanted|needed|trying|easy|hard|")
-                .find("|" + toks[i - 2].lower + "|") != std::string_view::npos) {
+        In(toks[i - 2].lower, {"want", "wants", "need", "needs", "have", "has", "able", "going", "like", "try", "tries",
+                               "used", "allowed", "possible", "how", "plan", "plans", "hope", "decide", "wish",
+                               "wanted", "needed", "trying", "easy", "hard"})) {
       content = false;  // "we want to replace ...": an infinitive
     }
     if (content && NounOrVerb(w) && i > begin && toks[i - 1].kind == Token::kWord &&
         (lex::IsStopword(toks[i - 1].lower) || toks[i - 1].lower == "also") &&
-        std::string_view("|we|they|i|you|he|she|it|can|may|will|should|must|to|cannot|could|would|then|please|"
-                         "let|lets|also|just|only|always|often|never|usually|who|whoever|which|that|dont|")
-                .find("|" + toks[i - 1].lower + "|") != std::string_view::npos) {
+        In(toks[i - 1].lower, {"we", "they", "i", "you", "he", "she", "it", "can", "may", "will", "should", "must",
+                               "to", "cannot", "could", "would", "then", "please", "let", "lets", "also", "just",
+                               "only", "always", "often", "never", "usually", "who", "whoever", "which", "that",
+                               "dont"})) {
       // ("there is also transport jobs", "it has also comment threads": after a copula or "has",
       // "also" is an adverb before a noun.)
       const bool adverb_also = toks[i - 1].lower == "also" && i >= begin + 2 &&
-                               std::string_view("|is|are|was|were|has|have|").find("|" + toks[i - 2].lower + "|") !=
-                                   std::string_view::npos;
+                               In(toks[i - 2].lower, {"is", "are", "was", "were", "has", "have"});
       // ("sign up to shifts": an infinitive never ends in a plural -s.)
       const bool plural_after_to = toks[i - 1].lower == "to" && EndsWith(w, "s") && IsPluralWord(w);
       if (!adverb_also && !plural_after_to) content = false;  // "we log activities", "can post", "to order"
@@ -259,65 +250,57 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     // "Track downloads per episode", "Send reminders ...": an imperative opening the sentence.
     if (content && i == begin && begin == 0 && i + 1 < end && toks[i + 1].kind == Token::kWord &&
         (IsPluralWord(toks[i + 1].lower) || IsDeterminer(toks[i + 1].lower)) &&
-        std::string_view("|track|record|store|keep|send|allow|support|manage|generate|save|notify|remind|let|show|log|"
-                         "search|filter|sort|find|export|import|browse|")
-                .find("|" + w + "|") != std::string_view::npos) {
+        In(w, {"track", "record", "store", "keep", "send", "allow", "support", "manage", "generate", "save", "notify",
+               "remind", "let", "show", "log", "search", "filter", "sort", "find", "export", "import", "browse"})) {
       content = false;
     }
     // "each conference is held at one venue:", "parts and supplies bought (date, ...)": an irregular
     // participle before a preposition, a parenthesis or the end is the verb ("found items" is not).
     if (content && (i + 1 >= end || toks[i + 1].kind == Token::kPunct ||
-                    std::string_view("|at|in|on|by|for|to|from|with|into|under|").find("|" + toks[i + 1].lower + "|") !=
-                        std::string_view::npos) &&
+                    In(toks[i + 1].lower, {"at", "in", "on", "by", "for", "to", "from", "with", "into", "under"})) &&
         lex::IsIrregularParticiple(w)) {
       content = false;
     }
     // "leagues are split into divisions", "a key is set per site": a participle spelled like its
     // verb, after a copula and before a preposition.
     if (content && i > begin && i + 1 < end &&
-        std::string_view("|split|cut|set|put|spread|shut|").find("|" + w + "|") != std::string_view::npos &&
-        std::string_view("|is|are|be|been|was|were|get|gets|").find("|" + toks[i - 1].lower + "|") !=
-            std::string_view::npos &&
-        std::string_view("|into|in|on|per|by|for|to|up|down|across|between|").find("|" + toks[i + 1].lower + "|") !=
-            std::string_view::npos) {
+        In(w, {"split", "cut", "set", "put", "spread", "shut"}) &&
+        In(toks[i - 1].lower, {"is", "are", "be", "been", "was", "were", "get", "gets"}) &&
+        In(toks[i + 1].lower, {"into", "in", "on", "per", "by", "for", "to", "up", "down", "across", "between"})) {
       content = false;
     }
     // "students enroll in courses, track progress per lesson and leave reviews": after a comma, a
     // verb of keeping or writing before its object continues the subject's verbs.
     if (content && !open && i > begin + 2 && toks[i - 1].text == "," && i + 1 < end &&
         toks[i + 1].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower) &&
-        std::string_view("|track|log|record|manage|keep|leave|write|save|rate|book|follow|").find("|" + w + "|") !=
-            std::string_view::npos) {
+        In(w, {"track", "log", "record", "manage", "keep", "leave", "write", "save", "rate", "book", "follow"})) {
       bool verb_before = false;
       for (size_t q = begin; q + 1 < i; ++q) verb_before = verb_before || lex::IsVerb(toks[q].lower);
       if (verb_before) content = false;
     }
     // "teams take part in a season": the idiom's noun is no record.
     if (content && w == "part" && i > begin && i + 1 < end && toks[i + 1].lower == "in" &&
-        std::string_view("|take|takes|taking|took|taken|").find("|" + toks[i - 1].lower + "|") !=
-            std::string_view::npos) {
+        In(toks[i - 1].lower, {"take", "takes", "taking", "took", "taken"})) {
       content = false;
     }
     // "a visitor session when someone lands (hostname, ...)": after an indefinite pronoun, a word
     // ending in -s is its verb.
     if (content && i > begin && EndsWith(w, "s") &&
-        std::string_view("|someone|somebody|anyone|anybody|everyone|everybody|nobody|he|she|it|").find(
-            "|" + toks[i - 1].lower + "|") != std::string_view::npos) {
+        In(toks[i - 1].lower, {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "he",
+                               "she", "it"})) {
       content = false;
     }
     // "picks the better one -> store decision (judge, winner, loser)": an imperative after an arrow.
     if (content && i > begin && i + 1 < end && toks[i + 1].kind == Token::kWord &&
         (toks[i - 1].text == ">" || toks[i - 1].text == "->" || toks[i - 1].text == "=>") &&
-        std::string_view("|store|record|save|keep|log|track|create|send|add|").find("|" + w + "|") !=
-            std::string_view::npos) {
+        In(w, {"store", "record", "save", "keep", "log", "track", "create", "send", "add"})) {
       content = false;
     }
     // "track campaign views and link clicks": the same verbs before a compound whose head is plural.
     if (content && i == begin && begin == 0 && i + 2 < end && toks[i + 1].kind == Token::kWord &&
         toks[i + 2].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower) &&
         !IsPluralWord(toks[i + 1].lower) && IsPluralWord(toks[i + 2].lower) &&
-        std::string_view("|track|send|allow|support|manage|generate|notify|remind|show|").find("|" + w + "|") !=
-            std::string_view::npos) {
+        In(w, {"track", "send", "allow", "support", "manage", "generate", "notify", "remind", "show"})) {
       content = false;
     }
     // "Customer register with email": after a person word, a noun/verb before a preposition is the
@@ -326,8 +309,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     if (content && NounOrVerb(w) && open && cur.words.size() == 1 &&
         (lex::RoleOf(cur.words.back()) || lex::IsUserWord(cur.words.back())) &&
         (i + 1 >= end || toks[i + 1].kind == Token::kPunct ||
-         std::string_view("|with|for|as|to|on|in|into|and|via|").find("|" + toks[i + 1].lower + "|") !=
-             std::string_view::npos)) {
+         In(toks[i + 1].lower, {"with", "for", "as", "to", "on", "in", "into", "and", "via"}))) {
       content = false;
     }
     if (content && NounOrVerb(w)) {
@@ -336,9 +318,9 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       const bool how_often =
           i + 2 < end && (toks[i + 1].lower == "every" || toks[i + 1].lower == "each") &&
           (toks[i + 2].kind == Token::kNumber ||
-           std::string_view("|second|seconds|minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years|"
-                            "morning|night|evening|time|few|other|")
-                   .find("|" + toks[i + 2].lower + "|") != std::string_view::npos);
+           In(toks[i + 2].lower, {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
+                                  "weeks", "month", "months", "year", "years", "morning", "night", "evening", "time",
+                                  "few", "other"}));
       // After a plural noun, a base-form noun/verb is the verb: "users post listings".
       if (open && !cur.words.empty()) {
         const std::string& prev = cur.words.back();

@@ -750,6 +750,18 @@ void Extractor::ParseLists() {
     }
     if (!ent) continue;
     const auto& T = s_[l.sentence].tokens;
+    // A record the list names (a lookup, a dependent, a child) unless it exists; true when new.
+    auto add_record = [&](const std::string& name, size_t at, DField first) {
+      if (d_.Find(name)) return false;
+      DEntity e;
+      e.name = name;
+      e.order = l.sentence * 1000 + at;
+      if (!first.name.empty()) e.fields.push_back(std::move(first));
+      d_.entities.push_back(std::move(e));
+      accepted_.insert(name);
+      ent = d_.Find(owner);
+      return true;
+    };
     auto items = SplitItems(T, l.begin, l.end, true);
     // "first and last name": a lone prefix word borrows the next item's head.
     std::vector<std::vector<std::string>> carry(items.size());
@@ -792,15 +804,9 @@ void Extractor::ParseLists() {
       // "a job status picked from a list we maintain (...)": a lookup table of its own.
       if (!l.paren && !chunks.empty() && chunks.front().begin <= it.begin + 3) {
         if (std::string name = ListedLookupName(T, chunks.front(), it.end, owner); !name.empty() && name != owner) {
-          if (!d_.Find(name)) {
-            DEntity e;
-            e.name = name;
-            e.order = l.sentence * 1000 + chunks.front().begin;
-            e.fields.push_back(DField{"name", spec::FieldType::kString, true, false, false, {}});
-            d_.entities.push_back(std::move(e));
-            accepted_.insert(name);
-            if (chunks.front().name == name) phrase_to_entity_[chunks.front().phrase] = name;
-            ent = d_.Find(owner);
+          const DField name_field{"name", spec::FieldType::kString, true, false, false, {}};
+          if (add_record(name, chunks.front().begin, name_field) && chunks.front().name == name) {
+            phrase_to_entity_[chunks.front().phrase] = name;
           }
           d_.AddRelation(name, owner, spec::RelationKind::kOneToMany);
           continue;
@@ -814,19 +820,9 @@ void Extractor::ParseLists() {
         const std::string target = Resolve(chunks[1]);
         const std::string dep = naming::ToPascalCase(naming::Singularize(chunks.front().words[0]));
         if (!target.empty() && target != dep && d_.Find(target)) {
-          if (!d_.Find(dep)) {
-            DEntity e;
-            e.name = dep;
-            e.order = l.sentence * 1000 + chunks.front().begin;
-            if (dep == "Attachment") {
-              e.fields.push_back(DField{"url", spec::FieldType::kUrl, true, false, false, {}});
-            } else {
-              e.fields.push_back(DField{"body", spec::FieldType::kText, true, false, false, {}});
-            }
-            d_.entities.push_back(std::move(e));
-            accepted_.insert(dep);
-            ent = d_.Find(owner);
-          }
+          add_record(dep, chunks.front().begin,
+                     dep == "Attachment" ? DField{"url", spec::FieldType::kUrl, true, false, false, {}}
+                                         : DField{"body", spec::FieldType::kText, true, false, false, {}});
           d_.AddRelation(target, dep, spec::RelationKind::kOneToMany);
           continue;
         }
@@ -979,15 +975,7 @@ void Extractor::ParseLists() {
       if (!l.paren && !chunks.empty() && chunks.front().begin <= it.begin + 3 && chunks.front().depth == base_depth) {
         const Chunk& h = chunks.front();
         auto make = [&](const std::string& name, DField field) {
-          if (!d_.Find(name)) {
-            DEntity e;
-            e.name = name;
-            e.order = l.sentence * 1000 + h.begin;
-            if (!field.name.empty()) e.fields.push_back(field);
-            d_.entities.push_back(std::move(e));
-            accepted_.insert(name);
-            phrase_to_entity_[h.phrase] = name;
-          }
+          if (add_record(name, h.begin, std::move(field))) phrase_to_entity_[h.phrase] = name;
           ent = d_.Find(owner);
         };
         // "a category (categories are nested and defined per marketplace)": a lookup with its own

@@ -114,7 +114,7 @@ class Extractor {
   std::string header_scope_;  // "records per vehicle:": the record the lines after a header belong to
   std::set<std::string> accepted_;
   std::map<std::string, std::string> phrase_to_entity_;  // singular phrase -> entity name
-  std::set<std::string> self_nested_;
+  std::set<std::string> self_nested_;  // candidates described as nested / trees
   std::map<std::string, std::vector<DField>> join_payload_;  // "via:<Name>" join entity -> link attributes
   std::vector<Chunk> history_;  // referable mentions of earlier sentences, in order (pronoun antecedents)
   std::vector<size_t> history_si_;  // sentence of each history_ entry
@@ -122,7 +122,7 @@ class Extractor {
   // The phrase the previous sentence opened with ("Event types is what people book ..."), for a
   // "Fields: ..." label that lists its columns; empty name when that sentence opened otherwise.
   Chunk previous_subject_;
-  std::set<size_t> label_heads_;  // sentence * 1000 + token of "Label:" heads (not entities)  // candidates described as nested / trees
+  std::set<size_t> label_heads_;  // sentence * 1000 + token of "Label:" heads (not entities)
   Draft d_;
 };
 

@@ -11,6 +11,7 @@ namespace {
 using spec::RelationKind;
 using testing::Dump;
 using testing::HasDirected;
+using testing::HasField;
 using testing::HasRelation;
 using testing::PlanOf;
 
@@ -112,8 +113,7 @@ TEST(ExtractRules3, AnActivityGerundQualifiesItsNoun) {
       "date, whether it is billable, a short note. Rooms have a name and a capacity.");
   const auto& s = PlanOf(r);
   EXPECT_FALSE(s.FindEntity("Day")) << Dump(r);
-  ASSERT_TRUE(s.FindEntity("CoworkingDay")) << Dump(r);
-  EXPECT_TRUE(s.FindEntity("CoworkingDay")->FindField("billable")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "CoworkingDay", "billable")) << Dump(r);
   auto r2 = Analyze("A newsletter tool. An existing user can create a mailing list (name, sender). Users have a name.");
   EXPECT_TRUE(PlanOf(r2).FindEntity("MailingList")) << Dump(r2);
   EXPECT_FALSE(PlanOf(r2).FindEntity("ExistingUser")) << Dump(r2);
@@ -256,8 +256,7 @@ TEST(ExtractRules3, ArchetypesOfOtherDomainsShapeNothing) {
   ASSERT_TRUE(PlanOf(r2).FindEntity("Room")) << Dump(r2);
   EXPECT_FALSE(PlanOf(r2).FindEntity("Room")->FindField("pricePerNight")) << Dump(r2);
   auto r3 = Analyze("A small hotel. Guests book rooms. Rooms are on a floor.");
-  ASSERT_TRUE(PlanOf(r3).FindEntity("Room")) << Dump(r3);
-  EXPECT_TRUE(PlanOf(r3).FindEntity("Room")->FindField("pricePerNight")) << Dump(r3);
+  EXPECT_TRUE(HasField(PlanOf(r3), "Room", "pricePerNight")) << Dump(r3);
 }
 
 // "Performances have a date.": one attribute ending the clause is a field list of one (it was
@@ -265,11 +264,10 @@ TEST(ExtractRules3, ArchetypesOfOtherDomainsShapeNothing) {
 TEST(ExtractRules3, OneAttributeIsAFieldListOfOne) {
   auto r = Analyze("A theatre. Performances have a date. Keys have a description. Users have a profile.");
   const auto& s = PlanOf(r);
-  ASSERT_TRUE(s.FindEntity("Performance")) << Dump(r);
-  EXPECT_TRUE(s.FindEntity("Performance")->FindField("date")) << Dump(r);
-  ASSERT_TRUE(s.FindEntity("Key")) << Dump(r);
-  EXPECT_TRUE(s.FindEntity("Key")->FindField("description")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Performance", "date")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Key", "description")) << Dump(r);
   EXPECT_TRUE(s.FindEntity("Profile")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("User")) << Dump(r);
   EXPECT_FALSE(s.FindEntity("User")->FindField("profile")) << Dump(r);
 }
 
@@ -278,8 +276,7 @@ TEST(ExtractRules3, OneAttributeIsAFieldListOfOne) {
 TEST(ExtractRules3, AWithListBelongsToItsOwnClause) {
   auto r = Analyze("A todo app. Users have lists, lists have tasks with a title, a due date and a done flag.");
   const auto& s = PlanOf(r);
-  ASSERT_TRUE(s.FindEntity("Task")) << Dump(r);
-  EXPECT_TRUE(s.FindEntity("Task")->FindField("done")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Task", "done")) << Dump(r);
   ASSERT_TRUE(s.FindEntity("List")) << Dump(r);
   EXPECT_FALSE(s.FindEntity("List")->FindField("done")) << Dump(r);
 }
@@ -300,10 +297,8 @@ TEST(ExtractRules3, AClauseAfterASemicolonKeepsItsOwnList) {
       "Concert ticketing: organizers create concerts with a venue and a date; fans buy tickets; each ticket has a "
       "price and a seat.");
   const auto& s = PlanOf(r);
-  ASSERT_TRUE(s.FindEntity("Ticket")) << Dump(r);
-  EXPECT_TRUE(s.FindEntity("Ticket")->FindField("price")) << Dump(r);
-  ASSERT_TRUE(s.FindEntity("Concert")) << Dump(r);
-  EXPECT_TRUE(s.FindEntity("Concert")->FindField("venue")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Ticket", "price")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Concert", "venue")) << Dump(r);
 }
 
 // "deals with an amount, a stage and notes on deals": notes on a record in a field list are
@@ -357,11 +352,9 @@ TEST(ExtractRules3, AnArchetypeRecordNamedOtherwiseIsNotDuplicated) {
 // the essays' column.
 TEST(ExtractRules3, ClicksWithFieldsAndALoneWithAttribute) {
   auto r = Analyze("A shortener. Links have an alias. Clicks have a referrer and a country.");
-  ASSERT_TRUE(PlanOf(r).FindEntity("Click")) << Dump(r);
-  EXPECT_TRUE(PlanOf(r).FindEntity("Click")->FindField("country")) << Dump(r);
+  EXPECT_TRUE(HasField(PlanOf(r), "Click", "country")) << Dump(r);
   auto r2 = Analyze("A writing class. Students submit essays with a deadline. Teachers grade essays.");
-  ASSERT_TRUE(PlanOf(r2).FindEntity("Essay")) << Dump(r2);
-  EXPECT_TRUE(PlanOf(r2).FindEntity("Essay")->FindField("deadline")) << Dump(r2);
+  EXPECT_TRUE(HasField(PlanOf(r2), "Essay", "deadline")) << Dump(r2);
   auto r3 = Analyze("A rating app. Buyers rate sellers, 1 to 5 stars with a comment.");
   EXPECT_FALSE(PlanOf(r3).FindEntity("Star")) << Dump(r3);
 }
@@ -389,8 +382,7 @@ TEST(ExtractRules3, AChainOfHasClausesKeepsEachList) {
   const auto& s = PlanOf(r);
   EXPECT_TRUE(HasDirected(s, "Board", "Column", RelationKind::kOneToMany)) << Dump(r);
   EXPECT_TRUE(HasDirected(s, "Column", "Card", RelationKind::kOneToMany)) << Dump(r);
-  ASSERT_TRUE(s.FindEntity("Card")) << Dump(r);
-  EXPECT_TRUE(s.FindEntity("Card")->FindField("title")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Card", "title")) << Dump(r);
 }
 
 // "each ride has a start station and an end station": a record named by its role is a reference
@@ -435,8 +427,7 @@ TEST(ExtractRules3, AVerbAfterACommaContinuesTheSubjectsVerbs) {
 TEST(ExtractRules3, ClockingInOpensAClauseAfterALabel) {
   auto r = Analyze("Time tracking: employees clock in and out; each shift records start, end and breaks.");
   const auto& s = PlanOf(r);
-  ASSERT_TRUE(s.FindEntity("Shift")) << Dump(r);
-  EXPECT_TRUE(s.FindEntity("Shift")->FindField("start")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Shift", "start")) << Dump(r);
   EXPECT_FALSE(s.FindEntity("Clock")) << Dump(r);
 }
 

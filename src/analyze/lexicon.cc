@@ -467,6 +467,15 @@ bool IsIrregularParticiple(std::string_view w) {
   return In(s, w);
 }
 
+bool IsActivityGerund(std::string_view w) {
+  static const Set s = {"accounting", "coworking", "shopping", "mailing", "billing", "ticketing", "lending",
+                        "housing", "marketing", "seating", "onboarding", "cooking", "packing", "shipping",
+                        "boarding", "camping", "hosting", "catering", "cleaning", "grading", "voting", "trading",
+                        "nursing", "banking", "printing", "streaming", "messaging", "sewing", "birding",
+                        "caregiving", "fundraising", "babysitting", "tutoring"};
+  return In(s, w);
+}
+
 bool IsKnownWord(std::string_view w) {
   static const std::unordered_set<std::string> known(TypoVocabulary().begin(), TypoVocabulary().end());
   auto known_form = [&](std::string_view x) { return known.count(std::string(x)) > 0; };

@@ -33,6 +33,9 @@ bool MayBeVerb(std::string_view w);
 // An irregular past participle ("held", "bought", "taken", "written"): the verb in "is held at",
 // "parts bought (...)", "a photo taken by".
 bool IsIrregularParticiple(std::string_view w);
+// A gerund that names an activity and qualifies the noun after it ("an accounting code", "a
+// coworking day", "a shopping list"), unlike participles such as "existing" or "pending".
+bool IsActivityGerund(std::string_view w);
 const std::vector<std::string>& TypoVocabulary();
 
 // Canonical role for a role noun ("admins" -> "admin", "administrator" -> "admin",

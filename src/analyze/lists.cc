@@ -34,6 +34,11 @@ bool IsClauseItem(const std::vector<Token>& T, size_t begin, size_t end) {
   return lex::IsVerb(T[k].lower) || lex::IsNounVerb(T[k].lower);
 }
 
+namespace {
+// "raw material management", "machine tracking": a feature word that labels the record it manages.
+bool IsManagementWord(std::string_view w) { return In(w, {"management", "tracking", "handling", "administration"}); }
+}  // namespace
+
 // A list ends before its first clause item: "order items with a quantity, customers place orders".
 size_t EndBeforeClause(const std::vector<Token>& T, size_t begin, size_t end) {
   auto items = SplitItems(T, begin, end, false);
@@ -139,7 +144,7 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     bool adjacent = c.end == colon;
     if (!adjacent && T[c.end].text == "(" && MatchParen(T, c.end, n) == colon - 1) adjacent = true;
     // ("machine tracking: serial number, ...": the feature word may have been read as a verb.)
-    if (!adjacent && c.end + 1 == colon && In(T[c.end].lower, {"tracking", "handling", "management"})) adjacent = true;
+    if (!adjacent && c.end + 1 == colon && IsManagementWord(T[c.end].lower)) adjacent = true;
     if (adjacent) head = &c;
   }
   if (!head) return false;
@@ -174,8 +179,7 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   // "- raw material management: code, name, ...", "inventory tracking: ...": the feature's name
   // labels the record it manages (RawMaterial).
   Chunk managed;
-  if (head->words.size() >= 2 &&
-      In(head->words.back(), {"management", "tracking", "handling", "administration"})) {
+  if (head->words.size() >= 2 && IsManagementWord(head->words.back())) {
     managed = *head;
     managed.words.pop_back();
     NameChunk(managed);
@@ -638,7 +642,7 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       auto ch = ChunkTokens(T, items[0].begin, items[0].end);
       const bool lone_attribute = ch.size() == 1 && !ch[0].plural && LooksLikeAttribute(ch[0]) &&
                                   ch[0].begin <= items[0].begin + 1 && ch[0].end == items[0].end &&
-                                  EndBeforeClause(T, v + 1, e) == items[0].end &&
+                                  items[0].end == e &&
                                   (items[0].end >= T.size() || In(T[items[0].end].text, {".", ";", "!"}));
       // ("links with a custom alias"; not "1 to 5 stars with a comment", "a small table with a
       // name", "a log with the date": a count, a word for a table, or a log is no record here.)

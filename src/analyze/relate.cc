@@ -41,7 +41,9 @@ struct Kind {
   std::string inverse;
 };
 
-// Classifies the words between two mentions (determiners already removed).
+// Tags, keywords and labels: records that mark other records.
+bool IsTagName(const std::string& entity) { return In(entity, {"Tag", "Keyword", "Label"}); }
+
 // Records that define the tags, keywords or labels used inside them (a user's own tags, a
 // board's labels): they own them one-to-many, while the records the tags mark share them.
 bool IsTagSpace(const std::string& entity) {
@@ -52,6 +54,7 @@ bool IsTagSpace(const std::string& entity) {
   return kSpaces.count(entity) > 0;
 }
 
+// Classifies the words between two mentions (determiners already removed).
 Kind Classify(const std::string& c, const Chunk& b) {
   if (c == "  " || c == " ") return {};
   if (Is(c, [] { static const PaddedSet s = Pad({"'s"}); return std::cref(s); }())) return {"a_has_b", ""};
@@ -288,8 +291,6 @@ Kind Classify(const std::string& c, const Chunk& b) {
       if (k.type == "a_has_b" || k.type == "m2m") return k;
     }
   }
-  // "reservations can belong to a group", "a discount can be put on a reservation": the modal
-  // says nothing about the relation.
   // "birders ask to join a club": a wish before a participation act is the act.
   for (std::string_view wish : {" ask to ", " asks to ", " want to ", " wants to ", " request to ", " requests to ",
                                 " choose to ", " chooses to "}) {
@@ -298,6 +299,8 @@ Kind Classify(const std::string& c, const Chunk& b) {
       if (k.type == "m2m" || StartsWith(k.type, "join:")) return k;
     }
   }
+  // "reservations can belong to a group", "a discount can be put on a reservation": the modal
+  // says nothing about the relation.
   for (std::string_view modal : {" can ", " may ", " must ", " will ", " should ", " could ", " might ", " shall "}) {
     if (c.size() > modal.size() && c.starts_with(modal)) {
       std::string rest = " " + c.substr(modal.size());
@@ -1334,7 +1337,7 @@ void Extractor::ResolveLinks() {
       bool shared = In(ToLower(b), {"tag", "keyword", "label", "genre", "topic", "skill", "interest", "category",
                                     "role", "specialty", "speciality", "specialization", "language"}) &&
                     a != b && ToLower(b) != "category" &&
-                    !(In(ToLower(b), {"tag", "keyword", "label"}) && IsTagSpace(a));
+                    !(IsTagName(b) && IsTagSpace(a));
       d_.AddRelation(a, b, shared ? spec::RelationKind::kManyToMany : spec::RelationKind::kOneToMany, l.inverse);
     } else if (t == "b_has_a") {
       if (a == b) continue;
@@ -1556,8 +1559,8 @@ void ShareTags(Draft& d, const std::string& tenant) {
   // board, a team, the tenant) owns them one-to-many.
   for (auto& r : d.relations) {
     if (r.kind != spec::RelationKind::kOneToMany || r.from == r.to) continue;
-    const bool tag_to = In(r.to, {"Tag", "Keyword", "Label"});
-    const bool tag_from = In(r.from, {"Tag", "Keyword", "Label"});
+    const bool tag_to = IsTagName(r.to);
+    const bool tag_from = IsTagName(r.from);
     if (tag_to == tag_from) continue;
     const std::string& other = tag_to ? r.from : r.to;
     if (IsTagSpace(other) || other == tenant) continue;

@@ -33,6 +33,12 @@ inline bool HasDirected(const spec::AppSpec& s, const std::string& from, const s
   return false;
 }
 
+// The entity exists and has the field (false when either is missing).
+inline bool HasField(const spec::AppSpec& s, const std::string& entity, const std::string& field) {
+  const spec::Entity* e = s.FindEntity(entity);
+  return e && e->FindField(field);
+}
+
 inline std::string Dump(const AnalysisResult& r) { return ToJson(r).dump(); }
 
 inline ::testing::AssertionResult Valid(const spec::AppSpec& s) {
