@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analyze/analogy.h"
 #include "analyze/archetypes.h"
 #include "analyze/build.h"
 #include "analyze/clarify.h"
@@ -164,6 +165,8 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   }
   ShareTags(draft, tenant);
   auto matches = MatchArchetypes(norm);
+  const std::optional<Analogy> analogy = FindAnalogy(sentences);
+  if (analogy) BoostAnalogyModel(*analogy, matches);
 
   int text_entities = 0, strong = 0;
   for (const auto& e : draft.entities) {
@@ -182,6 +185,9 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     ci.matches = matches;
     ci.learnedVague = ClassifyVagueness(san.text).flagged;
     ci.contradictionAnswered = !chosen.contradiction.empty();
+    if (analogy && analogy->placeholder) {
+      ci.analogyWithoutDomain = analogy->text;
+    }
     ClarityVerdict cv = AssessClarity(ci);
     if (cv.clarify) {
       result.status = Status::kClarify;
@@ -204,6 +210,16 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   }
   const Archetype* arch = chosen.domain;
   const int words = static_cast<int>(std::count(norm.begin(), norm.end(), ' ')) - 1;
+  // "Uber for dog walking": the named product's model carried over to the domain after "for".
+  std::optional<Archetype> carried;
+  if (!arch && analogy && text_entities <= 2 && words <= 40) {
+    std::string reading;
+    carried = PlanAnalogy(*analogy, reading);
+    if (carried) {
+      arch = &*carried;
+      assumptions.push_back(reading);
+    }
+  }
   // Archetypes fill in short descriptions only; a detailed description is taken at its word.
   if (!arch && !matches.empty() && matches.front().score >= 3 && text_entities <= 2 && words <= 40) {
     arch = matches.front().archetype;

@@ -114,7 +114,12 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
                                     "whatever he", "whatever she", "whatever they", "ends up doing"});
   bool no_domain = in.matches.empty() || in.matches.front().score < 3;
   bool conflicting = in.matches.size() >= 2 && in.matches[0].score - in.matches[1].score <= 1;
-  if (missing_context >= 1 && in.strongEntities == 0 && in.textEntities < 5) {
+  if (!in.analogyWithoutDomain.empty() && in.strongEntities == 0 && in.textEntities <= 1 && in.words <= 40) {
+    v.clarify = true;
+    v.reason = "\"" + in.analogyWithoutDomain +
+               "\" names a product to model the backend on, but not the business: it does not say what is "
+               "offered, to whom, or which records the backend keeps.";
+  } else if (missing_context >= 1 && in.strongEntities == 0 && in.textEntities < 5) {
     v.clarify = true;
     v.reason = "The description refers to context I cannot see (an earlier conversation or an existing system) "
                "and names no concrete data objects.";

@@ -22,6 +22,7 @@ struct ClarityInput {
   std::vector<ArchetypeMatch> matches;
   bool learnedVague = false;  // the clarify model (guard_model.h) reads the text as too vague to plan
   bool contradictionAnswered = false;  // the user already chose a side of a contradiction
+  std::string analogyWithoutDomain;    // "Uber for our industry": a model to copy, but no domain
 };
 
 struct ClarityVerdict {
