@@ -382,6 +382,15 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   }
   Note(*head, 5.0, true, si);
   lists_.push_back({IsUserHead(*head) ? "User" : head->name, si, colon + 1, list_end});
+  // "- customers and vendors: name, email, phone": two records opening the sentence share the list.
+  if (head->plural && head->begin >= 2 && In(T[head->begin - 1].lower, {"and", "&"}) && !LooksLikeAttribute(*head)) {
+    for (const auto& c : chunks) {
+      if (c.end + 1 != head->begin || c.begin > 1 || c.depth != 0 || !c.plural || c.words.size() > 2) continue;
+      if (LooksLikeAttribute(c) || lex::IsNonEntity(c.words.back()) || IsUserHead(c) || c.name == head->name) continue;
+      Note(c, 5.0, true, si);
+      lists_.push_back({c.name, si, colon + 1, list_end});
+    }
+  }
   list_begin = colon + 1;
   return true;
 }

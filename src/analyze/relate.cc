@@ -1051,6 +1051,21 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         continue;
       }
     }
+    // "invoices to customers: ...", "researchers submit reports to a program": the recipient has
+    // them. "teachers teach subjects to classes" and "a user starts a timer to time a feeding" link
+    // nothing: a bare "to" links a phrase that opens the sentence or a list item, or the object of
+    // a verb that hands something over.
+    if (k.type.empty() && conn == " to ") {
+      size_t q = a.begin;
+      while (q > 0 && IsDet(T[q - 1].lower)) --q;
+      if (q == 0 || T[q - 1].kind != Token::kWord ||
+          In(T[q - 1].lower, {"submit", "submits", "send", "sends", "attach", "attaches", "add", "adds", "post", "posts",
+                              "upload", "uploads", "make", "makes", "give", "gives", "issue", "issues", "deliver",
+                              "delivers", "write", "writes", "pin", "pins", "address", "addresses", "forward",
+                              "forwards", "hand", "hands", "sell", "sells", "award", "awards"})) {
+        k = {"b_has_a", ""};
+      }
+    }
     if (k.type.empty()) continue;
     // "devices report positions": a thing that reports sends data; only people file reports.
     if (k.type == "join:Report" && !IsUserHead(a) && !lex::RoleOf(a.words.back()) &&
@@ -1200,7 +1215,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     // Bare prepositions ("X of Y", "X in Y") link phrases but are weak evidence that either is
     // an entity; verbs ("belongs to", "contains", "writes") are strong.
     static const PaddedSet kWeak = Pad({"in", "of", "for", "on", "at", "from", "about", "against", "with", "under", "within",
-                                "inside", "by"});
+                                "inside", "by", "to"});
     const bool weak = Is(conn, kWeak);
     const double ev = weak ? 1.0 : 2.2;
     for (const Chunk* l : left) {
@@ -1599,9 +1614,13 @@ std::string StatedTenant(const std::vector<Sentence>& sentences) {
   };
   for (const auto& s : sentences) {
     const auto& T = s.tokens;
-    // "all data is isolated per portal", "data is kept separate per school".
+    // "all data is isolated per portal", "data is kept separate per school", "everything is scoped
+    // per company" (a single record "scoped to a project" is a relation, not tenancy).
     for (size_t i = 2; i + 2 < T.size(); ++i) {
-      if (In(T[i].lower, {"isolated", "separated", "partitioned", "segregated", "separate"}) &&
+      const bool everything = In(T[i - 2].lower, {"everything", "data", "all", "records"}) ||
+                              (i >= 3 && In(T[i - 3].lower, {"everything", "data", "all", "records"}));
+      if ((In(T[i].lower, {"isolated", "separated", "partitioned", "segregated", "separate"}) ||
+           (In(T[i].lower, {"scoped", "siloed"}) && everything)) &&
           In(T[i + 1].lower, {"per", "by"}) &&
           (In(T[i - 1].lower, {"is", "are", "kept", "stay", "stays"}) || T[i - 2].lower == "data")) {
         size_t k = i + 2;

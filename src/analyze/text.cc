@@ -271,8 +271,9 @@ bool HasCommonSuffix(std::string_view w) {
   return false;
 }
 
-// "tournamnets ... players enter tournaments": a word the text also spells another way, one edit
-// apart, where only the other spelling has a regular English ending, is that word mistyped.
+// "tournamnets ... players enter tournaments", "cash acounts ... two accounts": a word the text also
+// spells another way, one edit apart, where only the other spelling is a known word or has a
+// regular English ending, is that word mistyped.
 void CorrectAgainstText(std::vector<Sentence>& sentences) {
   std::set<std::string> words;
   for (const auto& s : sentences) {
@@ -284,7 +285,7 @@ void CorrectAgainstText(std::vector<Sentence>& sentences) {
   for (const auto& w : words) {
     if (HasCommonSuffix(w) || lex::IsKnownWord(w)) continue;
     for (const auto& v : words) {
-      if (v != w && HasCommonSuffix(v) && TypoDistance(w, v) == 1) {
+      if (v != w && (HasCommonSuffix(v) || lex::IsKnownWord(v)) && TypoDistance(w, v) == 1) {
         fix[w] = v;
         break;
       }

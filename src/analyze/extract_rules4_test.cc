@@ -1,0 +1,88 @@
+// Extraction rules from a fourth round of error analysis (general patterns; every description here
+// is written for the test, none is taken from an evaluation case).
+#include <gtest/gtest.h>
+
+#include "analyze/analyzer.h"
+#include "analyze/test_util.h"
+
+namespace bf::analyze {
+namespace {
+
+using spec::RelationKind;
+using testing::Dump;
+using testing::HasDirected;
+using testing::HasField;
+using testing::PlanOf;
+
+// "- suppliers and customers: name, email, phone": both records take the list.
+TEST(ExtractRules4, TwoRecordsOpeningAListShareIt) {
+  auto r = Analyze(
+      "A wholesale ledger.\n"
+      "- suppliers and customers: name, email, phone, tax number\n"
+      "- products: name, price\n"
+      "Orders have a date and a total.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Supplier", "taxNumber")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Customer", "taxNumber")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Customer", "phone")) << Dump(r);
+}
+
+// "everything is scoped per company": the company is the tenant of every record.
+TEST(ExtractRules4, EverythingScopedPerGroupIsTenancy) {
+  auto r = Analyze(
+      "A stock keeping app for small shops. One login may manage several shops, and everything is scoped per shop.\n"
+      "- products: name, sku, price\n"
+      "- suppliers: name, email\n"
+      "Deliveries have a date and a quantity.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Shop", "Product", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Shop", "Supplier", RelationKind::kOneToMany)) << Dump(r);
+  // A single record scoped to another is a relation, not tenancy.
+  auto r2 = Analyze(
+      "A wiki. Spaces have a name. Each page is scoped to a space and has a title and a body. Comments have a body.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(HasDirected(s2, "Space", "Page", RelationKind::kOneToMany)) << Dump(r2);
+  EXPECT_FALSE(HasDirected(s2, "Space", "Comment", RelationKind::kOneToMany)) << Dump(r2);
+}
+
+// "cash acounts ... two accounts": a misspelling of a word the text also spells right.
+TEST(ExtractRules4, AMisspellingOfAWordTheTextUsesIsThatWord) {
+  auto r = Analyze(
+      "A budget tracker. Acounts: name, currency, opening balance. Transactions have an amount and a date; each "
+      "transaction moves money between two accounts. Categories have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Account", "openingBalance")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Acount")) << Dump(r);
+}
+
+// "bills from suppliers": "bills" is a noun here, not the verb of "vendors bill customers".
+TEST(ExtractRules4, BillsFromSuppliersAreRecords) {
+  auto r = Analyze(
+      "Bills from suppliers have a number, a due date and an amount. Suppliers have a name and an email. Payments "
+      "have an amount.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Bill", "dueDate")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Supplier", "dueDate")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Supplier", "Bill", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "invoices to clients: ..." and "researchers submit findings to a programme": the recipient has
+// them. "coaches teach drills to squads" is no ownership.
+TEST(ExtractRules4, ThingsHandedToARecipientBelongToIt) {
+  auto r = Analyze(
+      "quotes to clients: number, status, amount. clients have a name and an email. venues have a name and a city. "
+      "trainers have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Client", "Quote", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze(
+      "A research platform. Researchers have a name. Programmes have a title and a budget. Researchers submit "
+      "findings to a programme; findings have a title and a severity.");
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "Programme", "Finding", RelationKind::kOneToMany)) << Dump(r2);
+  auto r3 = Analyze(
+      "A sports club. Coaches have a name. Squads have a name and an age group. Drills have a title and a "
+      "duration. Coaches teach drills to squads.");
+  EXPECT_FALSE(HasDirected(PlanOf(r3), "Squad", "Drill", RelationKind::kOneToMany)) << Dump(r3);
+}
+
+}  // namespace
+}  // namespace bf::analyze
