@@ -84,5 +84,49 @@ TEST(ExtractRules4, ThingsHandedToARecipientBelongToIt) {
   EXPECT_FALSE(HasDirected(PlanOf(r3), "Squad", "Drill", RelationKind::kOneToMany)) << Dump(r3);
 }
 
+// "Inspections - one per lift: ...", "Pickup book - saved locations we reuse: ...": a dash after
+// the opening name starts a gloss; the list belongs to the plural the gloss opens with, else to
+// the opening name, whose "one per lift" is its parent.
+TEST(ExtractRules4, ADashGlossKeepsTheListWithItsRecord) {
+  auto r = Analyze(
+      "Lift maintenance.\n"
+      "Inspections - one per lift and year: date, result, inspector name.\n"
+      "Lifts have a serial number and a location. Buildings have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Inspection", "result")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Lift", "result")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Lift", "Inspection", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze(
+      "A delivery planner.\n"
+      "Pickup book - saved locations we reuse: label, street, city, postal code.\n"
+      "Drops have a time window. Vans have a plate.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(HasField(s2, "Location", "postalCode")) << Dump(r2);
+  EXPECT_FALSE(s2.FindEntity("PickupBook")) << Dump(r2);
+}
+
+// "annual leave", "leave types", "users leave reviews": a noun as often as a verb.
+TEST(ExtractRules4, LeaveIsANounBeforeANoun) {
+  auto r = Analyze(
+      "An absence planner. Leave types per team (name, colour, yearly limit). Teams have a name. Staff have a "
+      "name and an email.");
+  EXPECT_TRUE(HasField(PlanOf(r), "LeaveType", "yearlyLimit")) << Dump(r);
+  auto r2 = Analyze("Guests leave reviews (rating, comment) on venues. Venues have a name and a city.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(HasField(s2, "Review", "rating")) << Dump(r2);
+  EXPECT_FALSE(s2.FindEntity("Leave")) << Dump(r2);
+}
+
+// "company-wide", "overridable": adjectives name no record; "trackable tags" keep theirs.
+TEST(ExtractRules4, AdjectivesNameNoRecord) {
+  auto r = Analyze("A rota app. Working-hours plan (mon-fri) company-wide, overridable per employee. Employees have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("CompanyWide")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Overridable")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Employee")) << Dump(r);
+  auto r2 = Analyze("A hackathon tool. Trackable tags have a name and a colour. Teams have a name.");
+  EXPECT_TRUE(PlanOf(r2).FindEntity("TrackableTag")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

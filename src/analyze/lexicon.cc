@@ -132,7 +132,7 @@ const Set& NounVerbs() {
                         "charges", "visit", "visits", "return", "returns", "star", "stars", "tag",
                         "tags", "update", "updates", "change", "changes", "host", "hosts", "count",
                         "counts", "batch", "scan", "pack", "play", "plays", "train", "trains",
-                        "study", "close", "open", "bill", "bills", "invoice", "email", "emails", "favorite", "plant",
+                        "study", "close", "open", "bill", "bills", "leave", "invoice", "email", "emails", "favorite", "plant",
                         "plants", "win", "wins", "cast", "casts",
                         "favorites", "bookmark", "bookmarks", "watch", "watches", "track", "tracks", "show", "shows",
                         "set", "sets", "key", "keys", "contract", "support", "flag", "point",
@@ -355,7 +355,19 @@ bool IsVerb(std::string_view w) { return In(Verbs(), w) && !In(NounVerbs(), w); 
 bool IsNounVerb(std::string_view w) { return In(NounVerbs(), w); }
 bool IsModifier(std::string_view w) { return In(Modifiers(), w); }
 bool IsFieldWord(std::string_view w) { return In(FieldWords(), w); }
-bool IsNonEntity(std::string_view w) { return In(NonEntities(), w); }
+bool IsNonEntity(std::string_view w) {
+  if (In(NonEntities(), w)) return true;
+  // Adjectives name no record: "company-wide", "site-wide"; "overridable", "configurable" (but
+  // "timetable", "deliverable"; and "trackable tags" keeps its adjective in the name).
+  if (w == "wide" || (w.size() > 6 && w.ends_with("-wide"))) return true;
+  if (w.size() >= 9 && (w.ends_with("able") || w.ends_with("ible"))) {
+    static const Set nouns = {"timetable", "deliverable", "receivable", "payable", "vegetable", "collectible",
+                              "turntable", "constable", "consumable", "wearable", "convertible", "comparable",
+                              "disposable", "perishable", "expendable", "variable", "returnable"};
+    return !In(nouns, w);
+  }
+  return false;
+}
 bool IsQuantifier(std::string_view w) { return In(Quantifiers(), w); }
 
 const std::vector<std::string>& TypoVocabulary() {

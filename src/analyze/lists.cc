@@ -147,6 +147,36 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     if (!adjacent && c.end + 1 == colon && IsManagementWord(T[c.end].lower)) adjacent = true;
     if (adjacent) head = &c;
   }
+  // "Trackers - one per shipment: number, status", "Address book - saved addresses we reuse: city,
+  // ...": a dash after the opening name starts a gloss. The list belongs to the plural things the
+  // gloss opens with, else to the opening name; "one per shipment" in the gloss is its parent.
+  bool glossed = false;
+  for (size_t d = 1; d < colon && !glossed; ++d) {
+    if (T[d].kind != Token::kPunct || !In(T[d].text, {"-", "\u2013", "\u2014"})) continue;
+    const Chunk* opening = nullptr;
+    const Chunk* gloss = nullptr;
+    for (const auto& c : chunks) {
+      if (c.depth != 0) continue;
+      if (c.end == d && c.begin <= 1) opening = &c;
+      if (!gloss && c.begin > d && c.end <= colon) gloss = &c;
+    }
+    if (!opening || LooksLikeAttribute(*opening) || lex::IsNonEntity(opening->words.back())) break;
+    size_t lead = d + 1;
+    while (lead < colon && In(T[lead].lower, {"the", "our", "all", "saved", "stored", "known"})) ++lead;
+    // (A plural is a set of records even when its singular names a column: "saved addresses".)
+    if (gloss && gloss->plural && gloss->begin <= lead + 1 && !lex::IsNonEntity(gloss->words.back())) {
+      head = gloss;
+    } else {
+      head = opening;
+      for (const auto& c : chunks) {
+        if (c.depth == 0 && c.begin >= d + 3 && c.end <= colon && T[c.begin - 1].lower == "per" &&
+            T[c.begin - 2].lower == "one" && !LooksLikeAttribute(c)) {
+          links_.push_back({c.name, opening->name, "a_has_b", ""});
+        }
+      }
+    }
+    glossed = true;
+  }
   if (!head) return false;
   // "At the door: checked in at, ...", "On the day: ...": a place or moment opening the sentence
   // labels what follows; it is no record.
@@ -160,7 +190,7 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   }
   // "Buyers place an order for an event:", "a course per school year, owned by a department:":
   // walk back over prepositional links to the phrase the list describes.
-  head = WalkBack(T, chunks, head);
+  if (!glossed) head = WalkBack(T, chunks, head);
   // "Employees come from our directory: name, email", "alerts ingested from our SIEM: source, ...":
   // the list describes what comes in, not where it comes from.
   {
