@@ -128,5 +128,33 @@ TEST(ExtractRules4, AdjectivesNameNoRecord) {
   EXPECT_TRUE(PlanOf(r2).FindEntity("TrackableTag")) << Dump(r2);
 }
 
+// "members have a training plan with a goal and a start date": one thing with its own attributes
+// is a record, not a column of the subject.
+TEST(ExtractRules4, OneThingWithItsOwnAttributesIsARecord) {
+  auto r = Analyze(
+      "A gym app. Some members have a training plan with a level, a start date and an end date. Each plan has "
+      "sessions (date, duration). Members have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "TrainingPlan", "level")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Member", "level")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Member", "TrainingPlan", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "TrainingPlan", "Session", RelationKind::kOneToMany)) << Dump(r);
+  // An attribute with parts stays a column.
+  auto r2 = Analyze("Members have an address with a street and a city. Classes have a name and a time.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Address")) << Dump(r2);
+}
+
+// "Physio: some patients have a rehab plan with ...": a topic label before a clause in which
+// something has a thing with a list is no record.
+TEST(ExtractRules4, ATopicLabelBeforeAHasClauseIsNoRecord) {
+  auto r = Analyze(
+      "Patients have a name and a phone. Physiotherapy: some patients have a rehab plan with a goal, a "
+      "frequency and a review date. Each plan has sessions (date, exercises, pain score).");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Physiotherapy")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "RehabPlan", "frequency")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "RehabPlan", "Session", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

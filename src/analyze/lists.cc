@@ -15,7 +15,10 @@ namespace bf::analyze {
 // the item, a verb, then another noun phrase.
 bool IsClauseItem(const std::vector<Token>& T, size_t begin, size_t end) {
   size_t b = begin;
-  while (b < end && T[b].kind == Token::kWord && In(T[b].lower, {"each", "every", "a", "an", "the", "all", "our"})) ++b;
+  while (b < end && T[b].kind == Token::kWord &&
+         In(T[b].lower, {"each", "every", "a", "an", "the", "all", "our", "some", "most", "many", "several"})) {
+    ++b;
+  }
   auto ch = ChunkTokens(T, b, end);
   if (ch.size() < 2 || ch[0].begin != b || ch[0].depth != 0) return false;
   if (T[b].text == "(") return false;
@@ -331,7 +334,20 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     }
     // ("Recipe site: users post recipes with ingredients and steps; others can rate them": in the
     // opening sentence, a list that opens with a clause tells the domain too.)
-    bool opens_with_clause = si == 0 && IsClauseItem(T, items.front().begin, items.front().end);
+    // ("Orthodontics: some patients have an ortho case with ..., ...": a first item in which
+    // something has a thing with a list tells the domain in any sentence; "Case: analysts group
+    // alerts into a case with ..." still lists the case's columns.)
+    bool opens_with_clause = IsClauseItem(T, items.front().begin, items.front().end) &&
+                             (si == 0 || [&] {
+                               bool has = false;
+                               for (size_t k = items.front().begin; k < items.front().end; ++k) {
+                                 if (In(T[k].lower, {"has", "have", "get", "gets", "own", "owns", "keep", "keeps"})) {
+                                   has = true;
+                                 }
+                                 if (has && T[k].lower == "with") return true;
+                               }
+                               return false;
+                             }());
     if (si == 0 && !opens_with_clause) {  // ("Time tracking: employees clock in and out; ...")
       auto ch = ChunkTokens(T, items.front().begin, items.front().end);
       opens_with_clause = !ch.empty() && ch[0].begin == items.front().begin && ch[0].plural && ch[0].depth == 0 &&
@@ -718,10 +734,17 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       // "has many ingredients": a quantified plural is a collection of records, whatever its word.
       // ("posts have comments with a body and an author": a dependent with its own attributes too.)
       const bool own_attrs = h.end < e && T[h.end].lower == "with";
-      bool entityish = h.plural &&
-                       (!lex::IsFieldWord(h.words.back()) || h.words.size() >= 2 || h.quantified || own_attrs) &&
-                       (!IsGenericDependent(h.words.back()) || own_attrs) &&
-                       (h.quantified || own_attrs || lex::InferFieldType(h.words).type == spec::FieldType::kString);
+      // ("patients have a care plan with a start date and an end date": one thing with its own
+      // attributes is a record too.)
+      const bool single_record = !h.plural && own_attrs && ii == 0 && !LooksLikeAttribute(h) &&
+                                 !lex::IsNonEntity(h.words.back()) && !IsBadHead(h.words.back()) &&
+                                 !IsGenericDependent(h.words.back()) && !IsUserHead(h) &&
+                                 SplitItems(T, h.end + 1, EndBeforeClause(T, h.end + 1, e), false).size() >= 2;
+      bool entityish = single_record ||
+                       (h.plural &&
+                        (!lex::IsFieldWord(h.words.back()) || h.words.size() >= 2 || h.quantified || own_attrs) &&
+                        (!IsGenericDependent(h.words.back()) || own_attrs) &&
+                        (h.quantified || own_attrs || lex::InferFieldType(h.words).type == spec::FieldType::kString));
       if (ii == 0 && entityish) first_entity = &ch.front();
       if (!entityish && LooksLikeAttribute(h)) ++fieldish;
       if (ii == 0 && entityish) {
