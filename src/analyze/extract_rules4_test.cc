@@ -156,5 +156,20 @@ TEST(ExtractRules4, ATopicLabelBeforeAHasClauseIsNoRecord) {
   EXPECT_TRUE(HasDirected(s, "RehabPlan", "Session", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "an auction is divided in lots; every lot has ...": a lot is a record ("a lot of" and "lots of"
+// still count things), and "divided in" is "divided into".
+TEST(ExtractRules4, LotsAreRecords) {
+  auto r = Analyze(
+      "Timber sales. Sales have a title and a closing date. A sale can be divided in lots; every lot has a "
+      "volume, a species and a reserve price. Bidders have a name. Bids have an amount.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Lot", "reservePrice")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Sale", "Lot", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A photo site with a lot of users. Lots of members post photos with a caption. Albums have a title.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_FALSE(s2.FindEntity("Lot")) << Dump(r2);
+  EXPECT_TRUE(HasField(s2, "Photo", "caption")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

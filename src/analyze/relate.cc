@@ -72,7 +72,8 @@ Kind Classify(const std::string& c, const Chunk& b) {
   if (Is(c, [] { static const PaddedSet s = Pad({"is split into", "are split into", "split into", "is divided into",
              "are divided into", "divided into", "is broken into", "are broken into", "is broken down into",
              "are broken down into", "is subdivided into", "are subdivided into", "is cut into", "are cut into",
-             "can be split into", "can be divided into"}); return std::cref(s); }())) {
+             "can be split into", "can be divided into", "can be divided in", "can be split in", "is divided in",
+             "are divided in", "divided in", "is split in", "are split in"}); return std::cref(s); }())) {
     return {"a_has_b", ""};
   }
   // Many-to-many wording.
