@@ -673,6 +673,31 @@ void Extractor::Decide() {
       ++it;
     }
   }
+  // "purchase orders ...; each PO has lines": an acronym of one declared compound is that compound.
+  for (auto it = accepted_.begin(); it != accepted_.end();) {
+    const std::string low = ToLower(*it);
+    std::string target;
+    int matches = 0;
+    if (low.size() >= 2 && low.size() <= 4 && !lex::IsKnownWord(low) && naming::SplitWords(*it).size() == 1) {
+      for (const auto& other : accepted_) {
+        auto words = naming::SplitWords(other);
+        if (words.size() != low.size()) continue;
+        bool initials = true;
+        for (size_t k = 0; k < words.size(); ++k) initials = initials && ToLower(words[k]).front() == low[k];
+        if (initials) {
+          target = other;
+          ++matches;
+        }
+      }
+    }
+    if (matches == 1) {
+      alias_[*it] = target;
+      cands_[target].phrases.insert(cands_[*it].phrases.begin(), cands_[*it].phrases.end());
+      it = accepted_.erase(it);
+    } else {
+      ++it;
+    }
+  }
   for (const auto& name : accepted_) {
     for (const auto& p : cands_[name].phrases) phrase_to_entity_[p] = name;
   }

@@ -171,5 +171,25 @@ TEST(ExtractRules4, LotsAreRecords) {
   EXPECT_TRUE(HasField(s2, "Photo", "caption")) << Dump(r2);
 }
 
+// "work orders ...; each WO has tasks": an acronym of one declared compound is that compound.
+TEST(ExtractRules4, AnAcronymIsItsCompound) {
+  auto r = Analyze(
+      "Maintenance. Work orders have a title, a priority and a due date. Each WO has tasks (description, done). "
+      "Technicians have a name. Assets have a serial number.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Wo")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "WorkOrder", "Task", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "We're a family-run bakery: ...": who is writing is no record.
+TEST(ExtractRules4, TheWriterIsNoRecord) {
+  auto r = Analyze(
+      "We're a family-run flower wholesaler: a few greenhouses supplying our own kiosks. Greenhouses have a "
+      "name and a size. Kiosks have a name and an address. Orders have a date.");
+  const auto& s = PlanOf(r);
+  for (const auto& e : s.entities) EXPECT_EQ(e.name.find("Wholesaler"), std::string::npos) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Greenhouse")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

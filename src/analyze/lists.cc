@@ -191,6 +191,17 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
       if (p == head->begin && head->words.size() == 1) return false;
     }
   }
+  // "We're a mid-size apparel distributor: ...", "I am a dog trainer: ...": who is writing is no
+  // record.
+  for (size_t q = head->begin; q > 0 && q + 3 >= head->begin; --q) {
+    if (!In(T[q - 1].lower, {"a", "an"})) continue;
+    const bool we = q >= 2 && In(T[q - 2].lower, {"we", "i"});
+    const bool we_are = q >= 3 && In(T[q - 2].lower, {"are", "am"}) && In(T[q - 3].lower, {"we", "i"});
+    if (we || we_are) {
+      label_heads_.insert(si * 1000 + head->begin);
+      return false;
+    }
+  }
   // "Buyers place an order for an event:", "a course per school year, owned by a department:":
   // walk back over prepositional links to the phrase the list describes.
   if (!glossed) head = WalkBack(T, chunks, head);
