@@ -98,6 +98,8 @@ class Extractor {
   void FrontedScope(size_t si, const std::vector<const Chunk*>& chunks);
   void UniqueScope(size_t si, const std::vector<Chunk>& chunks);
   void OnePairing(size_t si, const std::vector<const Chunk*>& chunks);
+  // "projects can be tagged": a many-to-many to a Tag record.
+  void Tagged(size_t si, const std::vector<const Chunk*>& cs);
   void HeaderScope(size_t si, const std::vector<Chunk>& chunks);
   void ResolveLinks();
   void SelfRelations();

@@ -191,5 +191,29 @@ TEST(ExtractRules4, TheWriterIsNoRecord) {
   EXPECT_TRUE(s.FindEntity("Greenhouse")) << Dump(r);
 }
 
+// "anyone can report a listing (reason, details)": the list after an act's object is the act's.
+// "customers order products (name, price)" still describes the products.
+TEST(ExtractRules4, AListAfterAnActsObjectIsTheActs) {
+  auto r = Analyze(
+      "A second-hand market. Sellers post listings with a title and a price. Buyers can report a listing (reason, "
+      "details). Sellers have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Report", "reason")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Listing", "reason")) << Dump(r);
+  auto r2 = Analyze("Fleet tracking. Trackers report positions (lat, lon, speed). Trackers have an imei. Vans have a plate.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Report")) << Dump(r2);
+}
+
+// "Projects can be tagged.": a many-to-many to shared tags; "tagged with contact types" names them.
+TEST(ExtractRules4, ThingsThatCanBeTaggedHaveTags) {
+  auto r = Analyze("A portfolio site. Designers publish projects with a title and a cover. Projects can be tagged.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::HasRelation(s, "Project", "Tag", RelationKind::kManyToMany)) << Dump(r);
+  auto r2 = Analyze(
+      "A CRM. Contacts have a name and a phone. A contact is tagged with one or more segments (name, active). "
+      "Deals have an amount.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Tag")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -543,6 +543,36 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
         }
       }
     }
+    // "members book rooms (start, end, status)", "anyone can report a project (reason, details)":
+    // the list after an act's object describes the act (Booking, Report), unless it names the
+    // object ("customers order products (name, price)").
+    if (list && owner == &c) {
+      size_t pb = c.begin;
+      while (pb > 0 && In(T[pb - 1].lower, {"a", "an", "the", "any", "one", "their", "his", "her", "its"})) --pb;
+      std::string act = pb > 0 && T[pb - 1].kind == Token::kWord ? ActRecord(T[pb - 1].lower) : "";
+      if (In(act, {"order", "purchase", "signup"})) act.clear();
+      // (People file reports; "devices report positions (...)" send data.)
+      if (pb > 0 && In(T[pb - 1].lower, {"report", "reports"})) {
+        size_t q = pb - 1;
+        while (q > 0 && In(T[q - 1].lower, {"can", "may", "also", "will", "should"})) --q;
+        const bool person = q > 0 && (In(T[q - 1].lower, {"anyone", "everyone", "people", "users", "members", "we", "you"}) ||
+                                      lex::RoleOf(T[q - 1].lower) || IsPersonEntityWord(T[q - 1].lower));
+        if (person) act = "report";
+      }
+      bool names_object = false;
+      for (const auto& it : SplitItems(T, b, e, false)) {
+        names_object = names_object || In(T[it.begin].lower, {"name", "title", "description", "model", "brand", "make"});
+      }
+      if (!act.empty() && !names_object && !LooksLikeAttribute(c) && !lex::IsNonEntity(c.words.back())) {
+        Chunk join = c;
+        join.words = {act};
+        NameChunk(join);
+        Note(join, 5.0, true, si);
+        Note(c, 2.0, false, si);
+        lists_.push_back({join.name, si, b, e, true});
+        continue;
+      }
+    }
     if (list) {
       Note(*owner, 5.0, true, si);
       lists_.push_back({IsUserHead(*owner) ? "User" : owner->name, si, b, e, true});

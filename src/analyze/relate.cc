@@ -666,6 +666,26 @@ void Extractor::OnePairing(size_t si, const std::vector<const Chunk*>& cs) {
   }
 }
 
+void Extractor::Tagged(size_t si, const std::vector<const Chunk*>& cs) {
+  // "Projects can be tagged.", "listings are tagged by the host": tags shared across the records.
+  const auto& T = s_[si].tokens;
+  for (const Chunk* a : cs) {
+    if (a->depth != 0 || !Referable(*a) || LooksLikeAttribute(*a)) continue;
+    size_t k = a->end;
+    while (k < T.size() && In(T[k].lower, {"can", "may", "should", "must", "will", "also", "optionally"})) ++k;
+    if (k + 1 >= T.size() || !In(T[k].lower, {"be", "are", "is", "get", "gets"}) || T[k + 1].lower != "tagged") continue;
+    // ("a contact is tagged with contact types": the tags are named.)
+    if (k + 2 < T.size() && In(T[k + 2].lower, {"with", "as", "using", "in", "into"})) continue;
+    Chunk tag = *a;
+    tag.words = {"tag"};
+    tag.plural = false;
+    NameChunk(tag);
+    Note(*a, 1.0, false, si);
+    Note(tag, 2.5, false, si);
+    links_.push_back({a->name, tag.name, "m2m", ""});
+  }
+}
+
 void Extractor::FrontedScope(size_t si, const std::vector<const Chunk*>& cs) {
   const auto& T = s_[si].tokens;
   if (cs.size() < 2 || T.size() < 4) return;
@@ -741,6 +761,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
   FrontedScope(si, cs);
   UniqueScope(si, all);
   OnePairing(si, cs);
+  Tagged(si, cs);
   auto connector = [&](const Chunk& a, const Chunk& b, bool& clean) {
     std::string out = " ";
     clean = true;
