@@ -215,5 +215,22 @@ TEST(ExtractRules4, ThingsThatCanBeTaggedHaveTags) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("Tag")) << Dump(r2);
 }
 
+// "refunds and credits have a date and an amount": both subjects have the list; "... each go to a
+// wallet" files each under the wallet, while "alerts go to them by email" routes them.
+TEST(ExtractRules4, CoordinatedSubjectsShareTheirListAndOwner) {
+  auto r = Analyze(
+      "A wallet service. Wallets have a name and a currency. Refunds and credits have a date and an amount. "
+      "Merchants have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Refund", "amount")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Credit", "amount")) << Dump(r);
+  auto r2 = Analyze(
+      "A wallet service. Wallets have a name and a currency. Refunds and credits each go to a wallet and have "
+      "a date and an amount. Merchants have a name.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(HasDirected(s2, "Wallet", "Refund", RelationKind::kOneToMany)) << Dump(r2);
+  EXPECT_TRUE(HasDirected(s2, "Wallet", "Credit", RelationKind::kOneToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -836,6 +836,19 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     if (fieldish * 2 >= static_cast<int>(counted)) {
       Note(*subj, 4.0, true, si);
       lists_.push_back({IsUserHead(*subj) ? "User" : subj->name, si, v + 1, EndBeforeClause(T, v + 1, e)});
+      // ("revenues and payments have a date and an amount": both subjects have the list.)
+      if (subj->plural && subj->begin >= 2 && T[subj->begin - 1].lower == "and") {
+        for (const auto& c : chunks) {
+          if (c.end + 1 != subj->begin || !c.plural || c.depth != 0 || c.words.size() > 2) continue;
+          const bool opens = c.begin == 0 || T[c.begin - 1].kind == Token::kPunct;
+          if (!opens || LooksLikeAttribute(c) || lex::IsNonEntity(c.words.back()) || IsUserHead(c) ||
+              lex::RoleOf(c.words.back()) || c.name == subj->name) {
+            continue;
+          }
+          Note(c, 4.0, true, si);
+          lists_.push_back({c.name, si, v + 1, EndBeforeClause(T, v + 1, e)});
+        }
+      }
       // ("...; each ticket has a price and a seat": a clause after a ';' may have its own list.)
       size_t next = v + 1;
       while (next < n && T[next].text != ";") ++next;

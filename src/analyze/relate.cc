@@ -1077,6 +1077,13 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     // them. "teachers teach subjects to classes" and "a user starts a timer to time a feeding" link
     // nothing: a bare "to" links a phrase that opens the sentence or a list item, or the object of
     // a verb that hands something over.
+    // "revenues and payments each go to an account": each one belongs to it ("reports go into a
+    // review queue", "reminders go to them by email" route things, they do not file them).
+    if (k.type.empty() && (conn == " go to " || conn == " goes to ")) {
+      for (size_t q = a.end; q + 1 < b.begin; ++q) {
+        if (T[q].lower == "each" && In(T[q + 1].lower, {"go", "goes"})) k = {"b_has_a", ""};
+      }
+    }
     if (k.type.empty() && conn == " to ") {
       size_t q = a.begin;
       while (q > 0 && IsDet(T[q - 1].lower)) --q;
