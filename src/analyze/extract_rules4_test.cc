@@ -232,5 +232,24 @@ TEST(ExtractRules4, CoordinatedSubjectsShareTheirListAndOwner) {
   EXPECT_TRUE(HasDirected(s2, "Wallet", "Credit", RelationKind::kOneToMany)) << Dump(r2);
 }
 
+// "This waitlist entry must save: ...", "For each shipment we store: ...": a verb of keeping before
+// the colon; the list is its subject's.
+TEST(ExtractRules4, AVerbOfKeepingBeforeTheColonListsItsSubject) {
+  auto r = Analyze(
+      "A restaurant waitlist. Tables have a number and seats. This waitlist entry must save: the guest name, the "
+      "party size, a phone, the status, the time added. Guests have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "WaitlistEntry", "partySize")) << Dump(r);
+  auto r2 = Analyze(
+      "A courier desk. Parcels have a weight. For each delivery run we store: driver, van, started at, finished "
+      "at. Drivers have a name.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(HasField(s2, "DeliveryRun", "van")) << Dump(r2);
+  // ("started at", "finished at": a participle's closing preposition names a moment.)
+  ASSERT_TRUE(HasField(s2, "DeliveryRun", "startedAt")) << Dump(r2);
+  EXPECT_TRUE(HasField(s2, "DeliveryRun", "finishedAt")) << Dump(r2);
+  EXPECT_EQ(s2.FindEntity("DeliveryRun")->FindField("finishedAt")->type, spec::FieldType::kDateTime) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -252,7 +252,8 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
       if (lex::IsModifier(w) && !IsMergePrefix(w) && !In(w, {"public", "private", "active", "default", "primary", "open",
                                                           "closed", "published", "visible", "hidden", "paid", "locked",
                                                           "archived", "completed", "approved", "verified", "featured",
-                                                          "deleted", "premium", "free", "global"})) {
+                                                          "deleted", "premium", "free", "global"}) &&
+          !(i + 2 == end && In(toks[i + 1].lower, {"at", "on"}))) {  // ("finished at" is a moment)
         continue;
       }
     } else {
@@ -263,7 +264,10 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
         continue;
       }
       bool slashed = (!words.empty() && words.back() == "/") || (i + 1 < end && toks[i + 1].text == "/");
-      if (lex::IsStopword(w) && w != "not" && !IsMergePrefix(w) && w != "per" && !slashed) continue;
+      // "started at", "shipped on": a participle's closing preposition names a moment (startedAt).
+      const bool moment = In(w, {"at", "on"}) && i + 1 == end && !words.empty() &&
+                          (EndsWith(words.back(), "ed") || lex::IsIrregularParticiple(words.back()));
+      if (lex::IsStopword(w) && w != "not" && !IsMergePrefix(w) && w != "per" && !slashed && !moment) continue;
     }
     started = true;
     words.push_back(w);

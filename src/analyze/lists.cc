@@ -180,6 +180,28 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     }
     glossed = true;
   }
+  // "This queue entry must save: the patient, ...", "For each shipment we store: carrier, ...": a
+  // verb of keeping before the colon; the list is its subject's.
+  const bool verb_head = head && head->words.size() == 1 && head->begin == colon - 1 && colon >= 2 &&
+                         In(T[colon - 2].lower, {"must", "should", "will", "can", "shall", "we", "i", "they", "to"});
+  if ((!head || verb_head) && colon >= 2 && T[colon - 1].kind == Token::kWord &&
+      In(T[colon - 1].lower, {"save", "saves", "store", "stores", "record", "records", "keep", "keeps", "have", "has",
+                              "contain", "contains", "include", "includes", "hold", "holds", "track", "tracks",
+                              "capture", "captures", "need", "needs"})) {
+    size_t m = colon - 1;
+    while (m > 0 && In(T[m - 1].lower, {"must", "should", "will", "can", "shall", "also", "always", "we", "i", "they",
+                                        "need", "needs", "to"})) {
+      --m;
+    }
+    const Chunk* subject = nullptr;
+    for (const auto& c : chunks) {
+      if (c.depth == 0 && c.end == m && !LooksLikeAttribute(c) &&
+          (c.words.size() == 1 ? !lex::IsNonEntity(c.words.back()) : !IsBadHead(c.words.back()))) {
+        subject = &c;
+      }
+    }
+    if (subject || !verb_head) head = subject;
+  }
   if (!head) return false;
   // "At the door: checked in at, ...", "On the day: ...": a place or moment opening the sentence
   // labels what follows; it is no record.
