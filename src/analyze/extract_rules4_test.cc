@@ -2,6 +2,8 @@
 // is written for the test, none is taken from an evaluation case).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "analyze/analyzer.h"
 #include "analyze/test_util.h"
 
@@ -249,6 +251,23 @@ TEST(ExtractRules4, AVerbOfKeepingBeforeTheColonListsItsSubject) {
   ASSERT_TRUE(HasField(s2, "DeliveryRun", "startedAt")) << Dump(r2);
   EXPECT_TRUE(HasField(s2, "DeliveryRun", "finishedAt")) << Dump(r2);
   EXPECT_EQ(s2.FindEntity("DeliveryRun")->FindField("finishedAt")->type, spec::FieldType::kDateTime) << Dump(r2);
+}
+
+// "User types: admin (us), volunteers, donors" lists roles, not records.
+TEST(ExtractRules4, UserTypesAreRoles) {
+  auto r = Analyze(
+      "A food rescue network. Pickups have a time window and a weight. Shelters have a name and an address. "
+      "Donors have a name and a phone. User types: admin (us), volunteers (drivers), donors.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("UserType")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Volunteer")) << Dump(r);
+  EXPECT_NE(std::find(s.roles.begin(), s.roles.end(), "volunteer"), s.roles.end()) << Dump(r);
+  // "account types (asset, expense, ...)" in a finance text are kinds of accounts, not roles.
+  auto r2 = Analyze(
+      "A budget app. Accounts have a name and account types (asset, expense, revenue). Transactions have an "
+      "amount and a date.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_EQ(std::find(s2.roles.begin(), s2.roles.end(), "asset"), s2.roles.end()) << Dump(r2);
 }
 
 }  // namespace

@@ -413,7 +413,10 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     items = SplitItems(T, colon + 1, list_end, false);
   }
   // "roles: admin, editor" is a role list, not an entity.
-  if (head->words.back() == "roles" || head->words.back() == "role" || head->words.back() == "permissions") {
+  const bool user_kinds = head->words.size() == 2 && In(head->words[0], {"user", "member", "login"}) &&
+                          In(head->words[1], {"types", "kinds"});
+  if (head->words.back() == "roles" || head->words.back() == "role" || head->words.back() == "permissions" ||
+      user_kinds) {
     int role_items = 0;
     for (const auto& it : items) {
       for (size_t k = it.begin; k < it.end; ++k) {

@@ -29,8 +29,16 @@ void Extractor::Roles(size_t si, const std::vector<Chunk>& chunks) {
     if (norm.find(cue) != std::string::npos) access = true;
   }
   // "roles: a, b" / "roles like a, b" / "with roles a, b and c" / "one or more roles in X - a, b".
+  // ("User types: admin, staff, residents", "types of users: ..." name roles too.)
   for (size_t i = 0; i < T.size(); ++i) {
-    if (T[i].lower != "roles" && T[i].lower != "role") continue;
+    const bool kinds = In(T[i].lower, {"types", "kinds"});
+    bool user_kinds = kinds && i > 0 && In(T[i - 1].lower, {"user", "member", "login"});
+    if (kinds && i + 2 < T.size() && T[i + 1].lower == "of" && In(T[i + 2].lower, {"users", "accounts", "members"})) {
+      user_kinds = true;
+      i += 2;
+    } else if (T[i].lower != "roles" && T[i].lower != "role" && !user_kinds) {
+      continue;
+    }
     size_t k = i + 1;
     bool cue = k < T.size() && lex::RoleOf(T[k].lower).has_value();
     for (size_t j = i + 1; !cue && j < T.size() && j < i + 6; ++j) {
@@ -65,7 +73,9 @@ void Extractor::Roles(size_t si, const std::vector<Chunk>& chunks) {
       } else {
         add(Join(words, " "));
       }
-      if (stop) break;
+      // (A gloss ends a "roles" list: "roles (admin, editor) decide ..."; a list of user types
+      // goes on past one: "admin (us), staff (council employees), residents".)
+      if (stop && !user_kinds) break;
     }
   }
   // "Dentists and receptionists log in": whoever logs in is a role.
