@@ -395,6 +395,7 @@ std::optional<Analogy> FindAnalogy(const std::vector<Sentence>& sentences) {
                            });
         }
         if (an.text.empty()) an.text = Capitalized(an.brand);
+        an.sentence = static_cast<size_t>(&s - sentences.data());
         return an;
       }
     }
@@ -471,6 +472,12 @@ std::optional<Archetype> PlanAnalogy(const Analogy& an, std::string& reading) {
       return a;
   }
   return std::nullopt;
+}
+
+const Archetype* ShapeArchetype(const Analogy& a) {
+  if (a.shape == AnalogyShape::kService) return FindArchetype("gig");
+  if (a.shape == AnalogyShape::kStay && a.model && a.model->id == "stays") return a.model;
+  return a.model;
 }
 
 }  // namespace bf::analyze

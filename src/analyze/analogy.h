@@ -30,6 +30,7 @@ struct Analogy {
   std::vector<std::string> target;   // lowercase words after "for" / "of", determiners dropped
   bool placeholder = false;          // the target names no domain: "our industry", "small businesses", "X"
   std::string text;                  // the analogy as written, brand capitalised: "Uber for our industry"
+  size_t sentence = 0;               // index of the sentence it was found in
 };
 
 // The first brand analogy in the text, or nothing. A brand that is also an everyday word
@@ -46,5 +47,10 @@ void BoostAnalogyModel(const Analogy& a, std::vector<ArchetypeMatch>& matches);
 // delivery). `reading` receives one sentence that says how the request was read. Nothing for a
 // placeholder or an empty target.
 std::optional<Archetype> PlanAnalogy(const Analogy& a, std::string& reading);
+
+// The brand's shape with no domain of its own, for "Uber for our industry" when the rest of the
+// text (or the answer to the question) says what the business does: on-demand services for Uber,
+// bookable listings for Airbnb, the brand's own kind of backend otherwise.
+const Archetype* ShapeArchetype(const Analogy& a);
 
 }  // namespace bf::analyze

@@ -88,6 +88,21 @@ TEST(Analogy, NoDomainAsksWhatTheBusinessOffers) {
   EXPECT_TRUE(Valid(s));
 }
 
+// Saying what the business does (in the same text or in a reply to the question) plans the brand's
+// shape instead of asking again.
+TEST(Analogy, TheAnswerToTheQuestionPlansTheBrandsShape) {
+  std::vector<Turn> conversation = {{"user", "Build me an Uber for our industry."},
+                                    {"assistant", "What is the backend mainly for?"},
+                                    {"user", "We deliver flowers to offices every morning."}};
+  auto r = Analyze("Build me an Uber for our industry.", conversation);
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("Provider")) << testing::Dump(r);
+  EXPECT_TRUE(s.FindEntity("Booking")) << testing::Dump(r);
+  EXPECT_FALSE(s.FindEntity("Ride")) << testing::Dump(r);
+  auto r2 = Analyze("An Airbnb for our niche. Hosts list garden sheds by the hour, guests rate them.");
+  EXPECT_EQ(r2.status, Status::kPlan) << testing::Dump(r2);
+}
+
 TEST(Analogy, AServiceBrandCarriesOverToTheActivity) {
   auto r = Analyze("Uber for dog walking");
   const auto& s = PlanOf(r);

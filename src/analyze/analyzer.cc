@@ -42,6 +42,16 @@ std::string JoinNames(const std::vector<std::string>& names, size_t max = 8) {
   return out;
 }
 
+// True when the analogy's sentence is nearly all the text says: fewer than three words elsewhere.
+bool AnalogyIsAll(const std::vector<Sentence>& sentences, const Analogy& a) {
+  int outside = 0;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    if (i == a.sentence) continue;
+    for (const auto& t : sentences[i].tokens) outside += t.kind == Token::kWord && !lex::IsStopword(t.lower);
+  }
+  return outside < 3;
+}
+
 // Adds an archetype's entities and relations to a thin draft.
 void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<std::string>& assumptions,
             bool with_roles) {
@@ -185,7 +195,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     ci.matches = matches;
     ci.learnedVague = ClassifyVagueness(san.text).flagged;
     ci.contradictionAnswered = !chosen.contradiction.empty();
-    if (analogy && analogy->placeholder) {
+    if (analogy && analogy->placeholder && AnalogyIsAll(sentences, *analogy)) {
       ci.analogyWithoutDomain = analogy->text;
     }
     ClarityVerdict cv = AssessClarity(ci);
@@ -218,6 +228,15 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     if (carried) {
       arch = &*carried;
       assumptions.push_back(reading);
+    } else if (analogy->placeholder && !AnalogyIsAll(sentences, *analogy)) {
+      // "Uber for our industry. We deliver flowers to offices.": the brand's shape, and the rest of
+      // the text for the domain.
+      arch = ShapeArchetype(*analogy);
+      if (arch) {
+        assumptions.push_back("Read \"" + analogy->text + "\" as a backend for " + ToLower(arch->label) +
+                              " shaped like " + analogy->text.substr(0, analogy->text.find(' ')) +
+                              "; the rest of the description says what the business offers.");
+      }
     }
   }
   // Archetypes fill in short descriptions only; a detailed description is taken at its word.
