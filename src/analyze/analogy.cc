@@ -351,9 +351,16 @@ std::optional<Analogy> FindAnalogy(const std::vector<Sentence>& sentences) {
         first = false;
       }
     }
+    static const std::vector<Words> kParts = [] {
+      std::vector<Words> out;
+      for (const auto& b : kBrands) out.push_back(Split(std::string(b.phrase), ' '));
+      return out;
+    }();
     for (size_t i = 0; i < w.size(); ++i) {
-      for (const auto& b : kBrands) {
-        Words parts = Split(std::string(b.phrase), ' ');
+      for (size_t bi = 0; bi < kBrands.size(); ++bi) {
+        const Brand& b = kBrands[bi];
+        const Words& parts = kParts[bi];
+        if (w[i] != parts[0]) continue;
         if (i + parts.size() > w.size() || !std::equal(parts.begin(), parts.end(), w.begin() + i)) continue;
         const std::string prev = i > 0 ? w[i - 1] : "";
         // "send alerts to Slack", "log in with Facebook", "export to Notion": an integration.

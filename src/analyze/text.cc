@@ -282,10 +282,14 @@ void CorrectAgainstText(std::vector<Sentence>& sentences) {
     }
   }
   std::map<std::string, std::string> fix;
+  std::set<std::string> regular;  // words with a regular English ending, or known
   for (const auto& w : words) {
-    if (HasCommonSuffix(w) || lex::IsKnownWord(w)) continue;
-    for (const auto& v : words) {
-      if (v != w && (HasCommonSuffix(v) || lex::IsKnownWord(v)) && TypoDistance(w, v) == 1) {
+    if (HasCommonSuffix(w) || lex::IsKnownWord(w)) regular.insert(w);
+  }
+  for (const auto& w : words) {
+    if (regular.count(w)) continue;
+    for (const auto& v : regular) {
+      if (v != w && TypoDistance(w, v) == 1) {
         fix[w] = v;
         break;
       }
