@@ -270,5 +270,25 @@ TEST(ExtractRules4, UserTypesAreRoles) {
   EXPECT_EQ(std::find(s2.roles.begin(), s2.roles.end(), "asset"), s2.roles.end()) << Dump(r2);
 }
 
+// "A wedding planning app with guests, RSVPs, tables, seating assignments, gifts and vendors":
+// a product's list of plural things is its records (people among them too), after "with" or a
+// label's colon, even when one of them could be a column.
+TEST(ExtractRules4, AProductsListOfThingsIsItsRecords) {
+  auto r = Analyze("A wedding planning app with guests, RSVPs, tables, seating assignments, gifts and vendors.");
+  ASSERT_EQ(r.status, Status::kPlan) << Dump(r);
+  const auto& s = PlanOf(r);
+  for (const char* name : {"Guest", "Table", "SeatingAssignment", "Gift", "Vendor"}) {
+    EXPECT_TRUE(s.FindEntity(name)) << name << " " << Dump(r);
+  }
+  auto r2 = Analyze("A CRM for a letting agency: leads, contacts, properties, viewings and offers.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(s2.FindEntity("Property")) << Dump(r2);
+  EXPECT_TRUE(s2.FindEntity("Viewing")) << Dump(r2);
+  EXPECT_FALSE(s2.FindEntity("LettingAgency")) << Dump(r2);
+  // The product's own accounts stay roles.
+  auto r3 = Analyze("A conference tool with organizers, reviewers, talks, rooms and slots.");
+  EXPECT_FALSE(PlanOf(r3).FindEntity("Organizer")) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -445,8 +445,12 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     if (plural_entity || listed_entity) ++labelish;
     if ((own_list || own_with) && (plural_entity || listed_entity)) ++strong_items;
   }
-  bool label = (strong_items >= 1 && labelish * 3 >= static_cast<int>(items.size())) ||
-               (labelish >= 2 && labelish * 2 >= static_cast<int>(items.size()) && attributes == 0);
+  // ("Wedding planner: guests, RSVPs, tables, seating assignments, gifts and vendors": a long list
+  // of things is a label's list of records even with one word that could be a column.)
+  const int n_items = static_cast<int>(items.size());
+  bool label = (strong_items >= 1 && labelish * 3 >= n_items) ||
+               (labelish >= 2 && labelish * 2 >= n_items && attributes == 0) ||
+               (labelish >= 4 && labelish * 3 >= n_items * 2 && attributes * 5 <= n_items);
   if (label) {
     size_t hb = head->begin;
     while (hb > 0 && In(T[hb - 1].lower, {"the", "a", "an", "each", "every", "one"})) --hb;
@@ -455,7 +459,14 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     for (const auto& it : items) {
       auto ch = ChunkTokens(T, it.begin, it.end);
       if (ch.empty() || ch.front().begin > it.begin + 3) continue;
-      Note(ch.front(), 3.0, false, si);
+      // ("... guests, tables, gifts and vendors": people listed among the records are records too,
+      // unless they are the accounts of the product itself.)
+      const std::string& w = ch.front().words.back();
+      const bool listed_people = labelish >= 3 && ch.front().plural && lex::RoleOf(w) &&
+                                 !In(*lex::RoleOf(w), {"admin", "moderator", "user", "member", "staff", "editor",
+                                                       "super_admin", "owner", "manager", "organizer", "organiser",
+                                                       "reviewer", "author", "agent"});
+      Note(ch.front(), 3.0, listed_people, si);
       if (per) links_.push_back({head->name, ch.front().name, "a_has_b", ""});
     }
     if (per) Note(*head, 2.5, false, si);
@@ -777,6 +788,38 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       }
     }
     if (items.size() < 2) continue;
+    // "A wedding planning app with guests, RSVPs, tables, seating assignments, gifts and vendors":
+    // the product's list of records.
+    if (T[v].lower == "with" && items.size() >= 3 &&
+        (IsBadHead(subj->words.back()) || lex::IsNonEntity(subj->words.back()))) {
+      int things = 0, attrs = 0;
+      std::vector<Chunk> heads;
+      for (const auto& it : items) {
+        auto ch = ChunkTokens(T, it.begin, it.end);
+        if (ch.empty() || ch.front().begin > it.begin + 2) continue;
+        const Chunk& h = ch.front();
+        // (People are listed records here, not counts: "guests", "players".)
+        if (LooksLikeAttribute(h) && !lex::RoleOf(h.words.back())) {
+          ++attrs;
+        } else if (h.plural && ((!lex::IsNonEntity(h.words.back()) && !IsBadHead(h.words.back())) ||
+                                h.words.back() == "tables")) {  // (seating tables among records)
+          ++things;
+          heads.push_back(h);
+        }
+      }
+      const int n_items = static_cast<int>(items.size());
+      if (things >= 3 && things * 3 >= n_items * 2 && attrs * 5 <= n_items) {
+        for (const auto& h : heads) {
+          const std::string& w = h.words.back();
+          const bool people = lex::RoleOf(w) &&
+                              !In(*lex::RoleOf(w), {"admin", "moderator", "user", "member", "staff", "editor",
+                                                    "super_admin", "owner", "manager", "organizer", "organiser",
+                                                    "reviewer", "author", "agent"});
+          Note(h, 3.0, people, si);
+        }
+        continue;
+      }
+    }
     // "... a postal-code pattern, and switches for whether it accepts new members, online payments
     // and appointments": the items after a subordinate clause opens are that clause's, not the list's.
     size_t counted = items.size();
