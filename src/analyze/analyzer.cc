@@ -65,6 +65,22 @@ void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<s
         if (low == syn || e.name == ae.name) existing = e.name;
       }
     }
+    // "restaurant reservations" in a restaurant backend are its Reservations.
+    if (existing.empty() && !d.Find(ae.name)) {
+      for (const auto& e : d.entities) {
+        const std::string low = naming::ToLowerWords(e.name);
+        const size_t sp = low.find(' ');
+        if (sp == std::string::npos || low.find(' ', sp + 1) != std::string::npos) continue;
+        const std::string domain = low.substr(0, sp), rest = low.substr(sp + 1);
+        const bool names_domain = std::any_of(a.triggers.begin(), a.triggers.end(),
+                                              [&](const auto& t) { return t.first == domain; });
+        if (names_domain && std::find(ae.synonyms.begin(), ae.synonyms.end(), rest) != ae.synonyms.end()) {
+          existing = ae.name;
+          d.RenameEntity(e.name, ae.name);
+          break;
+        }
+      }
+    }
     bool mentioned = false;
     for (const auto& syn : ae.synonyms) {
       if (norm.find(Padded(syn)) != std::string::npos ||

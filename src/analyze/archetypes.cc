@@ -115,10 +115,10 @@ const Def kDefs[] = {
  "events=2, event management=4, conference=3, conferences=3, meetup=3, meetups=3, rsvp=3, attendees=2, venues=2, "
  "event ticketing=5, sell tickets=3, ticket sales=3, concerts=3, concert=2, festivals=3, festival=2, organisers=2, "
  "organizers=2",
- "Event*(title!, description:text, startsAt:datetime!, endsAt:datetime, capacity:integer); Venue(name!, address); Registration|rsvp|attendee*(status:enum[going|waitlisted|cancelled]!); Speaker?(name!, bio:text); Session?(title!, startsAt:datetime)",
- "Venue>Event; Event>Registration; Event>Session; Speaker*Session", "", "organizer,attendee"},
+ "Event*(title!, description:text, startsAt:datetime!, endsAt:datetime, capacity:integer); Venue(name!, address); Registration|rsvp|attendee*(status:enum[going|waitlisted|cancelled]!); Speaker?(name!, bio:text); Session?(title!, startsAt:datetime); TicketType?(name!, price:number!, quantity:integer); Ticket*?(code!^, price:number, status:enum[valid|checked_in|refunded]!)",
+ "Venue>Event; Event>Registration; Event>Session; Speaker*Session; Event>TicketType; TicketType>Ticket", "", "organizer,attendee"},
 {"restaurant", "Restaurant",
- "restaurant=4, menu=2, dishes=3, tables=1, cafe=3, food ordering=3, kitchen=2",
+ "restaurant=4, menu=2, dishes=3, tables=1, cafe=3, food ordering=3, kitchen=2, table reservations=4, waitlist=1",
  "MenuItem|dish(name!, description:text, price:number!, available:boolean); MenuCategory|category(name!^); Table(number:integer!^, seats:integer); Reservation*(partySize:integer!, reservedAt:datetime!, status:enum[booked|seated|cancelled]); Order*(status:enum[open|preparing|served|paid]!, total:number); OrderItem(quantity:integer!, notes)",
  "MenuCategory>MenuItem; Table>Reservation; Table>Order; Order>OrderItem; MenuItem>OrderItem", "", "staff,customer"},
 {"realestate", "Real estate",

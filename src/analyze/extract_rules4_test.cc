@@ -290,5 +290,21 @@ TEST(ExtractRules4, AProductsListOfThingsIsItsRecords) {
   EXPECT_FALSE(PlanOf(r3).FindEntity("Organizer")) << Dump(r3);
 }
 
+// "Event ticketing: ... attendees buy tickets" gets event tickets (a code, a price), not a help
+// desk's (subject, priority); "Restaurant reservations with tables, ..." are the restaurant's
+// Reservations, not a RestaurantReservation next to them.
+TEST(ExtractRules4, DomainWordsPickTheirArchetypesRecords) {
+  auto r = Analyze(
+      "Event ticketing: organizers create events with ticket types; attendees buy tickets; check-in at the door "
+      "with QR codes.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Ticket", "code")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Ticket", "priority")) << Dump(r);
+  auto r2 = Analyze("Restaurant reservations with tables, time slots, and a waitlist.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_FALSE(s2.FindEntity("RestaurantReservation")) << Dump(r2);
+  EXPECT_TRUE(HasField(s2, "Reservation", "partySize")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
