@@ -127,6 +127,34 @@ void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<s
   }
 }
 
+// "A blog: posts, authors, comments and tags": a short text that lists the archetype's records
+// without saying how they relate gets the archetype's relations between the records it names.
+void RelateLikeArchetype(Draft& d, const Archetype& a) {
+  auto find = [&](const std::string& arch_name) -> std::string {
+    for (const auto& ae : a.entities) {
+      if (ae.name != arch_name) continue;
+      for (const auto& e : d.entities) {
+        const std::string low = naming::ToLowerWords(e.name);
+        if (e.name == ae.name || std::find(ae.synonyms.begin(), ae.synonyms.end(), low) != ae.synonyms.end()) {
+          return e.name;
+        }
+      }
+    }
+    return arch_name == "User" ? "User" : "";
+  };
+  for (const auto& r : a.relations) {
+    const std::string from = find(r.from), to = find(r.to);
+    if (from.empty() || to.empty() || from == "User" || to == "User") continue;
+    bool related = false;
+    for (const auto& x : d.relations) {
+      related = related || (x.from == from && x.to == to) || (x.from == to && x.to == from);
+    }
+    if (related) continue;
+    d.AddRelation(from, to, r.kind);
+    d.relations.back().fromText = false;
+  }
+}
+
 AnalysisResult Refuse(const EthicsVerdict& v) {
   AnalysisResult r;
   r.status = Status::kRefuse;
@@ -266,6 +294,8 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   if (arch) {
     Enrich(draft, *arch, norm, assumptions, words <= 15 || chosen.domain != nullptr);
     for (auto f : arch->features) features.insert(f);
+  } else if (!matches.empty() && matches.front().score >= 3 && words <= 40) {
+    RelateLikeArchetype(draft, *matches.front().archetype);
   }
   for (const auto& r : chosen.roles) {
     if (std::find(draft.roles.begin(), draft.roles.end(), r) == draft.roles.end()) draft.roles.push_back(r);

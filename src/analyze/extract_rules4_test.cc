@@ -306,5 +306,17 @@ TEST(ExtractRules4, DomainWordsPickTheirArchetypesRecords) {
   EXPECT_TRUE(HasField(s2, "Reservation", "partySize")) << Dump(r2);
 }
 
+// "A small library: books, authors, members, loans with due dates and fines": a short list of a
+// known kind of backend's records gets that kind's relations between them, authors are records,
+// and "due dates" is one dueDate per loan.
+TEST(ExtractRules4, AShortListOfKnownRecordsIsRelatedLikeItsKind) {
+  auto r = Analyze("I need an API for a small library: books, authors, members, loans with due dates and fines.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("Author")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Book", "Loan", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Loan", "dueDate")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Loan", "dueDates")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -395,6 +395,10 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
   words.erase(std::remove_if(words.begin(), words.end(), [](const std::string& w) { return w == "/" || w == "|"; }),
               words.end());
   if (words.empty()) return out;
+  // "due dates", "start times": one value per record ("loans with due dates and fines").
+  if (In(words.back(), {"dates", "times", "timestamps", "deadlines"}) && words.size() >= 2) {
+    words.back() = naming::Singularize(words.back());
+  }
   DField f;
   f.name = CamelName(words);
   if (f.name.empty() || f.name == "id" || f.name == "createdAt" || f.name == "updatedAt" || f.name == "etc") return out;

@@ -450,7 +450,8 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   const int n_items = static_cast<int>(items.size());
   bool label = (strong_items >= 1 && labelish * 3 >= n_items) ||
                (labelish >= 2 && labelish * 2 >= n_items && attributes == 0) ||
-               (labelish >= 4 && labelish * 3 >= n_items * 2 && attributes * 5 <= n_items);
+               (labelish >= 4 && labelish * 3 >= n_items * 2 && attributes * 5 <= n_items) ||
+               (labelish >= 3 && labelish * 4 >= n_items * 3 && attributes <= 1);
   if (label) {
     size_t hb = head->begin;
     while (hb > 0 && In(T[hb - 1].lower, {"the", "a", "an", "each", "every", "one"})) --hb;
@@ -465,7 +466,7 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
       const bool listed_people = labelish >= 3 && ch.front().plural && lex::RoleOf(w) &&
                                  !In(*lex::RoleOf(w), {"admin", "moderator", "user", "member", "staff", "editor",
                                                        "super_admin", "owner", "manager", "organizer", "organiser",
-                                                       "reviewer", "author", "agent"});
+                                                       "reviewer", "agent"});
       Note(ch.front(), 3.0, listed_people, si);
       if (per) links_.push_back({head->name, ch.front().name, "a_has_b", ""});
     }
