@@ -318,5 +318,15 @@ TEST(ExtractRules4, AShortListOfKnownRecordsIsRelatedLikeItsKind) {
   EXPECT_FALSE(HasField(s, "Loan", "dueDates")) << Dump(r);
 }
 
+// "tenants sign leases": what people sign is theirs ("sign up for shifts" stays joining).
+TEST(ExtractRules4, WhatPeopleSignIsTheirs) {
+  auto r = Analyze(
+      "A property manager. Tenants sign leases with a start date and a monthly rent. Units have a number. "
+      "Buildings have a name.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Tenant", "Lease", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("Volunteers sign up for shifts. Shifts have a date and a place. Volunteers have a name.");
+  EXPECT_TRUE(testing::HasRelation(PlanOf(r2), "Volunteer", "Shift", RelationKind::kManyToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

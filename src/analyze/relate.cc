@@ -249,7 +249,8 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "is made up of", "are made up of", "can contain", "may have", "may contain", "write down", "add",
              "adds", "can add", "fill in", "fill out", "fills out", "complete", "completes", "cast", "casts",
              "keys in", "enter", "enters", "assign", "assigns", "can assign", "employ", "employs", "run into",
-             "set up", "sets up", "charge", "charges", "send out", "sends out", "request", "requests", "apply to"}); return std::cref(s); }())) {
+             "set up", "sets up", "charge", "charges", "send out", "sends out", "request", "requests", "apply to",
+             "sign", "signs", "can sign"}); return std::cref(s); }())) {
     return {"a_has_b", ""};
   }
   // "every pet lives at one shelter", "each task is about one dog": "one" before the target only
