@@ -185,6 +185,17 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         i + 2 < end && toks[i + 2].kind == Token::kWord) {
       content = true;
     }
+    // "leave types", "annual leave": leave before an absence noun or after a kind of absence is the
+    // absence ("guests leave reviews" keeps the verb).
+    if (!content && w == "leave" &&
+        ((i + 1 < end && In(toks[i + 1].lower, {"type", "types", "request", "requests", "balance", "balances", "policy",
+                                                 "policies", "allowance", "allowances", "entitlement", "entitlements",
+                                                 "days", "period", "periods", "approval", "approvals", "notification",
+                                                 "notifications", "alert", "alerts", "event", "events"})) ||
+         (i > begin && In(toks[i - 1].lower, {"annual", "sick", "parental", "maternity", "paternity", "unpaid", "paid",
+                                               "study", "compassionate", "approved", "pending"})))) {
+      content = true;
+    }
     // "each login owns websites", "create other logins": after a determiner the verb is a login,
     // that is a user.
     bool login_noun = false;

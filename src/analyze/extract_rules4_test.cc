@@ -117,6 +117,11 @@ TEST(ExtractRules4, LeaveIsANounBeforeANoun) {
   const auto& s2 = PlanOf(r2);
   EXPECT_TRUE(HasField(s2, "Review", "rating")) << Dump(r2);
   EXPECT_FALSE(s2.FindEntity("Leave")) << Dump(r2);
+  // (After "and", "leave" is still the verb.)
+  auto r3 = Analyze(
+      "A photography portfolio: photographers upload photos into albums; clients can favourite photos and leave "
+      "comments.");
+  EXPECT_FALSE(PlanOf(r3).FindEntity("LeaveComment")) << Dump(r3);
 }
 
 // "company-wide", "overridable": adjectives name no record; "trackable tags" keep theirs.

@@ -132,7 +132,7 @@ const Set& NounVerbs() {
                         "charges", "visit", "visits", "return", "returns", "star", "stars", "tag",
                         "tags", "update", "updates", "change", "changes", "host", "hosts", "count",
                         "counts", "batch", "scan", "pack", "play", "plays", "train", "trains",
-                        "study", "close", "open", "bill", "bills", "leave", "invoice", "email", "emails", "favorite", "plant",
+                        "study", "close", "open", "bill", "bills", "invoice", "email", "emails", "favorite", "plant",
                         "plants", "win", "wins", "cast", "casts",
                         "favorites", "bookmark", "bookmarks", "watch", "watches", "track", "tracks", "show", "shows",
                         "set", "sets", "key", "keys", "contract", "support", "flag", "point",
