@@ -88,6 +88,17 @@ TEST(Analogy, NoDomainAsksWhatTheBusinessOffers) {
   EXPECT_TRUE(Valid(s));
 }
 
+// Talk about the product around the analogy ("a slick admin area", "huge traffic", "you decide")
+// says nothing about the business either.
+TEST(Analogy, ProductTalkAroundTheAnalogyStillAsks) {
+  auto r = Analyze(
+      "hi, I'd like an app for my company, kind of like Airbnb but for our sector, with a slick admin area and smart "
+      "recommendations. Needs to handle huge traffic and be super secure. Just design the backend for me, you "
+      "decide the details.");
+  ASSERT_EQ(r.status, Status::kClarify) << testing::Dump(r);
+  EXPECT_NE(r.reason.find("Airbnb but for our sector"), std::string::npos) << r.reason;
+}
+
 // Saying what the business does (in the same text or in a reply to the question) plans the brand's
 // shape instead of asking again.
 TEST(Analogy, TheAnswerToTheQuestionPlansTheBrandsShape) {

@@ -42,14 +42,36 @@ std::string JoinNames(const std::vector<std::string>& names, size_t max = 8) {
   return out;
 }
 
-// True when the analogy's sentence is nearly all the text says: fewer than three words elsewhere.
-bool AnalogyIsAll(const std::vector<Sentence>& sentences, const Analogy& a) {
-  int outside = 0;
+// True when the sentences around the analogy talk about the product, not the business: "something
+// modern, with a nice dashboard and AI features; it has to scale and be secure" names no domain,
+// "we deliver flowers to offices" does.
+bool OutsideNamesNoDomain(const std::vector<Sentence>& sentences, const Analogy& a) {
+  static const std::set<std::string, std::less<>> kProductTalk = {
+      "app", "apps", "application", "business", "businesses", "company", "startup", "industry", "sector", "niche",
+      "market", "dashboard", "dashboards", "admin", "panel", "area", "feature", "features", "ai", "ml", "scale",
+      "users", "user", "millions", "million", "day", "backend", "database", "api", "design", "judgement",
+      "judgment", "details", "detail", "traffic", "recommendations", "security", "performance", "modern", "ui",
+      "ux", "interface", "product", "idea", "platform", "site", "website", "mobile", "cloud", "data", "everything",
+      "stuff", "things", "thing", "experience", "people", "customers", "hey", "hi", "hello", "thanks", "best",
+      "possible", "secure", "smart", "nice", "slick", "cool", "fast", "quick", "simple", "something", "version",
+      "launch", "investors", "team", "budget", "deadline", "week", "weeks", "month", "months", "time", "way",
+      "lot", "bit", "kind", "sort", "whole", "type", "types", "style", "look", "feel", "brand", "huge", "super",
+      "big", "large", "great", "amazing", "awesome", "beautiful", "clean", "robust", "reliable", "scalable",
+      "intuitive", "easy", "powerful", "good", "better", "real", "high", "low", "top", "premium", "sleek"};
+  std::set<std::string> nouns;
   for (size_t i = 0; i < sentences.size(); ++i) {
     if (i == a.sentence) continue;
-    for (const auto& t : sentences[i].tokens) outside += t.kind == Token::kWord && !lex::IsStopword(t.lower);
+    for (const auto& t : sentences[i].tokens) {
+      const std::string& w = t.lower;
+      if (t.kind != Token::kWord || w.size() < 3 || lex::IsStopword(w) || lex::IsVerb(w) || lex::IsMainlyVerb(w) ||
+          lex::IsModifier(w) || lex::IsNonEntity(w) || kProductTalk.count(w) ||
+          kProductTalk.count(naming::Singularize(w))) {
+        continue;
+      }
+      nouns.insert(naming::Singularize(w));
+    }
   }
-  return outside < 3;
+  return nouns.size() < 2;
 }
 
 // Adds an archetype's entities and relations to a thin draft.
@@ -239,7 +261,9 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     ci.matches = matches;
     ci.learnedVague = ClassifyVagueness(san.text).flagged;
     ci.contradictionAnswered = !chosen.contradiction.empty();
-    if (analogy && analogy->placeholder && AnalogyIsAll(sentences, *analogy)) {
+    // (The rest of the text may be talk about the product rather than the business: "something
+    // modern, it has to scale, I trust your judgement".)
+    if (analogy && analogy->placeholder && OutsideNamesNoDomain(sentences, *analogy)) {
       ci.analogyWithoutDomain = analogy->text;
     }
     ClarityVerdict cv = AssessClarity(ci);
@@ -272,7 +296,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     if (carried) {
       arch = &*carried;
       assumptions.push_back(reading);
-    } else if (analogy->placeholder && !AnalogyIsAll(sentences, *analogy)) {
+    } else if (analogy->placeholder && !OutsideNamesNoDomain(sentences, *analogy)) {
       // "Uber for our industry. We deliver flowers to offices.": the brand's shape, and the rest of
       // the text for the domain.
       arch = ShapeArchetype(*analogy);

@@ -114,7 +114,8 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
                                     "whatever he", "whatever she", "whatever they", "ends up doing"});
   bool no_domain = in.matches.empty() || in.matches.front().score < 3;
   bool conflicting = in.matches.size() >= 2 && in.matches[0].score - in.matches[1].score <= 1;
-  if (!in.analogyWithoutDomain.empty() && in.strongEntities == 0 && in.textEntities <= 1 && in.words <= 40) {
+  if (!in.analogyWithoutDomain.empty() && in.strongEntities == 0 && in.textEntities <= 1 &&
+      in.words <= 150) {
     v.clarify = true;
     v.reason = "\"" + in.analogyWithoutDomain +
                "\" names a product to model the backend on, but not the business: it does not say what is "
