@@ -333,5 +333,15 @@ TEST(ExtractRules4, WhatPeopleSignIsTheirs) {
   EXPECT_TRUE(testing::HasRelation(PlanOf(r2), "Volunteer", "Shift", RelationKind::kManyToMany)) << Dump(r2);
 }
 
+// "customers earn points and redeem rewards": "redeem" is the verb, rewards the record.
+TEST(ExtractRules4, RedeemIsAVerb) {
+  auto r = Analyze("Backend for a coffee shop loyalty program: customers earn points per purchase and redeem rewards.");
+  EXPECT_FALSE(PlanOf(r).FindEntity("RedeemReward")) << Dump(r);
+  auto r2 = Analyze(
+      "A loyalty program: members earn points on purchases and redeem rewards from a catalogue. Rewards have a "
+      "name and a points cost.");
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Reward")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

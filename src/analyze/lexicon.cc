@@ -117,7 +117,8 @@ const Set& Verbs() {
       "launches", "install", "installs", "installed", "quit", "drop", "drops", "dropped", "change",
       "changes", "changed", "update", "updates", "updated", "lives", "gets", "counts", "count",
       "batch", "batched", "scanned", "scan", "packed", "pack", "nesting", "sharing", "grouping", "matters",
-      "matter", "happens", "means", "seems", "looks", "feels", "replace", "replaces", "bill", "bills"};
+      "matter", "happens", "means", "seems", "looks", "feels", "replace", "replaces", "bill", "bills", "redeem",
+      "redeems", "redeemed"};
   return s;
 }
 

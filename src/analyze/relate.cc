@@ -245,7 +245,7 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "have more", "has more", "can post", "can write", "can log", "can send", "can place", "can make",
              "can submit", "can open", "can start", "can leave", "can ask", "can answer", "can give", "can hold",
              "hold one or more", "holds one or more", "has one or more", "have one or more", "with their",
-             "maintain", "maintains", "lead", "leads", "owns many", "own many", "accumulates", "earn", "earns",
+             "maintain", "maintains", "lead", "leads", "owns many", "own many", "accumulates", "earn", "earns", "redeem", "redeems",
              "is made up of", "are made up of", "can contain", "may have", "may contain", "write down", "add",
              "adds", "can add", "fill in", "fill out", "fills out", "complete", "completes", "cast", "casts",
              "keys in", "enter", "enters", "assign", "assigns", "can assign", "employ", "employs", "run into",
