@@ -98,6 +98,7 @@ constexpr std::array kBrands = {
     Brand{"toggl", "timetracking", AnalogyShape::kSame, false},
     Brand{"quickbooks", "invoicing", AnalogyShape::kSame, false},
     Brand{"substack", "blog", AnalogyShape::kSame, false},
+    Brand{"splitwise", "splitting", AnalogyShape::kSame, false},
 };
 // clang-format on
 

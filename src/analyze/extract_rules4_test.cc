@@ -343,5 +343,15 @@ TEST(ExtractRules4, RedeemIsAVerb) {
   EXPECT_TRUE(PlanOf(r2).FindEntity("Reward")) << Dump(r2);
 }
 
+// Shared expenses are a kind of backend of their own (groups, expenses, splits, settlements).
+TEST(ExtractRules4, SharedExpensesAreAKindOfBackend) {
+  auto r = Analyze("A shared expenses app for roommates: groups, expenses, splits and settlements.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Group", "Expense", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Expense", "Split", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A Splitwise clone.");
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Settlement")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
