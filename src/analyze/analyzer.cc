@@ -244,11 +244,12 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   const std::optional<Analogy> analogy = FindAnalogy(sentences);
   if (analogy) BoostAnalogyModel(*analogy, matches);
 
-  int text_entities = 0, strong = 0;
+  int text_entities = 0, strong = 0, fielded = 0;
   for (const auto& e : draft.entities) {
     if (e.name == "User") continue;
     ++text_entities;
     if (e.strong) ++strong;
+    if (e.fields.size() >= 3) ++fielded;
   }
   ClarifyAnswers chosen = ReadAnswers(answers);
   AnalysisResult result;
@@ -258,6 +259,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     ci.words = static_cast<int>(std::count(norm.begin(), norm.end(), ' ')) - 1;  // words in the text
     ci.textEntities = text_entities;
     ci.strongEntities = strong;
+    ci.fieldedEntities = fielded;
     ci.matches = matches;
     ci.learnedVague = ClassifyVagueness(san.text).flagged;
     ci.contradictionAnswered = !chosen.contradiction.empty();

@@ -135,10 +135,12 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
   } else if (in.textEntities == 0 && conflicting && hedges >= 1 && in.words <= 80) {
     v.clarify = true;
     v.reason = "The description fits several kinds of backend equally well.";
-  } else if (in.learnedVague && no_domain && in.strongEntities <= 1 && in.textEntities < 4) {
+  } else if (in.learnedVague && no_domain && in.strongEntities <= 1 && in.fieldedEntities == 0 &&
+             in.textEntities < 4) {
     // Codenames, wishes or references to material not given, in wordings no list above has: the
-    // learned model reads the text as vague, no kind of backend fits, and the extractor found no
-    // record with its own fields.
+    // learned model reads the text as vague, no kind of backend fits, and the extractor found at
+    // most one record named with a list, none with three fields ("- products (name, price, stock)"
+    // is concrete).
     v.clarify = true;
     v.reason = "The description does not say which records the backend keeps or who uses it (it names "
                "codenames, goals or material I cannot see rather than concrete data).";

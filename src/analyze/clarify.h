@@ -19,6 +19,7 @@ struct ClarityInput {
   int words = 0;
   int textEntities = 0;    // entities extracted from the text (User excluded)
   int strongEntities = 0;  // of which had their own field lists
+  int fieldedEntities = 0;  // of which have three or more fields from the text
   std::vector<ArchetypeMatch> matches;
   bool learnedVague = false;  // the clarify model (guard_model.h) reads the text as too vague to plan
   bool contradictionAnswered = false;  // the user already chose a side of a contradiction

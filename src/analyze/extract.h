@@ -83,6 +83,9 @@ class Extractor {
   bool HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& list_begin);
   void ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t skip_from);
   void HasLists(size_t si, const std::vector<Chunk>& chunks, size_t skip_from);
+  // "An app for a sports club to manage members, teams, trainings and match results": the opening
+  // sentence's list of plural things after a verb of keeping is the product's records.
+  void ProductList(size_t si);
   void Roles(size_t si, const std::vector<Chunk>& chunks);
   void ArrowChain(size_t si, const std::vector<Chunk>& chunks);
   // pass 2 (extract.cc)

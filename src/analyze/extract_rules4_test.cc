@@ -353,5 +353,33 @@ TEST(ExtractRules4, SharedExpensesAreAKindOfBackend) {
   EXPECT_TRUE(PlanOf(r2).FindEntity("Settlement")) << Dump(r2);
 }
 
+// "An app for a rowing club to manage members, crews, outings and boat repairs": the opening
+// sentence's list of plural things after a verb of keeping is the product's records.
+TEST(ExtractRules4, AListOfThingsToManageIsTheRecords) {
+  auto r = Analyze("An app for a rowing club to manage members, crews, outings and boat repairs.");
+  ASSERT_EQ(r.status, Status::kPlan) << Dump(r);
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("Crew")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Outing")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("BoatRepair")) << Dump(r);
+}
+
+// "- products (name, price, stock)": one record with three fields is concrete, however short.
+TEST(ExtractRules4, OneRecordWithItsFieldsIsPlanned) {
+  auto r = Analyze("- products (name, price, stock)");
+  ASSERT_EQ(r.status, Status::kPlan) << Dump(r);
+  EXPECT_TRUE(HasField(PlanOf(r), "Product", "stock")) << Dump(r);
+}
+
+// "sellers list books with a condition and a price": what people list carries its own price; it is
+// no order line ("orders contain products with quantities" still is).
+TEST(ExtractRules4, WhatPeopleListCarriesItsOwnPrice) {
+  auto r = Analyze("A second-hand bookshop. Sellers list books with a condition and a price. Buyers have an email.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Book", "price")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("UserItem")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("SellerItem")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

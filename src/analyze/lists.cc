@@ -928,4 +928,39 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
   }
 }
 
+void Extractor::ProductList(size_t si) {
+  const auto& T = s_[si].tokens;
+  for (size_t v = 0; v < T.size(); ++v) {
+    if (!In(T[v].lower, {"manage", "manages", "track", "tracks", "organize", "organise", "organizes", "organises",
+                         "handle", "handles", "store", "stores", "keep", "keeps", "administer", "run"})) {
+      continue;
+    }
+    auto items = SplitItems(T, v + 1, T.size(), false);
+    if (items.size() < 3) return;
+    int things = 0, attrs = 0;
+    std::vector<Chunk> heads;
+    for (const auto& it : items) {
+      auto ch = ChunkTokens(T, it.begin, it.end);
+      if (ch.empty() || ch.front().begin > it.begin + 2) continue;
+      const Chunk& h = ch.front();
+      if (LooksLikeAttribute(h) && !lex::RoleOf(h.words.back())) {
+        ++attrs;
+      } else if (h.plural && !lex::IsNonEntity(h.words.back()) && !IsBadHead(h.words.back())) {
+        ++things;
+        heads.push_back(h);
+      }
+    }
+    const int n_items = static_cast<int>(items.size());
+    if (things < 3 || things * 3 < n_items * 2 || attrs * 5 > n_items) return;
+    for (const auto& h : heads) {
+      const std::string& w = h.words.back();
+      const bool people = lex::RoleOf(w) &&
+                          !In(*lex::RoleOf(w), {"admin", "moderator", "user", "member", "staff", "editor", "super_admin",
+                                                "owner", "manager", "organizer", "organiser", "reviewer", "agent"});
+      Note(h, 3.0, people, si);
+    }
+    return;
+  }
+}
+
 }  // namespace bf::analyze

@@ -1109,8 +1109,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       continue;
     }
     // "orders contain products with quantities": a many-to-many whose link carries data is a
-    // join entity ("OrderItem" with a quantity).
-    if (k.type == "a_has_b" && b.end + 1 < T.size() && T[b.end].lower == "with") {
+    // join entity ("OrderItem" with a quantity). ("sellers list books with a condition and a
+    // price": what people list or sell carries its own price.)
+    if (k.type == "a_has_b" && b.end + 1 < T.size() && T[b.end].lower == "with" && !PersonLike(a)) {
       std::string payload;
       for (size_t q = b.end + 1; q < std::min(T.size(), b.end + 6); ++q) {
         const std::string& pw = T[q].lower;
