@@ -99,6 +99,7 @@ constexpr std::array kBrands = {
     Brand{"quickbooks", "invoicing", AnalogyShape::kSame, false},
     Brand{"substack", "blog", AnalogyShape::kSame, false},
     Brand{"splitwise", "splitting", AnalogyShape::kSame, false},
+    Brand{"mailchimp", "newsletter", AnalogyShape::kSame, false},
 };
 // clang-format on
 

@@ -319,7 +319,7 @@ void Extractor::Evidence(size_t si) {
   const size_t skip = T.size();
   HasLists(si, chunks, skip);
   ParenLists(si, chunks, skip);
-  if (si == 0) ProductList(si);
+  ProductList(si);
   // Field lists after a dash: "... one or more organiser profiles - organiser name, about text".
   for (size_t k = 1; k + 1 < std::min(skip, T.size()); ++k) {
     if (T[k].text != "-") continue;

@@ -381,5 +381,22 @@ TEST(ExtractRules4, WhatPeopleListCarriesItsOwnPrice) {
   EXPECT_FALSE(s.FindEntity("SellerItem")) << Dump(r);
 }
 
+// "Bikes, customers, rentals." lists records; so do "items, ..." after a label ("files: photos,
+// manuals" are kinds of files). A newsletter's campaigns have a subject, not a fundraising goal.
+TEST(ExtractRules4, BareListsAndLabelListsNameRecords) {
+  auto r = Analyze(
+      "We need a system for our canoe rental shop. Canoes, customers, rentals. A rental has a start and an end "
+      "time and a price.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("Canoe")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Customer")) << Dump(r);
+  auto r2 = Analyze("Build an inventory system for a warehouse: items, locations, stock movements and suppliers.");
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Item")) << Dump(r2);
+  auto r3 = Analyze("A newsletter platform: subscribers, lists, campaigns, and open/click tracking.");
+  const auto& s3 = PlanOf(r3);
+  EXPECT_TRUE(HasField(s3, "Campaign", "subject")) << Dump(r3);
+  EXPECT_FALSE(HasField(s3, "Campaign", "goalAmount")) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze

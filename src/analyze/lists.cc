@@ -463,11 +463,17 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
       // ("... guests, tables, gifts and vendors": people listed among the records are records too,
       // unless they are the accounts of the product itself.)
       const std::string& w = ch.front().words.back();
-      const bool listed_people = labelish >= 3 && ch.front().plural && lex::RoleOf(w) &&
+      // ("items, locations, stock movements and suppliers": so are generic words like items.)
+      // ("files: photos, manuals, receipts" are kinds of files, not records of their own.)
+      const bool kinds_of = In(head->words.back(), {"files", "documents", "attachments", "uploads", "media", "types",
+                                                    "kinds", "categories", "statuses"});
+      const bool listed_generic = labelish >= 3 && !kinds_of && ch.front().plural && ch.front().words.size() == 1 &&
+                                  IsGenericDependent(naming::Singularize(w));
+      const bool listed_people = labelish >= 3 && !kinds_of && ch.front().plural && lex::RoleOf(w) &&
                                  !In(*lex::RoleOf(w), {"admin", "moderator", "user", "member", "staff", "editor",
                                                        "super_admin", "owner", "manager", "organizer", "organiser",
                                                        "reviewer", "agent"});
-      Note(ch.front(), 3.0, listed_people, si);
+      Note(ch.front(), 3.0, listed_people || listed_generic, si);
       if (per) links_.push_back({head->name, ch.front().name, "a_has_b", ""});
     }
     if (per) Note(*head, 2.5, false, si);
@@ -930,36 +936,44 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
 
 void Extractor::ProductList(size_t si) {
   const auto& T = s_[si].tokens;
-  for (size_t v = 0; v < T.size(); ++v) {
-    if (!In(T[v].lower, {"manage", "manages", "track", "tracks", "organize", "organise", "organizes", "organises",
-                         "handle", "handles", "store", "stores", "keep", "keeps", "administer", "run"})) {
-      continue;
+  // ("Bikes, customers, rentals.": a sentence that is only a list of things lists the records.)
+  // (A "label: a, b, c" line is the colon's business.)
+  const bool bare_list = std::none_of(T.begin(), T.end(), [](const Token& t) {
+    return (t.kind == Token::kWord && (lex::IsVerb(t.lower) || lex::IsStopword(t.lower)) && t.lower != "and") ||
+           t.text == ":" || t.text == "(";
+  });
+  size_t from = bare_list ? 0 : T.size();
+  for (size_t v = 0; si == 0 && !bare_list && v < T.size(); ++v) {
+    if (In(T[v].lower, {"manage", "manages", "track", "tracks", "organize", "organise", "organizes", "organises",
+                        "handle", "handles", "store", "stores", "keep", "keeps", "administer", "run"})) {
+      from = v + 1;
+      break;
     }
-    auto items = SplitItems(T, v + 1, T.size(), false);
-    if (items.size() < 3) return;
-    int things = 0, attrs = 0;
-    std::vector<Chunk> heads;
-    for (const auto& it : items) {
-      auto ch = ChunkTokens(T, it.begin, it.end);
-      if (ch.empty() || ch.front().begin > it.begin + 2) continue;
-      const Chunk& h = ch.front();
-      if (LooksLikeAttribute(h) && !lex::RoleOf(h.words.back())) {
-        ++attrs;
-      } else if (h.plural && !lex::IsNonEntity(h.words.back()) && !IsBadHead(h.words.back())) {
-        ++things;
-        heads.push_back(h);
-      }
+  }
+  if (from >= T.size()) return;
+  auto items = SplitItems(T, from, T.size(), false);
+  if (items.size() < 3) return;
+  int things = 0, attrs = 0;
+  std::vector<Chunk> heads;
+  for (const auto& it : items) {
+    auto ch = ChunkTokens(T, it.begin, it.end);
+    if (ch.empty() || ch.front().begin > it.begin + 2) continue;
+    const Chunk& h = ch.front();
+    if (LooksLikeAttribute(h) && !lex::RoleOf(h.words.back())) {
+      ++attrs;
+    } else if (h.plural && !lex::IsNonEntity(h.words.back()) && !IsBadHead(h.words.back())) {
+      ++things;
+      heads.push_back(h);
     }
-    const int n_items = static_cast<int>(items.size());
-    if (things < 3 || things * 3 < n_items * 2 || attrs * 5 > n_items) return;
-    for (const auto& h : heads) {
-      const std::string& w = h.words.back();
-      const bool people = lex::RoleOf(w) &&
-                          !In(*lex::RoleOf(w), {"admin", "moderator", "user", "member", "staff", "editor", "super_admin",
-                                                "owner", "manager", "organizer", "organiser", "reviewer", "agent"});
-      Note(h, 3.0, people, si);
-    }
-    return;
+  }
+  const int n_items = static_cast<int>(items.size());
+  if (things < 3 || things * 3 < n_items * 2 || attrs * 5 > n_items) return;
+  for (const auto& h : heads) {
+    const std::string& w = h.words.back();
+    const bool people = lex::RoleOf(w) &&
+                        !In(*lex::RoleOf(w), {"admin", "moderator", "user", "member", "staff", "editor", "super_admin",
+                                              "owner", "manager", "organizer", "organiser", "reviewer", "agent"});
+    Note(h, 3.0, people, si);
   }
 }
 
