@@ -378,6 +378,13 @@ std::optional<Analogy> FindAnalogy(const std::vector<Sentence>& sentences) {
           contrast = contrast || w[j] == "but" || w[j] == "except";
           ++j;
         }
+        // ("Tinder-style matching for roommates": a word or two naming the kind of product may
+        // stand between the cue and "for".)
+        if (cue && !(j < w.size() && w[j] == "for")) {
+          size_t q = j;
+          while (q < w.size() && q < j + 2 && !w[q].empty() && !EndsTarget(w[q]) && !IsDeterminer(w[q])) ++q;
+          if (q > j && q < w.size() && w[q] == "for") j = q;
+        }
         bool has_for = j < w.size() && (w[j] == "for" || (w[j] == "of" && prev == "the" && !b.everyday));
         // "like Airbnb but different": the brand is what it is not.
         if (contrast && !has_for) continue;
@@ -402,6 +409,22 @@ std::optional<Analogy> FindAnalogy(const std::vector<Sentence>& sentences) {
                            std::all_of(an.target.begin(), an.target.end(), [](const std::string& x) {
                              return IsPlaceholderWord(x);
                            });
+        } else if (prev == "like" && i >= 2) {
+          // "A dog walking app like Uber": the words before the product word are the target.
+          size_t k = i - 1;  // at "like"
+          while (k > 0 && (w[k - 1].empty() || In({"app", "apps", "platform", "service", "site", "website",
+                                                   "marketplace", "system", "tool", "something", "backend"},
+                                                  w[k - 1]))) {
+            --k;
+          }
+          size_t b0 = k;
+          while (b0 > 0 && !w[b0 - 1].empty() && !IsDeterminer(w[b0 - 1]) && !EndsTarget(w[b0 - 1]) && k - b0 < 4) --b0;
+          if (b0 < k) {
+            an.target.assign(w.begin() + static_cast<long>(b0), w.begin() + static_cast<long>(k));
+            an.text = Capitalized(an.brand) + " for " + Join(an.target, " ");
+            an.placeholder = std::all_of(an.target.begin(), an.target.end(),
+                                         [](const std::string& x) { return IsPlaceholderWord(x); });
+          }
         }
         if (an.text.empty()) an.text = Capitalized(an.brand);
         an.sentence = static_cast<size_t>(&s - sentences.data());
@@ -439,7 +462,13 @@ std::optional<Archetype> PlanAnalogy(const Analogy& an, std::string& reading) {
     reading = "Read \"" + brand + " for " + phrase + "\" as a " + ToLower(own.front().archetype->label) + " backend.";
     return *own.front().archetype;
   }
-  const std::string singular = SingularWords(an.target);
+  // ("boat rentals, like Airbnb": the listed thing is the boat.)
+  Words listed = an.target;
+  if (an.shape == AnalogyShape::kStay && listed.size() >= 2 &&
+      In({"rental", "rentals", "listing", "listings", "stays", "bookings", "hire", "sharing"}, listed.back())) {
+    listed.pop_back();
+  }
+  const std::string singular = SingularWords(listed);
   const std::string name = naming::ToPascalCase(singular);
   Archetype a = *an.model;
   switch (an.shape) {

@@ -170,6 +170,19 @@ TEST(Analogy, ListingsMatchesAndMarketsTakeTheTargetsName) {
   EXPECT_TRUE(Valid(furniture));
 }
 
+// The target may come first ("a dog walking app like Uber") or after a kind of product
+// ("Tinder-style matching for roommates"); a brand of one kind of backend needs no domain
+// ("Slack-style chat for our team" is a chat).
+TEST(Analogy, OtherWordOrders) {
+  EXPECT_TRUE(Plan("A dog walking app like Uber").FindEntity("Walker"));
+  EXPECT_TRUE(Plan("Tinder-style matching for roommates").FindEntity("Roommate"));
+  const spec::AppSpec boats = Plan("A marketplace for boat rentals, like Airbnb");
+  EXPECT_TRUE(boats.FindEntity("Boat"));
+  EXPECT_FALSE(boats.FindEntity("BoatRental"));
+  auto r = Analyze("Slack-style chat for our team");
+  EXPECT_EQ(r.status, Status::kPlan) << testing::Dump(r);
+}
+
 TEST(Analogy, ABrandAsTheModelPicksItsKindOfBackend) {
   const spec::AppSpec s = Plan("An Airbnb clone.");
   EXPECT_TRUE(s.FindEntity("Listing"));

@@ -265,7 +265,9 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     ci.contradictionAnswered = !chosen.contradiction.empty();
     // (The rest of the text may be talk about the product rather than the business: "something
     // modern, it has to scale, I trust your judgement".)
-    if (analogy && analogy->placeholder && OutsideNamesNoDomain(sentences, *analogy)) {
+    // (A brand of one kind of backend needs no domain: "Slack-style chat for our team" is a chat.)
+    if (analogy && analogy->placeholder && analogy->shape != AnalogyShape::kSame &&
+        OutsideNamesNoDomain(sentences, *analogy)) {
       ci.analogyWithoutDomain = analogy->text;
     }
     ClarityVerdict cv = AssessClarity(ci);
