@@ -398,5 +398,15 @@ TEST(ExtractRules4, BareListsAndLabelListsNameRecords) {
   EXPECT_FALSE(HasField(s3, "Campaign", "goalAmount")) << Dump(r3);
 }
 
+// "subscribers" is no sub-thing ("projects can have subprojects" still is).
+TEST(ExtractRules4, SubscribersAreNoSubThings) {
+  auto r = Analyze("Podcast hosting: shows, episodes with audio files, subscribers and download stats.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(testing::HasRelation(s, "Show", "Show", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(testing::HasRelation(s, "Episode", "Episode", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("Projects can have subprojects. Projects have a name and a deadline.");
+  EXPECT_TRUE(testing::HasRelation(PlanOf(r2), "Project", "Project", RelationKind::kOneToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

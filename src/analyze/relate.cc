@@ -1252,8 +1252,11 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     for (const Chunk* l : left) {
       for (const Chunk* r : right) {
         std::string bname = r->name;
-        if (r->words.size() == 1 && StartsWith(r->words[0], "sub") && r->words[0].size() > 5 &&
-            (k.type == "a_has_b" || k.type == "m2m")) {
+        // ("subscribers" is no sub-thing: the rest of the word must be the owner's own word.)
+        const bool sub_of_self =
+            r->words.size() == 1 && StartsWith(r->words[0], "sub") && r->words[0].size() > 5 &&
+            naming::Singularize(r->words[0].substr(r->words[0][3] == '-' ? 4 : 3)) == naming::Singularize(l->words.back());
+        if (sub_of_self && (k.type == "a_has_b" || k.type == "m2m")) {
           links_.push_back({l->name, l->name, "a_has_b", ""});  // "projects can have subprojects"
           continue;
         }
