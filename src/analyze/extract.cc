@@ -504,7 +504,10 @@ void Extractor::Decide() {
     const bool quantified_act = c.quantified && c.score >= 2.4;
     bool sub_prefixed = false;
     for (const auto& p : c.phrases) sub_prefixed = sub_prefixed || StartsWith(p, "sub ");
-    if (sub_prefixed && !c.strong) continue;  // "sub-tasks": a self relation, not a table
+    // "sub-tasks": a self relation, not a table (even with a list, when the text names the tasks).
+    const bool sub_of_known = single && head.size() > 5 && StartsWith(head, "sub") &&
+                              cands_.count(naming::ToPascalCase(naming::Singularize(head.substr(head[3] == '-' ? 4 : 3))));
+    if ((sub_prefixed || sub_of_known) && (!c.strong || sub_of_known)) continue;
     // "user groups, a user can be in several groups": the login word only qualifies a thing the
     // text names on its own.
     if (!single && !c.strong && words.size() == 2 &&

@@ -406,6 +406,11 @@ TEST(ExtractRules4, SubscribersAreNoSubThings) {
   EXPECT_FALSE(testing::HasRelation(s, "Episode", "Episode", RelationKind::kOneToMany)) << Dump(r);
   auto r2 = Analyze("Projects can have subprojects. Projects have a name and a deadline.");
   EXPECT_TRUE(testing::HasRelation(PlanOf(r2), "Project", "Project", RelationKind::kOneToMany)) << Dump(r2);
+  // ("tasks have subtasks and a title": the subtasks are tasks, not a Subtask table beside them.)
+  auto r3 = Analyze("A chores app. Tasks have subtasks and a title. Users have tasks. Rooms have a name.");
+  const auto& s3 = PlanOf(r3);
+  EXPECT_FALSE(s3.FindEntity("Subtask")) << Dump(r3);
+  EXPECT_TRUE(testing::HasRelation(s3, "Task", "Task", RelationKind::kOneToMany)) << Dump(r3);
 }
 
 }  // namespace
