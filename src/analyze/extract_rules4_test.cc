@@ -413,5 +413,16 @@ TEST(ExtractRules4, SubscribersAreNoSubThings) {
   EXPECT_TRUE(testing::HasRelation(s3, "Task", "Task", RelationKind::kOneToMany)) << Dump(r3);
 }
 
+// "A kids' soccer league", "a women's choir": after "a", a plural possessor says who the thing is
+// for ("each customer's orders" still belong to the customer).
+TEST(ExtractRules4, ADescriptivePossessiveNamesNoRecord) {
+  auto r = Analyze("A kids' hockey league: teams, players, coaches and games.");
+  EXPECT_FALSE(PlanOf(r).FindEntity("Kid")) << Dump(r);
+  auto r2 = Analyze("A women's choir: singers, rehearsals, concerts and songs.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Woman")) << Dump(r2);
+  auto r3 = Analyze("Each customer's orders have a total. Customers have a name.");
+  EXPECT_TRUE(HasDirected(PlanOf(r3), "Customer", "Order", RelationKind::kOneToMany)) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze

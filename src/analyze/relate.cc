@@ -1078,6 +1078,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     // them. "teachers teach subjects to classes" and "a user starts a timer to time a feeding" link
     // nothing: a bare "to" links a phrase that opens the sentence or a list item, or the object of
     // a verb that hands something over.
+    // "a kids' soccer league", "a women's football club": after "a", a plural possessor says who
+    // the thing is for; it owns nothing.
+    if (conn == " 's " && a.begin > 0 && In(T[a.begin - 1].lower, {"a", "an"}) &&
+        (a.plural || In(a.words.back(), {"women", "men", "children", "people"}))) {
+      continue;
+    }
     // "revenues and payments each go to an account": each one belongs to it ("reports go into a
     // review queue", "reminders go to them by email" route things, they do not file them).
     if (k.type.empty() && (conn == " go to " || conn == " goes to ")) {
