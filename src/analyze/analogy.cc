@@ -4,6 +4,7 @@
 #include <array>
 #include <string_view>
 
+#include "analyze/extract_util.h"
 #include "analyze/lexicon.h"
 #include "common/strings.h"
 #include "spec/naming.h"
@@ -103,71 +104,61 @@ constexpr std::array kBrands = {
 };
 // clang-format on
 
-bool In(std::initializer_list<std::string_view> set, std::string_view w) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 // Words between a brand and its "for": "an Uber-like app for", "Airbnb, but for".
 bool IsAnalogyFiller(std::string_view w) {
-  return In({"like", "style", "styled", "type", "clone", "app", "apps", "application", "platform", "site", "website",
-             "service", "version", "model", "but", "kind", "sort", "thing", "copy", "alternative", "equivalent",
-             "inspired", "based", "marketplace", "experience", "lite", "esque", "competitor", "just", "only",
-             "basically", "except", "ish"},
-            w);
+  return In(w, {"like", "style", "styled", "type", "clone", "app", "apps", "application", "platform", "site",
+                "website", "service", "version", "model", "but", "kind", "sort", "thing", "copy", "alternative",
+                "equivalent", "inspired", "based", "marketplace", "experience", "lite", "esque", "competitor", "just",
+                "only", "basically", "except", "ish"});
 }
 
 // A word that says the brand is the model, not an integration.
 bool IsAnalogyCue(std::string_view w) {
-  return In({"like", "style", "styled", "clone", "alternative", "equivalent", "esque", "inspired", "competitor", "copy",
-             "ish", "for"},
-            w);
+  return In(w, {"like", "style", "styled", "clone", "alternative", "equivalent", "esque", "inspired", "competitor",
+                "copy", "ish", "for"});
 }
 
 // A target word that names no domain: "our industry", "small businesses", "X".
 bool IsPlaceholderWord(std::string_view w) {
-  return In({"industry", "industries", "business", "businesses", "company", "companies", "sector", "sectors", "niche",
-             "niches", "market", "markets", "space", "field", "vertical", "verticals", "domain", "area", "startup",
-             "organization", "organisation", "org", "firm", "agency", "customers", "clients", "users", "people",
-             "everyone", "everybody", "everything", "anything", "something", "stuff", "things", "x", "y", "z", "us",
-             "team", "world", "use", "case", "cases", "idea", "product", "products", "service", "services", "trade",
-             "profession", "professionals", "corporate", "enterprise", "enterprises", "b2b", "b2c", "smb", "smbs",
-             "local", "small", "medium", "sized", "kind", "type", "whatever", "blank", "own", "new", "particular",
-             "specific", "certain", "line", "work", "community", "town", "city", "region", "country", "sphere",
-             "segment", "category", "niche"},
-            w);
+  return In(w, {"industry", "industries", "business", "businesses", "company", "companies", "sector", "sectors",
+                "niche", "niches", "market", "markets", "space", "field", "vertical", "verticals", "domain", "area",
+                "startup", "organization", "organisation", "org", "firm", "agency", "customers", "clients", "users",
+                "people", "everyone", "everybody", "everything", "anything", "something", "stuff", "things", "x", "y",
+                "z", "us", "team", "world", "use", "case", "cases", "idea", "product", "products", "service",
+                "services", "trade", "profession", "professionals", "corporate", "enterprise", "enterprises", "b2b",
+                "b2c", "smb", "smbs", "local", "small", "medium", "sized", "kind", "type", "whatever", "blank", "own",
+                "new", "particular", "specific", "certain", "line", "work", "community", "town", "city", "region",
+                "country", "sphere", "segment", "category", "niche"});
 }
 
 bool IsDeterminer(std::string_view w) {
-  return In({"the", "a", "an", "our", "my", "your", "their", "his", "her", "its", "this", "that", "these", "those",
-             "some", "any", "all", "every", "each"},
-            w);
+  return In(w, {"the", "a", "an", "our", "my", "your", "their", "his", "her", "its", "this", "that", "these", "those",
+             "some", "any", "all", "every", "each"});
 }
 
 // Ends a target phrase: "Uber for dog walking in Berlin", "Airbnb for boats where ...".
 bool EndsTarget(std::string_view w) {
-  return In({"where", "that", "which", "who", "whom", "with", "so", "in", "to", "but", "and", "or", "because", "using",
-             "on", "at", "from", "by", "built", "written", "please", "via", "i", "we", "you", "they", "it", "is", "are",
-             "was", "be", "will", "would", "should", "can", "could", "need", "needs", "want", "wants", "like", "for",
-             "of", "etc", "than"},
-            w);
+  return In(w, {"where", "that", "which", "who", "whom", "with", "so", "in", "to", "but", "and", "or", "because",
+                "using", "on", "at", "from", "by", "built", "written", "please", "via", "i", "we", "you", "they", "it",
+                "is", "are", "was", "be", "will", "would", "should", "can", "could", "need", "needs", "want", "wants",
+                "like", "for", "of", "etc", "than"});
 }
 
 // Lodging: what a guest sleeps in ("cabins", "spare rooms"), priced per night.
 bool IsLodging(std::string_view w) {
-  return In({"room", "home", "house", "cabin", "apartment", "flat", "villa", "cottage", "treehouse", "tent", "campsite",
-             "bed", "couch", "loft", "chalet", "hostel", "studio", "yurt", "caravan", "lodge", "bungalow", "guesthouse",
-             "suite", "stay", "accommodation"},
-            w);
+  return In(w, {"room", "home", "house", "cabin", "apartment", "flat", "villa", "cottage", "treehouse", "tent",
+                "campsite", "bed", "couch", "loft", "chalet", "hostel", "studio", "yurt", "caravan", "lodge",
+                "bungalow", "guesthouse", "suite", "stay", "accommodation"});
 }
 
 // Things a customer owns and has serviced: the dog of "dog walking", the car of "car washing".
 enum class Owned { kNone, kPet, kVehicle, kDevice };
 Owned OwnedKind(std::string_view singular) {
-  if (In({"dog", "cat", "pet", "horse", "puppy", "kitten"}, singular)) return Owned::kPet;
-  if (In({"car", "vehicle", "bike", "bicycle", "motorcycle", "motorbike", "scooter", "boat", "van"}, singular)) {
+  if (In(singular, {"dog", "cat", "pet", "horse", "puppy", "kitten"})) return Owned::kPet;
+  if (In(singular, {"car", "vehicle", "bike", "bicycle", "motorcycle", "motorbike", "scooter", "boat", "van"})) {
     return Owned::kVehicle;
   }
-  if (In({"laptop", "computer", "phone", "smartphone", "tablet", "appliance", "printer"}, singular)) {
+  if (In(singular, {"laptop", "computer", "phone", "smartphone", "tablet", "appliance", "printer"})) {
     return Owned::kDevice;
   }
   return Owned::kNone;
@@ -175,10 +166,9 @@ Owned OwnedKind(std::string_view singular) {
 
 // Last words that name the kind of work, not the worker: "home repairs", "lawn care".
 bool IsServiceNoun(std::string_view w) {
-  return In({"services", "service", "help", "jobs", "job", "work", "repairs", "repair", "care", "assistance", "lessons",
-             "classes", "errands", "chores", "maintenance", "installation", "installations", "assembly", "removals",
-             "tasks", "gigs", "appointments", "visits", "sessions"},
-            w);
+  return In(w, {"services", "service", "help", "jobs", "job", "work", "repairs", "repair", "care", "assistance",
+                "lessons", "classes", "errands", "chores", "maintenance", "installation", "installations", "assembly",
+                "removals", "tasks", "gigs", "appointments", "visits", "sessions"});
 }
 
 // "walking" -> "walker", "tutoring" -> "tutor", "babysitting" -> "babysitter".
@@ -209,16 +199,13 @@ std::string AgentNoun(std::string_view gerund) {
 
 // A plural noun for people who do a job: "dog walkers", "plumbers", "nannies", "tutors".
 bool IsWorkerNoun(std::string_view w) {
-  if (lex::RoleOf(w)) return true;
-  if (In({"nannies", "chefs", "cooks", "coaches", "mechanics", "electricians", "nurses", "doctors", "vets", "lawyers",
-          "tutors", "teachers", "guides", "photographers", "babysitters", "sitters", "cleaners", "handymen",
-          "therapists", "stylists", "barbers", "trainers", "drivers", "movers", "painters", "plumbers", "gardeners",
-          "walkers", "groomers", "musicians", "djs", "translators", "freelancers", "designers", "developers",
-          "carpenters", "builders", "contractors", "caregivers", "carers", "tailors", "instructors", "interpreters"},
-         w)) {
-    return true;
-  }
-  return false;
+  return lex::RoleOf(w).has_value() ||
+         In(w, {"nannies", "chefs", "cooks", "coaches", "mechanics", "electricians", "nurses", "doctors", "vets",
+                "lawyers", "tutors", "teachers", "guides", "photographers", "babysitters", "sitters", "cleaners",
+                "handymen", "therapists", "stylists", "barbers", "trainers", "drivers", "movers", "painters",
+                "plumbers", "gardeners", "walkers", "groomers", "musicians", "djs", "translators", "freelancers",
+                "designers", "developers", "carpenters", "builders", "contractors", "caregivers", "carers", "tailors",
+                "instructors", "interpreters"});
 }
 
 ArchField Field(std::string name, spec::FieldType type = spec::FieldType::kString, bool required = false) {
@@ -238,6 +225,11 @@ std::string SingularWords(const Words& words) {
 std::string Capitalized(std::string s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
   return s;
+}
+
+// The opening of the assumption that says how an analogy was read: 'Read "Uber for dog walking" as '.
+std::string ReadAs(const Analogy& an, const std::string& phrase) {
+  return "Read \"" + Capitalized(an.brand) + " for " + phrase + "\" as ";
 }
 
 // Renames an archetype entity and every relation that names it; the new name's words become a synonym.
@@ -275,8 +267,8 @@ void AddOwnedThing(Archetype& a, const std::string& singular) {
   e.synonyms = {singular};
   e.owned = true;
   if (kind == Owned::kPet) {
-    e.fields = {Field("name", spec::FieldType::kString, true), Field("breed"), Field("birthDate", spec::FieldType::kDate),
-                Field("notes", spec::FieldType::kText)};
+    e.fields = {Field("name", spec::FieldType::kString, true), Field("breed"),
+                Field("birthDate", spec::FieldType::kDate), Field("notes", spec::FieldType::kText)};
   } else if (kind == Owned::kVehicle) {
     e.fields = {Field("make", spec::FieldType::kString, true), Field("model"), Field("plateNumber")};
   } else {
@@ -290,15 +282,14 @@ std::optional<Archetype> PlanService(const Analogy& an, const std::string& phras
   const Archetype* gig = FindArchetype("gig");
   if (!gig) return std::nullopt;
   Archetype a = *gig;
-  a.id = "gig";
   a.label = "On-demand " + phrase;
   const Words& t = an.target;
   const std::string& last = t.back();
   std::string workers = "providers";
   if (IsServiceNoun(last)) {
     if (t.size() >= 2) AddOwnedThing(a, naming::Singularize(t[t.size() - 2]));
-  } else if (last.size() >= 6 && EndsWith(last, "ing") && !In({"clothing", "building", "housing", "parking",
-                                                                 "lodging", "bedding", "wedding", "evening"}, last)) {
+  } else if (last.size() >= 6 && EndsWith(last, "ing") &&
+             !In(last, {"clothing", "building", "housing", "parking", "lodging", "bedding", "wedding", "evening"})) {
     std::string agent = AgentNoun(last);
     RenameEntity(a, "Provider", naming::ToPascalCase(agent), agent);
     a.roles = {agent, "customer"};
@@ -323,7 +314,7 @@ std::optional<Archetype> PlanService(const Analogy& an, const std::string& phras
     a.relations.push_back({a.entities.back().name, "Booking", spec::RelationKind::kOneToMany});
     workers = "providers with " + phrase;
   }
-  reading = "Read \"" + Capitalized(an.brand) + " for " + phrase + "\" as an on-demand service: customers book " +
+  reading = ReadAs(an, phrase) + "an on-demand service: customers book " +
             workers + " for a job, follow its status and review it afterwards.";
   return a;
 }
@@ -366,9 +357,9 @@ std::optional<Analogy> FindAnalogy(const std::vector<Sentence>& sentences) {
         if (i + parts.size() > w.size() || !std::equal(parts.begin(), parts.end(), w.begin() + i)) continue;
         const std::string prev = i > 0 ? w[i - 1] : "";
         // "send alerts to Slack", "log in with Facebook", "export to Notion": an integration.
-        if (In({"to", "on", "in", "into", "via", "with", "through", "from", "using", "use", "uses", "integrate",
-                "integrates", "integration", "sync", "syncs", "post", "share", "login", "connect", "connects"},
-               prev)) {
+        if (In(prev, {"to", "on", "in", "into", "via", "with", "through", "from", "using", "use", "uses",
+                      "integrate", "integrates", "integration", "sync", "syncs", "post", "share", "login", "connect",
+                      "connects"})) {
           continue;
         }
         size_t j = i + parts.size();
@@ -389,7 +380,7 @@ std::optional<Analogy> FindAnalogy(const std::vector<Sentence>& sentences) {
         // "like Airbnb but different": the brand is what it is not.
         if (contrast && !has_for) continue;
         // "an Airbnb." is the product; "a YouTube channel", "Twitter handle" are its things.
-        bool alone = In({"a", "an"}, prev) && (j >= w.size() || w[j].empty());
+        bool alone = In(prev, {"a", "an"}) && (j >= w.size() || w[j].empty());
         if (!(cue || has_for || alone) || (b.everyday && !caps[i])) continue;
         Analogy an;
         an.brand = std::string(b.phrase);
@@ -412,9 +403,9 @@ std::optional<Analogy> FindAnalogy(const std::vector<Sentence>& sentences) {
         } else if (prev == "like" && i >= 2) {
           // "A dog walking app like Uber": the words before the product word are the target.
           size_t k = i - 1;  // at "like"
-          while (k > 0 && (w[k - 1].empty() || In({"app", "apps", "platform", "service", "site", "website",
-                                                   "marketplace", "system", "tool", "something", "backend"},
-                                                  w[k - 1]))) {
+          while (k > 0 && (w[k - 1].empty() || In(w[k - 1], {"app", "apps", "platform", "service", "site",
+                                                              "website", "marketplace", "system", "tool",
+                                                              "something", "backend"}))) {
             --k;
           }
           size_t b0 = k;
@@ -455,67 +446,57 @@ void BoostAnalogyModel(const Analogy& a, std::vector<ArchetypeMatch>& matches) {
 std::optional<Archetype> PlanAnalogy(const Analogy& an, std::string& reading) {
   if (an.placeholder || an.target.empty() || !an.model) return std::nullopt;
   const std::string phrase = Join(an.target, " ");
-  const std::string brand = Capitalized(an.brand);
+  const std::string read_as = ReadAs(an, phrase);
   // A target that is a kind of backend itself: "Uber for food delivery", "Airbnb for hotels".
   auto own = MatchArchetypes(Padded(phrase));
   if (!own.empty() && own.front().score >= 3 && an.shape != AnalogyShape::kSame) {
-    reading = "Read \"" + brand + " for " + phrase + "\" as a " + ToLower(own.front().archetype->label) + " backend.";
+    reading = read_as + "a " + ToLower(own.front().archetype->label) + " backend.";
     return *own.front().archetype;
   }
-  // ("boat rentals, like Airbnb": the listed thing is the boat.)
+  if (an.shape == AnalogyShape::kService) return PlanService(an, phrase, reading);
+  Archetype a = *an.model;
+  if (an.shape == AnalogyShape::kSame) {
+    reading = read_as + "a " + ToLower(a.label) + " backend like " + Capitalized(an.brand) + ".";
+    return a;
+  }
+  // Listings, matches and marketplaces: the listed record takes the target's name ("boat rentals,
+  // like Airbnb": the listed thing is the boat).
   Words listed = an.target;
   if (an.shape == AnalogyShape::kStay && listed.size() >= 2 &&
-      In({"rental", "rentals", "listing", "listings", "stays", "bookings", "hire", "sharing"}, listed.back())) {
+      In(listed.back(), {"rental", "rentals", "listing", "listings", "stays", "bookings", "hire", "sharing"})) {
     listed.pop_back();
   }
   const std::string singular = SingularWords(listed);
   const std::string name = naming::ToPascalCase(singular);
-  Archetype a = *an.model;
-  switch (an.shape) {
-    case AnalogyShape::kService:
-      return PlanService(an, phrase, reading);
-    case AnalogyShape::kStay: {
-      const std::string listing = a.entities.front().name;
-      RenameEntity(a, listing, name, singular);
-      if (a.id == "stays" && !IsLodging(naming::Singularize(an.target.back()))) {
-        // Boats and parking spaces are booked by the day and hold no overnight guests.
-        ArchEntity* e = FindEntity(a, name);
-        for (auto& f : e->fields) {
-          if (f.name == "pricePerNight") f.name = "pricePerDay";
-        }
-        DropField(e, "maxGuests");
-        DropField(FindEntity(a, "Booking"), "guests");
-        std::erase_if(a.entities, [](const ArchEntity& x) { return x.name == "Amenity"; });
-        std::erase_if(a.relations, [](const ArchRelation& r) { return r.to == "Amenity"; });
+  RenameEntity(a, a.entities.front().name, name, singular);
+  if (an.shape == AnalogyShape::kStay) {
+    if (a.id == "stays" && !IsLodging(naming::Singularize(an.target.back()))) {
+      // Boats and parking spaces are booked by the day and hold no overnight guests.
+      ArchEntity* e = FindEntity(a, name);
+      for (auto& f : e->fields) {
+        if (f.name == "pricePerNight") f.name = "pricePerDay";
       }
-      a.label = Capitalized(singular) + " rentals";
-      reading = "Read \"" + brand + " for " + phrase + "\" as bookable listings: owners list " + phrase +
-                ", others book them for dates and review them afterwards.";
-      return a;
+      DropField(e, "maxGuests");
+      DropField(FindEntity(a, "Booking"), "guests");
+      std::erase_if(a.entities, [](const ArchEntity& x) { return x.name == "Amenity"; });
+      std::erase_if(a.relations, [](const ArchRelation& r) { return r.to == "Amenity"; });
     }
-    case AnalogyShape::kMatch:
-      RenameEntity(a, a.entities.front().name, name, singular);
-      a.label = Capitalized(singular) + " matching";
-      reading = "Read \"" + brand + " for " + phrase + "\" as matching: " + phrase +
-                " have profiles, like each other, match when the liking is mutual and then chat.";
-      return a;
-    case AnalogyShape::kMarket:
-      RenameEntity(a, a.entities.front().name, name, singular);
-      a.label = Capitalized(phrase) + " marketplace";
-      reading = "Read \"" + brand + " for " + phrase + "\" as a marketplace: sellers list " + phrase +
-                ", buyers order them and review the sellers.";
-      return a;
-    case AnalogyShape::kSame:
-      reading = "Read \"" + brand + " for " + phrase + "\" as a " + ToLower(a.label) + " backend like " + brand + ".";
-      return a;
+    a.label = Capitalized(singular) + " rentals";
+    reading = read_as + "bookable listings: owners list " + phrase +
+              ", others book them for dates and review them afterwards.";
+  } else if (an.shape == AnalogyShape::kMatch) {
+    a.label = Capitalized(singular) + " matching";
+    reading = read_as + "matching: " + phrase +
+              " have profiles, like each other, match when the liking is mutual and then chat.";
+  } else {
+    a.label = Capitalized(phrase) + " marketplace";
+    reading = read_as + "a marketplace: sellers list " + phrase + ", buyers order them and review the sellers.";
   }
-  return std::nullopt;
+  return a;
 }
 
 const Archetype* ShapeArchetype(const Analogy& a) {
-  if (a.shape == AnalogyShape::kService) return FindArchetype("gig");
-  if (a.shape == AnalogyShape::kStay && a.model && a.model->id == "stays") return a.model;
-  return a.model;
+  return a.shape == AnalogyShape::kService ? FindArchetype("gig") : a.model;
 }
 
 }  // namespace bf::analyze

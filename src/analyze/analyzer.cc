@@ -74,19 +74,26 @@ bool OutsideNamesNoDomain(const std::vector<Sentence>& sentences, const Analogy&
   return nouns.size() < 2;
 }
 
+// The draft entity an archetype entity stands for (its name or a synonym), or "" (the last one
+// when several do).
+std::string DraftNameOf(const Draft& d, const ArchEntity& ae) {
+  std::string found;
+  for (const auto& e : d.entities) {
+    const std::string low = naming::ToLowerWords(e.name);
+    if (e.name == ae.name || std::find(ae.synonyms.begin(), ae.synonyms.end(), low) != ae.synonyms.end()) {
+      found = e.name;
+    }
+  }
+  return found;
+}
+
 // Adds an archetype's entities and relations to a thin draft.
 void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<std::string>& assumptions,
             bool with_roles) {
   std::map<std::string, std::string> map;  // archetype name -> draft name
   std::vector<std::string> added;
   for (const auto& ae : a.entities) {
-    std::string existing;
-    for (const auto& e : d.entities) {
-      std::string low = naming::ToLowerWords(e.name);
-      for (const auto& syn : ae.synonyms) {
-        if (low == syn || e.name == ae.name) existing = e.name;
-      }
-    }
+    std::string existing = DraftNameOf(d, ae);
     // "restaurant reservations" in a restaurant backend are its Reservations.
     if (existing.empty() && !d.Find(ae.name)) {
       for (const auto& e : d.entities) {
@@ -154,13 +161,7 @@ void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<s
 void RelateLikeArchetype(Draft& d, const Archetype& a) {
   auto find = [&](const std::string& arch_name) -> std::string {
     for (const auto& ae : a.entities) {
-      if (ae.name != arch_name) continue;
-      for (const auto& e : d.entities) {
-        const std::string low = naming::ToLowerWords(e.name);
-        if (e.name == ae.name || std::find(ae.synonyms.begin(), ae.synonyms.end(), low) != ae.synonyms.end()) {
-          return e.name;
-        }
-      }
+      if (ae.name == arch_name) return DraftNameOf(d, ae);
     }
     return arch_name == "User" ? "User" : "";
   };

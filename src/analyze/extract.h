@@ -17,6 +17,8 @@
 
 namespace bf::analyze {
 
+struct Item;  // fields.h
+
 Draft Extract(const std::vector<Sentence>& sentences);
 
 // People the domain keeps records about ("patients", "students", "drivers"), as opposed to
@@ -86,6 +88,9 @@ class Extractor {
   // "An app for a sports club to manage members, teams, trainings and match results": the opening
   // sentence's list of plural things after a verb of keeping is the product's records.
   void ProductList(size_t si);
+  // Notes the items as records when they are a product's list of things (three or more plural
+  // things, two in three items, at most one in five a column); false when they are not.
+  bool NoteRecordList(size_t si, const std::vector<Item>& items);
   void Roles(size_t si, const std::vector<Chunk>& chunks);
   void ArrowChain(size_t si, const std::vector<Chunk>& chunks);
   // pass 2 (extract.cc)

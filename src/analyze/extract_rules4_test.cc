@@ -126,7 +126,8 @@ TEST(ExtractRules4, LeaveIsANounBeforeANoun) {
 
 // "company-wide", "overridable": adjectives name no record; "trackable tags" keep theirs.
 TEST(ExtractRules4, AdjectivesNameNoRecord) {
-  auto r = Analyze("A rota app. Working-hours plan (mon-fri) company-wide, overridable per employee. Employees have a name.");
+  auto r = Analyze(
+      "A rota app. Working-hours plan (mon-fri) company-wide, overridable per employee. Employees have a name.");
   const auto& s = PlanOf(r);
   EXPECT_FALSE(s.FindEntity("CompanyWide")) << Dump(r);
   EXPECT_FALSE(s.FindEntity("Overridable")) << Dump(r);
@@ -172,7 +173,8 @@ TEST(ExtractRules4, LotsAreRecords) {
   const auto& s = PlanOf(r);
   EXPECT_TRUE(HasField(s, "Lot", "reservePrice")) << Dump(r);
   EXPECT_TRUE(HasDirected(s, "Sale", "Lot", RelationKind::kOneToMany)) << Dump(r);
-  auto r2 = Analyze("A photo site with a lot of users. Lots of members post photos with a caption. Albums have a title.");
+  auto r2 = Analyze(
+      "A photo site with a lot of users. Lots of members post photos with a caption. Albums have a title.");
   const auto& s2 = PlanOf(r2);
   EXPECT_FALSE(s2.FindEntity("Lot")) << Dump(r2);
   EXPECT_TRUE(HasField(s2, "Photo", "caption")) << Dump(r2);
@@ -207,7 +209,8 @@ TEST(ExtractRules4, AListAfterAnActsObjectIsTheActs) {
   const auto& s = PlanOf(r);
   EXPECT_TRUE(HasField(s, "Report", "reason")) << Dump(r);
   EXPECT_FALSE(HasField(s, "Listing", "reason")) << Dump(r);
-  auto r2 = Analyze("Fleet tracking. Trackers report positions (lat, lon, speed). Trackers have an imei. Vans have a plate.");
+  auto r2 = Analyze(
+      "Fleet tracking. Trackers report positions (lat, lon, speed). Trackers have an imei. Vans have a plate.");
   EXPECT_FALSE(PlanOf(r2).FindEntity("Report")) << Dump(r2);
 }
 

@@ -40,6 +40,14 @@ bool IsClauseItem(const std::vector<Token>& T, size_t begin, size_t end) {
 namespace {
 // "raw material management", "machine tracking": a feature word that labels the record it manages.
 bool IsManagementWord(std::string_view w) { return In(w, {"management", "tracking", "handling", "administration"}); }
+
+// People listed among a product's records are records ("guests", "vendors", "authors"), unless
+// they are the accounts of the product itself.
+bool IsListedPerson(std::string_view w) {
+  const auto role = lex::RoleOf(w);
+  return role && !In(*role, {"admin", "moderator", "user", "member", "staff", "editor", "super_admin", "owner",
+                             "manager", "organizer", "organiser", "reviewer", "agent"});
+}
 }  // namespace
 
 // A list ends before its first clause item: "order items with a quantity, customers place orders".
@@ -469,10 +477,7 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
                                                     "kinds", "categories", "statuses"});
       const bool listed_generic = labelish >= 3 && !kinds_of && ch.front().plural && ch.front().words.size() == 1 &&
                                   IsGenericDependent(naming::Singularize(w));
-      const bool listed_people = labelish >= 3 && !kinds_of && ch.front().plural && lex::RoleOf(w) &&
-                                 !In(*lex::RoleOf(w), {"admin", "moderator", "user", "member", "staff", "editor",
-                                                       "super_admin", "owner", "manager", "organizer", "organiser",
-                                                       "reviewer", "agent"});
+      const bool listed_people = labelish >= 3 && !kinds_of && ch.front().plural && IsListedPerson(w);
       Note(ch.front(), 3.0, listed_people || listed_generic, si);
       if (per) links_.push_back({head->name, ch.front().name, "a_has_b", ""});
     }
@@ -797,35 +802,9 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     if (items.size() < 2) continue;
     // "A wedding planning app with guests, RSVPs, tables, seating assignments, gifts and vendors":
     // the product's list of records.
-    if (T[v].lower == "with" && items.size() >= 3 &&
-        (IsBadHead(subj->words.back()) || lex::IsNonEntity(subj->words.back()))) {
-      int things = 0, attrs = 0;
-      std::vector<Chunk> heads;
-      for (const auto& it : items) {
-        auto ch = ChunkTokens(T, it.begin, it.end);
-        if (ch.empty() || ch.front().begin > it.begin + 2) continue;
-        const Chunk& h = ch.front();
-        // (People are listed records here, not counts: "guests", "players".)
-        if (LooksLikeAttribute(h) && !lex::RoleOf(h.words.back())) {
-          ++attrs;
-        } else if (h.plural && ((!lex::IsNonEntity(h.words.back()) && !IsBadHead(h.words.back())) ||
-                                h.words.back() == "tables")) {  // (seating tables among records)
-          ++things;
-          heads.push_back(h);
-        }
-      }
-      const int n_items = static_cast<int>(items.size());
-      if (things >= 3 && things * 3 >= n_items * 2 && attrs * 5 <= n_items) {
-        for (const auto& h : heads) {
-          const std::string& w = h.words.back();
-          const bool people = lex::RoleOf(w) &&
-                              !In(*lex::RoleOf(w), {"admin", "moderator", "user", "member", "staff", "editor",
-                                                    "super_admin", "owner", "manager", "organizer", "organiser",
-                                                    "reviewer", "author", "agent"});
-          Note(h, 3.0, people, si);
-        }
-        continue;
-      }
+    if (T[v].lower == "with" && (IsBadHead(subj->words.back()) || lex::IsNonEntity(subj->words.back())) &&
+        NoteRecordList(si, items)) {
+      continue;
     }
     // "... a postal-code pattern, and switches for whether it accepts new members, online payments
     // and appointments": the items after a subordinate clause opens are that clause's, not the list's.
@@ -950,31 +929,31 @@ void Extractor::ProductList(size_t si) {
       break;
     }
   }
-  if (from >= T.size()) return;
-  auto items = SplitItems(T, from, T.size(), false);
-  if (items.size() < 3) return;
+  if (from < T.size()) NoteRecordList(si, SplitItems(T, from, T.size(), false));
+}
+
+bool Extractor::NoteRecordList(size_t si, const std::vector<Item>& items) {
+  if (items.size() < 3) return false;
+  const auto& T = s_[si].tokens;
   int things = 0, attrs = 0;
   std::vector<Chunk> heads;
   for (const auto& it : items) {
     auto ch = ChunkTokens(T, it.begin, it.end);
     if (ch.empty() || ch.front().begin > it.begin + 2) continue;
     const Chunk& h = ch.front();
+    // (People are listed records here, not counts: "guests", "players".)
     if (LooksLikeAttribute(h) && !lex::RoleOf(h.words.back())) {
       ++attrs;
-    } else if (h.plural && !lex::IsNonEntity(h.words.back()) && !IsBadHead(h.words.back())) {
+    } else if (h.plural && ((!lex::IsNonEntity(h.words.back()) && !IsBadHead(h.words.back())) ||
+                            h.words.back() == "tables")) {  // (seating tables among records)
       ++things;
       heads.push_back(h);
     }
   }
   const int n_items = static_cast<int>(items.size());
-  if (things < 3 || things * 3 < n_items * 2 || attrs * 5 > n_items) return;
-  for (const auto& h : heads) {
-    const std::string& w = h.words.back();
-    const bool people = lex::RoleOf(w) &&
-                        !In(*lex::RoleOf(w), {"admin", "moderator", "user", "member", "staff", "editor", "super_admin",
-                                              "owner", "manager", "organizer", "organiser", "reviewer", "agent"});
-    Note(h, 3.0, people, si);
-  }
+  if (things < 3 || things * 3 < n_items * 2 || attrs * 5 > n_items) return false;
+  for (const auto& h : heads) Note(h, 3.0, IsListedPerson(h.words.back()), si);
+  return true;
 }
 
 }  // namespace bf::analyze
