@@ -592,7 +592,7 @@ void Extractor::Decide() {
     // the text keeps coming back to in the plural: "comments get votes; mods hide comments".)
     // ("- Comments on tickets, public or internal": so does one a bullet of its own is about.)
     if (single && IsGenericDependent(head) && !c.strong && !(c.score >= 4.4 && c.plural_mentions >= 2) &&
-        !c.bullet_lead &&
+        !c.bullet_lead && !c.belonging &&
         !(c.plural_mentions >= 3 && c.score >= 3.0) && !quantified_act) {
       continue;
     }
@@ -621,7 +621,7 @@ void Extractor::Decide() {
     }
     // ("a customer places an order at an outlet": a word that is also a column stands when it is a
     // well-known kind of record acted on.)
-    if (single && lex::IsFieldWord(head) && !c.strong && c.score < 4.0 &&
+    if (single && lex::IsFieldWord(head) && !c.strong && c.score < 4.0 && !c.belonging &&
         !(c.plural_mentions >= 2 && c.score >= 2.5) && !quantified_act &&
         !(c.score >= 3.0 && KnownEntity(name) != nullptr)) {
       continue;

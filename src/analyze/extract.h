@@ -64,6 +64,7 @@ class Extractor {
     bool quantified = false;  // "several photos", "many attachments"
     int counted_mentions = 0;  // plural or single mentions at any depth ("(3 legal entities)")
     bool bullet_lead = false;  // the plural lead of a bullet line ("- Comments on tickets, ...")
+    bool belonging = false;  // a side of "X belongs to Y" ("every comment belongs to a post")
     std::set<std::string> phrases;
   };
   struct FieldList {

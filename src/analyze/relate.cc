@@ -1286,6 +1286,19 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           Note(*r, IsPersonEntityWord(r->words.back()) ? 2.2 : ev, false, si);
         }
         Note(*l, IsPersonEntityWord(l->words.back()) ? 2.2 : ev, false, si);
+        // "every comment belongs to a post", "each city belongs to a country": both sides of a
+        // verb of belonging are records, even words that are often columns or features.
+        // (Only the phrases next to the verb: "projects with summary, ..., and an observation can
+        // belong to projects" says nothing of summaries; "every record belongs to ..." is about
+        // all data.)
+        if (conn.find(" belong") != std::string::npos && l == &a && r == &b) {
+          for (const Chunk* side : {l, r}) {
+            if (!IsUserHead(*side) && cands_.count(side->name) &&
+                !In(side->words.back(), {"record", "records", "row", "rows", "data", "entry", "entries"})) {
+              cands_[side->name].belonging = true;
+            }
+          }
+        }
         links_.push_back({l->name, bname, k.type, k.inverse});
       }
     }
