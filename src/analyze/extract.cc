@@ -1,6 +1,7 @@
 #include "analyze/extract.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "analyze/archetypes.h"
 #include "analyze/extract_util.h"
@@ -186,6 +187,14 @@ void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
   if (si < s_.size() && c.begin > 0 && c.begin <= s_[si].tokens.size() && !strong) {
     const std::string& prev = s_[si].tokens[c.begin - 1].lower;
     if (prev == "no" || prev == "without" || prev == "never") return;
+    // "we have grown to forty people", "a team of 12 people": a headcount, not a record of people.
+    if (c.words.size() == 1 && In(c.words[0], {"people", "persons"}) &&
+        (std::isdigit(static_cast<unsigned char>(prev[0])) ||
+         In(prev, {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                   "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                   "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens"}))) {
+      return;
+    }
     // "for our team", "our company wants": the writer's own organisation is not one of its records.
     if (prev == "our" && !c.plural && c.words.size() == 1 &&
         In(c.words[0], {"team", "company", "organization", "organisation", "business", "firm", "startup", "agency",
@@ -354,6 +363,11 @@ void Extractor::Evidence(size_t si) {
         owner = &c;
         break;
       }
+    }
+    // ("Don't overthink it - you've seen a thousand of these": a word after a negation is a verb.)
+    if (owner && owner->begin > 0 &&
+        In(T[owner->begin - 1].lower, {"dont", "don't", "not", "never", "doesnt", "doesn't", "cant", "can't"})) {
+      owner = nullptr;
     }
     // "A company gives us job orders - title, ...": the phrase right before the dash, unless it is
     // an attribute or sits behind a preposition ("a fund in a fiscal year - amount").

@@ -32,5 +32,39 @@ TEST(ExtractRules5, BothSidesOfBelongingAreRecords) {
   EXPECT_EQ(PlanOf(r2).FindEntity("Record"), nullptr) << Dump(r2);
 }
 
+// A detailed text that lists records without saying how they relate gets the pairings the
+// archetypes know ("customers" and "invoices", "drivers" and "vehicles").
+TEST(ExtractRules5, UnrelatedRecordsTakeKnownPairings) {
+  auto r = Analyze(
+      "Our transport company has grown and the spreadsheets are not enough anymore, so we want a proper "
+      "backend for the office. Drivers: name, license number, phone. Vehicles: plate, model, year, mileage. "
+      "Customers: company name, contact email. Invoices: number, amount, due date, paid flag.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Customer", "Invoice", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(testing::HasRelation(s, "Driver", "Vehicle", RelationKind::kManyToMany)) << Dump(r);
+  // A relation the text states is kept as stated.
+  auto r2 = Analyze(
+      "Our transport company has grown and the spreadsheets are not enough anymore, so we want a proper "
+      "backend for the office. Drivers: name, license number, phone. Vehicles: plate, model, year, mileage. "
+      "Each vehicle belongs to one driver.");
+  EXPECT_FALSE(testing::HasRelation(PlanOf(r2), "Driver", "Vehicle", RelationKind::kManyToMany)) << Dump(r2);
+}
+
+// Counts are no part of a name ("grown to forty people", "a dozen shelters"), and a word after a
+// negation is a verb ("Don't overthink it - you've seen a thousand of these").
+TEST(ExtractRules5, CountWordsAndNegatedVerbsNameNoRecord) {
+  auto r = Analyze(
+      "Our animal rescue has grown to forty people and a dozen shelters. Volunteers: name, phone. "
+      "Volunteers sign up for shifts at a shelter. Don't overthink it - you've seen a thousand of these, "
+      "keep it simple.");
+  const auto& s = PlanOf(r);
+  for (const auto& e : s.entities) {
+    EXPECT_EQ(e.name.find("Forty"), std::string::npos) << Dump(r);
+    EXPECT_EQ(e.name.find("Dozen"), std::string::npos) << Dump(r);
+    EXPECT_EQ(e.name.find("Overthink"), std::string::npos) << Dump(r);
+  }
+  EXPECT_NE(s.FindEntity("Shelter"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
