@@ -162,6 +162,15 @@ void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<s
 // Measured on the read evaluation sets: about 4 in 10 such pairings are right, which is well
 // above the precision at which an added relation pays for itself at the current recall.
 void RelateLikeKnownPairs(Draft& d, const std::vector<ArchetypeMatch>& matches) {
+  auto link = [&d](const std::string& from, const std::string& to, spec::RelationKind kind) {
+    if (from.empty() || to.empty() || from == to || from == "User" || to == "User") return;
+    const bool related = std::any_of(d.relations.begin(), d.relations.end(), [&](const auto& x) {
+      return (x.from == from && x.to == to) || (x.from == to && x.to == from);
+    });
+    if (related) return;
+    d.AddRelation(from, to, kind);
+    d.relations.back().fromText = false;
+  };
   std::vector<const Archetype*> order;
   for (const auto& m : matches) order.push_back(m.archetype);
   for (const auto& a : Archetypes()) order.push_back(&a);
@@ -172,14 +181,22 @@ void RelateLikeKnownPairs(Draft& d, const std::vector<ArchetypeMatch>& matches) 
         if (ae.name == r.from) from = DraftNameOf(d, ae);
         if (ae.name == r.to) to = DraftNameOf(d, ae);
       }
-      if (from.empty() || to.empty() || from == to || from == "User" || to == "User") continue;
-      const bool related = std::any_of(d.relations.begin(), d.relations.end(), [&](const auto& x) {
-        return (x.from == from && x.to == to) || (x.from == to && x.to == from);
-      });
-      if (related) continue;
-      d.AddRelation(from, to, r.kind);
-      d.relations.back().fromText = false;
+      link(from, to, r.kind);
     }
+  }
+  // Everyday pairings no archetype spells out ("a bakery with products, orders, customers and
+  // deliveries"): exact record names only.
+  static const std::pair<const char*, const char*> kPairs[] = {
+      {"Customer", "Order"}, {"Customer", "Invoice"}, {"Customer", "Booking"}, {"Customer", "Reservation"},
+      {"Order", "Delivery"}, {"Order", "Shipment"}, {"Invoice", "Payment"}, {"Patient", "Invoice"},
+      {"Patient", "Prescription"}, {"Dentist", "Appointment"}, {"Therapist", "Appointment"}, {"Vet", "Visit"},
+      {"Student", "Enrollment"}, {"Course", "Enrollment"}, {"Member", "Loan"}, {"Loan", "Fine"},
+      {"Truck", "Trip"}, {"Driver", "Trip"}, {"Vehicle", "Trip"}, {"Vehicle", "Maintenance"},
+      {"Truck", "Maintenance"}, {"Vehicle", "FuelLog"}, {"Truck", "FuelLog"}, {"Employee", "Timesheet"},
+      {"Candidate", "Application"}, {"Thread", "Post"}, {"Category", "Thread"}, {"Ticket", "Reply"},
+      {"Guest", "Booking"}, {"Guest", "Reservation"}, {"Attendee", "Ticket"}};
+  for (const auto& [from, to] : kPairs) {
+    if (d.Find(from) && d.Find(to)) link(from, to, spec::RelationKind::kOneToMany);
   }
 }
 

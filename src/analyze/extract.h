@@ -134,6 +134,9 @@ class Extractor {
   // "Fields: ..." label that lists its columns; empty name when that sentence opened otherwise.
   Chunk previous_subject_;
   std::set<size_t> label_heads_;  // sentence * 1000 + token of "Label:" heads (not entities)
+  // sentence * 1000 + token of the business a description opens with ("A bakery with products, ..."):
+  // the setting of the records, not one of them, so no relation patterns start from it.
+  std::set<size_t> setting_heads_;
   Draft d_;
 };
 

@@ -66,5 +66,29 @@ TEST(ExtractRules5, CountWordsAndNegatedVerbsNameNoRecord) {
   EXPECT_NE(s.FindEntity("Shelter"), nullptr) << Dump(r);
 }
 
+// "A bakery with products, orders, customers and deliveries": the business a description opens
+// with is the setting, and the list after "with" is its records (it kept only Bakery and Product).
+TEST(ExtractRules5, OpeningBusinessWithARecordList) {
+  auto r = Analyze("A bakery with products, orders, customers and deliveries.");
+  const auto& s = PlanOf(r);
+  for (const char* e : {"Product", "Order", "Customer", "Delivery"}) {
+    EXPECT_NE(s.FindEntity(e), nullptr) << e << "\n" << Dump(r);
+  }
+  EXPECT_EQ(s.FindEntity("Bakery"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Customer", "Order", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Order", "Delivery", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("We are a small dental clinic with patients, appointments, dentists, treatments and invoices.");
+  const auto& s2 = PlanOf(r2);
+  for (const char* e : {"Patient", "Appointment", "Dentist", "Treatment", "Invoice"}) {
+    EXPECT_NE(s2.FindEntity(e), nullptr) << e << "\n" << Dump(r2);
+  }
+  EXPECT_TRUE(HasDirected(s2, "Dentist", "Appointment", RelationKind::kOneToMany)) << Dump(r2);
+  EXPECT_TRUE(HasDirected(s2, "Patient", "Invoice", RelationKind::kOneToMany)) << Dump(r2);
+  // (A record later in the text keeps its list: "Each event has ticket types, sessions and
+  // speakers" still gives Event its ticket types.)
+  auto r3 = Analyze("A conference tool. Each event has ticket types with a price and a quota, sessions and speakers.");
+  EXPECT_TRUE(HasDirected(PlanOf(r3), "Event", "TicketType", RelationKind::kOneToMany)) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze

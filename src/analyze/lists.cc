@@ -806,6 +806,13 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         NoteRecordList(si, items)) {
       continue;
     }
+    // ("A bakery with products, orders, customers and deliveries", "We're a dental clinic with
+    // patients, ...": the business the description opens with, and its records.)
+    if (T[v].lower == "with" && si == 0 && subj == &chunks.front() && !subj->plural &&
+        NoteRecordList(si, items)) {
+      setting_heads_.insert(si * 1000 + subj->begin);
+      continue;
+    }
     // "... a postal-code pattern, and switches for whether it accepts new members, online payments
     // and appointments": the items after a subordinate clause opens are that clause's, not the list's.
     size_t counted = items.size();

@@ -736,7 +736,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     for (const auto& l : lists_) {
       if (l.sentence == si && c.begin >= l.begin && c.end <= l.end) in_list = true;
     }
-    if (!in_list && c.depth == 0) cs.push_back(&c);
+    if (!in_list && c.depth == 0 && !setting_heads_.count(si * 1000 + c.begin)) cs.push_back(&c);
   }
   const std::vector<Chunk> pronouns = PronounChunks(si, all);
   for (const auto& p : pronouns) cs.push_back(&p);
