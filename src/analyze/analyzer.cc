@@ -101,8 +101,10 @@ void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<s
         const size_t sp = low.find(' ');
         if (sp == std::string::npos || low.find(' ', sp + 1) != std::string::npos) continue;
         const std::string domain = low.substr(0, sp), rest = low.substr(sp + 1);
-        const bool names_domain = std::any_of(a.triggers.begin(), a.triggers.end(),
-                                              [&](const auto& t) { return t.first == domain; });
+        // ("real estate listings": the domain may be the last word of a two-word trigger.)
+        const bool names_domain = std::any_of(a.triggers.begin(), a.triggers.end(), [&](const auto& t) {
+          return t.first == domain || (t.first.size() > domain.size() + 1 && t.first.ends_with(" " + domain));
+        });
         if (names_domain && std::find(ae.synonyms.begin(), ae.synonyms.end(), rest) != ae.synonyms.end()) {
           existing = ae.name;
           d.RenameEntity(e.name, ae.name);
@@ -187,7 +189,7 @@ void RelateLikeKnownPairs(Draft& d, const std::vector<ArchetypeMatch>& matches) 
   // Everyday pairings no archetype spells out ("a bakery with products, orders, customers and
   // deliveries"): exact record names only.
   static const std::pair<const char*, const char*> kPairs[] = {
-      {"Customer", "Order"}, {"Customer", "Invoice"}, {"Customer", "Booking"}, {"Customer", "Reservation"},
+      {"Customer", "Order"}, {"Customer", "Invoice"}, {"Customer", "Booking"}, {"Customer", "Reservation"}, {"Customer", "Rental"},
       {"Order", "Delivery"}, {"Order", "Shipment"}, {"Invoice", "Payment"}, {"Patient", "Invoice"},
       {"Patient", "Prescription"}, {"Dentist", "Appointment"}, {"Therapist", "Appointment"}, {"Vet", "Visit"},
       {"Student", "Enrollment"}, {"Course", "Enrollment"}, {"Member", "Loan"}, {"Loan", "Fine"},

@@ -123,7 +123,7 @@ const Def kDefs[] = {
  "MenuCategory>MenuItem; Table>Reservation; Table>Order; Order>OrderItem; MenuItem>OrderItem", "", "staff,customer"},
 {"realestate", "Real estate",
  "real estate=4, realestate=4, properties=2, property listings=4, realtor=4, apartments=2, landlords=3, rentals=2, houses=2",
- "Property|house|apartment|home(title!, address!, price:number!, bedrooms:integer, bathrooms:integer, type:enum[house|apartment|condo|land], status:enum[for_sale|for_rent|sold|rented]); Agent|realtor(name!, phone, email:email); PropertyImage|photo(url:url!, caption); Viewing|showing*(scheduledAt:datetime!); Inquiry*?(message:text!)",
+ "Property|house|apartment|home|listing(title!, address!, price:number!, bedrooms:integer, bathrooms:integer, type:enum[house|apartment|condo|land], status:enum[for_sale|for_rent|sold|rented]); Agent|realtor(name!, phone, email:email); PropertyImage|photo(url:url!, caption); Viewing|showing*(scheduledAt:datetime!); Inquiry*?(message:text!)",
  "Agent>Property; Property>PropertyImage; Property>Viewing; Property>Inquiry", "file_uploads", "agent,buyer"},
 {"forum", "Forum / community",
  "forum=4, forums=4, discussion board=4, threads=2, topics=1, community=1",

@@ -365,9 +365,11 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     // "so Team A never sees Team B's data": a capital letter after a noun labels one instance.
     if (open && toks[i].text.size() == 1 && toks[i].text[0] >= 'A' && toks[i].text[0] <= 'Z') content = false;
     // "any number of tags", "a bunch of photos", "lots of notes": cardinality words, not nouns.
+    // ("our fleet of trucks", "a wide range of products", "hundreds of volunteers": so are these.)
     bool quantity_noun = false;
     if (i + 1 < end && toks[i + 1].lower == "of" &&
-        (w == "bunch" || w == "lots" || w == "handful" || w == "plenty" ||
+        (w == "bunch" || w == "lots" || w == "handful" || w == "plenty" || w == "fleet" || w == "range" ||
+         w == "variety" || w == "dozens" || w == "hundreds" || w == "thousands" ||
          ((w == "number" || w == "lot" || w == "couple") && i > begin &&
           (toks[i - 1].lower == "any" || toks[i - 1].lower == "a" || toks[i - 1].lower == "whole")))) {
       content = false;

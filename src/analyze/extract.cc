@@ -535,7 +535,7 @@ void Extractor::Decide() {
     // by the role it plays is a reference to the record the text names on its own.
     if (words.size() == 2 && !c.strong &&
         In(ToLower(words.front()), {"start", "end", "home", "away", "origin", "destination", "source", "target",
-                                    "departure", "arrival", "pickup", "dropoff", "sending", "receiving"}) &&
+                                    "departure", "arrival", "pickup", "dropoff", "return", "sending", "receiving"}) &&
         cands_.count(words.back()) && cands_[words.back()].score >= 2.0) {
       alias_[name] = words.back();
       role_refs_.insert(name);

@@ -90,5 +90,31 @@ TEST(ExtractRules5, OpeningBusinessWithARecordList) {
   EXPECT_TRUE(HasDirected(PlanOf(r3), "Event", "TicketType", RelationKind::kOneToMany)) << Dump(r3);
 }
 
+// Everyday wording that named records wrongly or lost them.
+TEST(ExtractRules5, EverydayNamesAndQuantifiedRecords) {
+  // "a return branch" is a Branch in the role of return, like "a pickup branch".
+  auto r = Analyze("A car rental company: cars, branches, customers and rentals. A rental has a pickup branch and a return branch.");
+  const auto& s = PlanOf(r);
+  EXPECT_EQ(s.FindEntity("ReturnBranch"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Customer", "Rental", RelationKind::kOneToMany)) << Dump(r);
+  // "for each subject": a preposition before "each" quantifies over records.
+  auto r2 = Analyze("I need an API for a school where teachers give grades to students for each subject.");
+  EXPECT_NE(PlanOf(r2).FindEntity("Subject"), nullptr) << Dump(r2);
+  // "a todo app with lists and items": the product names no items ("TodoAppItem").
+  auto r3 = Analyze("A todo app with lists and items, shared between family members.");
+  for (const auto& e : PlanOf(r3).entities) EXPECT_EQ(e.name.find("App"), std::string::npos) << Dump(r3);
+  // "Real estate listings": the listings are the properties, not an "EstateListing".
+  auto r4 = Analyze("Real estate listings with agents, properties, photos and viewing requests.");
+  EXPECT_EQ(PlanOf(r4).FindEntity("EstateListing"), nullptr) << Dump(r4);
+  EXPECT_NE(PlanOf(r4).FindEntity("Property"), nullptr) << Dump(r4);
+  // "a fleet of delivery vans", "a wide range of products": collections, not records of their own.
+  auto r5 = Analyze("We run a fleet of delivery vans and sell a wide range of products. Drivers do trips with a van.");
+  const auto& s5 = PlanOf(r5);
+  for (const auto& e : s5.entities) {
+    EXPECT_EQ(e.name.find("Fleet"), std::string::npos) << Dump(r5);
+    EXPECT_EQ(e.name.find("Range"), std::string::npos) << Dump(r5);
+  }
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -1253,7 +1253,13 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     // an entity; verbs ("belongs to", "contains", "writes") are strong.
     static const PaddedSet kWeak = Pad({"in", "of", "for", "on", "at", "from", "about", "against", "with", "under", "within",
                                 "inside", "by", "to"});
-    const bool weak = Is(conn, kWeak);
+    // ("grades to students for each subject", "a score in every round": a preposition before
+    // "each" / "every" quantifies over records.)
+    // ("a log of every change", "versions of every edit": events are no records.)
+    const bool each = b.begin > 0 && In(T[b.begin - 1].lower, {"each", "every"}) &&
+                      In(conn, {" for ", " in ", " per ", " at "}) &&
+                      !In(b.words.back(), {"change", "update", "edit", "action", "version", "time", "step", "flow"});
+    const bool weak = Is(conn, kWeak) && !each;
     const double ev = weak ? 1.0 : 2.2;
     for (const Chunk* l : left) {
       for (const Chunk* r : right) {
@@ -1272,7 +1278,10 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         // ("members borrow items": the login's things are not "MemberItem" rows.)
         const bool login_side = IsUserHead(*l) || lex::IsUserWord(l->words.back()) ||
                                 (lex::RoleOf(l->words.back()) && !IsPersonEntityWord(l->words.back()));
+        // ("a todo app with lists and items": a product is no parent to name its items after.)
+        const bool product_side = IsBadHead(l->words.back()) || lex::IsNonEntity(l->words.back());
         if (k.type == "a_has_b" && r->words.size() == 1 && !(examples && r->words[0] == "details") && !login_side &&
+            !product_side &&
             In(naming::Singularize(r->words[0]), {"line", "item", "entry", "detail", "row", "option"})) {
           Chunk dep = *r;
           dep.words = {ToLower(l->name), r->words[0]};
