@@ -196,7 +196,8 @@ void RelateLikeKnownPairs(Draft& d, const std::vector<ArchetypeMatch>& matches) 
       {"Truck", "Trip"}, {"Driver", "Trip"}, {"Vehicle", "Trip"}, {"Vehicle", "Maintenance"},
       {"Truck", "Maintenance"}, {"Vehicle", "FuelLog"}, {"Truck", "FuelLog"}, {"Employee", "Timesheet"},
       {"Candidate", "Application"}, {"Thread", "Post"}, {"Category", "Thread"}, {"Ticket", "Reply"},
-      {"Guest", "Booking"}, {"Guest", "Reservation"}, {"Attendee", "Ticket"}};
+      {"Guest", "Booking"}, {"Guest", "Reservation"}, {"Attendee", "Ticket"},
+      {"Tenant", "Application"}, {"Apartment", "Application"}, {"Apartment", "Lease"}, {"Concert", "Ticket"}};
   for (const auto& [from, to] : kPairs) {
     if (d.Find(from) && d.Find(to)) link(from, to, spec::RelationKind::kOneToMany);
   }

@@ -503,6 +503,12 @@ void Extractor::Decide() {
     tc.order = std::min(tc.order == 0 ? it->second.order : tc.order, it->second.order);
     tc.phrases.insert(it->second.phrases.begin(), it->second.phrases.end());
   }
+  // ("tenants apply, and landlords accept or reject applications": with people applying, the
+  // applications are records, not software.)
+  bool applying = false;
+  for (const auto& sent : s_) {
+    for (const auto& t : sent.tokens) applying = applying || In(t.lower, {"apply", "applies", "applied", "applying"});
+  }
   bool concrete = false;  // the text declares a record of its own (a field list, a strong pattern)
   for (const auto& [name, c] : cands_) concrete = concrete || (c.strong && name != "User");
   for (auto& [name, c] : cands_) {
@@ -570,6 +576,10 @@ void Extractor::Decide() {
                          c.score >= 7.0 && c.plural_mentions >= 2;
     const bool about_it = fielded || ((hosted || (!IsBadHead(head) && !lex::IsFieldWord(head))) &&
                           ((c.strong && c.score >= 7.0) || (c.score >= 10.0 && c.plural_mentions >= 4) || hosted));
+    if (single && applying && In(head, {"application", "applications"}) && c.plural_mentions >= 1) {
+      accepted_.insert(name);
+      continue;
+    }
     if (single && lex::IsNonEntity(head) && !about_it &&
         !(soft && (c.strong || c.score >= 4.0 || (c.plural_mentions >= 2 && c.score >= 3.0)))) {
       continue;

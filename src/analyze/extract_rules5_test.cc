@@ -116,5 +116,21 @@ TEST(ExtractRules5, EverydayNamesAndQuantifiedRecords) {
   }
 }
 
+// "Each concert is at a venue" places concerts at venues; with people applying, "applications" are
+// records, not software.
+TEST(ExtractRules5, PlacedAtAndAppliedFor) {
+  auto r = Analyze("We sell concert tickets. Venues have sections and seats. Each concert is at a venue. "
+                   "Customers buy tickets for specific seats.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Venue", "Concert", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A platform where landlords list apartments, tenants apply, and landlords accept or reject "
+                    "applications. Accepted tenants sign a lease and pay rent monthly.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(HasDirected(s2, "Tenant", "Application", RelationKind::kOneToMany)) << Dump(r2);
+  EXPECT_TRUE(HasDirected(s2, "Apartment", "Application", RelationKind::kOneToMany)) << Dump(r2);
+  auto r3 = Analyze("Our studio builds web applications for clients. Clients: name, email. Projects: name, budget, deadline. "
+                    "Each project has milestones with a due date.");
+  EXPECT_EQ(PlanOf(r3).FindEntity("Application"), nullptr) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -180,7 +180,7 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "are tied to", "is linked to one", "are per", "is per", "points to", "point to", "refers to",
              "refer to", "lives at", "live at", "works at", "work at", "working at", "works in", "work in",
              "working in", "is working in", "are working in", "is working at", "are working at", "located in", "located at",
-             "based at", "held at", "happens in", "happen in", "takes place in", "take place in", "of one",
+             "based at", "held at", "is at", "are at", "happens in", "happen in", "takes place in", "take place in", "of one",
              "is of one", "are of one"}); return std::cref(s); }())) {
     return {"b_has_a", ""};
   }
@@ -1261,6 +1261,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
                       !In(b.words.back(), {"change", "update", "edit", "action", "version", "time", "step", "flow"});
     const bool weak = Is(conn, kWeak) && !each;
     const double ev = weak ? 1.0 : 2.2;
+
     for (const Chunk* l : left) {
       for (const Chunk* r : right) {
         std::string bname = r->name;
