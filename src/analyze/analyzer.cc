@@ -247,6 +247,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
 
   auto sentences = Segment(san.text);
   CorrectTypos(sentences);
+  NormalizeLearnerGrammar(sentences);
   std::string corrected;
   for (const auto& s : sentences) {
     corrected += JoinLower(s.tokens, 0, s.tokens.size());

@@ -64,7 +64,9 @@ class Extractor {
     bool quantified = false;  // "several photos", "many attachments"
     int counted_mentions = 0;  // plural or single mentions at any depth ("(3 legal entities)")
     bool bullet_lead = false;  // the plural lead of a bullet line ("- Comments on tickets, ...")
-    bool belonging = false;  // a side of "X belongs to Y" ("every comment belongs to a post")
+    // a side of "X belongs to Y" ("every comment belongs to a post"), or the owner in "X has many
+    // Ys" ("each course has many lessons"): a record, even when its word is often a column
+    bool belonging = false;
     std::set<std::string> phrases;
   };
   struct FieldList {

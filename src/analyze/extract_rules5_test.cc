@@ -132,5 +132,19 @@ TEST(ExtractRules5, PlacedAtAndAppliedFor) {
   EXPECT_EQ(PlanOf(r3).FindEntity("Application"), nullptr) << Dump(r3);
 }
 
+// Learner English: "is registering for", "is containing"; and "each course has many lessons" makes
+// a Course even though "course" is often a column.
+TEST(ExtractRules5, LearnerProgressivesAndStatedOwners) {
+  auto r = Analyze("Volunteers is registering for events. Every event have a place and a date.");
+  EXPECT_TRUE(testing::HasRelation(PlanOf(r), "Volunteer", "Event", RelationKind::kManyToMany)) << Dump(r);
+  auto r2 = Analyze("The customer can to make many orders and each order is containing products.");
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "Order", "Product", RelationKind::kOneToMany)) << Dump(r2);
+  for (const char* text : {"Each course has many lessons and each lesson has many exercises.",
+                           "Each course has many lesson and each lesson has many exercise."}) {
+    auto r3 = Analyze(text);
+    EXPECT_TRUE(HasDirected(PlanOf(r3), "Course", "Lesson", RelationKind::kOneToMany)) << text << "\n" << Dump(r3);
+  }
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -1301,6 +1301,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         // (Only the phrases next to the verb: "projects with summary, ..., and an observation can
         // belong to projects" says nothing of summaries; "every record belongs to ..." is about
         // all data.)
+        // ("Each course has many lessons": so is the owner of a stated many.)
+        if (l == &a && r == &b && b.plural && !IsUserHead(a) &&
+            In(conn, {" has many ", " have many ", " has several ", " have several ", " can have many ",
+                      " has multiple ", " have multiple ", " can have several ", " can have multiple "})) {
+          if (cands_.count(a.name)) cands_[a.name].belonging = true;
+        }
         if (conn.find(" belong") != std::string::npos && l == &a && r == &b) {
           for (const Chunk* side : {l, r}) {
             if (!IsUserHead(*side) && cands_.count(side->name) &&

@@ -6,8 +6,10 @@
 #include <set>
 #include <unordered_map>
 
+#include "analyze/extract_util.h"
 #include "analyze/lexicon.h"
 #include "common/strings.h"
+#include "spec/naming.h"
 
 namespace bf::analyze {
 namespace {
@@ -304,6 +306,55 @@ void CorrectAgainstText(std::vector<Sentence>& sentences) {
 }
 
 }  // namespace
+
+void NormalizeLearnerGrammar(std::vector<Sentence>& sentences) {
+  // The finite form of a present participle that reads only as a verb: "containing" ->
+  // "contain", "giving" -> "give", "registering" -> "registers" ("register" is also a noun);
+  // "" when every form could be a noun ("playing": "play", "plays").
+  auto finite_of = [](const std::string& w) -> std::string {
+    if (w.size() < 6 || !w.ends_with("ing")) return "";
+    const std::string stem = w.substr(0, w.size() - 3);
+    std::vector<std::string> bases = {stem, stem + "e"};
+    if (stem.size() >= 3 && stem.back() == stem[stem.size() - 2]) bases.push_back(stem.substr(0, stem.size() - 1));
+    for (const auto& b : bases) {
+      if (lex::IsVerb(b)) return b;
+      if (lex::IsNounVerb(b) && lex::IsVerb(b + "s")) return b + "s";
+    }
+    return "";
+  };
+  for (auto& s : sentences) {
+    auto& T = s.tokens;
+    for (size_t i = 1; i + 2 < T.size(); ++i) {
+      if (!In(T[i].lower, {"is", "are"}) || T[i - 1].kind != Token::kWord || T[i + 1].kind != Token::kWord) continue;
+      // (Only after a noun or a name: "there is", "it is", "what is", "the app is being built"
+      // stay as they are; so does "is going to".)
+      const std::string& subj = T[i - 1].lower;
+      if (lex::IsStopword(subj) || lex::IsVerb(subj) || In(T[i + 1].lower, {"being", "going", "missing", "pending"})) {
+        continue;
+      }
+      const std::string base = finite_of(T[i + 1].lower);
+      // (A transitive use: "registering for events", "containing products"; "is pending" and
+      // "is ongoing" are states.)
+      if (base.empty() || T[i + 2].kind != Token::kWord) continue;
+      T[i + 1].lower = base;
+      T[i + 1].text = base;
+      T.erase(T.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    for (size_t i = 0; i + 1 < T.size(); ++i) {
+      if (!In(T[i].lower, {"many", "several", "multiple"})) continue;
+      Token& n = T[i + 1];
+      const bool ends_phrase = i + 2 >= T.size() || T[i + 2].kind != Token::kWord ||
+                               In(T[i + 2].lower, {"and", "or", "with", "per", "for", "in", "of", "on", "at"});
+      if (n.kind != Token::kWord || !ends_phrase || n.lower.size() < 3 || n.lower.ends_with("s") ||
+          lex::IsStopword(n.lower) || lex::IsVerb(n.lower) || !lex::IsKnownWord(n.lower) ||
+          naming::Pluralize(n.lower) == n.lower) {
+        continue;
+      }
+      n.lower = naming::Pluralize(n.lower);
+      n.text = naming::Pluralize(n.text);
+    }
+  }
+}
 
 void CorrectTypos(std::vector<Sentence>& sentences) {
   CorrectAgainstText(sentences);

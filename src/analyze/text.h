@@ -38,6 +38,15 @@ std::string JoinLower(const std::vector<Token>& toks, size_t begin, size_t end);
 // letters that are not themselves known). Applied to Token::lower only.
 void CorrectTypos(std::vector<Sentence>& sentences);
 
+// Evens out two common learner forms in place, so the readers see the plain ones (Token::lower
+// and Token::text; tokens may be removed):
+//  - a progressive of a verb the vocabulary knows, after a noun or a name: "volunteers is
+//    registering for events" -> "volunteers register for events", "each order is containing
+//    products" -> "each order contain products";
+//  - a singular noun after "many" / "several" / "multiple" at the end of its phrase: "each book
+//    has many author and ..." -> "many authors and ...".
+void NormalizeLearnerGrammar(std::vector<Sentence>& sentences);
+
 // True if `haystack` (lowercase) contains `needle` at word boundaries.
 bool ContainsPhrase(std::string_view haystack, std::string_view needle);
 

@@ -160,4 +160,26 @@ TEST(Phrases, NormalizeAndContain) {
 }
 
 }  // namespace
+// Learner forms become the plain ones; states and nouns stay as written.
+TEST(NormalizeLearnerGrammar, ProgressivesAndSingularsAfterMany) {
+  auto words = [](std::string_view text) {
+    auto sentences = Segment(text);
+    NormalizeLearnerGrammar(sentences);
+    std::string out;
+    for (const auto& s : sentences) {
+      for (const auto& t : s.tokens) out += t.lower + " ";
+    }
+    return out;
+  };
+  EXPECT_EQ(words("volunteers is registering for events"), "volunteers registers for events ");
+  EXPECT_EQ(words("each order is containing products"), "each order contain products ");
+  EXPECT_EQ(words("the teacher is giving marks"), "the teacher give marks ");
+  // ("play" and "plays" are nouns too, so the progressive stays; so do states and "there is".)
+  EXPECT_EQ(words("one actor is playing in many films"), "one actor is playing in many films ");
+  EXPECT_EQ(words("the payment is pending approval"), "the payment is pending approval ");
+  EXPECT_EQ(words("there is nothing"), "there is nothing ");
+  EXPECT_EQ(words("each book has many author and a title"), "each book has many authors and a title ");
+  EXPECT_EQ(words("many people"), "many people ");
+}
+
 }  // namespace bf::analyze
