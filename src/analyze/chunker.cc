@@ -289,6 +289,14 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       for (size_t q = begin; q + 1 < i; ++q) verb_before = verb_before || lex::IsVerb(toks[q].lower);
       if (verb_before) content = false;
     }
+    // ("users own devices and set alert thresholds": so after "and" that follows a plural object.)
+    if (content && !open && i > begin + 3 && toks[i - 1].lower == "and" && IsPluralWord(toks[i - 2].lower) &&
+        i + 1 < end && toks[i + 1].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower) &&
+        In(w, {"set", "track", "log", "record", "leave", "write", "rate", "follow"})) {
+      bool verb_before = false;
+      for (size_t q = begin; q + 2 < i; ++q) verb_before = verb_before || lex::IsVerb(toks[q].lower);
+      if (verb_before) content = false;
+    }
     // "teams take part in a season": the idiom's noun is no record.
     if (content && w == "part" && i > begin && i + 1 < end && toks[i + 1].lower == "in" &&
         In(toks[i - 1].lower, {"take", "takes", "taking", "took", "taken"})) {

@@ -419,6 +419,22 @@ void Extractor::Evidence(size_t si) {
       Note(c, 2.5, false, si);
       cands_[c.name].bullet_lead = true;
     } else if (c.depth == 0) {
+      // ("activities like calls and meetings", "documents such as contracts, invoices": examples
+      // of a kind are its values, not records of their own.)
+      bool example = false;
+      for (size_t k = c.begin; k > 1 && k + 8 > c.begin; --k) {
+        const Token& p = T[k - 1];
+        if ((p.kind == Token::kWord && In(p.lower, {"like", "including", "eg"})) ||
+            (p.lower == "as" && T[k - 2].lower == "such")) {
+          const size_t before = p.lower == "as" ? k - 2 : k - 1;
+          example = before > 0 && T[before - 1].kind == Token::kWord && T[before - 1].lower.ends_with("s");
+          break;
+        }
+        if (p.kind == Token::kPunct ? p.text != "," : (lex::IsVerb(p.lower) || In(p.lower, {"with", "to", "for"}))) {
+          break;
+        }
+      }
+      if (example) continue;
       // Plural things people act on ("pick which newsletters", "packing checklists") are likely
       // collections; attribute and role words are not.
       const std::string& h = c.words.back();
@@ -660,7 +676,7 @@ void Extractor::Decide() {
         !KnownEntity(name) && !quantified_act) {
       continue;
     }
-    if (c.strong || c.score >= 2.5 || quantified_act || known) accepted_.insert(name);
+    if (c.strong || c.score >= 2.5 || quantified_act || known || c.belonging) accepted_.insert(name);
   }
   // "a client project" is a Project when Project is a declared entity and the longer name has
   // no evidence of its own.

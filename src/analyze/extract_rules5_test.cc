@@ -146,5 +146,20 @@ TEST(ExtractRules5, LearnerProgressivesAndStatedOwners) {
   }
 }
 
+// "activities like calls and meetings" gives examples of activities, not a Meeting table;
+// "listeners ... leave ratings" makes ratings; "users own devices and set alert thresholds":
+// "set" is the users' verb, not part of a name.
+TEST(ExtractRules5, ExamplesMadeThingsAndCoordinatedVerbs) {
+  auto r = Analyze("A CRM with deals and activities like calls and meetings.");
+  EXPECT_EQ(PlanOf(r).FindEntity("Meeting"), nullptr) << Dump(r);
+  EXPECT_NE(PlanOf(r).FindEntity("Activity"), nullptr) << Dump(r);
+  auto r2 = Analyze("A podcast platform: creators upload episodes to their shows, listeners subscribe to shows and "
+                    "leave ratings.");
+  EXPECT_NE(PlanOf(r2).FindEntity("Rating"), nullptr) << Dump(r2);
+  auto r3 = Analyze("An IoT backend where devices send temperature readings every minute; users own devices and "
+                    "set alert thresholds.");
+  for (const auto& e : PlanOf(r3).entities) EXPECT_NE(e.name.rfind("Set", 0), 0u) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -469,6 +469,18 @@ bool IsActNoun(const std::string& w) {
   return false;
 }
 
+// "listeners", "readers", "visitors": a plural agent noun names people.
+bool AgentNoun(const Chunk& c) {
+  const std::string& h = c.words.back();
+  return c.plural && h.size() > 5 && (h.ends_with("ers") || h.ends_with("ors"));
+}
+
+// " leave ", " can write ": a verb by which people make a record ("leave ratings", "write reviews").
+bool IsMakingVerb(const std::string& conn) {
+  return In(conn, {" leave ", " leaves ", " can leave ", " write ", " writes ", " can write ", " post ", " posts ",
+                   " can post ", " submit ", " submits ", " can submit ", " give ", " gives ", " can give "});
+}
+
 bool PersonLike(const Chunk& c) {
   const std::string& h = c.words.back();
   return IsUserHead(c) || lex::RoleOf(h).has_value() || IsPersonEntityWord(h) || h == "people" || h == "persons";
@@ -1025,6 +1037,10 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         // clause subject does the second act.
         if (!tail.type.empty() && subject && subject != &a && subject->name != b.name) {
           Note(b, 1.0, false, si);
+          if (b.plural && tail.type == "a_has_b" && (IsUserHead(*subject) || PersonLike(*subject) || AgentNoun(*subject)) &&
+              IsMakingVerb(conn.substr(and_at + 4)) && cands_.count(b.name)) {
+            cands_[b.name].belonging = true;  // "listeners subscribe to shows and leave ratings"
+          }
           links_.push_back({subject->name, b.name, tail.type, tail.inverse});
           continue;
         }
@@ -1301,6 +1317,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         // (Only the phrases next to the verb: "projects with summary, ..., and an observation can
         // belong to projects" says nothing of summaries; "every record belongs to ..." is about
         // all data.)
+        // ("listeners leave ratings", "guests write reviews": what people make is a record, even
+        // when its word is often a column.)
+        if (l == &a && r == &b && b.plural && k.type == "a_has_b" && (IsUserHead(a) || PersonLike(a) || AgentNoun(a)) &&
+            IsMakingVerb(conn)) {
+          if (cands_.count(b.name)) cands_[b.name].belonging = true;
+        }
         // ("Each course has many lessons": so is the owner of a stated many.)
         if (l == &a && r == &b && b.plural && !IsUserHead(a) &&
             In(conn, {" has many ", " have many ", " has several ", " have several ", " can have many ",
