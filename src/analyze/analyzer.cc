@@ -176,14 +176,29 @@ void RelateLikeKnownPairs(Draft& d, const std::vector<ArchetypeMatch>& matches) 
   std::vector<const Archetype*> order;
   for (const auto& m : matches) order.push_back(m.archetype);
   for (const auto& a : Archetypes()) order.push_back(&a);
+  // DraftNameOf for every archetype entity, without splitting the draft's names each time: the
+  // last draft entity named like it or by one of its synonyms.
+  std::map<std::string, size_t> by_name, by_words;
+  for (size_t i = 0; i < d.entities.size(); ++i) {
+    by_name[d.entities[i].name] = i;
+    by_words[naming::ToLowerWords(d.entities[i].name)] = i;
+  }
+  auto draft_name_of = [&](const ArchEntity& ae) -> std::string {
+    std::optional<size_t> at;
+    if (auto it = by_name.find(ae.name); it != by_name.end()) at = it->second;
+    for (const auto& syn : ae.synonyms) {
+      if (auto it = by_words.find(syn); it != by_words.end() && (!at || it->second > *at)) at = it->second;
+    }
+    return at ? d.entities[*at].name : "";
+  };
+  std::map<std::string, std::string> in_draft;  // archetype entity name -> draft name, per archetype
   for (const Archetype* a : order) {
+    if (a->relations.empty()) continue;
+    in_draft.clear();
+    for (const auto& ae : a->entities) in_draft[ae.name] = draft_name_of(ae);
     for (const auto& r : a->relations) {
-      std::string from, to;
-      for (const auto& ae : a->entities) {
-        if (ae.name == r.from) from = DraftNameOf(d, ae);
-        if (ae.name == r.to) to = DraftNameOf(d, ae);
-      }
-      link(from, to, r.kind);
+      auto from = in_draft.find(r.from), to = in_draft.find(r.to);
+      if (from != in_draft.end() && to != in_draft.end()) link(from->second, to->second, r.kind);
     }
   }
   // Everyday pairings no archetype spells out ("a bakery with products, orders, customers and
