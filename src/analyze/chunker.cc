@@ -372,6 +372,13 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     }
     // "so Team A never sees Team B's data": a capital letter after a noun labels one instance.
     if (open && toks[i].text.size() == 1 && toks[i].text[0] >= 'A' && toks[i].text[0] <= 'Z') content = false;
+    // ("Every week volunteers pack parcels": "every week" says how often; it names nothing.)
+    if (content && i > begin && i + 1 < end && In(toks[i - 1].lower, {"every", "each"}) &&
+        In(w, {"week", "day", "month", "year", "morning", "evening", "night", "weekend", "hour"}) &&
+        toks[i + 1].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower) &&
+        !In(toks[i + 1].lower, {"has", "have", "is", "are", "can", "gets", "belongs"})) {
+      content = false;
+    }
     // "any number of tags", "a bunch of photos", "lots of notes": cardinality words, not nouns.
     // ("our fleet of trucks", "a wide range of products", "hundreds of volunteers": so are these.)
     bool quantity_noun = false;

@@ -161,5 +161,18 @@ TEST(ExtractRules5, ExamplesMadeThingsAndCoordinatedVerbs) {
   for (const auto& e : PlanOf(r3).entities) EXPECT_NE(e.name.rfind("Set", 0), 0u) << Dump(r3);
 }
 
+// "each parcel goes to one family", "donors and their donations", "Every week volunteers pack
+// parcels" (a time phrase, not a WeekVolunteer).
+TEST(ExtractRules5, GoesToOneTheirThingsAndTimePhrases) {
+  auto r = Analyze(
+      "We are a small NGO distributing food parcels. Families register with an address and number of members. "
+      "Every week volunteers pack parcels; each parcel goes to one family and contains several products from our "
+      "stock. We also track donors and their donations (money or goods).");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Family", "Parcel", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Donor", "Donation", RelationKind::kOneToMany)) << Dump(r);
+  for (const auto& e : s.entities) EXPECT_EQ(e.name.find("Week"), std::string::npos) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -181,7 +181,7 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "refer to", "lives at", "live at", "works at", "work at", "working at", "works in", "work in",
              "working in", "is working in", "are working in", "is working at", "are working at", "located in", "located at",
              "based at", "held at", "is at", "are at", "happens in", "happen in", "takes place in", "take place in", "of one",
-             "is of one", "are of one"}); return std::cref(s); }())) {
+             "is of one", "are of one", "goes to one", "go to one", "each go to one"}); return std::cref(s); }())) {
     return {"b_has_a", ""};
   }
   // "can be done inside a", "are batched into", "is stored under": participles before a
@@ -250,7 +250,7 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "adds", "can add", "fill in", "fill out", "fills out", "complete", "completes", "cast", "casts",
              "keys in", "enter", "enters", "assign", "assigns", "can assign", "employ", "employs", "run into",
              "set up", "sets up", "charge", "charges", "send out", "sends out", "request", "requests", "apply to",
-             "sign", "signs", "can sign"}); return std::cref(s); }())) {
+             "sign", "signs", "can sign", "and their"}); return std::cref(s); }())) {
     return {"a_has_b", ""};
   }
   // "every pet lives at one shelter", "each task is about one dog": "one" before the target only
@@ -793,7 +793,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       // "their own websites" qualifies; "users own websites" is the verb.
       const bool own_verb = t.lower == "own" && k > 0 &&
                             !In(T[k - 1].lower, {"their", "his", "her", "its", "our", "my", "your", "an", "the"});
-      if (t.kind == Token::kWord && IsDet(t.lower) && !own_verb) continue;
+      // ("donors and their donations": the possessive links the two.)
+      const bool and_their = t.lower == "their" && k == a.end + 1 && T[a.end].lower == "and" && a.plural;
+      if (t.kind == Token::kWord && IsDet(t.lower) && !own_verb && !and_their) continue;
       out += t.lower + " ";
       ++words;
     }
