@@ -174,5 +174,12 @@ TEST(ExtractRules5, GoesToOneTheirThingsAndTimePhrases) {
   for (const auto& e : s.entities) EXPECT_EQ(e.name.find("Week"), std::string::npos) << Dump(r);
 }
 
+// "Matches are played between two teams": each match links two teams.
+TEST(ExtractRules5, BetweenLinksBothSides) {
+  auto r = Analyze("Our football club needs a backend. Teams have players. Matches are played between two teams with "
+                   "a score.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Team", "Match", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -1109,6 +1109,11 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         if (T[q].lower == "each" && In(T[q + 1].lower, {"go", "goes"})) k = {"b_has_a", ""};
       }
     }
+    // "matches are played between two teams", "transfers move money between accounts": each one
+    // links two of the others (twice one-to-many).
+    if (k.type.empty() && b.plural && (conn.ends_with(" between ") || conn.ends_with(" between two "))) {
+      k = {"b_has_a", ""};
+    }
     if (k.type.empty() && conn == " to ") {
       size_t q = a.begin;
       while (q > 0 && IsDet(T[q - 1].lower)) --q;
