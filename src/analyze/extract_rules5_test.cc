@@ -156,6 +156,8 @@ TEST(ExtractRules5, ExamplesMadeThingsAndCoordinatedVerbs) {
   auto r2 = Analyze("A podcast platform: creators upload episodes to their shows, listeners subscribe to shows and "
                     "leave ratings.");
   EXPECT_NE(PlanOf(r2).FindEntity("Rating"), nullptr) << Dump(r2);
+  auto r4 = Analyze("A feedback tool: companies create surveys with questions; respondents submit answers anonymously.");
+  EXPECT_NE(PlanOf(r4).FindEntity("Answer"), nullptr) << Dump(r4);
   auto r3 = Analyze("An IoT backend where devices send temperature readings every minute; users own devices and "
                     "set alert thresholds.");
   for (const auto& e : PlanOf(r3).entities) EXPECT_NE(e.name.rfind("Set", 0), 0u) << Dump(r3);

@@ -472,7 +472,8 @@ bool IsActNoun(const std::string& w) {
 // "listeners", "readers", "visitors": a plural agent noun names people.
 bool AgentNoun(const Chunk& c) {
   const std::string& h = c.words.back();
-  return c.plural && h.size() > 5 && (h.ends_with("ers") || h.ends_with("ors"));
+  return c.plural && h.size() > 5 &&
+         (h.ends_with("ers") || h.ends_with("ors") || h.ends_with("ents") || h.ends_with("ants"));
 }
 
 // " leave ", " can write ": a verb by which people make a record ("leave ratings", "write reviews").
