@@ -339,7 +339,8 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
           (toks[i + 2].kind == Token::kNumber ||
            In(toks[i + 2].lower, {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
                                   "weeks", "month", "months", "year", "years", "morning", "night", "evening", "time",
-                                  "few", "other"}));
+                                  "few", "other"})) &&
+          !(i + 3 < end && toks[i + 3].text == "'s");  // ("staff log each day's activities": an object)
       // After a plural noun, a base-form noun/verb is the verb: "users post listings".
       if (open && !cur.words.empty()) {
         const std::string& prev = cur.words.back();
@@ -372,6 +373,11 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     }
     // "so Team A never sees Team B's data": a capital letter after a noun labels one instance.
     if (open && toks[i].text.size() == 1 && toks[i].text[0] >= 'A' && toks[i].text[0] <= 'Z') content = false;
+    // ("routes have stops in order", "in order to ...": the idiom names no order.)
+    if (content && w == "order" && i > begin && toks[i - 1].lower == "in" &&
+        (i + 1 >= end || toks[i + 1].kind != Token::kWord || In(toks[i + 1].lower, {"to", "of", "and", "so"}))) {
+      content = false;
+    }
     // ("Every week volunteers pack parcels": "every week" says how often; it names nothing.)
     if (content && i > begin && i + 1 < end && In(toks[i - 1].lower, {"every", "each"}) &&
         In(w, {"week", "day", "month", "year", "morning", "evening", "night", "weekend", "hour"}) &&

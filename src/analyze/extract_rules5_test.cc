@@ -183,5 +183,17 @@ TEST(ExtractRules5, BetweenLinksBothSides) {
   EXPECT_TRUE(HasDirected(PlanOf(r), "Team", "Match", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "routes with stops in order" names no Order; "staff log each day's activities": "log" is the
+// staff's verb ("each day's" is an object, not "every day").
+TEST(ExtractRules5, IdiomsAndPossessiveTimeObjects) {
+  auto r = Analyze("A school bus system: buses, routes with stops in order, students assigned to a stop.");
+  EXPECT_EQ(PlanOf(r).FindEntity("Order"), nullptr) << Dump(r);
+  EXPECT_NE(PlanOf(r).FindEntity("Stop"), nullptr) << Dump(r);
+  auto r2 = Analyze("The app is for a dog daycare. Owners register their dogs (name, breed, birth date, vaccinations). "
+                    "Dogs attend days; staff log each day's activities and incidents.");
+  EXPECT_EQ(PlanOf(r2).FindEntity("StaffLog"), nullptr) << Dump(r2);
+  EXPECT_NE(PlanOf(r2).FindEntity("Incident"), nullptr) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
