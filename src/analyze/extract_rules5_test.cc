@@ -195,5 +195,16 @@ TEST(ExtractRules5, IdiomsAndPossessiveTimeObjects) {
   EXPECT_NE(PlanOf(r2).FindEntity("Incident"), nullptr) << Dump(r2);
 }
 
+// "each batch uses a recipe": what one thing uses is shared by many; "empty kegs" are kegs.
+TEST(ExtractRules5, UsesAndEmptyThings) {
+  auto r = Analyze("A brewery. Batches have a code and a volume. Each batch uses a recipe. Recipes have a name and a "
+                   "style.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Recipe", "Batch", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("Our brewery wants to track batches: each batch uses a recipe (ingredients with amounts), goes "
+                    "through fermentation in a tank, and ends up in kegs or bottles. Kegs go to bars, we track "
+                    "deliveries and returns of empty kegs.");
+  EXPECT_EQ(PlanOf(r2).FindEntity("EmptyKeg"), nullptr) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

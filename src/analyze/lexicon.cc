@@ -159,7 +159,7 @@ const Set& NounVerbs() {
 const Set& Modifiers() {
   static const Set s = {
       "nested", "public", "private", "optional", "own", "custom", "other", "extra", "several", "temporary",
-      "temp",
+      "temp", "empty",
       "sms", "gps",  // acronyms ending in s: qualifiers ("SMS reminders", "GPS pings"), never singularized
       "multiple", "many", "various", "specific", "individual", "whole", "single", "main", "new",
       "old", "current", "previous", "different", "separate", "simple", "basic", "additional",

@@ -253,6 +253,11 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "sign", "signs", "can sign", "and their"}); return std::cref(s); }())) {
     return {"a_has_b", ""};
   }
+  // "each batch uses a recipe": what one thing uses is shared by many ("firms will use it" says
+  // nothing about records).
+  if (Is(c, [] { static const PaddedSet s = Pad({"uses", "is using"}); return std::cref(s); }()) && !b.plural) {
+    return {"b_has_a", ""};
+  }
   // "every pet lives at one shelter", "each task is about one dog": "one" before the target only
   // says there is a single one.
   if (c.size() > 5 && c.ends_with(" one ")) {
