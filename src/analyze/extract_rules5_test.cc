@@ -206,5 +206,14 @@ TEST(ExtractRules5, UsesAndEmptyThings) {
   EXPECT_EQ(PlanOf(r2).FindEntity("EmptyKeg"), nullptr) << Dump(r2);
 }
 
+// "Nurses cover wards": a verb the patterns do not list still relates two records the text gives
+// fields; it makes no record of its own.
+TEST(ExtractRules5, UnknownVerbRelatesKnownRecords) {
+  auto r = Analyze("Nurses: name, phone. Wards: floor, beds. Nurses cover wards.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Nurse", "Ward", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("Nurses: name, phone. Wards: floor, beds. Nurses cover night shifts.");
+  EXPECT_EQ(PlanOf(r2).FindEntity("NightShift"), nullptr) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -1131,6 +1131,17 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         k = {"b_has_a", ""};
       }
     }
+    // "teachers grade submissions", "each sample reaches a lab": a verb the patterns do not know,
+    // alone between two phrases, still relates them when both are records on other evidence (it
+    // adds none): the plural object is the many side, a single one the one side.
+    if (k.type.empty()) {
+      const std::string v = conn.size() > 2 ? conn.substr(1, conn.size() - 2) : "";
+      if (!v.empty() && v.find(' ') == std::string::npos && (lex::IsVerb(v) || lex::IsNounVerb(v)) &&
+          !In(v, {"is", "are", "has", "have", "and", "or"})) {
+        links_.push_back({a.name, b.name, b.plural ? "a_has_b" : "b_has_a", ""});
+        continue;
+      }
+    }
     if (k.type.empty()) continue;
     // "devices report positions": a thing that reports sends data; only people file reports.
     if (k.type == "join:Report" && !IsUserHead(a) && !lex::RoleOf(a.words.back()) &&
