@@ -868,6 +868,23 @@ void Extractor::ParseLists() {
         if (!ent->FindField(f.name) && !f.name.empty()) ent->fields.push_back(f);
         continue;
       }
+      // "max players", "minimum guests", "total seats": a bound or a total of things is a number,
+      // not a link to them.
+      {
+        size_t q = it.begin;
+        while (q < it.end && In(T[q].lower, {"a", "an", "the", "and"})) ++q;
+        std::vector<std::string> words;
+        for (size_t k = q; k < it.end && T[k].kind == Token::kWord; ++k) words.push_back(T[k].lower);
+        if (words.size() >= 2 && words.size() <= 3 && (q + words.size() == it.end || T[q + words.size()].text == "(") &&
+            In(words[0], {"max", "min", "maximum", "minimum", "total"}) &&
+            naming::Singularize(words.back()) != words.back()) {
+          DField f;
+          f.name = naming::ToCamelCase(Join(words, " "));
+          f.type = spec::FieldType::kInteger;
+          if (!ent->FindField(f.name)) ent->fields.push_back(f);
+          continue;
+        }
+      }
       auto chunks = ChunkTokens(T, it.begin, it.end);
       int base_depth = chunks.empty() ? 0 : chunks.front().depth;
       // "a job status picked from a list we maintain (...)": a lookup table of its own.

@@ -215,5 +215,17 @@ TEST(ExtractRules5, UnknownVerbRelatesKnownRecords) {
   EXPECT_EQ(PlanOf(r2).FindEntity("NightShift"), nullptr) << Dump(r2);
 }
 
+// "max players", "minimum guests": a bound on a count is a number, not a link to people.
+TEST(ExtractRules5, BoundsAreNumbers) {
+  auto r = Analyze("I'm building a backend for an escape room business. Rooms have a name, difficulty "
+                   "(easy/medium/hard), max players and a duration. Customers book a slot for a room.");
+  const auto& s = PlanOf(r);
+  const spec::Entity* room = s.FindEntity("Room");
+  ASSERT_NE(room, nullptr) << Dump(r);
+  ASSERT_NE(room->FindField("maxPlayers"), nullptr) << Dump(r);
+  EXPECT_EQ(room->FindField("maxPlayers")->type, spec::FieldType::kInteger) << Dump(r);
+  EXPECT_FALSE(testing::HasRelation(s, "Room", "User", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
