@@ -596,7 +596,7 @@ void Extractor::Decide() {
       accepted_.insert(name);
       continue;
     }
-    if (single && lex::IsNonEntity(head) && !about_it &&
+    if (single && lex::IsNonEntity(head) && !about_it && !c.borrowed &&
         !(soft && (c.strong || c.score >= 4.0 || (c.plural_mentions >= 2 && c.score >= 3.0)))) {
       continue;
     }

@@ -67,6 +67,7 @@ class Extractor {
     // a side of "X belongs to Y" ("every comment belongs to a post"), or the owner in "X has many
     // Ys" ("each course has many lessons"): a record, even when its word is often a column
     bool belonging = false;
+    bool borrowed = false;  // borrowed, rented or reserved ("gardeners can borrow tools"): a kept thing
     std::set<std::string> phrases;
   };
   struct FieldList {

@@ -227,5 +227,14 @@ TEST(ExtractRules5, BoundsAreNumbers) {
   EXPECT_FALSE(testing::HasRelation(s, "Room", "User", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "gardeners can borrow tools": what is borrowed is kept on record, though "tools" usually names
+// software.
+TEST(ExtractRules5, BorrowedThingsAreRecords) {
+  auto r = Analyze("Gardens have plots. Gardeners can borrow tools.");
+  EXPECT_NE(PlanOf(r).FindEntity("Tool"), nullptr) << Dump(r);
+  auto r2 = Analyze("A team wiki. Pages have a title and a body. We use many tools.");
+  EXPECT_EQ(PlanOf(r2).FindEntity("Tool"), nullptr) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -1347,6 +1347,13 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
             IsMakingVerb(conn)) {
           if (cands_.count(b.name)) cands_[b.name].belonging = true;
         }
+        // ("gardeners can borrow tools", "members rent kayaks": what is borrowed or rented is a
+        // thing kept on record, even a word that usually names software.)
+        if (l == &a && r == &b && b.plural &&
+            In(conn, {" borrow ", " borrows ", " can borrow ", " rent ", " rents ", " can rent ", " lend ", " lends ",
+                      " reserve ", " reserves ", " can reserve "})) {
+          if (cands_.count(b.name)) cands_[b.name].borrowed = true;
+        }
         // ("Each course has many lessons": so is the owner of a stated many.)
         if (l == &a && r == &b && b.plural && !IsUserHead(a) &&
             In(conn, {" has many ", " have many ", " has several ", " have several ", " can have many ",
