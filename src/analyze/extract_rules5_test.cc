@@ -236,5 +236,15 @@ TEST(ExtractRules5, BorrowedThingsAreRecords) {
   EXPECT_EQ(PlanOf(r2).FindEntity("Tool"), nullptr) << Dump(r2);
 }
 
+// "one gardener per season (season has a year and start/end dates)": the parenthesis says what the
+// phrase before it has.
+TEST(ExtractRules5, ParenthesisNamingThePhraseBeforeIt) {
+  auto r = Analyze("Gardens have plots. A plot is rented by one gardener per season (season has a year and start/end "
+                   "dates).");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Season", "year")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Gardener", "year")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -591,6 +591,18 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
         }
       }
     }
+    // ("one gardener per season (season has a year and start/end dates)": a parenthesis that
+    // names the phrase before it and says what it has lists that phrase's fields.)
+    {
+      size_t q = b;
+      while (q < e && In(T[q].lower, {"a", "an", "the", "each", "every"})) ++q;
+      if (q + 2 < e && naming::Singularize(T[q].lower) == naming::Singularize(c.words.back()) &&
+          In(T[q + 1].lower, {"has", "have", "with", "holds", "stores"})) {
+        owner = &c;
+        b = q + 2;
+        list = LooksLikeFieldList(T, b, e);
+      }
+    }
     // "members book rooms (start, end, status)", "anyone can report a project (reason, details)":
     // the list after an act's object describes the act (Booking, Report), unless it names the
     // object ("customers order products (name, price)").
