@@ -246,5 +246,15 @@ TEST(ExtractRules5, ParenthesisNamingThePhraseBeforeIt) {
   EXPECT_FALSE(HasField(s, "Gardener", "year")) << Dump(r);
 }
 
+// "every wash is logged with location, program, time and licence plate": a passive before "with"
+// says how the subject is kept.
+TEST(ExtractRules5, PassiveBeforeWithListsFields) {
+  auto r = Analyze("Locations have a name. Programs have a price. Every wash is logged with location, program, time "
+                   "and licence plate.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Wash", "licencePlate")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Program", "Wash", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -708,9 +708,17 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
           k = MatchParen(T, k, v);
           continue;
         }
+        // ("every wash is logged with location, program, time and licence plate": a passive
+        // before "with" says how the subject is kept.)
+        const bool passive_with = T[v].lower == "with" && T[k].kind == Token::kWord &&
+                                  (In(T[k].lower, {"is", "are", "gets", "get", "comes", "come"}) ||
+                                   (T[k].lower.size() > 4 && EndsWith(T[k].lower, "ed") && k + 1 == v &&
+                                    In(T[k].lower, {"logged", "recorded", "stored", "saved", "created", "registered",
+                                                    "entered", "kept", "filed", "tracked", "captured"})));
         if (!(T[k].kind == Token::kWord &&
               In(T[k].lower, {"can", "also", "always", "should", "must", "will", "usually", "then", "typically", "each",
-                              "should", "may", "always", "both", "all", "just", "only", "then"}))) {
+                              "should", "may", "always", "both", "all", "just", "only", "then"})) &&
+            !passive_with) {
           bridge = false;
         }
       }
