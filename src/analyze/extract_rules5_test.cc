@@ -256,5 +256,11 @@ TEST(ExtractRules5, PassiveBeforeWithListsFields) {
   EXPECT_TRUE(HasDirected(s, "Program", "Wash", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "a next due date" keeps its "next" (it was "dueDate").
+TEST(ExtractRules5, NextKeepsItsWordInFieldNames) {
+  auto r = Analyze("Vaccinations have a vaccine name, a date, a next due date and a last reminder date. Pets have a name.");
+  EXPECT_TRUE(HasField(PlanOf(r), "Vaccination", "nextDueDate")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

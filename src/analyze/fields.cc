@@ -23,7 +23,7 @@ bool IsMergePrefix(std::string_view w) {
                 "maximum", "start", "end", "from", "to", "begin", "shipping", "billing", "primary", "secondary",
                 "old", "new", "current", "original", "stored", "created", "updated", "opening", "closing",
                 "arrival", "departure", "pickup", "dropoff", "incl", "excl", "upper", "lower", "short", "long",
-                "full", "display", "given", "family", "private", "public", "birth", "due", "check"});
+                "full", "display", "given", "family", "private", "public", "birth", "due", "check", "next"});
 }
 
 bool IsEnumHead(std::string_view word) {
