@@ -76,13 +76,15 @@ bool OutsideNamesNoDomain(const std::vector<Sentence>& sentences, const Analogy&
 
 // The draft entity an archetype entity stands for (its name or a synonym), or "" (the last one
 // when several do).
+// The draft entity an archetype entity stands for: the one of its name, else the last one named by
+// one of its synonyms ("sellers post listings, buyers send offers": Listing is the Listing, not
+// the Offer the marketplace archetype also calls a listing).
 std::string DraftNameOf(const Draft& d, const ArchEntity& ae) {
+  if (d.Find(ae.name)) return ae.name;
   std::string found;
   for (const auto& e : d.entities) {
     const std::string low = naming::ToLowerWords(e.name);
-    if (e.name == ae.name || std::find(ae.synonyms.begin(), ae.synonyms.end(), low) != ae.synonyms.end()) {
-      found = e.name;
-    }
+    if (std::find(ae.synonyms.begin(), ae.synonyms.end(), low) != ae.synonyms.end()) found = e.name;
   }
   return found;
 }
@@ -176,16 +178,15 @@ void RelateLikeKnownPairs(Draft& d, const std::vector<ArchetypeMatch>& matches) 
   std::vector<const Archetype*> order;
   for (const auto& m : matches) order.push_back(m.archetype);
   for (const auto& a : Archetypes()) order.push_back(&a);
-  // DraftNameOf for every archetype entity, without splitting the draft's names each time: the
-  // last draft entity named like it or by one of its synonyms.
+  // DraftNameOf for every archetype entity, without splitting the draft's names each time.
   std::map<std::string, size_t> by_name, by_words;
   for (size_t i = 0; i < d.entities.size(); ++i) {
     by_name[d.entities[i].name] = i;
     by_words[naming::ToLowerWords(d.entities[i].name)] = i;
   }
   auto draft_name_of = [&](const ArchEntity& ae) -> std::string {
+    if (by_name.count(ae.name)) return ae.name;
     std::optional<size_t> at;
-    if (auto it = by_name.find(ae.name); it != by_name.end()) at = it->second;
     for (const auto& syn : ae.synonyms) {
       if (auto it = by_words.find(syn); it != by_words.end() && (!at || it->second > *at)) at = it->second;
     }

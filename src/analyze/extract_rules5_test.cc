@@ -262,5 +262,17 @@ TEST(ExtractRules5, NextKeepsItsWordInFieldNames) {
   EXPECT_TRUE(HasField(PlanOf(r), "Vaccination", "nextDueDate")) << Dump(r);
 }
 
+// "sellers post listings with photos, buyers send offers": the archetype's Listing is the listings,
+// not the offers it also calls listings.
+TEST(ExtractRules5, ArchetypeRecordPrefersItsOwnName) {
+  auto r = Analyze("Marketplace for used bikes: sellers post listings with photos, buyers send offers; a seller accepts "
+                   "one offer and the bike is marked sold.");
+  const auto& s = PlanOf(r);
+  const spec::Entity* offer = s.FindEntity("Offer");
+  ASSERT_NE(offer, nullptr) << Dump(r);
+  EXPECT_EQ(offer->FindField("title"), nullptr) << Dump(r);  // not the listing's template
+  EXPECT_TRUE(testing::HasRelation(s, "Category", "Listing", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
