@@ -507,6 +507,13 @@ void Extractor::ArrowChain(size_t si, const std::vector<Chunk>& chunks) {
 }
 
 void Extractor::Decide() {
+  // "summer camps for kids. Parents register their children": two everyday words for one thing
+  // are one record, named by the more formal word.
+  static const std::pair<const char*, const char*> kSameThing[] = {
+      {"Kid", "Child"}, {"Pupil", "Student"}, {"Picture", "Photo"}, {"Automobile", "Car"}};
+  for (const auto& [informal, formal] : kSameThing) {
+    if (cands_.count(informal) && cands_.count(formal) && !alias_.count(informal)) alias_[informal] = formal;
+  }
   // Fold aliases into their targets.
   for (const auto& [alias, target] : alias_) {
     auto it = cands_.find(alias);

@@ -274,5 +274,17 @@ TEST(ExtractRules5, ArchetypeRecordPrefersItsOwnName) {
   EXPECT_TRUE(testing::HasRelation(s, "Category", "Listing", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "summer camps for kids ... register their children": one record; "groups led by a counselor":
+// "led" is a participle, not a record.
+TEST(ExtractRules5, EverydaySynonymsAndIrregularParticiples) {
+  auto r = Analyze("Our charity runs summer camps for kids. Parents register their children for one or more camp "
+                   "weeks. Kids are split into groups led by a counselor.");
+  const auto& s = PlanOf(r);
+  EXPECT_NE(s.FindEntity("Child"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Kid"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Led"), nullptr) << Dump(r);
+  EXPECT_NE(s.FindEntity("Counselor"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -478,7 +478,8 @@ bool MayBeVerb(std::string_view w) { return IsNounVerb(w) || IsMainlyVerb(w); }
 bool IsIrregularParticiple(std::string_view w) {
   static const Set s = {"held", "bought", "sold", "paid", "made", "given", "taken", "kept", "sent", "built", "told", "shown",
                         "known", "seen", "done", "written", "chosen", "drawn", "hidden", "brought", "caught",
-                        "taught", "spent", "lent", "lost", "met", "grown", "thrown", "won"};
+                        "taught", "spent", "lent", "lost", "met", "grown", "thrown", "won", "led",
+                        "fed", "understood"};
   return In(s, w);
 }
 
