@@ -143,7 +143,7 @@ const Def kDefs[] = {
  "Channel>Video; Video>Comment; Video>Like; User*Channel", "file_uploads", "creator,viewer"},
 {"jobs", "Job board / recruiting",
  "job board=4, job postings=4, recruiting=3, recruitment=3, applicants=3, hiring=2, job offers=3, vacancies=3, candidates=2",
- "Company|employer(name!, website:url); Job|job posting|vacancy|position(title!, description:text, location, salaryMin:number, salaryMax:number, type:enum[full_time|part_time|contract]); Application*(status:enum[applied|interviewing|offered|rejected|hired]!, coverLetter:text, resumeUrl:url)",
+ "Company|employer(name!, website:url); Job|job posting|vacancy|position@(title!, description:text, location, salaryMin:number, salaryMax:number, type:enum[full_time|part_time|contract]); Application*@(status:enum[applied|interviewing|offered|rejected|hired]!, coverLetter:text, resumeUrl:url)",
  "Company>Job; Job>Application", "file_uploads", "employer,candidate"},
 {"travel", "Travel planning",
  "travel=3, trips=3, itinerary=3, itineraries=3, travel planning=4, vacation=2, destinations=2",

@@ -286,5 +286,15 @@ TEST(ExtractRules5, EverydaySynonymsAndIrregularParticiples) {
   EXPECT_NE(s.FindEntity("Counselor"), nullptr) << Dump(r);
 }
 
+// A job board's Job and Application templates (salary range, cover letter) shape only job boards:
+// a translation agency's jobs and a landlord's applications get no salary or CV fields.
+TEST(ExtractRules5, JobBoardTemplatesStayInJobBoards) {
+  auto r = Analyze("We are a translation agency. Clients send documents to translate from a source language into one "
+                   "or more target languages. A project manager assigns each job to a translator and a reviewer.");
+  EXPECT_FALSE(HasField(PlanOf(r), "Job", "salaryMin")) << Dump(r);
+  auto r2 = Analyze("A job board: companies post jobs, candidates apply with a CV.");
+  EXPECT_TRUE(HasField(PlanOf(r2), "Job", "salaryMin")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
