@@ -514,6 +514,30 @@ void Extractor::Decide() {
   for (const auto& [informal, formal] : kSameThing) {
     if (cands_.count(informal) && cands_.count(formal) && !alias_.count(informal)) alias_[informal] = formal;
   }
+  // "from a source language into target languages", "a home team and an away team": two records
+  // named only by the roles one thing plays are that thing (Language, Team).
+  {
+    std::map<std::string, std::vector<std::string>> by_head;
+    for (const auto& [name, c] : cands_) {
+      auto words = naming::SplitWords(name);
+      if (words.size() == 2 && !c.strong &&
+          In(ToLower(words.front()), {"source", "target", "start", "end", "home", "away", "origin", "destination",
+                                      "pickup", "dropoff", "sending", "receiving", "departure", "arrival"})) {
+        by_head[words.back()].push_back(name);
+      }
+    }
+    for (const auto& [head, names] : by_head) {
+      if (names.size() < 2 || cands_.count(head)) continue;
+      cands_[head].name = head;
+      cands_[head].order = cands_[names.front()].order;
+      for (const auto& n : names) {
+        if (!alias_.count(n)) {
+          alias_[n] = head;
+          role_refs_.insert(n);
+        }
+      }
+    }
+  }
   // Fold aliases into their targets.
   for (const auto& [alias, target] : alias_) {
     auto it = cands_.find(alias);

@@ -296,5 +296,16 @@ TEST(ExtractRules5, JobBoardTemplatesStayInJobBoards) {
   EXPECT_TRUE(HasField(PlanOf(r2), "Job", "salaryMin")) << Dump(r2);
 }
 
+// "from a source language into target languages": two records named only by the roles one thing
+// plays are that thing, and the roles do not relate it to itself.
+TEST(ExtractRules5, RolesOfOneThingAreThatThing) {
+  auto r = Analyze("We are a translation agency. Clients send documents to translate from a source language into one "
+                   "or more target languages.");
+  const auto& s = PlanOf(r);
+  EXPECT_NE(s.FindEntity("Language"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("SourceLanguage"), nullptr) << Dump(r);
+  EXPECT_FALSE(testing::HasRelation(s, "Language", "Language", RelationKind::kManyToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -1441,6 +1441,8 @@ void Extractor::ResolveLinks() {
     Link l = link;
     std::string a = resolve_name(l.a), b = resolve_name(l.b);
     if (a.empty() || b.empty()) continue;
+    // ("from a source language into target languages": two roles of one record link nothing.)
+    if (a == b && l.a != l.b && role_refs_.count(l.a) && role_refs_.count(l.b)) continue;
     if ((l.type == "a_has_b" || l.type == "b_has_a") && a != b && parent_of.count({a, b}) && parent_of.count({b, a})) {
       d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
       continue;
