@@ -307,5 +307,19 @@ TEST(ExtractRules5, RolesOfOneThingAreThatThing) {
   EXPECT_FALSE(testing::HasRelation(s, "Language", "Language", RelationKind::kManyToMany)) << Dump(r);
 }
 
+// "For our hotel: rooms (...), guests (...), reservations ..., and invoices": the business the
+// backend is for is the setting of its records' list, not a Hotel with those columns.
+TEST(ExtractRules5, BusinessHeadingItsRecordList) {
+  auto r = Analyze("For our hotel: rooms (number, type, price per night), guests (name, passport, phone), reservations "
+                   "of a room by a guest for dates, and invoices per reservation.");
+  const auto& s = PlanOf(r);
+  EXPECT_EQ(s.FindEntity("Hotel"), nullptr) << Dump(r);
+  for (const char* e : {"Room", "Guest", "Reservation", "Invoice"}) EXPECT_NE(s.FindEntity(e), nullptr) << e << Dump(r);
+  auto r2 = Analyze("We need an API for a small airline: airports, flights between two airports, aircraft with seat "
+                    "maps, passengers booking seats on flights, and crew assigned to flights.");
+  EXPECT_EQ(PlanOf(r2).FindEntity("Airline"), nullptr) << Dump(r2);
+  EXPECT_NE(PlanOf(r2).FindEntity("Aircraft"), nullptr) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -232,6 +232,19 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
       return false;
     }
   }
+  // "We need an API for a small airline: airports, flights ..., aircraft ..., passengers ...", "For
+  // our hotel: rooms (...), guests (...), reservations ...": the business the backend is for is the
+  // setting of a list of its records, not a record with those columns.
+  if (si == 0 && !head->plural && head->words.size() <= 2) {
+    size_t q = head->begin;
+    while (q > 0 && (In(T[q - 1].lower, {"a", "an", "our", "the", "my", "small", "little", "local", "big", "new"}))) --q;
+    if (q > 0 && q < head->begin && T[q - 1].lower == "for" &&
+        NoteRecordList(si, SplitItems(T, colon + 1, list_end, false))) {
+      label_heads_.insert(si * 1000 + head->begin);
+      setting_heads_.insert(si * 1000 + head->begin);
+      return false;
+    }
+  }
   // "Buyers place an order for an event:", "a course per school year, owned by a department:":
   // walk back over prepositional links to the phrase the list describes.
   if (!glossed) head = WalkBack(T, chunks, head);
@@ -974,11 +987,15 @@ bool Extractor::NoteRecordList(size_t si, const std::vector<Item>& items) {
     auto ch = ChunkTokens(T, it.begin, it.end);
     if (ch.empty() || ch.front().begin > it.begin + 2) continue;
     const Chunk& h = ch.front();
-    // (People are listed records here, not counts: "guests", "players".)
-    if (LooksLikeAttribute(h) && !lex::RoleOf(h.words.back())) {
+    // (People are listed records here, not counts: "guests", "players"; so is a plural with a
+    // field list of its own: "rooms (number, type, price)".)
+    const bool own_list = h.plural && h.end < it.end && T[h.end].text == "(";
+    if (LooksLikeAttribute(h) && !lex::RoleOf(h.words.back()) && !own_list) {
       ++attrs;
-    } else if (h.plural && ((!lex::IsNonEntity(h.words.back()) && !IsBadHead(h.words.back())) ||
-                            h.words.back() == "tables")) {  // (seating tables among records)
+    } else if ((h.plural || In(h.words.back(), {"aircraft", "crew", "equipment", "personnel", "cattle", "sheep",
+                                                 "livestock"})) &&  // (nouns whose plural is the singular)
+               ((!lex::IsNonEntity(h.words.back()) && !IsBadHead(h.words.back())) ||
+                h.words.back() == "tables")) {  // (seating tables among records)
       ++things;
       heads.push_back(h);
     }
