@@ -319,6 +319,10 @@ TEST(ExtractRules5, BusinessHeadingItsRecordList) {
                     "maps, passengers booking seats on flights, and crew assigned to flights.");
   EXPECT_EQ(PlanOf(r2).FindEntity("Airline"), nullptr) << Dump(r2);
   EXPECT_NE(PlanOf(r2).FindEntity("Aircraft"), nullptr) << Dump(r2);
+  auto r3 = Analyze("An app to manage our apartment building: units, residents, parking spots assigned to units, "
+                    "maintenance requests submitted by residents, and announcements from the building manager.");
+  EXPECT_EQ(PlanOf(r3).FindEntity("ApartmentBuilding"), nullptr) << Dump(r3);
+  EXPECT_NE(PlanOf(r3).FindEntity("MaintenanceRequest"), nullptr) << Dump(r3);
 }
 
 }  // namespace

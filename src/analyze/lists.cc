@@ -238,7 +238,10 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   if (si == 0 && !head->plural && head->words.size() <= 2) {
     size_t q = head->begin;
     while (q > 0 && (In(T[q - 1].lower, {"a", "an", "our", "the", "my", "small", "little", "local", "big", "new"}))) --q;
-    if (q > 0 && q < head->begin && T[q - 1].lower == "for" &&
+    // ("An app to manage our apartment building: units, residents, ...": so does "our".)
+    bool ours = false;
+    for (size_t k = q; k < head->begin; ++k) ours = ours || T[k].lower == "our";
+    if (q < head->begin && ((q > 0 && T[q - 1].lower == "for") || ours) &&
         NoteRecordList(si, SplitItems(T, colon + 1, list_end, false))) {
       label_heads_.insert(si * 1000 + head->begin);
       setting_heads_.insert(si * 1000 + head->begin);
