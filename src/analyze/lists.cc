@@ -241,8 +241,16 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     // ("An app to manage our apartment building: units, residents, ...": so does "our".)
     bool ours = false;
     for (size_t k = q; k < head->begin; ++k) ours = ours || T[k].lower == "our";
-    if (q < head->begin && ((q > 0 && T[q - 1].lower == "for") || ours) &&
-        NoteRecordList(si, SplitItems(T, colon + 1, list_end, false))) {
+    // (Only when every plural item is a thing of its own: "a warehouse: items, locations, ..." keeps
+    // the label reading, which makes its items records.)
+    const auto items = SplitItems(T, colon + 1, list_end, false);
+    const bool plain_things = std::all_of(items.begin(), items.end(), [&](const Item& it) {
+      auto ch = ChunkTokens(T, it.begin, it.end);
+      return ch.empty() || !ch.front().plural ||
+             (!IsBadHead(ch.front().words.back()) && !lex::IsNonEntity(ch.front().words.back()));
+    });
+    if (q < head->begin && ((q > 0 && T[q - 1].lower == "for") || ours) && plain_things &&
+        NoteRecordList(si, items)) {
       label_heads_.insert(si * 1000 + head->begin);
       setting_heads_.insert(si * 1000 + head->begin);
       return false;
