@@ -373,6 +373,11 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     }
     // "so Team A never sees Team B's data": a capital letter after a noun labels one instance.
     if (open && toks[i].text.size() == 1 && toks[i].text[0] >= 'A' && toks[i].text[0] <= 'Z') content = false;
+    // ("Our hockey league needs: teams, players, ...": a verb of needing before a colon.)
+    if (content && i > begin && i + 1 < end && toks[i + 1].text == ":" &&
+        In(w, {"needs", "wants", "requires", "includes", "contains", "tracks", "stores", "keeps"})) {
+      content = false;
+    }
     // ("routes have stops in order", "in order to ...": the idiom names no order.)
     if (content && w == "order" && i > begin && toks[i - 1].lower == "in" &&
         (i + 1 >= end || toks[i + 1].kind != Token::kWord || In(toks[i + 1].lower, {"to", "of", "and", "so"}))) {

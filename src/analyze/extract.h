@@ -94,7 +94,9 @@ class Extractor {
   void ProductList(size_t si);
   // Notes the items as records when they are a product's list of things (three or more plural
   // things, two in three items, at most one in five a column); false when they are not.
-  bool NoteRecordList(size_t si, const std::vector<Item>& items);
+  // `setting`: the list follows the business the backend is for ("For our hotel: ..."), so half the
+  // items being things is enough.
+  bool NoteRecordList(size_t si, const std::vector<Item>& items, bool setting = false);
   void Roles(size_t si, const std::vector<Chunk>& chunks);
   void ArrowChain(size_t si, const std::vector<Chunk>& chunks);
   // pass 2 (extract.cc)

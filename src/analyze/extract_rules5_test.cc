@@ -323,6 +323,12 @@ TEST(ExtractRules5, BusinessHeadingItsRecordList) {
                     "maintenance requests submitted by residents, and announcements from the building manager.");
   EXPECT_EQ(PlanOf(r3).FindEntity("ApartmentBuilding"), nullptr) << Dump(r3);
   EXPECT_NE(PlanOf(r3).FindEntity("MaintenanceRequest"), nullptr) << Dump(r3);
+  // ("Our hockey league needs: ...": "needs" before a colon is a verb, and half the items being
+  // things is enough under a setting the writer named.)
+  auto r4 = Analyze("Our hockey league needs: teams, players with jersey numbers, seasons, games between a home team "
+                    "and an away team, and goals with the scorer and up to two assists.");
+  for (const auto& e : PlanOf(r4).entities) EXPECT_EQ(e.name.find("League"), std::string::npos) << Dump(r4);
+  EXPECT_NE(PlanOf(r4).FindEntity("Season"), nullptr) << Dump(r4);
 }
 
 }  // namespace

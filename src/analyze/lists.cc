@@ -250,7 +250,7 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
              (!IsBadHead(ch.front().words.back()) && !lex::IsNonEntity(ch.front().words.back()));
     });
     if (q < head->begin && ((q > 0 && T[q - 1].lower == "for") || ours) && plain_things &&
-        NoteRecordList(si, items)) {
+        NoteRecordList(si, items, /*setting=*/true)) {
       label_heads_.insert(si * 1000 + head->begin);
       setting_heads_.insert(si * 1000 + head->begin);
       return false;
@@ -983,7 +983,7 @@ void Extractor::ProductList(size_t si) {
   if (from < T.size()) NoteRecordList(si, SplitItems(T, from, T.size(), false));
 }
 
-bool Extractor::NoteRecordList(size_t si, const std::vector<Item>& items) {
+bool Extractor::NoteRecordList(size_t si, const std::vector<Item>& items, bool setting) {
   if (items.size() < 3) return false;
   const auto& T = s_[si].tokens;
   int things = 0, attrs = 0;
@@ -1012,7 +1012,11 @@ bool Extractor::NoteRecordList(size_t si, const std::vector<Item>& items) {
     }
   }
   const int n_items = static_cast<int>(items.size());
-  if (things < 3 || things * 3 < n_items * 2 || attrs * 5 > n_items) return false;
+  // (Under a setting the writer named, "Our hockey league needs: teams, players with jersey numbers,
+  // ...", half the items being things is enough.)
+  if (things < 3 || (setting ? things * 2 < n_items : things * 3 < n_items * 2) || attrs * 5 > n_items + (setting ? 3 : 0)) {
+    return false;
+  }
   for (const auto& h : heads) Note(h, 3.0, IsListedPerson(h.words.back()), si);
   return true;
 }
