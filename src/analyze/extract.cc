@@ -58,12 +58,20 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
   // "a sitting for that student and that quiz:": coordinated phrases behind a preposition are
   // walked over together; without the preposition the walk goes back to the last phrase.
   const Chunk* before_coordination = nullptr;
+  const Chunk* possessed = nullptr;  // "a customer's address": the phrase after the possessive
   for (int guard = 0; guard < 6; ++guard) {
     const Chunk* prev = nullptr;
     for (const auto& c : chunks) {
       if (c.end <= head->begin && c.depth == 0) prev = &c;
     }
     if (!prev) break;
+    // ("jobs at a customer's address with date, ...": a possessor and what it owns are walked over
+    // together; without a preposition before them the walk ends at the owned phrase.)
+    if (prev->end + 1 == head->begin && T[prev->end].text == "'s") {
+      if (!possessed) possessed = head;
+      head = prev;
+      continue;
+    }
     {
       bool coordinated = prev->end < head->begin;
       bool has_and = false;
@@ -119,7 +127,9 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
     if (!prep || other || lex::IsNonEntity(prev->words.back())) break;
     head = prev;
     before_coordination = nullptr;
+    possessed = nullptr;
   }
+  if (possessed) head = possessed;
   return before_coordination ? before_coordination : head;
 }
 

@@ -331,5 +331,14 @@ TEST(ExtractRules5, BusinessHeadingItsRecordList) {
   EXPECT_NE(PlanOf(r4).FindEntity("Season"), nullptr) << Dump(r4);
 }
 
+// "jobs at a customer's address with date, description and price": the list is the jobs', walked
+// back over the possessive; "the customer's address with street and city" stays the address's.
+TEST(ExtractRules5, WalkBackOverAPossessive) {
+  auto r = Analyze("Customers have an address and a phone. Jobs at a customer's address with date, description and price.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Job", "price")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Customer", "price")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
