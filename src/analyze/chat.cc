@@ -961,6 +961,7 @@ Intent ReadEdits(const ChatState& st, const std::string& text) {
         names.back().push_back(x);
       }
     }
+    std::vector<std::string> unchanged;  // "make email unique" when it already is
     for (auto& name : names) {
       std::string owner = hint;
       if (name.size() >= 2 && EntityFor(s, {name[0]}) != "") {  // "make post title required"
@@ -991,7 +992,16 @@ Intent ReadEdits(const ChatState& st, const std::string& text) {
         nf.min = bounds->first;
         nf.max = bounds->second;
       }
+      if (nf.type == f->type && nf.unique == f->unique && nf.required == f->required && nf.min == f->min &&
+          nf.max == f->max) {
+        unchanged.push_back(owner + "." + field);
+        continue;
+      }
       ops.push_back({ed::UpdateField{owner, nf}});
+    }
+    if (ops.empty() && !unchanged.empty()) {
+      return Already(Join(unchanged, " and ") + (unchanged.size() == 1 ? " is" : " are") + " already " + w[flag] +
+                     ".");
     }
   } else if (ops.empty() && !verb.empty()) {
     // Additions: "add comments to posts", "posts need a subtitle", "add a rating to it",

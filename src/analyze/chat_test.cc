@@ -542,4 +542,21 @@ TEST(ChatProperty, RandomFollowUpsKeepTheSpecValidAndUndoable) {
   EXPECT_GE(edits, 15);  // the grammar does reach the edit paths
 }
 
+// "make email unique" when it already is: nothing changes, the user is told, and there is nothing
+// new to undo.
+TEST_F(ChatTest, MakingAFieldWhatItAlreadyIsChangesNothing) {
+  ASSERT_TRUE(E("User")->FindField("email")->unique);
+  const size_t undos = st_.undo.size();
+  const spec::AppSpec before = *st_.spec;
+  ChatReply r = Say("make email unique");
+  EXPECT_EQ(r.kind, ChatReply::kClarify) << r.text;
+  EXPECT_NE(r.text.find("User.email is already unique"), std::string::npos) << r.text;
+  EXPECT_EQ(*st_.spec, before);
+  EXPECT_EQ(st_.undo.size(), undos);
+  // Among several instructions the one already done is skipped and the rest applied.
+  r = Say("make email unique and make the title optional");
+  ASSERT_EQ(r.kind, ChatReply::kEdited) << r.text;
+  EXPECT_FALSE(E("Post")->FindField("title")->required);
+}
+
 }  // namespace bf::analyze
