@@ -74,20 +74,30 @@ bool OutsideNamesNoDomain(const std::vector<Sentence>& sentences, const Analogy&
   return nouns.size() < 2;
 }
 
-// The draft entity an archetype entity stands for (its name or a synonym), or "" (the last one
-// when several do).
 // The draft entity an archetype entity stands for: the one of its name, else the last one named by
 // one of its synonyms ("sellers post listings, buyers send offers": Listing is the Listing, not
-// the Offer the marketplace archetype also calls a listing).
-std::string DraftNameOf(const Draft& d, const ArchEntity& ae) {
-  if (d.Find(ae.name)) return ae.name;
-  std::string found;
-  for (const auto& e : d.entities) {
-    const std::string low = naming::ToLowerWords(e.name);
-    if (std::find(ae.synonyms.begin(), ae.synonyms.end(), low) != ae.synonyms.end()) found = e.name;
+// the Offer the marketplace archetype also calls a listing), or "". The draft's names are split
+// into words once, for the many archetype entities looked up against one draft.
+class DraftNames {
+ public:
+  explicit DraftNames(const Draft& d) : d_(d) {
+    for (size_t i = 0; i < d.entities.size(); ++i) by_words_[naming::ToLowerWords(d.entities[i].name)] = i;
   }
-  return found;
-}
+  std::string Of(const ArchEntity& ae) const {
+    if (d_.Find(ae.name)) return ae.name;
+    std::optional<size_t> at;
+    for (const auto& syn : ae.synonyms) {
+      if (auto it = by_words_.find(syn); it != by_words_.end() && (!at || it->second > *at)) at = it->second;
+    }
+    return at ? d_.entities[*at].name : "";
+  }
+
+ private:
+  const Draft& d_;
+  std::map<std::string, size_t> by_words_;  // lowercase words of a name -> last entity index
+};
+
+std::string DraftNameOf(const Draft& d, const ArchEntity& ae) { return DraftNames(d).Of(ae); }
 
 // Adds an archetype's entities and relations to a thin draft.
 void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<std::string>& assumptions,
@@ -178,25 +188,13 @@ void RelateLikeKnownPairs(Draft& d, const std::vector<ArchetypeMatch>& matches) 
   std::vector<const Archetype*> order;
   for (const auto& m : matches) order.push_back(m.archetype);
   for (const auto& a : Archetypes()) order.push_back(&a);
-  // DraftNameOf for every archetype entity, without splitting the draft's names each time.
-  std::map<std::string, size_t> by_name, by_words;
-  for (size_t i = 0; i < d.entities.size(); ++i) {
-    by_name[d.entities[i].name] = i;
-    by_words[naming::ToLowerWords(d.entities[i].name)] = i;
-  }
-  auto draft_name_of = [&](const ArchEntity& ae) -> std::string {
-    if (by_name.count(ae.name)) return ae.name;
-    std::optional<size_t> at;
-    for (const auto& syn : ae.synonyms) {
-      if (auto it = by_words.find(syn); it != by_words.end() && (!at || it->second > *at)) at = it->second;
-    }
-    return at ? d.entities[*at].name : "";
-  };
+  // (Relations are added below, entities are not: the index stays valid.)
+  const DraftNames names(d);
   std::map<std::string, std::string> in_draft;  // archetype entity name -> draft name, per archetype
   for (const Archetype* a : order) {
     if (a->relations.empty()) continue;
     in_draft.clear();
-    for (const auto& ae : a->entities) in_draft[ae.name] = draft_name_of(ae);
+    for (const auto& ae : a->entities) in_draft[ae.name] = names.Of(ae);
     for (const auto& r : a->relations) {
       auto from = in_draft.find(r.from), to = in_draft.find(r.to);
       if (from != in_draft.end() && to != in_draft.end()) link(from->second, to->second, r.kind);

@@ -45,6 +45,15 @@ bool LooksLikeAttribute(const Chunk& c) {
   return lex::InferFieldType(parts).type != spec::FieldType::kString;
 }
 
+namespace {
+// "start station", "home team", "return branch", "target language": a word naming the role a record
+// plays in another one.
+bool IsRoleModifier(std::string_view w) {
+  return In(w, {"start", "end", "home", "away", "origin", "destination", "source", "target", "departure", "arrival",
+                "pickup", "dropoff", "return", "sending", "receiving"});
+}
+}  // namespace
+
 bool IsGenericDependent(std::string_view w) {
   return In(w, {"line", "item", "entry", "detail", "row", "record", "option", "image", "photo", "member",
                 "attachment", "note", "comment", "log", "history", "setting", "value", "answer", "vote"});
@@ -199,10 +208,7 @@ void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
     if (prev == "no" || prev == "without" || prev == "never") return;
     // "we have grown to forty people", "a team of 12 people": a headcount, not a record of people.
     if (c.words.size() == 1 && In(c.words[0], {"people", "persons"}) &&
-        (std::isdigit(static_cast<unsigned char>(prev[0])) ||
-         In(prev, {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                   "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-                   "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens"}))) {
+        (std::isdigit(static_cast<unsigned char>(prev[0])) || (prev != "one" && lex::IsCountWord(prev)))) {
       return;
     }
     // "for our team", "our company wants": the writer's own organisation is not one of its records.
@@ -434,10 +440,9 @@ void Extractor::Evidence(size_t si) {
       bool example = false;
       for (size_t k = c.begin; k > 1 && k + 8 > c.begin; --k) {
         const Token& p = T[k - 1];
-        if ((p.kind == Token::kWord && In(p.lower, {"like", "including", "eg"})) ||
-            (p.lower == "as" && T[k - 2].lower == "such")) {
-          const size_t before = p.lower == "as" ? k - 2 : k - 1;
-          example = before > 0 && T[before - 1].kind == Token::kWord && T[before - 1].lower.ends_with("s");
+        const size_t cue = p.lower == "as" ? k - 2 : k - 1;  // "such as" starts one word earlier
+        if (p.kind == Token::kWord && IsExampleCue(T, cue)) {
+          example = cue > 0 && T[cue - 1].kind == Token::kWord && T[cue - 1].lower.ends_with("s");
           break;
         }
         if (p.kind == Token::kPunct ? p.text != "," : (lex::IsVerb(p.lower) || In(p.lower, {"with", "to", "for"}))) {
@@ -530,9 +535,7 @@ void Extractor::Decide() {
     std::map<std::string, std::vector<std::string>> by_head;
     for (const auto& [name, c] : cands_) {
       auto words = naming::SplitWords(name);
-      if (words.size() == 2 && !c.strong &&
-          In(ToLower(words.front()), {"source", "target", "start", "end", "home", "away", "origin", "destination",
-                                      "pickup", "dropoff", "sending", "receiving", "departure", "arrival"})) {
+      if (words.size() == 2 && !c.strong && IsRoleModifier(ToLower(words.front()))) {
         by_head[words.back()].push_back(name);
       }
     }
@@ -596,9 +599,7 @@ void Extractor::Decide() {
     }
     // "a start station and an end station", "home team, away team", "origin port": a record named
     // by the role it plays is a reference to the record the text names on its own.
-    if (words.size() == 2 && !c.strong &&
-        In(ToLower(words.front()), {"start", "end", "home", "away", "origin", "destination", "source", "target",
-                                    "departure", "arrival", "pickup", "dropoff", "return", "sending", "receiving"}) &&
+    if (words.size() == 2 && !c.strong && IsRoleModifier(ToLower(words.front())) &&
         cands_.count(words.back()) && cands_[words.back()].score >= 2.0) {
       alias_[name] = words.back();
       role_refs_.insert(name);

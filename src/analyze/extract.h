@@ -105,6 +105,9 @@ class Extractor {
   void ParseLists();
   // relations (relate.cc)
   void Patterns(size_t si, const std::vector<Chunk>& chunks);
+  // Flags on the candidates a relation pattern shows to be records (relate.cc).
+  void NoteStatedRecords(const Chunk& a, const Chunk& b, const std::string& conn, const std::string& type);
+  void MarkMade(const Chunk& maker, const Chunk& made, const std::string& conn, const std::string& type);
   void PronounObjects(size_t si, const std::vector<Chunk>& chunks);
   // "it" / "them" / "they" as chunks standing for their antecedent (relate.cc).
   std::vector<Chunk> PronounChunks(size_t si, const std::vector<Chunk>& chunks) const;

@@ -11,11 +11,11 @@
 
 namespace bf::analyze {
 
-inline bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  for (auto s : set) {
-    if (w == s) return true;
-  }
-  return false;
+// "like", "including", "e.g." or "such as" at `k`: what follows are examples of a kind, not
+// records ("activities like calls and meetings").
+inline bool IsExampleCue(const std::vector<Token>& T, size_t k) {
+  return k < T.size() && (In(T[k].lower, {"like", "including", "eg"}) ||
+                          (T[k].lower == "such" && k + 1 < T.size() && T[k + 1].lower == "as"));
 }
 
 // "user", "users", "friends", ...: the login entity itself.

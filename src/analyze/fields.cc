@@ -11,13 +11,6 @@ namespace {
 
 using spec::FieldType;
 
-bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  for (auto s : set) {
-    if (w == s) return true;
-  }
-  return false;
-}
-
 bool IsMergePrefix(std::string_view w) {
   return In(w, {"first", "middle", "last", "home", "work", "cell", "mobile", "office", "min", "max", "minimum",
                 "maximum", "start", "end", "from", "to", "begin", "shipping", "billing", "primary", "secondary",

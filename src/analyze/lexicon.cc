@@ -30,10 +30,7 @@ const Set& Stopwords() {
       "after", "before", "during", "up", "down", "out", "off", "like", "such", "eg", "ie", "aka", "is",
       "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "has", "have", "had",
       "having", "can", "could", "may", "might", "must", "should", "would", "will", "shall", "not",
-      "dont", "doesnt", "cant", "wont", "isnt", "arent", "how", "why", "one", "two", "three", "four",
-      "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty",
-      "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand",
-      "thousands", "million", "millions", "dozen", "dozens", "yes", "ok", "okay", "oh", "well", "maybe", "perhaps", "please", "pls", "thanks",
+      "dont", "doesnt", "cant", "wont", "isnt", "arent", "how", "why", "yes", "ok", "okay", "oh", "well", "maybe", "perhaps", "please", "pls", "thanks",
       "kind", "sort", "bunch", "couple", "few", "more", "most", "less", "much", "else",
       "again", "already", "still", "even", "ever", "never", "always", "usually", "often", "sometimes",
       "optionally", "mostly", "mainly", "exactly", "just", "own", "themselves", "itself", "yourself",
@@ -153,6 +150,16 @@ const Set& NounVerbs() {
                         "recording", "posting", "finding", "reading", "holding", "heading",
                         "opening", "ending", "beginning", "warning", "painting", "drawing",
                         "learning", "hearing", "staffing", "sharing", "streaming", "ticketing"};
+  return s;
+}
+
+// Count words ("forty people", "a dozen shelters"): function words too (IsStopword).
+const Set& CountWords() {
+  static const Set s = {"one",      "two",      "three",    "four",    "five",    "six",      "seven",
+                        "eight",    "nine",     "ten",      "eleven",  "twelve",  "fifteen",  "twenty",
+                        "thirty",   "forty",    "fifty",    "sixty",   "seventy", "eighty",   "ninety",
+                        "hundred",  "hundreds", "thousand", "thousands", "million", "millions", "dozen",
+                        "dozens"};
   return s;
 }
 
@@ -353,7 +360,8 @@ bool AnyOf(const PhraseIndex& norm, const std::string_view (&phrases)[N]) {
 
 }  // namespace
 
-bool IsStopword(std::string_view w) { return In(Stopwords(), w); }
+bool IsStopword(std::string_view w) { return In(Stopwords(), w) || In(CountWords(), w); }
+bool IsCountWord(std::string_view w) { return In(CountWords(), w); }
 bool IsVerb(std::string_view w) { return In(Verbs(), w) && !In(NounVerbs(), w); }
 bool IsNounVerb(std::string_view w) { return In(NounVerbs(), w); }
 bool IsModifier(std::string_view w) { return In(Modifiers(), w); }
@@ -376,7 +384,8 @@ bool IsQuantifier(std::string_view w) { return In(Quantifiers(), w); }
 const std::vector<std::string>& TypoVocabulary() {
   static const std::vector<std::string> v = [] {
     std::unordered_set<std::string> all;
-    for (const Set* s : {&Stopwords(), &Verbs(), &NounVerbs(), &Modifiers(), &FieldWords(), &NonEntities()}) {
+    for (const Set* s : {&Stopwords(), &CountWords(), &Verbs(), &NounVerbs(), &Modifiers(), &FieldWords(),
+                         &NonEntities()}) {
       for (auto w : *s) {
         if (w.size() >= 4) all.emplace(w);
       }

@@ -20,6 +20,7 @@ bool IsModifier(std::string_view w);        // nested, optional, custom, other: 
 bool IsFieldWord(std::string_view w);       // name, email, title, status, price: attributes
 bool IsNonEntity(std::string_view w);       // backend, system, data, thing: never an entity
 bool IsQuantifier(std::string_view w);      // many, several, multiple, some
+bool IsCountWord(std::string_view w);       // one, two, ..., forty, hundreds, dozen (also stopwords)
 bool IsKnownWord(std::string_view w);       // any vocabulary or English word (typo correction skips these)
 // A lowercase word of five or more letters in the compiled-in English word list (SCOWL, see
 // scripts/english_words.py).

@@ -991,10 +991,7 @@ bool Extractor::NoteRecordList(size_t si, const std::vector<Item>& items, bool s
   bool examples = false;  // "activities like calls and meetings": the items after "like" are kinds
   for (const auto& it : items) {
     if (examples) break;
-    for (size_t k = it.begin; k < it.end; ++k) {
-      examples = examples || In(T[k].lower, {"like", "including", "eg"}) ||
-                 (T[k].lower == "such" && k + 1 < it.end && T[k + 1].lower == "as");
-    }
+    for (size_t k = it.begin; k < it.end; ++k) examples = examples || IsExampleCue(T, k);
     auto ch = ChunkTokens(T, it.begin, it.end);
     if (ch.empty() || ch.front().begin > it.begin + 2) continue;
     const Chunk& h = ch.front();

@@ -746,6 +746,41 @@ void Extractor::FrontedScope(size_t si, const std::vector<const Chunk*>& cs) {
   }
 }
 
+// "listeners leave ratings", "guests write reviews": what people make with a verb of making is a
+// record, even when its word is often a column.
+void Extractor::MarkMade(const Chunk& maker, const Chunk& made, const std::string& conn, const std::string& type) {
+  if (made.plural && type == "a_has_b" && (IsUserHead(maker) || PersonLike(maker) || AgentNoun(maker)) &&
+      IsMakingVerb(conn) && cands_.count(made.name)) {
+    cands_[made.name].belonging = true;
+  }
+}
+
+// Records a verb between two phrases states, even when their words are usually columns, features
+// or software: what people make (MarkMade), what is borrowed or rented ("gardeners can borrow
+// tools"), the owner of a stated many ("each course has many lessons"), and both sides of a verb of
+// belonging ("every comment belongs to a post"; "every record belongs to ..." is about all data).
+void Extractor::NoteStatedRecords(const Chunk& a, const Chunk& b, const std::string& conn, const std::string& type) {
+  MarkMade(a, b, conn, type);
+  if (b.plural && cands_.count(b.name) &&
+      In(conn, {" borrow ", " borrows ", " can borrow ", " rent ", " rents ", " can rent ", " lend ", " lends ",
+                " reserve ", " reserves ", " can reserve "})) {
+    cands_[b.name].borrowed = true;
+  }
+  if (b.plural && !IsUserHead(a) && cands_.count(a.name) &&
+      In(conn, {" has many ", " have many ", " has several ", " have several ", " can have many ", " has multiple ",
+                " have multiple ", " can have several ", " can have multiple "})) {
+    cands_[a.name].belonging = true;
+  }
+  if (conn.find(" belong") != std::string::npos) {
+    for (const Chunk* side : {&a, &b}) {
+      if (!IsUserHead(*side) && cands_.count(side->name) &&
+          !In(side->words.back(), {"record", "records", "row", "rows", "data", "entry", "entries"})) {
+        cands_[side->name].belonging = true;
+      }
+    }
+  }
+}
+
 void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
   const auto& T = s_[si].tokens;
   std::vector<const Chunk*> cs;
@@ -1045,10 +1080,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         // clause subject does the second act.
         if (!tail.type.empty() && subject && subject != &a && subject->name != b.name) {
           Note(b, 1.0, false, si);
-          if (b.plural && tail.type == "a_has_b" && (IsUserHead(*subject) || PersonLike(*subject) || AgentNoun(*subject)) &&
-              IsMakingVerb(conn.substr(and_at + 4)) && cands_.count(b.name)) {
-            cands_[b.name].belonging = true;  // "listeners subscribe to shows and leave ratings"
-          }
+          MarkMade(*subject, b, conn.substr(and_at + 4), tail.type);  // "... and leave ratings"
           links_.push_back({subject->name, b.name, tail.type, tail.inverse});
           continue;
         }
@@ -1336,38 +1368,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           Note(*r, IsPersonEntityWord(r->words.back()) ? 2.2 : ev, false, si);
         }
         Note(*l, IsPersonEntityWord(l->words.back()) ? 2.2 : ev, false, si);
-        // "every comment belongs to a post", "each city belongs to a country": both sides of a
-        // verb of belonging are records, even words that are often columns or features.
         // (Only the phrases next to the verb: "projects with summary, ..., and an observation can
-        // belong to projects" says nothing of summaries; "every record belongs to ..." is about
-        // all data.)
-        // ("listeners leave ratings", "guests write reviews": what people make is a record, even
-        // when its word is often a column.)
-        if (l == &a && r == &b && b.plural && k.type == "a_has_b" && (IsUserHead(a) || PersonLike(a) || AgentNoun(a)) &&
-            IsMakingVerb(conn)) {
-          if (cands_.count(b.name)) cands_[b.name].belonging = true;
-        }
-        // ("gardeners can borrow tools", "members rent kayaks": what is borrowed or rented is a
-        // thing kept on record, even a word that usually names software.)
-        if (l == &a && r == &b && b.plural &&
-            In(conn, {" borrow ", " borrows ", " can borrow ", " rent ", " rents ", " can rent ", " lend ", " lends ",
-                      " reserve ", " reserves ", " can reserve "})) {
-          if (cands_.count(b.name)) cands_[b.name].borrowed = true;
-        }
-        // ("Each course has many lessons": so is the owner of a stated many.)
-        if (l == &a && r == &b && b.plural && !IsUserHead(a) &&
-            In(conn, {" has many ", " have many ", " has several ", " have several ", " can have many ",
-                      " has multiple ", " have multiple ", " can have several ", " can have multiple "})) {
-          if (cands_.count(a.name)) cands_[a.name].belonging = true;
-        }
-        if (conn.find(" belong") != std::string::npos && l == &a && r == &b) {
-          for (const Chunk* side : {l, r}) {
-            if (!IsUserHead(*side) && cands_.count(side->name) &&
-                !In(side->words.back(), {"record", "records", "row", "rows", "data", "entry", "entries"})) {
-              cands_[side->name].belonging = true;
-            }
-          }
-        }
+        // belong to projects" says nothing of summaries.)
+        if (l == &a && r == &b) NoteStatedRecords(a, b, conn, k.type);
         links_.push_back({l->name, bname, k.type, k.inverse});
       }
     }

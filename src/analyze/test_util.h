@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 
 #include "analyze/analyzer.h"
 #include "spec/spec_json.h"
@@ -40,6 +41,14 @@ inline bool HasField(const spec::AppSpec& s, const std::string& entity, const st
 }
 
 inline std::string Dump(const AnalysisResult& r) { return ToJson(r).dump(); }
+
+// No entity's name contains `part` ("Forty" of "FortyPerson"); the failure names the entity.
+inline ::testing::AssertionResult NoEntityNamedWith(const spec::AppSpec& s, std::string_view part) {
+  for (const auto& e : s.entities) {
+    if (e.name.find(part) != std::string::npos) return ::testing::AssertionFailure() << "entity " << e.name;
+  }
+  return ::testing::AssertionSuccess();
+}
 
 inline ::testing::AssertionResult Valid(const spec::AppSpec& s) {
   auto issues = spec::Validate(s);

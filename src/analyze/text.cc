@@ -6,7 +6,6 @@
 #include <set>
 #include <unordered_map>
 
-#include "analyze/extract_util.h"
 #include "analyze/lexicon.h"
 #include "common/strings.h"
 #include "spec/naming.h"

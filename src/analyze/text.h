@@ -3,12 +3,21 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace bf::analyze {
+
+// `w` is one of `set` (short word lists written in place: In(w, {"a", "an", "the"})).
+inline bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
 
 struct Token {
   enum Kind { kWord, kNumber, kPunct };
