@@ -150,6 +150,13 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       for (size_t k = cur.begin + 1; joined && k < cur.end; ++k) joined = toks[k].joined;
       cur.identifier = joined;
       NameChunk(cur);
+      // ("plants belong to species", "track species"): a word with one form for both numbers is
+      // plural after a word that does not count one (in a list it stays a column: "title, series").
+      if (!cur.plural && cur.words.size() == 1 && (cur.words[0] == "species" || cur.words[0] == "series") &&
+          cur.begin > 0 && toks[cur.begin - 1].kind == Token::kWord &&
+          !In(toks[cur.begin - 1].lower, {"a", "an", "one", "each", "every", "this", "that", "per", "single", "any"})) {
+        cur.plural = true;
+      }
       // ("the shopping list the packers follow": when the noun turned out a verb, the gerund
       // alone names nothing.)
       const bool lone_gerund = cur.words.size() == 1 && lex::IsActivityGerund(cur.words[0]);

@@ -378,6 +378,16 @@ bool IsDet(std::string_view w) {
                 "we", "you", "they", "he", "she", "us", "me"});
 }
 
+// "are kept in", "live in", "belong to": a verb of place or belonging (a phrase that opens with a
+// preposition, "in each", "for one", is about the object instead).
+bool VerbOfPlace(const std::string& phrase, const Kind& k) {
+  if (k.type != "b_has_a") return false;
+  const auto ws = Split(Trim(phrase), ' ');
+  return ws.size() >= 2 && !IsDet(ws[0]) &&
+         !In(ws[0], {"in", "of", "for", "on", "at", "from", "to", "with", "by", "under", "within", "inside", "about",
+                     "against", "per", "into", "onto", "one", "and", "or", "as", "like", "such", "including", "so"});
+}
+
 }  // namespace
 
 // The record a participation act leaves ("join" -> Membership, "enroll in" -> Enrollment);
@@ -941,8 +951,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         continue;
       }
       Kind tk = Classify(tail, b);
-      if (!tk.type.empty() && tail != " " && (StartsWith(tk.type, "join:") || tk.type == "m2m" || tk.type == "a_has_b")) {
-        Note(b, 1.0, false, si);
+      // "plants belong to species, are kept in greenhouses": a verb of place or belonging
+      // shared with the subject. (A bare preposition after "and" joins the object instead.)
+      const bool placed = VerbOfPlace(tail, tk);
+      if (!tk.type.empty() && tail != " " &&
+          (StartsWith(tk.type, "join:") || tk.type == "m2m" || tk.type == "a_has_b" || placed)) {
+        Note(b, placed ? 2.2 : 1.0, false, si);
         std::string type = tk.type;
         // "students have a name, and enroll in courses with a grade": the shared subject's act
         // with attributes makes the join entity too.
@@ -1079,7 +1093,8 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         // "teams play in several leagues and sign up for seasons": `a` is the first verb's object; the
         // clause subject does the second act.
         if (!tail.type.empty() && subject && subject != &a && subject->name != b.name) {
-          Note(b, 1.0, false, si);
+          // ("animals belong to species and live in enclosures")
+          Note(b, VerbOfPlace(conn.substr(and_at + 4), tail) ? 2.2 : 1.0, false, si);
           MarkMade(*subject, b, conn.substr(and_at + 4), tail.type);  // "... and leave ratings"
           links_.push_back({subject->name, b.name, tail.type, tail.inverse});
           continue;
