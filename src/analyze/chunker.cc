@@ -390,6 +390,12 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         (i + 1 >= end || toks[i + 1].kind != Token::kWord || In(toks[i + 1].lower, {"to", "of", "and", "so"}))) {
       content = false;
     }
+    // ("a flight of course carries many tickets": the idiom names no course.)
+    if (content && w == "course" && i > begin && toks[i - 1].lower == "of" &&
+        (i + 1 >= end || toks[i + 1].kind != Token::kWord || lex::IsVerb(toks[i + 1].lower) ||
+         In(toks[i + 1].lower, {"we", "you", "they", "it", "i", "not", "and", "but", "the", "a"}))) {
+      content = false;
+    }
     // ("Every week volunteers pack parcels": "every week" says how often; it names nothing.)
     if (content && i > begin && i + 1 < end && In(toks[i - 1].lower, {"every", "each"}) &&
         In(w, {"week", "day", "month", "year", "morning", "evening", "night", "weekend", "hour"}) &&

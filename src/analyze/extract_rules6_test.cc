@@ -44,5 +44,33 @@ TEST(ExtractRules6, InvariantPluralsAfterAVerb) {
   EXPECT_EQ(PlanOf(r2).FindEntity("Series"), nullptr) << Dump(r2);
 }
 
+// "each parcel goes to one family and contains several products": the subject of a verb of place
+// is the subject of the verbs coordinated with it, and a count after a verb of holding ("contain
+// several") reads as the verb alone ("Orders contain several products" planned no Order).
+TEST(ExtractRules6, CountsAfterVerbsOfHolding) {
+  auto r = Analyze("A food bank: each parcel goes to one family and contains several products.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Family", "Parcel", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Parcel", "Product", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(testing::HasRelation(s, "Family", "Product", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("Orders contain several products. Products have a name and a price.");
+  EXPECT_NE(PlanOf(r2).FindEntity("Order"), nullptr) << Dump(r2);
+  // ("customers can save many addresses": a count after another verb keeps that verb's reading.)
+  auto r3 = Analyze("Customers can save many addresses: street, city, zip. Customers place orders.");
+  EXPECT_FALSE(testing::HasRelation(PlanOf(r3), "User", "Address", RelationKind::kManyToMany)) << Dump(r3);
+}
+
+// "we are an NGO in Kenya and we organise many events": a pronoun after "and" opens a clause of
+// its own, so the place is no parent of the events; "a flight of course carries many tickets"
+// names no Course.
+TEST(ExtractRules6, PronounClausesAndIdiomsNameNoParent) {
+  auto r = Analyze("Hello, we are an NGO in Kenya and we organise many events. Volunteers sign up for events.");
+  EXPECT_EQ(PlanOf(r).FindEntity("Kenya"), nullptr) << Dump(r);
+  auto r2 = Analyze("Airline booking: a ticket can include several flight segments and a flight of course carries "
+                    "many tickets.");
+  EXPECT_EQ(PlanOf(r2).FindEntity("Course"), nullptr) << Dump(r2);
+  EXPECT_NE(PlanOf(r2).FindEntity("Flight"), nullptr) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

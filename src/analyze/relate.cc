@@ -315,6 +315,19 @@ Kind Classify(const std::string& c, const Chunk& b) {
       return Classify(rest, b);
     }
   }
+  // "orders contain several products", "each parcel contains multiple items": a count after a
+  // verb of holding says how many.
+  // (Only after a verb alone: "a company with many outlets", "we organise many events" stay as
+  // they read without the count.)
+  for (std::string_view q : {" several ", " multiple ", " many ", " some ", " various ", " lots of ", " a few "}) {
+    if (c.size() > q.size() + 1 && c.ends_with(q)) {
+      const std::string verb = c.substr(0, c.size() - q.size() + 1);
+      const auto ws = Split(Trim(verb), ' ');
+      if (ws.size() != 1 || !lex::IsVerb(ws[0]) || In(ws[0], {"with", "and", "has", "have"})) break;
+      Kind k = Classify(verb, b);
+      if (k.type == "a_has_b") return k;
+    }
+  }
   return {};
 }
 
@@ -384,6 +397,7 @@ bool VerbOfPlace(const std::string& phrase, const Kind& k) {
   if (k.type != "b_has_a") return false;
   const auto ws = Split(Trim(phrase), ' ');
   return ws.size() >= 2 && !IsDet(ws[0]) &&
+         In(ws.back(), {"in", "into", "at", "to", "under", "within", "inside", "on", "one"}) &&
          !In(ws[0], {"in", "of", "for", "on", "at", "from", "to", "with", "by", "under", "within", "inside", "about",
                      "against", "per", "into", "onto", "one", "and", "or", "as", "like", "such", "including", "so"});
 }
@@ -912,10 +926,11 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       // subject of the coordinated verb too.
       if (probe.type == "b_has_a" &&
           (conn.find("belong") != std::string::npos || conn.find(" live") != std::string::npos ||
-           conn.find(" sit") != std::string::npos)) {
+           conn.find(" sit") != std::string::npos || VerbOfPlace(conn, probe))) {
         subject = &a;
       }
     }
+    if (getenv("DBG")) fprintf(stderr, "pair %s|%s clean=%d subj=%s conn=[%s]\n", a.name.c_str(), b.name.c_str(), clean, subject ? subject->name.c_str() : "-", conn.c_str());
     if (!clean && subject && &a != subject) {
       // Words after the last ',' / 'and' between the two phrases.
       std::string tail = " ";
@@ -1072,6 +1087,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       }
     }
     Kind k = Classify(conn, b);
+    if (getenv("DBG")) fprintf(stderr, "  k=%s\n", k.type.c_str());
     // "admins manage the timetable", "staff can moderate comments": what an administrative role
     // may do is a permission, not records it owns.
     if (k.type == "a_has_b" && lex::RoleOf(a.words.back()) && !IsPersonEntityWord(a.words.back()) &&
@@ -1093,8 +1109,13 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         // "teams play in several leagues and sign up for seasons": `a` is the first verb's object; the
         // clause subject does the second act.
         if (!tail.type.empty() && subject && subject != &a && subject->name != b.name) {
-          // ("animals belong to species and live in enclosures")
-          Note(b, VerbOfPlace(conn.substr(and_at + 4), tail) ? 2.2 : 1.0, false, si);
+          // ("animals belong to species and live in enclosures", "each parcel goes to one family
+          // and contains several products": a verb of place, or a count of what the subject holds,
+          // is evidence as strong as the subject's own verb.)
+          const std::string act = conn.substr(and_at + 4);
+          const bool counted = tail.type == "a_has_b" &&
+                               (act.ends_with(" several ") || act.ends_with(" multiple ") || act.ends_with(" many "));
+          Note(b, counted || VerbOfPlace(act, tail) ? 2.2 : 1.0, false, si);
           MarkMade(*subject, b, conn.substr(and_at + 4), tail.type);  // "... and leave ratings"
           links_.push_back({subject->name, b.name, tail.type, tail.inverse});
           continue;
@@ -1113,6 +1134,13 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           while (after < T.size() && T[after].kind == Token::kWord && IsDet(T[after].lower)) ++after;
           own_target = after < T.size() && T[after].kind == Token::kWord && !In(T[after].lower, {"it", "them"});
         }
+        // ("we are an NGO in Kenya and we organise many events": a pronoun opens a clause of its own.)
+        bool pronoun_subject = false;
+        for (size_t q = a.end; q + 1 < b.begin; ++q) {
+          pronoun_subject = pronoun_subject ||
+                            (T[q].lower == "and" && In(T[q + 1].lower, {"we", "they", "i", "you", "he", "she"}));
+        }
+        if (pronoun_subject) continue;
         if (!tail.type.empty() && own_target && before > 0 && T[before - 1].kind == Token::kWord &&
             (lex::IsVerb(T[before - 1].lower) || lex::IsNounVerb(T[before - 1].lower)) &&
             !In(T[before - 1].lower, {"has", "have", "is", "are"})) {
