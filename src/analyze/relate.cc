@@ -930,7 +930,6 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         subject = &a;
       }
     }
-    if (getenv("DBG")) fprintf(stderr, "pair %s|%s clean=%d subj=%s conn=[%s]\n", a.name.c_str(), b.name.c_str(), clean, subject ? subject->name.c_str() : "-", conn.c_str());
     if (!clean && subject && &a != subject) {
       // Words after the last ',' / 'and' between the two phrases.
       std::string tail = " ";
@@ -1087,7 +1086,6 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       }
     }
     Kind k = Classify(conn, b);
-    if (getenv("DBG")) fprintf(stderr, "  k=%s\n", k.type.c_str());
     // "admins manage the timetable", "staff can moderate comments": what an administrative role
     // may do is a permission, not records it owns.
     if (k.type == "a_has_b" && lex::RoleOf(a.words.back()) && !IsPersonEntityWord(a.words.back()) &&
