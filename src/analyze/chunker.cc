@@ -361,7 +361,8 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
             toks[i + 1].lower != "one" && toks[i + 1].lower != "that" && toks[i + 1].lower != "this" && !how_often) {
           content = false;
         }
-        if (!prev_plural && EndsWith(w, "s") && cur.words.size() == 1 && det_before && i + 1 < end &&
+        // ("each food bank posts shifts": so after a two-word subject.)
+        if (!prev_plural && EndsWith(w, "s") && cur.words.size() <= 2 && det_before && i + 1 < end &&
             toks[i + 1].kind == Token::kWord &&
             (IsDeterminer(toks[i + 1].lower) || lex::IsQuantifier(toks[i + 1].lower) ||
              IsPluralWord(toks[i + 1].lower) || lex::IsFieldWord(toks[i + 1].lower) ||
@@ -388,6 +389,11 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     // ("routes have stops in order", "in order to ...": the idiom names no order.)
     if (content && w == "order" && i > begin && toks[i - 1].lower == "in" &&
         (i + 1 >= end || toks[i + 1].kind != Token::kWord || In(toks[i + 1].lower, {"to", "of", "and", "so"}))) {
+      content = false;
+    }
+    // ("students hand in submissions", "turn in homework": a phrasal verb of submitting.)
+    if (content && In(w, {"hand", "hands", "turn", "turns"}) && i + 2 < end && toks[i + 1].lower == "in" &&
+        toks[i + 2].kind == Token::kWord && !lex::IsStopword(toks[i + 2].lower)) {
       content = false;
     }
     // ("a flight of course carries many tickets": the idiom names no course.)

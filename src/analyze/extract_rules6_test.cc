@@ -72,5 +72,16 @@ TEST(ExtractRules6, PronounClausesAndIdiomsNameNoParent) {
   EXPECT_NE(PlanOf(r2).FindEntity("Flight"), nullptr) << Dump(r2);
 }
 
+// "each food bank posts shifts": a verb after a two-word singular subject is the verb, as after a
+// one-word one; "students hand in submissions" is a verb of submitting, not a Hand.
+TEST(ExtractRules6, TwoWordSubjectsAndPhrasalVerbs) {
+  auto r = Analyze("Volunteers sign up for shifts. Each food bank posts shifts with a start time and an end time.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "FoodBank", "Shift", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("Teachers create assignments, students hand in submissions and teachers grade submissions.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_EQ(s2.FindEntity("Hand"), nullptr) << Dump(r2);
+  EXPECT_TRUE(HasDirected(s2, "Student", "Submission", RelationKind::kOneToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
