@@ -743,7 +743,10 @@ void Extractor::Decide() {
     if (!c.strong && naming::SplitWords(*it).size() == 1) {
       for (const auto& other : accepted_) {
         auto words = naming::SplitWords(other);
-        if (words.size() >= 2 && words.back() == *it && cands_[other].strong) {
+        // ("players, coaches, training sessions and attendance at each session": or one named as
+        // often as the bare word, which has nothing of its own.)
+        if (words.size() >= 2 && words.back() == *it &&
+            (cands_[other].strong || (c.score <= cands_[other].score && c.plural_mentions == 0))) {
           target = other;
           ++matches;
         }

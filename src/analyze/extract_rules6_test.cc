@@ -83,5 +83,18 @@ TEST(ExtractRules6, TwoWordSubjectsAndPhrasalVerbs) {
   EXPECT_TRUE(HasDirected(s2, "Student", "Submission", RelationKind::kOneToMany)) << Dump(r2);
 }
 
+// "players, coaches, training sessions and attendance of players at each session": the bare head
+// word of a compound the text names as often is that compound, not a second table.
+TEST(ExtractRules6, BareHeadIsTheCompoundNamedBefore) {
+  auto r = Analyze("An app for a football club: players, coaches, training sessions and attendance of players at "
+                   "each session.");
+  const auto& s = PlanOf(r);
+  EXPECT_NE(s.FindEntity("TrainingSession"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Session"), nullptr) << Dump(r);
+  // (Two tables when the bare word has a field list of its own.)
+  auto r2 = Analyze("A gym: training sessions (date, coach) and sessions (room, start time, end time).");
+  EXPECT_NE(PlanOf(r2).FindEntity("Session"), nullptr) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
