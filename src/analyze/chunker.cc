@@ -304,6 +304,15 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       for (size_t q = begin; q + 2 < i; ++q) verb_before = verb_before || lex::IsVerb(toks[q].lower);
       if (verb_before) content = false;
     }
+    // ("members can join groups and register for events": so is any noun/verb in its base form
+    // before a preposition there.)
+    if (content && !open && i > begin + 3 && toks[i - 1].lower == "and" && IsPluralWord(toks[i - 2].lower) &&
+        !EndsWith(w, "s") && NounOrVerb(w) && i + 1 < end &&
+        In(toks[i + 1].lower, {"for", "to", "in", "on", "with", "at", "into"})) {
+      bool verb_before = false;
+      for (size_t q = begin; q + 2 < i; ++q) verb_before = verb_before || lex::IsVerb(toks[q].lower);
+      if (verb_before) content = false;
+    }
     // "teams take part in a season": the idiom's noun is no record.
     if (content && w == "part" && i > begin && i + 1 < end && toks[i + 1].lower == "in" &&
         In(toks[i - 1].lower, {"take", "takes", "taking", "took", "taken"})) {

@@ -96,5 +96,18 @@ TEST(ExtractRules6, BareHeadIsTheCompoundNamedBefore) {
   EXPECT_NE(PlanOf(r2).FindEntity("Session"), nullptr) << Dump(r2);
 }
 
+// "members can join groups and register for events": a noun/verb in its base form after "and" and
+// before a preposition continues the subject's verbs (it planned a Register table).
+TEST(ExtractRules6, BaseFormAfterAndBeforeAPrepositionIsAVerb) {
+  auto r = Analyze("Our church wants to manage members, small groups that meet weekly, donations and events. "
+                   "Members can join groups and register for events.");
+  const auto& s = PlanOf(r);
+  EXPECT_EQ(s.FindEntity("Register"), nullptr) << Dump(r);
+  EXPECT_TRUE(testing::HasRelation(s, "User", "Event", RelationKind::kManyToMany)) << Dump(r);
+  // (A plural stays a noun: "users write posts and comments on posts".)
+  auto r2 = Analyze("A blog where users write posts and comments on posts. Posts have a title.");
+  EXPECT_NE(PlanOf(r2).FindEntity("Comment"), nullptr) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
