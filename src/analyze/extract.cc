@@ -710,7 +710,9 @@ void Extractor::Decide() {
     }
     // A well-known kind of record ("payments", "reservations", "subscriptions") needs one plain
     // plural mention in a text that declares records of its own; in a vague text it needs more.
-    const bool known = concrete && KnownEntity(name) && c.score >= 1.2 && c.plural_mentions >= 1;
+    // ("Clients book shoots. We send invoices to clients.": or one a verb pattern links, in a text
+    // whose records are all named in sentences.)
+    const bool known = KnownEntity(name) && c.plural_mentions >= 1 && c.score >= (concrete ? 1.2 : 2.2);
     // ("the craft beer scene", "go on air": a word or compound named once, never in the plural
     // nor as "a/one/each X", with one verb pattern around it, is a phrase of the story, not a
     // record, unless it is a well-known kind of record.)

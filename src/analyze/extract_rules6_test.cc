@@ -109,5 +109,12 @@ TEST(ExtractRules6, BaseFormAfterAndBeforeAPrepositionIsAVerb) {
   EXPECT_NE(PlanOf(r2).FindEntity("Comment"), nullptr) << Dump(r2);
 }
 
+// "Clients book shoots. We send invoices to clients.": a well-known kind of record that a verb
+// pattern links is a record even when no record of the text has a field list.
+TEST(ExtractRules6, KnownRecordsLinkedInAPlainText) {
+  auto r = Analyze("Clients book shoots. We send invoices to clients.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Client", "Invoice", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
