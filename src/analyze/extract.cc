@@ -742,12 +742,19 @@ void Extractor::Decide() {
     const auto& c = cands_[*it];
     std::string target;
     int matches = 0;
-    if (!c.strong && naming::SplitWords(*it).size() == 1) {
+    // ("tenants open maintenance requests ...; a worker closes the request with notes and cost": a
+    // word only ever named as "the X" refers back to a compound named before it, even with fields
+    // of its own.)
+    const bool definite_only = c.counted_mentions == 0 && c.plural_mentions == 0;
+    if ((!c.strong || definite_only) && naming::SplitWords(*it).size() == 1) {
       for (const auto& other : accepted_) {
         auto words = naming::SplitWords(other);
         // ("players, coaches, training sessions and attendance at each session": or one named as
         // often as the bare word, which has nothing of its own.)
-        if (words.size() >= 2 && words.back() == *it &&
+        // (A strong bare word refers back only to a compound named before it: "booking: room, ...;
+        // repeating bookings: ..." declares two tables.)
+        const bool refers_back = !c.strong || cands_[other].order < c.order;
+        if (words.size() >= 2 && words.back() == *it && refers_back &&
             (cands_[other].strong || (c.score <= cands_[other].score && c.plural_mentions == 0))) {
           target = other;
           ++matches;

@@ -12,6 +12,7 @@ namespace {
 using spec::RelationKind;
 using testing::Dump;
 using testing::HasDirected;
+using testing::HasField;
 using testing::PlanOf;
 
 // "plants belong to species, are kept in greenhouses": every verb phrase of a coordinated
@@ -114,6 +115,22 @@ TEST(ExtractRules6, BaseFormAfterAndBeforeAPrepositionIsAVerb) {
 TEST(ExtractRules6, KnownRecordsLinkedInAPlainText) {
   auto r = Analyze("Clients book shoots. We send invoices to clients.");
   EXPECT_TRUE(HasDirected(PlanOf(r), "Client", "Invoice", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "tenants open maintenance requests ...; a worker closes the request with notes and cost": a word
+// only ever named as "the X" refers back to the compound named before it, fields and all.
+TEST(ExtractRules6, DefiniteBareWordRefersBackToTheCompound) {
+  auto r = Analyze("Property management: buildings have units. Tenants can open maintenance requests for their unit "
+                   "with a description and photos; a maintenance worker is assigned and closes the request with "
+                   "notes and cost.");
+  const auto& s = PlanOf(r);
+  EXPECT_EQ(s.FindEntity("Request"), nullptr) << Dump(r);
+  ASSERT_NE(s.FindEntity("MaintenanceRequest"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasField(s, "MaintenanceRequest", "cost")) << Dump(r);
+  // (A heading declares its own table even when a compound of it follows.)
+  auto r2 = Analyze("Room booking. booking: room, start time, end time, status. repeating bookings: the same fields "
+                    "plus a repeat type.");
+  EXPECT_NE(PlanOf(r2).FindEntity("Booking"), nullptr) << Dump(r2);
 }
 
 }  // namespace
