@@ -904,6 +904,8 @@ void Extractor::ParseLists() {
           w1[0] != w0[0]) {
         carry[i] = {w0[0]};
         carry[i].insert(carry[i].end(), w1.begin() + 1, w1.end());
+        // ("start and end times": one of each.)
+        carry[i].back() = naming::Singularize(carry[i].back());
       }
     }
     for (size_t i = 0; i < items.size(); ++i) {

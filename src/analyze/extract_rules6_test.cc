@@ -133,5 +133,13 @@ TEST(ExtractRules6, DefiniteBareWordRefersBackToTheCompound) {
   EXPECT_NE(PlanOf(r2).FindEntity("Booking"), nullptr) << Dump(r2);
 }
 
+// "slots have start and end times": one start time and one end time (it gave `startTimes`).
+TEST(ExtractRules6, StartAndEndTimesAreOneOfEach) {
+  auto r = Analyze("Conference. Slots have start and end times. Speakers give talks in slots.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Slot", "startTime")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Slot", "endTime")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
