@@ -141,5 +141,13 @@ TEST(ExtractRules6, StartAndEndTimesAreOneOfEach) {
   EXPECT_TRUE(HasField(s, "Slot", "endTime")) << Dump(r);
 }
 
+// "members sign up with a name; a membership lasts a year and has a start date ...": the list
+// after "and has" belongs to the subject of its own clause, not the sentence's first phrase.
+TEST(ExtractRules6, AndHasListAfterASemicolon) {
+  auto r = Analyze("Members sign up with name, email and phone; a membership lasts a year and has a start date, an "
+                   "end date and a fee paid.");
+  EXPECT_TRUE(HasField(PlanOf(r), "Membership", "endDate")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

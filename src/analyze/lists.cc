@@ -750,11 +750,19 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     }
     // "Each hive belongs to an apiary and has a queen year": the clause subject has the list.
     // ("Every request belongs to a disaster (...), has a status ...": the same after a comma.)
+    // ("members sign up with a name; a membership lasts a year and has a fee": the subject of
+    // the clause after a ';'.)
     if (!subj && (T[v - 1].lower == "and" || T[v - 1].lower == "also" ||
-                 (T[v - 1].text == "," && In(T[v].lower, {"has", "have"}))) &&
-        !chunks.empty() &&
-        chunks.front().begin <= 2 && chunks.front().end < v) {
-      subj = &chunks.front();
+                  (T[v - 1].text == "," && In(T[v].lower, {"has", "have"})))) {
+      size_t clause = 0;
+      for (size_t k = 0; k < v; ++k) {
+        if (T[k].text == ";") clause = k + 1;
+      }
+      for (const auto& c : chunks) {
+        if (c.begin < clause) continue;
+        if (c.begin <= clause + 2 && c.end < v) subj = &c;
+        break;
+      }
     }
     // "for each attempt we store the gateway, the amount, ...": with a pronoun subject, the list
     // describes the thing "each" picks out.
