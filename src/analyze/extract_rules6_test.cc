@@ -149,5 +149,26 @@ TEST(ExtractRules6, AndHasListAfterASemicolon) {
   EXPECT_TRUE(HasField(PlanOf(r), "Membership", "endDate")) << Dump(r);
 }
 
+// "tenants sign leases for a unit (start date, end date, monthly rent)": after an act's plural
+// object and a preposition, a list of dates and amounts describes the object (or the act:
+// "members borrow books from a branch (due date, returned)" is a Loan), not the thing behind the
+// preposition, which stays a record.
+TEST(ExtractRules6, DatesAndAmountsAfterAnActsObjectAreTheObjects) {
+  auto r = Analyze("Apartments. Tenants sign leases for a unit (start date, end date, monthly rent, deposit). Units "
+                   "have a number.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Lease", "monthlyRent")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Unit", "monthlyRent")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Unit", "Lease", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A library. Members borrow books from a branch (due date, returned). Branches have an address.");
+  EXPECT_TRUE(HasField(PlanOf(r2), "Loan", "dueDate")) << Dump(r2);
+  auto r3 = Analyze("A shop. Customers place orders for a product (quantity, delivery date).");
+  EXPECT_TRUE(HasField(PlanOf(r3), "Order", "quantity")) << Dump(r3);
+  EXPECT_NE(PlanOf(r3).FindEntity("Product"), nullptr) << Dump(r3);
+  // (A list without dates or amounts stays with the thing it follows.)
+  auto r4 = Analyze("Apartments. Tenants sign leases for a unit (floor, number, size). Leases have a rent.");
+  EXPECT_TRUE(HasField(PlanOf(r4), "Unit", "floor")) << Dump(r4);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -627,11 +627,38 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
         list = LooksLikeFieldList(T, b, e);
       }
     }
+    // "tenants sign leases for a unit (start date, end date, monthly rent)", "members borrow books
+    // from a branch (due date, returned)": after an act's plural object and a preposition, a list
+    // of dates and amounts describes the object or the act, not the one thing behind the
+    // preposition.
+    bool hopped = false;
+    if (list && owner == &c && !c.plural) {
+      size_t pb = c.begin;
+      while (pb > 0 && In(T[pb - 1].lower, {"a", "an", "the", "one", "their", "his", "her", "its"})) --pb;
+      bool dealt = false;
+      for (size_t k = b; k < e; ++k) {
+        dealt = dealt || In(T[k].lower, {"date", "dates", "time", "quantity", "qty", "amount", "price", "rent", "fee",
+                                         "deposit", "total", "returned", "due", "start", "end"});
+      }
+      if (dealt && pb >= 2 && In(T[pb - 1].lower, {"for", "from", "to", "at", "in", "on"})) {
+        for (const auto& p : chunks) {
+          if (p.end == pb - 1 && p.depth == 0 && p.plural && p.begin > 0 && T[p.begin - 1].kind == Token::kWord &&
+              (lex::IsVerb(T[p.begin - 1].lower) || lex::IsNounVerb(T[p.begin - 1].lower) ||
+               lex::MayBeVerb(T[p.begin - 1].lower)) &&
+              !LooksLikeAttribute(p)) {
+            owner = &p;
+            hopped = true;
+            Note(c, 2.2, false, si);  // (still a record of its own)
+          }
+        }
+      }
+    }
     // "members book rooms (start, end, status)", "anyone can report a project (reason, details)":
     // the list after an act's object describes the act (Booking, Report), unless it names the
     // object ("customers order products (name, price)").
-    if (list && owner == &c) {
-      size_t pb = c.begin;
+    if (list && (owner == &c || hopped)) {
+      const Chunk& obj = *owner;
+      size_t pb = obj.begin;
       while (pb > 0 && In(T[pb - 1].lower, {"a", "an", "the", "any", "one", "their", "his", "her", "its"})) --pb;
       std::string act = pb > 0 && T[pb - 1].kind == Token::kWord ? ActRecord(T[pb - 1].lower) : "";
       if (In(act, {"order", "purchase", "signup"})) act.clear();
@@ -647,12 +674,12 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
       for (const auto& it : SplitItems(T, b, e, false)) {
         names_object = names_object || In(T[it.begin].lower, {"name", "title", "description", "model", "brand", "make"});
       }
-      if (!act.empty() && !names_object && !LooksLikeAttribute(c) && !lex::IsNonEntity(c.words.back())) {
-        Chunk join = c;
+      if (!act.empty() && !names_object && !LooksLikeAttribute(obj) && !lex::IsNonEntity(obj.words.back())) {
+        Chunk join = obj;
         join.words = {act};
         NameChunk(join);
         Note(join, 5.0, true, si);
-        Note(c, 2.0, false, si);
+        Note(obj, 2.0, false, si);
         lists_.push_back({join.name, si, b, e, true});
         continue;
       }
