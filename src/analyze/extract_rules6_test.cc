@@ -170,5 +170,21 @@ TEST(ExtractRules6, DatesAndAmountsAfterAnActsObjectAreTheObjects) {
   EXPECT_TRUE(HasField(PlanOf(r4), "Unit", "floor")) << Dump(r4);
 }
 
+// "attendees buy tickets of different types (early bird, regular, student)": the kinds are the
+// values of the ticket's type (nothing was planned from them).
+TEST(ExtractRules6, KindsInParenthesesAreTheTypesValues) {
+  for (const char* text : {"A conference backend. Speakers give talks. Attendees buy tickets of different types "
+                           "(early bird, regular, student).",
+                           "A conference backend. Speakers give talks. Attendees buy tickets. Tickets come in "
+                           "different types (early bird, regular, student)."}) {
+    auto r = Analyze(text);
+    const auto* ticket = PlanOf(r).FindEntity("Ticket");
+    ASSERT_NE(ticket, nullptr) << Dump(r);
+    const auto* type = ticket->FindField("type");
+    ASSERT_NE(type, nullptr) << Dump(r);
+    EXPECT_EQ(type->enumValues, (std::vector<std::string>{"early_bird", "regular", "student"})) << Dump(r);
+  }
+}
+
 }  // namespace
 }  // namespace bf::analyze

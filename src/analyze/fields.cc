@@ -409,6 +409,10 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
       f.type = FieldType::kEnum;
       f.enumValues = vals;
       f.fileLike = false;
+      // ("types (early bird, regular, student)": one value per row.)
+      if (words.size() == 1 && In(words[0], {"types", "kinds", "categories", "tiers", "levels", "classes"})) {
+        f.name = naming::Singularize(words[0]);
+      }
     }
   }
   if (hints.type) f.type = *hints.type;

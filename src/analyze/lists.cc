@@ -554,6 +554,25 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
     size_t close = MatchParen(T, j, n);
     size_t b = j + 1, e = close;
     if (b >= e) continue;
+    // "tickets of different types (early bird, regular, student)", "rooms come in three kinds (...)":
+    // the kinds are the values of the thing's type.
+    if (c.words.size() == 1 && In(c.words[0], {"types", "kinds", "categories", "tiers", "levels", "classes"}) &&
+        c.begin >= 3) {
+      size_t q = c.begin - 1;
+      if (In(T[q].lower, {"different", "various", "several", "multiple", "two", "three", "four", "five"})) --q;
+      if (q > 0 && In(T[q].lower, {"of", "in"})) {
+        if (q > 0 && In(T[q - 1].lower, {"come", "comes"})) --q;
+        const Chunk* thing = nullptr;
+        for (const auto& p : chunks) {
+          if (p.end == q && p.depth == 0 && p.plural && !LooksLikeAttribute(p)) thing = &p;
+        }
+        if (thing) {
+          Note(*thing, 2.2, false, si);
+          lists_.push_back({IsUserHead(*thing) ? "User" : thing->name, si, c.begin, close + 1, true});
+          continue;
+        }
+      }
+    }
     if (T[b].lower == "aka") {
       auto inner = ChunkTokens(T, b + 1, e);
       if (!inner.empty()) NoteAlias(inner.front(), c);
