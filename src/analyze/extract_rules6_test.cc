@@ -186,5 +186,15 @@ TEST(ExtractRules6, KindsInParenthesesAreTheTypesValues) {
   }
 }
 
+// "vaccinations are tracked per pet with the vaccine name, date given and next due date": the list
+// after "with" belongs to the subject of "tracked per", not to the pet.
+TEST(ExtractRules6, ParticipleBeforePerWalksBackToTheSubject) {
+  auto r = Analyze("A vet clinic. Owners add their pets (name, species). Vaccinations are tracked per pet with the "
+                   "vaccine name, date given and next due date.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Vaccination", "nextDueDate")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Pet", "nextDueDate")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
