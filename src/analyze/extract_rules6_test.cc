@@ -196,5 +196,13 @@ TEST(ExtractRules6, ParticipleBeforePerWalksBackToTheSubject) {
   EXPECT_FALSE(HasField(s, "Pet", "nextDueDate")) << Dump(r);
 }
 
+// "project managers split a document into jobs": the thing split holds the parts (no Job was
+// planned, or Job owned the document).
+TEST(ExtractRules6, SplitIntoPartsIsHasMany) {
+  auto r = Analyze("Clients send documents. Project managers split a document into jobs, one per target language, "
+                   "and assign each job to a translator.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Document", "Job", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

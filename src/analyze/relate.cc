@@ -1086,6 +1086,16 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       }
     }
     Kind k = Classify(conn, b);
+    // "managers split a document into jobs", "divide each course into modules": the thing split
+    // holds the parts.
+    if (conn == " into ") {
+      size_t q = a.begin;
+      while (q > 0 && T[q - 1].kind == Token::kWord && IsDet(T[q - 1].lower)) --q;
+      if (q > 0 && In(T[q - 1].lower, {"split", "splits", "divide", "divides", "break", "breaks", "cut", "cuts",
+                                       "separate", "separates", "partition", "partitions"})) {
+        k = {"a_has_b", ""};
+      }
+    }
     // "admins manage the timetable", "staff can moderate comments": what an administrative role
     // may do is a permission, not records it owns.
     if (k.type == "a_has_b" && lex::RoleOf(a.words.back()) && !IsPersonEntityWord(a.words.back()) &&
