@@ -488,7 +488,11 @@ void Extractor::Evidence(size_t si) {
 // chains inside parentheses are values, not records.
 void Extractor::ArrowChain(size_t si, const std::vector<Chunk>& chunks) {
   const auto& T = s_[si].tokens;
-  auto arrow_at = [&](size_t k) { return k + 1 < T.size() && T[k].text == "-" && T[k + 1].text == ">"; };
+  // ("shelves -> books -> pages", "shelves > books > chapters > pages": the width of the arrow at k.)
+  auto arrow_at = [&](size_t k) -> size_t {
+    if (k + 1 < T.size() && T[k].text == "-" && T[k + 1].text == ">") return 2;
+    return k < T.size() && (T[k].text == ">" || T[k].text == "->") ? 1 : 0;
+  };
   std::vector<const Chunk*> chain;
   auto flush = [&] {
     if (chain.size() >= 3) {
@@ -497,10 +501,17 @@ void Extractor::ArrowChain(size_t si, const std::vector<Chunk>& chunks) {
         workflow = workflow || In(T[k].lower, {"status", "state", "states", "workflow", "flow", "lifecycle", "goes",
                                                "moves", "pipeline", "stage", "stages", "steps", "process"});
       }
+      // ("shelves > books > chapters > pages": one word that is usually part of the product, such
+      // as "pages", is a level of the hierarchy too.)
       bool things = true;
+      int product_words = 0;
       for (const Chunk* c : chain) {
-        things = things && c->words.size() <= 2 && !LooksLikeAttribute(*c) && !lex::IsNonEntity(c->words.back());
+        // ("pages" reads as a page count on its own; in a chain it is a level.)
+        things = things && c->words.size() <= 2 && (!LooksLikeAttribute(*c) || c->plural) &&
+                 !lex::IsFieldWord(c->words.back());
+        if (lex::IsNonEntity(c->words.back())) ++product_words;
       }
+      things = things && product_words <= 1;
       if (!workflow && things) {
         for (size_t q = 0; q < chain.size(); ++q) {
           Note(*chain[q], 3.0, false, si);
@@ -516,7 +527,10 @@ void Extractor::ArrowChain(size_t si, const std::vector<Chunk>& chunks) {
       flush();
       continue;
     }
-    if (!chain.empty() && !(arrow_at(chain.back()->end) && chain.back()->end + 2 == c.begin)) flush();
+    if (!chain.empty()) {
+      const size_t w = arrow_at(chain.back()->end);
+      if (w == 0 || chain.back()->end + w != c.begin) flush();
+    }
     chain.push_back(&c);
   }
   flush();

@@ -204,5 +204,18 @@ TEST(ExtractRules6, SplitIntoPartsIsHasMany) {
   EXPECT_TRUE(HasDirected(PlanOf(r), "Document", "Job", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "shelves > books > chapters > pages": a chain with '>' is a hierarchy as one with '->' is, and
+// "pages" is a level of it, not a page count.
+TEST(ExtractRules6, GreaterThanChainIsAHierarchy) {
+  for (const char* text : {"A wiki. Content hierarchy: shelves > books > chapters > pages. Pages have a title and a body.",
+                           "A wiki. Our content is organised as shelves -> books -> chapters -> pages. Pages have a "
+                           "title and a body."}) {
+    auto r = Analyze(text);
+    const auto& s = PlanOf(r);
+    EXPECT_TRUE(HasDirected(s, "Shelf", "Book", RelationKind::kOneToMany)) << Dump(r);
+    EXPECT_TRUE(HasDirected(s, "Chapter", "Page", RelationKind::kOneToMany)) << Dump(r);
+  }
+}
+
 }  // namespace
 }  // namespace bf::analyze
