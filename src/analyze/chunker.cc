@@ -429,6 +429,18 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       content = false;
       quantity_noun = true;
     }
+    // ("each card has a little checklist of tasks", "keeps a list of contacts": after a verb of
+    // having, a list of things is those things.)
+    if (content && i + 2 < end && toks[i + 1].lower == "of" && In(w, {"list", "checklist", "set", "collection"}) &&
+        IsPluralWord(toks[i + 2].lower)) {
+      size_t q = i;
+      while (q > begin && In(toks[q - 1].lower, {"a", "an", "little", "small", "short", "long", "whole"})) --q;
+      if (q > begin && In(toks[q - 1].lower, {"has", "have", "keeps", "keep", "contains", "contain", "holds", "hold",
+                                             "with", "maintains", "maintain"})) {
+        content = false;
+        quantity_noun = true;
+      }
+    }
     if (!content) {
       flush(i);
       if (quantity_noun) {

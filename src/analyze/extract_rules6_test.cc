@@ -217,5 +217,28 @@ TEST(ExtractRules6, GreaterThanChainIsAHierarchy) {
   }
 }
 
+// "each card has a (little) checklist of tasks", "keeps a list of contacts": after a verb of
+// having, a list of things is those things.
+TEST(ExtractRules6, AListOfThingsIsThoseThings) {
+  for (const char* text : {"A kanban tool: boards have cards (title, position). Each card has a list of tasks; a task "
+                           "has a name and a done flag.",
+                           "A kanban tool: boards have cards (title, position). Each card also has a little checklist "
+                           "of tasks; a task has a name and a done flag."}) {
+    auto r = Analyze(text);
+    EXPECT_TRUE(HasDirected(PlanOf(r), "Card", "Task", RelationKind::kOneToMany)) << text << "\n" << Dump(r);
+  }
+  // (A list the users make is still a record: "users create lists; each list has tasks".)
+  auto r = Analyze("A todo app. Users create lists; each list has tasks.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "List", "Task", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "a link belongs to a user and optionally to one of the custom domains": the second object of a
+// coordinated "belongs to" may be picked out of a set ("one of the ...").
+TEST(ExtractRules6, BelongsToOneOfTheThings) {
+  auto r = Analyze("A URL shortener. Users create links (url, slug). A link belongs to a user and optionally to one "
+                   "of the custom domains. Domains have a hostname and a verified flag.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Domain", "Link", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -880,7 +880,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       out = out.substr(0, out.size() - 7) + " many ";
     }
     for (std::string_view q : {" any number of ", " a number of ", " number of ", " bunch of ", " lots of ", " lot of ",
-                               " couple of ", " plenty of ", " handful of ", " at most ", " at least "}) {
+                               " couple of ", " plenty of ", " handful of ", " at most ", " at least ", " little list of ",
+                               " little checklist of ", " short list of ", " small set of ", " list of ", " checklist of ",
+                               " set of ", " collection of "}) {
       if (out.size() > q.size() && out.ends_with(q)) {
         out = out.substr(0, out.size() - q.size()) + " many ";
         break;
@@ -897,7 +899,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         k = MatchParen(T, k, b.begin);
         continue;
       }
-      if (!(t.text == "," || t.lower == "and" || t.lower == "or" || (objects && t.lower == "one") || IsDet(t.lower) ||
+      // ("belongs to a user and optionally to one of the custom domains")
+      const bool one_of = objects && ((t.lower == "of" && k > a.end && T[k - 1].lower == "one") ||
+                                      (k + 1 == b.begin && k >= a.end + 2 && T[k - 1].lower == "the" &&
+                                       T[k - 2].lower == "of" && lex::IsModifier(t.lower)));
+      if (!(t.text == "," || t.lower == "and" || t.lower == "or" || (objects && t.lower == "one") || one_of ||
+            IsDet(t.lower) ||
             (!prep.empty() && t.lower == prep))) {
         return false;
       }
