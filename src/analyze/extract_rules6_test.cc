@@ -240,5 +240,20 @@ TEST(ExtractRules6, BelongsToOneOfTheThings) {
   EXPECT_TRUE(HasDirected(PlanOf(r), "Domain", "Link", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "a user can be a member of many teams; in the membership we keep the role and ...": a fronted
+// "in the X" before "we keep" names the record the list describes (the fields went to nothing, or
+// to Team).
+TEST(ExtractRules6, FrontedInTheRecordWeKeep) {
+  for (const char* text : {"A scheduling tool. A user can be a member of many teams; in the membership we keep the "
+                           "role and whether the invitation was accepted.",
+                           "A scheduling tool. A user can be a member of many teams, in the membership we keep the "
+                           "role and whether the invitation was accepted."}) {
+    auto r = Analyze(text);
+    const auto& s = PlanOf(r);
+    EXPECT_TRUE(HasField(s, "Membership", "role")) << Dump(r);
+    EXPECT_FALSE(HasField(s, "Team", "role")) << Dump(r);
+  }
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -766,9 +766,11 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
   for (size_t v = 1; v < n; ++v) {
     if (T[v].kind != Token::kWord || in_list(v)) continue;
     if (!In(T[v].lower, {"has", "have", "with", "contains", "contain", "records", "stores", "includes", "include",
-                         "keeps", "holds", "tracks", "captures", "needs", "need", "store", "record"})) {
+                         "keeps", "holds", "tracks", "captures", "needs", "need", "store", "record", "keep"})) {
       continue;
     }
+    // ("in the membership we keep the role and ...": "keep" only after a pronoun subject.)
+    if (T[v].lower == "keep" && !In(T[v - 1].lower, {"we", "they", "you", "i"})) continue;
     const Chunk* subj = nullptr;
     for (const auto& c : chunks) {
       if (c.end > v) break;
@@ -810,6 +812,7 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         break;
       }
     }
+    bool fronted = false;  // "..., in the membership we keep ...": the list is that phrase's
     // "for each attempt we store the gateway, the amount, ...": with a pronoun subject, the list
     // describes the thing "each" picks out.
     if (!subj && v >= 2 && In(T[v - 1].lower, {"we", "they", "you", "i"}) &&
@@ -822,9 +825,15 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
           subj = &c;
         }
         if (pb >= 1 && T[pb - 1].lower == "per") subj = &c;
+        // ("...; in the membership we keep the role and ...": a fronted "in the X" opening the clause.)
+        if (pb >= 1 && pb < c.begin && In(T[pb - 1].lower, {"in", "for", "on", "with"}) &&
+            (pb == 1 || (T[pb - 2].kind != Token::kWord && T[pb - 2].text != "("))) {
+          subj = &c;
+          fronted = true;
+        }
       }
     }
-    if (subj) subj = WalkBack(T, chunks, subj);
+    if (subj && !fronted) subj = WalkBack(T, chunks, subj);
     if (!subj || subj->depth != 0) continue;
     // "Loans: an item goes out to a member with a due date": the attributes are the told record's.
     if (auto told = told_records_.find(si); told != told_records_.end() && T[v].lower == "with" &&
