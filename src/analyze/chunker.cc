@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "analyze/extract.h"
 #include "analyze/extract_util.h"
 #include "analyze/lexicon.h"
 #include "common/strings.h"
@@ -311,6 +312,21 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         In(toks[i + 1].lower, {"for", "to", "in", "on", "with", "at", "into"})) {
       bool verb_before = false;
       for (size_t q = begin; q + 2 < i; ++q) verb_before = verb_before || lex::IsVerb(toks[q].lower);
+      if (verb_before) content = false;
+    }
+    // ("buyers can save listings, message dealers and book test drives": after a comma or "and"
+    // in a sentence with a verb, a noun/verb in its base form before a plural of people is a verb;
+    // so is "book" before any object, as after a comma.)
+    if (content && !open && i > begin + 2 && (toks[i - 1].lower == "and" || toks[i - 1].text == ",") &&
+        !EndsWith(w, "s") && NounOrVerb(w) && i + 1 < end && toks[i + 1].kind == Token::kWord &&
+        ((IsPluralWord(toks[i + 1].lower) &&
+          (lex::RoleOf(toks[i + 1].lower) || lex::IsUserWord(toks[i + 1].lower) ||
+           IsPersonEntityWord(toks[i + 1].lower) ||
+           In(toks[i + 1].lower, {"dealers", "sellers", "vendors", "suppliers", "owners", "hosts", "guests", "friends",
+                                  "followers", "contacts", "buyers", "customers", "members"}))) ||
+         (w == "book" && toks[i - 1].lower == "and" && !lex::IsStopword(toks[i + 1].lower)))) {
+      bool verb_before = false;
+      for (size_t q = begin; q + 1 < i; ++q) verb_before = verb_before || lex::IsVerb(toks[q].lower);
       if (verb_before) content = false;
     }
     // "teams take part in a season": the idiom's noun is no record.

@@ -255,5 +255,18 @@ TEST(ExtractRules6, FrontedInTheRecordWeKeep) {
   }
 }
 
+// "buyers can save listings, message dealers and book test drives": in a series of verbs, a
+// noun/verb before a plural of people ("message dealers") is a verb, and so is "book" after "and"
+// (they planned MessageDealer and BookTestDrive tables).
+TEST(ExtractRules6, VerbSeriesWithPeopleObjects) {
+  auto r = Analyze("Marketplace for used cars. Dealers post listings with make, model, year, mileage, price and photos. "
+                   "Buyers can save listings, message dealers and book test drives at a dealership.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::NoEntityNamedWith(s, "Message")) << Dump(r);
+  EXPECT_TRUE(testing::NoEntityNamedWith(s, "BookTest")) << Dump(r);
+  EXPECT_NE(s.FindEntity("Listing"), nullptr) << Dump(r);
+  // (Only in a sentence with a verb before: "A CRM with companies, contact people and deals".)
+}
+
 }  // namespace
 }  // namespace bf::analyze
