@@ -268,5 +268,18 @@ TEST(ExtractRules6, VerbSeriesWithPeopleObjects) {
   // (Only in a sentence with a verb before: "A CRM with companies, contact people and deals".)
 }
 
+// "students buy courses (we keep the price paid and the date)": the clause in the parenthesis
+// names what the purchase keeps (the course got `pricePaid`, `date` and `keepPricePaid`).
+TEST(ExtractRules6, WhatWeKeepInAParenthesisAboutAPurchase) {
+  auto r = Analyze("An online school. Students buy courses (we keep the price paid and the date). Courses have a title.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Purchase", "pricePaid")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Course", "pricePaid")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Course", "keepPricePaid")) << Dump(r);
+  // (What people buy is still described by its name and price.)
+  auto r2 = Analyze("A shop. Customers buy products (name, price). Products have a sku.");
+  EXPECT_TRUE(HasField(PlanOf(r2), "Product", "price")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

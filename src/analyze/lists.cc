@@ -573,6 +573,11 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
         }
       }
     }
+    // "students buy courses (we keep the price paid and the date)": the clause names what is kept.
+    if (b + 2 < e && In(T[b].lower, {"we", "they"}) &&
+        In(T[b + 1].lower, {"keep", "store", "record", "track", "save", "log", "need"})) {
+      b += 2;
+    }
     if (T[b].lower == "aka") {
       auto inner = ChunkTokens(T, b + 1, e);
       if (!inner.empty()) NoteAlias(inner.front(), c);
@@ -680,7 +685,11 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
       size_t pb = obj.begin;
       while (pb > 0 && In(T[pb - 1].lower, {"a", "an", "the", "any", "one", "their", "his", "her", "its"})) --pb;
       std::string act = pb > 0 && T[pb - 1].kind == Token::kWord ? ActRecord(T[pb - 1].lower) : "";
-      if (In(act, {"order", "purchase", "signup"})) act.clear();
+      // (What people order or buy is described by its name and price; a price paid or a date
+      // describes the purchase.)
+      bool dealt = false;
+      for (size_t k = b; k < e; ++k) dealt = dealt || In(T[k].lower, {"paid", "date", "dates", "quantity", "qty"});
+      if (In(act, {"order", "purchase", "signup"}) && !(act == "purchase" && dealt)) act.clear();
       // (People file reports; "devices report positions (...)" send data.)
       if (pb > 0 && In(T[pb - 1].lower, {"report", "reports"})) {
         size_t q = pb - 1;
@@ -777,6 +786,9 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       bool bridge = true;
       for (size_t k = c.end; k < v; ++k) {
         if (T[k].text == "(") {
+          // ("students buy courses (we keep the price paid ...)": a verb inside a parenthesis
+          // opened after the phrase is not the phrase's.)
+          if (MatchParen(T, k, T.size()) > v) bridge = false;
           k = MatchParen(T, k, v);
           continue;
         }
