@@ -1170,6 +1170,29 @@ void Extractor::ParseLists() {
             continue;
           }
         }
+        // "firefighters have a rank, certifications (each with an expiry date) and ...": a plural
+        // item whose parenthesis gives each of them attributes is a child record with those fields.
+        if (h.plural && h.end + 3 < it.end && T[h.end].text == "(" && T[h.end + 1].lower == "each" &&
+            In(T[h.end + 2].lower, {"with", "has", "having"}) && !LooksLikeAttribute(h) &&
+            !IsBadHead(h.words.back()) && !lex::IsNonEntity(h.words.back()) && h.words.size() <= 2 &&
+            h.name != owner) {
+          const size_t close = MatchParen(T, h.end, it.end);
+          std::vector<DField> fields;
+          for (const Item& sub : SplitItems(T, h.end + 3, close, false)) {
+            for (auto& f : ParseFieldItem(T, sub.begin, sub.end)) fields.push_back(std::move(f));
+          }
+          if (!fields.empty()) {
+            const std::string name = Canonical(h.name);
+            make(name, fields.front());
+            if (DEntity* child = d_.Find(name)) {
+              for (size_t q = 1; q < fields.size(); ++q) {
+                if (!child->FindField(fields[q].name)) child->fields.push_back(fields[q]);
+              }
+            }
+            d_.AddRelation(owner, name, spec::RelationKind::kOneToMany);
+            continue;
+          }
+        }
         // "the medicines and medical services given": a collection inside a record is a child
         // entity; "the diagnosis" (a known kind of record) is a reference.
         if (!LooksLikeAttribute(h) && !IsBadHead(h.words.back()) && !lex::IsNonEntity(h.words.back()) &&

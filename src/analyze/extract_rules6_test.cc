@@ -281,5 +281,17 @@ TEST(ExtractRules6, WhatWeKeepInAParenthesisAboutAPurchase) {
   EXPECT_TRUE(HasField(PlanOf(r2), "Product", "price")) << Dump(r2);
 }
 
+// "firefighters have a rank, certifications (each with an expiry date) and a phone": a plural item
+// whose parenthesis gives each of them attributes is a child record (it was a `certifications`
+// column).
+TEST(ExtractRules6, EachWithInAParenthesisMakesAChildRecord) {
+  auto r = Analyze("A fire department. Firefighters have a rank, certifications (each with a name and an expiry date) "
+                   "and a phone.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Certification", "expiryDate")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Firefighter", "Certification", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Firefighter", "certifications")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
