@@ -112,6 +112,15 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
                                     "the rest later", "up to you", "you decide", "surprise me", "all the usual",
                                     "the usual stuff", "on paper", "paper ledger", "keep it flexible",
                                     "whatever he", "whatever she", "whatever they", "ends up doing"});
+  // A pitch: ambition, audience and qualities, but no records ("the Airbnb of everything, think
+  // scale, investors are waiting", "empower creators and their communities").
+  int pitch = CountPhrases(
+      n, {"of everything", "for everything", "for anything", "think scale", "think big", "disrupt", "disruption",
+          "change the world", "change how people", "changes how people", "the next big", "investors",
+          "our vision", "my vision", "empower", "creator economy", "best practices", "clean architecture",
+          "great performance", "scale to millions", "millions of users", "users will love", "game changer",
+          "game-changer", "revolutionize", "revolutionise", "more meaningful", "make people s lives",
+          "startup idea", "next unicorn", "world class", "world-class", "cutting edge", "cutting-edge"});
   bool no_domain = in.matches.empty() || in.matches.front().score < 3;
   bool conflicting = in.matches.size() >= 2 && in.matches[0].score - in.matches[1].score <= 1;
   if (!in.analogyWithoutDomain.empty() && in.strongEntities == 0 && in.textEntities <= 1 &&
@@ -129,6 +138,11 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
     v.clarify = true;
     v.reason = "The description is deliberately generic: it does not say who the users are, what they exchange, "
                "or which records the backend must keep.";
+  } else if (pitch >= 2 && in.strongEntities == 0 && in.fieldedEntities == 0 && in.textEntities <= 2 &&
+             in.words <= 120) {
+    v.clarify = true;
+    v.reason = "The description is a pitch: it says what the product should achieve, but not what the users "
+               "do with it or which records the backend must keep.";
   } else if (in.textEntities == 0 && no_domain) {
     v.clarify = true;
     v.reason = "The description names no data objects and matches no known kind of backend.";

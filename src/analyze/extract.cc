@@ -32,7 +32,9 @@ bool IsBadHead(std::string_view h) {
                 "value", "title", "text", "date", "id", "key", "code", "total", "count", "default", "access",
                 "search", "login", "password", "auth", "authentication", "website", "site", "page", "form",
                 "screen", "spreadsheet", "stack", "service", "services", "api", "endpoint", "address", "email",
-                "phone", "yes", "no", "anything", "everything", "something", "bunch", "couple", "wide"});
+                "phone", "yes", "no", "anything", "everything", "something", "bunch", "couple", "wide",
+                // (what a pitch says about the product: "our vision:", "clean architecture")
+                "vision", "mission", "architecture", "performance", "scalability"});
 }
 
 // An item head that reads as an attribute: a known attribute word, a snake_case column, or a

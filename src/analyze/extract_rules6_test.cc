@@ -293,5 +293,26 @@ TEST(ExtractRules6, EachWithInAParenthesisMakesAChildRecord) {
   EXPECT_FALSE(HasField(s, "Firefighter", "certifications")) << Dump(r);
 }
 
+// A pitch says what the product should achieve but names no records ("the Airbnb of everything,
+// think scale, investors are waiting"): the analyzer asks instead of planning an archetype. A pitch
+// that names its records is planned.
+TEST(ExtractRules6, PitchesWithoutRecordsAreQuestioned) {
+  for (const char* text :
+       {"We're building the Airbnb of everything. Think disruption, think scale. Users will love it. We need the "
+        "backend yesterday, investors are waiting.",
+        "I have a startup idea that will change how people connect. It's social but not like Facebook, more "
+        "meaningful. Can you build the backend? We want it to be fast and secure and scale to millions.",
+        "My cofounder and I are launching a platform for the creator economy. It will empower creators and their "
+        "communities with tools they need. Build us the API.",
+        "Our vision: a marketplace that connects people. Need a robust backend with best practices, clean "
+        "architecture, and great performance."}) {
+    auto r = Analyze(text);
+    EXPECT_EQ(r.status, Status::kClarify) << text << "\n" << Dump(r);
+  }
+  auto r = Analyze("Our vision is to empower local bakers. Bakers list products (name, price, photo), customers place "
+                   "orders for pickup. Investors love it.");
+  EXPECT_EQ(r.status, Status::kPlan) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

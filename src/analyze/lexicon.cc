@@ -240,6 +240,7 @@ const Set& FieldWords() {
 
 const Set& NonEntities() {
   static const Set s = {
+      "vision", "mission",  // "our vision: a marketplace that ..." (a pitch, no record)
       "backend", "backends", "system", "systems", "api", "apis", "app", "apps", "application",
       "applications", "platform", "platforms", "database", "databases", "db", "server", "servers",
       "tool", "tools", "website", "websites", "software", "thing", "things", "stuff", "data", "info",
