@@ -292,15 +292,21 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     // verb of keeping or writing before its object continues the subject's verbs.
     if (content && !open && i > begin + 2 && toks[i - 1].text == "," && i + 1 < end &&
         toks[i + 1].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower) &&
-        In(w, {"track", "log", "record", "manage", "keep", "leave", "write", "save", "rate", "book", "follow"})) {
+        In(w, {"track", "log", "record", "manage", "keep", "leave", "write", "save", "rate", "book", "follow",
+               "form"})) {
+      // ("participants register, form teams": a noun/verb right after a plural subject is its verb.)
       bool verb_before = false;
-      for (size_t q = begin; q + 1 < i; ++q) verb_before = verb_before || lex::IsVerb(toks[q].lower);
+      for (size_t q = begin; q + 1 < i; ++q) {
+        verb_before = verb_before || lex::IsVerb(toks[q].lower) ||
+                      (q > begin && lex::IsNounVerb(toks[q].lower) && IsPluralWord(toks[q - 1].lower) &&
+                       !lex::IsNounVerb(toks[q - 1].lower));
+      }
       if (verb_before) content = false;
     }
     // ("users own devices and set alert thresholds": so after "and" that follows a plural object.)
     if (content && !open && i > begin + 3 && toks[i - 1].lower == "and" && IsPluralWord(toks[i - 2].lower) &&
         i + 1 < end && toks[i + 1].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower) &&
-        In(w, {"set", "track", "log", "record", "leave", "write", "rate", "follow"})) {
+        In(w, {"set", "track", "log", "record", "leave", "write", "rate", "follow", "form"})) {
       bool verb_before = false;
       for (size_t q = begin; q + 2 < i; ++q) verb_before = verb_before || lex::IsVerb(toks[q].lower);
       if (verb_before) content = false;

@@ -314,5 +314,15 @@ TEST(ExtractRules6, PitchesWithoutRecordsAreQuestioned) {
   EXPECT_EQ(r.status, Status::kPlan) << Dump(r);
 }
 
+// "participants register, form teams of up to 4 people and submit one project per team": "form"
+// after a comma in a series of verbs is a verb (it planned FormTeam).
+TEST(ExtractRules6, FormTeamsIsAVerb) {
+  auto r = Analyze("We organise hackathons. Participants register, form teams of up to 4 people and submit one project "
+                   "per team with a repo link and a demo video.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::NoEntityNamedWith(s, "Form")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Team", "Project", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
