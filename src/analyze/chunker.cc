@@ -242,6 +242,12 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                                "wanted", "needed", "trying", "easy", "hard"})) {
       content = false;  // "we want to replace ...": an infinitive
     }
+    // ("I want upload photos", "we need track orders": learner English leaves out the "to".)
+    if (content && NounOrVerb(w) && !EndsWith(w, "s") && i >= begin + 2 &&
+        In(toks[i - 1].lower, {"want", "wants", "need", "needs"}) &&
+        In(toks[i - 2].lower, {"i", "we", "they", "you", "also", "really", "just"})) {
+      content = false;
+    }
     if (content && NounOrVerb(w) && i > begin && toks[i - 1].kind == Token::kWord &&
         (lex::IsStopword(toks[i - 1].lower) || toks[i - 1].lower == "also") &&
         In(toks[i - 1].lower, {"we", "they", "i", "you", "he", "she", "it", "can", "may", "will", "should", "must",

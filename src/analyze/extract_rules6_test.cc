@@ -324,5 +324,22 @@ TEST(ExtractRules6, FormTeamsIsAVerb) {
   EXPECT_TRUE(HasDirected(s, "Team", "Project", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "we have several rooms, each with a theme, difficulty and max players": the list after ", each
+// with" is the rooms' (they had no fields).
+TEST(ExtractRules6, CommaEachWithListsTheFieldsOfEach) {
+  auto r = Analyze("Escape room business: we have several rooms, each with a theme, difficulty and max players. Groups "
+                   "book rooms.");
+  EXPECT_TRUE(HasField(PlanOf(r), "Room", "theme")) << Dump(r);
+  EXPECT_TRUE(HasField(PlanOf(r), "Room", "maxPlayers")) << Dump(r);
+}
+
+// "I want upload photos of the label": learner English leaves out the "to" of an infinitive (it
+// planned UploadPhoto).
+TEST(ExtractRules6, WantWithoutToIsAVerb) {
+  auto r = Analyze("A wine cellar app. Bottles have a vintage and a producer. I want upload photos of the label, each "
+                   "with a thumbnail.");
+  EXPECT_TRUE(testing::NoEntityNamedWith(PlanOf(r), "Upload")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

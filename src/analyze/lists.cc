@@ -799,10 +799,12 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
                                    (T[k].lower.size() > 4 && EndsWith(T[k].lower, "ed") && k + 1 == v &&
                                     In(T[k].lower, {"logged", "recorded", "stored", "saved", "created", "registered",
                                                     "entered", "kept", "filed", "tracked", "captured"})));
+        // ("several rooms, each with a theme, a difficulty and ...")
+        const bool comma_each = T[k].text == "," && k + 2 == v && T[k + 1].lower == "each" && T[v].lower == "with";
         if (!(T[k].kind == Token::kWord &&
               In(T[k].lower, {"can", "also", "always", "should", "must", "will", "usually", "then", "typically", "each",
                               "should", "may", "always", "both", "all", "just", "only", "then"})) &&
-            !passive_with) {
+            !passive_with && !comma_each) {
           bridge = false;
         }
       }
