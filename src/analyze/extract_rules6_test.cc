@@ -341,5 +341,17 @@ TEST(ExtractRules6, WantWithoutToIsAVerb) {
   EXPECT_TRUE(testing::NoEntityNamedWith(PlanOf(r), "Upload")) << Dump(r);
 }
 
+// "a game master runs each session and records the finish time": what a person records after
+// acting on a thing is that thing's (the game master got `finishTime`); what a thing records is
+// its own ("each batch uses a recipe and records the start date").
+TEST(ExtractRules6, WhatAPersonRecordsIsTheThingsData) {
+  auto r = Analyze("Escape rooms. Groups book rooms. A game master runs each session and records the finish time and "
+                   "whether the group escaped.");
+  EXPECT_TRUE(HasField(PlanOf(r), "Session", "finishTime")) << Dump(r);
+  EXPECT_FALSE(HasField(PlanOf(r), "GameMaster", "finishTime")) << Dump(r);
+  auto r2 = Analyze("Beekeeping. Each batch uses a recipe and records the start date and the volume.");
+  EXPECT_TRUE(HasField(PlanOf(r2), "Batch", "startDate")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

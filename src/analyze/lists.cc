@@ -825,6 +825,23 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         if (c.begin <= clause + 2 && c.end < v) subj = &c;
         break;
       }
+      // ("a game master runs each session and records the finish time and ...": what a person
+      // records after acting on a thing is that thing's.)
+      if (subj && In(T[v].lower, {"records", "record", "logs", "stores", "tracks", "keeps", "notes"}) &&
+          (lex::RoleOf(subj->words.back()) || IsPersonEntityWord(subj->words.back()) || IsUserHead(*subj) ||
+           lex::IsUserWord(subj->words.back()) ||
+           In(naming::Singularize(subj->words.back()),
+              {"master", "supervisor", "operator", "coordinator", "organiser", "organizer", "host", "guide",
+               "receptionist", "clerk", "cashier", "waiter", "chef", "cook", "cleaner", "inspector", "auditor",
+               "assessor", "examiner", "judge", "referee", "umpire", "dispatcher", "worker", "officer", "ranger"}))) {
+        for (const auto& c : chunks) {
+          if (c.begin > subj->begin && c.end < v && c.depth == 0 && !LooksLikeAttribute(c) &&
+              !lex::RoleOf(c.words.back()) && !IsPersonEntityWord(c.words.back()) && !IsUserHead(c) &&
+              !lex::IsNonEntity(c.words.back())) {
+            subj = &c;
+          }
+        }
+      }
     }
     bool fronted = false;  // "..., in the membership we keep ...": the list is that phrase's
     // "for each attempt we store the gateway, the amount, ...": with a pronoun subject, the list
