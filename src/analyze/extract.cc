@@ -670,7 +670,9 @@ void Extractor::Decide() {
     // ("invoice amounts: one row of totals per invoice": any attribute head with its own list.)
     // ("court dates (date, time, judge) ... court dates": so does one with its own list the text
     // keeps naming in the plural.)
-    if (!single && IsBadHead(head) && !(c.strong && noun_first && c.plural_mentions >= 3) &&
+    // ("singers belong to voice parts (...)": a compound on "part" the text relates in the plural.)
+    const bool named_part = In(head, {"part", "parts"}) && noun_first && c.score >= 2.5 && c.plural_mentions >= 2;
+    if (!single && IsBadHead(head) && !(c.strong && noun_first && c.plural_mentions >= 3) && !named_part &&
         !(c.strong && noun_first &&
           ((lex::IsFieldWord(head) && !In(head, {"name", "email", "phone", "id", "date", "description", "type"}) &&
             !lex::RoleOf(first) && !lex::IsUserWord(first)) ||

@@ -353,5 +353,13 @@ TEST(ExtractRules6, WhatAPersonRecordsIsTheThingsData) {
   EXPECT_TRUE(HasField(PlanOf(r2), "Batch", "startDate")) << Dump(r2);
 }
 
+// "singers belong to voice parts (soprano, alto, tenor, bass)": a compound on "part" the text
+// relates in the plural is a record (it was dropped as "part of something").
+TEST(ExtractRules6, VoicePartsAreRecords) {
+  auto r = Analyze("Choir management: singers belong to voice parts (soprano, alto, tenor, bass). We hold rehearsals "
+                   "and concerts.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "VoicePart", "Singer", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
