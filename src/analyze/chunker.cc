@@ -428,6 +428,12 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         (i + 1 >= end || toks[i + 1].kind != Token::kWord || In(toks[i + 1].lower, {"to", "of", "and", "so"}))) {
       content = false;
     }
+    // ("a group belongs to a course and meets twice a week": a noun/verb before a word of how often
+    // is the verb.)
+    if (content && NounOrVerb(w) && i + 1 < end &&
+        In(toks[i + 1].lower, {"twice", "once", "thrice", "weekly", "daily", "monthly", "yearly", "regularly"})) {
+      content = false;
+    }
     // ("students hand in submissions", "turn in homework": a phrasal verb of submitting.)
     if (content && In(w, {"hand", "hands", "turn", "turns"}) && i + 2 < end && toks[i + 1].lower == "in" &&
         toks[i + 2].kind == Token::kWord && !lex::IsStopword(toks[i + 2].lower)) {

@@ -361,5 +361,16 @@ TEST(ExtractRules6, VoicePartsAreRecords) {
   EXPECT_TRUE(HasDirected(PlanOf(r), "VoicePart", "Singer", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "a group belongs to a course and meets twice a week": "meets" before a word of how often is a verb
+// and "twice" names nothing (they planned Meet and Twice tables).
+TEST(ExtractRules6, HowOftenWordsNameNothing) {
+  auto r = Analyze("Backend for a language school: courses have a level and a language. Teachers teach groups; a group "
+                   "belongs to a course and meets twice a week in a classroom.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::NoEntityNamedWith(s, "Meet")) << Dump(r);
+  EXPECT_TRUE(testing::NoEntityNamedWith(s, "Twice")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Course", "Group", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

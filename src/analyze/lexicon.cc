@@ -20,7 +20,7 @@ const Set& Stopwords() {
       "a", "an", "the", "this", "that", "these", "those", "each", "every", "any", "some", "all", "no",
       "its", "it", "their", "they", "them", "his", "her", "hers", "our", "ours", "we", "us", "you",
       "your", "yours", "theirs", "my", "i", "me", "he", "she", "him", "there", "here", "which", "who", "whom",
-      "whose",
+      "whose", "twice", "thrice",  // "meets twice a week"
       // Chat spellings: "if u think it is yours", "we wanna keep", "pls".
       "u", "ur", "wanna", "gonna", "gotta", "kinda", "sorta", "lemme", "dunno", "pls", "plz", "thx",
       "what", "when", "where", "while", "whether", "if", "then", "than", "so", "as", "also", "too",
@@ -123,7 +123,7 @@ const Set& Verbs() {
 
 // Words that are nouns as often as verbs: only verbs after a plural subject ("users post ...").
 const Set& NounVerbs() {
-  static const Set s = {"post", "posts", "references", "ties", "comment", "comments", "review", "reviews", "like", "likes",
+  static const Set s = {"meet", "meets", "post", "posts", "references", "ties", "comment", "comments", "review", "reviews", "like", "likes",
                         "rate", "rates", "order", "orders", "book", "books", "list", "lists",
                         "report", "reports", "log", "logs", "group", "groups", "record", "records",
                         "view", "views", "answer", "answers", "vote", "votes", "share", "shares",
