@@ -923,8 +923,8 @@ void Extractor::ParseLists() {
           w1[0] != w0[0]) {
         carry[i] = {w0[0]};
         carry[i].insert(carry[i].end(), w1.begin() + 1, w1.end());
-        // ("start and end times": one of each.)
-        carry[i].back() = naming::Singularize(carry[i].back());
+        // ("start and end times": one of each; "min and max players" counts them.)
+        if (!In(w0[0], {"min", "max", "minimum", "maximum"})) carry[i].back() = naming::Singularize(carry[i].back());
       }
     }
     for (size_t i = 0; i < items.size(); ++i) {
@@ -1065,6 +1065,8 @@ void Extractor::ParseLists() {
       for (size_t ci = 0; ci < chunks.size(); ++ci) {
         const Chunk& c = chunks[ci];
         if (c.depth > base_depth && !(another && c.depth == base_depth + 1)) continue;
+        // ("min/max players": a bound on a count of things is no reference to them.)
+        if (In(c.words.front(), {"max", "min", "maximum", "minimum", "total"})) continue;
         std::string r = Resolve(c);
         if (r.empty()) continue;
         if (r == owner) {

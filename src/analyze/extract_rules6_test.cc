@@ -372,5 +372,22 @@ TEST(ExtractRules6, HowOftenWordsNameNothing) {
   EXPECT_TRUE(HasDirected(s, "Course", "Group", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "min/max players", "min and max players": two counts (the slash form lost `maxPlayers` to a
+// reference to the players, the "and" form gave a text `minPlayer`).
+TEST(ExtractRules6, MinAndMaxCounts) {
+  for (const char* text : {"A board game cafe. Games: title, min/max players, play time. Guests borrow games.",
+                           "A board game cafe. Games have a title, min and max players and a play time. Guests borrow "
+                           "games."}) {
+    auto r = Analyze(text);
+    const auto* game = PlanOf(r).FindEntity("Game");
+    ASSERT_NE(game, nullptr) << Dump(r);
+    for (const char* f : {"minPlayers", "maxPlayers"}) {
+      const auto* field = game->FindField(f);
+      ASSERT_NE(field, nullptr) << f << "\n" << Dump(r);
+      EXPECT_EQ(field->type, spec::FieldType::kInteger) << Dump(r);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace bf::analyze
