@@ -434,6 +434,13 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         In(toks[i + 1].lower, {"twice", "once", "thrice", "weekly", "daily", "monthly", "yearly", "regularly"})) {
       content = false;
     }
+    // ("members each rent one plot", "players each pick a team": after a plural and "each", a
+    // noun/verb is the plural's verb.)
+    if (content && i >= begin + 2 && toks[i - 1].lower == "each" && IsPluralWord(toks[i - 2].lower) &&
+        !lex::IsStopword(toks[i - 2].lower) && (NounOrVerb(w) || lex::IsVerb(w) || lex::MayBeVerb(w)) &&
+        !EndsWith(w, "s") && i + 1 < end && toks[i + 1].kind == Token::kWord) {
+      content = false;
+    }
     // ("students hand in submissions", "turn in homework": a phrasal verb of submitting.)
     if (content && In(w, {"hand", "hands", "turn", "turns"}) && i + 2 < end && toks[i + 1].lower == "in" &&
         toks[i + 2].kind == Token::kWord && !lex::IsStopword(toks[i + 2].lower)) {

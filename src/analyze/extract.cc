@@ -739,7 +739,7 @@ void Extractor::Decide() {
         !KnownEntity(name) && !quantified_act) {
       continue;
     }
-    if (c.strong || c.score >= 2.5 || quantified_act || known || c.belonging) accepted_.insert(name);
+    if (c.strong || c.score >= 2.5 || quantified_act || known || c.belonging || c.borrowed) accepted_.insert(name);
   }
   // "a client project" is a Project when Project is a declared entity and the longer name has
   // no evidence of its own.

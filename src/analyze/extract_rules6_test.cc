@@ -389,5 +389,14 @@ TEST(ExtractRules6, MinAndMaxCounts) {
   }
 }
 
+// "members each rent one plot": "each" between a plural and its verb, and one thing rented by
+// each, still make a rental of a record (the garden was questioned as naming no data).
+TEST(ExtractRules6, EachRentOneThing) {
+  auto r = Analyze("Need a simple backend for our garden club: members each rent one plot, and we want to log which "
+                   "members show up to the monthly work days.");
+  ASSERT_EQ(r.status, Status::kPlan) << Dump(r);
+  EXPECT_NE(PlanOf(r).FindEntity("Plot"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

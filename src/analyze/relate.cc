@@ -263,6 +263,12 @@ Kind Classify(const std::string& c, const Chunk& b) {
   if (c.size() > 5 && c.ends_with(" one ")) {
     Kind k = Classify(c.substr(0, c.size() - 4), b);
     if (k.type == "b_has_a") return k;
+    // ("members each rent one plot": a verb of renting or borrowing one thing.)
+    if ((k.type == "a_has_b" || StartsWith(k.type, "join:")) &&
+        In(Trim(c.substr(0, c.size() - 4)), {"rent", "rents", "borrow", "borrows", "lease", "leases", "reserve",
+                                             "reserves"})) {
+      return k;
+    }
   }
   // "each task is about a dog", "the invoice is against an order": a copula before a
   // containment preposition.
@@ -785,9 +791,12 @@ void Extractor::MarkMade(const Chunk& maker, const Chunk& made, const std::strin
 // belonging ("every comment belongs to a post"; "every record belongs to ..." is about all data).
 void Extractor::NoteStatedRecords(const Chunk& a, const Chunk& b, const std::string& conn, const std::string& type) {
   MarkMade(a, b, conn, type);
-  if (b.plural && cands_.count(b.name) &&
-      In(conn, {" borrow ", " borrows ", " can borrow ", " rent ", " rents ", " can rent ", " lend ", " lends ",
-                " reserve ", " reserves ", " can reserve "})) {
+  // ("members each rent one plot": so is one thing rented by each.)
+  const bool one = conn.size() > 5 && conn.ends_with(" one ");
+  const std::string act = one ? conn.substr(0, conn.size() - 4) : conn;
+  if ((b.plural || one) && cands_.count(b.name) &&
+      In(act, {" borrow ", " borrows ", " can borrow ", " rent ", " rents ", " can rent ", " lend ", " lends ",
+               " reserve ", " reserves ", " can reserve "})) {
     cands_[b.name].borrowed = true;
   }
   if (b.plural && !IsUserHead(a) && cands_.count(a.name) &&
