@@ -419,6 +419,7 @@ void Extractor::Evidence(size_t si) {
   Patterns(si, chunks);
   HeaderScope(si, chunks);
   PronounObjects(si, chunks);
+  TrackedThings(si, chunks);
   // Lead noun of a bullet, and every mention outside field lists.
   for (const auto& c : chunks) {
     bool in_list = false;
@@ -488,6 +489,29 @@ void Extractor::Evidence(size_t si) {
 // "catalog is artist -> album -> track": a chain of three or more things joined by arrows is a
 // hierarchy, each the parent of the next. Workflows ("status: draft -> review -> published") and
 // chains inside parentheses are values, not records.
+// "we want to keep track of our washers and dryers, which machines are out of order, and every
+// maintenance visit": what the business keeps track of, in the plural or one by one ("every X"), is
+// a record.
+void Extractor::TrackedThings(size_t si, const std::vector<Chunk>& chunks) {
+  const auto& T = s_[si].tokens;
+  size_t from = T.size();
+  for (size_t k = 0; k + 2 < T.size() && from == T.size(); ++k) {
+    if (In(T[k].lower, {"keep", "keeps", "keeping"}) && T[k + 1].lower == "track" && T[k + 2].lower == "of") {
+      from = k + 3;
+    }
+  }
+  if (from == T.size()) return;
+  for (const auto& c : chunks) {
+    if (c.begin < from || c.depth != 0) continue;
+    const bool each = c.begin > 0 && In(T[c.begin - 1].lower, {"every", "each", "all"});
+    if ((!c.plural && !each) || LooksLikeAttribute(c) || lex::IsNonEntity(c.words.back()) ||
+        IsBadHead(c.words.back()) || IsUserHead(c) || lex::RoleOf(c.words.back())) {
+      continue;
+    }
+    Note(c, 2.6, false, si);
+  }
+}
+
 void Extractor::ArrowChain(size_t si, const std::vector<Chunk>& chunks) {
   const auto& T = s_[si].tokens;
   // ("shelves -> books -> pages", "shelves > books > chapters > pages": the width of the arrow at k.)

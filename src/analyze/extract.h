@@ -99,6 +99,7 @@ class Extractor {
   bool NoteRecordList(size_t si, const std::vector<Item>& items, bool setting = false);
   void Roles(size_t si, const std::vector<Chunk>& chunks);
   void ArrowChain(size_t si, const std::vector<Chunk>& chunks);
+  void TrackedThings(size_t si, const std::vector<Chunk>& chunks);
   // pass 2 (extract.cc)
   void Decide();
   std::string Resolve(const Chunk& c) const;  // accepted entity name, "User" for users/roles, or ""

@@ -398,5 +398,14 @@ TEST(ExtractRules6, EachRentOneThing) {
   EXPECT_NE(PlanOf(r).FindEntity("Plot"), nullptr) << Dump(r);
 }
 
+// "we want to keep track of our washers and dryers ... and every maintenance visit": what the
+// business keeps track of is a record (the request was questioned, or planned only the technician).
+TEST(ExtractRules6, WhatWeKeepTrackOfIsARecord) {
+  auto r = Analyze("We want to keep track of machines and maintenance visits.");
+  ASSERT_EQ(r.status, Status::kPlan) << Dump(r);
+  EXPECT_NE(PlanOf(r).FindEntity("Machine"), nullptr) << Dump(r);
+  EXPECT_NE(PlanOf(r).FindEntity("MaintenanceVisit"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
