@@ -407,5 +407,13 @@ TEST(ExtractRules6, WhatWeKeepTrackOfIsARecord) {
   EXPECT_NE(PlanOf(r).FindEntity("MaintenanceVisit"), nullptr) << Dump(r);
 }
 
+// "customers call in and we note their name, phone number and address": what we note of them is
+// the fields of the sentence's subject (the customers were folded into the logins with nothing).
+TEST(ExtractRules6, WhatWeNoteOfThemIsTheirs) {
+  auto r = Analyze("A plumbing business. Customers call in and we note their name, phone number and address. Every "
+                   "call becomes a job with a description and a status.");
+  EXPECT_TRUE(HasField(PlanOf(r), "Customer", "phoneNumber")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -774,7 +774,13 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
   };
   for (size_t v = 1; v < n; ++v) {
     if (T[v].kind != Token::kWord || in_list(v)) continue;
-    if (!In(T[v].lower, {"has", "have", "with", "contains", "contain", "records", "stores", "includes", "include",
+    // ("customers call in and we note their name, phone number and address": what we note of
+    // them is theirs.)
+    const bool their = v + 2 < n && In(T[v - 1].lower, {"we", "i"}) && In(T[v + 1].lower, {"their", "his", "her"}) &&
+                       In(T[v].lower, {"note", "record", "keep", "store", "take", "save", "log", "collect", "ask",
+                                       "need", "want"});
+    if (!their &&
+        !In(T[v].lower, {"has", "have", "with", "contains", "contain", "records", "stores", "includes", "include",
                          "keeps", "holds", "tracks", "captures", "needs", "need", "store", "record", "keep"})) {
       continue;
     }
@@ -844,6 +850,22 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       }
     }
     bool fronted = false;  // "..., in the membership we keep ...": the list is that phrase's
+    if (!subj && their) {
+      // (The subject of the sentence: "trustees ... hold key shares; we store their public key".)
+      size_t clause = 0;
+      for (size_t k = 0; k < v; ++k) {
+        if (T[k].text == "." || T[k].text == "!" || T[k].text == "?") clause = k + 1;
+      }
+      for (const auto& c : chunks) {
+        if (c.begin < clause || c.end >= v) continue;
+        if (c.begin <= clause + 2 && c.depth == 0 && c.plural && !LooksLikeAttribute(c) &&
+            !lex::IsNonEntity(c.words.back())) {
+          subj = &c;
+        }
+        break;
+      }
+      fronted = subj != nullptr;
+    }
     // "for each attempt we store the gateway, the amount, ...": with a pronoun subject, the list
     // describes the thing "each" picks out.
     if (!subj && v >= 2 && In(T[v - 1].lower, {"we", "they", "you", "i"}) &&
