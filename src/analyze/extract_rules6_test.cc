@@ -415,5 +415,13 @@ TEST(ExtractRules6, WhatWeNoteOfThemIsTheirs) {
   EXPECT_TRUE(HasField(PlanOf(r), "Customer", "phoneNumber")) << Dump(r);
 }
 
+// "pick a collection slot", "a scheduled date and time": slots and scheduled dates are scheduling.
+TEST(ExtractRules6, SlotsAreScheduling) {
+  auto r = Analyze("A farm shop. Customers order online and pick a collection slot (Friday or Saturday, hourly). "
+                   "Orders have a total.");
+  const auto& f = PlanOf(r).features;
+  EXPECT_NE(std::find(f.begin(), f.end(), spec::Feature::kScheduling), f.end()) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -726,7 +726,8 @@ std::set<spec::Feature> DetectFeatures(std::string_view text) {
       "timeslot", "timeslots", "opening hours", "cron", "scheduling", "schedule appointments",
       "book a slot", "booking slots", "shifts", "shift schedule", "recurring events", "reminders at",
       "schedule posts", "schedule jobs", "scheduled jobs", "rota", "timetable", "timetables",
-      "be scheduled", "scheduled for", "with a schedule", "their schedule", "class schedule"};
+      "be scheduled", "scheduled for", "with a schedule", "their schedule", "class schedule", "slot", "slots",
+      "scheduled date", "scheduled time"};
   if (AnyOf(norm, kSched)) out.insert(Feature::kScheduling);
   static const std::string_view kEmail[] = {
       "emailed", "emailing", "email notification", "email notifications", "email reminder",
