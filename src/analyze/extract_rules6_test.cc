@@ -423,5 +423,16 @@ TEST(ExtractRules6, SlotsAreScheduling) {
   EXPECT_NE(std::find(f.begin(), f.end(), spec::Feature::kScheduling), f.end()) << Dump(r);
 }
 
+// "we have tools like a laser cutter ...; each tool has a name, a location, a status": tools the
+// text gives fields are records, while "an internal tool" is still the product.
+TEST(ExtractRules6, ToolsWithFieldsAreRecords) {
+  auto r = Analyze("A makerspace. We have tools like a laser cutter, 3D printers and a CNC router; each tool has a "
+                   "name, a location, a status (working, broken, in maintenance) and whether it needs an induction. "
+                   "Members book tools.");
+  EXPECT_TRUE(HasField(PlanOf(r), "Tool", "location")) << Dump(r);
+  auto r2 = Analyze("We need an internal tool for our sales team. Leads have a name and a status.");
+  EXPECT_EQ(PlanOf(r2).FindEntity("Tool"), nullptr) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
