@@ -389,6 +389,24 @@ std::vector<ArchetypeMatch> MatchArchetypes(std::string_view text) {
       }
     }
   }
+  // "a library of sheet music", "the tool library": a collection of things other than books is no
+  // lending library of books.
+  for (size_t at = plain.find(" library of "); at != std::string::npos; at = plain.find(" library of ", at + 1)) {
+    const std::string_view rest = std::string_view(plain).substr(at + 12);
+    if (!rest.starts_with("book") && !rest.starts_with("ebook") && !rest.starts_with("e-book")) {
+      plain.replace(at, 12, " collection of ");
+    }
+  }
+  for (std::string_view kind : {"tool", "toy", "seed", "game", "music", "photo", "media", "video", "component",
+                                "prompt", "template", "design", "sound", "sample", "icon", "font"}) {
+    for (std::string_view lib : {" library ", " libraries "}) {
+      const std::string from = " " + std::string(kind) + std::string(lib);
+      const std::string to = " " + std::string(kind) + " collection ";
+      for (size_t at = plain.find(from); at != std::string::npos; at = plain.find(from, at + to.size() - 1)) {
+        plain.replace(at, from.size(), to);
+      }
+    }
+  }
   PhraseIndex norm(plain);
   for (const auto& a : Archetypes()) {
     int score = 0;

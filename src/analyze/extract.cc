@@ -137,6 +137,13 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
       continue;
     }
     if (!prep || other || lex::IsNonEntity(prev->words.back())) break;
+    // ("we also keep a library of sheet music: title, composer, ...": the collection holds the
+    // records the list describes.)
+    if (head->begin >= 1 && T[head->begin - 1].lower == "of" && prev->end + 1 == head->begin &&
+        In(prev->words.back(), {"library", "libraries", "collection", "collections", "catalog", "catalogs",
+                                "catalogue", "catalogues", "archive", "archives", "list", "lists", "range", "selection"})) {
+      break;
+    }
     head = prev;
     before_coordination = nullptr;
     possessed = nullptr;

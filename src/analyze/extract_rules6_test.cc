@@ -434,5 +434,17 @@ TEST(ExtractRules6, ToolsWithFieldsAreRecords) {
   EXPECT_EQ(PlanOf(r2).FindEntity("Tool"), nullptr) << Dump(r2);
 }
 
+// "we also keep a library of sheet music: title, composer, ...": the list describes the sheet
+// music, not the library, and a library of anything but books is no lending library of books.
+TEST(ExtractRules6, ALibraryOfThingsHoldsThoseThings) {
+  auto r = Analyze("Our community choir has about sixty singers. Each singer has a name, email, phone and a voice part. "
+                   "We rehearse weekly and perform a few concerts a year. We also keep a library of sheet music: title, "
+                   "composer, arranger and a PDF scan.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "SheetMusic", "composer")) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Library"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Book"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
