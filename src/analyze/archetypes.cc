@@ -407,6 +407,12 @@ std::vector<ArchetypeMatch> MatchArchetypes(std::string_view text) {
       }
     }
   }
+  // ("a repair cafe", "a language cafe": a meetup, not a restaurant.)
+  for (std::string_view kind : {" repair cafe", " repair café", " language cafe", " death cafe"}) {
+    for (size_t at = plain.find(kind); at != std::string::npos; at = plain.find(kind, at + 1)) {
+      plain.replace(at, kind.size(), std::string(kind.substr(0, kind.find(" ", 1))) + " meetup");
+    }
+  }
   PhraseIndex norm(plain);
   for (const auto& a : Archetypes()) {
     int score = 0;

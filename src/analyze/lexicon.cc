@@ -21,6 +21,7 @@ const Set& Stopwords() {
       "its", "it", "their", "they", "them", "his", "her", "hers", "our", "ours", "we", "us", "you",
       "your", "yours", "theirs", "my", "i", "me", "he", "she", "him", "there", "here", "which", "who", "whom",
       "whose", "twice", "thrice",  // "meets twice a week"
+      "haha", "hahaha", "lol", "hehe", "lmao", "btw", "tbh", "imo",  // "nobody understands anymore haha"
       // Chat spellings: "if u think it is yours", "we wanna keep", "pls".
       "u", "ur", "wanna", "gonna", "gotta", "kinda", "sorta", "lemme", "dunno", "pls", "plz", "thx",
       "what", "when", "where", "while", "whether", "if", "then", "than", "so", "as", "also", "too",

@@ -373,6 +373,18 @@ void CorrectTypos(std::vector<Sentence>& sentences) {
   };
   static thread_local std::unordered_map<std::string, Correction> cache;
   if (cache.size() > 4096) cache.clear();
+  // Short function words mistyped in a way no vocabulary word is ("wich have date and place").
+  static const std::pair<std::string_view, std::string_view> kShort[] = {
+      {"wich", "which"}, {"whcih", "which"}, {"wihch", "which"}, {"teh", "the"}, {"hte", "the"}, {"adn", "and"},
+      {"wiht", "with"}, {"taht", "that"}, {"waht", "what"}, {"becuase", "because"}, {"beacuse", "because"}};
+  for (auto& s : sentences) {
+    for (auto& t : s.tokens) {
+      if (t.kind != Token::kWord) continue;
+      for (const auto& [typo, word] : kShort) {
+        if (t.lower == typo) t.lower = std::string(word);
+      }
+    }
+  }
   for (auto& s : sentences) {
     for (auto& t : s.tokens) {
       if (t.kind != Token::kWord || t.lower.size() < 5) continue;
