@@ -455,5 +455,13 @@ TEST(ExtractRules6, ShortTyposInterjectionsAndRepairCafes) {
   EXPECT_EQ(s.FindEntity("MenuItem"), nullptr) << Dump(r);
 }
 
+// "we own a few hundred games; for each one we store the title, publisher, ...": "each one" stands
+// for the plural before it (the games had no fields).
+TEST(ExtractRules6, ForEachOneWeStore) {
+  auto r = Analyze("We're opening a board game cafe. We own a few hundred games; for each one we store the title, "
+                   "publisher, minimum and maximum players and which shelf it sits on. Customers reserve tables.");
+  EXPECT_TRUE(HasField(PlanOf(r), "Game", "publisher")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

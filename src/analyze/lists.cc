@@ -850,6 +850,18 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       }
     }
     bool fronted = false;  // "..., in the membership we keep ...": the list is that phrase's
+    // ("we own a few hundred games; for each one we store the title, ...": "one" stands for the
+    // plural before it.)
+    if (!subj && v >= 4 && In(T[v - 1].lower, {"we", "they", "i"}) && T[v - 2].lower == "one" &&
+        In(T[v - 3].lower, {"each", "every"}) && In(T[v - 4].lower, {"for", "of", "on"}) &&
+        In(T[v].lower, {"store", "keep", "record", "track", "need", "save", "log", "have"})) {
+      for (const auto& c : chunks) {
+        if (c.end <= v - 4 && c.depth == 0 && c.plural && !LooksLikeAttribute(c) && !lex::IsNonEntity(c.words.back())) {
+          subj = &c;
+        }
+      }
+      fronted = subj != nullptr;
+    }
     if (!subj && their) {
       // (The subject of the sentence: "trustees ... hold key shares; we store their public key".)
       size_t clause = 0;
