@@ -463,5 +463,16 @@ TEST(ExtractRules6, ForEachOneWeStore) {
   EXPECT_TRUE(HasField(PlanOf(r), "Game", "publisher")) << Dump(r);
 }
 
+// "donors register with blood type and contact info": what people sign up with is theirs, and
+// "people register with a username" are the logins (no Person table).
+TEST(ExtractRules6, WhatPeopleRegisterWithIsTheirs) {
+  auto r = Analyze("Build a backend for a blood donation drive. Donors register with blood type and contact info. Donors "
+                   "book a slot in a session.");
+  EXPECT_TRUE(HasField(PlanOf(r), "Donor", "bloodType")) << Dump(r);
+  auto r2 = Analyze("A book club. People register with a username, email and password. Members vote on books.");
+  EXPECT_EQ(PlanOf(r2).FindEntity("Person"), nullptr) << Dump(r2);
+  EXPECT_TRUE(HasField(PlanOf(r2), "User", "username")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -807,10 +807,14 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
                                                     "entered", "kept", "filed", "tracked", "captured"})));
         // ("several rooms, each with a theme, a difficulty and ...")
         const bool comma_each = T[k].text == "," && k + 2 == v && T[k + 1].lower == "each" && T[v].lower == "with";
+        // ("donors register with blood type and contact info": what people sign up with is theirs.)
+        const bool signs_up = T[v].lower == "with" && T[k].kind == Token::kWord &&
+                              In(T[k].lower, {"register", "registers", "sign", "signs", "up", "enrol", "enrols",
+                                              "enroll", "enrolls", "join", "joins", "apply", "applies"});
         if (!(T[k].kind == Token::kWord &&
               In(T[k].lower, {"can", "also", "always", "should", "must", "will", "usually", "then", "typically", "each",
                               "should", "may", "always", "both", "all", "just", "only", "then"})) &&
-            !passive_with && !comma_each) {
+            !passive_with && !comma_each && !signs_up) {
           bridge = false;
         }
       }
@@ -900,6 +904,17 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     }
     if (subj && !fronted) subj = WalkBack(T, chunks, subj);
     if (!subj || subj->depth != 0) continue;
+    // ("people register with a username, email and password": the people who sign up are the
+    // logins.)
+    auto owner_name = [&]() -> std::string {
+      bool signing_up = false;
+      for (size_t k = subj->end; k < v; ++k) {
+        signing_up = signing_up || In(T[k].lower, {"register", "registers", "sign", "signs", "enrol", "enroll"});
+      }
+      const bool login = IsUserHead(*subj) ||
+                         (signing_up && In(subj->words.back(), {"people", "person", "persons", "everyone"}));
+      return login ? "User" : subj->name;
+    };
     // "Loans: an item goes out to a member with a due date": the attributes are the told record's.
     if (auto told = told_records_.find(si); told != told_records_.end() && T[v].lower == "with" &&
         subj->begin > told->second.end) {
@@ -966,8 +981,8 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
                            (!IsBadHead(subj->words.back()) && !In(subj->words.back(), {"log", "logs"}) &&
                             !(subj->begin > 0 && T[subj->begin - 1].kind == Token::kNumber));
       if (lone_attribute && with_ok) {  // (the sentence may go on after a ';': "Shops have a name; ...")
-        Note(*subj, 4.0, true, si);
-        lists_.push_back({IsUserHead(*subj) ? "User" : subj->name, si, v + 1, items[0].end});
+        if (owner_name() == subj->name) Note(*subj, 4.0, true, si);
+        lists_.push_back({owner_name(), si, v + 1, items[0].end});
         continue;
       }
     }
@@ -1067,8 +1082,8 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     // ("users have lists, lists have tasks with ...": the next clause may have its own list.)
     if (first_entity) continue;
     if (fieldish * 2 >= static_cast<int>(counted)) {
-      Note(*subj, 4.0, true, si);
-      lists_.push_back({IsUserHead(*subj) ? "User" : subj->name, si, v + 1, EndBeforeClause(T, v + 1, e)});
+      if (owner_name() == subj->name) Note(*subj, 4.0, true, si);
+      lists_.push_back({owner_name(), si, v + 1, EndBeforeClause(T, v + 1, e)});
       // ("revenues and payments have a date and an amount": both subjects have the list.)
       if (subj->plural && subj->begin >= 2 && T[subj->begin - 1].lower == "and") {
         for (const auto& c : chunks) {
