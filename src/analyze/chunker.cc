@@ -441,6 +441,14 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         !EndsWith(w, "s") && i + 1 < end && toks[i + 1].kind == Token::kWord) {
       content = false;
     }
+    // ("the cleaner ticks off a checklist", "each member picks up a key": after a singular subject,
+    // a word in -s before a particle is the verb.)
+    if (content && open && cur.words.size() <= 2 && EndsWith(w, "s") && !IsPluralWord(cur.words.back()) &&
+        cur.begin > 0 && IsDeterminer(toks[cur.begin - 1].lower) && i + 1 < end &&
+        In(toks[i + 1].lower, {"off", "up", "out", "down", "back", "away"}) && i + 2 < end &&
+        IsDeterminer(toks[i + 2].lower)) {
+      content = false;
+    }
     // ("students hand in submissions", "turn in homework": a phrasal verb of submitting.)
     if (content && In(w, {"hand", "hands", "turn", "turns"}) && i + 2 < end && toks[i + 1].lower == "in" &&
         toks[i + 2].kind == Token::kWord && !lex::IsStopword(toks[i + 2].lower)) {

@@ -474,5 +474,13 @@ TEST(ExtractRules6, WhatPeopleRegisterWithIsTheirs) {
   EXPECT_TRUE(HasField(PlanOf(r2), "User", "username")) << Dump(r2);
 }
 
+// "the cleaner ticks off a checklist of tasks": after a singular subject, a word in -s before a
+// particle and an object is the verb (it planned CleanerTick).
+TEST(ExtractRules6, PhrasalVerbAfterASingularSubject) {
+  auto r = Analyze("A cleaning company. Cleaners are assigned to visits, and the cleaner ticks off a checklist of tasks "
+                   "at each visit.");
+  EXPECT_TRUE(testing::NoEntityNamedWith(PlanOf(r), "Tick")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
