@@ -369,7 +369,13 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     // "Customer register with email": after a person word, a noun/verb before a preposition is the
     // person's verb.
     // ("a status that staff update.": so is one ending the clause.)
-    if (content && NounOrVerb(w) && open && cur.words.size() == 1 &&
+    // ("every cat gets vet visits with notes": not after a verb of getting, whose object the
+    // compound is.)
+    const bool object_of_having =
+        open && cur.begin > 0 &&
+        In(toks[cur.begin - 1].lower, {"gets", "get", "has", "have", "receives", "receive", "needs", "need", "books",
+                                       "book", "schedules", "schedule", "requires", "require", "attends", "attend"});
+    if (content && NounOrVerb(w) && open && cur.words.size() == 1 && !object_of_having &&
         (lex::RoleOf(cur.words.back()) || lex::IsUserWord(cur.words.back())) &&
         (i + 1 >= end || toks[i + 1].kind == Token::kPunct ||
          In(toks[i + 1].lower, {"with", "for", "as", "to", "on", "in", "into", "and", "via"}))) {

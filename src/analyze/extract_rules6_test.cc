@@ -482,5 +482,13 @@ TEST(ExtractRules6, PhrasalVerbAfterASingularSubject) {
   EXPECT_TRUE(testing::NoEntityNamedWith(PlanOf(r), "Tick")) << Dump(r);
 }
 
+// "every cat gets vet visits with notes": the object of a verb of getting is a compound ("vet
+// visits"), not a person and a verb (the visits were lost and Cat related to the logins).
+TEST(ExtractRules6, CompoundObjectOfGets) {
+  auto r = Analyze("Our cat shelter needs software. Cats have a name, age, sex and intake date. Every cat gets vet "
+                   "visits with notes and vaccinations.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Cat", "VetVisit", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
