@@ -490,5 +490,16 @@ TEST(ExtractRules6, CompoundObjectOfGets) {
   EXPECT_TRUE(HasDirected(PlanOf(r), "Cat", "VetVisit", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "owners book stays for their dogs. Each stay has a check-in date ...": "stay" is a noun as well
+// as a verb (the request was questioned as naming nothing); "guests stay in rooms" keeps the verb.
+TEST(ExtractRules6, StaysAreRecords) {
+  auto r = Analyze("A kennel. Owners book stays for their dogs. Each stay has a check-in date, a check-out date and a "
+                   "special diet.");
+  ASSERT_EQ(r.status, Status::kPlan) << Dump(r);
+  EXPECT_TRUE(HasField(PlanOf(r), "Stay", "checkInDate")) << Dump(r);
+  auto r2 = Analyze("A hostel. Guests stay in rooms. Rooms have a number and a floor.");
+  EXPECT_EQ(PlanOf(r2).FindEntity("Stay"), nullptr) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
