@@ -455,6 +455,13 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         IsDeterminer(toks[i + 2].lower)) {
       content = false;
     }
+    // ("... and track whether invoices are paid", "record which dogs were walked": a noun/verb before
+    // a question word is the verb.)
+    if (content && !open && (NounOrVerb(w) || lex::IsVerb(w)) && i + 1 < end &&
+        In(toks[i + 1].lower, {"whether", "which", "who", "when", "how", "what", "where"}) && i > begin &&
+        In(toks[i - 1].lower, {"and", "to", "we", "i", "also", "can", "should", "must", "will", ","})) {
+      content = false;
+    }
     // ("students hand in submissions", "turn in homework": a phrasal verb of submitting.)
     if (content && In(w, {"hand", "hands", "turn", "turns"}) && i + 2 < end && toks[i + 1].lower == "in" &&
         toks[i + 2].kind == Token::kWord && !lex::IsStopword(toks[i + 2].lower)) {

@@ -501,5 +501,13 @@ TEST(ExtractRules6, StaysAreRecords) {
   EXPECT_EQ(PlanOf(r2).FindEntity("Stay"), nullptr) << Dump(r2);
 }
 
+// "I invoice clients per project and track whether invoices are paid": a noun/verb before a
+// question word is a verb (it planned a music Track).
+TEST(ExtractRules6, VerbBeforeAQuestionWord) {
+  auto r = Analyze("I'm a freelance translator: clients send me projects, each project has a source text, a word count "
+                   "and a deadline. I invoice clients per project and track whether invoices are paid.");
+  EXPECT_EQ(PlanOf(r).FindEntity("Track"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
