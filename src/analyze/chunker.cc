@@ -398,7 +398,9 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         bool base = !EndsWith(w, "s");
         if (prev_plural && base) content = false;
         // "a user posts comments": singular subject after a determiner, 3rd person verb.
-        bool det_before = cur.begin > 0 && IsDeterminer(toks[cur.begin - 1].lower);
+        // ("which tenant rents which plot": so after "which".)
+        bool det_before =
+            cur.begin > 0 && (IsDeterminer(toks[cur.begin - 1].lower) || toks[cur.begin - 1].lower == "which");
         // "inspections of a hive record the date": a noun/verb followed by a determiner is the verb.
         if (i + 1 < end && toks[i + 1].kind == Token::kWord && IsDeterminer(toks[i + 1].lower) &&
             toks[i + 1].lower != "one" && toks[i + 1].lower != "that" && toks[i + 1].lower != "this" && !how_often) {
@@ -408,6 +410,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         if (!prev_plural && EndsWith(w, "s") && cur.words.size() <= 2 && det_before && i + 1 < end &&
             toks[i + 1].kind == Token::kWord &&
             (IsDeterminer(toks[i + 1].lower) || lex::IsQuantifier(toks[i + 1].lower) ||
+             (toks[i + 1].lower == "which" && toks[cur.begin - 1].lower == "which") ||
              IsPluralWord(toks[i + 1].lower) || lex::IsFieldWord(toks[i + 1].lower) ||
              lex::IsNonEntity(toks[i + 1].lower))) {
           content = false;  // "an organiser runs events", "when a check changes status", "each shift records start"

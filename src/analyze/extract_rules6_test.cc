@@ -509,5 +509,15 @@ TEST(ExtractRules6, VerbBeforeAQuestionWord) {
   EXPECT_EQ(PlanOf(r).FindEntity("Track"), nullptr) << Dump(r);
 }
 
+// "Tenancies: which tenant rents which plot, start date, end date": the verb between two "which"
+// phrases is a verb, so the tenancy refers to a tenant and a plot (it had a `tenantRents` field).
+TEST(ExtractRules6, WhichXVerbsWhichY) {
+  auto r = Analyze("Allotments. Plots: number, size. Tenants: name, address, phone. Tenancies: which tenant rents which "
+                   "plot, start date, end date.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Tenant", "Tenancy", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Tenancy", "tenantRents")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
