@@ -519,5 +519,12 @@ TEST(ExtractRules6, WhichXVerbsWhichY) {
   EXPECT_FALSE(HasField(s, "Tenancy", "tenantRents")) << Dump(r);
 }
 
+// "(email and password, nothing fancy)": a remark in a list is no field (it gave the user `fancy`).
+TEST(ExtractRules6, RemarksInListsAreNoFields) {
+  auto r = Analyze("A yoga studio. Teachers sign up with an account (email and password, nothing fancy). Classes have a "
+                   "title and a start time.");
+  for (const auto& e : PlanOf(r).entities) EXPECT_EQ(e.FindField("fancy"), nullptr) << e.name << "\n" << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -198,6 +198,10 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
   std::vector<DField> out;
   end = std::min(end, toks.size());
   if (begin >= end) return out;
+  // "(email and password, nothing fancy)", "anything else you think": a remark, not a field.
+  if (toks[begin].kind == Token::kWord && In(toks[begin].lower, {"nothing", "anything", "whatever", "etc", "etcetera"})) {
+    return out;
+  }
   Hints hints;
   bool is_count = false;
   std::vector<std::string> words;      // name words outside parentheses (with "/" markers)
