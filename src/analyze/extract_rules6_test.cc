@@ -526,5 +526,14 @@ TEST(ExtractRules6, RemarksInListsAreNoFields) {
   for (const auto& e : PlanOf(r).entities) EXPECT_EQ(e.FindField("fancy"), nullptr) << e.name << "\n" << Dump(r);
 }
 
+// "passengers reserve a seat on a trip": the reservation is of the trip; a seat or a spot is only
+// its unit (it planned Seat / Spot tables between them).
+TEST(ExtractRules6, ASpotInAClassIsTheClass) {
+  auto r = Analyze("A bus company. Passengers reserve a seat on a trip. Trips have a date and a route.");
+  const auto& s = PlanOf(r);
+  EXPECT_EQ(s.FindEntity("Seat"), nullptr) << Dump(r);
+  EXPECT_NE(s.FindEntity("Trip"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

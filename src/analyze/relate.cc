@@ -1242,6 +1242,21 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       }
     }
     if (k.type.empty()) continue;
+    // "people book a spot in a class", "reserve a seat on a trip": the booking is of the class; a
+    // spot or a seat is only its unit.
+    if (StartsWith(k.type, "join:") && b.words.size() == 1 && In(b.words[0], {"spot", "spots", "place", "places",
+                                                                              "seat", "seats", "space", "spaces"}) &&
+        i + 2 < cs.size()) {
+      bool c2 = false;
+      const std::string in = connector(b, *cs[i + 2], c2);
+      if (c2 && In(in, {" in ", " on ", " at ", " for "})) {
+        const Chunk& target = *cs[i + 2];
+        Note(target, 2.2, false, si);
+        links_.push_back({a.name, target.name, k.type, k.inverse});
+        ++i;
+        continue;
+      }
+    }
     // "devices report positions": a thing that reports sends data; only people file reports.
     if (k.type == "join:Report" && !IsUserHead(a) && !lex::RoleOf(a.words.back()) &&
         !IsPersonEntityWord(a.words.back()) && !PersonLike(a)) {
