@@ -535,5 +535,17 @@ TEST(ExtractRules6, ASpotInAClassIsTheClass) {
   EXPECT_NE(s.FindEntity("Trip"), nullptr) << Dump(r);
 }
 
+// "a contract is created: contract number, title, ...": a passive of making before a colon gives the
+// list to its subject; "hit" is a noun as well as a verb ("a screening hit stores the list name").
+TEST(ExtractRules6, PassiveBeforeAColonAndHits) {
+  auto r = Analyze("A procurement app. Tenders get awards. From an active award a contract is created: contract number, "
+                   "title, value, status, date signed.");
+  EXPECT_TRUE(HasField(PlanOf(r), "Contract", "contractNumber")) << Dump(r);
+  auto r2 = Analyze("A compliance tool. Customers are screened against lists. A screening hit stores the list name, the "
+                    "matched name, a match score and a disposition.");
+  ASSERT_EQ(r2.status, Status::kPlan) << Dump(r2);
+  EXPECT_TRUE(HasField(PlanOf(r2), "Hit", "matchScore")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

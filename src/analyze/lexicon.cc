@@ -124,7 +124,7 @@ const Set& Verbs() {
 
 // Words that are nouns as often as verbs: only verbs after a plural subject ("users post ...").
 const Set& NounVerbs() {
-  static const Set s = {"stay", "stays", "meet", "meets", "post", "posts", "references", "ties", "comment", "comments", "review", "reviews", "like", "likes",
+  static const Set s = {"hit", "hits", "stay", "stays", "meet", "meets", "post", "posts", "references", "ties", "comment", "comments", "review", "reviews", "like", "likes",
                         "rate", "rates", "order", "orders", "book", "books", "list", "lists",
                         "report", "reports", "log", "logs", "group", "groups", "record", "records",
                         "view", "views", "answer", "answers", "vote", "votes", "share", "shares",

@@ -210,6 +210,18 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     }
     if (subject || !verb_head) head = subject;
   }
+  // "from an active award a contract is created: contract number, title, ...", "each visit is
+  // logged:": a passive of making or keeping before the colon; the list is its subject's.
+  if (!head && colon >= 3 && T[colon - 1].kind == Token::kWord && In(T[colon - 2].lower, {"is", "are", "gets", "get"}) &&
+      In(T[colon - 1].lower, {"created", "recorded", "logged", "stored", "kept", "generated", "issued", "opened",
+                              "registered", "filed", "saved", "made", "added"})) {
+    for (const auto& c : chunks) {
+      if (c.depth == 0 && c.end == colon - 2 && !LooksLikeAttribute(c) &&
+          (c.words.size() == 1 ? !lex::IsNonEntity(c.words.back()) : !IsBadHead(c.words.back()))) {
+        head = &c;
+      }
+    }
+  }
   if (!head) return false;
   // "At the door: checked in at, ...", "On the day: ...": a place or moment opening the sentence
   // labels what follows; it is no record.
