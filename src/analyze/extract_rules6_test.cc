@@ -544,7 +544,15 @@ TEST(ExtractRules6, PassiveBeforeAColonAndHits) {
   auto r2 = Analyze("A compliance tool. Customers are screened against lists. A screening hit stores the list name, the "
                     "matched name, a match score and a disposition.");
   ASSERT_EQ(r2.status, Status::kPlan) << Dump(r2);
-  EXPECT_TRUE(HasField(PlanOf(r2), "Hit", "matchScore")) << Dump(r2);
+  EXPECT_TRUE(HasField(PlanOf(r2), "ScreeningHit", "matchScore")) << Dump(r2);
+}
+
+// "sending profiles have a name, an SMTP host ...", "a screening hit": a gerund naming an activity
+// qualifies the noun after it (they planned Profile and Hit).
+TEST(ExtractRules6, ActivityGerundsQualifyTheirNoun) {
+  auto r = Analyze("A phishing training tool. Sending profiles have a name, an SMTP host, a username and a from address. "
+                   "Campaigns use a sending profile.");
+  EXPECT_TRUE(HasField(PlanOf(r), "SendingProfile", "username")) << Dump(r);
 }
 
 }  // namespace

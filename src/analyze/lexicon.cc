@@ -499,7 +499,8 @@ bool IsActivityGerund(std::string_view w) {
                         "housing", "marketing", "seating", "onboarding", "cooking", "packing", "shipping",
                         "boarding", "camping", "hosting", "catering", "cleaning", "grading", "voting", "trading",
                         "nursing", "banking", "printing", "streaming", "messaging", "sewing", "birding",
-                        "caregiving", "fundraising", "babysitting", "tutoring"};
+                        "caregiving", "fundraising", "babysitting", "tutoring", "sending", "screening",
+                        "parking", "landing", "climbing", "dispatching", "pricing", "watering", "grooming"};
   return In(s, w);
 }
 
