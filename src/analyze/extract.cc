@@ -666,7 +666,8 @@ void Extractor::Decide() {
                           "forms", "set", "sets", "side", "page", "pages", "site", "sites", "website", "websites",
                           "table", "tables", "token", "tokens", "key", "keys", "domain", "domains", "agency",
                           "agencies", "business", "businesses", "application", "applications", "lot", "lots", "day",
-                          "days", "port", "ports", "click", "clicks", "column", "columns", "tool", "tools"});
+                          "days", "port", "ports", "click", "clicks", "column", "columns", "tool", "tools",
+                          "workflow", "workflows"});
     // ("agencies have many agents": a soft word the text keeps talking about in the plural stands.)
     // ("dashboards: title, layout, widgets", "meters ... (ten mentions)": a word that is usually a
     // part of the product stands when the text gives it fields and keeps coming back to it.)

@@ -555,5 +555,14 @@ TEST(ExtractRules6, ActivityGerundsQualifyTheirNoun) {
   EXPECT_TRUE(HasField(PlanOf(r), "SendingProfile", "username")) << Dump(r);
 }
 
+// "each project has one or more workflows. Workflows have a name and a version": workflows the text
+// gives fields are records ("the workflow is draft, review, published" is not).
+TEST(ExtractRules6, WorkflowsWithFieldsAreRecords) {
+  auto r = Analyze("A research platform. Each project has one or more workflows. Workflows have a name and a version.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Project", "Workflow", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A newsroom. Articles: title, body. The workflow is draft, review, published.");
+  EXPECT_EQ(PlanOf(r2).FindEntity("Workflow"), nullptr) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
