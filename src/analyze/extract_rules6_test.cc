@@ -564,5 +564,15 @@ TEST(ExtractRules6, WorkflowsWithFieldsAreRecords) {
   EXPECT_EQ(PlanOf(r2).FindEntity("Workflow"), nullptr) << Dump(r2);
 }
 
+// "... which policy rule was broken (policies have code, title, text, version)": a parenthesis that
+// says what another thing has lists that thing's fields (it planned a Broken table).
+TEST(ExtractRules6, ParenthesisSayingWhatAnotherThingHas) {
+  auto r = Analyze("A moderation tool. Every decision must store which policy rule was broken (policies have code, "
+                   "title, text, version) and a statement of reasons.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Policy", "version")) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Broken"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

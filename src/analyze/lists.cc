@@ -661,6 +661,16 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
         owner = &c;
         b = q + 2;
         list = LooksLikeFieldList(T, b, e);
+      } else if (q + 2 < e && In(T[q + 1].lower, {"has", "have"}) && T[q].kind == Token::kWord) {
+        // ("which policy rule was broken (policies have code, title, text, version)": a parenthesis
+        // that says what another thing has lists that thing's fields.)
+        const auto inner = ChunkTokens(T, q, q + 1);
+        if (inner.size() == 1 && inner[0].plural && !LooksLikeAttribute(inner[0]) &&
+            !lex::IsNonEntity(inner[0].words.back()) && LooksLikeFieldList(T, q + 2, e)) {
+          Note(inner[0], 5.0, true, si);
+          lists_.push_back({IsUserHead(inner[0]) ? "User" : inner[0].name, si, q + 2, e, true});
+          continue;
+        }
       }
     }
     // "tenants sign leases for a unit (start date, end date, monthly rent)", "members borrow books
