@@ -378,9 +378,12 @@ std::vector<ArchetypeMatch> MatchArchetypes(std::string_view text) {
   std::vector<ArchetypeMatch> out;
   // "a food bank", "the blood bank", "a seed bank": a bank of things is no bank of money.
   std::string plain(text);
+  // (Each rewrite below is looked for only when its key word occurs at all.)
+  const bool banks = plain.find(" bank") != std::string::npos;
   for (std::string_view kind : {"food", "blood", "seed", "milk", "diaper", "nappy", "tool", "time", "question",
                                 "memory", "power", "sperm", "clothing", "clothes", "toy", "book", "gene", "river",
                                 "piggy", "data", "image", "photo", "sound"}) {
+    if (!banks) break;
     for (std::string_view bank : {" bank ", " banks "}) {
       const std::string from = " " + std::string(kind) + std::string(bank);
       const std::string to = " " + std::string(kind) + " store ";
@@ -391,7 +394,9 @@ std::vector<ArchetypeMatch> MatchArchetypes(std::string_view text) {
   }
   // "a library of sheet music", "the tool library": a collection of things other than books is no
   // lending library of books.
-  for (size_t at = plain.find(" library of "); at != std::string::npos; at = plain.find(" library of ", at + 1)) {
+  const bool libraries = plain.find(" librar") != std::string::npos;
+  for (size_t at = libraries ? plain.find(" library of ") : std::string::npos; at != std::string::npos;
+       at = plain.find(" library of ", at + 1)) {
     const std::string_view rest = std::string_view(plain).substr(at + 12);
     if (!rest.starts_with("book") && !rest.starts_with("ebook") && !rest.starts_with("e-book")) {
       plain.replace(at, 12, " collection of ");
@@ -399,6 +404,7 @@ std::vector<ArchetypeMatch> MatchArchetypes(std::string_view text) {
   }
   for (std::string_view kind : {"tool", "toy", "seed", "game", "music", "photo", "media", "video", "component",
                                 "prompt", "template", "design", "sound", "sample", "icon", "font"}) {
+    if (!libraries) break;
     for (std::string_view lib : {" library ", " libraries "}) {
       const std::string from = " " + std::string(kind) + std::string(lib);
       const std::string to = " " + std::string(kind) + " collection ";
@@ -408,7 +414,9 @@ std::vector<ArchetypeMatch> MatchArchetypes(std::string_view text) {
     }
   }
   // ("a repair cafe", "a language cafe": a meetup, not a restaurant.)
+  const bool cafes = plain.find(" cafe") != std::string::npos || plain.find(" café") != std::string::npos;
   for (std::string_view kind : {" repair cafe", " repair café", " language cafe", " death cafe"}) {
+    if (!cafes) break;
     for (size_t at = plain.find(kind); at != std::string::npos; at = plain.find(kind, at + 1)) {
       plain.replace(at, kind.size(), std::string(kind.substr(0, kind.find(" ", 1))) + " meetup");
     }
