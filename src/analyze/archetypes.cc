@@ -1,6 +1,7 @@
 #include "analyze/archetypes.h"
 
 #include <algorithm>
+#include <initializer_list>
 
 #include "analyze/text.h"
 #include "common/strings.h"
@@ -376,49 +377,49 @@ const Archetype* FindArchetype(std::string_view id) {
 
 std::vector<ArchetypeMatch> MatchArchetypes(std::string_view text) {
   std::vector<ArchetypeMatch> out;
-  // "a food bank", "the blood bank", "a seed bank": a bank of things is no bank of money.
   std::string plain(text);
-  // (Each rewrite below is looked for only when its key word occurs at all.)
-  const bool banks = plain.find(" bank") != std::string::npos;
-  for (std::string_view kind : {"food", "blood", "seed", "milk", "diaper", "nappy", "tool", "time", "question",
-                                "memory", "power", "sperm", "clothing", "clothes", "toy", "book", "gene", "river",
-                                "piggy", "data", "image", "photo", "sound"}) {
-    if (!banks) break;
-    for (std::string_view bank : {" bank ", " banks "}) {
-      const std::string from = " " + std::string(kind) + std::string(bank);
-      const std::string to = " " + std::string(kind) + " store ";
-      for (size_t at = plain.find(from); at != std::string::npos; at = plain.find(from, at + to.size() - 1)) {
-        plain.replace(at, from.size(), to);
+  // Words that name a different kind of thing before an archetype's trigger are rewritten first;
+  // each rewrite is looked for only when its key word occurs at all.
+  // " food bank " -> " food store " for each kind and each form of the word (a rewrite may share its
+  // last space with the next occurrence).
+  auto rewrite = [&plain](std::initializer_list<std::string_view> kinds,
+                          std::initializer_list<std::string_view> forms, std::string_view as) {
+    for (std::string_view kind : kinds) {
+      for (std::string_view form : forms) {
+        const std::string from = " " + std::string(kind) + " " + std::string(form) + " ";
+        const std::string to = " " + std::string(kind) + " " + std::string(as) + " ";
+        for (size_t at = plain.find(from); at != std::string::npos; at = plain.find(from, at + to.size() - 1)) {
+          plain.replace(at, from.size(), to);
+        }
       }
     }
+  };
+  // "a food bank", "the blood bank", "a seed bank": a bank of things is no bank of money.
+  if (plain.find(" bank") != std::string::npos) {
+    rewrite({"food", "blood", "seed", "milk", "diaper", "nappy", "tool", "time", "question", "memory", "power",
+             "sperm", "clothing", "clothes", "toy", "book", "gene", "river", "piggy", "data", "image", "photo",
+             "sound"},
+            {"bank", "banks"}, "store");
   }
   // "a library of sheet music", "the tool library": a collection of things other than books is no
   // lending library of books.
-  const bool libraries = plain.find(" librar") != std::string::npos;
-  for (size_t at = libraries ? plain.find(" library of ") : std::string::npos; at != std::string::npos;
-       at = plain.find(" library of ", at + 1)) {
-    const std::string_view rest = std::string_view(plain).substr(at + 12);
-    if (!rest.starts_with("book") && !rest.starts_with("ebook") && !rest.starts_with("e-book")) {
-      plain.replace(at, 12, " collection of ");
-    }
-  }
-  for (std::string_view kind : {"tool", "toy", "seed", "game", "music", "photo", "media", "video", "component",
-                                "prompt", "template", "design", "sound", "sample", "icon", "font"}) {
-    if (!libraries) break;
-    for (std::string_view lib : {" library ", " libraries "}) {
-      const std::string from = " " + std::string(kind) + std::string(lib);
-      const std::string to = " " + std::string(kind) + " collection ";
-      for (size_t at = plain.find(from); at != std::string::npos; at = plain.find(from, at + to.size() - 1)) {
-        plain.replace(at, from.size(), to);
+  if (plain.find(" librar") != std::string::npos) {
+    for (size_t at = plain.find(" library of "); at != std::string::npos; at = plain.find(" library of ", at + 1)) {
+      const std::string_view rest = std::string_view(plain).substr(at + 12);
+      if (!rest.starts_with("book") && !rest.starts_with("ebook") && !rest.starts_with("e-book")) {
+        plain.replace(at, 12, " collection of ");
       }
     }
+    rewrite({"tool", "toy", "seed", "game", "music", "photo", "media", "video", "component", "prompt", "template",
+             "design", "sound", "sample", "icon", "font"},
+            {"library", "libraries"}, "collection");
   }
   // ("a repair cafe", "a language cafe": a meetup, not a restaurant.)
-  const bool cafes = plain.find(" cafe") != std::string::npos || plain.find(" café") != std::string::npos;
-  for (std::string_view kind : {" repair cafe", " repair café", " language cafe", " death cafe"}) {
-    if (!cafes) break;
-    for (size_t at = plain.find(kind); at != std::string::npos; at = plain.find(kind, at + 1)) {
-      plain.replace(at, kind.size(), std::string(kind.substr(0, kind.find(" ", 1))) + " meetup");
+  if (plain.find(" cafe") != std::string::npos || plain.find(" café") != std::string::npos) {
+    for (std::string_view kind : {" repair cafe", " repair café", " language cafe", " death cafe"}) {
+      for (size_t at = plain.find(kind); at != std::string::npos; at = plain.find(kind, at + 1)) {
+        plain.replace(at, kind.size(), std::string(kind.substr(0, kind.find(' ', 1))) + " meetup");
+      }
     }
   }
   PhraseIndex norm(plain);

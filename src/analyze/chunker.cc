@@ -167,6 +167,19 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     open = false;
   };
   end = std::min(end, toks.size());
+  // A verb among the sentence's words before `upto` ("buyers can save listings, message ..."):
+  // the words after it continue a series of verbs. With `agreeing`, a noun/verb right after a
+  // plural counts too ("participants register, form teams").
+  auto verb_before = [&](size_t upto, bool agreeing = false) {
+    for (size_t q = begin; q < upto; ++q) {
+      if (lex::IsVerb(toks[q].lower)) return true;
+      if (agreeing && q > begin && lex::IsNounVerb(toks[q].lower) && IsPluralWord(toks[q - 1].lower) &&
+          !lex::IsNounVerb(toks[q - 1].lower)) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (size_t i = begin; i < end; ++i) {
     const Token& t = toks[i];
     const std::string& w = t.lower;
@@ -301,30 +314,20 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         In(w, {"track", "log", "record", "manage", "keep", "leave", "write", "save", "rate", "book", "follow",
                "form"})) {
       // ("participants register, form teams": a noun/verb right after a plural subject is its verb.)
-      bool verb_before = false;
-      for (size_t q = begin; q + 1 < i; ++q) {
-        verb_before = verb_before || lex::IsVerb(toks[q].lower) ||
-                      (q > begin && lex::IsNounVerb(toks[q].lower) && IsPluralWord(toks[q - 1].lower) &&
-                       !lex::IsNounVerb(toks[q - 1].lower));
-      }
-      if (verb_before) content = false;
+      if (verb_before(i - 1, /*agreeing=*/true)) content = false;
     }
     // ("users own devices and set alert thresholds": so after "and" that follows a plural object.)
     if (content && !open && i > begin + 3 && toks[i - 1].lower == "and" && IsPluralWord(toks[i - 2].lower) &&
         i + 1 < end && toks[i + 1].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower) &&
         In(w, {"set", "track", "log", "record", "leave", "write", "rate", "follow", "form"})) {
-      bool verb_before = false;
-      for (size_t q = begin; q + 2 < i; ++q) verb_before = verb_before || lex::IsVerb(toks[q].lower);
-      if (verb_before) content = false;
+      if (verb_before(i - 2)) content = false;
     }
     // ("members can join groups and register for events": so is any noun/verb in its base form
     // before a preposition there.)
     if (content && !open && i > begin + 3 && toks[i - 1].lower == "and" && IsPluralWord(toks[i - 2].lower) &&
         !EndsWith(w, "s") && NounOrVerb(w) && i + 1 < end &&
         In(toks[i + 1].lower, {"for", "to", "in", "on", "with", "at", "into"})) {
-      bool verb_before = false;
-      for (size_t q = begin; q + 2 < i; ++q) verb_before = verb_before || lex::IsVerb(toks[q].lower);
-      if (verb_before) content = false;
+      if (verb_before(i - 2)) content = false;
     }
     // ("buyers can save listings, message dealers and book test drives": after a comma or "and"
     // in a sentence with a verb, a noun/verb in its base form before a plural of people is a verb;
@@ -337,9 +340,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
            In(toks[i + 1].lower, {"dealers", "sellers", "vendors", "suppliers", "owners", "hosts", "guests", "friends",
                                   "followers", "contacts", "buyers", "customers", "members"}))) ||
          (w == "book" && toks[i - 1].lower == "and" && !lex::IsStopword(toks[i + 1].lower)))) {
-      bool verb_before = false;
-      for (size_t q = begin; q + 1 < i; ++q) verb_before = verb_before || lex::IsVerb(toks[q].lower);
-      if (verb_before) content = false;
+      if (verb_before(i - 1)) content = false;
     }
     // "teams take part in a season": the idiom's noun is no record.
     if (content && w == "part" && i > begin && i + 1 < end && toks[i + 1].lower == "in" &&

@@ -808,6 +808,14 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     }
     // ("in the membership we keep the role and ...": "keep" only after a pronoun subject.)
     if (T[v].lower == "keep" && !In(T[v - 1].lower, {"we", "they", "you", "i"})) continue;
+    // Where the clause that holds `v` starts: after the last of `stops` before it.
+    auto clause_start = [&](std::initializer_list<std::string_view> stops) {
+      size_t start = 0;
+      for (size_t k = 0; k < v; ++k) {
+        if (In(T[k].text, stops)) start = k + 1;
+      }
+      return start;
+    };
     const Chunk* subj = nullptr;
     for (const auto& c : chunks) {
       if (c.end > v) break;
@@ -848,10 +856,7 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     // the clause after a ';'.)
     if (!subj && (T[v - 1].lower == "and" || T[v - 1].lower == "also" ||
                   (T[v - 1].text == "," && In(T[v].lower, {"has", "have"})))) {
-      size_t clause = 0;
-      for (size_t k = 0; k < v; ++k) {
-        if (T[k].text == ";") clause = k + 1;
-      }
+      const size_t clause = clause_start({";"});
       for (const auto& c : chunks) {
         if (c.begin < clause) continue;
         if (c.begin <= clause + 2 && c.end < v) subj = &c;
@@ -890,10 +895,7 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     }
     if (!subj && their) {
       // (The subject of the sentence: "trustees ... hold key shares; we store their public key".)
-      size_t clause = 0;
-      for (size_t k = 0; k < v; ++k) {
-        if (T[k].text == "." || T[k].text == "!" || T[k].text == "?") clause = k + 1;
-      }
+      const size_t clause = clause_start({".", "!", "?"});
       for (const auto& c : chunks) {
         if (c.begin < clause || c.end >= v) continue;
         if (c.begin <= clause + 2 && c.depth == 0 && c.plural && !LooksLikeAttribute(c) &&
@@ -1003,8 +1005,9 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
                            (!IsBadHead(subj->words.back()) && !In(subj->words.back(), {"log", "logs"}) &&
                             !(subj->begin > 0 && T[subj->begin - 1].kind == Token::kNumber));
       if (lone_attribute && with_ok) {  // (the sentence may go on after a ';': "Shops have a name; ...")
-        if (owner_name() == subj->name) Note(*subj, 4.0, true, si);
-        lists_.push_back({owner_name(), si, v + 1, items[0].end});
+        const std::string owner = owner_name();
+        if (owner == subj->name) Note(*subj, 4.0, true, si);
+        lists_.push_back({owner, si, v + 1, items[0].end});
         continue;
       }
     }
@@ -1104,8 +1107,9 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     // ("users have lists, lists have tasks with ...": the next clause may have its own list.)
     if (first_entity) continue;
     if (fieldish * 2 >= static_cast<int>(counted)) {
-      if (owner_name() == subj->name) Note(*subj, 4.0, true, si);
-      lists_.push_back({owner_name(), si, v + 1, EndBeforeClause(T, v + 1, e)});
+      const std::string owner = owner_name();
+      if (owner == subj->name) Note(*subj, 4.0, true, si);
+      lists_.push_back({owner, si, v + 1, EndBeforeClause(T, v + 1, e)});
       // ("revenues and payments have a date and an amount": both subjects have the list.)
       if (subj->plural && subj->begin >= 2 && T[subj->begin - 1].lower == "and") {
         for (const auto& c : chunks) {

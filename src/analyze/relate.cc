@@ -1140,7 +1140,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           const bool counted = tail.type == "a_has_b" &&
                                (act.ends_with(" several ") || act.ends_with(" multiple ") || act.ends_with(" many "));
           Note(b, counted || VerbOfPlace(act, tail) ? 2.2 : 1.0, false, si);
-          MarkMade(*subject, b, conn.substr(and_at + 4), tail.type);  // "... and leave ratings"
+          MarkMade(*subject, b, act, tail.type);  // "... and leave ratings"
           links_.push_back({subject->name, b.name, tail.type, tail.inverse});
           continue;
         }
