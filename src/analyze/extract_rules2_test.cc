@@ -994,11 +994,19 @@ TEST(ExtractRules2, OnlyManyImagesAreATable) {
 // "recipes: title, servings, tags": tags are shared by the records they mark (many-to-many), not
 // owned by one recipe.
 TEST(ExtractRules2, TagsAreSharedByTheRecordsTheyMark) {
+  // Tags with fields of their own are a record that several recipes share.
   auto r = Analyze(
-      "A recipe app for families. Recipes: title, servings, cooking time, tags. Families have a name. Meal plans "
-      "have a date and a recipe.");
+      "A recipe app for families. Recipes: title, servings, cooking time, tags. Tags have a name and a colour. "
+      "Families have a name.");
   EXPECT_TRUE(HasRelation(PlanOf(r), "Recipe", "Tag", RelationKind::kManyToMany)) << Dump(r);
   EXPECT_FALSE(HasRelation(PlanOf(r), "Recipe", "Tag", RelationKind::kOneToMany)) << Dump(r);
+  // Only named in a field list, they are a column of the record.
+  auto r2 = Analyze(
+      "A recipe app for families. Recipes: title, servings, cooking time, tags. Families have a name. Meal plans "
+      "have a date and a recipe.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Tag")) << Dump(r2);
+  ASSERT_TRUE(PlanOf(r2).FindEntity("Recipe")) << Dump(r2);
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Recipe")->FindField("tags")) << Dump(r2);
 }
 
 // "speakers get emails when ..., reminders by email or by text": a channel is no record unless
