@@ -10,6 +10,7 @@
 #include "analyze/guard.h"
 #include "analyze/guard_model.h"
 #include "analyze/lexicon.h"
+#include "analyze/trace.h"
 #include "analyze/text.h"
 #include "common/strings.h"
 #include "spec/naming.h"
@@ -365,6 +366,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     for (auto f : arch->features) features.insert(f);
   }
   RelateLikeKnownPairs(draft, matches);
+  RecordRuleTrace(draft);
   for (const auto& r : chosen.roles) {
     if (std::find(draft.roles.begin(), draft.roles.end(), r) == draft.roles.end()) draft.roles.push_back(r);
   }

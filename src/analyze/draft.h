@@ -4,9 +4,11 @@
 
 #include <map>
 #include <set>
+#include <source_location>
 #include <string>
 #include <vector>
 
+#include "analyze/trace.h"
 #include "spec/app_spec.h"
 
 namespace bf::analyze {
@@ -31,6 +33,7 @@ struct DEntity {
   bool fromText = true;
   bool allRequired = false;
   std::set<std::string> aliases;  // lowercase phrases that name it ("job order", "jobs")
+  std::string origin;             // rule tracing only (trace.h): the rule lines that gave its evidence
 
   DField* FindField(const std::string& n) {
     for (auto& f : fields) {
@@ -45,6 +48,7 @@ struct DRelation {
   spec::RelationKind kind = spec::RelationKind::kOneToMany;
   std::string inverse;  // preferred accessor on `to` (e.g. "author", "assignee"); may be empty
   bool fromText = true;
+  std::string origin;  // rule tracing only (trace.h): the rule line that drew it
 };
 
 struct Draft {
@@ -54,6 +58,7 @@ struct Draft {
   bool userMentioned = false;      // the text talks about users / logins
   std::string archetype;           // id of the archetype used for enrichment, if any
   std::vector<std::string> assumptions;
+  std::string relationTag;  // rule tracing only: the pattern behind the relations added meanwhile
 
   DEntity* Find(const std::string& name) {
     for (auto& e : entities) {
@@ -77,7 +82,7 @@ struct Draft {
     }
   }
   void AddRelation(const std::string& from, const std::string& to, spec::RelationKind kind,
-                   std::string inverse = {}) {
+                   std::string inverse = {}, std::source_location loc = std::source_location::current()) {
     if (from.empty() || to.empty()) return;
     // The login entity can own records and also share them ("trips I can share with friends"):
     // different kinds between User and X are different relations.
@@ -98,7 +103,8 @@ struct Draft {
         break;
       }
     }
-    relations.push_back({from, to, kind, std::move(inverse), true});
+    relations.push_back({from, to, kind, std::move(inverse), true,
+                         TracingRules() ? Here(loc) + (relationTag.empty() ? "" : "<" + relationTag) : std::string()});
   }
 };
 

@@ -1,11 +1,15 @@
 // analyze_eval: runs the offline analyzer over an evaluation cases file and writes predictions in
-// the scorer's format (see shared/eval/score.py). Usage: analyze_eval CASES.json OUT.json
+// the scorer's format (see shared/eval/score.py). Usage:
+//   analyze_eval CASES.json OUT.json [--trace TRACE.jsonl]
+// --trace also writes, one JSON line per case, the rule lines behind each record and relation of
+// the draft (trace.h): the input of scripts/rule_audit.py.
 #include <fstream>
 #include <iostream>
 #include <set>
 #include <sstream>
 
 #include "analyze/analyzer.h"
+#include "analyze/trace.h"
 #include "spec/spec_json.h"
 
 namespace {
@@ -56,9 +60,17 @@ int main(int argc, char** argv) {
     std::cout << bf::analyze::ToJson(bf::analyze::Analyze(argv[2])).dump(2) << "\n";
     return 0;
   }
-  if (argc < 3) {
-    std::cerr << "usage: analyze_eval CASES.json OUT.json\n";
+  if (argc != 3 && !(argc == 5 && std::string(argv[3]) == "--trace")) {
+    std::cerr << "usage: analyze_eval CASES.json OUT.json [--trace TRACE.jsonl]\n";
     return 2;
+  }
+  std::ofstream dump;
+  if (argc == 5) {
+    dump.open(argv[4]);
+    if (!dump) {
+      std::cerr << "analyze_eval: cannot write " << argv[4] << "\n";
+      return 1;
+    }
   }
   std::ifstream in(argv[1]);
   if (!in) {
@@ -76,7 +88,18 @@ int main(int argc, char** argv) {
   for (const auto& c : cases) {
     std::string id = c.value("id", "");
     std::string desc = c.value("description", "");
+    bf::analyze::RuleTrace trace;
+    if (dump.is_open()) bf::analyze::CaptureRuleTrace(&trace);
     out[id] = Prediction(bf::analyze::Analyze(desc));
+    bf::analyze::CaptureRuleTrace(nullptr);
+    if (dump.is_open()) {
+      ordered_json line = {{"id", id}, {"records", ordered_json::array()}, {"relations", ordered_json::array()}};
+      for (const auto& r : trace.records) line["records"].push_back({{"name", r.name}, {"origin", r.origin}});
+      for (const auto& r : trace.relations) {
+        line["relations"].push_back({{"from", r.from}, {"to", r.to}, {"kind", r.kind}, {"origin", r.origin}});
+      }
+      dump << line.dump() << "\n";
+    }
   }
   std::ofstream o(argv[2]);
   if (!o) {

@@ -210,7 +210,7 @@ std::string Extractor::Canonical(const std::string& name) const {
   return cur;
 }
 
-void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
+void Extractor::Note(const Chunk& c, double score, bool strong, size_t si, std::source_location loc) {
   if (c.name.empty()) return;
   // "no accounts, anyone with the link can edit": a negated mention is not evidence.
   if (si < s_.size() && c.begin > 0 && c.begin <= s_[si].tokens.size() && !strong) {
@@ -247,6 +247,7 @@ void Extractor::Note(const Chunk& c, double score, bool strong, size_t si) {
   }
   cand.order = std::min(cand.order, si * 1000 + c.begin);
   cand.score += score;
+  if (TracingRules()) cand.origins[Here(loc) + note_tag_] += score + (strong ? 100 : 0);
   cand.strong = cand.strong || strong;
   if (c.plural && c.depth == 0) ++cand.plural_mentions;
   if (c.plural && c.quantified) cand.quantified = true;
@@ -868,6 +869,7 @@ void Extractor::Decide() {
     e.strong = c->strong;
     e.order = c->order;
     e.aliases = c->phrases;
+    for (const auto& [where, sc] : c->origins) e.origin += where + "=" + std::to_string(sc) + ";";
     d_.entities.push_back(std::move(e));
   }
 }
@@ -925,10 +927,12 @@ void Extractor::ParseLists() {
     if (!ent) continue;
     const auto& T = s_[l.sentence].tokens;
     // A record the list names (a lookup, a dependent, a child) unless it exists; true when new.
-    auto add_record = [&](const std::string& name, size_t at, DField first) {
+    auto add_record = [&](const std::string& name, size_t at, DField first,
+                          std::source_location loc = std::source_location::current()) {
       if (d_.Find(name)) return false;
       DEntity e;
       e.name = name;
+      if (TracingRules()) e.origin = "record@" + Here(loc);
       e.order = l.sentence * 1000 + at;
       if (!first.name.empty()) e.fields.push_back(std::move(first));
       d_.entities.push_back(std::move(e));
@@ -1169,8 +1173,8 @@ void Extractor::ParseLists() {
       if (head_ref) continue;
       if (!l.paren && !chunks.empty() && chunks.front().begin <= it.begin + 3 && chunks.front().depth == base_depth) {
         const Chunk& h = chunks.front();
-        auto make = [&](const std::string& name, DField field) {
-          if (add_record(name, h.begin, std::move(field))) phrase_to_entity_[h.phrase] = name;
+        auto make = [&](const std::string& name, DField field, std::source_location loc = std::source_location::current()) {
+          if (add_record(name, h.begin, std::move(field), loc)) phrase_to_entity_[h.phrase] = name;
           ent = d_.Find(owner);
         };
         // "a category (categories are nested and defined per marketplace)": a lookup with its own

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <map>
+#include <source_location>
 #include <set>
 #include <string>
 #include <vector>
@@ -60,6 +61,7 @@ class Extractor {
     double score = 0;
     bool strong = false;
     size_t order = 0;
+    std::map<std::string, double> origins;  // rule tracing only: rule line -> evidence it gave
     int plural_mentions = 0;  // mentions as a plural noun ("comments on documents")
     bool quantified = false;  // "several photos", "many attachments"
     int counted_mentions = 0;  // plural or single mentions at any depth ("(3 legal entities)")
@@ -79,12 +81,22 @@ class Extractor {
     std::string a, b;  // candidate names as seen (before alias resolution)
     std::string type;  // "a_has_b", "b_has_a", "m2m", "one_one", "join:<Name>", "self"
     std::string inverse;
+    std::string where;  // rule tracing only: the rule line that found it
+  };
+  // (A vector that notes where each link was found while rules are traced.)
+  struct LinkList : std::vector<Link> {
+    void push_back(Link l, std::source_location loc = std::source_location::current()) {
+      if (TracingRules()) l.where = Here(loc);
+      std::vector<Link>::push_back(std::move(l));
+    }
   };
 
  private:
   // pass 1 (extract.cc)
   void Evidence(size_t si);
-  void Note(const Chunk& c, double score, bool strong, size_t si);
+  std::string note_tag_;  // rule tracing only: the pattern behind the next Note calls
+  void Note(const Chunk& c, double score, bool strong, size_t si,
+            std::source_location loc = std::source_location::current());
   void NoteAlias(const Chunk& alias, const Chunk& target);
   bool HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& list_begin);
   void ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t skip_from);
@@ -130,7 +142,7 @@ class Extractor {
   std::map<std::string, std::string> alias_;  // candidate name -> target candidate name
   std::set<std::string> role_refs_;  // "start station": candidates that name a record by its role
   std::vector<FieldList> lists_;
-  std::vector<Link> links_;
+  LinkList links_;
   std::string header_scope_;  // "records per vehicle:": the record the lines after a header belong to
   std::set<std::string> accepted_;
   std::map<std::string, std::string> phrase_to_entity_;  // singular phrase -> entity name

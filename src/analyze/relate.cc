@@ -1447,13 +1447,17 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           Note(dep, 3.0, false, si);
           bname = dep.name;
         } else {
+          if (TracingRules()) note_tag_ = "|" + k.type + "|" + conn + "|R";
           Note(*r, IsPersonEntityWord(r->words.back()) ? 2.2 : ev, false, si);
         }
+        if (TracingRules()) note_tag_ = "|" + k.type + "|" + conn + "|L";
         Note(*l, IsPersonEntityWord(l->words.back()) ? 2.2 : ev, false, si);
+        note_tag_.clear();
         // (Only the phrases next to the verb: "projects with summary, ..., and an observation can
         // belong to projects" says nothing of summaries.)
         if (l == &a && r == &b) NoteStatedRecords(a, b, conn, k.type);
         links_.push_back({l->name, bname, k.type, k.inverse});
+        if (TracingRules()) links_.back().where += "|" + k.type + "|" + conn;
       }
     }
     // "they join a marketplace through a membership": the third phrase is the join entity.
@@ -1524,6 +1528,7 @@ void Extractor::ResolveLinks() {
   }
   for (const auto& link : links_) {
     Link l = link;
+    d_.relationTag = l.where;
     std::string a = resolve_name(l.a), b = resolve_name(l.b);
     if (a.empty() || b.empty()) continue;
     // ("from a source language into target languages": two roles of one record link nothing.)
@@ -1675,6 +1680,7 @@ void Extractor::ResolveLinks() {
       d_.AddRelation(b, join, spec::RelationKind::kOneToMany);
     }
   }
+  d_.relationTag.clear();
 }
 
 void Extractor::SelfRelations() {
