@@ -5,6 +5,10 @@ Runs `analyze_eval --trace` over each case file, then prints, per rule line (tra
   - relations: how many of the relations that line drew join two gold records that the gold
     relates with that kind (one-to-many / many-to-many / one-to-one);
   - records: how many of the records whose evidence came mostly from that line are gold records.
+Wrong relations are split into: a wrong kind (the gold relates the two records otherwise), unrelated
+(both are gold records, the gold does not relate them) and not gold (an end is no gold record).
+  - candidates turned down: per filter line of the extractor, how many of the candidates it turned
+    down (or folded into another record) are gold records no predicted record stands for.
 A rule whose figure is well below the analyzer's overall precision is a candidate to narrow or
 drop (then measure every read set: a record it creates may still be right when its relation is not).
 
@@ -63,7 +67,9 @@ def main():
     if not os.access(BIN, os.X_OK):
         sys.exit("rule_audit: %s not built (run: ninja -C build)" % BIN)
     rel = collections.defaultdict(lambda: [0, 0])
+    why = collections.defaultdict(collections.Counter)  # rule -> wrong kind / unrelated / not gold
     rec = collections.defaultdict(lambda: [0, 0])
+    rej = collections.defaultdict(lambda: [0, 0])  # rule -> [gold records it cost, candidates it turned down]
     shown = []
     with tempfile.TemporaryDirectory() as tmp:
         for path in args.cases:
@@ -82,10 +88,27 @@ def main():
                     same = ga == gb and r["from"] != r["to"]  # two records of one gold record
                     ok = bool(ga and gb and not same and r["kind"] in gold_kinds(gold, ga, gb))
                     key = rule_of(r["origin"])
+                    if not ok:
+                        if not (ga and gb) or same:
+                            why[key]["not gold"] += 1
+                        elif gold_kinds(gold, ga, gb):
+                            why[key]["wrong kind"] += 1
+                        else:
+                            why[key]["unrelated"] += 1
                     rel[key][0] += ok
                     rel[key][1] += 1
                     if args.show and r["origin"].startswith(args.show):
                         shown.append("relation %s  %s %s-%s (%s-%s)" % ("ok " if ok else "bad", t["id"], r["from"], r["to"], ga, gb))
+                predicted = {S.match_entity(r["name"], ents) for r in t["records"]}
+                for r in t.get("rejected", []):
+                    g = S.match_entity(r["name"], ents)
+                    lost = bool(g and g not in predicted)
+                    line_of = r["rule"].split(" ")[0]  # "extract.cc:781 score=2.2 plural=1 ..."
+                    rej[line_of][0] += lost
+                    rej[line_of][1] += 1
+                    if args.show and r["rule"].startswith(args.show):
+                        shown.append("rejected %s  %s %s (%s) %s" % ("LOST" if lost else "ok  ", t["id"], r["name"], g,
+                                                                   r["rule"][len(line_of) + 1:]))
                 for r in t["records"]:
                     if r["name"] == "User":
                         continue
@@ -101,7 +124,12 @@ def main():
         print("%s: %d of %d right (%.2f)" % (title, right, total, right / max(1, total)))
         for key, (ok, n) in sorted(table.items(), key=lambda kv: (kv[1][0] / kv[1][1], -kv[1][1])):
             if n >= args.min:
-                print("  %5.2f  %4d/%-4d  %s" % (ok / n, ok, n, key))
+                wrong = ", ".join("%d %s" % (c, w) for w, c in sorted(why[key].items())) if table is rel else ""
+                print("  %5.2f  %4d/%-4d  %s%s" % (ok / n, ok, n, key, "  (" + wrong + ")" if wrong else ""))
+    print("candidates turned down, by the rule that did it: gold records lost / candidates")
+    for key, (lost, n) in sorted(rej.items(), key=lambda kv: (-kv[1][0] / kv[1][1], -kv[1][1])):
+        if n >= args.min:
+            print("  %5.2f  %4d/%-4d  %s" % (lost / n, lost, n, key))
     for s in shown:
         print(s)
 

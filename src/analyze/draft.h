@@ -59,6 +59,9 @@ struct Draft {
   std::string archetype;           // id of the archetype used for enrichment, if any
   std::vector<std::string> assumptions;
   std::string relationTag;  // rule tracing only: the pattern behind the relations added meanwhile
+  // Rule tracing only: candidates the extractor turned down or folded into another record, with
+  // the line of the rule that did it.
+  std::vector<std::pair<std::string, std::string>> rejected;
 
   DEntity* Find(const std::string& name) {
     for (auto& e : entities) {

@@ -95,6 +95,8 @@ int main(int argc, char** argv) {
     if (dump.is_open()) {
       ordered_json line = {{"id", id}, {"records", ordered_json::array()}, {"relations", ordered_json::array()}};
       for (const auto& r : trace.records) line["records"].push_back({{"name", r.name}, {"origin", r.origin}});
+      line["rejected"] = ordered_json::array();
+      for (const auto& r : trace.rejected) line["rejected"].push_back({{"name", r.name}, {"rule", r.origin}});
       for (const auto& r : trace.relations) {
         line["relations"].push_back({{"from", r.from}, {"to", r.to}, {"kind", r.kind}, {"origin", r.origin}});
       }

@@ -37,6 +37,7 @@ struct RuleTrace {
   };
   std::vector<Record> records;
   std::vector<Link> relations;
+  std::vector<Record> rejected;  // candidates turned down; origin: the rejecting rule line
 };
 
 // While `sink` is not null, rules record where their evidence comes from, and each analysis

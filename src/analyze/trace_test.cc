@@ -45,6 +45,24 @@ TEST(RuleTrace, NamesTheRuleLinesWithoutChangingTheAnalysis) {
   EXPECT_TRUE(self);
 }
 
+// A candidate the extractor turns down is traced with the line of the filter that did it and the
+// evidence it had.
+TEST(RuleTrace, NamesTheFilterThatTurnsACandidateDown) {
+  RuleTrace trace;
+  CaptureRuleTrace(&trace);
+  Analyze("A shop backend. Orders have a total and a status. Customers get email notifications when orders ship.");
+  CaptureRuleTrace(nullptr);
+  bool found = false;
+  for (const auto& r : trace.rejected) {
+    if (r.name != "EmailNotification") continue;
+    found = true;
+    EXPECT_EQ(r.origin.find("extract.cc:"), 0u) << r.origin;
+    EXPECT_NE(r.origin.find(" score="), std::string::npos) << r.origin;
+  }
+  EXPECT_TRUE(found);
+  for (const auto& r : trace.records) EXPECT_NE(r.name, "EmailNotification");
+}
+
 // A released capture is left alone: later analyses record nothing into it.
 TEST(RuleTrace, AReleasedCaptureKeepsItsTrace) {
   RuleTrace trace;
