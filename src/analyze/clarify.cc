@@ -78,6 +78,10 @@ std::optional<Question> FindContradiction(const std::string& norm) {
   return std::nullopt;
 }
 
+// The clarify model's legit probability below which a pitch is questioned though an archetype fits
+// its market: half the model's own threshold.
+constexpr double kPitchLegit = 0.15;
+
 ClarityVerdict AssessClarity(const ClarityInput& in) {
   ClarityVerdict v;
   const std::string& n = in.norm;
@@ -149,12 +153,20 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
   } else if (in.textEntities == 0 && conflicting && hedges >= 1 && in.words <= 80) {
     v.clarify = true;
     v.reason = "The description fits several kinds of backend equally well.";
-  } else if (in.learnedVague && no_domain && in.strongEntities <= 1 && in.fieldedEntities == 0 &&
-             in.textEntities < 4) {
+  } else if (in.learnedVague && ((no_domain && in.strongEntities <= 1 && in.fieldedEntities == 0 &&
+                                   in.textEntities < 4) ||
+                                  (in.learnedLegit < kPitchLegit && in.strongEntities == 0 &&
+                                   in.fieldedEntities == 0 && in.textEntities <= 2 && in.words >= 15))) {
     // Codenames, wishes or references to material not given, in wordings no list above has: the
     // learned model reads the text as vague, no kind of backend fits, and the extractor found at
     // most one record named with a list, none with three fields ("- products (name, price, stock)"
     // is concrete).
+    // (A pitch that names its market but no records is vague too, though an archetype fits the
+    // market: "the operating system for independent musicians, think Shopify meets Spotify" was
+    // planned from the music archetype. Then the model must be twice as sure, the text a sentence
+    // or more, and the extractor must have found no record with a list or fields and at most two in
+    // all: short requests ("Uber for dog walking") and small concrete ones ("counselling bookings,
+    // clients stay anonymous, ...") are planned.)
     v.clarify = true;
     v.reason = "The description does not say which records the backend keeps or who uses it (it names "
                "codenames, goals or material I cannot see rather than concrete data).";

@@ -22,6 +22,7 @@ struct ClarityInput {
   int fieldedEntities = 0;  // of which have three or more fields from the text
   std::vector<ArchetypeMatch> matches;
   bool learnedVague = false;  // the clarify model (guard_model.h) reads the text as too vague to plan
+  double learnedLegit = 1;    // its probability that the text is concrete enough to plan
   bool contradictionAnswered = false;  // the user already chose a side of a contradiction
   std::string analogyWithoutDomain;    // "Uber for our industry": a model to copy, but no domain
 };

@@ -34,5 +34,35 @@ TEST(ExtractRules7, PluralItemsOfAFieldListAreColumns) {
   EXPECT_TRUE(HasRelation(PlanOf(r3), "Podcast", "Category", RelationKind::kOneToMany)) << Dump(r3);
 }
 
+// A pitch that names its market but no records ("the operating system for independent
+// musicians") is questioned, though an archetype fits the market; the same pitch with its records
+// is planned. (The learned clarify model, trained with pitches in guard_train/clarify_b.json,
+// reads the pitch; the extractor finds no record with a list or fields.)
+TEST(ExtractRules7, PitchesThatNameOnlyAMarketAreQuestioned) {
+  for (const char* text :
+       {"We're building the operating system for independent musicians. Think Shopify meets Spotify, but owned by "
+        "the artists. Huge TAM, strong early traction, and we need a backend that scales from day one.",
+        "Our mission is to make healthcare human again. An AI-first platform that connects patients and providers "
+        "in a seamless, delightful way. Please build the backend.",
+        "We are disrupting the fitness industry with a holistic, data-driven wellness ecosystem for busy "
+        "professionals. Investors are excited. Can you generate the backend?",
+        "Education is broken and we are going to fix it with an AI-native learning platform that empowers every "
+        "student to reach their potential. Build the backend please."}) {
+    auto r = Analyze(text);
+    EXPECT_EQ(r.status, Status::kClarify) << text << "\n" << Dump(r);
+  }
+  auto r = Analyze(
+      "We're building the operating system for independent musicians. Huge TAM. For v1: artists upload tracks "
+      "(title, duration, price), fans buy tracks and follow artists, and artists see their sales per month.");
+  EXPECT_EQ(r.status, Status::kPlan) << Dump(r);
+  EXPECT_NE(PlanOf(r).FindEntity("Track"), nullptr) << Dump(r);
+  // (Short requests and small concrete ones are planned as before.)
+  EXPECT_EQ(Analyze("Uber for dog walking").status, Status::kPlan);
+  EXPECT_EQ(Analyze("Counselling bookings. Clients book sessions with counsellors and get a reminder before each "
+                    "session.")
+                .status,
+            Status::kPlan);
+}
+
 }  // namespace
 }  // namespace bf::analyze
