@@ -282,6 +282,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     ScopeToTenant(draft, sentences, tenant);
   }
   ShareTags(draft, tenant);
+  RecordRuleTrace(draft);  // (again below, once archetypes have enriched it; a clarified text keeps this one)
   auto matches = MatchArchetypes(norm);
   const std::optional<Analogy> analogy = FindAnalogy(sentences);
   if (analogy) BoostAnalogyModel(*analogy, matches);

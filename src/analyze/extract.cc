@@ -508,9 +508,32 @@ void Extractor::TrackedThings(size_t si, const std::vector<Chunk>& chunks) {
       from = k + 3;
     }
   }
+  // ("we want to track our apiaries, the hives in each, inspections and honey harvests", "need to
+  // record jobs, the customers they're for, materials used": in a one- or two-line request, a verb
+  // of record keeping after a subject or "to" names what the backend keeps, up to the next clause.)
+  size_t until = T.size();
+  if (from == T.size() && short_text_) {
+    for (size_t k = 0; k + 1 < T.size() && from == T.size(); ++k) {
+      if (!In(T[k].lower, {"track", "manage", "keep", "log", "record", "store", "handle", "organise", "organize",
+                           "catalogue", "catalog", "need", "needs", "want", "wants"})) {
+        continue;
+      }
+      if (k > 0 && !In(T[k - 1].lower, {"to", "we", "i", "can", "will", "also", "and", "should", "must", "you", "they",
+                                        "for", "it", "just", "only", "-", ":"})) {
+        continue;
+      }
+      from = k + 1;
+      for (size_t q = from; q < T.size(); ++q) {
+        if (In(T[q].lower, {"so", "because", "but", "when", "where", "which", "that", "who", "while", "if", "then"})) {
+          until = q;
+          break;
+        }
+      }
+    }
+  }
   if (from == T.size()) return;
   for (const auto& c : chunks) {
-    if (c.begin < from || c.depth != 0) continue;
+    if (c.begin < from || c.begin >= until || c.depth != 0) continue;
     const bool each = c.begin > 0 && In(T[c.begin - 1].lower, {"every", "each", "all"});
     if ((!c.plural && !each) || LooksLikeAttribute(c) || lex::IsNonEntity(c.words.back()) ||
         IsBadHead(c.words.back()) || IsUserHead(c) || lex::RoleOf(c.words.back())) {
@@ -1303,6 +1326,11 @@ void Extractor::ParseLists() {
 }
 
 Draft Extractor::Run() {
+  size_t words = 0;
+  for (const auto& s : s_) {
+    for (const auto& t : s.tokens) words += t.kind == Token::kWord ? 1 : 0;
+  }
+  short_text_ = words <= kShortText;
   for (size_t si = 0; si < s_.size(); ++si) Evidence(si);
   Decide();
   ParseLists();

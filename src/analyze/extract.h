@@ -94,6 +94,9 @@ class Extractor {
  private:
   // pass 1 (extract.cc)
   void Evidence(size_t si);
+  // A one- or two-line request (kShortText words or fewer): it names each record once.
+  static constexpr size_t kShortText = 40;
+  bool short_text_ = false;
   std::string note_tag_;  // rule tracing only: the pattern behind the next Note calls
   void Note(const Chunk& c, double score, bool strong, size_t si,
             std::source_location loc = std::source_location::current());

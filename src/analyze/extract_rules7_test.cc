@@ -34,6 +34,25 @@ TEST(ExtractRules7, PluralItemsOfAFieldListAreColumns) {
   EXPECT_TRUE(HasRelation(PlanOf(r3), "Podcast", "Category", RelationKind::kOneToMany)) << Dump(r3);
 }
 
+// "We run a small pottery studio and want to track kilns, firings and glaze recipes": in a one- or
+// two-line request, what follows a verb of record keeping (track, manage, keep, log, record, store,
+// handle, organise, catalogue, need, want) after a subject or "to" is what the backend keeps, each
+// named once. In a longer text one such mention is not enough.
+TEST(ExtractRules7, AOneLineRequestNamesWhatItKeeps) {
+  auto r = Analyze("We run a small pottery studio and want to track kilns, firings and glaze recipes.");
+  const auto& s = PlanOf(r);
+  EXPECT_NE(s.FindEntity("Kiln"), nullptr) << Dump(r);
+  EXPECT_NE(s.FindEntity("Firing"), nullptr) << Dump(r);
+  EXPECT_NE(s.FindEntity("GlazeRecipe"), nullptr) << Dump(r);
+  auto r2 = Analyze("I'm a mobile locksmith and need to log call-outs, the customers they're for and the locks fitted.");
+  EXPECT_NE(PlanOf(r2).FindEntity("CallOut"), nullptr) << Dump(r2);
+  EXPECT_NE(PlanOf(r2).FindEntity("Lock"), nullptr) << Dump(r2);
+  // (Up to the next clause: "so volunteers know" names no record.)
+  auto r3 = Analyze("Our allotment society needs to manage plots and tenants so volunteers know who pays what.");
+  EXPECT_NE(PlanOf(r3).FindEntity("Plot"), nullptr) << Dump(r3);
+  EXPECT_EQ(PlanOf(r3).FindEntity("Volunteer"), nullptr) << Dump(r3);
+}
+
 // A pitch that names its market but no records ("the operating system for independent
 // musicians") is questioned, though an archetype fits the market; the same pitch with its records
 // is planned. (The learned clarify model, trained with pitches in guard_train/clarify_b.json,
