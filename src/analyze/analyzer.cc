@@ -269,7 +269,11 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     corrected += " .\n";
   }
   const std::string norm = NormalizeForPhrases(corrected);
-  Draft draft = Extract(sentences);
+  auto matches = MatchArchetypes(norm);
+  const std::optional<Analogy> analogy = FindAnalogy(sentences);
+  if (analogy) BoostAnalogyModel(*analogy, matches);
+  // (A short request that no archetype or brand fits is read leniently: see Extract.)
+  Draft draft = Extract(sentences, !analogy && (matches.empty() || matches.front().score < 3));
   LinkCompounds(draft);
   QualifyDependents(draft);
   MergeLoginAccount(draft);
@@ -283,9 +287,6 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   }
   ShareTags(draft, tenant);
   RecordRuleTrace(draft);  // (again below, once archetypes have enriched it; a clarified text keeps this one)
-  auto matches = MatchArchetypes(norm);
-  const std::optional<Analogy> analogy = FindAnalogy(sentences);
-  if (analogy) BoostAnalogyModel(*analogy, matches);
 
   int text_entities = 0, strong = 0, fielded = 0;
   for (const auto& e : draft.entities) {

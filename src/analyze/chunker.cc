@@ -382,6 +382,12 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
          In(toks[i + 1].lower, {"with", "for", "as", "to", "on", "in", "into", "and", "via"}))) {
       content = false;
     }
+    // ("we are a small brewery and need kegs and fermenters": "need" / "want" after a subject, "and"
+    // or "to" is the verb, not a modifier of what follows.)
+    if (content && In(w, {"need", "needs", "want", "wants"}) && i > begin &&
+        In(toks[i - 1].lower, {"and", "we", "i", "they", "you", "to", "also", "will", "would", "really", "just", "still"})) {
+      content = false;
+    }
     if (content && NounOrVerb(w)) {
       // ("GPS pings every 30s": "every" before a number or a time word says how often, it opens no
       // object.)

@@ -643,6 +643,7 @@ void Extractor::Decide() {
   }
   bool concrete = false;  // the text declares a record of its own (a field list, a strong pattern)
   for (const auto& [name, c] : cands_) concrete = concrete || (c.strong && name != "User");
+  std::vector<std::string> below_threshold;  // plural candidates turned down only for too little evidence
   for (auto& [name, c] : cands_) {
     // (Rule tracing: the line of the filter that turns the candidate down or folds it into another.)
     const std::string& cand_name = name;
@@ -804,8 +805,22 @@ void Extractor::Decide() {
         !KnownEntity(name) && !quantified_act) {
       { drop(); continue; }
     }
-    if (c.strong || c.score >= 2.5 || quantified_act || known || c.belonging || c.borrowed) accepted_.insert(name);
-    else drop();
+    if (c.strong || c.score >= 2.5 || quantified_act || known || c.belonging || c.borrowed) {
+      accepted_.insert(name);
+    } else {
+      drop();
+      // (Not a scrap of a word: "pe", "tient"; words of five letters or more must be English.)
+      const bool scrap = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+        return w.size() < 3 || (w.size() >= 5 && !lex::IsKnownWord(ToLower(w)));
+      });
+      if (c.plural_mentions >= 1 && c.score >= 1.0 && !scrap) below_threshold.push_back(name);
+    }
+  }
+  // ("We're a small brewery and need kegs and fermenters.": a short request names its records once
+  // each. When no archetype or brand fits it and nothing passed, the plural things it names stand.)
+  const bool nothing = std::none_of(accepted_.begin(), accepted_.end(), [](const std::string& n) { return n != "User"; });
+  if (nothing && short_text_ && lenient_) {
+    for (const auto& n : below_threshold) accepted_.insert(n);
   }
   // "a client project" is a Project when Project is a declared entity and the longer name has
   // no evidence of its own.
@@ -1340,6 +1355,6 @@ Draft Extractor::Run() {
   return std::move(d_);
 }
 
-Draft Extract(const std::vector<Sentence>& sentences) { return Extractor(sentences).Run(); }
+Draft Extract(const std::vector<Sentence>& sentences, bool lenient) { return Extractor(sentences, lenient).Run(); }
 
 }  // namespace bf::analyze

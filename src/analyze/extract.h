@@ -20,7 +20,9 @@ namespace bf::analyze {
 
 struct Item;  // fields.h
 
-Draft Extract(const std::vector<Sentence>& sentences);
+// `lenient`: a short request that no archetype or brand fits; when no record passes, the plural
+// things it names once stand ("We're a small brewery and need kegs and fermenters.").
+Draft Extract(const std::vector<Sentence>& sentences, bool lenient = false);
 
 // People the domain keeps records about ("patients", "students", "drivers"), as opposed to
 // account roles ("admins", "staff", "members"). `w` is a lowercase singular or plural word.
@@ -53,7 +55,7 @@ void ShareTags(Draft& d, const std::string& tenant);
 // Shared between extract.cc and relate.cc.
 class Extractor {
  public:
-  explicit Extractor(const std::vector<Sentence>& sentences) : s_(sentences) {}
+  Extractor(const std::vector<Sentence>& sentences, bool lenient) : lenient_(lenient), s_(sentences) {}
   Draft Run();
 
   struct Candidate {
@@ -97,6 +99,7 @@ class Extractor {
   // A one- or two-line request (kShortText words or fewer): it names each record once.
   static constexpr size_t kShortText = 40;
   bool short_text_ = false;
+  bool lenient_ = false;  // see Extract
   std::string note_tag_;  // rule tracing only: the pattern behind the next Note calls
   void Note(const Chunk& c, double score, bool strong, size_t si,
             std::source_location loc = std::source_location::current());

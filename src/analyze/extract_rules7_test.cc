@@ -53,6 +53,25 @@ TEST(ExtractRules7, AOneLineRequestNamesWhatItKeeps) {
   EXPECT_EQ(PlanOf(r3).FindEntity("Volunteer"), nullptr) << Dump(r3);
 }
 
+// "We're a small brewery and need kegs and fermenters": a short request that no archetype or brand
+// fits names each record once, so when no record passes, the plural things it names stand (it
+// was questioned: "names no data objects"). "need" after "and" is the verb, not part of "NeedKeg".
+// Scraps of words are no records, and a request a brand fits keeps the brand's model.
+TEST(ExtractRules7, AShortRequestNoArchetypeFitsKeepsWhatItNames) {
+  auto r = Analyze("We're a small brewery and need kegs and fermenters.");
+  ASSERT_EQ(r.status, Status::kPlan) << Dump(r);
+  EXPECT_NE(PlanOf(r).FindEntity("Keg"), nullptr) << Dump(r);
+  EXPECT_NE(PlanOf(r).FindEntity("Fermenter"), nullptr) << Dump(r);
+  EXPECT_EQ(PlanOf(r).FindEntity("NeedKeg"), nullptr) << Dump(r);
+  auto r2 = Analyze("bee hives and honey harvests for our co-op");
+  ASSERT_EQ(r2.status, Status::kPlan) << Dump(r2);
+  EXPECT_NE(PlanOf(r2).FindEntity("BeeHive"), nullptr) << Dump(r2);
+  EXPECT_NE(PlanOf(r2).FindEntity("HoneyHarvest"), nullptr) << Dump(r2);
+  EXPECT_EQ(Analyze("tient pe te ditors").status, Status::kClarify);
+  auto r3 = Analyze("A marketplace for canoe rentals, like Airbnb");
+  EXPECT_EQ(PlanOf(r3).FindEntity("CanoeRental"), nullptr) << Dump(r3);
+}
+
 // A pitch that names its market but no records ("the operating system for independent
 // musicians") is questioned, though an archetype fits the market; the same pitch with its records
 // is planned. (The learned clarify model, trained with pitches in guard_train/clarify_b.json,
