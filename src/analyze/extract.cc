@@ -367,6 +367,7 @@ void Extractor::Evidence(size_t si) {
       }
     }
     if (!LooksLikeFieldList(T, k + 1, e) || SplitItems(T, k + 1, e, false).size() < 2) continue;
+    if (short_text_ && OpensClauseAfter(T, k + 1)) continue;
     {
       // "Files - screenshots, logs, specs - get attached": kinds of the thing, not its fields.
       auto dash_items = SplitItems(T, k + 1, e, false);

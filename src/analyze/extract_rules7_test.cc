@@ -12,6 +12,7 @@ namespace {
 
 using spec::RelationKind;
 using testing::Dump;
+using testing::HasField;
 using testing::HasRelation;
 using testing::PlanOf;
 
@@ -70,6 +71,21 @@ TEST(ExtractRules7, AShortRequestNoArchetypeFitsKeepsWhatItNames) {
   EXPECT_EQ(Analyze("tient pe te ditors").status, Status::kClarify);
   auto r3 = Analyze("A marketplace for canoe rentals, like Airbnb");
   EXPECT_EQ(PlanOf(r3).FindEntity("CanoeRental"), nullptr) << Dump(r3);
+}
+
+// "Sailing club: record each member's dinghies", "Tattoo parlour: track artists, ...": in a short
+// request, a singular name before a dash or colon that opens a sentence is
+// the business, not a record whose fields follow.
+TEST(ExtractRules7, TheBusinessBeforeASentenceIsNoRecord) {
+  auto r = Analyze("Sailing club: record each member's dinghies and the races they enter.");
+  EXPECT_EQ(PlanOf(r).FindEntity("Club"), nullptr) << Dump(r);
+  EXPECT_NE(PlanOf(r).FindEntity("Dinghy"), nullptr) << Dump(r);
+  auto r2 = Analyze("Tattoo parlour: track artists, their bookings and the designs they draw.");
+  EXPECT_EQ(PlanOf(r2).FindEntity("TrackArtist"), nullptr) << Dump(r2);
+  EXPECT_NE(PlanOf(r2).FindEntity("Artist"), nullptr) << Dump(r2);
+  // (A record with its field list keeps it.)
+  auto r3 = Analyze("Kiln: name, max temperature, location. Firings have a date and a kiln.");
+  EXPECT_TRUE(HasField(PlanOf(r3), "Kiln", "maxTemperature")) << Dump(r3);
 }
 
 // A pitch that names its market but no records ("the operating system for independent

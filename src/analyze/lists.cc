@@ -158,6 +158,8 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     if (!adjacent && c.end + 1 == colon && IsManagementWord(T[c.end].lower)) adjacent = true;
     if (adjacent) head = &c;
   }
+  // (A singular opening name before a sentence is the business the text is about: see OpensClauseAfter.)
+  if (head && !head->plural && short_text_ && OpensClauseAfter(T, colon + 1)) return false;
   // "Trackers - one per shipment: number, status", "Address book - saved addresses we reuse: city,
   // ...": a dash after the opening name starts a gloss. The list belongs to the plural things the
   // gloss opens with, else to the opening name; "one per shipment" in the gloss is its parent.
