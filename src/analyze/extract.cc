@@ -810,9 +810,10 @@ void Extractor::Decide() {
       accepted_.insert(name);
     } else {
       drop();
-      // (Not a scrap of a word: "pe", "tient"; words of five letters or more must be English.)
+      // (Not a scrap of a cut word: "pe", "ome", "tient"; every word must be English.)
       const bool scrap = std::any_of(words.begin(), words.end(), [](const std::string& w) {
-        return w.size() < 3 || (w.size() >= 5 && !lex::IsKnownWord(ToLower(w)));
+        const std::string lw = ToLower(w);
+        return lw.size() < 3 || (lw.size() <= 4 ? !lex::IsShortEnglishWord(lw) : !lex::IsKnownWord(lw));
       });
       if (c.plural_mentions >= 1 && c.score >= 1.0 && !scrap) below_threshold.push_back(name);
     }

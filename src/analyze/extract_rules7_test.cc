@@ -69,6 +69,7 @@ TEST(ExtractRules7, AShortRequestNoArchetypeFitsKeepsWhatItNames) {
   EXPECT_NE(PlanOf(r2).FindEntity("BeeHive"), nullptr) << Dump(r2);
   EXPECT_NE(PlanOf(r2).FindEntity("HoneyHarvest"), nullptr) << Dump(r2);
   EXPECT_EQ(Analyze("tient pe te ditors").status, Status::kClarify);
+  EXPECT_EQ(Analyze("s omes, igns and ongs").status, Status::kClarify);
   auto r3 = Analyze("A marketplace for canoe rentals, like Airbnb");
   EXPECT_EQ(PlanOf(r3).FindEntity("CanoeRental"), nullptr) << Dump(r3);
 }

@@ -447,6 +447,7 @@ const std::vector<std::string>& TypoVocabulary() {
 
 namespace {
 
+#include "analyze/english_short_words.inc"
 #include "analyze/english_words.inc"
 #include "analyze/verb_words.inc"
 
@@ -468,6 +469,11 @@ std::vector<std::string_view> WordList(const std::array<std::string_view, N>& ch
 
 bool IsEnglishWord(std::string_view w) {
   static const std::vector<std::string_view> words = WordList(kEnglishWordChunks);
+  return std::binary_search(words.begin(), words.end(), w);
+}
+
+bool IsShortEnglishWord(std::string_view w) {
+  static const std::vector<std::string_view> words = WordList(kEnglishShortWordChunks);
   return std::binary_search(words.begin(), words.end(), w);
 }
 

@@ -25,6 +25,8 @@ bool IsKnownWord(std::string_view w);       // any vocabulary or English word (t
 // A lowercase word of five or more letters in the compiled-in English word list (SCOWL, see
 // scripts/english_words.py).
 bool IsEnglishWord(std::string_view w);
+// A lowercase word of three or four letters in the same list ("keg", "jobs"; not "ome").
+bool IsShortEnglishWord(std::string_view w);
 // A word whose lemma is mainly a verb in WordNet ("oversee", "remembers", "configure", "call"; not
 // "contact" or "position", which are mainly nouns). See scripts/verb_words.py.
 bool IsMainlyVerb(std::string_view w);

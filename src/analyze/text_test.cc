@@ -107,6 +107,13 @@ TEST(CorrectTypos, EnglishWordsAreNotCorrected) {
   EXPECT_FALSE(lex::IsEnglishWord("adress"));
 }
 
+// Words of three and four letters have their own list: a short word ("keg", "jobs") is told from a
+// scrap of a cut one ("ome", "ign").
+TEST(Lexicon, ShortEnglishWords) {
+  for (const char* w : {"abbr", "keg", "kegs", "job", "bike", "zoos"}) EXPECT_TRUE(lex::IsShortEnglishWord(w)) << w;
+  for (const char* w : {"ome", "ign", "wer", "pe", "water"}) EXPECT_FALSE(lex::IsShortEnglishWord(w)) << w;
+}
+
 // Five-letter words are corrected for two swapped neighbours ("thier"), never for a substituted
 // letter; English words with swapped letters ("trial", "angel") are words.
 TEST(CorrectTypos, NeighbourSwapInShortWords) {
