@@ -173,6 +173,17 @@ TEST(Analogy, ListingsMatchesAndMarketsTakeTheTargetsName) {
 // The target may come first ("a dog walking app like Uber") or after a kind of product
 // ("Tinder-style matching for roommates"); a brand of one kind of backend needs no domain
 // ("Slack-style chat for our team" is a chat).
+// "Airbnb for renting camper vans", "Tinder for adopting rescue dogs": the act in the target is the
+// brand's, the listed record is what it acts on; more than two words of target name it by the
+// last two ("lakeside fishing cabins" -> FishingCabin).
+TEST(Analogy, TheListedRecordIsWhatTheActIsOn) {
+  EXPECT_TRUE(Plan("Airbnb for renting camper vans").FindEntity("CamperVan"));
+  EXPECT_TRUE(Plan("Tinder for adopting rescue dogs.").FindEntity("RescueDog"));
+  EXPECT_TRUE(Plan("Etsy for selling handmade candles").FindEntity("HandmadeCandle"));
+  EXPECT_TRUE(Plan("Airbnb for lakeside fishing cabins.").FindEntity("FishingCabin"));
+  EXPECT_FALSE(Plan("Airbnb for renting camper vans").FindEntity("RentingCamperVan"));
+}
+
 TEST(Analogy, OtherWordOrders) {
   EXPECT_TRUE(Plan("A dog walking app like Uber").FindEntity("Walker"));
   EXPECT_TRUE(Plan("Tinder-style matching for roommates").FindEntity("Roommate"));
