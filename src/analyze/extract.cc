@@ -533,11 +533,20 @@ void Extractor::TrackedThings(size_t si, const std::vector<Chunk>& chunks) {
     }
   }
   if (from == T.size()) return;
+  const Chunk* prev = nullptr;  // the thing named just before, in this list
   for (const auto& c : chunks) {
     if (c.begin < from || c.begin >= until || c.depth != 0) continue;
+    if (LooksLikeAttribute(c) || lex::IsNonEntity(c.words.back())) continue;
+    // ("patients, their exercise programmes", "apiaries, the hives in each": a thing named as the
+    // previous one's belongs to it.)
+    const bool theirs = c.begin > 0 && In(T[c.begin - 1].lower, {"their", "its"});
+    const bool in_each = c.end + 1 < T.size() && In(T[c.end].lower, {"in", "of", "for", "per"}) &&
+                         In(T[c.end + 1].lower, {"each", "every"}) &&
+                         (c.end + 2 >= T.size() || T[c.end + 2].kind == Token::kPunct);
+    if (prev && (theirs || in_each) && c.plural) links_.push_back({prev->name, c.name, "a_has_b", ""});
+    prev = &c;
     const bool each = c.begin > 0 && In(T[c.begin - 1].lower, {"every", "each", "all"});
-    if ((!c.plural && !each) || LooksLikeAttribute(c) || lex::IsNonEntity(c.words.back()) ||
-        IsBadHead(c.words.back()) || IsUserHead(c) || lex::RoleOf(c.words.back())) {
+    if ((!c.plural && !each) || IsBadHead(c.words.back()) || IsUserHead(c) || lex::RoleOf(c.words.back())) {
       continue;
     }
     Note(c, 2.6, false, si);

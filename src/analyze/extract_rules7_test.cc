@@ -54,6 +54,17 @@ TEST(ExtractRules7, AOneLineRequestNamesWhatItKeeps) {
   EXPECT_EQ(PlanOf(r3).FindEntity("Volunteer"), nullptr) << Dump(r3);
 }
 
+// "track patients, their exercise plans and sessions", "our apiaries, the hives in each": in the list
+// after a verb of record keeping, a thing named as the previous one's belongs to it.
+TEST(ExtractRules7, TheirThingsInAListBelongToThePreviousOne) {
+  auto r = Analyze("Small physio clinic: we want to track patients, their exercise plans and weekly sessions.");
+  EXPECT_TRUE(HasRelation(PlanOf(r), "Patient", "ExercisePlan", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("We keep bees and want to log our apiaries, the hives in each, and inspections.");
+  EXPECT_TRUE(HasRelation(PlanOf(r2), "Apiary", "Hive", RelationKind::kOneToMany)) << Dump(r2);
+  // (Only the previous thing: sessions are not the patients' exercise plans'.)
+  EXPECT_FALSE(HasRelation(PlanOf(r), "ExercisePlan", "WeeklySession", RelationKind::kOneToMany)) << Dump(r);
+}
+
 // "We're a small brewery and need kegs and fermenters": a short request that no archetype or brand
 // fits names each record once, so when no record passes, the plural things it names stand (it
 // was questioned: "names no data objects"). "need" after "and" is the verb, not part of "NeedKeg".
