@@ -64,10 +64,10 @@ int main(int argc, char** argv) {
     std::cerr << "usage: analyze_eval CASES.json OUT.json [--trace TRACE.jsonl]\n";
     return 2;
   }
-  std::ofstream dump;
+  std::ofstream trace_out;  // --trace
   if (argc == 5) {
-    dump.open(argv[4]);
-    if (!dump) {
+    trace_out.open(argv[4]);
+    if (!trace_out) {
       std::cerr << "analyze_eval: cannot write " << argv[4] << "\n";
       return 1;
     }
@@ -89,10 +89,10 @@ int main(int argc, char** argv) {
     std::string id = c.value("id", "");
     std::string desc = c.value("description", "");
     bf::analyze::RuleTrace trace;
-    if (dump.is_open()) bf::analyze::CaptureRuleTrace(&trace);
+    if (trace_out.is_open()) bf::analyze::CaptureRuleTrace(&trace);
     out[id] = Prediction(bf::analyze::Analyze(desc));
     bf::analyze::CaptureRuleTrace(nullptr);
-    if (dump.is_open()) {
+    if (trace_out.is_open()) {
       ordered_json line = {{"id", id}, {"records", ordered_json::array()}, {"relations", ordered_json::array()}};
       for (const auto& r : trace.records) line["records"].push_back({{"name", r.name}, {"origin", r.origin}});
       line["rejected"] = ordered_json::array();
@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
       for (const auto& r : trace.relations) {
         line["relations"].push_back({{"from", r.from}, {"to", r.to}, {"kind", r.kind}, {"origin", r.origin}});
       }
-      dump << line.dump() << "\n";
+      trace_out << line.dump() << "\n";
     }
   }
   std::ofstream o(argv[2]);
