@@ -468,9 +468,8 @@ std::optional<Archetype> PlanAnalogy(const Analogy& an, std::string& reading) {
   }
   // ("Airbnb for renting camper vans", "Tinder for adopting rescue dogs": the act is the brand's;
   // the record is what it acts on. "lakeside fishing cabins": two words name it well enough.)
-  while (listed.size() >= 2 && EndsWith(listed.front(), "ing") && lex::IsVerb(listed.front().substr(0, listed.front().size() - 3))) {
-    listed.erase(listed.begin());
-  }
+  auto act = [](const std::string& w) { return EndsWith(w, "ing") && lex::IsVerb(w.substr(0, w.size() - 3)); };
+  while (listed.size() >= 2 && act(listed.front())) listed.erase(listed.begin());
   if (listed.size() > 2) listed.erase(listed.begin(), listed.end() - 2);
   const std::string singular = SingularWords(listed);
   const std::string name = naming::ToPascalCase(singular);

@@ -305,9 +305,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     ci.strongEntities = strong;
     ci.fieldedEntities = fielded;
     ci.matches = matches;
-    const GuardPrediction vague = ClassifyVagueness(san.text);
-    ci.learnedVague = vague.flagged;
-    ci.learnedLegit = vague.legitProbability;
+    ci.vagueness = ClassifyVagueness(san.text);
     ci.contradictionAnswered = !chosen.contradiction.empty();
     // (The rest of the text may be talk about the product rather than the business: "something
     // modern, it has to scale, I trust your judgement".)

@@ -153,10 +153,10 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
   } else if (in.textEntities == 0 && conflicting && hedges >= 1 && in.words <= 80) {
     v.clarify = true;
     v.reason = "The description fits several kinds of backend equally well.";
-  } else if (in.learnedVague && ((no_domain && in.strongEntities <= 1 && in.fieldedEntities == 0 &&
-                                   in.textEntities < 4) ||
-                                  (in.learnedLegit < kPitchLegit && in.strongEntities == 0 &&
-                                   in.fieldedEntities == 0 && in.textEntities <= 2 && in.words >= 15))) {
+  } else if (in.vagueness.flagged &&
+             ((no_domain && in.strongEntities <= 1 && in.fieldedEntities == 0 && in.textEntities < 4) ||
+              (in.vagueness.legitProbability < kPitchLegit && in.strongEntities == 0 && in.fieldedEntities == 0 &&
+               in.textEntities <= 2 && in.words >= 15))) {
     // Codenames, wishes or references to material not given, in wordings no list above has: the
     // learned model reads the text as vague, no kind of backend fits, and the extractor found at
     // most one record named with a list, none with three fields ("- products (name, price, stock)"

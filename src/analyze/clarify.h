@@ -11,6 +11,7 @@
 
 #include "analyze/analyzer.h"
 #include "analyze/archetypes.h"
+#include "analyze/guard_model.h"
 
 namespace bf::analyze {
 
@@ -21,8 +22,7 @@ struct ClarityInput {
   int strongEntities = 0;  // of which had their own field lists
   int fieldedEntities = 0;  // of which have three or more fields from the text
   std::vector<ArchetypeMatch> matches;
-  bool learnedVague = false;  // the clarify model (guard_model.h) reads the text as too vague to plan
-  double learnedLegit = 1;    // its probability that the text is concrete enough to plan
+  GuardPrediction vagueness;  // the clarify model's reading of the text (guard_model.h)
   bool contradictionAnswered = false;  // the user already chose a side of a contradiction
   std::string analogyWithoutDomain;    // "Uber for our industry": a model to copy, but no domain
 };

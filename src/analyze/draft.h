@@ -61,7 +61,7 @@ struct Draft {
   std::string relationTag;  // rule tracing only: the pattern behind the relations added meanwhile
   // Rule tracing only: candidates the extractor turned down or folded into another record, with
   // the line of the rule that did it.
-  std::vector<std::pair<std::string, std::string>> rejected;
+  std::vector<RuleTrace::Record> rejected;
 
   DEntity* Find(const std::string& name) {
     for (auto& e : entities) {

@@ -653,7 +653,8 @@ void Extractor::Decide() {
   }
   bool concrete = false;  // the text declares a record of its own (a field list, a strong pattern)
   for (const auto& [name, c] : cands_) concrete = concrete || (c.strong && name != "User");
-  std::vector<std::string> below_threshold;  // plural candidates turned down only for too little evidence
+  // Plural candidates of a short, lenient read turned down only for too little evidence.
+  std::vector<std::string> below_threshold;
   for (auto& [name, c] : cands_) {
     // (Rule tracing: the line of the filter that turns the candidate down or folds it into another.)
     const std::string& cand_name = name;
@@ -679,7 +680,10 @@ void Extractor::Decide() {
     // "sub-tasks": a self relation, not a table (even with a list, when the text names the tasks).
     const bool sub_of_known = single && head.size() > 5 && StartsWith(head, "sub") &&
                               cands_.count(naming::ToPascalCase(naming::Singularize(head.substr(head[3] == '-' ? 4 : 3))));
-    if ((sub_prefixed || sub_of_known) && (!c.strong || sub_of_known)) { drop(); continue; }
+    if ((sub_prefixed || sub_of_known) && (!c.strong || sub_of_known)) {
+      drop();
+      continue;
+    }
     // "user groups, a user can be in several groups": the login word only qualifies a thing the
     // text names on its own.
     if (!single && !c.strong && words.size() == 2 &&
@@ -687,7 +691,8 @@ void Extractor::Decide() {
         cands_[words.back()].score >= c.score) {
       alias_[name] = words.back();
       cands_[words.back()].phrases.insert(c.phrases.begin(), c.phrases.end());
-      { drop(); continue; }
+      drop();
+      continue;
     }
     // "a start station and an end station", "home team, away team", "origin port": a record named
     // by the role it plays is a reference to the record the text names on its own.
@@ -695,14 +700,19 @@ void Extractor::Decide() {
         cands_.count(words.back()) && cands_[words.back()].score >= 2.0) {
       alias_[name] = words.back();
       role_refs_.insert(name);
-      { drop(); continue; }
+      drop();
+      continue;
     }
     bool column_only = !c.phrases.empty();
     for (const auto& p : c.phrases) column_only = column_only && p.find('_') != std::string::npos;
     // ("api_token (used by the CLI): user, name, token": a snake_case head of its own list is a table;
     // "acc_status: pending / accepted" is a column and its values.)
     const bool enum_column = In(head, {"status", "state", "type", "kind", "stage"});
-    if (column_only && (!c.strong || enum_column)) { drop(); continue; }  // "we keep joined_at": a column, never a table
+    // ("we keep joined_at": a column, never a table.)
+    if (column_only && (!c.strong || enum_column)) {
+      drop();
+      continue;
+    }
     bool soft = In(head, {"person", "people", "persons", "report", "reports", "history", "log", "logs", "note",
                           "notes", "setting", "settings", "reminder", "reminders", "field", "fields", "object",
                           "objects", "part", "parts", "item", "items", "entry", "entries", "line", "lines", "record",
@@ -733,7 +743,8 @@ void Extractor::Decide() {
     }
     if (single && lex::IsNonEntity(head) && !about_it && !c.borrowed &&
         !(soft && (c.strong || c.score >= 4.0 || (c.plural_mentions >= 2 && c.score >= 3.0)))) {
-      { drop(); continue; }
+      drop();
+      continue;
     }
     // "job title history per employee (title, from, to)": a compound with its own field list stands.
     // ("set status (new, closed)" is a verb and its values.)
@@ -754,14 +765,16 @@ void Extractor::Decide() {
             !lex::RoleOf(first) && !lex::IsUserWord(first)) ||
            In(head, {"title", "status", "price", "code", "key", "website", "site", "page", "domain", "application",
                      "time", "amount", "total", "number", "value", "address", "part"})))) {
-      { drop(); continue; }
+      drop();
+      continue;
     }
     // "a week view per area", "soft delete": screens and features, not tables.
     if (!single && ((head == "view" && In(ToLower(words.front()), {"week", "day", "month", "year", "calendar", "list",
                                                                    "map", "grid", "detail", "tree", "kanban",
                                                                    "timeline", "summary", "table", "admin"})) ||
                     In(head, {"delete", "deletion", "deletes", "creation", "removal"}))) {
-      { drop(); continue; }
+      drop();
+      continue;
     }
     // "attachments are uploaded by users and attached to posts": a dependent word that two
     // verb relations connect stands on its own.
@@ -771,20 +784,29 @@ void Extractor::Decide() {
     if (single && IsGenericDependent(head) && !c.strong && !(c.score >= 4.4 && c.plural_mentions >= 2) &&
         !c.bullet_lead && !c.belonging &&
         !(c.plural_mentions >= 3 && c.score >= 3.0) && !quantified_act) {
-      { drop(); continue; }
+      drop();
+      continue;
     }
-    if (!single && lex::RoleOf(head) && !c.strong && c.score < 4.0) { drop(); continue; }  // "space admins"
+    if (!single && lex::RoleOf(head) && !c.strong && c.score < 4.0) {  // "space admins"
+      drop();
+      continue;
+    }
     if (!single && In(ToLower(words.front()), {"email", "sms", "push", "in"}) &&
         In(head, {"notification", "alert", "reminder", "message"}) && !c.strong) {
-      { drop(); continue; }  // "email notifications" is a feature, not a table
+      drop();  // "email notifications" is a feature, not a table
+      continue;
     }
     // ("one preferences row per person" in a text with logins: the person is the login.)
     if (single && In(head, {"person", "persons"}) && !c.strong && c.plural_mentions == 0 && cands_.count("User") &&
         cands_["User"].score >= 2.0) {
-      { drop(); continue; }
+      drop();
+      continue;
     }
     // ("email reminders", "send emails": a channel is a record only with a field list of its own.)
-    if (single && In(head, {"email", "emails"}) && !c.strong) { drop(); continue; }
+    if (single && In(head, {"email", "emails"}) && !c.strong) {
+      drop();
+      continue;
+    }
     // People the domain keeps records about (patients, students, drivers) are entities when the
     // text relates them to other things; account roles (admins, staff, members) are not.
     bool person_entity = IsPersonEntityWord(head);
@@ -794,14 +816,16 @@ void Extractor::Decide() {
                     "owner", "moderator", "editor"})) {
         d_.userMentioned = true;
       }
-      { drop(); continue; }
+      drop();
+      continue;
     }
     // ("a customer places an order at an outlet": a word that is also a column stands when it is a
     // well-known kind of record acted on.)
     if (single && lex::IsFieldWord(head) && !c.strong && c.score < 4.0 && !c.belonging &&
         !(c.plural_mentions >= 2 && c.score >= 2.5) && !quantified_act &&
         !(c.score >= 3.0 && KnownEntity(name) != nullptr)) {
-      { drop(); continue; }
+      drop();
+      continue;
     }
     // A well-known kind of record ("payments", "reservations", "subscriptions") needs one plain
     // plural mention in a text that declares records of its own; in a vague text it needs more.
@@ -813,25 +837,29 @@ void Extractor::Decide() {
     // record, unless it is a well-known kind of record.)
     if (!c.strong && c.counted_mentions == 0 && c.score < 3.0 &&
         !KnownEntity(name) && !quantified_act) {
-      { drop(); continue; }
+      drop();
+      continue;
     }
     if (c.strong || c.score >= 2.5 || quantified_act || known || c.belonging || c.borrowed) {
       accepted_.insert(name);
     } else {
       drop();
-      // (Not a scrap of a cut word: "pe", "ome", "tient"; every word must be English.)
-      const bool scrap = std::any_of(words.begin(), words.end(), [](const std::string& w) {
-        const std::string lw = ToLower(w);
-        return lw.size() < 3 || (lw.size() <= 4 ? !lex::IsShortEnglishWord(lw) : !lex::IsKnownWord(lw));
-      });
-      if (c.plural_mentions >= 1 && c.score >= 1.0 && !scrap) below_threshold.push_back(name);
+      if (short_text_ && lenient_ && c.plural_mentions >= 1 && c.score >= 1.0) below_threshold.push_back(name);
     }
   }
   // ("We're a small brewery and need kegs and fermenters.": a short request names its records once
-  // each. When no archetype or brand fits it and nothing passed, the plural things it names stand.)
-  const bool nothing = std::none_of(accepted_.begin(), accepted_.end(), [](const std::string& n) { return n != "User"; });
-  if (nothing && short_text_ && lenient_) {
-    for (const auto& n : below_threshold) accepted_.insert(n);
+  // each. When no archetype or brand fits it and nothing passed, the plural things it names stand,
+  // unless a word is a scrap of a cut one: "pe", "ome", "tient".)
+  const bool nothing =
+      std::none_of(accepted_.begin(), accepted_.end(), [](const std::string& n) { return n != "User"; });
+  if (!nothing) below_threshold.clear();
+  for (const auto& n : below_threshold) {
+    const auto parts = naming::SplitWords(n);
+    const bool scrap = std::any_of(parts.begin(), parts.end(), [](const std::string& w) {
+      const std::string lw = ToLower(w);
+      return lw.size() < 3 || (lw.size() <= 4 ? !lex::IsShortEnglishWord(lw) : !lex::IsKnownWord(lw));
+    });
+    if (!scrap) accepted_.insert(n);
   }
   // "a client project" is a Project when Project is a declared entity and the longer name has
   // no evidence of its own.
@@ -1232,7 +1260,8 @@ void Extractor::ParseLists() {
       if (head_ref) continue;
       if (!l.paren && !chunks.empty() && chunks.front().begin <= it.begin + 3 && chunks.front().depth == base_depth) {
         const Chunk& h = chunks.front();
-        auto make = [&](const std::string& name, DField field, std::source_location loc = std::source_location::current()) {
+        auto make = [&](const std::string& name, DField field,
+                        std::source_location loc = std::source_location::current()) {
           if (add_record(name, h.begin, std::move(field), loc)) phrase_to_entity_[h.phrase] = name;
           ent = d_.Find(owner);
         };

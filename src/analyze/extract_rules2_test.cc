@@ -13,6 +13,7 @@ namespace {
 using spec::RelationKind;
 using testing::Dump;
 using testing::HasDirected;
+using testing::HasField;
 using testing::HasRelation;
 using testing::PlanOf;
 
@@ -1006,7 +1007,7 @@ TEST(ExtractRules2, TagsAreSharedByTheRecordsTheyMark) {
       "have a date and a recipe.");
   EXPECT_FALSE(PlanOf(r2).FindEntity("Tag")) << Dump(r2);
   ASSERT_TRUE(PlanOf(r2).FindEntity("Recipe")) << Dump(r2);
-  EXPECT_TRUE(PlanOf(r2).FindEntity("Recipe")->FindField("tags")) << Dump(r2);
+  EXPECT_TRUE(HasField(PlanOf(r2), "Recipe", "tags")) << Dump(r2);
 }
 
 // "speakers get emails when ..., reminders by email or by text": a channel is no record unless

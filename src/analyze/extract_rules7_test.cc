@@ -27,7 +27,7 @@ TEST(ExtractRules7, PluralItemsOfAFieldListAreColumns) {
   EXPECT_EQ(s.FindEntity("Kid"), nullptr) << Dump(r);
   EXPECT_EQ(s.FindEntity("Pet"), nullptr) << Dump(r);
   ASSERT_NE(s.FindEntity("Site"), nullptr) << Dump(r);
-  EXPECT_NE(s.FindEntity("Site")->FindField("pets"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Site", "pets")) << Dump(r);
   auto r2 = Analyze("A fuel log. Vehicles: name, plate, gallons, tags. Fill-ups have a date, odometer and cost.");
   EXPECT_EQ(PlanOf(r2).FindEntity("Gallon"), nullptr) << Dump(r2);
   EXPECT_EQ(PlanOf(r2).FindEntity("Tag"), nullptr) << Dump(r2);

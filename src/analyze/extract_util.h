@@ -11,8 +11,6 @@
 
 namespace bf::analyze {
 
-// "like", "including", "e.g." or "such as" at `k`: what follows are examples of a kind, not
-// records ("activities like calls and meetings").
 // "Dairy farm here - we want to log ...", "Model railway club: record each member's ...": what
 // follows the separator at `k` is a sentence (a subject pronoun, "the backend ...", or a verb of
 // record keeping), not the opening name's field list.
@@ -26,6 +24,8 @@ inline bool OpensClauseAfter(const std::vector<Token>& T, size_t k) {
   return w == "the" && k + 1 < T.size() && In(T[k + 1].lower, {"backend", "app", "system", "api", "platform"});
 }
 
+// "like", "including", "e.g." or "such as" at `k`: what follows are examples of a kind, not
+// records ("activities like calls and meetings").
 inline bool IsExampleCue(const std::vector<Token>& T, size_t k) {
   return k < T.size() && (In(T[k].lower, {"like", "including", "eg"}) ||
                           (T[k].lower == "such" && k + 1 < T.size() && T[k + 1].lower == "as"));

@@ -1528,7 +1528,7 @@ void Extractor::ResolveLinks() {
   }
   for (const auto& link : links_) {
     Link l = link;
-    d_.relationTag = l.where;
+    if (TracingRules()) d_.relationTag = l.where;
     std::string a = resolve_name(l.a), b = resolve_name(l.b);
     if (a.empty() || b.empty()) continue;
     // ("from a source language into target languages": two roles of one record link nothing.)

@@ -18,8 +18,7 @@ void RecordRuleTrace(const Draft& d) {
   if (!g_trace) return;
   g_trace->records.clear();
   g_trace->relations.clear();
-  g_trace->rejected.clear();
-  for (const auto& [name, line] : d.rejected) g_trace->rejected.push_back({name, line});
+  g_trace->rejected = d.rejected;
   for (const auto& e : d.entities) {
     std::string origin = e.origin;
     if (origin.empty()) origin = e.fromArchetype ? "archetype" : "other";

@@ -37,7 +37,7 @@ struct RuleTrace {
   };
   std::vector<Record> records;
   std::vector<Link> relations;
-  std::vector<Record> rejected;  // candidates turned down; origin: the rejecting rule line
+  std::vector<Record> rejected;  // candidates turned down; origin: the rejecting rule line and evidence
 };
 
 // While `sink` is not null, rules record where their evidence comes from, and each analysis
