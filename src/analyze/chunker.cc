@@ -504,8 +504,11 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     }
     // ("each card has a little checklist of tasks", "keeps a list of contacts": after a verb of
     // having, a list of things is those things.)
-    if (content && i + 2 < end && toks[i + 1].lower == "of" && In(w, {"list", "checklist", "set", "collection"}) &&
-        IsPluralWord(toks[i + 2].lower)) {
+    // ("each parcel has a timeline of events", "a history of status changes": so is a record of them.)
+    if (content && i + 2 < end && toks[i + 1].lower == "of" &&
+        In(w, {"list", "checklist", "set", "collection", "history", "log", "timeline", "series"}) &&
+        (IsPluralWord(toks[i + 2].lower) || (i + 3 < end && IsPluralWord(toks[i + 3].lower) &&
+                                             toks[i + 2].kind == Token::kWord && !IsPluralWord(toks[i + 2].lower)))) {
       size_t q = i;
       while (q > begin && In(toks[q - 1].lower, {"a", "an", "little", "small", "short", "long", "whole"})) --q;
       if (q > begin && In(toks[q - 1].lower, {"has", "have", "keeps", "keep", "contains", "contain", "holds", "hold",

@@ -113,7 +113,7 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
         break;
       }
       const std::string& w = t.lower;
-      if (In(w, {"per", "of", "in", "on", "for", "by", "under", "within", "inside", "at", "from", "to"})) {
+      if (In(w, {"per", "of", "in", "on", "for", "against", "by", "under", "within", "inside", "at", "from", "to"})) {
         prep = true;
       } else if (k + 1 < head->begin && T[k + 1].lower == "or") {
         // "for sale or rent": an alternative coordinated with the head.

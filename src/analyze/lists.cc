@@ -568,6 +568,26 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
     size_t close = MatchParen(T, j, n);
     size_t b = j + 1, e = close;
     if (b >= e) continue;
+    // "Programs (owned by an org): name, ...", "Survey (lives in an environment): ...": an aside that
+    // says where the thing belongs names its parent.
+    if (c.depth == 0 && !LooksLikeAttribute(c) && !lex::IsNonEntity(c.words.back())) {
+      size_t q = b;
+      if (q + 1 < e && In(T[q].lower, {"belongs", "belong", "belonging", "lives", "live", "living", "owned", "part",
+                                       "scoped", "attached", "nested"}) &&
+          In(T[q + 1].lower, {"to", "in", "by", "of", "under"})) {
+        q += 2;
+        while (q < e && In(T[q].lower, {"a", "an", "the", "one", "exactly", "its", "their", "some"})) ++q;
+        auto inner = ChunkTokens(T, q, e);
+        bool plain = !inner.empty() && inner[0].begin == q;
+        for (size_t k = q; k < e; ++k) plain = plain && T[k].text != "," && T[k].text != "(";
+        if (plain && inner.size() == 1 && inner[0].end == e && !LooksLikeAttribute(inner[0]) &&
+            !lex::IsNonEntity(inner[0].words.back()) && inner[0].name != c.name) {
+          Note(inner[0], 2.2, false, si);
+          links_.push_back({inner[0].name, c.name, "a_has_b", ""});
+          continue;
+        }
+      }
+    }
     // "tickets of different types (early bird, regular, student)", "rooms come in three kinds (...)":
     // the kinds are the values of the thing's type.
     if (c.words.size() == 1 && In(c.words[0], {"types", "kinds", "categories", "tiers", "levels", "classes"}) &&

@@ -891,7 +891,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     for (std::string_view q : {" any number of ", " a number of ", " number of ", " bunch of ", " lots of ", " lot of ",
                                " couple of ", " plenty of ", " handful of ", " at most ", " at least ", " little list of ",
                                " little checklist of ", " short list of ", " small set of ", " list of ", " checklist of ",
-                               " set of ", " collection of "}) {
+                               " set of ", " collection of ", " history of ", " log of ", " timeline of ", " series of "}) {
       if (out.size() > q.size() && out.ends_with(q)) {
         out = out.substr(0, out.size() - q.size()) + " many ";
         break;
@@ -1658,7 +1658,10 @@ void Extractor::ResolveLinks() {
         if (a != b) d_.AddRelation(a, b, spec::RelationKind::kOneToMany);
         continue;
       }
-      if (a != "User" && !(person_actor && a != b)) {
+      // ("campers reserve sites (start date, end date, deposit)": when the text made the act's
+      // record, both sides hold it whoever the actor is.)
+      const bool made = a != b && In(join, {"Application", "Booking", "Reservation", "Rental"}) && d_.Find(join);
+      if (a != "User" && !(person_actor && a != b) && !made) {
         // "a clinic books appointments": without a login actor the act is a plain one-to-many.
         if (In(join, {"Application", "Booking", "Reservation", "Rental"}) && a != b) {
           d_.AddRelation(a, b, spec::RelationKind::kOneToMany);
