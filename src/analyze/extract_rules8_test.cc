@@ -76,5 +76,36 @@ TEST(ExtractRules8, AHistoryOfThingsIsThoseThings) {
   EXPECT_TRUE(HasRelation(PlanOf(r2), "Shipment", "StatusChange", RelationKind::kOneToMany)) << Dump(r2);
 }
 
+// "For each animal we register: name, ear tag, ...": "register", "note", "collect" after a pronoun
+// are verbs of keeping too.
+TEST(ExtractRules8, WhatWeRegisterForEachThingIsItsList) {
+  auto r = Analyze("A herd book. Farms have a name. For each cow we register: name, ear tag, breed, birth date.");
+  ASSERT_NE(PlanOf(r).FindEntity("Cow"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasField(PlanOf(r), "Cow", "earTag")) << Dump(r);
+  auto r2 = Analyze("A herd book. Farms have a name. For every cow we note the name, the ear tag and the breed.");
+  EXPECT_TRUE(HasField(PlanOf(r2), "Cow", "earTag")) << Dump(r2);
+}
+
+// "Ships have cabins (...)": a plural that is also a verb opens the sentence as a thing.
+TEST(ExtractRules8, PluralNounsThatAreAlsoVerbs) {
+  auto r = Analyze("A cruise line. Ships have a name. Ships have cabins (inside, outside, suite) with a number and a price.");
+  const auto& s = PlanOf(r);
+  ASSERT_NE(s.FindEntity("Ship"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Ship", "Cabin", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "Players can report other players (reason, comment)": the list is the report's, even when the
+// people reported are a word that also counts something ("players").
+TEST(ExtractRules8, ReportingOtherPeopleMakesAReport) {
+  auto r = Analyze(
+      "A game backend. Matches have a map. Players have a nickname. Players can report other players (match, reason, "
+      "comment).");
+  const auto& s = PlanOf(r);
+  ASSERT_NE(s.FindEntity("Report"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Report", "reason")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Player", "reason")) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Match", "Report", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -197,7 +197,8 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   if ((!head || verb_head) && colon >= 2 && T[colon - 1].kind == Token::kWord &&
       In(T[colon - 1].lower, {"save", "saves", "store", "stores", "record", "records", "keep", "keeps", "have", "has",
                               "contain", "contains", "include", "includes", "hold", "holds", "track", "tracks",
-                              "capture", "captures", "need", "needs"})) {
+                              "capture", "captures", "need", "needs", "register", "registers", "note", "notes",
+                              "log", "logs", "collect", "collects", "want", "wants"})) {
     size_t m = colon - 1;
     while (m > 0 && In(T[m - 1].lower, {"must", "should", "will", "can", "shall", "also", "always", "we", "i", "they",
                                         "need", "needs", "to"})) {
@@ -727,7 +728,10 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
     if (list && (owner == &c || hopped)) {
       const Chunk& obj = *owner;
       size_t pb = obj.begin;
-      while (pb > 0 && In(T[pb - 1].lower, {"a", "an", "the", "any", "one", "their", "his", "her", "its"})) --pb;
+      while (pb > 0 &&
+             In(T[pb - 1].lower, {"a", "an", "the", "any", "one", "their", "his", "her", "its", "other", "another"})) {
+        --pb;
+      }
       std::string act = pb > 0 && T[pb - 1].kind == Token::kWord ? ActRecord(T[pb - 1].lower) : "";
       // (What people order or buy is described by its name and price; a price paid or a date
       // describes the purchase.)
@@ -746,7 +750,9 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
       for (const auto& it : SplitItems(T, b, e, false)) {
         names_object = names_object || In(T[it.begin].lower, {"name", "title", "description", "model", "brand", "make"});
       }
-      if (!act.empty() && !names_object && !LooksLikeAttribute(obj) && !lex::IsNonEntity(obj.words.back())) {
+      // ("players can report other players (...)": a plural of people is no column count here.)
+      const bool thing = !LooksLikeAttribute(obj) || (obj.plural && IsPersonEntityWord(obj.words.back()));
+      if (!act.empty() && !names_object && thing && !lex::IsNonEntity(obj.words.back())) {
         Chunk join = obj;
         join.words = {act};
         NameChunk(join);
@@ -823,7 +829,10 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     const bool their = v + 2 < n && In(T[v - 1].lower, {"we", "i"}) && In(T[v + 1].lower, {"their", "his", "her"}) &&
                        In(T[v].lower, {"note", "record", "keep", "store", "take", "save", "log", "collect", "ask",
                                        "need", "want"});
-    if (!their &&
+    // ("for each animal we register the name, ear tag, ...": more verbs of keeping after a pronoun.)
+    const bool we_keep = In(T[v - 1].lower, {"we", "they", "i"}) &&
+                         In(T[v].lower, {"register", "note", "collect", "log", "save", "track", "want"});
+    if (!their && !we_keep &&
         !In(T[v].lower, {"has", "have", "with", "contains", "contain", "records", "stores", "includes", "include",
                          "keeps", "holds", "tracks", "captures", "needs", "need", "store", "record", "keep"})) {
       continue;
@@ -931,7 +940,8 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     // "for each attempt we store the gateway, the amount, ...": with a pronoun subject, the list
     // describes the thing "each" picks out.
     if (!subj && v >= 2 && In(T[v - 1].lower, {"we", "they", "you", "i"}) &&
-        In(T[v].lower, {"store", "keep", "record", "track", "need", "save", "log"})) {
+        In(T[v].lower, {"store", "keep", "record", "track", "need", "save", "log", "register", "note", "collect",
+                        "want"})) {
       for (const auto& c : chunks) {
         if (c.end + 1 != v && !(c.end + 2 == v && T[c.end].text == ",")) continue;
         size_t pb = c.begin;
