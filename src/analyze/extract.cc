@@ -998,6 +998,30 @@ std::string Extractor::Resolve(const Chunk& c) const {
   return "";
 }
 
+// "wine categories: name ... production plan: code, category, ...": a field list's item that is
+// one word names the one record of the text whose name ends in it.
+std::string Extractor::ResolveByTail(const Chunk& c) const {
+  if (c.words.size() != 1) return "";
+  const std::string head = naming::Singularize(c.words.back());
+  if (In(head, {"type", "kind", "status", "name", "number", "code", "date", "time", "level", "value", "state", "mode",
+                "stage", "note", "option", "setting", "item", "line", "entry", "detail", "record", "group", "list",
+                "log"}) ||
+      (lex::IsFieldWord(head) && head != "category") || lex::RoleOf(head)) {  // ("amount", "image"; "admin")
+    return "";
+  }
+  const std::string tail = naming::ToPascalCase(head);
+  std::string found;
+  int n = 0;
+  for (const auto& a : accepted_) {
+    if (a.size() > tail.size() && a.ends_with(tail) &&
+        std::isupper(static_cast<unsigned char>(a[a.size() - tail.size()]))) {
+      found = a;
+      ++n;
+    }
+  }
+  return n == 1 ? found : "";
+}
+
 void Extractor::ParseLists() {
   for (const auto& l : lists_) {
     std::string owner = l.owner == "User" ? "User" : Canonical(l.owner);
@@ -1191,6 +1215,7 @@ void Extractor::ParseLists() {
         // ("min/max players": a bound on a count of things is no reference to them.)
         if (In(c.words.front(), {"max", "min", "maximum", "minimum", "total"})) continue;
         std::string r = Resolve(c);
+        if (r.empty() && ci == 0 && c.begin <= it.begin + 1 && c.end == it.end) r = ResolveByTail(c);
         if (r.empty()) continue;
         if (r == owner) {
           if (another && ci > 0) {

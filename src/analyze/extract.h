@@ -120,6 +120,7 @@ class Extractor {
   void TrackedThings(size_t si, const std::vector<Chunk>& chunks);
   // pass 2 (extract.cc)
   void Decide();
+  std::string ResolveByTail(const Chunk& c) const;
   std::string Resolve(const Chunk& c) const;  // accepted entity name, "User" for users/roles, or ""
   void ParseLists();
   // relations (relate.cc)

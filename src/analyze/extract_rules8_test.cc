@@ -107,5 +107,20 @@ TEST(ExtractRules8, ReportingOtherPeopleMakesAReport) {
   EXPECT_TRUE(HasRelation(s, "Match", "Report", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "Wine categories have a name. - production plan: code, category, ...": a one-word item names the
+// one record of the text whose name ends in it; an attribute word ("amount", "image") does not.
+TEST(ExtractRules8, AOneWordItemNamesTheRecordEndingInIt) {
+  auto r = Analyze(
+      "A winery. Grape varieties have a name. Wine styles have a name and a colour. Batches: code, style, start date, "
+      "volume, status.");
+  const auto& s = PlanOf(r);
+  ASSERT_NE(s.FindEntity("WineStyle"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "WineStyle", "Batch", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Batch", "style")) << Dump(r);
+  auto r2 = Analyze(
+      "A shop. Invoice amounts have a net and a tax. Payments: date, amount, method. Invoices have a number.");
+  EXPECT_FALSE(HasRelation(PlanOf(r2), "InvoiceAmount", "Payment", RelationKind::kOneToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
