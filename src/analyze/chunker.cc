@@ -273,7 +273,11 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                                In(toks[i - 2].lower, {"is", "are", "was", "were", "has", "have"});
       // ("sign up to shifts": an infinitive never ends in a plural -s.)
       const bool plural_after_to = toks[i - 1].lower == "to" && EndsWith(w, "s") && IsPluralWord(w);
-      if (!adverb_also && !plural_after_to) content = false;  // "we log activities", "can post", "to order"
+      // ("reviewer, outcome, which request it duplicates": "which" opening an item asks which thing.)
+      const bool which_thing = toks[i - 1].lower == "which" && (i - 1 == begin || toks[i - 2].kind == Token::kPunct) &&
+                               (i + 1 >= end || toks[i + 1].kind == Token::kPunct ||
+                                In(toks[i + 1].lower, {"it", "they", "we", "he", "she", "you", "i"}));
+      if (!adverb_also && !plural_after_to && !which_thing) content = false;  // "we log activities", "can post", "to order"
     }
     if (content && !open && NounOrVerb(w) && i + 1 < end && toks[i + 1].lower == "to" && i > begin &&
         (toks[i - 1].lower == "and" || toks[i - 1].lower == "or" || toks[i - 1].text == ",")) {

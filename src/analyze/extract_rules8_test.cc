@@ -122,5 +122,16 @@ TEST(ExtractRules8, AOneWordItemNamesTheRecordEndingInIt) {
   EXPECT_FALSE(HasRelation(PlanOf(r2), "InvoiceAmount", "Payment", RelationKind::kOneToMany)) << Dump(r2);
 }
 
+// "reviewer, outcome, which request it duplicates": "which" opening an item asks which thing; the
+// noun after it is the thing, not a verb ("tickets, which change status" keeps its verb).
+TEST(ExtractRules8, WhichOpeningAnItemNamesAThing) {
+  auto r = Analyze(
+      "A help desk. Requests have a title and an address. Duplicate checks: checker, outcome, which request it "
+      "duplicates.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasRelation(s, "Request", "DuplicateCheck", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasField(s, "DuplicateCheck", "request")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
