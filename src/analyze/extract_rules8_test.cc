@@ -133,5 +133,15 @@ TEST(ExtractRules8, WhichOpeningAnItemNamesAThing) {
   EXPECT_FALSE(HasField(s, "DuplicateCheck", "request")) << Dump(r);
 }
 
+// "People comment on cards": people who leave comments or ratings have accounts, even when the text
+// names no login; before, the comments were lost with the word "people".
+TEST(ExtractRules8, PeopleWhoCommentHaveAccounts) {
+  auto r = Analyze("A kanban tool. Boards have lists, lists have cards. People comment on cards and attach files.");
+  const auto& s = PlanOf(r);
+  ASSERT_NE(s.FindEntity("Comment"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Card", "Comment", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "User", "Comment", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

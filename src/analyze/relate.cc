@@ -1530,6 +1530,13 @@ void Extractor::ResolveLinks() {
     Link l = link;
     if (TracingRules()) d_.relationTag = l.where;
     std::string a = resolve_name(l.a), b = resolve_name(l.b);
+    // ("people comment on cards", "everyone can rate a recipe": people who leave a comment or a
+    // rating have accounts.)
+    if (a.empty() && In(l.a, {"Person", "People", "Everyone", "Anyone"}) && !b.empty() &&
+        In(l.type, {"join:Comment", "join:Like", "join:Review", "join:Rating", "join:Vote", "join:Favorite",
+                    "join:Star", "join:Bookmark"})) {
+      a = "User";
+    }
     if (a.empty() || b.empty()) continue;
     // ("from a source language into target languages": two roles of one record link nothing.)
     if (a == b && l.a != l.b && role_refs_.count(l.a) && role_refs_.count(l.b)) continue;
