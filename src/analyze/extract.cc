@@ -16,7 +16,7 @@ bool IsUserHead(const Chunk& c) {
   if (c.words.empty()) return false;
   const std::string& h = c.words.back();
   return In(h, {"user", "users", "friend", "friends", "colleague", "colleagues", "coworker", "coworkers", "teammate",
-                "teammates"});
+                "teammates", "login", "logins"});
 }
 
 bool IsBadHead(std::string_view h) {

@@ -143,5 +143,20 @@ TEST(ExtractRules8, PeopleWhoCommentHaveAccounts) {
   EXPECT_TRUE(HasRelation(s, "User", "Comment", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "Vendors answer with quotes: ...": what people answer or respond with is theirs; "players belong to
+// a user login" names the logins.
+TEST(ExtractRules8, AnswersAndLogins) {
+  auto r = Analyze(
+      "A repair service. Jobs have a description. Contractors respond with estimates: cost, arrival time, notes.");
+  const auto& s = PlanOf(r);
+  ASSERT_NE(s.FindEntity("Estimate"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Contractor", "Estimate", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze(
+      "A bowling league. Bowlers have a name and an average and belong to a user login (email and password). Teams "
+      "have bowlers.");
+  EXPECT_TRUE(HasRelation(PlanOf(r2), "User", "Bowler", RelationKind::kOneToMany)) << Dump(r2);
+  EXPECT_FALSE(HasField(PlanOf(r2), "Bowler", "password")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

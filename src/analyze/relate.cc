@@ -250,7 +250,9 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "adds", "can add", "fill in", "fill out", "fills out", "complete", "completes", "cast", "casts",
              "keys in", "enter", "enters", "assign", "assigns", "can assign", "employ", "employs", "run into",
              "set up", "sets up", "charge", "charges", "send out", "sends out", "request", "requests", "apply to",
-             "sign", "signs", "can sign", "and their", "hand in", "hands in", "turn in", "turns in"}); return std::cref(s); }())) {
+             "sign", "signs", "can sign", "and their", "hand in", "hands in", "turn in", "turns in", "answer with",
+             "answers with", "respond with", "responds with", "reply with", "replies with", "can answer with",
+             "can respond with", "can reply with", "come back with", "comes back with"}); return std::cref(s); }())) {
     return {"a_has_b", ""};
   }
   // "each batch uses a recipe": what one thing uses is shared by many ("firms will use it" says
