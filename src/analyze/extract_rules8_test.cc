@@ -158,5 +158,17 @@ TEST(ExtractRules8, AnswersAndLogins) {
   EXPECT_FALSE(HasField(PlanOf(r2), "Bowler", "password")) << Dump(r2);
 }
 
+// "Tax rates apply to certain room types and certain extras": a rule that applies to things is
+// shared by them (many-to-many), not an application of a person to one of them.
+TEST(ExtractRules8, ARuleThatAppliesToThingsIsShared) {
+  auto r = Analyze(
+      "A hotel back office. Room types have a name and a base price. Extras have a name and a price. Tax rates have "
+      "a percent. Tax rates apply to certain room types and certain extras.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasRelation(s, "TaxRate", "RoomType", RelationKind::kManyToMany)) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "TaxRate", "Extra", RelationKind::kManyToMany)) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Application"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

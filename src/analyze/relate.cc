@@ -1671,6 +1671,12 @@ void Extractor::ResolveLinks() {
       // record, both sides hold it whoever the actor is.)
       const bool made = a != b && In(join, {"Application", "Booking", "Reservation", "Rental"}) && d_.Find(join);
       if (a != "User" && !(person_actor && a != b) && !made) {
+        // ("tax rates apply to certain site types", "discounts apply to products": a rule that
+        // applies to things is shared by them.)
+        if (join == "Application" && a != b) {
+          d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
+          continue;
+        }
         // "a clinic books appointments": without a login actor the act is a plain one-to-many.
         if (In(join, {"Application", "Booking", "Reservation", "Rental"}) && a != b) {
           d_.AddRelation(a, b, spec::RelationKind::kOneToMany);
