@@ -514,8 +514,11 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         (IsPluralWord(toks[i + 2].lower) || (i + 3 < end && IsPluralWord(toks[i + 3].lower) &&
                                              toks[i + 2].kind == Token::kWord && !IsPluralWord(toks[i + 2].lower)))) {
       size_t q = i;
-      while (q > begin && In(toks[q - 1].lower, {"a", "an", "little", "small", "short", "long", "whole"})) --q;
-      if (q > begin && In(toks[q - 1].lower, {"has", "have", "keeps", "keep", "contains", "contain", "holds", "hold",
+      while (q > begin && In(toks[q - 1].lower, {"a", "an", "little", "small", "short", "long", "whole", "ordered",
+                                                 "sorted", "numbered", "full", "growing"})) {
+        --q;
+      }
+      if (q > 0 && In(toks[q - 1].lower, {"has", "have", "keeps", "keep", "contains", "contain", "holds", "hold",
                                              "with", "maintains", "maintain"})) {
         content = false;
         quantity_noun = true;

@@ -170,5 +170,19 @@ TEST(ExtractRules8, ARuleThatAppliesToThingsIsShared) {
   EXPECT_EQ(s.FindEntity("Application"), nullptr) << Dump(r);
 }
 
+// "A route has a list of stops, each with an address, ...": the list of things is those things
+// in a field list's item too, and "an ordered list of" reads like "a list of".
+TEST(ExtractRules8, AListOfThingsEachWithFields) {
+  for (const char* text : {"A courier tool. A route has a list of stops, each with an address, a time window and a status.",
+                           "A courier tool. A route has an ordered list of stops, each with an address, a time window "
+                           "and a status."}) {
+    auto r = Analyze(text);
+    const auto& s = PlanOf(r);
+    EXPECT_TRUE(HasRelation(s, "Route", "Stop", RelationKind::kOneToMany)) << Dump(r);
+    EXPECT_TRUE(HasField(s, "Stop", "address")) << Dump(r);
+    EXPECT_FALSE(HasField(s, "Route", "address")) << Dump(r);
+  }
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -890,10 +890,13 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         !out.ends_with(" signed up to ")) {
       out = out.substr(0, out.size() - 7) + " many ";
     }
+    // (Longer phrases first: "an ordered list of" before "a list of".)
     for (std::string_view q : {" any number of ", " a number of ", " number of ", " bunch of ", " lots of ", " lot of ",
                                " couple of ", " plenty of ", " handful of ", " at most ", " at least ", " little list of ",
-                               " little checklist of ", " short list of ", " small set of ", " list of ", " checklist of ",
-                               " set of ", " collection of ", " history of ", " log of ", " timeline of ", " series of "}) {
+                               " little checklist of ", " short list of ", " small set of ", " ordered list of ",
+                               " sorted list of ", " numbered list of ", " long list of ", " full list of ", " list of ",
+                               " checklist of ", " set of ", " collection of ", " history of ", " log of ",
+                               " timeline of ", " series of "}) {
       if (out.size() > q.size() && out.ends_with(q)) {
         out = out.substr(0, out.size() - q.size()) + " many ";
         break;
