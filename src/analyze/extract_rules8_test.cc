@@ -18,7 +18,9 @@ using testing::PlanOf;
 // "Payments against an invoice: amount, date, memo": "against" is a preposition like "for" and
 // "on"; the list is the payments', and the invoice has many of them.
 TEST(ExtractRules8, ThingsAgainstAnotherBelongToIt) {
-  auto r = Analyze("A billing tool. Invoices have a number and a total. Payments against an invoice: amount, date, memo.");
+  auto r = Analyze(
+      "A billing tool. Invoices have a number and a total. Payments against an invoice: amount, "
+      "date, memo.");
   const auto& s = PlanOf(r);
   EXPECT_EQ(s.FindEntity("Against"), nullptr) << Dump(r);
   EXPECT_TRUE(HasField(s, "Payment", "memo")) << Dump(r);
@@ -31,7 +33,8 @@ TEST(ExtractRules8, ThingsAgainstAnotherBelongToIt) {
 // know as a person got a plain one-to-many to the pegs.
 TEST(ExtractRules8, AnActsRecordJoinsBothSides) {
   auto r = Analyze(
-      "A fishing lake. Anglers have a name and a licence number. Pegs have a number. Anglers reserve pegs (date, "
+      "A fishing lake. Anglers have a name and a licence number. Pegs have a number. Anglers "
+      "reserve pegs (date, "
       "session, fee).");
   const auto& s = PlanOf(r);
   ASSERT_NE(s.FindEntity("Reservation"), nullptr) << Dump(r);
@@ -42,11 +45,14 @@ TEST(ExtractRules8, AnActsRecordJoinsBothSides) {
 
 // "A build has stages: ...": after an article, "build" (like "import", "invite") is a thing.
 TEST(ExtractRules8, BuildAfterAnArticleIsAThing) {
-  auto r = Analyze("A CI server. Repositories have builds. A build has stages: number, name, status, exit code.");
+  auto r = Analyze(
+      "A CI server. Repositories have builds. A build has stages: number, name, status, exit "
+      "code.");
   const auto& s = PlanOf(r);
   ASSERT_NE(s.FindEntity("Build"), nullptr) << Dump(r);
   EXPECT_TRUE(HasRelation(s, "Build", "Stage", RelationKind::kOneToMany)) << Dump(r);
-  auto r2 = Analyze("A team wiki. Teams have a name. Each invite has an email, a token and an expiry date.");
+  auto r2 = Analyze(
+      "A team wiki. Teams have a name. Each invite has an email, a token and an expiry date.");
   EXPECT_NE(PlanOf(r2).FindEntity("Invite"), nullptr) << Dump(r2);
 }
 
@@ -54,7 +60,8 @@ TEST(ExtractRules8, BuildAfterAnArticleIsAThing) {
 // where a thing belongs names its parent.
 TEST(ExtractRules8, AnAsideNamesTheParent) {
   auto r = Analyze(
-      "A form builder. Workspaces: name, plan. Forms (live in a workspace): title, status. Questions (belong to a "
+      "A form builder. Workspaces: name, plan. Forms (live in a workspace): title, status. "
+      "Questions (belong to a "
       "form): label, kind.");
   const auto& s = PlanOf(r);
   EXPECT_TRUE(HasRelation(s, "Workspace", "Form", RelationKind::kOneToMany)) << Dump(r);
@@ -66,29 +73,37 @@ TEST(ExtractRules8, AnAsideNamesTheParent) {
 // those things, not a Timeline or History record between.
 TEST(ExtractRules8, AHistoryOfThingsIsThoseThings) {
   auto r = Analyze(
-      "A courier tracker. Shipments have a weight and a destination. Each shipment has a timeline of events (name, "
+      "A courier tracker. Shipments have a weight and a destination. Each shipment has a timeline "
+      "of events (name, "
       "timestamp, note).");
   const auto& s = PlanOf(r);
   EXPECT_EQ(s.FindEntity("Timeline"), nullptr) << Dump(r);
   EXPECT_TRUE(HasRelation(s, "Shipment", "Event", RelationKind::kOneToMany)) << Dump(r);
   auto r2 = Analyze(
-      "A courier tracker. Shipments have a weight. Each shipment has a history of status changes (status, when).");
-  EXPECT_TRUE(HasRelation(PlanOf(r2), "Shipment", "StatusChange", RelationKind::kOneToMany)) << Dump(r2);
+      "A courier tracker. Shipments have a weight. Each shipment has a history of status changes "
+      "(status, when).");
+  EXPECT_TRUE(HasRelation(PlanOf(r2), "Shipment", "StatusChange", RelationKind::kOneToMany))
+      << Dump(r2);
 }
 
 // "For each animal we register: name, ear tag, ...": "register", "note", "collect" after a pronoun
 // are verbs of keeping too.
 TEST(ExtractRules8, WhatWeRegisterForEachThingIsItsList) {
-  auto r = Analyze("A herd book. Farms have a name. For each cow we register: name, ear tag, breed, birth date.");
+  auto r = Analyze(
+      "A herd book. Farms have a name. For each cow we register: name, ear tag, breed, birth "
+      "date.");
   ASSERT_NE(PlanOf(r).FindEntity("Cow"), nullptr) << Dump(r);
   EXPECT_TRUE(HasField(PlanOf(r), "Cow", "earTag")) << Dump(r);
-  auto r2 = Analyze("A herd book. Farms have a name. For every cow we note the name, the ear tag and the breed.");
+  auto r2 = Analyze(
+      "A herd book. Farms have a name. For every cow we note the name, the ear tag and the breed.");
   EXPECT_TRUE(HasField(PlanOf(r2), "Cow", "earTag")) << Dump(r2);
 }
 
 // "Ships have cabins (...)": a plural that is also a verb opens the sentence as a thing.
 TEST(ExtractRules8, PluralNounsThatAreAlsoVerbs) {
-  auto r = Analyze("A cruise line. Ships have a name. Ships have cabins (inside, outside, suite) with a number and a price.");
+  auto r = Analyze(
+      "A cruise line. Ships have a name. Ships have cabins (inside, outside, suite) with a number "
+      "and a price.");
   const auto& s = PlanOf(r);
   ASSERT_NE(s.FindEntity("Ship"), nullptr) << Dump(r);
   EXPECT_TRUE(HasRelation(s, "Ship", "Cabin", RelationKind::kOneToMany)) << Dump(r);
@@ -98,7 +113,8 @@ TEST(ExtractRules8, PluralNounsThatAreAlsoVerbs) {
 // people reported are a word that also counts something ("players").
 TEST(ExtractRules8, ReportingOtherPeopleMakesAReport) {
   auto r = Analyze(
-      "A game backend. Matches have a map. Players have a nickname. Players can report other players (match, reason, "
+      "A game backend. Matches have a map. Players have a nickname. Players can report other "
+      "players (match, reason, "
       "comment).");
   const auto& s = PlanOf(r);
   ASSERT_NE(s.FindEntity("Report"), nullptr) << Dump(r);
@@ -111,22 +127,26 @@ TEST(ExtractRules8, ReportingOtherPeopleMakesAReport) {
 // one record of the text whose name ends in it; an attribute word ("amount", "image") does not.
 TEST(ExtractRules8, AOneWordItemNamesTheRecordEndingInIt) {
   auto r = Analyze(
-      "A winery. Grape varieties have a name. Wine styles have a name and a colour. Batches: code, style, start date, "
+      "A winery. Grape varieties have a name. Wine styles have a name and a colour. Batches: code, "
+      "style, start date, "
       "volume, status.");
   const auto& s = PlanOf(r);
   ASSERT_NE(s.FindEntity("WineStyle"), nullptr) << Dump(r);
   EXPECT_TRUE(HasRelation(s, "WineStyle", "Batch", RelationKind::kOneToMany)) << Dump(r);
   EXPECT_FALSE(HasField(s, "Batch", "style")) << Dump(r);
   auto r2 = Analyze(
-      "A shop. Invoice amounts have a net and a tax. Payments: date, amount, method. Invoices have a number.");
-  EXPECT_FALSE(HasRelation(PlanOf(r2), "InvoiceAmount", "Payment", RelationKind::kOneToMany)) << Dump(r2);
+      "A shop. Invoice amounts have a net and a tax. Payments: date, amount, method. Invoices have "
+      "a number.");
+  EXPECT_FALSE(HasRelation(PlanOf(r2), "InvoiceAmount", "Payment", RelationKind::kOneToMany))
+      << Dump(r2);
 }
 
 // "reviewer, outcome, which request it duplicates": "which" opening an item asks which thing; the
 // noun after it is the thing, not a verb ("tickets, which change status" keeps its verb).
 TEST(ExtractRules8, WhichOpeningAnItemNamesAThing) {
   auto r = Analyze(
-      "A help desk. Requests have a title and an address. Duplicate checks: checker, outcome, which request it "
+      "A help desk. Requests have a title and an address. Duplicate checks: checker, outcome, "
+      "which request it "
       "duplicates.");
   const auto& s = PlanOf(r);
   EXPECT_TRUE(HasRelation(s, "Request", "DuplicateCheck", RelationKind::kOneToMany)) << Dump(r);
@@ -136,23 +156,27 @@ TEST(ExtractRules8, WhichOpeningAnItemNamesAThing) {
 // "People comment on cards": people who leave comments or ratings have accounts, even when the text
 // names no login; before, the comments were lost with the word "people".
 TEST(ExtractRules8, PeopleWhoCommentHaveAccounts) {
-  auto r = Analyze("A kanban tool. Boards have lists, lists have cards. People comment on cards and attach files.");
+  auto r = Analyze(
+      "A kanban tool. Boards have lists, lists have cards. People comment on cards and attach "
+      "files.");
   const auto& s = PlanOf(r);
   ASSERT_NE(s.FindEntity("Comment"), nullptr) << Dump(r);
   EXPECT_TRUE(HasRelation(s, "Card", "Comment", RelationKind::kOneToMany)) << Dump(r);
   EXPECT_TRUE(HasRelation(s, "User", "Comment", RelationKind::kOneToMany)) << Dump(r);
 }
 
-// "Vendors answer with quotes: ...": what people answer or respond with is theirs; "players belong to
-// a user login" names the logins.
+// "Vendors answer with quotes: ...": what people answer or respond with is theirs; "players belong
+// to a user login" names the logins.
 TEST(ExtractRules8, AnswersAndLogins) {
   auto r = Analyze(
-      "A repair service. Jobs have a description. Contractors respond with estimates: cost, arrival time, notes.");
+      "A repair service. Jobs have a description. Contractors respond with estimates: cost, "
+      "arrival time, notes.");
   const auto& s = PlanOf(r);
   ASSERT_NE(s.FindEntity("Estimate"), nullptr) << Dump(r);
   EXPECT_TRUE(HasRelation(s, "Contractor", "Estimate", RelationKind::kOneToMany)) << Dump(r);
   auto r2 = Analyze(
-      "A bowling league. Bowlers have a name and an average and belong to a user login (email and password). Teams "
+      "A bowling league. Bowlers have a name and an average and belong to a user login (email and "
+      "password). Teams "
       "have bowlers.");
   EXPECT_TRUE(HasRelation(PlanOf(r2), "User", "Bowler", RelationKind::kOneToMany)) << Dump(r2);
   EXPECT_FALSE(HasField(PlanOf(r2), "Bowler", "password")) << Dump(r2);
@@ -162,7 +186,8 @@ TEST(ExtractRules8, AnswersAndLogins) {
 // shared by them (many-to-many), not an application of a person to one of them.
 TEST(ExtractRules8, ARuleThatAppliesToThingsIsShared) {
   auto r = Analyze(
-      "A hotel back office. Room types have a name and a base price. Extras have a name and a price. Tax rates have "
+      "A hotel back office. Room types have a name and a base price. Extras have a name and a "
+      "price. Tax rates have "
       "a percent. Tax rates apply to certain room types and certain extras.");
   const auto& s = PlanOf(r);
   EXPECT_TRUE(HasRelation(s, "TaxRate", "RoomType", RelationKind::kManyToMany)) << Dump(r);
@@ -173,9 +198,11 @@ TEST(ExtractRules8, ARuleThatAppliesToThingsIsShared) {
 // "A route has a list of stops, each with an address, ...": the list of things is those things
 // in a field list's item too, and "an ordered list of" reads like "a list of".
 TEST(ExtractRules8, AListOfThingsEachWithFields) {
-  for (const char* text : {"A courier tool. A route has a list of stops, each with an address, a time window and a status.",
-                           "A courier tool. A route has an ordered list of stops, each with an address, a time window "
-                           "and a status."}) {
+  for (const char* text :
+       {"A courier tool. A route has a list of stops, each with an address, a time window and a "
+        "status.",
+        "A courier tool. A route has an ordered list of stops, each with an address, a time window "
+        "and a status."}) {
     auto r = Analyze(text);
     const auto& s = PlanOf(r);
     EXPECT_TRUE(HasRelation(s, "Route", "Stop", RelationKind::kOneToMany)) << Dump(r);
