@@ -211,5 +211,16 @@ TEST(ExtractRules8, AListOfThingsEachWithFields) {
   }
 }
 
+// "everyone only sees their own plants": "everyone" stands for the logins as "you" does ("everyone
+// has an account" links nothing).
+TEST(ExtractRules8, EveryoneIsTheLogins) {
+  auto r = Analyze(
+      "A seed library. It needs accounts (username, email, password), and everyone only sees their own seed packets. "
+      "Seed packets have a variety and a harvest year.");
+  EXPECT_TRUE(HasRelation(PlanOf(r), "User", "SeedPacket", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A seed library. Everyone has an account. Seed packets have a variety and a harvest year.");
+  EXPECT_EQ(PlanOf(r2).FindEntity("Account"), nullptr) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -541,13 +541,20 @@ std::vector<Chunk> Extractor::PronounChunks(size_t si, const std::vector<Chunk>&
     if (T[k].text == ")" && depth > 0) --depth;
     if (depth != 0 || T[k].kind != Token::kWord) continue;
     const std::string& w = T[k].lower;
-    if (w != "it" && w != "them" && w != "they" && w != "you" && w != "each") continue;
+    if (w != "it" && w != "them" && w != "they" && w != "you" && w != "each" && w != "everyone" && w != "everybody") {
+      continue;
+    }
     if (in_list(k, k + 1)) continue;
     const std::string next = k + 1 < T.size() ? T[k + 1].lower : "";
     // "you can have several projects", "you start a session": the reader addressed is the user.
-    if (w == "you") {
-      if (!In(next, {"can", "have", "create", "own", "make", "add", "start", "keep", "write", "post", "upload", "book",
-                     "log", "get", "pick", "choose", "follow", "join", "save", "also"})) {
+    // ("everyone only sees their own plants", "everybody keeps a list": so is everyone; "everyone
+    // has an account" says who logs in, not what they own.)
+    if (w == "you" || w == "everyone" || w == "everybody") {
+      const bool you = w == "you";
+      if (!(you && In(next, {"can", "have", "create", "own", "make", "add", "start", "keep", "write", "post", "upload",
+                             "book", "log", "get", "pick", "choose", "follow", "join", "save", "also"})) &&
+          !(!you && In(next, {"only", "sees", "owns", "keeps", "creates", "adds", "manages", "tracks", "logs",
+                              "uploads", "writes", "posts", "books", "saves", "follows", "picks"}))) {
         continue;
       }
       Chunk p;
