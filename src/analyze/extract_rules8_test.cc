@@ -222,5 +222,20 @@ TEST(ExtractRules8, EveryoneIsTheLogins) {
   EXPECT_EQ(PlanOf(r2).FindEntity("Account"), nullptr) << Dump(r2);
 }
 
+// "the services offered at each location: ...": what is done at a place belongs to it; "a name
+// shown on the board" is no record kept at the board.
+TEST(ExtractRules8, WhatIsDoneAtAPlaceBelongsToIt) {
+  auto r = Analyze(
+      "A community directory. Locations have a name, an address and opening hours. Then the services offered at each "
+      "location: name, description, fees, eligibility.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasRelation(s, "Location", "Service", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Service", "eligibility")) << Dump(r);
+  auto r2 = Analyze(
+      "A ward bed board. Wards have a name. Bed types: name, a short name shown on the board, description. Beds have a "
+      "number and a bed type.");
+  EXPECT_EQ(PlanOf(r2).FindEntity("Board"), nullptr) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

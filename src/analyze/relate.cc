@@ -327,6 +327,20 @@ Kind Classify(const std::string& c, const Chunk& b) {
   // verb of holding says how many.
   // (Only after a verb alone: "a company with many outlets", "we organise many events" stay as
   // they read without the count.)
+  // ("the services offered at each location", "classes held in a studio", "items sold at a
+  // market": what is done at a place belongs to it.)
+  {
+    auto ws = Split(Trim(c), ' ');
+    if (!ws.empty() && In(ws[0], {"is", "are", "get", "gets", "being"})) ws.erase(ws.begin());
+    if (ws.size() == 2 && In(ws[1], {"at", "in", "on", "inside", "within", "under"}) &&
+        ((ws[0].size() > 4 && ws[0].ends_with("ed")) || lex::IsIrregularParticiple(ws[0])) &&
+        !In(ws[0], {"interested", "based", "used", "involved", "included", "listed", "mentioned", "described",
+                    "specialised", "specialized", "trained", "skilled", "qualified", "experienced", "logged",
+                    "signed", "checked", "engaged", "employed", "registered", "enrolled", "subscribed", "shown",
+                    "displayed", "printed", "rendered", "pinned", "sold"})) {
+      return {"b_has_a", ""};
+    }
+  }
   for (std::string_view q : {" several ", " multiple ", " many ", " some ", " various ", " lots of ", " a few "}) {
     if (c.size() > q.size() + 1 && c.ends_with(q)) {
       const std::string verb = c.substr(0, c.size() - q.size() + 1);
