@@ -151,6 +151,7 @@ class Extractor {
   std::vector<FieldList> lists_;
   LinkList links_;
   std::string header_scope_;  // "records per vehicle:": the record the lines after a header belong to
+  std::string section_head_;  // "Patients" heading a section whose first line is that record's
   std::set<std::string> accepted_;
   std::map<std::string, std::string> phrase_to_entity_;  // singular phrase -> entity name
   std::set<std::string> self_nested_;  // candidates described as nested / trees

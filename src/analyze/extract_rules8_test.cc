@@ -237,5 +237,22 @@ TEST(ExtractRules8, WhatIsDoneAtAPlaceBelongsToIt) {
   EXPECT_EQ(PlanOf(r2).FindEntity("Board"), nullptr) << Dump(r2);
 }
 
+// "Members" on a line of its own, then "- Member: ...", "- Payments: ...": a section heading that
+// names a record whose own line opens the section heads the lines after it.
+TEST(ExtractRules8, ASectionHeadedByARecord) {
+  auto r = Analyze(
+      "A rowing club backend.\n"
+      "Boats\n"
+      "- Boat: name, class, seats.\n"
+      "Members\n"
+      "- Member: full name, birth date, status.\n"
+      "- Payments: amount, paid on, period.\n"
+      "- Certificates: kind, issued on, expires on.\n");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasRelation(s, "Member", "Payment", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Member", "Certificate", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasRelation(s, "Boat", "Member", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -697,6 +697,25 @@ void Extractor::HeaderScope(size_t si, const std::vector<Chunk>& chunks) {
     if (scoped && last.depth == 0 && Referable(last) && !PersonLike(last)) header_scope_ = last.name;
     return;
   }
+  // "Patients" on a line of its own, then "- Patient: name, ...", "- Blood pressure readings: ...",
+  // "- Appointments: ...": a section heading that names a record whose own line opens the section
+  // heads the lines after that one (people too: the patient is the parent here).
+  if (s.line_start && !s.bullet && chunks.size() == 1 && chunks[0].begin == 0 && chunks[0].end == T.size() &&
+      chunks[0].plural && chunks[0].depth == 0 && !lex::IsFieldWord(chunks[0].words.back()) &&
+      !IsBadHead(chunks[0].words.back())) {  // ("Members" reads as a count column to LooksLikeAttribute)
+    header_scope_.clear();
+    section_head_ = chunks[0].name;
+    return;
+  }
+  if (!section_head_.empty() && s.line_start) {
+    const Chunk& lead = chunks.front();
+    const bool own_line = lead.begin <= 1 && lead.depth == 0 && lead.end < T.size() &&
+                          naming::Singularize(lead.name) == naming::Singularize(section_head_) &&
+                          In(T[lead.end].lower, {":", "(", "has", "have"});
+    if (own_line) header_scope_ = section_head_;
+    section_head_.clear();
+    if (own_line) return;
+  }
   if (header_scope_.empty() || !s.line_start) return;
   const Chunk& lead = chunks.front();
   const bool item_shape =
