@@ -254,5 +254,20 @@ TEST(ExtractRules8, ASectionHeadedByARecord) {
   EXPECT_FALSE(HasRelation(s, "Boat", "Member", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "The core thing is a flight. It has the user who took it, the departure airport and the arrival
+// airport, the date, ...": "It" opening the sentence stands for the thing the sentence before
+// named, and a relative clause in the first item does not end the list.
+TEST(ExtractRules8, ItHasListsItsAntecedentsColumns) {
+  auto r = Analyze(
+      "A ride log. Riders register with a name and an email. The core thing is a ride. It has the rider who did it, "
+      "the start station and the end station, the date, distance, duration and a note. Stations have a name and a "
+      "code.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Ride", "distance")) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Station", "Ride", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Distance"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Duration"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -958,6 +958,25 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         }
       }
     }
+    // ("The core thing is a flight. It has the user who took it, the departure airport, ...": a
+    // pronoun opening the sentence stands for the first thing the sentence before named; "the
+    // core thing", "the main part" name nothing.)
+    Chunk antecedent;
+    if (!subj && v == 1 && si > 0 && In(T[0].lower, {"it", "they"}) && In(T[v].lower, {"has", "have"})) {
+      const auto& P = s_[si - 1].tokens;
+      for (const auto& c : ChunkTokens(P, 0, P.size())) {
+        if (c.depth == 0 && c.plural == (T[0].lower == "they") && !LooksLikeAttribute(c) &&
+            !lex::IsNonEntity(c.words.back()) && !IsBadHead(c.words.back()) && !IsUserHead(c) && !lex::RoleOf(c.words.back())) {
+          antecedent = c;
+          break;
+        }
+      }
+      if (!antecedent.name.empty()) {
+        antecedent.begin = antecedent.end = 0;  // (it stands at the start of this sentence)
+        subj = &antecedent;
+        fronted = true;
+      }
+    }
     if (subj && !fronted) subj = WalkBack(T, chunks, subj);
     if (!subj || subj->depth != 0) continue;
     // ("people register with a username, email and password": the people who sign up are the
@@ -1064,6 +1083,12 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       for (size_t k = items[ii].begin; k < items[ii].end; ++k) {
         if (T[k].text == "(") k = MatchParen(T, k, items[ii].end);  // "(a list ordered that we manage)"
         if (k < items[ii].end && In(T[k].lower, {"whether", "if", "which", "who", "that", "when"})) {
+          // ("the user who took it, the departure airport, ...": a relative clause right after the
+          // first item's noun qualifies that item; the list goes on.)
+          const bool relative = ii == 0 && k > items[ii].begin && T[k - 1].kind == Token::kWord &&
+                                In(T[k].lower, {"who", "which", "that"}) && items.size() >= 4 &&
+                                !lex::IsStopword(T[k - 1].lower);
+          if (relative) break;
           counted = ii + 1;
           break;
         }
