@@ -269,5 +269,18 @@ TEST(ExtractRules8, ItHasListsItsAntecedentsColumns) {
   EXPECT_EQ(s.FindEntity("Duration"), nullptr) << Dump(r);
 }
 
+// "Routines are the training plans coaches build in an editor: a name, a colour and a level": a
+// sentence that defines the thing it opens with lists that thing's columns ("The children are our
+// patients: ..." names them by the writer's word instead and is left alone).
+TEST(ExtractRules8, ADefiningSentenceListsItsSubjectsColumns) {
+  auto r = Analyze(
+      "A swim club backend. Routines are the training plans coaches build in an editor: a name, a colour and a "
+      "level. Swimmers have a name and a birth date.");
+  const auto& s = PlanOf(r);
+  ASSERT_NE(s.FindEntity("Routine"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Routine", "colour")) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Editor"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -190,6 +190,20 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     }
     glossed = true;
   }
+  // "Sequences are the automation scripts users build in an editor: a name, a colour and a kind",
+  // "Regimens are longer care plans, like ...: a name and a colour": a sentence that defines the
+  // thing it opens with lists that thing's columns, not those of the last phrase before the colon.
+  if (!glossed && !chunks.empty()) {
+    const Chunk& first = chunks.front();
+    const bool opens = first.depth == 0 && (first.begin == 0 || (first.begin == 1 && T[0].lower == "the"));
+    if (opens && head && head != &first && first.end + 1 < colon && In(T[first.end].lower, {"are", "is"}) &&
+        In(T[first.end + 1].lower, {"the", "a", "an", "longer", "shorter", "small", "big"}) &&
+        first.plural && !LooksLikeAttribute(first) && !IsBadHead(first.words.back()) &&
+        !lex::IsNonEntity(first.words.back()) && !IsUserHead(first) && LooksLikeFieldList(T, colon + 1, list_end)) {
+      head = &first;
+      glossed = true;
+    }
+  }
   // "This queue entry must save: the patient, ...", "For each shipment we store: carrier, ...": a
   // verb of keeping before the colon; the list is its subject's.
   const bool verb_head = head && head->words.size() == 1 && head->begin == colon - 1 && colon >= 2 &&
