@@ -282,5 +282,19 @@ TEST(ExtractRules8, ADefiningSentenceListsItsSubjectsColumns) {
   EXPECT_EQ(s.FindEntity("Editor"), nullptr) << Dump(r);
 }
 
+// "the backend for a weather buoy: a float that sits in the bay, measures wave heights, logs the
+// water temperature and sends readings every minute": what a thing does is no list of its columns.
+TEST(ExtractRules8, WhatAThingDoesIsNoColumnList) {
+  auto r = Analyze(
+      "I'm building the backend for an open-source weather buoy: a float that sits in the bay, measures wave "
+      "heights, logs the water temperature, sends readings every minute and keeps a battery level. Stations have a "
+      "name and a location.");
+  const auto& s = PlanOf(r);
+  for (const auto& e : s.entities) {
+    EXPECT_EQ(e.FindField("measuresWaveHeights"), nullptr) << e.name << "\n" << Dump(r);
+    EXPECT_EQ(e.FindField("logsWaterTemperature"), nullptr) << e.name << "\n" << Dump(r);
+  }
+}
+
 }  // namespace
 }  // namespace bf::analyze

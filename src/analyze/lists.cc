@@ -240,6 +240,28 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     }
   }
   if (!head) return false;
+  // "an open-source garden robot: a gantry that sits over a bed, moves a tool head in x/y/z, plants
+  // seeds, takes photos with a camera and reads soil sensors": what a thing does, item by item, is
+  // no list of its columns.
+  {
+    const auto items = SplitItems(T, colon + 1, list_end, false);
+    int acts = 0;
+    for (const auto& it : items) {
+      const std::string& w = T[it.begin].lower;
+      if (T[it.begin].kind != Token::kWord || w.size() < 4 || !w.ends_with("s") || w.ends_with("ss") ||
+          !(lex::IsVerb(w) || lex::IsNounVerb(w)) || lex::IsFieldWord(w)) {
+        continue;
+      }
+      bool object = false;
+      for (size_t k = it.begin + 1; k < std::min(it.end, it.begin + 3); ++k) {
+        object = object || In(T[k].lower, {"a", "an", "the", "its", "their", "his", "her"}) ||
+                 (T[k].kind == Token::kWord && T[k].lower.size() > 3 && T[k].lower.ends_with("s") &&
+                  !T[k].lower.ends_with("ss") && !lex::IsStopword(T[k].lower));
+      }
+      if (object) ++acts;
+    }
+    if (items.size() >= 3 && acts * 2 >= static_cast<int>(items.size())) return false;
+  }
   // "At the door: checked in at, ...", "On the day: ...": a place or moment opening the sentence
   // labels what follows; it is no record.
   {
