@@ -296,5 +296,17 @@ TEST(ExtractRules8, WhatAThingDoesIsNoColumnList) {
   }
 }
 
+// "The garden map: plants placed on the bed, each with a name, a spread radius and a stage": the
+// things after the colon, "each with" their columns, are the record; the label is not.
+TEST(ExtractRules8, ThingsEachWithColumnsAfterALabel) {
+  auto r = Analyze(
+      "A vineyard app. Blocks have a name and an area. The planting plan: vines placed in a block, each with a row, "
+      "a position, a clone and a planting date.");
+  const auto& s = PlanOf(r);
+  ASSERT_NE(s.FindEntity("Vine"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Vine", "clone")) << Dump(r);
+  EXPECT_EQ(s.FindEntity("PlantingPlan"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

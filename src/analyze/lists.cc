@@ -262,6 +262,26 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     }
     if (items.size() >= 3 && acts * 2 >= static_cast<int>(items.size())) return false;
   }
+  // "The garden map: plants placed on the bed, each with a name, a spread radius and a stage": the
+  // label names a part of the product; the things after the colon, "each with" their columns, are
+  // the record.
+  for (const auto& c : chunks) {
+    if (c.depth != 0 || c.begin <= colon) continue;
+    if (c.begin > colon + 2 || !c.plural || LooksLikeAttribute(c) || lex::IsNonEntity(c.words.back()) ||
+        IsBadHead(c.words.back())) {
+      break;
+    }
+    size_t k = c.end;
+    while (k + 2 < list_end && k < c.end + 8 && T[k].text != "," && T[k].text != ";") ++k;
+    if (k + 2 < list_end && T[k].text == "," && T[k + 1].lower == "each" && T[k + 2].lower == "with" &&
+        LooksLikeFieldList(T, k + 3, list_end)) {
+      label_heads_.insert(si * 1000 + head->begin);
+      Note(c, 4.0, true, si);
+      lists_.push_back({IsUserHead(c) ? "User" : c.name, si, k + 3, list_end});
+      return true;
+    }
+    break;
+  }
   // "At the door: checked in at, ...", "On the day: ...": a place or moment opening the sentence
   // labels what follows; it is no record.
   {
