@@ -1269,9 +1269,14 @@ void Extractor::ParseLists() {
           if (is_head) head_ref = true;
           continue;
         }
+        // ("the species it is", "a series": a word spelled the same in both numbers is one thing
+        // after "a", "the" or "its".)
+        const bool one_of_invariant = c.plural && naming::Singularize(c.words.back()) == c.words.back() &&
+                                      c.begin > it.begin &&
+                                      In(T[c.begin - 1].lower, {"a", "an", "the", "its", "their", "which", "one"});
         if (plural_many) {
           d_.AddRelation(owner, r, spec::RelationKind::kManyToMany);
-        } else if (c.plural && is_head) {
+        } else if (c.plural && is_head && !one_of_invariant) {
           d_.AddRelation(owner, r, spec::RelationKind::kOneToMany);
         } else {
           std::string inv;

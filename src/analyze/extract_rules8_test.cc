@@ -12,6 +12,7 @@ namespace {
 using spec::RelationKind;
 using testing::Dump;
 using testing::HasField;
+using testing::HasDirected;
 using testing::HasRelation;
 using testing::PlanOf;
 
@@ -306,6 +307,17 @@ TEST(ExtractRules8, ThingsEachWithColumnsAfterALabel) {
   ASSERT_NE(s.FindEntity("Vine"), nullptr) << Dump(r);
   EXPECT_TRUE(HasField(s, "Vine", "clone")) << Dump(r);
   EXPECT_EQ(s.FindEntity("PlantingPlan"), nullptr) << Dump(r);
+}
+
+// "Plants: each one has a nickname, the species it is, and notes": "species" after "the" is one
+// species, which has many plants (the relation pointed the other way).
+TEST(ExtractRules8, TheSpeciesItIsIsOne) {
+  auto r = Analyze(
+      "A plant tracker. Species have a name and a light level. Plants: each one has a nickname, the species it is, "
+      "and notes.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Species", "Plant", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasDirected(s, "Plant", "Species", RelationKind::kOneToMany)) << Dump(r);
 }
 
 }  // namespace
