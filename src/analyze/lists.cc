@@ -265,22 +265,21 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   // "The garden map: plants placed on the bed, each with a name, a spread radius and a stage": the
   // label names a part of the product; the things after the colon, "each with" their columns, are
   // the record.
-  for (const auto& c : chunks) {
-    if (c.depth != 0 || c.begin <= colon) continue;
-    if (c.begin > colon + 2 || !c.plural || LooksLikeAttribute(c) || lex::IsNonEntity(c.words.back()) ||
-        IsBadHead(c.words.back())) {
-      break;
+  {
+    const auto after = std::find_if(chunks.begin(), chunks.end(),
+                                    [&](const Chunk& c) { return c.depth == 0 && c.begin > colon; });
+    if (after != chunks.end() && after->begin <= colon + 2 && after->plural && !LooksLikeAttribute(*after) &&
+        !lex::IsNonEntity(after->words.back()) && !IsBadHead(after->words.back())) {
+      size_t k = after->end;
+      while (k + 2 < list_end && k < after->end + 8 && T[k].text != "," && T[k].text != ";") ++k;
+      if (k + 2 < list_end && T[k].text == "," && T[k + 1].lower == "each" && T[k + 2].lower == "with" &&
+          LooksLikeFieldList(T, k + 3, list_end)) {
+        label_heads_.insert(si * 1000 + head->begin);
+        Note(*after, 4.0, true, si);
+        lists_.push_back({IsUserHead(*after) ? "User" : after->name, si, k + 3, list_end});
+        return true;
+      }
     }
-    size_t k = c.end;
-    while (k + 2 < list_end && k < c.end + 8 && T[k].text != "," && T[k].text != ";") ++k;
-    if (k + 2 < list_end && T[k].text == "," && T[k + 1].lower == "each" && T[k + 2].lower == "with" &&
-        LooksLikeFieldList(T, k + 3, list_end)) {
-      label_heads_.insert(si * 1000 + head->begin);
-      Note(c, 4.0, true, si);
-      lists_.push_back({IsUserHead(c) ? "User" : c.name, si, k + 3, list_end});
-      return true;
-    }
-    break;
   }
   // "At the door: checked in at, ...", "On the day: ...": a place or moment opening the sentence
   // labels what follows; it is no record.
