@@ -54,6 +54,16 @@ bool IsRoleModifier(std::string_view w) {
   return In(w, {"start", "end", "home", "away", "origin", "destination", "source", "target", "departure", "arrival",
                 "pickup", "dropoff", "return", "sending", "receiving"});
 }
+
+// "number of pings", "count of seats", "counters of threads", "how many tickets": the phrase at
+// `pos` is counted, not referred to.
+bool IsCountOf(const std::vector<Token>& T, size_t begin, size_t pos) {
+  if (pos < begin + 2) return false;
+  const std::string& a = T[pos - 2].lower;
+  const std::string& b = T[pos - 1].lower;
+  return (b == "of" && In(a, {"number", "count", "counts", "counter", "counters", "tally"})) ||
+         (a == "how" && b == "many");
+}
 }  // namespace
 
 bool IsGenericDependent(std::string_view w) {
@@ -1214,6 +1224,9 @@ void Extractor::ParseLists() {
         if (c.depth > base_depth && !(another && c.depth == base_depth + 1)) continue;
         // ("min/max players": a bound on a count of things is no reference to them.)
         if (In(c.words.front(), {"max", "min", "maximum", "minimum", "total"})) continue;
+        // ("number of pings", "counters of threads and posts", "how many seats": a count of
+        // things is a column of the owner, not a link to them.)
+        if (IsCountOf(T, it.begin, c.begin)) continue;
         std::string r = Resolve(c);
         if (r.empty() && ci == 0 && c.begin <= it.begin + 1 && c.end == it.end) r = ResolveByTail(c);
         if (r.empty()) continue;
@@ -1288,7 +1301,8 @@ void Extractor::ParseLists() {
         if (is_head) head_ref = true;
       }
       if (head_ref) continue;
-      if (!l.paren && !chunks.empty() && chunks.front().begin <= it.begin + 3 && chunks.front().depth == base_depth) {
+      if (!l.paren && !chunks.empty() && chunks.front().begin <= it.begin + 3 && chunks.front().depth == base_depth &&
+          !IsCountOf(T, it.begin, chunks.front().begin)) {
         const Chunk& h = chunks.front();
         auto make = [&](const std::string& name, DField field,
                         std::source_location loc = std::source_location::current()) {

@@ -226,7 +226,8 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
     }
     const std::string& w = t.lower;
     if (!started) {
-      if (w == "number" && i + 1 < end && toks[i + 1].lower == "of") {
+      if (In(w, {"number", "count", "counts", "counter", "counters", "tally"}) && i + 1 < end &&
+          toks[i + 1].lower == "of") {
         is_count = true;
         ++i;
         continue;
@@ -392,6 +393,11 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
   words.erase(std::remove_if(words.begin(), words.end(), [](const std::string& w) { return w == "/" || w == "|"; }),
               words.end());
   if (words.empty()) return out;
+  // ("number of pings", "how many seats": the count of them, `pingCount`, `seatCount`.)
+  if (is_count && values.empty() && naming::Singularize(words.back()) != words.back()) {
+    words.back() = naming::Singularize(words.back());
+    words.push_back("count");
+  }
   // "due dates", "start times": one value per record ("loans with due dates and fines").
   if (In(words.back(), {"dates", "times", "timestamps", "deadlines"}) && words.size() >= 2) {
     words.back() = naming::Singularize(words.back());

@@ -1,0 +1,46 @@
+// Extraction rules from a ninth round. Every description here is written for the test; none is
+// taken from an evaluation case.
+#include <gtest/gtest.h>
+
+#include "analyze/analyzer.h"
+#include "analyze/test_util.h"
+
+namespace bf::analyze {
+namespace {
+
+using spec::RelationKind;
+using testing::Dump;
+using testing::HasDirected;
+using testing::HasField;
+using testing::HasRelation;
+using testing::PlanOf;
+
+// "number of pings", "how many seats": a count of things is the owner's integer column. Before,
+// the counted word was read as a reference and drew the relation the wrong way round (Ping 1—n
+// Check: every check pointing at one ping).
+TEST(ExtractRules9, ACountOfThingsIsAColumnNotALink) {
+  auto r = Analyze(
+      "An uptime monitor. A project has checks: name, slug, status, last ping time, number of pings. "
+      "Each check receives pings: timestamp, kind, body. Venues: name, city, how many seats.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Check", "Ping", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasDirected(s, "Ping", "Check", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Check", "pingCount")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Venue", "seatCount")) << Dump(r);
+}
+
+// "counters of threads": a count under another name is a column too, and it makes no record of
+// its own ("how many images we keep for it" made `DeviceImage`).
+TEST(ExtractRules9, CountersMakeNoRecord) {
+  auto r = Analyze(
+      "A forum. Categories: name, color, counters of threads. Threads sit in a category: title, slug. "
+      "A device has a name and how many images we keep for it.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Category", "Thread", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasDirected(s, "Thread", "Category", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Category", "threadCount")) << Dump(r);
+  EXPECT_EQ(s.FindEntity("DeviceImage"), nullptr) << Dump(r);
+}
+
+}  // namespace
+}  // namespace bf::analyze
