@@ -111,6 +111,20 @@ void NameChunk(Chunk& c) {
   if (words.size() == 2 && (words[0] == "user" || words[0] == "users") && StartsWith(words[1], "account")) {
     words = {words[1] == "accounts" ? "users" : "user"};
   }
+  // ("out-of-scope assets", "a drag-and-drop editor", "in-app notifications": a hyphenated phrase
+  // that qualifies the head says what kind it is and is no part of its name; "to-do lists" and
+  // "check-in desks" keep theirs.)
+  if (words.size() >= 2) {
+    auto qualifier = [](const std::string& w) {
+      if (w.find('-') == std::string::npos) return false;
+      const auto parts = Split(w, '-');
+      if (parts.size() == 2) return In(parts[0], {"in", "on", "off", "out", "at"});
+      return parts.size() >= 3 && std::any_of(parts.begin() + 1, parts.end() - 1, [](const std::string& p) {
+               return In(p, {"of", "and", "in", "to", "on", "by", "for", "the", "a", "or", "per", "at", "as"});
+             });
+    };
+    words.erase(std::remove_if(words.begin(), words.end() - 1, qualifier), words.end() - 1);
+  }
   if (words.size() >= 2 && !c.identifier) {
     const std::string& last = words.back();
     const std::string& prev = words[words.size() - 2];

@@ -42,5 +42,19 @@ TEST(ExtractRules9, CountersMakeNoRecord) {
   EXPECT_EQ(s.FindEntity("DeviceImage"), nullptr) << Dump(r);
 }
 
+// "out-of-scope assets", "a drag-and-drop editor": a hyphenated qualifier is no part of the record's
+// name (the name kept its last three words and planned `OfScopeAsset`); lexical compounds such as
+// "to-do" stay.
+TEST(ExtractRules9, AHyphenatedQualifierIsNoPartOfTheName) {
+  auto r = Analyze(
+      "A bug bounty platform. Programs list out-of-scope assets (type, identifier). Researchers submit "
+      "reports (title, severity). Volunteers keep to-do lists (title, due date) with tasks (name, done).");
+  const auto& s = PlanOf(r);
+  EXPECT_EQ(s.FindEntity("OfScopeAsset"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Program", "Asset", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Asset", "identifier")) << Dump(r);
+  EXPECT_NE(s.FindEntity("ToDoList"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
