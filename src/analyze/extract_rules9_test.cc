@@ -56,5 +56,22 @@ TEST(ExtractRules9, AHyphenatedQualifierIsNoPartOfTheName) {
   EXPECT_NE(s.FindEntity("ToDoList"), nullptr) << Dump(r);
 }
 
+// "every one sees only his own wines and his own lists": what people see as their own is theirs,
+// every coordinated thing of it, and the second "their own" is the people's again, not the wines'.
+TEST(ExtractRules9, WhatPeopleSeeAsTheirOwnIsTheirs) {
+  auto r = Analyze(
+      "A wine cellar app. Some friends will use it too, but every one see only his own wines and his "
+      "own lists. Wines have a name and a vintage. Lists have a title.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "User", "Wine", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "User", "List", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasRelation(s, "Wine", "List", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A recipe site. Users can edit their own recipes and menus. Recipes have a title. "
+                    "Menus have a date.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(HasDirected(s2, "User", "Recipe", RelationKind::kOneToMany)) << Dump(r2);
+  EXPECT_TRUE(HasDirected(s2, "User", "Menu", RelationKind::kOneToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -554,7 +554,8 @@ std::vector<Chunk> Extractor::PronounChunks(size_t si, const std::vector<Chunk>&
     if (T[k].text == "(") ++depth;
     if (T[k].text == ")" && depth > 0) --depth;
     if (depth != 0 || T[k].kind != Token::kWord) continue;
-    const std::string& w = T[k].lower;
+    // ("every one sees only his own wines": "every one" is everyone.)
+    const std::string& w = T[k].lower == "one" && k > 0 && T[k - 1].lower == "every" ? "everyone" : T[k].lower;
     if (w != "it" && w != "them" && w != "they" && w != "you" && w != "each" && w != "everyone" && w != "everybody") {
       continue;
     }
@@ -567,7 +568,7 @@ std::vector<Chunk> Extractor::PronounChunks(size_t si, const std::vector<Chunk>&
       const bool you = w == "you";
       if (!(you && In(next, {"can", "have", "create", "own", "make", "add", "start", "keep", "write", "post", "upload",
                              "book", "log", "get", "pick", "choose", "follow", "join", "save", "also"})) &&
-          !(!you && In(next, {"only", "sees", "owns", "keeps", "creates", "adds", "manages", "tracks", "logs",
+          !(!you && In(next, {"only", "sees", "see", "owns", "keeps", "creates", "adds", "manages", "tracks", "logs",
                               "uploads", "writes", "posts", "books", "saves", "follows", "picks"}))) {
         continue;
       }
@@ -1274,6 +1275,19 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
                               "forwards", "hand", "hands", "sell", "sells", "award", "awards"})) {
         k = {"b_has_a", ""};
       }
+    }
+    // ("their own wines and their own lists": the two are the people's, not the lists the wines'.)
+    if (k.type == "a_has_b" && Trim(conn).starts_with("and ") && b.begin >= 1 && a.begin >= 1 &&
+        T[b.begin - 1].lower == "own" && T[a.begin - 1].lower == "own") {
+      continue;
+    }
+    // ("everyone only sees their own wines and lists", "users can edit their own posts": what
+    // people see or edit as their own is theirs.)
+    if (k.type.empty() && a.name != b.name && b.begin >= 2 && T[b.begin - 1].lower == "own" &&
+        In(T[b.begin - 2].lower, {"their", "his", "her"}) &&
+        In(Trim(conn), {"see", "sees", "view", "views", "access", "accesses", "edit", "edits", "manage", "manages",
+                        "can see", "can view", "can access", "can edit", "can manage"})) {
+      k = {"a_has_b", ""};
     }
     // "teachers grade submissions", "each sample reaches a lab": a verb the patterns do not know,
     // alone between two phrases, still relates them when both are records on other evidence (it
