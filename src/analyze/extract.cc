@@ -819,7 +819,15 @@ void Extractor::Decide() {
     }
     // People the domain keeps records about (patients, students, drivers) are entities when the
     // text relates them to other things; account roles (admins, staff, members) are not.
-    bool person_entity = IsPersonEntityWord(head);
+    // ("a guest books one or more beds ... we store the guest's name, email and passport number",
+    // "parents see their children's results": so are customers, buyers, guests and parents the
+    // text keeps coming back to.)
+    bool person_entity = IsPersonEntityWord(head) ||
+                         In(naming::Singularize(head), {"customer", "parent", "guest"});
+    if (lex::RoleOf(head) && single && !c.strong && person_entity && c.score >= 2.5 &&
+        naming::Singularize(head) == "customer") {
+      d_.userMentioned = true;  // (who books or orders online still signs in)
+    }
     if (lex::RoleOf(head) && single && !c.strong && !(person_entity && c.score >= 2.5)) {
       // Account-holder words imply logins; domain roles ("managers" of departments) do not.
       if (In(head, {"member", "customer", "staff", "admin", "administrator", "subscriber", "buyer", "seller",

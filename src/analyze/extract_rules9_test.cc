@@ -73,5 +73,40 @@ TEST(ExtractRules9, WhatPeopleSeeAsTheirOwnIsTheirs) {
   EXPECT_TRUE(HasDirected(s2, "User", "Menu", RelationKind::kOneToMany)) << Dump(r2);
 }
 
+// "A guest books one or more beds ... we store the guest's name, email and passport number": a
+// customer, guest or parent the text keeps talking about is a record of its own, not the logins
+// (the staff log in); a customer who orders online still signs in, so the logins stay.
+TEST(ExtractRules9, CustomersGuestsAndParentsTheTextTalksAboutAreRecords) {
+  auto r = Analyze(
+      "A hostel. Rooms have a name and a type. A guest books one or more beds for a check-in and "
+      "check-out date, and we store the guest's name, email and passport number. Guests pay a deposit. "
+      "Front desk staff log in to check guests in and out.");
+  const auto& s = PlanOf(r);
+  ASSERT_NE(s.FindEntity("Guest"), nullptr) << Dump(r);
+  auto r2 = Analyze(
+      "A bakery shop. Customers place orders for cakes; each order has a pickup date and a total. "
+      "Customers can cancel an order until the day before.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(HasRelation(s2, "Customer", "Order", RelationKind::kOneToMany)) << Dump(r2);
+  EXPECT_NE(s2.FindEntity("User"), nullptr) << Dump(r2);
+  // Named once in passing, a customer is still the logins' word.
+  auto r3 = Analyze("A helpdesk. Tickets have a subject and a status; agents answer tickets from a customer.");
+  EXPECT_EQ(PlanOf(r3).FindEntity("Customer"), nullptr) << Dump(r3);
+}
+
+// "each tour is led by many guides, and hikers book seats": the phrase after ", and" opens a clause
+// of its own, so the hikers are no second leader of tours, and the guides, the object of the first
+// clause, book no seats.
+TEST(ExtractRules9, AnObjectBeforeACommaIsNoCoSubjectOfTheNextClause) {
+  auto r = Analyze(
+      "A walking tour company. Every tour has a name and a price. The same tour is led by many guides, "
+      "and hikers book seats.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasRelation(s, "Tour", "Guide", RelationKind::kManyToMany)) << Dump(r);
+  EXPECT_FALSE(HasRelation(s, "Tour", "Hiker", RelationKind::kManyToMany)) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Hiker", "Seat", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasRelation(s, "Guide", "Seat", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -1443,7 +1443,20 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     };
     // ("teachers teach courses, students enroll in courses": the object before the comma is no
     // co-subject of the second clause, so no Course-Course link.)
-    for (size_t j = i; j > 0 && joined(*cs[j - 1], *cs[j]) && !after_per(*cs[j - 1]) && cs[j - 1]->name != b.name;
+    // ("each tour is led by many guides, and hikers book seats": the object of the clause before
+    // the comma is no co-subject either.)
+    auto object_before_comma = [&](const Chunk& prev, const Chunk& next) {
+      bool comma = false;
+      for (size_t t = prev.end; t < next.begin; ++t) comma = comma || T[t].text == ",";
+      if (!comma) return false;
+      size_t q = prev.begin;
+      while (q > 0 && (IsDet(T[q - 1].lower) || In(T[q - 1].lower, {"many", "several", "multiple", "few"}))) --q;
+      return q > 0 && T[q - 1].kind == Token::kWord &&
+             (In(T[q - 1].lower, {"by", "to", "with", "for", "from", "on", "in", "at", "of"}) ||
+              lex::IsVerb(T[q - 1].lower));
+    };
+    for (size_t j = i; j > 0 && joined(*cs[j - 1], *cs[j]) && !after_per(*cs[j - 1]) && cs[j - 1]->name != b.name &&
+                       !object_before_comma(*cs[j - 1], *cs[j]);
          --j) {
       left.push_back(cs[j - 1]);
     }
@@ -1452,7 +1465,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     auto opens_clause = [&](const Chunk& c) {
       size_t q = c.end;
       while (q < T.size() && T[q].kind == Token::kWord && In(T[q].lower, {"can", "also", "will", "may", "must", "should"})) ++q;
-      return q < T.size() && T[q].kind == Token::kWord && lex::IsVerb(T[q].lower);
+      // ("made by many stylists, and customers book appointments": so does a plural phrase
+      // followed by a word that is a noun or a verb and then by more words.)
+      return q < T.size() && T[q].kind == Token::kWord &&
+             (lex::IsVerb(T[q].lower) ||
+              (c.plural && lex::IsNounVerb(T[q].lower) && !In(T[q].lower, {"like", "plus", "as", "such"}) &&
+               q + 1 < T.size() && T[q + 1].kind == Token::kWord));
     };
     std::string prep;  // the connector's last word when it is a preposition ("belongs to")
     if (size_t sp = conn.find_last_of(' ', conn.size() - 2); sp != std::string::npos) {
