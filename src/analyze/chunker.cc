@@ -447,8 +447,8 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                  toks[i + 1].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower)) {
         content = false;  // "accounts (username, password) register websites"
       } else if (i + 1 < end && toks[i + 1].kind == Token::kWord && IsDeterminer(toks[i + 1].lower) &&
-                 toks[i + 1].lower != "one" && !how_often) {
-        content = false;  // "post a comment"
+                 toks[i + 1].lower != "one" && toks[i + 1].lower != "that" && !how_often) {
+        content = false;  // "post a comment" ("books that belong to branches": a relative clause)
       }
     }
     // "so Team A never sees Team B's data": a capital letter after a noun labels one instance.

@@ -108,5 +108,15 @@ TEST(ExtractRules9, AnObjectBeforeACommaIsNoCoSubjectOfTheNextClause) {
   EXPECT_FALSE(HasRelation(s, "Guide", "Seat", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "books that belong to branches": a noun/verb before "that" is the noun a relative clause is about
+// ("post a comment" stays a verb); "books" was read as a verb and the relation was lost.
+TEST(ExtractRules9, ANounBeforeARelativeThatStaysANoun) {
+  auto r = Analyze(
+      "A library. Members borrow books that belong to branches. Branches have an address. Books have a "
+      "title.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Branch", "Book", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
