@@ -118,5 +118,14 @@ TEST(ExtractRules9, ANounBeforeARelativeThatStaysANoun) {
   EXPECT_TRUE(HasDirected(s, "Branch", "Book", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "doctors who work in departments see patients": the departments, after a preposition, are not
+// who sees the patients.
+TEST(ExtractRules9, APhraseAfterAPrepositionIsNoSubject) {
+  auto r = Analyze(
+      "A clinic. Doctors who work in departments see patients. Departments have a name. Patients have a "
+      "name and a birth date.");
+  EXPECT_FALSE(HasRelation(PlanOf(r), "Department", "Patient", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

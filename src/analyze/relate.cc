@@ -1292,7 +1292,13 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     // "teachers grade submissions", "each sample reaches a lab": a verb the patterns do not know,
     // alone between two phrases, still relates them when both are records on other evidence (it
     // adds none): the plural object is the many side, a single one the one side.
-    if (k.type.empty()) {
+    // ("doctors who work in departments see patients": a phrase after a preposition is no subject.)
+    auto after_preposition = [&](const Chunk& c) {
+      size_t q = c.begin;
+      while (q > 0 && IsDet(T[q - 1].lower)) --q;
+      return q > 0 && In(T[q - 1].lower, {"in", "at", "on", "of", "for", "with", "from", "to", "by", "into", "under"});
+    };
+    if (k.type.empty() && !after_preposition(a)) {
       const std::string v = conn.size() > 2 ? conn.substr(1, conn.size() - 2) : "";
       if (!v.empty() && v.find(' ') == std::string::npos && (lex::IsVerb(v) || lex::IsNounVerb(v)) &&
           !In(v, {"is", "are", "has", "have", "and", "or"})) {
