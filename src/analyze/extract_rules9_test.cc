@@ -127,5 +127,19 @@ TEST(ExtractRules9, APhraseAfterAPrepositionIsNoSubject) {
   EXPECT_FALSE(HasRelation(PlanOf(r), "Department", "Patient", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "each order has a customer": the one thing each of them has is the one side (Customer 1-n Order);
+// before, the order pointed the other way, every customer belonging to one order. A thing described
+// right after "has a" is still the owner's ("each bike has a lock on it: lock id, ...").
+TEST(ExtractRules9, WhatEachHasOneOfIsTheOneSide) {
+  auto r = Analyze("A shop. Each order has a customer. Customers have a name. Orders have a total.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Customer", "Order", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A school. Classes have a room and a teacher. Teachers have a name. Rooms have a number.");
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "Room", "Class", RelationKind::kOneToMany)) << Dump(r2);
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "Teacher", "Class", RelationKind::kOneToMany)) << Dump(r2);
+  auto r3 = Analyze(
+      "Bike sharing. Bikes have a number and a status. Each bike has a lock on it: lock id, lock type, unlock code.");
+  EXPECT_TRUE(HasDirected(PlanOf(r3), "Bike", "Lock", RelationKind::kOneToMany)) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze

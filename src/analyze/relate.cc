@@ -1281,6 +1281,14 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         T[b.begin - 1].lower == "own" && T[a.begin - 1].lower == "own") {
       continue;
     }
+    // ("each order has a customer", "classes have a room": the one thing that each of them has is
+    // the one side; "has one" stays one-to-one, "has tasks" one-to-many, and a thing described
+    // right after it is its own: "each bike has a lock on it: lock id, ...".)
+    if (k.type == "a_has_b" && In(Trim(conn), {"has", "have", "can have", "each has", "also has", "also have"}) &&
+        !b.plural && !b.quantified && b.begin > 0 && In(T[b.begin - 1].lower, {"a", "an"}) && a.name != b.name &&
+        (b.end >= T.size() || In(T[b.end].lower, {".", ",", ";", "and", "or", "but"}))) {
+      k = {"b_has_a", ""};
+    }
     // ("everyone only sees their own wines and lists", "users can edit their own posts": what
     // people see or edit as their own is theirs.)
     if (k.type.empty() && a.name != b.name && b.begin >= 2 && T[b.begin - 1].lower == "own" &&
