@@ -141,5 +141,16 @@ TEST(ExtractRules9, WhatEachHasOneOfIsTheOneSide) {
   EXPECT_TRUE(HasDirected(PlanOf(r3), "Bike", "Lock", RelationKind::kOneToMany)) << Dump(r3);
 }
 
+// "each order contains several products with quantities": both sides of a line item are records,
+// also "order", a word that is a column elsewhere ("sort order"); the order was left out.
+TEST(ExtractRules9, BothSidesOfALineItemAreRecords) {
+  auto r = Analyze(
+      "A shop. Customers have a name and an email. Each order contains several products with quantities. "
+      "Products have a price.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Order", "OrderItem", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Product", "OrderItem", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
