@@ -152,5 +152,16 @@ TEST(ExtractRules9, BothSidesOfALineItemAreRecords) {
   EXPECT_TRUE(HasDirected(s, "Product", "OrderItem", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "Trainers: name, speciality; each trainer runs classes (title, time, capacity)": a clause after
+// the semicolon that makes other things, with their own list, is a sentence of its own; the class
+// columns went to the trainer and no Class was planned.
+TEST(ExtractRules9, AClauseAfterASemicolonThatMakesThingsEndsTheList) {
+  auto r = Analyze("A gym. Trainers: name, speciality; each trainer runs classes (title, time, capacity).");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Class", "capacity")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Trainer", "capacity")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Trainer", "Class", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -139,11 +139,21 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
       if (d != 0 || T[i].text != ";") continue;
       bool pronoun = i + 1 < n && In(T[i + 1].lower, {"it", "they", "each", "every"});
       bool own = false;
+      // ("Trainers: name, speciality; each trainer runs classes (title, time)": a clause about the
+      // head that makes other things, with their own list, is a sentence of its own; "; each item
+      // has options (...)" stays in the head's list.)
+      bool acts = false;
       for (size_t j = i + 1; j < n; ++j) {
         if (T[j].text == ";") break;
         if (T[j].text == "(" || T[j].text == ":") own = true;
+        if (!own && j > i + 2 && T[j].kind == Token::kWord &&
+            (lex::IsVerb(T[j].lower) || (lex::IsNounVerb(T[j].lower) && T[j].lower.ends_with("s"))) &&
+            !In(T[j].lower, {"has", "have", "contains", "contain", "includes", "include", "holds", "hold", "is",
+                             "are", "can", "may", "must", "should", "will", "gets", "get"})) {
+          acts = true;
+        }
       }
-      if (own && !pronoun) {
+      if (own && (!pronoun || (acts && T[i + 1].lower != "it" && T[i + 1].lower != "they"))) {
         list_end = i;
         break;
       }
