@@ -1225,6 +1225,16 @@ void Extractor::ParseLists() {
           continue;
         }
       }
+      // ("stock movements: quantity, moved by, reason" in a text with logins: who did it is a login.)
+      if (it.end == it.begin + 2 && T[it.end - 1].lower == "by" && T[it.begin].kind == Token::kWord &&
+          (EndsWith(T[it.begin].lower, "ed") || lex::IsIrregularParticiple(T[it.begin].lower)) &&
+          (d_.Find("User") != nullptr || d_.userMentioned) && owner != "User" &&
+          std::none_of(d_.relations.begin(), d_.relations.end(),
+                       [&](const auto& x) { return x.from == "User" && x.to == owner; })) {
+        accepted_.insert("User");
+        d_.AddRelation("User", owner, spec::RelationKind::kOneToMany, T[it.begin].lower + "By");
+        continue;
+      }
       bool head_ref = false;
       bool another = text.find("another") != std::string::npos || text.find("other ") != std::string::npos;
       for (size_t ci = 0; ci < chunks.size(); ++ci) {

@@ -163,5 +163,18 @@ TEST(ExtractRules9, AClauseAfterASemicolonThatMakesThingsEndsTheList) {
   EXPECT_TRUE(HasDirected(s, "Trainer", "Class", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "moved by", "approved by": who did it is a login when the text has logins (the first such column
+// becomes the relation, a second one stays a column named `approvedBy`); before, the columns were
+// named `moved` and `approved`.
+TEST(ExtractRules9, WhoDidItIsALogin) {
+  auto r = Analyze("Users have an email. Stock movements: quantity, moved at, moved by, approved by, reason.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "User", "StockMovement", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasField(s, "StockMovement", "approvedBy")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "StockMovement", "moved")) << Dump(r);
+  auto r2 = Analyze("Stock movements: quantity, moved at, moved by, reason. Items have a name.");
+  EXPECT_TRUE(HasField(PlanOf(r2), "StockMovement", "movedBy")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -263,7 +263,8 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
       }
       bool slashed = (!words.empty() && words.back() == "/") || (i + 1 < end && toks[i + 1].text == "/");
       // "started at", "shipped on": a participle's closing preposition names a moment (startedAt).
-      const bool moment = In(w, {"at", "on"}) && i + 1 == end && !words.empty() &&
+      // ("approved by", "moved by": who did it, `approvedBy`.)
+      const bool moment = In(w, {"at", "on", "by"}) && i + 1 == end && !words.empty() &&
                           (EndsWith(words.back(), "ed") || lex::IsIrregularParticiple(words.back()));
       if (lex::IsStopword(w) && w != "not" && !IsMergePrefix(w) && w != "per" && !slashed && !moment) continue;
     }
