@@ -176,5 +176,15 @@ TEST(ExtractRules9, WhoDidItIsALogin) {
   EXPECT_TRUE(HasField(PlanOf(r2), "StockMovement", "movedBy")) << Dump(r2);
 }
 
+// "dogs have vaccinations with dates, and a log of visits (date, hours, notes)": after ", and" a log
+// of things is the subject's next collection; the visit columns went to the vaccinations.
+TEST(ExtractRules9, ALogOfThingsAfterAndIsTheNextCollection) {
+  auto r = Analyze("Dog daycare. Dogs have vaccinations with dates, and a log of visits (date, hours, notes).");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Visit", "hours")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Vaccination", "hours")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Dog", "Visit", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

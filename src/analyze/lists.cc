@@ -1202,6 +1202,15 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
             for (size_t q = 1; q < sub.size(); ++q) {
               auto qc = ChunkTokens(T, sub[q].begin, sub[q].end);
               if (qc.empty()) continue;
+              // (", and a log of visits (date, hours)": a log or list of things is those things.)
+              if (qc.size() >= 2 && qc[0].words.size() == 1 &&
+                  In(qc[0].words[0], {"log", "list", "history", "record", "set", "series", "timeline"}) &&
+                  qc[0].end + 1 == qc[1].begin && T[qc[0].end].lower == "of" && qc[1].plural) {
+                Chunk listed = qc[1];
+                listed.begin = qc[0].begin;
+                qc.erase(qc.begin());
+                qc[0] = listed;
+              }
               bool comma = false, conj = false;
               for (size_t t = sub[q - 1].end; t < qc[0].begin; ++t) {
                 comma = comma || T[t].text == ",";
