@@ -958,7 +958,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       const bool one_of = objects && ((t.lower == "of" && k > a.end && T[k - 1].lower == "one") ||
                                       (k + 1 == b.begin && k >= a.end + 2 && T[k - 1].lower == "the" &&
                                        T[k - 2].lower == "of" && lex::IsModifier(t.lower)));
-      if (!(t.text == "," || t.lower == "and" || t.lower == "or" || (objects && t.lower == "one") || one_of ||
+      // ("has one teacher and many students": each object may carry its own count.)
+      const bool count = objects && In(t.lower, {"one", "many", "several", "multiple"});
+      if (!(t.text == "," || t.lower == "and" || t.lower == "or" || count || one_of ||
             IsDet(t.lower) ||
             (!prep.empty() && t.lower == prep))) {
         return false;
@@ -1158,6 +1160,27 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         k = {"a_has_b", ""};
       }
     }
+    // "shifts are posted by coordinators for an event", "photos are taken by members at a meet": a
+    // place or an occasion after the agent of a passive belongs to the passive's subject.
+    if (i > 0 && In(conn, {" for ", " in ", " at ", " on "}) && In(k.type, {"a_has_b", "b_has_a", "m2m"}) &&
+        !b.plural) {
+      const Chunk& s0 = *cs[i - 1];
+      size_t by = a.begin;
+      while (by > s0.end && IsDet(T[by - 1].lower)) --by;
+      bool passive = by >= s0.end + 3 && T[by - 1].lower == "by" && T[by - 2].kind == Token::kWord &&
+                     (T[by - 2].lower.ends_with("ed") || T[by - 2].lower.ends_with("en"));
+      bool aux = false;
+      for (size_t q = s0.end; passive && q + 2 < by; ++q) {
+        aux = aux || In(T[q].lower, {"is", "are", "was", "were", "get", "gets", "got", "be", "been"});
+        passive = In(T[q].lower, {"is", "are", "was", "were", "get", "gets", "got", "be", "been", "can", "will", "may",
+                                  "must", "should", "usually", "always", "only", "also"});
+      }
+      if (passive && aux && s0.name != b.name && s0.name != a.name) {
+        Note(b, 1.0, false, si);
+        links_.push_back({s0.name, b.name, k.type, k.inverse});
+        continue;
+      }
+    }
     // "admins manage the timetable", "staff can moderate comments": what an administrative role
     // may do is a permission, not records it owns.
     if (k.type == "a_has_b" && lex::RoleOf(a.words.back()) && !IsPersonEntityWord(a.words.back()) &&
@@ -1229,15 +1252,21 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     if ((k.type.empty() || k.type == "b_has_a") && b.plural && a.plural && !ActNoun(conn).empty()) k.type = "m2m";
     // "one waiter can handle many orders": an unknown verb with a plural quantity reads as "has
     // many" (pair only; relative clauses like "bylines that can list several writers" excluded).
+    // ("each lesson has one teacher and many students": with no verb between them, the two are
+    // coordinated objects of the sentence's verb, not the subject and object of one.)
     if (k.type.empty() && b.plural && b.begin > a.end + 1) {
       bool relative = false;
+      bool verb = false;
       int words = 0;
       for (size_t q = a.end; q < b.begin; ++q) {
         relative = relative || In(T[q].lower, {"that", "which", "who", "whose", "where"});
         words += T[q].kind == Token::kWord;
+        verb = verb || (q + 1 < b.begin && T[q].kind == Token::kWord &&
+                        !In(T[q].lower, {"and", "or", "but", "plus", "also", "as", "well", "then", "with"}) &&
+                        !IsDet(T[q].lower));
       }
       const std::string& last = T[b.begin - 1].lower;
-      if (!relative && words <= 4 && In(last, {"many", "several", "multiple", "more"})) {
+      if (!relative && verb && words <= 4 && In(last, {"many", "several", "multiple", "more"})) {
         Note(b, 1.0, false, si);
         links_.push_back({a.name, b.name, "a_has_b", ""});
         continue;
@@ -1509,8 +1538,26 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     const bool weak = Is(conn, kWeak) && !each;
     const double ev = weak ? 1.0 : 2.2;
 
+    // ("each lesson has a teacher and many students", "has many students and one teacher": after a
+    // verb of having, each coordinated object's own count says which side it is.)
+    std::string verb = Trim(lconn);
+    for (std::string_view q : {" many", " several", " multiple"}) {
+      if (verb.ends_with(q)) verb.resize(verb.size() - q.size());
+    }
+    const bool having = In(verb, {"has", "have", "can have", "each has", "also has", "also have"});
+    auto own_kind = [&](const Chunk& r) -> Kind {
+      if (!having || &r == &b || !In(k.type, {"a_has_b", "b_has_a", "one_one"})) return k;
+      if (r.plural) return {"a_has_b", ""};
+      if (r.begin > 0 && T[r.begin - 1].lower == "one") return {"one_one", ""};
+      if (r.begin > 0 && In(T[r.begin - 1].lower, {"a", "an"}) && !r.quantified &&
+          (r.end >= T.size() || In(T[r.end].lower, {".", ",", ";", "and", "or", "but"}))) {
+        return {"b_has_a", ""};
+      }
+      return k;
+    };
     for (const Chunk* l : left) {
       for (const Chunk* r : right) {
+        const Kind rk = own_kind(*r);
         std::string bname = r->name;
         // ("subscribers" is no sub-thing: the rest of the word must be the owner's own word.)
         const bool sub_of_self =
@@ -1549,8 +1596,8 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         // (Only the phrases next to the verb: "projects with summary, ..., and an observation can
         // belong to projects" says nothing of summaries.)
         if (l == &a && r == &b) NoteStatedRecords(a, b, conn, k.type);
-        links_.push_back({l->name, bname, k.type, k.inverse});
-        if (TracingRules()) links_.back().where += "|" + k.type + "|" + conn;
+        links_.push_back({l->name, bname, rk.type, rk.inverse});
+        if (TracingRules()) links_.back().where += "|" + rk.type + "|" + conn;
       }
     }
     // "they join a marketplace through a membership": the third phrase is the join entity.

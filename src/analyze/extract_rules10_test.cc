@@ -1,0 +1,80 @@
+// Extraction rules from a tenth round. Every description here is written for the test; none is
+// taken from an evaluation case.
+#include <gtest/gtest.h>
+
+#include "analyze/analyzer.h"
+#include "analyze/test_util.h"
+
+namespace bf::analyze {
+namespace {
+
+using spec::RelationKind;
+using testing::Dump;
+using testing::HasDirected;
+using testing::PlanOf;
+
+bool Related(const spec::AppSpec& s, const std::string& a, const std::string& b) {
+  for (const auto& r : s.relations) {
+    if ((r.from == a && r.to == b) || (r.from == b && r.to == a)) return true;
+  }
+  return false;
+}
+
+// "each lesson has one teacher and many students": with no verb between them the two are
+// coordinated objects of "has". Before, "teacher and many students" read as "a teacher has many
+// students" (the rule for "one waiter can handle many orders") and the lesson got no students.
+TEST(ExtractRules10, AndManyIsNoVerb) {
+  auto r = Analyze(
+      "A tutoring app. Each lesson has one teacher and many students. Teachers: name, subject. Students: name, "
+      "grade. Lessons: date, room.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(Related(s, "Teacher", "Student")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Lesson", "Student", RelationKind::kOneToMany)) << Dump(r);
+  // The verb is still read when there is one.
+  auto v = Analyze("A diner. Waiters: name. Orders: total. One waiter can handle many orders.");
+  EXPECT_TRUE(HasDirected(PlanOf(v), "Waiter", "Order", RelationKind::kOneToMany)) << Dump(v);
+}
+
+// "each lesson has a teacher and students", "each course has many modules and a coordinator":
+// after a verb of having, each coordinated object's own count says which side it is. Before, the
+// first object's reading was given to all of them (Student 1—n Lesson, Course 1—n Coordinator).
+TEST(ExtractRules10, EachCoordinatedObjectKeepsItsOwnCount) {
+  auto r = Analyze(
+      "A tutoring app. Each lesson has a teacher and students. Teachers: name, subject. Students: name, grade. "
+      "Lessons: date, room.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Teacher", "Lesson", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Lesson", "Student", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasDirected(s, "Student", "Lesson", RelationKind::kOneToMany)) << Dump(r);
+
+  auto c = Analyze(
+      "A course platform. Each course has many modules and a coordinator. Courses: title. Modules: title, "
+      "position. Coordinators: name, email.");
+  const auto& cs = PlanOf(c);
+  EXPECT_TRUE(HasDirected(cs, "Course", "Module", RelationKind::kOneToMany)) << Dump(c);
+  EXPECT_TRUE(HasDirected(cs, "Coordinator", "Course", RelationKind::kOneToMany)) << Dump(c);
+  EXPECT_FALSE(HasDirected(cs, "Course", "Coordinator", RelationKind::kOneToMany)) << Dump(c);
+}
+
+// "reviews are written by customers for a product", "shifts are posted by coordinators for an
+// event": a place or an occasion after the agent of a passive belongs to the passive's subject.
+// Before, it was read as the agent's (Product 1—n Customer, Event 1—n Coordinator).
+TEST(ExtractRules10, APlaceAfterThePassiveAgentIsTheSubjects) {
+  auto r = Analyze(
+      "A shop. Reviews are written by customers for a product. Products: name, price. Reviews: rating, text. "
+      "Customers: name, email.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Product", "Review", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Customer", "Review", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(Related(s, "Product", "Customer")) << Dump(r);
+
+  auto v = Analyze(
+      "A volunteer app. Shifts are posted by coordinators for an event. Coordinators: name, phone. Events: "
+      "title, date. Shifts: start time, end time, slots.");
+  const auto& vs = PlanOf(v);
+  EXPECT_TRUE(HasDirected(vs, "Event", "Shift", RelationKind::kOneToMany)) << Dump(v);
+  EXPECT_FALSE(Related(vs, "Event", "Coordinator")) << Dump(v);
+}
+
+}  // namespace
+}  // namespace bf::analyze
