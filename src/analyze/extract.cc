@@ -64,6 +64,28 @@ bool IsCountOf(const std::vector<Token>& T, size_t begin, size_t pos) {
   return (b == "of" && In(a, {"number", "count", "counts", "counter", "counters", "tally"})) ||
          (a == "how" && b == "many");
 }
+
+// "(subject, sender name, body)", "(name, description, colour)": most items of a parenthesis are
+// column words or have a type of their own; "(morning, day, evening)", "(spam, harassment, other)"
+// are values.
+bool MostlyColumns(const std::vector<Token>& T, size_t begin, size_t end) {
+  size_t items = 0, columns = 0;
+  for (const Item& it : SplitItems(T, begin, end, false)) {
+    std::vector<std::string> words;
+    for (size_t k = it.begin; k < it.end; ++k) {
+      if (T[k].kind == Token::kWord && !lex::IsStopword(T[k].lower)) words.push_back(T[k].lower);
+    }
+    if (words.empty()) continue;
+    ++items;
+    const std::string& head = words.back();
+    if (lex::IsFieldWord(head) || lex::InferFieldType(words).type != spec::FieldType::kString ||
+        In(head, {"name", "title", "description", "subject", "body", "brand", "model", "colour", "color", "notes",
+                  "label", "code", "volume", "size", "capacity"})) {
+      ++columns;
+    }
+  }
+  return columns >= 2 && columns * 3 >= items * 2;
+}
 }  // namespace
 
 bool IsGenericDependent(std::string_view w) {
@@ -1349,6 +1371,35 @@ void Extractor::ParseLists() {
             d_.AddRelation(name, owner, spec::RelationKind::kOneToMany);
             if (nest) d_.AddRelation(name, name, spec::RelationKind::kOneToMany);
             continue;
+          }
+          // "Campaigns: name, an email template (subject, sender name, body), send date", "bottles:
+          // bottle type (display name, volume, total), cap color": one thing with its own list of
+          // columns is a record the owner refers to, not more columns of the owner. (Attributes
+          // keep theirs as columns: "an address (street, city, zip)", "a price (amount, currency)".)
+          const size_t close = MatchParen(T, h.end, it.end);
+          const bool lookup_kind = h.words.size() >= 2 && In(kind, {"type", "category", "kind", "class", "level", "tier"});
+          const bool attribute = lex::IsFieldWord(h.words.back()) || h.words.back().find('_') != std::string::npos;
+          if (!h.plural && !h.quantified && close + 1 == it.end && h.words.size() <= 3 &&
+              (lookup_kind || (!attribute && !lex::IsNonEntity(h.words.back()))) && !IsBadHead(h.words.back()) &&
+              !lex::RoleOf(h.words.back()) &&
+              !lex::IsUserWord(h.words.back()) && Canonical(h.name) != owner &&
+              SplitItems(T, h.end + 1, close, false).size() >= 3 && LooksLikeFieldList(T, h.end + 1, close) &&
+              MostlyColumns(T, h.end + 1, close)) {
+            std::vector<DField> fields;
+            for (const Item& sub : SplitItems(T, h.end + 1, close, false)) {
+              for (auto& f : ParseFieldItem(T, sub.begin, sub.end)) fields.push_back(std::move(f));
+            }
+            if (fields.size() >= 3) {
+              const std::string name = Canonical(h.name);
+              make(name, fields.front());
+              if (DEntity* rec = d_.Find(name)) {
+                for (size_t q = 1; q < fields.size(); ++q) {
+                  if (!rec->FindField(fields[q].name)) rec->fields.push_back(fields[q]);
+                }
+              }
+              d_.AddRelation(name, owner, spec::RelationKind::kOneToMany);
+              continue;
+            }
           }
         }
         // "products: name, price, belongs to a category": the parent is a record of its own.

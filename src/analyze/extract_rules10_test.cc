@@ -76,5 +76,24 @@ TEST(ExtractRules10, APlaceAfterThePassiveAgentIsTheSubjects) {
   EXPECT_FALSE(Related(vs, "Event", "Coordinator")) << Dump(v);
 }
 
+// "Campaigns: name, an email template (subject, sender name, body), send date": one thing with its
+// own list of columns is a record the owner refers to. Before, its columns were poured into the
+// owner (Campaign.senderName, Campaign.body). Attributes with parts ("an address (street, city,
+// zip)") and values ("a reason (spam, harassment, hate, other)") stay columns.
+TEST(ExtractRules10, OneThingWithItsOwnColumnsIsARecord) {
+  auto r = Analyze(
+      "An email marketing tool. Campaigns: name, subject, an email template (subject, sender name, body), send "
+      "date. Subscribers: email, name, status. Members: name, an address (street, city, zip), phone. Reports: "
+      "title, a reason (spam, harassment, hate, other), status.");
+  const auto& s = PlanOf(r);
+  ASSERT_NE(s.FindEntity("EmailTemplate"), nullptr) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "EmailTemplate", "senderName")) << Dump(r);
+  EXPECT_FALSE(testing::HasField(s, "Campaign", "senderName")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "EmailTemplate", "Campaign", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Address"), nullptr) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Member", "street")) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Reason"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
