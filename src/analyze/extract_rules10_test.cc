@@ -95,5 +95,28 @@ TEST(ExtractRules10, OneThingWithItsOwnColumnsIsARecord) {
   EXPECT_EQ(s.FindEntity("Reason"), nullptr) << Dump(r);
 }
 
+// "Observations: date, an eyepiece (type, brand, focal length), seeing": the one item with its own
+// list among columns is a record the head refers to. Before, it made "Observations:" read as a
+// label over a list of records, and the observation was lost.
+TEST(ExtractRules10, OneListedRecordAmongColumnsIsNoLabel) {
+  auto r = Analyze(
+      "An astronomy log. Users record what they saw. Observations: date, an eyepiece (type, brand, focal "
+      "length), seeing. Talks: title, abstract, track (name, description, colour). Objects: name, magnitude.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Eyepiece", "Observation", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Observation", "seeing")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Track", "Talk", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Abstract"), nullptr) << Dump(r);
+  // A label over records keeps its reading.
+  auto l = Analyze(
+      "Clinic backend. Tables: Doctor (name, specialty, phone), Patient (name, birth date, email), Appointment "
+      "(doctor, patient, starts at, status), Invoice (appointment, amount, paid boolean). Receptionists book "
+      "appointments.");
+  const auto& ls = PlanOf(l);
+  EXPECT_NE(ls.FindEntity("Doctor"), nullptr) << Dump(l);
+  EXPECT_NE(ls.FindEntity("Invoice"), nullptr) << Dump(l);
+  EXPECT_EQ(ls.FindEntity("Table"), nullptr) << Dump(l);
+}
+
 }  // namespace
 }  // namespace bf::analyze

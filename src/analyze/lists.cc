@@ -540,7 +540,7 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     }
     if (role_items * 2 >= static_cast<int>(items.size())) return false;
   }
-  int labelish = 0, strong_items = 0, attributes = 0;
+  int labelish = 0, strong_items = 0, attributes = 0, plural_strong = 0;
   for (const auto& it : items) {
     auto ch = ChunkTokens(T, it.begin, it.end);
     if (ch.empty()) continue;
@@ -556,11 +556,14 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     const bool own_with = plural_entity && after < it.end && T[after].lower == "with";
     if (plural_entity || listed_entity) ++labelish;
     if ((own_list || own_with) && (plural_entity || listed_entity)) ++strong_items;
+    if ((own_list || own_with) && (plural_entity || listed_entity) && first.plural) ++plural_strong;
   }
   // ("Wedding planner: guests, RSVPs, tables, seating assignments, gifts and vendors": a long list
   // of things is a label's list of records even with one word that could be a column.)
   const int n_items = static_cast<int>(items.size());
-  bool label = (strong_items >= 1 && labelish * 3 >= n_items) ||
+  // ("Talks: title, abstract, track (name, colour)": the one thing with its own list among columns
+  // is a record the head refers to, so the head is no label.)
+  bool label = (strong_items >= 1 && labelish * 3 >= n_items && !(labelish == 1 && plural_strong == 0 && attributes >= 1)) ||
                (labelish >= 2 && labelish * 2 >= n_items && attributes == 0) ||
                (labelish >= 4 && labelish * 3 >= n_items * 2 && attributes * 5 <= n_items) ||
                (labelish >= 3 && labelish * 4 >= n_items * 3 && attributes <= 1);
