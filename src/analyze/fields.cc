@@ -264,9 +264,21 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
       bool slashed = (!words.empty() && words.back() == "/") || (i + 1 < end && toks[i + 1].text == "/");
       // "started at", "shipped on": a participle's closing preposition names a moment (startedAt).
       // ("approved by", "moved by": who did it, `approvedBy`.)
+      // ("starts at", "expires on", "due at": so does a verb's present tense or "due"; "checked in
+      // at", "picked up on": a participle keeps its particle, checkedInAt.)
+      auto participle = [](const std::string& v) { return EndsWith(v, "ed") || lex::IsIrregularParticiple(v); };
+      auto present = [](const std::string& v) {
+        return In(v, {"due", "starts", "ends", "begins", "opens", "closes", "expires", "finishes", "arrives", "departs",
+                      "leaves", "happens", "occurs", "launches", "renews", "resets", "runs", "lapses", "matures"});
+      };
+      const bool particle = In(w, {"in", "out", "up", "off"}) && i + 2 == end && In(toks[i + 1].lower, {"at", "on"}) &&
+                            !words.empty() && participle(words.back());
       const bool moment = In(w, {"at", "on", "by"}) && i + 1 == end && !words.empty() &&
-                          (EndsWith(words.back(), "ed") || lex::IsIrregularParticiple(words.back()));
-      if (lex::IsStopword(w) && w != "not" && !IsMergePrefix(w) && w != "per" && !slashed && !moment) continue;
+                          (participle(words.back()) || (w != "by" && present(words.back())) ||
+                           (w != "by" && words.size() >= 2 && In(words.back(), {"in", "out", "up", "off"})));
+      if (lex::IsStopword(w) && w != "not" && !IsMergePrefix(w) && w != "per" && !slashed && !moment && !particle) {
+        continue;
+      }
     }
     started = true;
     words.push_back(w);

@@ -95,5 +95,25 @@ TEST(FieldType, InferredFromNames) {
   EXPECT_EQ(t({"coordinates"}), FieldType::kJson);  // a point ({lat, lng}), not a child table
 }
 
+// "starts at", "expires on", "due at": a verb of time in the present, or "due", before "at" / "on"
+// names a moment like a participle does ("starts at" was the column "starts"); "checked in at"
+// keeps its particle (it was "checkedAt").
+TEST(FieldItem, PresentTenseAndParticlesBeforeAtNameAMoment) {
+  auto a = Parse("starts at");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].name, "startsAt");
+  EXPECT_EQ(a[0].type, FieldType::kDateTime);
+  auto b = Parse("expires on");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].name, "expiresOn");
+  EXPECT_EQ(b[0].type, FieldType::kDate);
+  EXPECT_EQ(Parse("due at")[0].name, "dueAt");
+  EXPECT_EQ(Parse("checked in at")[0].name, "checkedInAt");
+  EXPECT_EQ(Parse("picked up on")[0].name, "pickedUpOn");
+  // Other words before "at" are no moment, and "by" still names who did it.
+  EXPECT_EQ(Parse("approved by")[0].name, "approvedBy");
+  EXPECT_EQ(Parse("comments on")[0].name, "comments");
+}
+
 }  // namespace
 }  // namespace bf::analyze
