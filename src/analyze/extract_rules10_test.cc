@@ -118,5 +118,14 @@ TEST(ExtractRules10, OneListedRecordAmongColumnsIsNoLabel) {
   EXPECT_EQ(ls.FindEntity("Table"), nullptr) << Dump(l);
 }
 
+// "users earn badges and teams earn points": a plural phrase followed by a word that is mainly a
+// verb opens a clause of its own, so the teams are no object of the users (User 1—n Team before).
+TEST(ExtractRules10, APluralBeforeAMainlyVerbWordOpensAClause) {
+  auto r = Analyze("A league app. Users earn badges and teams earn points. Badges: name, icon. Teams: name, city.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(Related(s, "User", "Team")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "User", "Badge", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

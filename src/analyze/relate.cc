@@ -1512,10 +1512,11 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       while (q < T.size() && T[q].kind == Token::kWord && In(T[q].lower, {"can", "also", "will", "may", "must", "should"})) ++q;
       // ("made by many stylists, and customers book appointments": so does a plural phrase
       // followed by a word that is a noun or a verb and then by more words.)
+      // ("users earn badges and teams earn points": or by a word that is mainly a verb.)
       return q < T.size() && T[q].kind == Token::kWord &&
              (lex::IsVerb(T[q].lower) ||
-              (c.plural && lex::IsNounVerb(T[q].lower) && !In(T[q].lower, {"like", "plus", "as", "such"}) &&
-               q + 1 < T.size() && T[q + 1].kind == Token::kWord));
+              (c.plural && (lex::IsNounVerb(T[q].lower) || lex::IsMainlyVerb(T[q].lower)) &&
+               !In(T[q].lower, {"like", "plus", "as", "such"}) && q + 1 < T.size() && T[q + 1].kind == Token::kWord));
     };
     std::string prep;  // the connector's last word when it is a preposition ("belongs to")
     if (size_t sp = conn.find_last_of(' ', conn.size() - 2); sp != std::string::npos) {
