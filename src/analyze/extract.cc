@@ -229,7 +229,9 @@ bool IsPersonEntityWord(std::string_view word) {
                 "applicant", "client", "lawyer", "attorney", "tenant", "landlord", "speaker", "attendee", "volunteer",
                 "employee", "trainer", "coach", "nurse", "vet", "artist", "passenger", "rider", "donor", "courier",
                 "provider", "agent", "therapist", "technician", "mechanic", "tutor", "veterinarian", "dentist",
-                "pharmacist"});
+                "pharmacist", "groomer", "barber", "hairdresser", "cleaner", "plumber", "electrician",
+                "photographer", "caregiver", "carer", "counselor", "counsellor", "surgeon", "physiotherapist",
+                "optician", "midwife", "referee", "umpire"});
 }
 
 std::string Extractor::Canonical(const std::string& name) const {

@@ -127,5 +127,17 @@ TEST(ExtractRules10, APluralBeforeAMainlyVerbWordOpensAClause) {
   EXPECT_TRUE(HasDirected(s, "User", "Badge", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "customers book appointments with a groomer": more words for people a business keeps records
+// of (groomers, barbers, cleaners, plumbers, ...), so the one person on the other side of an
+// appointment is its "one" side (it was Appointment 1—n Groomer).
+TEST(ExtractRules10, MoreServicePeopleAreTheOneSideOfAnAppointment) {
+  auto r = Analyze(
+      "A grooming app. Groomers: name, phone. Dogs: name, breed. Appointments: date, price. Customers book "
+      "appointments with a groomer.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Groomer", "Appointment", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasDirected(s, "Appointment", "Groomer", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
