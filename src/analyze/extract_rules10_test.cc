@@ -137,6 +137,14 @@ TEST(ExtractRules10, MoreServicePeopleAreTheOneSideOfAnAppointment) {
   const auto& s = PlanOf(r);
   EXPECT_TRUE(HasDirected(s, "Groomer", "Appointment", RelationKind::kOneToMany)) << Dump(r);
   EXPECT_FALSE(HasDirected(s, "Appointment", "Groomer", RelationKind::kOneToMany)) << Dump(r);
+  // "with one of our groomers", "each appointment is with one groomer" say the same.
+  for (const char* text : {"A grooming app. Groomers: name, phone. Appointments: date, price. Customers book "
+                           "appointments with one of our groomers.",
+                           "A grooming app. Groomers: name, phone. Appointments: date, price. Customers book "
+                           "appointments. Each appointment is with one groomer."}) {
+    auto o = Analyze(text);
+    EXPECT_TRUE(HasDirected(PlanOf(o), "Groomer", "Appointment", RelationKind::kOneToMany)) << Dump(o);
+  }
 }
 
 }  // namespace

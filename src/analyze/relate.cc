@@ -1244,8 +1244,14 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     }
     // "appointments with a doctor", "a session with a trainer": one person on the other side of a
     // thing is its "one" side, not a list of people it holds.
-    if (k.type == "a_has_b" && conn == " with " && !b.plural && b.words.size() <= 2 && PersonLike(b) && !PersonLike(a) &&
-        !IsUserHead(b)) {
+    // ("appointments with one of our groomers": so is one of several; "each appointment is with
+    // one groomer": and the person it is with.)
+    const bool one_of = conn == " with one of " && b.plural && (k.type.empty() || k.type == "a_has_b");
+    const bool is_with = In(conn, {" is with ", " are with ", " is with one ", " are with one "}) && !b.plural &&
+                         (k.type.empty() || k.type == "a_has_b");
+    if (is_with && b.words.size() <= 2 && PersonLike(b) && !PersonLike(a) && !IsUserHead(b)) k.type = "b_has_a";
+    if (((k.type == "a_has_b" && conn == " with " && !b.plural) || one_of) && b.words.size() <= 2 && PersonLike(b) &&
+        !PersonLike(a) && !IsUserHead(b)) {
       k.type = "b_has_a";
     }
     // "students can also join several clubs": a participation act between modals and quantifiers.
