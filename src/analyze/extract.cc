@@ -64,28 +64,6 @@ bool IsCountOf(const std::vector<Token>& T, size_t begin, size_t pos) {
   return (b == "of" && In(a, {"number", "count", "counts", "counter", "counters", "tally"})) ||
          (a == "how" && b == "many");
 }
-
-// "(subject, sender name, body)", "(name, description, colour)": most items of a parenthesis are
-// column words or have a type of their own; "(morning, day, evening)", "(spam, harassment, other)"
-// are values.
-bool MostlyColumns(const std::vector<Token>& T, size_t begin, size_t end) {
-  size_t items = 0, columns = 0;
-  for (const Item& it : SplitItems(T, begin, end, false)) {
-    std::vector<std::string> words;
-    for (size_t k = it.begin; k < it.end; ++k) {
-      if (T[k].kind == Token::kWord && !lex::IsStopword(T[k].lower)) words.push_back(T[k].lower);
-    }
-    if (words.empty()) continue;
-    ++items;
-    const std::string& head = words.back();
-    if (lex::IsFieldWord(head) || lex::InferFieldType(words).type != spec::FieldType::kString ||
-        In(head, {"name", "title", "description", "subject", "body", "brand", "model", "colour", "color", "notes",
-                  "label", "code", "volume", "size", "capacity"})) {
-      ++columns;
-    }
-  }
-  return columns >= 2 && columns * 3 >= items * 2;
-}
 }  // namespace
 
 bool IsGenericDependent(std::string_view w) {
@@ -1386,7 +1364,7 @@ void Extractor::ParseLists() {
               !lex::RoleOf(h.words.back()) &&
               !lex::IsUserWord(h.words.back()) && Canonical(h.name) != owner &&
               SplitItems(T, h.end + 1, close, false).size() >= 3 && LooksLikeFieldList(T, h.end + 1, close) &&
-              MostlyColumns(T, h.end + 1, close)) {
+              LooksLikeColumns(T, h.end + 1, close)) {
             std::vector<DField> fields;
             for (const Item& sub : SplitItems(T, h.end + 1, close, false)) {
               for (auto& f : ParseFieldItem(T, sub.begin, sub.end)) fields.push_back(std::move(f));

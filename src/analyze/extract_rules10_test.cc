@@ -147,5 +147,21 @@ TEST(ExtractRules10, MoreServicePeopleAreTheOneSideOfAnAppointment) {
   }
 }
 
+// "recipes are tagged (vegan, gluten-free, quick)", "recipes have tags (vegan, quick)": examples of
+// what marks things are no columns (they were Recipe.vegan, Recipe.glutenFree, Tag.vegan, ...);
+// "tags (name, color)" are.
+TEST(ExtractRules10, ExamplesOfTagsAreNoColumns) {
+  for (const char* text : {"A recipe app. Recipes: title, servings. Recipes are tagged (vegan, gluten-free, quick).",
+                           "A recipe app. Recipes: title, servings. Recipes have tags (vegan, gluten-free, quick)."}) {
+    auto r = Analyze(text);
+    const auto& s = PlanOf(r);
+    EXPECT_FALSE(testing::HasField(s, "Recipe", "vegan")) << Dump(r);
+    EXPECT_FALSE(testing::HasField(s, "Tag", "vegan")) << Dump(r);
+    EXPECT_NE(s.FindEntity("Tag"), nullptr) << Dump(r);
+  }
+  auto c = Analyze("A recipe app. Recipes: title, servings. Recipes have tags (name, color).");
+  EXPECT_TRUE(testing::HasField(PlanOf(c), "Tag", "color")) << Dump(c);
+}
+
 }  // namespace
 }  // namespace bf::analyze

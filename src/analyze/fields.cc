@@ -194,6 +194,28 @@ bool LooksLikeFieldList(const std::vector<Token>& toks, size_t begin, size_t end
   return wordy >= 2 && fieldish >= 1;
 }
 
+// "(subject, sender name, body)", "(name, description, colour)": most items of a parenthesis are
+// column words or have a type of their own; "(morning, day, evening)", "(spam, harassment, other)"
+// are values.
+bool LooksLikeColumns(const std::vector<Token>& T, size_t begin, size_t end) {
+  size_t items = 0, columns = 0;
+  for (const Item& it : SplitItems(T, begin, end, false)) {
+    std::vector<std::string> words;
+    for (size_t k = it.begin; k < it.end; ++k) {
+      if (T[k].kind == Token::kWord && !lex::IsStopword(T[k].lower)) words.push_back(T[k].lower);
+    }
+    if (words.empty()) continue;
+    ++items;
+    const std::string& head = words.back();
+    if (lex::IsFieldWord(head) || lex::InferFieldType(words).type != spec::FieldType::kString ||
+        In(head, {"name", "title", "description", "subject", "body", "brand", "model", "colour", "color", "notes",
+                  "label", "code", "volume", "size", "capacity"})) {
+      ++columns;
+    }
+  }
+  return columns >= 2 && columns * 3 >= items * 2;
+}
+
 std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin, size_t end) {
   std::vector<DField> out;
   end = std::min(end, toks.size());

@@ -28,6 +28,10 @@ bool IsTypeWord(std::string_view w);
 // True when [begin, end) reads like a list of attributes rather than examples or an alias.
 bool LooksLikeFieldList(const std::vector<Token>& toks, size_t begin, size_t end);
 
+// Stricter: most items of [begin, end) are column words or have a type of their own ("subject,
+// sender name, body"), unlike values ("morning, day, evening", "vegan, gluten-free, quick").
+bool LooksLikeColumns(const std::vector<Token>& toks, size_t begin, size_t end);
+
 // Parses one item into fields (usually one; "first/last name" gives two, "address (street,
 // city)" gives the sub-fields). Empty when the item carries no usable attribute name.
 std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin, size_t end);

@@ -637,6 +637,17 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
     size_t close = MatchParen(T, j, n);
     size_t b = j + 1, e = close;
     if (b >= e) continue;
+    // "recipes are tagged (vegan, gluten-free, quick)", "tags (vegan, quick)": what marks or sorts
+    // things is given by examples, not columns.
+    const bool marked = j > c.end && In(T[j - 1].lower, {"tagged", "labelled", "labeled", "categorized", "categorised",
+                                                         "classified", "grouped", "sorted", "flagged", "marked"});
+    // ("keywords (tags, can be nested)", "rfid tags (tag, description)" say how they are kept.)
+    bool values = !LooksLikeColumns(T, b, e);
+    for (size_t k = b; k < e && values; ++k) {
+      values = !(lex::IsFieldWord(T[k].lower) || In(T[k].lower, {"can", "nested", "defined", "per", "tree", "own"}));
+    }
+    const bool marks = j == c.end && In(c.words.back(), {"tags", "labels", "keywords", "categories", "genres"});
+    if ((marked || marks) && values) continue;
     // "Programs (owned by an org): name, ...", "Survey (lives in an environment): ...": an aside that
     // says where the thing belongs names its parent.
     if (c.depth == 0 && !LooksLikeAttribute(c) && !lex::IsNonEntity(c.words.back())) {
