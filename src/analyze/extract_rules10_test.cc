@@ -163,5 +163,23 @@ TEST(ExtractRules10, ExamplesOfTagsAreNoColumns) {
   EXPECT_TRUE(testing::HasField(PlanOf(c), "Tag", "color")) << Dump(c);
 }
 
+// "users rate recipes and leave comments": the feedback left after acting on something is about
+// that thing (the comments belonged to the users only).
+TEST(ExtractRules10, FeedbackLeftAfterAnActIsAboutItsObject) {
+  auto r = Analyze("A recipe app. Recipes: title, servings. Users can rate recipes from 1 to 5 and leave comments.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Recipe", "Comment", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "User", "Comment", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "users can save recipes to collections", "add songs to playlists": the plural places things are
+// put in are records holding them (the collection was not planned).
+TEST(ExtractRules10, ThePlacesThingsAreSavedToAreRecords) {
+  auto r = Analyze("A recipe app. Recipes: title, servings. Users can save recipes to collections.");
+  const auto& s = PlanOf(r);
+  ASSERT_NE(s.FindEntity("Collection"), nullptr) << Dump(r);
+  EXPECT_TRUE(testing::HasRelation(s, "Collection", "Recipe", RelationKind::kManyToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -1140,11 +1140,14 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     {
       size_t v = a.begin;
       while (v > 0 && T[v - 1].kind == Token::kWord && (IsDet(T[v - 1].lower) || In(T[v - 1].lower, {"can", "then", "just"}))) --v;
+      // ("users can save recipes to collections": so does saving to a list.)
       bool attach_verb = v > 0 && In(T[v - 1].lower, {"add", "adds", "attach", "attaches", "upload", "uploads", "link",
-                                                      "links", "pin", "pins", "append", "appends"});
+                                                      "links", "pin", "pins", "append", "appends", "save", "saves"});
       if (attach_verb && (conn == " to " || conn == " onto " || conn == " into ") && &a != &b) {
         Note(a, 1.0, false, si);
-        Note(b, 1.0, false, si);
+        // ("add songs to playlists", "save recipes to collections": the places things are put
+        // in, in the plural, are records.)
+        Note(b, b.plural && a.plural && !LooksLikeAttribute(b) ? 2.5 : 1.0, false, si);
         links_.push_back({b.name, a.name, b.plural && a.plural ? "m2m" : "a_has_b", ""});
         continue;
       }
@@ -1211,6 +1214,15 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
           Note(b, counted || VerbOfPlace(act, tail) ? 2.2 : 1.0, false, si);
           MarkMade(*subject, b, act, tail.type);  // "... and leave ratings"
           links_.push_back({subject->name, b.name, tail.type, tail.inverse});
+          // ("users rate recipes and leave comments", "buyers review sellers and write notes": the
+          // feedback left after acting on something is about that thing.)
+          const std::string fb = naming::Singularize(b.words.back());
+          if (tail.type == "a_has_b" && b.words.size() == 1 &&
+              In(fb, {"comment", "review", "note", "rating", "photo", "reaction"}) && !PersonLike(a) &&
+              !IsUserHead(a) && a.name != b.name && a.begin > 0 && T[a.begin - 1].kind == Token::kWord &&
+              (lex::IsVerb(T[a.begin - 1].lower) || lex::MayBeVerb(T[a.begin - 1].lower))) {
+            links_.push_back({a.name, b.name, "a_has_b", ""});
+          }
           continue;
         }
         // "buyers can save favourites and send inquiries": `a` is the object of a verb, so the second
