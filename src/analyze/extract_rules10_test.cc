@@ -181,5 +181,17 @@ TEST(ExtractRules10, ThePlacesThingsAreSavedToAreRecords) {
   EXPECT_TRUE(testing::HasRelation(s, "Collection", "Recipe", RelationKind::kManyToMany)) << Dump(r);
 }
 
+// "members buy monthly plans": how often qualifies the thing bought, not the verb (no relation
+// was drawn); and a phrase after "by" is no subject of the verb after "and" ("register their cars
+// by number plate and buy ..." made the plate a record).
+TEST(ExtractRules10, HowOftenQualifiesTheThing) {
+  auto r = Analyze("A coworking app. Plans: name, price. Desks: code. Members buy monthly plans.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "User", "Plan", RelationKind::kOneToMany)) << Dump(r);
+  auto c = Analyze(
+      "A car wash. Customers register their cars by number plate and buy weekly wash passes. Cars: make, model. "
+      "Wash passes: name, price.");
+  EXPECT_EQ(PlanOf(c).FindEntity("NumberPlate"), nullptr) << Dump(c);
+}
+
 }  // namespace
 }  // namespace bf::analyze

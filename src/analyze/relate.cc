@@ -913,6 +913,11 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       // ("donors and their donations": the possessive links the two.)
       const bool and_their = t.lower == "their" && k == a.end + 1 && T[a.end].lower == "and" && a.plural;
       if (t.kind == Token::kWord && IsDet(t.lower) && !own_verb && !and_their) continue;
+      // ("members buy monthly plans": how often qualifies the thing, not the verb.)
+      if (k + 1 == b.begin && In(t.lower, {"monthly", "weekly", "daily", "yearly", "annual", "hourly", "quarterly",
+                                           "nightly", "biweekly", "fortnightly"})) {
+        continue;
+      }
       out += t.lower + " ";
       ++words;
     }
@@ -1151,6 +1156,13 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         links_.push_back({b.name, a.name, b.plural && a.plural ? "m2m" : "a_has_b", ""});
         continue;
       }
+    }
+    // ("customers register their cars by number plate and buy wash subscriptions": a phrase after
+    // "by" or "with" is no subject of the verb after "and".)
+    if (conn.starts_with(" and ") && !subject) {
+      size_t q = a.begin;
+      while (q > 0 && IsDet(T[q - 1].lower)) --q;
+      if (q > 0 && In(T[q - 1].lower, {"by", "with", "via", "through", "using"})) continue;
     }
     Kind k = Classify(conn, b);
     // "managers split a document into jobs", "divide each course into modules": the thing split
