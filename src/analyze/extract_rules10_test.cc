@@ -193,5 +193,18 @@ TEST(ExtractRules10, HowOftenQualifiesTheThing) {
   EXPECT_EQ(PlanOf(c).FindEntity("NumberPlate"), nullptr) << Dump(c);
 }
 
+// "members borrow copies; a loan records the borrow date, due date and return date": when the text
+// declares the act's record, it carries the link (User 1—n Loan, Copy 1—n Loan) instead of the
+// borrower holding the copies.
+TEST(ExtractRules10, AStatedActRecordCarriesTheLink) {
+  auto r = Analyze(
+      "A library. Books: title, isbn. Copies: barcode, condition. Members borrow copies; a loan records the borrow "
+      "date, due date and return date.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Copy", "Loan", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "User", "Loan", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasDirected(s, "User", "Copy", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -1488,6 +1488,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         continue;
       }
     }
+    std::string act_join;  // "members borrow books": the act's record, when the text declares it
     if ((k.type == "m2m" || (k.type == "a_has_b" && b.plural)) && &a != &b) {
       if (std::string act = ActNoun(conn); !act.empty()) {
         size_t stop = b.end;
@@ -1507,6 +1508,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         // Without a payload the act is a many-to-many, unless the text declares the act's record
         // ("enrollments: grade, date"), which then carries the link.
         if (k.type == "m2m") k.type = "m2m?:" + join + "|" + act;
+        // ("members borrow copies; a loan records the due date": so does a stated loan for
+        // "borrow", a stated booking for "book".)
+        if (k.type == "a_has_b") act_join = join + "|" + act;
       }
     }
     std::vector<const Chunk*> left{&a}, right{&b};
@@ -1627,7 +1631,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         // (Only the phrases next to the verb: "projects with summary, ..., and an observation can
         // belong to projects" says nothing of summaries.)
         if (l == &a && r == &b) NoteStatedRecords(a, b, conn, k.type);
-        links_.push_back({l->name, bname, rk.type, rk.inverse});
+        links_.push_back({l->name, bname,
+                          rk.type == "a_has_b" && !act_join.empty() && l == &a && r == &b ? "has?:" + act_join : rk.type,
+                          rk.inverse});
         if (TracingRules()) links_.back().where += "|" + rk.type + "|" + conn;
       }
     }
@@ -1709,6 +1715,21 @@ void Extractor::ResolveLinks() {
       a = "User";
     }
     if (a.empty() || b.empty()) continue;
+    if (StartsWith(l.type, "has?:")) {
+      // The act's record exists as its own entity: it carries the link; else the subject has them.
+      const std::string names = l.type.substr(5);
+      const size_t bar = names.find('|');
+      std::string join;
+      for (const std::string& n : {names.substr(0, bar), names.substr(bar + 1)}) {
+        if (join.empty() && accepted_.count(Canonical(n)) && d_.Find(Canonical(n))) join = Canonical(n);
+      }
+      if (!join.empty() && a != b && join != a && join != b) {
+        d_.AddRelation(a, join, spec::RelationKind::kOneToMany);
+        d_.AddRelation(b, join, spec::RelationKind::kOneToMany);
+        continue;
+      }
+      l.type = "a_has_b";
+    }
     // ("from a source language into target languages": two roles of one record link nothing.)
     if (a == b && l.a != l.b && role_refs_.count(l.a) && role_refs_.count(l.b)) continue;
     if ((l.type == "a_has_b" || l.type == "b_has_a") && a != b && parent_of.count({a, b}) && parent_of.count({b, a})) {
