@@ -1083,7 +1083,10 @@ void Extractor::ParseLists() {
         if (T[k].text == "(") break;
         if (T[k].kind == Token::kWord && !lex::IsStopword(T[k].lower)) w1.push_back(T[k].lower);
       }
-      if (w0.size() == 1 && w1.size() >= 2 &&
+      // ("start, end, type monthly or yearly": only a next item of two words lends its head.)
+      const bool bounds = w0.size() == 1 && w1.size() >= 2 && In(w0[0], {"min", "max", "minimum", "maximum"}) &&
+                          In(w1[0], {"min", "max", "minimum", "maximum"});
+      if (w0.size() == 1 && (w1.size() == 2 || bounds) &&
           In(w0[0], {"first", "middle", "last", "home", "work", "cell", "mobile", "min", "max", "minimum", "maximum",
                      "start", "end", "from", "begin", "shipping", "billing", "primary", "opening", "closing", "arrival",
                      "departure", "pickup", "dropoff", "incl", "excl", "check"}) &&

@@ -206,5 +206,18 @@ TEST(ExtractRules10, AStatedActRecordCarriesTheLink) {
   EXPECT_FALSE(HasDirected(s, "User", "Copy", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "memberships: start, end, type monthly or yearly": a lone prefix word borrows the head of the
+// next item only when that item is two words ("start, end date"); it made `endMonthlyYearly`.
+TEST(ExtractRules10, APrefixWordBorrowsOnlyATwoWordHead) {
+  auto r = Analyze(
+      "A gym app. Memberships: start, end, type monthly or yearly. Classes: name, min, max attendees, start, end "
+      "time.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::HasField(s, "Membership", "end")) << Dump(r);
+  EXPECT_FALSE(testing::HasField(s, "Membership", "endMonthlyYearly")) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Class", "minAttendees")) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Class", "startTime")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
