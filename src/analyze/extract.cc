@@ -780,6 +780,11 @@ void Extractor::Decide() {
       drop();
       continue;
     }
+    // "classes with max people", "a minimum order": a bound is a column, never a record.
+    if (!single && In(ToLower(words.front()), {"max", "min", "maximum", "minimum"}) && !c.strong) {
+      drop();
+      continue;
+    }
     // "a week view per area", "soft delete": screens and features, not tables.
     if (!single && ((head == "view" && In(ToLower(words.front()), {"week", "day", "month", "year", "calendar", "list",
                                                                    "map", "grid", "detail", "tree", "kanban",

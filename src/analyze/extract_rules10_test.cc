@@ -219,5 +219,16 @@ TEST(ExtractRules10, APrefixWordBorrowsOnlyATwoWordHead) {
   EXPECT_TRUE(testing::HasField(s, "Class", "startTime")) << Dump(r);
 }
 
+// "classes like yoga with max people", "a minimum quantity per medicine": a bound is a column,
+// never a record (MaxPerson, MinimumQuantity were planned).
+TEST(ExtractRules10, ABoundIsNoRecord) {
+  auto r = Analyze(
+      "A gym app. Trainers: name. Classes: name, room. Also classes like yoga with max people and a minimum age, "
+      "and trainers teach classes.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::NoEntityNamedWith(s, "Max")) << Dump(r);
+  EXPECT_TRUE(testing::NoEntityNamedWith(s, "Minimum")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
