@@ -230,5 +230,19 @@ TEST(ExtractRules10, ABoundIsNoRecord) {
   EXPECT_TRUE(testing::NoEntityNamedWith(s, "Minimum")) << Dump(r);
 }
 
+// "employees ... have a manager who is also an employee": the person named is one of the same
+// records, so the record points at itself (it was Employee 1—n User: managers as logins).
+TEST(ExtractRules10, APersonWhoIsAlsoOneOfThemIsASelfRelation) {
+  for (const char* text : {"An HR system. Employees belong to departments and have a manager who is also an employee. "
+                           "Each employee has a job title, salary, hire date and email.",
+                           "An HR app. Employees: name, email. Departments: name. Each employee has a manager, who is "
+                           "another employee."}) {
+    auto r = Analyze(text);
+    const auto& s = PlanOf(r);
+    EXPECT_TRUE(HasDirected(s, "Employee", "Employee", RelationKind::kOneToMany)) << Dump(r);
+    EXPECT_FALSE(Related(s, "Employee", "User")) << Dump(r);
+  }
+}
+
 }  // namespace
 }  // namespace bf::analyze

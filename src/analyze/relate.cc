@@ -1157,6 +1157,30 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         continue;
       }
     }
+    // "employees have a manager who is also an employee", "each employee has a mentor (another
+    // employee)": the person named is one of the same records, so the record points at itself.
+    if (clean && !b.plural && b.words.size() == 1 && a.name != b.name && conn.find(" ha") != std::string::npos) {
+      size_t q = b.end;
+      if (q < T.size() && T[q].text == ",") ++q;
+      bool ok = q < T.size();
+      if (ok && T[q].text == "(") {
+        ++q;
+      } else if (ok && In(T[q].lower, {"who", "which", "that"}) && q + 1 < T.size() && In(T[q + 1].lower, {"is", "are"})) {
+        q += 2;
+      } else {
+        ok = false;
+      }
+      while (ok && q < T.size() && In(T[q].lower, {"also", "itself", "likewise", "just"})) ++q;
+      if (ok && q < T.size() && In(T[q].lower, {"a", "an", "another", "other", "one", "fellow"})) ++q;
+      // ("employees belong to departments and have a manager who ...": the subject has it.)
+      const Chunk& own = conn.starts_with(" and ") && subject ? *subject : a;
+      if (ok && q < T.size() && naming::Singularize(T[q].lower) == naming::Singularize(own.words.back()) &&
+          (q + 1 >= T.size() || T[q + 1].kind != Token::kWord || In(T[q + 1].lower, {"and", "or", "too"}))) {
+        Note(own, 2.2, false, si);
+        links_.push_back({own.name, own.name, "a_has_b", naming::ToCamelCase(b.words.back())});
+        continue;
+      }
+    }
     // ("customers register their cars by number plate and buy wash subscriptions": a phrase after
     // "by" or "with" is no subject of the verb after "and".)
     if (conn.starts_with(" and ") && !subject) {
