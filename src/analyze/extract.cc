@@ -1401,6 +1401,37 @@ void Extractor::ParseLists() {
             continue;
           }
         }
+        // "each delivery has a date and lines (product, quantity)", "... and several lines with a
+        // product": the record's line rows with columns of their own are a child record
+        // (DeliveryLine) that refers to the records it names.
+        if (h.plural && h.words.size() == 1 && In(naming::Singularize(h.words[0]), {"line", "item", "entry", "row"}) &&
+            h.end < it.end && (T[h.end].text == "(" || T[h.end].lower == "with") && owner != "User") {
+          const bool paren = T[h.end].text == "(";
+          const size_t e0 = paren ? MatchParen(T, h.end, it.end) : it.end;
+          std::vector<DField> fields;
+          std::vector<std::string> refs;
+          for (const Item& sub : SplitItems(T, h.end + 1, e0, false)) {
+            auto sub_chunks = ChunkTokens(T, sub.begin, sub.end);
+            const std::string r = sub_chunks.size() == 1 ? Resolve(sub_chunks.front()) : "";
+            if (!r.empty() && r != owner && r != "User") {
+              refs.push_back(r);
+              continue;
+            }
+            for (auto& f : ParseFieldItem(T, sub.begin, sub.end)) fields.push_back(std::move(f));
+          }
+          if (!refs.empty() || fields.size() >= 2) {
+            const std::string name = owner + naming::ToPascalCase(naming::Singularize(h.words[0]));
+            make(name, fields.empty() ? DField{} : fields.front());
+            if (DEntity* line = d_.Find(name)) {
+              for (size_t q = 1; q < fields.size(); ++q) {
+                if (!line->FindField(fields[q].name)) line->fields.push_back(fields[q]);
+              }
+            }
+            d_.AddRelation(owner, name, spec::RelationKind::kOneToMany);
+            for (const auto& r : refs) d_.AddRelation(r, name, spec::RelationKind::kOneToMany);
+            continue;
+          }
+        }
         // "firefighters have a rank, certifications (each with an expiry date) and ...": a plural
         // item whose parenthesis gives each of them attributes is a child record with those fields.
         if (h.plural && h.end + 3 < it.end && T[h.end].text == "(" && T[h.end + 1].lower == "each" &&

@@ -244,5 +244,18 @@ TEST(ExtractRules10, APersonWhoIsAlsoOneOfThemIsASelfRelation) {
   }
 }
 
+// "each delivery has a date and lines (product, quantity)": line rows with columns of their own are
+// a child record that refers to what it names (they were a column `lines`).
+TEST(ExtractRules10, LineRowsWithColumnsAreAChildRecord) {
+  auto r = Analyze(
+      "A warehouse. Products: sku, name. Suppliers: name. Each delivery has a date and lines (product, quantity).");
+  const auto& s = PlanOf(r);
+  ASSERT_NE(s.FindEntity("DeliveryLine"), nullptr) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "DeliveryLine", "quantity")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Delivery", "DeliveryLine", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Product", "DeliveryLine", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(testing::HasField(s, "Delivery", "lines")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
