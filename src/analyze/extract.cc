@@ -1523,6 +1523,7 @@ Draft Extractor::Run() {
   ParseLists();
   ResolveLinks();
   SelfRelations();
+  ActSubjects();
   Ownership();
   return std::move(d_);
 }

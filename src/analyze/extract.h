@@ -140,6 +140,7 @@ class Extractor {
   void HeaderScope(size_t si, const std::vector<Chunk>& chunks);
   void ResolveLinks();
   void SelfRelations();
+  void ActSubjects();
   void Ownership();
 
   std::string Canonical(const std::string& name) const;

@@ -257,5 +257,15 @@ TEST(ExtractRules10, LineRowsWithColumnsAreAChildRecord) {
   EXPECT_FALSE(testing::HasField(s, "Delivery", "lines")) << Dump(r);
 }
 
+// "customers pay fees monthly; each payment records the amount ...": when the text declares the
+// record an act makes, the one who acts has them, whatever the act's object is (nothing linked the
+// payments to anyone).
+TEST(ExtractRules10, WhoActsHasTheDeclaredRecordOfTheAct) {
+  auto r = Analyze(
+      "A DVD rental shop. Customers: name, email. Films: title, year. Customers pay fees monthly; each payment "
+      "records the amount, the date and the method.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Customer", "Payment", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

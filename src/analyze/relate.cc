@@ -1944,6 +1944,34 @@ void Extractor::SelfRelations() {
   }
 }
 
+// "tenants pay rent monthly and each payment is recorded (amount, date)", "guests book rooms;
+// a booking has ...": when the text declares the record an act makes, the one who acts has them,
+// whatever the act's object is.
+void Extractor::ActSubjects() {
+  for (size_t si = 0; si < s_.size(); ++si) {
+    const auto& T = s_[si].tokens;
+    const auto chunks = ChunkTokens(T, 0, T.size());
+    for (size_t c = 0; c < chunks.size(); ++c) {
+      const Chunk& subj = chunks[c];
+      if (subj.depth != 0) continue;
+      size_t v = subj.end;
+      while (v < T.size() && In(T[v].lower, {"can", "may", "will", "also", "usually", "often", "then", "must"})) ++v;
+      if (v >= T.size() || T[v].kind != Token::kWord) continue;
+      if (c + 1 < chunks.size() && chunks[c + 1].begin <= v) continue;  // the verb is part of a phrase
+      const std::string act = ActRecord(T[v].lower);
+      if (act.empty()) continue;
+      const std::string record = Canonical(naming::ToPascalCase(act));
+      if (!accepted_.count(record) || !d_.Find(record)) continue;
+      const std::string who = Resolve(subj);
+      if (who.empty() || who == record || !d_.Find(who)) continue;
+      const bool related = std::any_of(d_.relations.begin(), d_.relations.end(), [&](const auto& r) {
+        return (r.from == who && r.to == record) || (r.from == record && r.to == who);
+      });
+      if (!related) d_.AddRelation(who, record, spec::RelationKind::kOneToMany);
+    }
+  }
+}
+
 void Extractor::Ownership() {
   static const std::set<std::string> kOwnedHeads = {
       "Post", "Comment", "Order", "Booking", "Review", "Message", "Like", "Vote", "Rating", "Favorite", "Bookmark",
