@@ -297,6 +297,15 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         (toks[i - 1].lower == "and" || toks[i - 1].lower == "or" || toks[i - 1].text == ",")) {
       content = false;  // "... and reply to each other"
     }
+    // ("users join channels or start direct conversations", "... and create playlists": a common
+    // verb after "and" / "or" opens a verb phrase; "start and end dates" stay nouns.)
+    if (content && !open && i > begin && i + 1 < end && In(toks[i - 1].lower, {"and", "or"}) &&
+        In(w, {"start", "create", "open", "send", "join", "invite", "follow", "upload", "write", "share", "publish",
+               "leave", "manage", "book", "buy", "sell", "rent"}) &&
+        toks[i + 1].kind == Token::kWord &&
+        !In(toks[i + 1].lower, {"date", "dates", "time", "times", "at", "on", "and", "or", "of", "day", "price", "hour"})) {
+      content = false;
+    }
     if (content && (w == "log" || w == "logs" || w == "sign" || w == "signs" || w == "check" || w == "checks" ||
                     w == "clock" || w == "clocks" || w == "punch" || w == "punches") &&
         i + 1 < end && (toks[i + 1].lower == "in" || toks[i + 1].lower == "out" || toks[i + 1].lower == "up" ||

@@ -267,5 +267,17 @@ TEST(ExtractRules10, WhoActsHasTheDeclaredRecordOfTheAct) {
   EXPECT_TRUE(HasDirected(PlanOf(r), "Customer", "Payment", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "users join channels or start direct conversations": a common verb after "and" / "or" opens a
+// verb phrase (it planned `StartDirectConversation`); "start and end dates" stay nouns.
+TEST(ExtractRules10, ACommonVerbAfterOrOpensAVerbPhrase) {
+  auto r = Analyze(
+      "Realtime chat app: users join channels or start direct conversations. Messages belong to a channel or a "
+      "conversation. Events: name, start and end dates.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::NoEntityNamedWith(s, "Start")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Conversation", "Message", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Event", "startDate")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
