@@ -279,5 +279,12 @@ TEST(ExtractRules10, ACommonVerbAfterOrOpensAVerbPhrase) {
   EXPECT_TRUE(testing::HasField(s, "Event", "startDate")) << Dump(r);
 }
 
+// "a plan has a number of free hours": a count of things is one attribute (freeHourCount) of the
+// record, like "a plan has a price" (nothing was kept).
+TEST(ExtractRules10, ALoneCountIsAnAttribute) {
+  auto r = Analyze("A coworking app. Plans: name, price. Desks: code. A plan has a number of free hours.");
+  EXPECT_TRUE(testing::HasField(PlanOf(r), "Plan", "freeHourCount")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -1125,8 +1125,15 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     // is a list of one; one record ("users have a profile") is not.
     if (items.size() == 1 && In(T[v].lower, {"has", "have", "with"})) {
       auto ch = ChunkTokens(T, items[0].begin, items[0].end);
-      const bool lone_attribute = ch.size() == 1 && !ch[0].plural && LooksLikeAttribute(ch[0]) &&
-                                  ch[0].begin <= items[0].begin + 1 && ch[0].end == items[0].end &&
+      // ("a plan has a number of free hours": a count of things is one attribute too.)
+      size_t q0 = items[0].begin;
+      while (q0 < items[0].end && In(T[q0].lower, {"a", "an", "the"})) ++q0;
+      const bool count = q0 + 2 < items[0].end &&
+                         ((In(T[q0].lower, {"number", "count"}) && T[q0 + 1].lower == "of") ||
+                          (T[q0].lower == "how" && T[q0 + 1].lower == "many"));
+      const bool lone_attribute = ((ch.size() == 1 && !ch[0].plural && LooksLikeAttribute(ch[0]) &&
+                                    ch[0].begin <= items[0].begin + 1 && ch[0].end == items[0].end) ||
+                                   count) &&
                                   items[0].end == e &&
                                   (items[0].end >= T.size() || In(T[items[0].end].text, {".", ";", "!"}));
       // ("links with a custom alias"; not "1 to 5 stars with a comment", "a small table with a
