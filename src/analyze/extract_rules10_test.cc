@@ -286,5 +286,19 @@ TEST(ExtractRules10, ALoneCountIsAnAttribute) {
   EXPECT_TRUE(testing::HasField(PlanOf(r), "Plan", "freeHourCount")) << Dump(r);
 }
 
+// "members log training runs with distance, duration and route, and follow other members": a
+// common act after ", and" is the subject's next predicate, not one more column of the runs
+// (TrainingRun m2m User, and no follower relation).
+TEST(ExtractRules10, ACommonActAfterCommaAndEndsAWithList) {
+  auto r = Analyze(
+      "A running club app. Races: name, date. Members can log training runs with distance, duration and route, and "
+      "follow other members to see their runs.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(Related(s, "TrainingRun", "User") && !HasDirected(s, "User", "TrainingRun", RelationKind::kOneToMany))
+      << Dump(r);
+  EXPECT_FALSE(testing::HasRelation(s, "TrainingRun", "User", RelationKind::kManyToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "User", "User", RelationKind::kManyToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

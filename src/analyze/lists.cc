@@ -67,6 +67,16 @@ size_t EndBeforeClause(const std::vector<Token>& T, size_t begin, size_t end) {
           In(T[p].lower, {"needs", "requires", "takes"})) {  // ("and belongs to a user" stays an item)
         return items[i - 1].end;
       }
+      // ("log runs with distance, duration and route, and follow other members": a common act
+      // after ", and" is the subject's next predicate.)
+      size_t before = items[i].begin;
+      while (before > begin && T[before - 1].lower == "and") --before;
+      const bool comma_and = after_and && before > begin && T[before - 1].text == ",";
+      if (comma_and && p + 1 < items[i].end && T[p + 1].kind == Token::kWord &&
+          In(T[p].lower, {"follow", "join", "invite", "share", "create", "send", "write", "upload", "book", "buy", "sell",
+                          "rent", "publish", "manage", "start", "open", "rate", "review", "comment", "like", "vote"})) {
+        return items[i - 1].end;
+      }
     }
     // "profiles with photos and interests, they swipe on each other": a pronoun subject opens a
     // clause too.
