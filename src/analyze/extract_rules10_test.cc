@@ -300,5 +300,17 @@ TEST(ExtractRules10, ACommonActAfterCommaAndEndsAWithList) {
   EXPECT_TRUE(HasDirected(s, "User", "User", RelationKind::kManyToMany)) << Dump(r);
 }
 
+// "runs shifts at those locations (date, start time, end time, slots)": things named again with
+// "those" are known already, so the list describes the act's object (the locations got the
+// shift's columns).
+TEST(ExtractRules10, AListAfterThingsNamedAgainDescribesTheObject) {
+  auto r = Analyze(
+      "A volunteer tool for food banks. Each food bank has locations and runs shifts at those locations (date, "
+      "start time, end time, slots). Volunteers sign up for shifts.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::HasField(s, "Shift", "startTime")) << Dump(r);
+  EXPECT_FALSE(testing::HasField(s, "Location", "startTime")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

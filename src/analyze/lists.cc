@@ -790,9 +790,14 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
     // of dates and amounts describes the object or the act, not the one thing behind the
     // preposition.
     bool hopped = false;
-    if (list && owner == &c && !c.plural) {
+    // ("runs shifts at those locations (date, start time, end time)": things named again with
+    // "those" or "their" are known already, so the list is about the act's object too.)
+    const bool known_again = c.plural && c.begin > 0 && In(T[c.begin - 1].lower, {"those", "these", "their", "its", "our"});
+    if (list && owner == &c && (!c.plural || known_again)) {
       size_t pb = c.begin;
-      while (pb > 0 && In(T[pb - 1].lower, {"a", "an", "the", "one", "their", "his", "her", "its"})) --pb;
+      while (pb > 0 && In(T[pb - 1].lower, {"a", "an", "the", "one", "their", "his", "her", "its", "those", "these", "our"})) {
+        --pb;
+      }
       bool dealt = false;
       for (size_t k = b; k < e; ++k) {
         dealt = dealt || In(T[k].lower, {"date", "dates", "time", "quantity", "qty", "amount", "price", "rent", "fee",
