@@ -1950,6 +1950,14 @@ void Extractor::SelfRelations() {
 void Extractor::ActSubjects() {
   for (size_t si = 0; si < s_.size(); ++si) {
     const auto& T = s_[si].tokens;
+    // (Chunked again only when the sentence has an act whose record the text declares.)
+    bool any = false;
+    for (size_t k = 1; k < T.size() && !any; ++k) {
+      if (T[k].kind != Token::kWord) continue;
+      const std::string act = ActRecord(T[k].lower);
+      any = !act.empty() && accepted_.count(Canonical(naming::ToPascalCase(act))) > 0;
+    }
+    if (!any) continue;
     const auto chunks = ChunkTokens(T, 0, T.size());
     for (size_t c = 0; c < chunks.size(); ++c) {
       const Chunk& subj = chunks[c];
