@@ -217,6 +217,10 @@ TEST(ExtractRules10, APrefixWordBorrowsOnlyATwoWordHead) {
   EXPECT_FALSE(testing::HasField(s, "Membership", "endMonthlyYearly")) << Dump(r);
   EXPECT_TRUE(testing::HasField(s, "Class", "minAttendees")) << Dump(r);
   EXPECT_TRUE(testing::HasField(s, "Class", "startTime")) << Dump(r);
+  // An item of stopwords only before a bound ("the, max players") borrows nothing (the first
+  // version of this rule read the first word of an empty item).
+  auto e = Analyze("A game night app. Games: name, the, max players, min players. Hosts: name.");
+  EXPECT_TRUE(testing::HasField(PlanOf(e), "Game", "maxPlayers")) << Dump(e);
 }
 
 // "classes like yoga with max people", "a minimum quantity per medicine": a bound is a column,
