@@ -300,8 +300,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     // ("users join channels or start direct conversations", "... and create playlists": a common
     // verb after "and" / "or" opens a verb phrase; "start and end dates" stay nouns.)
     if (content && !open && i > begin && i + 1 < end && In(toks[i - 1].lower, {"and", "or"}) &&
-        In(w, {"start", "create", "open", "send", "join", "invite", "follow", "upload", "write", "share", "publish",
-               "leave", "manage", "book", "buy", "sell", "rent"}) &&
+        (lex::IsCommonAct(w) || w == "leave") &&
         toks[i + 1].kind == Token::kWord &&
         !In(toks[i + 1].lower, {"date", "dates", "time", "times", "at", "on", "and", "or", "of", "day", "price", "hour"})) {
       content = false;

@@ -55,6 +55,9 @@ bool IsRoleModifier(std::string_view w) {
                 "pickup", "dropoff", "return", "sending", "receiving"});
 }
 
+// "max players", "minimum age": a bound on a number.
+bool IsBoundWord(std::string_view w) { return In(w, {"min", "max", "minimum", "maximum"}); }
+
 // "number of pings", "count of seats", "counters of threads", "how many tickets": the phrase at
 // `pos` is counted, not referred to.
 bool IsCountOf(const std::vector<Token>& T, size_t begin, size_t pos) {
@@ -781,7 +784,7 @@ void Extractor::Decide() {
       continue;
     }
     // "classes with max people", "a minimum order": a bound is a column, never a record.
-    if (!single && In(ToLower(words.front()), {"max", "min", "maximum", "minimum"}) && !c.strong) {
+    if (!single && IsBoundWord(ToLower(words.front())) && !c.strong) {
       drop();
       continue;
     }
@@ -1089,8 +1092,7 @@ void Extractor::ParseLists() {
         if (T[k].kind == Token::kWord && !lex::IsStopword(T[k].lower)) w1.push_back(T[k].lower);
       }
       // ("start, end, type monthly or yearly": only a next item of two words lends its head.)
-      const bool bounds = w0.size() == 1 && w1.size() >= 2 && In(w0[0], {"min", "max", "minimum", "maximum"}) &&
-                          In(w1[0], {"min", "max", "minimum", "maximum"});
+      const bool bounds = w0.size() == 1 && w1.size() >= 2 && IsBoundWord(w0[0]) && IsBoundWord(w1[0]);
       if (w0.size() == 1 && (w1.size() == 2 || bounds) &&
           In(w0[0], {"first", "middle", "last", "home", "work", "cell", "mobile", "min", "max", "minimum", "maximum",
                      "start", "end", "from", "begin", "shipping", "billing", "primary", "opening", "closing", "arrival",
@@ -1337,6 +1339,16 @@ void Extractor::ParseLists() {
           if (add_record(name, h.begin, std::move(field), loc)) phrase_to_entity_[h.phrase] = name;
           ent = d_.Find(owner);
         };
+        // A record with these columns (the first one makes it; the others are added if missing).
+        auto make_with = [&](const std::string& name, const std::vector<DField>& fields,
+                             std::source_location loc = std::source_location::current()) {
+          make(name, fields.empty() ? DField{} : fields.front(), loc);
+          if (DEntity* rec = d_.Find(name)) {
+            for (size_t q = 1; q < fields.size(); ++q) {
+              if (!rec->FindField(fields[q].name)) rec->fields.push_back(fields[q]);
+            }
+          }
+        };
         // "a category (categories are nested and defined per marketplace)": a lookup with its own
         // structure is an entity, not a column.
         if (h.end < it.end && T[h.end].text == "(") {
@@ -1379,12 +1391,7 @@ void Extractor::ParseLists() {
             }
             if (fields.size() >= 3) {
               const std::string name = Canonical(h.name);
-              make(name, fields.front());
-              if (DEntity* rec = d_.Find(name)) {
-                for (size_t q = 1; q < fields.size(); ++q) {
-                  if (!rec->FindField(fields[q].name)) rec->fields.push_back(fields[q]);
-                }
-              }
+              make_with(name, fields);
               d_.AddRelation(name, owner, spec::RelationKind::kOneToMany);
               continue;
             }
@@ -1421,12 +1428,7 @@ void Extractor::ParseLists() {
           }
           if (!refs.empty() || fields.size() >= 2) {
             const std::string name = owner + naming::ToPascalCase(naming::Singularize(h.words[0]));
-            make(name, fields.empty() ? DField{} : fields.front());
-            if (DEntity* line = d_.Find(name)) {
-              for (size_t q = 1; q < fields.size(); ++q) {
-                if (!line->FindField(fields[q].name)) line->fields.push_back(fields[q]);
-              }
-            }
+            make_with(name, fields);
             d_.AddRelation(owner, name, spec::RelationKind::kOneToMany);
             for (const auto& r : refs) d_.AddRelation(r, name, spec::RelationKind::kOneToMany);
             continue;
@@ -1445,12 +1447,7 @@ void Extractor::ParseLists() {
           }
           if (!fields.empty()) {
             const std::string name = Canonical(h.name);
-            make(name, fields.front());
-            if (DEntity* child = d_.Find(name)) {
-              for (size_t q = 1; q < fields.size(); ++q) {
-                if (!child->FindField(fields[q].name)) child->fields.push_back(fields[q]);
-              }
-            }
+            make_with(name, fields);
             d_.AddRelation(owner, name, spec::RelationKind::kOneToMany);
             continue;
           }

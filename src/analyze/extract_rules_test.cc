@@ -12,6 +12,7 @@ using spec::RelationKind;
 using testing::Dump;
 using testing::HasDirected;
 using testing::HasRelation;
+using testing::Linked;
 using testing::PlanOf;
 using testing::Valid;
 
@@ -173,14 +174,6 @@ TEST(ExtractRules, FileQualifierBeforeAttachmentIsDropped) {
   const auto& s = PlanOf(r);
   EXPECT_FALSE(s.FindEntity("FileAttachment")) << Dump(r);
   EXPECT_TRUE(s.FindEntity("Attachment")) << Dump(r);
-}
-
-// Undirected: any relation between a and b, whatever its kind.
-bool Linked(const spec::AppSpec& s, const std::string& a, const std::string& b) {
-  for (const auto& r : s.relations) {
-    if ((r.from == a && r.to == b) || (r.from == b && r.to == a)) return true;
-  }
-  return false;
 }
 
 TEST(ExtractRules, OneOrMoreIsManyToMany) {

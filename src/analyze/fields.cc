@@ -216,6 +216,16 @@ bool LooksLikeColumns(const std::vector<Token>& T, size_t begin, size_t end) {
   return columns >= 2 && columns * 3 >= items * 2;
 }
 
+namespace {
+bool IsParticiple(const std::string& v) { return EndsWith(v, "ed") || lex::IsIrregularParticiple(v); }
+
+// "starts at", "expires on", "due at": words of time that name a moment before "at" / "on".
+bool IsVerbOfTime(const std::string& v) {
+  return In(v, {"due", "starts", "ends", "begins", "opens", "closes", "expires", "finishes", "arrives", "departs",
+                "leaves", "happens", "occurs", "launches", "renews", "resets", "runs", "lapses", "matures"});
+}
+}  // namespace
+
 std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin, size_t end) {
   std::vector<DField> out;
   end = std::min(end, toks.size());
@@ -288,15 +298,10 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
       // ("approved by", "moved by": who did it, `approvedBy`.)
       // ("starts at", "expires on", "due at": so does a verb's present tense or "due"; "checked in
       // at", "picked up on": a participle keeps its particle, checkedInAt.)
-      auto participle = [](const std::string& v) { return EndsWith(v, "ed") || lex::IsIrregularParticiple(v); };
-      auto present = [](const std::string& v) {
-        return In(v, {"due", "starts", "ends", "begins", "opens", "closes", "expires", "finishes", "arrives", "departs",
-                      "leaves", "happens", "occurs", "launches", "renews", "resets", "runs", "lapses", "matures"});
-      };
       const bool particle = In(w, {"in", "out", "up", "off"}) && i + 2 == end && In(toks[i + 1].lower, {"at", "on"}) &&
-                            !words.empty() && participle(words.back());
+                            !words.empty() && IsParticiple(words.back());
       const bool moment = In(w, {"at", "on", "by"}) && i + 1 == end && !words.empty() &&
-                          (participle(words.back()) || (w != "by" && present(words.back())) ||
+                          (IsParticiple(words.back()) || (w != "by" && IsVerbOfTime(words.back())) ||
                            (w != "by" && words.size() >= 2 && In(words.back(), {"in", "out", "up", "off"})));
       if (lex::IsStopword(w) && w != "not" && !IsMergePrefix(w) && w != "per" && !slashed && !moment && !particle) {
         continue;

@@ -480,6 +480,12 @@ bool IsShortEnglishWord(std::string_view w) {
   return std::binary_search(words.begin(), words.end(), w);
 }
 
+bool IsCommonAct(std::string_view w) {
+  static const Set s = {"start", "create", "open", "send", "join", "invite", "follow", "upload",
+                        "write", "share", "publish", "manage", "book", "buy", "sell", "rent"};
+  return In(s, w);
+}
+
 bool IsMainlyVerb(std::string_view w) {
   static const std::vector<std::string_view> lemmas = WordList(kVerbWordChunks);
   auto lemma = [&](std::string_view x) { return std::binary_search(lemmas.begin(), lemmas.end(), x); };

@@ -30,6 +30,9 @@ bool IsShortEnglishWord(std::string_view w);
 // A word whose lemma is mainly a verb in WordNet ("oversee", "remembers", "configure", "call"; not
 // "contact" or "position", which are mainly nouns). See scripts/verb_words.py.
 bool IsMainlyVerb(std::string_view w);
+// A common act a user does to records ("join", "create", "follow", "book", "upload"): after "and"
+// it opens a verb phrase, not a noun ("users join channels or start direct conversations").
+bool IsCommonAct(std::string_view w);
 // A word that may be a verb where the sentence makes it one: the noun/verbs (IsNounVerb) and the
 // mainly-verb lemmas (IsMainlyVerb).
 bool MayBeVerb(std::string_view w);

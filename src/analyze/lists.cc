@@ -73,8 +73,7 @@ size_t EndBeforeClause(const std::vector<Token>& T, size_t begin, size_t end) {
       while (before > begin && T[before - 1].lower == "and") --before;
       const bool comma_and = after_and && before > begin && T[before - 1].text == ",";
       if (comma_and && p + 1 < items[i].end && T[p + 1].kind == Token::kWord &&
-          In(T[p].lower, {"follow", "join", "invite", "share", "create", "send", "write", "upload", "book", "buy", "sell",
-                          "rent", "publish", "manage", "start", "open", "rate", "review", "comment", "like", "vote"})) {
+          (lex::IsCommonAct(T[p].lower) || In(T[p].lower, {"rate", "review", "comment", "like", "vote"}))) {
         return items[i - 1].end;
       }
     }

@@ -1294,14 +1294,11 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     // thing is its "one" side, not a list of people it holds.
     // ("appointments with one of our groomers": so is one of several; "each appointment is with
     // one groomer": and the person it is with.)
-    const bool one_of = conn == " with one of " && b.plural && (k.type.empty() || k.type == "a_has_b");
-    const bool is_with = In(conn, {" is with ", " are with ", " is with one ", " are with one "}) && !b.plural &&
-                         (k.type.empty() || k.type == "a_has_b");
-    if (is_with && b.words.size() <= 2 && PersonLike(b) && !PersonLike(a) && !IsUserHead(b)) k.type = "b_has_a";
-    if (((k.type == "a_has_b" && conn == " with " && !b.plural) || one_of) && b.words.size() <= 2 && PersonLike(b) &&
-        !PersonLike(a) && !IsUserHead(b)) {
-      k.type = "b_has_a";
-    }
+    const bool loose = k.type.empty() || k.type == "a_has_b";
+    const bool with_person =
+        (k.type == "a_has_b" && conn == " with " && !b.plural) || (loose && conn == " with one of " && b.plural) ||
+        (loose && !b.plural && In(conn, {" is with ", " are with ", " is with one ", " are with one "}));
+    if (with_person && b.words.size() <= 2 && PersonLike(b) && !PersonLike(a) && !IsUserHead(b)) k.type = "b_has_a";
     // "students can also join several clubs": a participation act between modals and quantifiers.
     if ((k.type.empty() || k.type == "b_has_a") && b.plural && a.plural && !ActNoun(conn).empty()) k.type = "m2m";
     // "one waiter can handle many orders": an unknown verb with a plural quantity reads as "has
@@ -1707,6 +1704,15 @@ void Extractor::PronounObjects(size_t si, const std::vector<Chunk>& all) {
 }
 
 void Extractor::ResolveLinks() {
+  // "Loan|loan" (an m2m?: or has?: link's join and act names): the one the text declares as a
+  // record, or "".
+  auto stated_act = [&](const std::string& names) -> std::string {
+    const size_t bar = names.find('|');
+    for (const std::string& n : {names.substr(0, bar), names.substr(bar + 1)}) {
+      if (accepted_.count(Canonical(n)) && d_.Find(Canonical(n))) return Canonical(n);
+    }
+    return "";
+  };
   auto resolve_name = [&](const std::string& n) -> std::string {
     if (n == "User") return "User";
     std::string c = Canonical(n);
@@ -1741,12 +1747,7 @@ void Extractor::ResolveLinks() {
     if (a.empty() || b.empty()) continue;
     if (StartsWith(l.type, "has?:")) {
       // The act's record exists as its own entity: it carries the link; else the subject has them.
-      const std::string names = l.type.substr(5);
-      const size_t bar = names.find('|');
-      std::string join;
-      for (const std::string& n : {names.substr(0, bar), names.substr(bar + 1)}) {
-        if (join.empty() && accepted_.count(Canonical(n)) && d_.Find(Canonical(n))) join = Canonical(n);
-      }
+      const std::string join = stated_act(l.type.substr(5));
       if (!join.empty() && a != b && join != a && join != b) {
         d_.AddRelation(a, join, spec::RelationKind::kOneToMany);
         d_.AddRelation(b, join, spec::RelationKind::kOneToMany);
@@ -1798,12 +1799,7 @@ void Extractor::ResolveLinks() {
       d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
     } else if (StartsWith(t, "m2m?:")) {
       // The act's record exists as its own entity: it carries the link.
-      std::string names = t.substr(5);
-      size_t bar = names.find('|');
-      std::string join;
-      for (std::string n : {names.substr(0, bar), names.substr(bar + 1)}) {
-        if (join.empty() && accepted_.count(Canonical(n)) && d_.Find(Canonical(n))) join = Canonical(n);
-      }
+      const std::string join = stated_act(t.substr(5));
       if (join.empty() || a == b || join == a || join == b) {
         d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
       } else {

@@ -34,6 +34,14 @@ inline bool HasDirected(const spec::AppSpec& s, const std::string& from, const s
   return false;
 }
 
+// Undirected: any relation between a and b, whatever its kind.
+inline bool Linked(const spec::AppSpec& s, const std::string& a, const std::string& b) {
+  for (const auto& r : s.relations) {
+    if ((r.from == a && r.to == b) || (r.from == b && r.to == a)) return true;
+  }
+  return false;
+}
+
 // The entity exists and has the field (false when either is missing).
 inline bool HasField(const spec::AppSpec& s, const std::string& entity, const std::string& field) {
   const spec::Entity* e = s.FindEntity(entity);
