@@ -2,7 +2,7 @@
 # Compares two analyzer builds on the read evaluation sets: for every file whose predictions differ,
 # the headline figures of both (entity F1 / relation F1 / must-have recall / behaviour) and, per
 # changed case, the entities and relations added or removed. Sealed measurement sets (the files the
-# measure README lists as not read: heldout_fresh_o, p, q, r, s, u, v and short_eval_b, c) are skipped, so a
+# measure README lists as not read: heldout_fresh_o, p, q, r, s, u, v, w and short_eval_b, c) are skipped, so a
 # rule can be kept or dropped without reading them.
 #   scripts/compare_analyzers.sh BASE_ANALYZE_EVAL [NEW_ANALYZE_EVAL]
 # BASE is an analyze_eval built from another commit (for example in a `git worktree`); NEW defaults to
@@ -19,7 +19,7 @@ trap 'rm -rf "$TMP"' EXIT
 for f in "$DEV" "$ROOT"/testdata/analyze/*.json "$ROOT"/testdata/analyze/measure/*.json; do
   [ -f "$f" ] || continue
   case "$(basename "$f")" in
-    heldout_fresh_[opqrsuv].json | short_eval_[bc].json) continue ;;
+    heldout_fresh_[opqrsuvw].json | short_eval_[bc].json) continue ;;
   esac
   "$BASE" "$f" "$TMP/base.json" >/dev/null 2>&1
   "$NEW" "$f" "$TMP/new.json" >/dev/null 2>&1
