@@ -14,6 +14,7 @@
 #include "analyze/text.h"
 #include "common/strings.h"
 #include "spec/naming.h"
+#include "spec/spec_edit.h"
 #include "spec/spec_json.h"
 
 namespace bf::analyze {
@@ -218,6 +219,36 @@ void RelateLikeKnownPairs(Draft& d, const std::vector<ArchetypeMatch>& matches) 
   }
 }
 
+// "Members book the boats", "customers order cakes for pickup": a text that never speaks of users,
+// logins or accounts but of one kind of account holder names the login record after them (`Member`
+// logs in). Two kinds ("buyers and sellers"), or other people with roles of their own, stay roles of a
+// `User`; so does a word the text keeps as
+// a record of its own. ("owner", "driver", "client" and "tenant" are left out: they name a role in a
+// record ("the project owner", "a client company") or a customer organisation as often as who signs in.)
+std::optional<std::string> AccountHolderName(const spec::AppSpec& s, const std::string& norm) {
+  for (const char* w : {"user", "users", "login", "logins", "account", "accounts"}) {
+    if (norm.find(Padded(w)) != std::string::npos) return std::nullopt;
+  }
+  static const char* const kHolders[] = {"member", "customer", "subscriber", "buyer",  "seller",
+                                         "student", "guest",   "renter",     "shopper", "learner"};
+  std::optional<std::string> found;
+  for (const char* w : kHolders) {
+    const std::string word = w;
+    if (norm.find(Padded(word)) == std::string::npos && norm.find(Padded(word + "s")) == std::string::npos) continue;
+    if (found) return std::nullopt;
+    found = naming::ToPascalCase(word);
+  }
+  if (!found || s.auth.userEntity != "User" || s.FindEntity(*found)) return std::nullopt;
+  // ("agents answer tickets from a customer": when other people sign in too, with roles of their
+  // own, the accounts are users of several kinds.)
+  for (const auto& role : s.roles) {
+    if (role != s.auth.adminRole && role != s.auth.defaultRole && role != naming::ToSnakeCase(*found)) {
+      return std::nullopt;
+    }
+  }
+  return found;
+}
+
 AnalysisResult Refuse(const EthicsVerdict& v) {
   AnalysisResult r;
   r.status = Status::kRefuse;
@@ -404,6 +435,13 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   in.archetypes = matches;
   BuildOutput built = BuildSpec(draft, in);
 
+  if (const auto holder = AccountHolderName(built.spec, norm)) {
+    // (Validated like a chat edit: a spec the rename would break keeps its User.)
+    if (spec::Apply(built.spec, spec::SpecEdit{spec::edit::RenameEntity{"User", *holder, ""}})) {
+      built.assumptions.push_back("The text speaks of " + ToLower(naming::PluralizeName(*holder)) +
+                                  ", not users: they are the accounts that log in (" + *holder + ").");
+    }
+  }
   result.status = Status::kPlan;
   result.spec = std::move(built.spec);
   const spec::AppSpec& s = *result.spec;
@@ -411,8 +449,8 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   if (!auth_stated) {
     result.defaultedEntities.push_back(s.auth.userEntity);
     result.defaultedFeatures.push_back(spec::Feature::kAuth);
-    assumptions.push_back("No login was mentioned; every generated backend still gets register/login with a User "
-                          "entity (email + name).");
+    assumptions.push_back("No login was mentioned; every generated backend still gets register/login with a " +
+                          s.auth.userEntity + " entity (email + name).");
   }
   if (std::find(draft.roles.begin(), draft.roles.end(), "admin") == draft.roles.end()) result.defaultedRoles.push_back("admin");
   if (std::find(draft.roles.begin(), draft.roles.end(), "user") == draft.roles.end()) result.defaultedRoles.push_back("user");

@@ -180,7 +180,7 @@ TEST(ExtractRules10, ThePlacesThingsAreSavedToAreRecords) {
 // by number plate and buy ..." made the plate a record).
 TEST(ExtractRules10, HowOftenQualifiesTheThing) {
   auto r = Analyze("A coworking app. Plans: name, price. Desks: code. Members buy monthly plans.");
-  EXPECT_TRUE(HasDirected(PlanOf(r), "User", "Plan", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Member", "Plan", RelationKind::kOneToMany)) << Dump(r);
   auto c = Analyze(
       "A car wash. Customers register their cars by number plate and buy weekly wash passes. Cars: make, model. "
       "Wash passes: name, price.");
@@ -196,8 +196,8 @@ TEST(ExtractRules10, AStatedActRecordCarriesTheLink) {
       "date, due date and return date.");
   const auto& s = PlanOf(r);
   EXPECT_TRUE(HasDirected(s, "Copy", "Loan", RelationKind::kOneToMany)) << Dump(r);
-  EXPECT_TRUE(HasDirected(s, "User", "Loan", RelationKind::kOneToMany)) << Dump(r);
-  EXPECT_FALSE(HasDirected(s, "User", "Copy", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Member", "Loan", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasDirected(s, "Member", "Copy", RelationKind::kOneToMany)) << Dump(r);
 }
 
 // "memberships: start, end, type monthly or yearly": a lone prefix word borrows the head of the
@@ -292,10 +292,11 @@ TEST(ExtractRules10, ACommonActAfterCommaAndEndsAWithList) {
       "A running club app. Races: name, date. Members can log training runs with distance, duration and route, and "
       "follow other members to see their runs.");
   const auto& s = PlanOf(r);
-  EXPECT_FALSE(Linked(s, "TrainingRun", "User") && !HasDirected(s, "User", "TrainingRun", RelationKind::kOneToMany))
+  EXPECT_FALSE(Linked(s, "TrainingRun", "Member") &&
+               !HasDirected(s, "Member", "TrainingRun", RelationKind::kOneToMany))
       << Dump(r);
-  EXPECT_FALSE(testing::HasRelation(s, "TrainingRun", "User", RelationKind::kManyToMany)) << Dump(r);
-  EXPECT_TRUE(HasDirected(s, "User", "User", RelationKind::kManyToMany)) << Dump(r);
+  EXPECT_FALSE(testing::HasRelation(s, "TrainingRun", "Member", RelationKind::kManyToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Member", "Member", RelationKind::kManyToMany)) << Dump(r);
 }
 
 // "runs shifts at those locations (date, start time, end time, slots)": things named again with

@@ -106,7 +106,7 @@ TEST(ExtractRules6, BaseFormAfterAndBeforeAPrepositionIsAVerb) {
                    "Members can join groups and register for events.");
   const auto& s = PlanOf(r);
   EXPECT_EQ(s.FindEntity("Register"), nullptr) << Dump(r);
-  EXPECT_TRUE(HasRelation(s, "User", "Event", RelationKind::kManyToMany)) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Member", "Event", RelationKind::kManyToMany)) << Dump(r);
   // (A plural stays a noun: "users write posts and comments on posts".)
   auto r2 = Analyze("A blog where users write posts and comments on posts. Posts have a title.");
   EXPECT_NE(PlanOf(r2).FindEntity("Comment"), nullptr) << Dump(r2);
@@ -473,7 +473,7 @@ TEST(ExtractRules6, WhatPeopleRegisterWithIsTheirs) {
   EXPECT_TRUE(HasField(PlanOf(r), "Donor", "bloodType")) << Dump(r);
   auto r2 = Analyze("A book club. People register with a username, email and password. Members vote on books.");
   EXPECT_EQ(PlanOf(r2).FindEntity("Person"), nullptr) << Dump(r2);
-  EXPECT_TRUE(HasField(PlanOf(r2), "User", "username")) << Dump(r2);
+  EXPECT_TRUE(HasField(PlanOf(r2), "Member", "username")) << Dump(r2);
 }
 
 // "the cleaner ticks off a checklist of tasks": after a singular subject, a word in -s before a

@@ -1,0 +1,70 @@
+// The login record named after the account holders a text speaks of. Every description here is
+// written for the test; none is taken from an evaluation case.
+#include <gtest/gtest.h>
+
+#include "analyze/analyzer.h"
+#include "analyze/test_util.h"
+#include "spec/spec_edit.h"
+#include "spec/validate.h"
+
+namespace bf::analyze {
+namespace {
+
+using spec::RelationKind;
+using testing::Dump;
+using testing::Linked;
+using testing::PlanOf;
+
+// "Members book boats": a text that never says users, logins or accounts names its login record
+// after the one kind of account holder it speaks of, and the auth section follows.
+TEST(AccountHolder, OneKindOfHolderNamesTheLogin) {
+  auto r = Analyze("We rent boats to our club members. Members book a boat for a day.");
+  const auto& s = PlanOf(r);
+  EXPECT_EQ(s.auth.userEntity, "Member") << Dump(r);
+  EXPECT_EQ(s.FindEntity("User"), nullptr) << Dump(r);
+  ASSERT_NE(s.FindEntity("Member"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Member")->plural, "Members");
+  EXPECT_TRUE(Linked(s, "Member", "Booking")) << Dump(r);
+  EXPECT_TRUE(spec::Validate(s).empty()) << Dump(r);
+  bool said = false;
+  for (const auto& a : r.assumptions) said = said || a.find("log in (Member)") != std::string::npos;
+  EXPECT_TRUE(said) << Dump(r);
+
+  auto g = Analyze("A gym app. Members book classes and track their workouts.");
+  EXPECT_EQ(PlanOf(g).auth.userEntity, "Member") << Dump(g);
+  EXPECT_TRUE(Linked(PlanOf(g), "Member", "Workout")) << Dump(g);
+}
+
+// The rename is an ordinary spec edit: renaming back restores a User that still logs in.
+TEST(AccountHolder, RenamingBackRestoresUser) {
+  auto r = Analyze("A reading club. Members log the books they read with a rating.");
+  spec::AppSpec s = PlanOf(r);
+  ASSERT_EQ(s.auth.userEntity, "Member") << Dump(r);
+  ASSERT_TRUE(spec::Apply(s, spec::SpecEdit{spec::edit::RenameEntity{"Member", "User", ""}}));
+  EXPECT_EQ(s.auth.userEntity, "User");
+  EXPECT_NE(s.FindEntity("User"), nullptr);
+  EXPECT_TRUE(spec::Validate(s).empty());
+}
+
+// Where the text speaks of users, of two kinds of holders, of other people with roles of their own,
+// or keeps the holders as a record with columns, the login stays User.
+TEST(AccountHolder, OtherwiseTheLoginStaysUser) {
+  for (const char* text : {
+           // users are named
+           "A boat club. Users sign up, and members book a boat for a day.",
+           // two kinds of holders: roles of one login
+           "A marketplace where sellers list handmade items and buyers order them.",
+           // other people sign in with a role of their own
+           "A helpdesk. Tickets have a subject and a status; agents answer tickets from a customer.",
+           // the holders are a record of their own
+           "A bakery. Customers: name, phone, address. Orders: pickup date, total. Customers place orders.",
+           // a word that is as often a role in a record or a customer organisation
+           "A SaaS for property managers: each tenant has its own buildings and units.",
+       }) {
+    auto r = Analyze(text);
+    EXPECT_EQ(PlanOf(r).auth.userEntity, "User") << text << "\n" << Dump(r);
+  }
+}
+
+}  // namespace
+}  // namespace bf::analyze
