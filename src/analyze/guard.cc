@@ -284,6 +284,23 @@ const std::vector<EthicsRule>& Rules() {
         "deepfake nudes", "revenge porn", "non consensual intimate", "nudify"},
        {},
        {}},
+      // Blood sports and animal cruelty for entertainment or profit (illegal in most countries);
+      // rescue, welfare and investigation framing (`AnimalWelfareCues`) plans normally.
+      {"animal_cruelty",
+       "It describes animal fighting or cruelty to animals for entertainment or profit (dog or cock fights, "
+       "baiting, crush videos), which is illegal in most countries.",
+       {"dog fighting", "dog fights", "dog fight", "dogfighting ring", "dogfighting rings", "dogfighting league",
+        "fighting dogs", "pit bull fights", "pitbull fights", "cockfighting", "cockfights", "cock fighting",
+        "cock fights", "cock fight", "rooster fights", "rooster fighting", "fighting roosters", "fighting cocks",
+        "gamecock fights", "bear baiting", "badger baiting", "bait dogs", "bait animals", "animal fights",
+        "animal fighting", "crush videos", "crush video", "hare coursing", "blood sport", "blood sports"},
+       {"bet", "bets", "betting", "wager", "wagers", "odds", "purse", "purses", "bloodline", "bloodlines",
+        "breeding", "breeders", "stud", "pit", "pits", "kill", "kills", "to the death", "winnings", "payout",
+        "payouts", "pays out", "entry fee", "gate fee", "matches", "derby", "derbies", "fighters", "champion",
+        "sell", "sells", "selling", "subscribers", "subscriptions", "pay per view", "livestream", "stream"},
+       {"police", "raid", "raids", "secret location", "secret locations", "night before", "underground", "illegal",
+        "off the books", "cash only", "invite only", "burner", "hidden", "hide", "no records", "tip off",
+        "tipped off", "without a trace"}},
       {"weapons_drugs",
        "It describes an illegal market for weapons or drugs.",
        {"ghost guns", "untraceable guns", "sell illegal drugs", "darknet market", "dark web market",
@@ -308,6 +325,17 @@ const std::vector<std::string>& LegitCues() {
       "detect fake", "detects fake", "flags fake", "trust and safety", "spam detection", "moderation",
       "handle takedown requests", "process takedown requests", "abuse reports", "alerts from", "edr", "siem",
       "employees agree", "transparent", "knows they are", "know they are", "with their knowledge"};
+  return cues;
+}
+
+// Rescue, welfare and enforcement context: a shelter taking in dogs rescued from fighting rings or
+// a charity's tip line for suspected dog fighting is no blood sport.
+const std::vector<std::string>& AnimalWelfareCues() {
+  static const std::vector<std::string> cues = {
+      "rescue", "rescued", "rescues", "rehabilitation", "rehabilitate", "rehome", "rehoming", "shelter",
+      "shelters", "adoption", "adoptions", "adopt", "welfare", "investigator", "investigators", "investigation",
+      "investigations", "prosecution", "prosecutors", "law enforcement", "seized", "evidence", "tip line",
+      "hotline", "sanctuary", "campaign against", "end dog fighting", "stop dog fighting", "suspected"};
   return cues;
 }
 
@@ -384,6 +412,9 @@ std::vector<std::string> EthicsCueFeatures(std::string_view text) {
   add("legit", Count(norm, c.legit) + Count(norm, LegitCues()));
   for (const auto& r : Rules()) {
     std::string cat = r.category;
+    // (Categories added after the learned model was trained give it no features: its tables stay
+    // what the committed training examples train.)
+    if (cat == "animal_cruelty") continue;
     add(cat + ".strong", Count(norm, r.strong));
     add(cat + ".harm", Count(norm, r.harm));
     add(cat + ".covert", Count(norm, r.covert));
@@ -467,7 +498,9 @@ EthicsVerdict CheckEthics(std::string_view text) {
                                                          "removal", "remove content"};
       refuse = strong >= 1 && Count(norm, kHandling) < 3;
     } else {
-      int score = 3 * strong + harm + 2 * covert - 2 * legit;
+      const int rule_legit =
+          legit + (std::string_view(r.category) == "animal_cruelty" ? Count(norm, AnimalWelfareCues()) : 0);
+      int score = 3 * strong + harm + 2 * covert - 2 * rule_legit;
       bool intent = covert >= 1 || strong >= 2 || (strong >= 1 && harm >= 2);
       refuse = intent && score >= 5 && (strong >= 1 || (harm >= 2 && covert >= 1));
       // Covert surveillance of a person needs no "strong" word: partner target + covert cue.
