@@ -46,8 +46,27 @@ TEST(AccountHolder, RenamingBackRestoresUser) {
   EXPECT_TRUE(spec::Validate(s).empty());
 }
 
+// "Customers sign up ... Customers: name, phone, address": the holders are a record of the text and
+// the ones who log in, so that record is the login: it takes the email and the login's relations.
+TEST(AccountHolder, HoldersKeptAsARecordWhoLogInAreTheLogin) {
+  auto r = Analyze(
+      "A cake shop. Customers sign up and order cakes for pickup. Customers: name, phone, address. Orders: pickup "
+      "date, total.");
+  const auto& s = PlanOf(r);
+  EXPECT_EQ(s.auth.userEntity, "Customer") << Dump(r);
+  EXPECT_EQ(s.FindEntity("User"), nullptr) << Dump(r);
+  const auto* c = s.FindEntity("Customer");
+  ASSERT_NE(c, nullptr) << Dump(r);
+  const auto* email = c->FindField("email");
+  ASSERT_NE(email, nullptr) << Dump(r);
+  EXPECT_TRUE(email->required && email->unique) << Dump(r);
+  EXPECT_NE(c->FindField("phone"), nullptr) << Dump(r);
+  EXPECT_TRUE(Linked(s, "Customer", "Order")) << Dump(r);
+  EXPECT_TRUE(spec::Validate(s).empty()) << Dump(r);
+}
+
 // Where the text speaks of users, of two kinds of holders, of other people with roles of their own,
-// or keeps the holders as a record with columns, the login stays User.
+// or keeps the holders as a record and never mentions logging in, the login stays User.
 TEST(AccountHolder, OtherwiseTheLoginStaysUser) {
   for (const char* text : {
            // users are named
@@ -56,7 +75,7 @@ TEST(AccountHolder, OtherwiseTheLoginStaysUser) {
            "A marketplace where sellers list handmade items and buyers order them.",
            // other people sign in with a role of their own
            "A helpdesk. Tickets have a subject and a status; agents answer tickets from a customer.",
-           // the holders are a record of their own
+           // the holders are a record of their own and nobody mentions logging in: the staff's login
            "A bakery. Customers: name, phone, address. Orders: pickup date, total. Customers place orders.",
            // a word that is as often a role in a record or a customer organisation
            "A SaaS for property managers: each tenant has its own buildings and units.",

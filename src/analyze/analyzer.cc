@@ -16,6 +16,7 @@
 #include "spec/naming.h"
 #include "spec/spec_edit.h"
 #include "spec/spec_json.h"
+#include "spec/validate.h"
 
 namespace bf::analyze {
 namespace {
@@ -238,7 +239,7 @@ std::optional<std::string> AccountHolderName(const spec::AppSpec& s, const std::
     if (found) return std::nullopt;
     found = naming::ToPascalCase(word);
   }
-  if (!found || s.auth.userEntity != "User" || s.FindEntity(*found)) return std::nullopt;
+  if (!found || s.auth.userEntity != "User") return std::nullopt;
   // ("agents answer tickets from a customer": when other people sign in too, with roles of their
   // own, the accounts are users of several kinds.)
   for (const auto& role : s.roles) {
@@ -247,6 +248,79 @@ std::optional<std::string> AccountHolderName(const spec::AppSpec& s, const std::
     }
   }
   return found;
+}
+
+// "Customers order cakes online; a customer has a name and a phone": the holders are a record of
+// the text and the ones who log in, so the login is that record. It takes the login's email and
+// name, and the login's relations; one it already has with the same record stays once. The merge
+// is kept only when the result validates.
+bool MergeLoginInto(spec::AppSpec& s, const std::string& holder) {
+  using spec::Field;
+  using spec::FieldType;
+  using spec::Relation;
+  spec::AppSpec m = s;
+  const std::string user = m.auth.userEntity;
+  auto find = [&](const std::string& n) {
+    return std::find_if(m.entities.begin(), m.entities.end(), [&](const spec::Entity& e) { return e.name == n; });
+  };
+  if (find(user) == m.entities.end() || find(holder) == m.entities.end()) return false;
+  spec::Entity h = *find(holder);
+  h.owner.reset();
+  std::erase_if(h.fields, [](const Field& f) {
+    const std::string l = ToLower(f.name);
+    return l == "role" || l == "roles" || l.find("password") != std::string::npos;
+  });
+  auto email = std::find_if(h.fields.begin(), h.fields.end(), [&](const Field& f) { return f.name == m.auth.identityField; });
+  if (email == h.fields.end()) {
+    Field f;
+    f.name = m.auth.identityField;
+    h.fields.insert(h.fields.begin(), f);
+    email = h.fields.begin();
+  }
+  email->type = FieldType::kEmail;
+  email->required = email->unique = true;
+  email->enumValues.clear();
+  const bool named = std::any_of(h.fields.begin(), h.fields.end(), [](const Field& f) {
+    return In(f.name, {"name", "firstName", "fullName", "displayName", "username"});
+  });
+  if (!named) {
+    Field f;
+    f.name = "name";
+    f.required = true;
+    h.fields.insert(h.fields.begin() + 1, f);
+  }
+  std::vector<spec::Entity> entities = {h};
+  for (const auto& e : m.entities) {
+    if (e.name != user && e.name != holder) entities.push_back(e);
+  }
+  m.entities = std::move(entities);
+  std::vector<Relation> kept, moved;
+  for (const auto& r : m.relations) (r.from == user || r.to == user ? moved : kept).push_back(r);
+  for (Relation r : moved) {
+    if (r.from == user && r.to == user) {
+      r.from = r.to = holder;
+    } else if (r.from == holder || r.to == holder) {
+      continue;  // the login and its own record are one
+    } else {
+      if (r.from == user) r.from = holder;
+      if (r.to == user) r.to = holder;
+    }
+    auto same = std::find_if(kept.begin(), kept.end(), [&](const Relation& k) {
+      return k.from == r.from && k.to == r.to && k.kind == r.kind;
+    });
+    if (same == kept.end()) {
+      kept.push_back(r);
+      continue;
+    }
+    for (auto& e : m.entities) {
+      if (e.name == r.to && e.owner == r.inverse) e.owner = same->inverse;
+    }
+  }
+  m.relations = std::move(kept);
+  m.auth.userEntity = holder;
+  if (!spec::Validate(m).empty()) return false;
+  s = std::move(m);
+  return true;
 }
 
 AnalysisResult Refuse(const EthicsVerdict& v) {
@@ -435,17 +509,23 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   in.archetypes = matches;
   BuildOutput built = BuildSpec(draft, in);
 
+  bool auth_stated = login || draft.userMentioned || !stated_roles.empty() || chosen.domain != nullptr;
   if (const auto holder = AccountHolderName(built.spec, norm)) {
-    // (Validated like a chat edit: a spec the rename would break keeps its User.)
-    if (spec::Apply(built.spec, spec::SpecEdit{spec::edit::RenameEntity{"User", *holder, ""}})) {
-      built.assumptions.push_back("The text speaks of " + ToLower(naming::PluralizeName(*holder)) +
-                                  ", not users: they are the accounts that log in (" + *holder + ").");
+    const std::string said = "The text speaks of " + ToLower(naming::PluralizeName(*holder)) +
+                             ", not users: they are the accounts that log in (" + *holder + ").";
+    if (!built.spec.FindEntity(*holder)) {
+      // (Validated like a chat edit: a spec the rename would break keeps its User.)
+      if (spec::Apply(built.spec, spec::SpecEdit{spec::edit::RenameEntity{"User", *holder, ""}})) {
+        built.assumptions.push_back(said);
+      }
+    } else if (auth_stated && MergeLoginInto(built.spec, *holder)) {
+      // (A login nobody mentioned stays a User of its own: the holders may be records the staff keep.)
+      built.assumptions.push_back(said);
     }
   }
   result.status = Status::kPlan;
   result.spec = std::move(built.spec);
   const spec::AppSpec& s = *result.spec;
-  bool auth_stated = login || draft.userMentioned || !stated_roles.empty() || chosen.domain != nullptr;
   if (!auth_stated) {
     result.defaultedEntities.push_back(s.auth.userEntity);
     result.defaultedFeatures.push_back(spec::Feature::kAuth);

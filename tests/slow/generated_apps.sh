@@ -101,13 +101,23 @@ print("ran only:", sys.argv[3])
 PY
 }
 
-run_schemathesis() {  # URL: default checks against the app's own /openapi.json, as the admin
-  local token
+login_collection() {  # SPEC: the API path of the login entity's records (/api/users, /api/customers, ...)
+  python3 - "$1" <<'PY'
+import json, re, sys
+spec = json.load(open(sys.argv[1]))
+user = next(e for e in spec["entities"] if e["name"] == spec["auth"]["userEntity"])
+print("/api/" + re.sub(r"(?<!^)(?=[A-Z])", "-", user["plural"]).lower())
+PY
+}
+
+run_schemathesis() {  # URL SPEC: default checks against the app's own /openapi.json, as the admin
+  local token login
+  login=$(login_collection "$2") || { echo "could not read the login entity from $2"; return 1; }
   token=$(curl -sf -X POST "$1/auth/login" -H 'content-type: application/json' \
     -d '{"email":"admin@example.com","password":"admin-password-123"}' |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])') ||
     { echo "could not sign in as the admin"; return 1; }
-  local filters=(--exclude-name 'DELETE /api/users/{id}')  # the admin deleting itself ends the run's session
+  local filters=(--exclude-name "DELETE $login/{id}")  # the admin deleting itself ends the run's session
   curl -sf "$1/openapi.json" | grep -q '"/api/events"' && filters+=(--exclude-path /api/events)  # a stream
   "$ST_VENV/bin/schemathesis" --config-file "$ROOT/tests/slow/schemathesis.toml" run "$1/openapi.json" \
     -H "Authorization: Bearer $token" "${filters[@]}" --max-examples "$ST_EXAMPLES" --seed 1 --no-color --workers 1
@@ -156,8 +166,8 @@ PY
       BF="$BF" "$ROOT/scripts/verify_app.sh" "http://127.0.0.1:$port" "$out/.backendforge/spec.json" || true
     # Schemathesis' stateful phase is not deterministic even with a seed; a failure is retried
     # once and reported either way (the first run's output stays in the log above).
-    step "$name/$db: schemathesis (default checks)" run_schemathesis "http://127.0.0.1:$port" ||
-      { unset 'FAILED[-1]'; step "$name/$db: schemathesis, second run" run_schemathesis "http://127.0.0.1:$port"; } || true
+    step "$name/$db: schemathesis (default checks)" run_schemathesis "http://127.0.0.1:$port" "$out/.backendforge/spec.json" ||
+      { unset 'FAILED[-1]'; step "$name/$db: schemathesis, second run" run_schemathesis "http://127.0.0.1:$port" "$out/.backendforge/spec.json"; } || true
     kill -- "-$APP_PID" 2>/dev/null || true
     wait "$APP_PID" 2>/dev/null || true
   done
