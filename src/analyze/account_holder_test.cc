@@ -35,6 +35,19 @@ TEST(AccountHolder, OneKindOfHolderNamesTheLogin) {
   EXPECT_TRUE(Linked(PlanOf(g), "Member", "Workout")) << Dump(g);
 }
 
+// "track customers, their gardens": with no login mentioned the customers are still in the text, so
+// the login named after them is no default (the auth feature is); a login nobody names stays one.
+TEST(AccountHolder, NamedHoldersAreNoDefaultedEntity) {
+  auto r = Analyze(
+      "Lawn-mowing round: track customers, their gardens, the visit rota, and send a text reminder the day "
+      "before each visit.");
+  EXPECT_EQ(PlanOf(r).auth.userEntity, "Customer") << Dump(r);
+  EXPECT_TRUE(r.defaultedEntities.empty()) << Dump(r);
+  auto d = Analyze("A recipe site. Recipes have a title and steps; ingredients have a name and a unit.");
+  ASSERT_EQ(d.defaultedEntities.size(), 1u) << Dump(d);
+  EXPECT_EQ(d.defaultedEntities.front(), "User") << Dump(d);
+}
+
 // The rename is an ordinary spec edit: renaming back restores a User that still logs in.
 TEST(AccountHolder, RenamingBackRestoresUser) {
   auto r = Analyze("A reading club. Members log the books they read with a rating.");
@@ -79,6 +92,9 @@ TEST(AccountHolder, OtherwiseTheLoginStaysUser) {
            "A bakery. Customers: name, phone, address. Orders: pickup date, total. Customers place orders.",
            // a word that is as often a role in a record or a customer organisation
            "A SaaS for property managers: each tenant has its own buildings and units.",
+           // one passing mention of a single holder
+           "An esports league. Players create teams and join teams; for every member we keep the date they "
+           "joined. Tournaments have a name and a prize.",
        }) {
     auto r = Analyze(text);
     EXPECT_EQ(PlanOf(r).auth.userEntity, "User") << text << "\n" << Dump(r);

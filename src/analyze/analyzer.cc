@@ -226,6 +226,12 @@ void RelateLikeKnownPairs(Draft& d, const std::vector<ArchetypeMatch>& matches) 
 // `User`; so does a word the text keeps as
 // a record of its own. ("owner", "driver", "client" and "tenant" are left out: they name a role in a
 // record ("the project owner", "a client company") or a customer organisation as often as who signs in.)
+size_t CountOf(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
 std::optional<std::string> AccountHolderName(const spec::AppSpec& s, const std::string& norm) {
   for (const char* w : {"user", "users", "login", "logins", "account", "accounts"}) {
     if (norm.find(Padded(w)) != std::string::npos) return std::nullopt;
@@ -235,7 +241,11 @@ std::optional<std::string> AccountHolderName(const spec::AppSpec& s, const std::
   std::optional<std::string> found;
   for (const char* w : kHolders) {
     const std::string word = w;
-    if (norm.find(Padded(word)) == std::string::npos && norm.find(Padded(word + "s")) == std::string::npos) continue;
+    // ("for every member we keep joined_at": one passing mention of a single holder names no one
+    // who signs in; "each member's locomotives" does, as an owner.)
+    const size_t singular = CountOf(norm, Padded(word)), plural = CountOf(norm, Padded(word + "s")),
+                 owner = CountOf(norm, Padded(word + " s"));
+    if (plural == 0 && owner == 0 && singular < 2) continue;
     if (found) return std::nullopt;
     found = naming::ToPascalCase(word);
   }
@@ -510,6 +520,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   BuildOutput built = BuildSpec(draft, in);
 
   bool auth_stated = login || draft.userMentioned || !stated_roles.empty() || chosen.domain != nullptr;
+  bool holders_named = false;  // the login is the account holders the text names, not a default
   if (const auto holder = AccountHolderName(built.spec, norm)) {
     const std::string said = "The text speaks of " + ToLower(naming::PluralizeName(*holder)) +
                              ", not users: they are the accounts that log in (" + *holder + ").";
@@ -517,6 +528,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
       // (Validated like a chat edit: a spec the rename would break keeps its User.)
       if (spec::Apply(built.spec, spec::SpecEdit{spec::edit::RenameEntity{"User", *holder, ""}})) {
         built.assumptions.push_back(said);
+        holders_named = true;
       }
     } else if (auth_stated && MergeLoginInto(built.spec, *holder)) {
       // (A login nobody mentioned stays a User of its own: the holders may be records the staff keep.)
@@ -527,7 +539,9 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   result.spec = std::move(built.spec);
   const spec::AppSpec& s = *result.spec;
   if (!auth_stated) {
-    result.defaultedEntities.push_back(s.auth.userEntity);
+    // ("track customers, their gardens": the customers are in the text even when their logging in
+    // is not.)
+    if (!holders_named) result.defaultedEntities.push_back(s.auth.userEntity);
     result.defaultedFeatures.push_back(spec::Feature::kAuth);
     assumptions.push_back("No login was mentioned; every generated backend still gets register/login with a " +
                           s.auth.userEntity + " entity (email + name).");
