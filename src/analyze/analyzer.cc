@@ -220,18 +220,19 @@ void RelateLikeKnownPairs(Draft& d, const std::vector<ArchetypeMatch>& matches) 
   }
 }
 
-// "Members book the boats", "customers order cakes for pickup": a text that never speaks of users,
-// logins or accounts but of one kind of account holder names the login record after them (`Member`
-// logs in). Two kinds ("buyers and sellers"), or other people with roles of their own, stay roles of a
-// `User`; so does a word the text keeps as
-// a record of its own. ("owner", "driver", "client" and "tenant" are left out: they name a role in a
-// record ("the project owner", "a client company") or a customer organisation as often as who signs in.)
 size_t CountOf(const std::string& text, const std::string& needle) {
   size_t n = 0;
   for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
   return n;
 }
 
+// "Members book the boats", "customers order cakes for pickup": a text that never speaks of users,
+// logins or accounts but of one kind of account holder names the login record after them (`Member`
+// logs in). Two kinds ("buyers and sellers"), or other people with roles of their own, stay roles of a
+// `User`. ("owner", "driver", "client" and "tenant" are left out: they name a role in a record ("the
+// project owner", "a client company") or a customer organisation as often as who signs in.) Returns
+// the name; the caller renames the login, or merges it into the holders' record when the text keeps
+// one (`MergeLoginInto`).
 std::optional<std::string> AccountHolderName(const spec::AppSpec& s, const std::string& norm) {
   for (const char* w : {"user", "users", "login", "logins", "account", "accounts"}) {
     if (norm.find(Padded(w)) != std::string::npos) return std::nullopt;
