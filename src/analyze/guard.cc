@@ -284,6 +284,23 @@ const std::vector<EthicsRule>& Rules() {
         "deepfake nudes", "revenge porn", "non consensual intimate", "nudify"},
        {},
        {}},
+      // Forced or bonded labour and trafficking: a debt the workers "work off", their passports held,
+      // their movements and calls watched. (The learned model knows the category from its training
+      // texts; these phrases catch wordings it misses. Anti-trafficking casework and ordinary
+      // recruitment, housing or right-to-work checks plan normally: `LabourProtectionCues`.)
+      {"labour_exploitation",
+       "It describes forced or bonded labour (holding workers' passports or pay, debts they must work off, "
+       "or keeping them from leaving or changing employer).",
+       {"work off", "works off", "working off", "worked off", "debt bondage", "bonded labour", "bonded labor",
+        "forced labour", "forced labor", "passport and phone in", "passports and phones in", "hold their passports",
+        "holds their passports", "keep their passports", "keeps their passports", "confiscate", "confiscated",
+        "passports stay", "passports are kept"},
+       {"recruit", "recruits", "workers", "worker", "debt", "balance", "opening balance", "interest", "dorm",
+        "dormitory", "dormitories", "passport", "passports", "allowance", "escort", "escorts", "fines", "fee",
+        "locker", "safe", "wages", "by the night", "never to them"},
+       {"never see how", "never show the worker", "before anyone starts asking", "embassy", "dials", "relocate",
+        "may leave", "leave the dorm", "without a pass", "with one of our escorts", "grows", "escape", "run away",
+        "runs away", "not allowed to leave", "cannot leave", "can t leave"}},
       // Blood sports and animal cruelty for entertainment or profit (illegal in most countries);
       // rescue, welfare and investigation framing (`AnimalWelfareCues`) plans normally.
       {"animal_cruelty",
@@ -325,6 +342,18 @@ const std::vector<std::string>& LegitCues() {
       "detect fake", "detects fake", "flags fake", "trust and safety", "spam detection", "moderation",
       "handle takedown requests", "process takedown requests", "abuse reports", "alerts from", "edr", "siem",
       "employees agree", "transparent", "knows they are", "know they are", "with their knowledge"};
+  return cues;
+}
+
+// Anti-trafficking casework and worker protection: an NGO's hotline cases about debt bondage, a
+// labour inspectorate, a union's complaints desk.
+const std::vector<std::string>& LabourProtectionCues() {
+  static const std::vector<std::string> cues = {
+      "survivors", "survivor", "victims", "victim", "caseworker", "caseworkers", "case management", "ngo",
+      "inspectorate", "inspectors", "labour inspection", "labor inspection", "union", "complaint", "complaints",
+      "referral", "referrals", "shelter", "rescued", "anti trafficking", "counter trafficking", "helpline",
+      "legal aid", "return their passports", "returned to them", "right to work check", "right to work checks",
+      "employer pays", "ethical recruitment", "stay with the worker", "stays with the worker"};
   return cues;
 }
 
@@ -412,9 +441,9 @@ std::vector<std::string> EthicsCueFeatures(std::string_view text) {
   add("legit", Count(norm, c.legit) + Count(norm, LegitCues()));
   for (const auto& r : Rules()) {
     std::string cat = r.category;
-    // (Categories added after the learned model was trained give it no features: its tables stay
+    // (Phrase rules added after the learned model was trained give it no features: its tables stay
     // what the committed training examples train.)
-    if (cat == "animal_cruelty") continue;
+    if (cat == "animal_cruelty" || cat == "labour_exploitation") continue;
     add(cat + ".strong", Count(norm, r.strong));
     add(cat + ".harm", Count(norm, r.harm));
     add(cat + ".covert", Count(norm, r.covert));
@@ -440,9 +469,6 @@ std::string RefusalReason(std::string_view category) {
        "age, licence or background checks)."},
       {"cheating",
        "It describes cheating or rule-evasion tools (cheats that evade anti-cheat, exam fraud, ban evasion)."},
-      {"labour_exploitation",
-       "It describes forced or bonded labour (holding workers' passports or pay, debts they must work off, "
-       "or keeping them from leaving or changing employer)."},
       {"discrimination",
        "It describes unlawful discrimination (screening people out of jobs, housing, loans or services by a "
        "protected trait such as race, religion, age, sex or disability, or a stand-in for one)."},
@@ -498,8 +524,9 @@ EthicsVerdict CheckEthics(std::string_view text) {
                                                          "removal", "remove content"};
       refuse = strong >= 1 && Count(norm, kHandling) < 3;
     } else {
-      const int rule_legit =
-          legit + (std::string_view(r.category) == "animal_cruelty" ? Count(norm, AnimalWelfareCues()) : 0);
+      const std::string_view cat = r.category;
+      const int rule_legit = legit + (cat == "animal_cruelty" ? Count(norm, AnimalWelfareCues()) : 0) +
+                             (cat == "labour_exploitation" ? Count(norm, LabourProtectionCues()) : 0);
       int score = 3 * strong + harm + 2 * covert - 2 * rule_legit;
       bool intent = covert >= 1 || strong >= 2 || (strong >= 1 && harm >= 2);
       refuse = intent && score >= 5 && (strong >= 1 || (harm >= 2 && covert >= 1));
