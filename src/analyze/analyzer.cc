@@ -266,40 +266,13 @@ std::optional<std::string> AccountHolderName(const spec::AppSpec& s, const std::
 // name, and the login's relations; one it already has with the same record stays once. The merge
 // is kept only when the result validates.
 bool MergeLoginInto(spec::AppSpec& s, const std::string& holder) {
-  using spec::Field;
-  using spec::FieldType;
   using spec::Relation;
   spec::AppSpec m = s;
   const std::string user = m.auth.userEntity;
-  auto find = [&](const std::string& n) {
-    return std::find_if(m.entities.begin(), m.entities.end(), [&](const spec::Entity& e) { return e.name == n; });
-  };
-  if (find(user) == m.entities.end() || find(holder) == m.entities.end()) return false;
-  spec::Entity h = *find(holder);
+  if (!m.FindEntity(user) || !m.FindEntity(holder)) return false;
+  spec::Entity h = *m.FindEntity(holder);
   h.owner.reset();
-  std::erase_if(h.fields, [](const Field& f) {
-    const std::string l = ToLower(f.name);
-    return l == "role" || l == "roles" || l.find("password") != std::string::npos;
-  });
-  auto email = std::find_if(h.fields.begin(), h.fields.end(), [&](const Field& f) { return f.name == m.auth.identityField; });
-  if (email == h.fields.end()) {
-    Field f;
-    f.name = m.auth.identityField;
-    h.fields.insert(h.fields.begin(), f);
-    email = h.fields.begin();
-  }
-  email->type = FieldType::kEmail;
-  email->required = email->unique = true;
-  email->enumValues.clear();
-  const bool named = std::any_of(h.fields.begin(), h.fields.end(), [](const Field& f) {
-    return In(f.name, {"name", "firstName", "fullName", "displayName", "username"});
-  });
-  if (!named) {
-    Field f;
-    f.name = "name";
-    f.required = true;
-    h.fields.insert(h.fields.begin() + 1, f);
-  }
+  MakeLoginRecord(h, m.auth.identityField);
   std::vector<spec::Entity> entities = {h};
   for (const auto& e : m.entities) {
     if (e.name != user && e.name != holder) entities.push_back(e);

@@ -177,6 +177,27 @@ void RepairSpec(spec::AppSpec& s) {
   s = minimal;
 }
 
+void MakeLoginRecord(Entity& e, const std::string& identity_field) {
+  std::erase_if(e.fields, [](const Field& f) { return Reserved(f.name, /*is_user=*/true); });
+  auto id = std::find_if(e.fields.begin(), e.fields.end(), [&](const Field& f) { return f.name == identity_field; });
+  if (id == e.fields.end()) {
+    Field f;
+    f.name = identity_field;
+    id = e.fields.insert(e.fields.begin(), f);
+  }
+  id->type = FieldType::kEmail;
+  id->required = id->unique = true;
+  id->enumValues.clear();
+  const bool has_name = std::any_of(e.fields.begin(), e.fields.end(),
+                                    [](const Field& f) { return ToLower(f.name).find("name") != std::string::npos; });
+  if (!has_name) {
+    Field f;
+    f.name = "name";
+    f.required = true;
+    e.fields.insert(e.fields.begin() + 1, f);
+  }
+}
+
 BuildOutput BuildSpec(const Draft& draft, const BuildInput& in) {
   BuildOutput out;
   spec::AppSpec& s = out.spec;
@@ -242,30 +263,7 @@ BuildOutput BuildSpec(const Draft& draft, const BuildInput& in) {
     s.entities = std::move(kept);
   }
   // User: identity and name fields.
-  Entity& u = s.entities.front();
-  {
-    Field* email = nullptr;
-    for (auto& f : u.fields) {
-      if (f.name == "email") email = &f;
-    }
-    if (!email) {
-      Field f;
-      f.name = "email";
-      u.fields.insert(u.fields.begin(), f);
-      email = &u.fields.front();
-    }
-    email->type = FieldType::kEmail;
-    email->required = email->unique = true;
-    email->enumValues.clear();
-    bool has_name = std::any_of(u.fields.begin(), u.fields.end(),
-                                [](const Field& f) { return ToLower(f.name).find("name") != std::string::npos; });
-    if (!has_name) {
-      Field f;
-      f.name = "name";
-      f.required = true;
-      u.fields.insert(u.fields.begin() + 1, f);
-    }
-  }
+  MakeLoginRecord(s.entities.front(), s.auth.identityField);
   for (auto& e : s.entities) {
     if (e.fields.empty()) {
       Field f;

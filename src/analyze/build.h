@@ -28,6 +28,11 @@ struct BuildOutput {
 
 BuildOutput BuildSpec(const Draft& draft, const BuildInput& in);
 
+// Makes `e` a record that logs in: `identity_field` (email, required, unique; first when added), a
+// required `name` unless a field already names the person, and no id, timestamp, role or password
+// columns (the generated backend owns those).
+void MakeLoginRecord(spec::Entity& e, const std::string& identity_field);
+
 // Last-resort repair: drops whatever Validate reports until the spec is valid (never fails; in
 // the worst case only the User entity is left).
 void RepairSpec(spec::AppSpec& s);

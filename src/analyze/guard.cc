@@ -171,6 +171,12 @@ struct EthicsRule {
   std::vector<std::string> strong;  // clear harmful intent on its own
   std::vector<std::string> harm;    // harmful capability words (weak alone)
   std::vector<std::string> covert;  // non-consent, victims, evasion
+  // Legitimate framing of this kind of harm only (a shelter for dogs rescued from fighting rings),
+  // counted with the shared `LegitCues`.
+  std::vector<std::string> counter = {};
+  // Whether the learned model reads this rule's cue counts. Rules written after it was trained
+  // stay out, so its tables are what the committed training examples train.
+  bool modelFeatures = true;
 };
 
 int Count(const PhraseIndex& norm, const std::vector<std::string>& phrases) {
@@ -287,7 +293,7 @@ const std::vector<EthicsRule>& Rules() {
       // Forced or bonded labour and trafficking: a debt the workers "work off", their passports held,
       // their movements and calls watched. (The learned model knows the category from its training
       // texts; these phrases catch wordings it misses. Anti-trafficking casework and ordinary
-      // recruitment, housing or right-to-work checks plan normally: `LabourProtectionCues`.)
+      // recruitment, housing or right-to-work checks plan normally.)
       {"labour_exploitation",
        "It describes forced or bonded labour (holding workers' passports or pay, debts they must work off, "
        "or keeping them from leaving or changing employer).",
@@ -300,9 +306,16 @@ const std::vector<EthicsRule>& Rules() {
         "locker", "safe", "wages", "by the night", "never to them"},
        {"never see how", "never show the worker", "before anyone starts asking", "embassy", "dials", "relocate",
         "may leave", "leave the dorm", "without a pass", "with one of our escorts", "grows", "escape", "run away",
-        "runs away", "not allowed to leave", "cannot leave", "can t leave"}},
+        "runs away", "not allowed to leave", "cannot leave", "can t leave"},
+       // anti-trafficking casework, a labour inspectorate, a union's complaints desk, ethical recruitment
+       {"survivors", "survivor", "victims", "victim", "caseworker", "caseworkers", "case management", "ngo",
+        "inspectorate", "inspectors", "labour inspection", "labor inspection", "union", "complaint", "complaints",
+        "referral", "referrals", "shelter", "rescued", "anti trafficking", "counter trafficking", "helpline",
+        "legal aid", "return their passports", "returned to them", "right to work check", "right to work checks",
+        "employer pays", "ethical recruitment", "stay with the worker", "stays with the worker"},
+       /*modelFeatures=*/false},
       // Blood sports and animal cruelty for entertainment or profit (illegal in most countries);
-      // rescue, welfare and investigation framing (`AnimalWelfareCues`) plans normally.
+      // rescue, welfare and investigation framing plans normally.
       {"animal_cruelty",
        "It describes animal fighting or cruelty to animals for entertainment or profit (dog or cock fights, "
        "baiting, crush videos), which is illegal in most countries.",
@@ -317,7 +330,13 @@ const std::vector<EthicsRule>& Rules() {
         "sell", "sells", "selling", "subscribers", "subscriptions", "pay per view", "livestream", "stream"},
        {"police", "raid", "raids", "secret location", "secret locations", "night before", "underground", "illegal",
         "off the books", "cash only", "invite only", "burner", "hidden", "hide", "no records", "tip off",
-        "tipped off", "without a trace"}},
+        "tipped off", "without a trace"},
+       // rescue, welfare and enforcement: a shelter, a charity's tip line for suspected dog fighting
+       {"rescue", "rescued", "rescues", "rehabilitation", "rehabilitate", "rehome", "rehoming", "shelter",
+        "shelters", "adoption", "adoptions", "adopt", "welfare", "investigator", "investigators", "investigation",
+        "investigations", "prosecution", "prosecutors", "law enforcement", "seized", "evidence", "tip line",
+        "hotline", "sanctuary", "campaign against", "end dog fighting", "stop dog fighting", "suspected"},
+       /*modelFeatures=*/false},
       {"weapons_drugs",
        "It describes an illegal market for weapons or drugs.",
        {"ghost guns", "untraceable guns", "sell illegal drugs", "darknet market", "dark web market",
@@ -342,29 +361,6 @@ const std::vector<std::string>& LegitCues() {
       "detect fake", "detects fake", "flags fake", "trust and safety", "spam detection", "moderation",
       "handle takedown requests", "process takedown requests", "abuse reports", "alerts from", "edr", "siem",
       "employees agree", "transparent", "knows they are", "know they are", "with their knowledge"};
-  return cues;
-}
-
-// Anti-trafficking casework and worker protection: an NGO's hotline cases about debt bondage, a
-// labour inspectorate, a union's complaints desk.
-const std::vector<std::string>& LabourProtectionCues() {
-  static const std::vector<std::string> cues = {
-      "survivors", "survivor", "victims", "victim", "caseworker", "caseworkers", "case management", "ngo",
-      "inspectorate", "inspectors", "labour inspection", "labor inspection", "union", "complaint", "complaints",
-      "referral", "referrals", "shelter", "rescued", "anti trafficking", "counter trafficking", "helpline",
-      "legal aid", "return their passports", "returned to them", "right to work check", "right to work checks",
-      "employer pays", "ethical recruitment", "stay with the worker", "stays with the worker"};
-  return cues;
-}
-
-// Rescue, welfare and enforcement context: a shelter taking in dogs rescued from fighting rings or
-// a charity's tip line for suspected dog fighting is no blood sport.
-const std::vector<std::string>& AnimalWelfareCues() {
-  static const std::vector<std::string> cues = {
-      "rescue", "rescued", "rescues", "rehabilitation", "rehabilitate", "rehome", "rehoming", "shelter",
-      "shelters", "adoption", "adoptions", "adopt", "welfare", "investigator", "investigators", "investigation",
-      "investigations", "prosecution", "prosecutors", "law enforcement", "seized", "evidence", "tip line",
-      "hotline", "sanctuary", "campaign against", "end dog fighting", "stop dog fighting", "suspected"};
   return cues;
 }
 
@@ -440,10 +436,8 @@ std::vector<std::string> EthicsCueFeatures(std::string_view text) {
   add("target", Count(norm, c.target));
   add("legit", Count(norm, c.legit) + Count(norm, LegitCues()));
   for (const auto& r : Rules()) {
+    if (!r.modelFeatures) continue;
     std::string cat = r.category;
-    // (Phrase rules added after the learned model was trained give it no features: its tables stay
-    // what the committed training examples train.)
-    if (cat == "animal_cruelty" || cat == "labour_exploitation") continue;
     add(cat + ".strong", Count(norm, r.strong));
     add(cat + ".harm", Count(norm, r.harm));
     add(cat + ".covert", Count(norm, r.covert));
@@ -524,9 +518,7 @@ EthicsVerdict CheckEthics(std::string_view text) {
                                                          "removal", "remove content"};
       refuse = strong >= 1 && Count(norm, kHandling) < 3;
     } else {
-      const std::string_view cat = r.category;
-      const int rule_legit = legit + (cat == "animal_cruelty" ? Count(norm, AnimalWelfareCues()) : 0) +
-                             (cat == "labour_exploitation" ? Count(norm, LabourProtectionCues()) : 0);
+      const int rule_legit = legit + Count(norm, r.counter);
       int score = 3 * strong + harm + 2 * covert - 2 * rule_legit;
       bool intent = covert >= 1 || strong >= 2 || (strong >= 1 && harm >= 2);
       refuse = intent && score >= 5 && (strong >= 1 || (harm >= 2 && covert >= 1));
