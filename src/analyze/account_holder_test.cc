@@ -2,6 +2,8 @@
 // written for the test; none is taken from an evaluation case.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "analyze/analyzer.h"
 #include "analyze/test_util.h"
 #include "spec/spec_edit.h"
@@ -99,6 +101,26 @@ TEST(AccountHolder, OtherwiseTheLoginStaysUser) {
     auto r = Analyze(text);
     EXPECT_EQ(PlanOf(r).auth.userEntity, "User") << text << "\n" << Dump(r);
   }
+}
+
+// "Members log in and borrow books; librarians manage the catalogue": the one kind of account holder
+// among the roles is who registers, so new accounts get "member", not a generic "user". Two kinds of
+// holder, or a text that speaks of users, keep "user".
+TEST(AccountHolder, TheHoldersRoleIsTheDefault) {
+  auto r =
+      Analyze("A library backend. Members log in, borrow books and place holds. Librarians manage the catalogue.");
+  const auto& s = PlanOf(r);
+  EXPECT_EQ(s.auth.defaultRole, "member") << Dump(r);
+  EXPECT_EQ(std::count(s.roles.begin(), s.roles.end(), "user"), 0) << Dump(r);
+  EXPECT_EQ(std::count(s.roles.begin(), s.roles.end(), "librarian"), 1) << Dump(r);
+  EXPECT_TRUE(spec::Validate(s).empty()) << Dump(r);
+  auto g = Analyze("A gym app. Members book classes and track their workouts.");
+  EXPECT_EQ(PlanOf(g).auth.userEntity, "Member") << Dump(g);
+  EXPECT_EQ(PlanOf(g).auth.defaultRole, "member") << Dump(g);
+  auto m = Analyze("A marketplace where buyers and sellers trade used bikes. Sellers list bikes, buyers make offers.");
+  EXPECT_EQ(PlanOf(m).auth.defaultRole, "user") << Dump(m);
+  auto u = Analyze("A library backend. Users log in as members or librarians; members borrow books.");
+  EXPECT_EQ(PlanOf(u).auth.defaultRole, "user") << Dump(u);
 }
 
 }  // namespace

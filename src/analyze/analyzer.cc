@@ -226,6 +226,48 @@ size_t CountOf(const std::string& text, const std::string& needle) {
   return n;
 }
 
+// The kinds of account holder a text may name instead of users.
+constexpr const char* kHolders[] = {"member", "customer", "subscriber", "buyer",  "seller",
+                                    "student", "guest",   "renter",     "shopper", "learner"};
+
+bool IsHolderWord(std::string_view w) {
+  return std::any_of(std::begin(kHolders), std::end(kHolders), [&](const char* h) { return w == h; });
+}
+
+// "Members log in and borrow books; librarians run the desk": whoever registers on their own is the
+// one kind of account holder among the roles (or the holders the login is named after), so they,
+// not a generic "user", get the role at sign-up. "user" stays when the text speaks of users, and
+// two kinds of holder ("buyers and sellers") leave the default as it was. Kept only when the spec
+// validates.
+void HolderDefaultRole(spec::AppSpec& s, const std::vector<std::string>& stated, const std::string& norm) {
+  if (std::find(stated.begin(), stated.end(), "user") != stated.end()) return;
+  for (const char* w : {"user", "users"}) {
+    if (norm.find(Padded(w)) != std::string::npos) return;
+  }
+  std::string role;
+  if (s.auth.userEntity != "User") {
+    role = naming::ToSnakeCase(s.auth.userEntity);
+  } else {
+    for (const auto& r : s.roles) {
+      if (!IsHolderWord(r)) continue;
+      if (!role.empty()) return;
+      role = r;
+    }
+  }
+  if (!IsHolderWord(role) || role == s.auth.defaultRole) return;
+  spec::AppSpec m = s;
+  const std::string old = m.auth.defaultRole;
+  m.auth.defaultRole = role;
+  std::vector<std::string> roles;
+  for (const auto& r : m.roles) {
+    if (r != old) roles.push_back(r);
+  }
+  if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.push_back(role);
+  m.roles = std::move(roles);
+  if (!spec::Validate(m).empty()) return;
+  s = std::move(m);
+}
+
 // "Members book the boats", "customers order cakes for pickup": a text that never speaks of users,
 // logins or accounts but of one kind of account holder names the login record after them (`Member`
 // logs in). Two kinds ("buyers and sellers"), or other people with roles of their own, stay roles of a
@@ -237,8 +279,6 @@ std::optional<std::string> AccountHolderName(const spec::AppSpec& s, const std::
   for (const char* w : {"user", "users", "login", "logins", "account", "accounts"}) {
     if (norm.find(Padded(w)) != std::string::npos) return std::nullopt;
   }
-  static const char* const kHolders[] = {"member", "customer", "subscriber", "buyer",  "seller",
-                                         "student", "guest",   "renter",     "shopper", "learner"};
   std::optional<std::string> found;
   for (const char* w : kHolders) {
     const std::string word = w;
@@ -509,6 +549,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
       built.assumptions.push_back(said);
     }
   }
+  HolderDefaultRole(built.spec, draft.roles, norm);
   result.status = Status::kPlan;
   result.spec = std::move(built.spec);
   const spec::AppSpec& s = *result.spec;
@@ -521,7 +562,10 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
                           s.auth.userEntity + " entity (email + name).");
   }
   if (std::find(draft.roles.begin(), draft.roles.end(), "admin") == draft.roles.end()) result.defaultedRoles.push_back("admin");
-  if (std::find(draft.roles.begin(), draft.roles.end(), "user") == draft.roles.end()) result.defaultedRoles.push_back("user");
+  if (std::find(draft.roles.begin(), draft.roles.end(), "user") == draft.roles.end() &&
+      std::find(s.roles.begin(), s.roles.end(), "user") != s.roles.end()) {
+    result.defaultedRoles.push_back("user");
+  }
   if (san.removedSpans > 0) {
     assumptions.push_back("Left out " + std::to_string(san.removedSpans) +
                           " passage(s) that addressed an AI or carried commands; descriptions are treated as data.");

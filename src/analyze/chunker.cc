@@ -410,9 +410,12 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     }
     // ("we are a small brewery and need kegs and fermenters": "need" / "want" after a subject, "and"
     // or "to" is the verb, not a modifier of what follows.)
-    if (content && In(w, {"need", "needs", "want", "wants"}) && i > begin &&
-        In(toks[i - 1].lower,
-           {"and", "we", "i", "they", "you", "to", "also", "will", "would", "really", "just", "still"})) {
+    // ("... salon?? need clients, nail techs and appointments": so is a bare "need" / "want" opening
+    // a sentence.)
+    if (content && In(w, {"need", "needs", "want", "wants"}) &&
+        ((i == begin && (w == "need" || w == "want")) ||
+         (i > begin && In(toks[i - 1].lower, {"and", "we", "i", "they", "you", "to", "also", "will", "would",
+                                              "really", "just", "still"})))) {
       content = false;
     }
     if (content && NounOrVerb(w)) {

@@ -539,11 +539,19 @@ void Extractor::TrackedThings(size_t si, const std::vector<Chunk>& chunks) {
         continue;
       }
       from = k + 1;
-      for (size_t q = from; q < T.size(); ++q) {
-        if (In(T[q].lower, {"so", "because", "but", "when", "where", "which", "that", "who", "while", "if", "then"})) {
-          until = q;
-          break;
-        }
+    }
+    // ("a language tutoring marketplace - tutors, students, lesson bookings, reviews": so does a
+    // list after a dash that follows the kind of business.)
+    for (size_t k = 1; k + 1 < T.size() && from == T.size(); ++k) {
+      if (T[k].text == "-" && T[k - 1].kind == Token::kWord && T[k + 1].kind == Token::kWord &&
+          !In(T[k - 1].lower, {"types", "kinds", "roles", "role"})) {
+        from = k + 1;
+      }
+    }
+    for (size_t q = from; q < T.size(); ++q) {
+      if (In(T[q].lower, {"so", "because", "but", "when", "where", "which", "that", "who", "while", "if", "then"})) {
+        until = q;
+        break;
       }
     }
   }
@@ -561,6 +569,10 @@ void Extractor::TrackedThings(size_t si, const std::vector<Chunk>& chunks) {
     if (prev && (theirs || in_each) && c.plural) links_.push_back({prev->name, c.name, "a_has_b", ""});
     prev = &c;
     const bool each = c.begin > 0 && In(T[c.begin - 1].lower, {"every", "each", "all"});
+    if (short_text_ && c.plural && c.words.size() == 1 && lex::RoleOf(c.words.back()) &&
+        IsPersonEntityWord(c.words.back())) {
+      tracked_people_.insert(c.name);
+    }
     if ((!c.plural && !each) || IsBadHead(c.words.back()) || IsUserHead(c) || lex::RoleOf(c.words.back())) {
       continue;
     }
@@ -837,6 +849,12 @@ void Extractor::Decide() {
     if (lex::RoleOf(head) && single && !c.strong && person_entity && c.score >= 2.5 &&
         naming::Singularize(head) == "customer") {
       d_.userMentioned = true;  // (who books or orders online still signs in)
+    }
+    // ("need clients, nail techs and appointments", "tutors, students, lesson bookings": a
+    // one-line request that lists the people it serves among what it keeps keeps records of them.)
+    if (tracked_people_.count(name) && single && !c.strong && person_entity) {
+      accepted_.insert(name);
+      continue;
     }
     if (lex::RoleOf(head) && single && !c.strong && !(person_entity && c.score >= 2.5)) {
       // Account-holder words imply logins; domain roles ("managers" of departments) do not.

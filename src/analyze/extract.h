@@ -154,6 +154,8 @@ class Extractor {
   std::string header_scope_;  // "records per vehicle:": the record the lines after a header belong to
   std::string section_head_;  // "Patients" heading a section whose first line is that record's
   std::set<std::string> accepted_;
+  // People a one-line request lists among what it keeps ("need clients, nail techs and appointments").
+  std::set<std::string> tracked_people_;
   std::map<std::string, std::string> phrase_to_entity_;  // singular phrase -> entity name
   std::set<std::string> self_nested_;  // candidates described as nested / trees
   std::map<std::string, std::vector<DField>> join_payload_;  // "via:<Name>" join entity -> link attributes

@@ -311,5 +311,22 @@ TEST(ExtractRules10, AListAfterThingsNamedAgainDescribesTheObject) {
   EXPECT_FALSE(testing::HasField(s, "Location", "startTime")) << Dump(r);
 }
 
+// "need clients, nail techs and appointments": the people a one-line request lists among what it
+// keeps are records, not only roles; so are those listed after a dash that follows the kind of
+// business. People who are the subject of a later clause ("so volunteers know") or a list of user
+// types stay roles (ExtractRules4.UserTypesAreRoles, ExtractRules7.AOneLineRequestNamesWhatItKeeps).
+TEST(ExtractRules10, PeopleAOneLineRequestKeepsAreRecords) {
+  auto r = Analyze("can u make a backend for my barber shop?? need clients, barbers and appointments");
+  const auto& s = PlanOf(r);
+  EXPECT_NE(s.FindEntity("Client"), nullptr) << Dump(r);
+  EXPECT_NE(s.FindEntity("Appointment"), nullptr) << Dump(r);
+  auto r2 = Analyze("Backend for a music lessons marketplace - teachers, pupils, lesson bookings, reviews.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_NE(s2.FindEntity("Teacher"), nullptr) << Dump(r2);
+  EXPECT_NE(s2.FindEntity("Pupil"), nullptr) << Dump(r2);
+  auto r3 = Analyze("Our choir needs to manage concerts and songs so singers know what to rehearse.");
+  EXPECT_EQ(PlanOf(r3).FindEntity("Singer"), nullptr) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze
