@@ -227,6 +227,28 @@ TEST(Clarify, LearnedModelAsksOnCodenamesAndMissingMaterial) {
   }
 }
 
+// Scope the writer has not settled ("still figuring out the niche", "one backend for the whole
+// workflow, departments work a bit differently") is asked about when the text names at most a
+// couple of records; idioms and adjectives in such texts make none ("keep track of", "flexible",
+// "the office runs on spreadsheets"). Written for the test, not taken from an evaluation case.
+TEST(Clarify, UnsettledScopeAsksAndItsIdiomsMakeNoRecords) {
+  auto r = Analyze(
+      "An app where neighbours keep track of their tools and lend some to each other when they feel like it. Keep "
+      "it flexible - we're still figuring out the niche.");
+  EXPECT_EQ(r.status, Status::kClarify) << ToJson(r).dump();
+  auto r2 = Analyze(
+      "Our office runs on spreadsheets and email. I want one backend that handles the whole workflow, from the "
+      "moment requests come in until stuff gets done. Each team works a bit differently.");
+  EXPECT_EQ(r2.status, Status::kClarify) << ToJson(r2).dump();
+  // The same idioms in a concrete text are planned, without records made from them.
+  auto p = Analyze(
+      "A tool library. Members keep track of their loans; keep it flexible. Tools have a name and a condition. "
+      "Members borrow tools for a week. The library runs on volunteers.");
+  ASSERT_EQ(p.status, Status::kPlan) << ToJson(p).dump();
+  for (const char* junk : {"Track", "Flexible", "LibraryRun"}) EXPECT_EQ(p.spec->FindEntity(junk), nullptr) << junk;
+  EXPECT_NE(p.spec->FindEntity("Tool"), nullptr) << ToJson(p).dump();
+}
+
 TEST(Clarify, ContradictoryRequirementsAskWhichToKeep) {
   const char* text =
       "Pharmacy pickup lockers. Customers stay fully anonymous, no accounts and no names, yet every pickup is "

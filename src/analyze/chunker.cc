@@ -386,6 +386,11 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         In(w, {"store", "record", "save", "keep", "log", "track", "create", "send", "add"})) {
       content = false;
     }
+    // ("people keep track of their stuff": the idiom's "track" names no record.)
+    if (content && w == "track" && i > begin && i + 1 < end && toks[i + 1].lower == "of" &&
+        In(toks[i - 1].lower, {"keep", "keeps", "keeping", "kept"})) {
+      content = false;
+    }
     // "track campaign views and link clicks": the same verbs before a compound whose head is plural.
     if (content && i == begin && begin == 0 && i + 2 < end && toks[i + 1].kind == Token::kWord &&
         toks[i + 2].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower) &&
@@ -451,6 +456,12 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
              IsPluralWord(toks[i + 1].lower) || lex::IsFieldWord(toks[i + 1].lower) ||
              lex::IsNonEntity(toks[i + 1].lower))) {
           content = false;  // "an organiser runs events", "when a check changes status", "each shift records start"
+        }
+        // ("everything in the company runs on WhatsApp groups": so is a verb of depending before
+        // its preposition.)
+        if (!prev_plural && In(w, {"runs", "depends", "relies", "lives"}) && i + 1 < end &&
+            In(toks[i + 1].lower, {"on", "off"})) {
+          content = false;
         }
       } else if (plural_closed_at != static_cast<size_t>(-1) && plural_closed_at + 1 == i && !EndsWith(w, "s")) {
         content = false;  // "devices report positions"

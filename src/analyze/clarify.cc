@@ -110,12 +110,15 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
       n, {"stuff", "things", "for anything", "generic", "kind of", "sort of", "maybe", "something like", "whatever",
           "for stuff", "anything", "works for anything", "not sure", "some kind", "etc etc", "connects people",
           "people with other people", "or something", "maybe not", "somehow", "various things", "i think",
-          "at some point", "sometimes they don t", "some items"});
+          "at some point", "sometimes they don t", "some items", "feel like it", "stuff gets done"});
   // Scope left to the reader: "everything the committee does", "start simple".
   int open_scope = CountPhrases(n, {"cover everything", "everything the", "whatever the", "start simple",
                                     "the rest later", "up to you", "you decide", "surprise me", "all the usual",
                                     "the usual stuff", "on paper", "paper ledger", "keep it flexible",
-                                    "whatever he", "whatever she", "whatever they", "ends up doing"});
+                                    "whatever he", "whatever she", "whatever they", "ends up doing",
+                                    // Scope still open: "we're still figuring out the niche", "one
+                                    // backend for the whole workflow, departments work a bit differently".
+                                    "still figuring out", "the whole workflow", "a bit differently"});
   // A pitch: ambition, audience and qualities, but no records ("the Airbnb of everything, think
   // scale, investors are waiting", "empower creators and their communities").
   int pitch = CountPhrases(

@@ -541,12 +541,17 @@ void Extractor::TrackedThings(size_t si, const std::vector<Chunk>& chunks) {
       from = k + 1;
     }
     // ("a language tutoring marketplace - tutors, students, lesson bookings, reviews": so does a
-    // list after a dash that follows the kind of business.)
+    // list after a dash that follows the kind of business and names the people it serves; "the
+    // system that runs the company - HR, finance, ops, sales and the rest" lists no records.)
     for (size_t k = 1; k + 1 < T.size() && from == T.size(); ++k) {
-      if (T[k].text == "-" && T[k - 1].kind == Token::kWord && T[k + 1].kind == Token::kWord &&
-          !In(T[k - 1].lower, {"types", "kinds", "roles", "role"})) {
-        from = k + 1;
+      if (T[k].text != "-" || T[k - 1].kind != Token::kWord || T[k + 1].kind != Token::kWord ||
+          In(T[k - 1].lower, {"types", "kinds", "roles", "role"})) {
+        continue;
       }
+      const bool people = std::any_of(T.begin() + static_cast<std::ptrdiff_t>(k) + 1, T.end(), [](const Token& t) {
+        return t.kind == Token::kWord && naming::LooksPlural(t.lower) && IsPersonEntityWord(t.lower);
+      });
+      if (people) from = k + 1;
     }
     for (size_t q = from; q < T.size(); ++q) {
       if (In(T[q].lower, {"so", "because", "but", "when", "where", "which", "that", "who", "while", "if", "then"})) {

@@ -376,10 +376,11 @@ bool IsNonEntity(std::string_view w) {
   // Adjectives name no record: "company-wide", "site-wide"; "overridable", "configurable" (but
   // "timetable", "deliverable"; and "trackable tags" keeps its adjective in the name).
   if (w == "wide" || (w.size() > 6 && w.ends_with("-wide"))) return true;
-  if (w.size() >= 9 && (w.ends_with("able") || w.ends_with("ible"))) {
+  if (w.size() >= 7 && (w.ends_with("able") || w.ends_with("ible"))) {
     static const Set nouns = {"timetable", "deliverable", "receivable", "payable", "vegetable", "collectible",
                               "turntable", "constable", "consumable", "wearable", "convertible", "comparable",
-                              "disposable", "perishable", "expendable", "variable", "returnable"};
+                              "disposable", "perishable", "expendable", "variable", "returnable", "syllable",
+                              "crucible", "mandible", "roundtable", "notable", "portable"};
     return !In(nouns, w);
   }
   return false;
