@@ -328,5 +328,22 @@ TEST(ExtractRules10, PeopleAOneLineRequestKeepsAreRecords) {
   EXPECT_EQ(PlanOf(r3).FindEntity("Singer"), nullptr) << Dump(r3);
 }
 
+// "each facility group follows one protocol", "one booking takes one slot": a record that follows,
+// takes or picks one thing shares it with others of its kind (one-to-many from the thing); between
+// plurals the same verbs stay many-to-many, and a person who "chooses one service" chooses it for
+// an act, so no link to the person.
+TEST(ExtractRules10, ARecordThatFollowsOneThingSharesIt) {
+  auto r = Analyze(
+      "A clinic network. Protocols have a name and steps. Clinic groups have a name. Each clinic group follows one "
+      "protocol. Slots have a start time. Bookings have a date. One booking takes one slot.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Protocol", "ClinicGroup", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Slot", "Booking", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("A school. Students take courses. Courses have a title.");
+  EXPECT_TRUE(testing::HasRelation(PlanOf(r2), "Student", "Course", RelationKind::kManyToMany)) << Dump(r2);
+  auto r3 = Analyze("A grooming salon. The owner makes an appointment for one dog and chooses one service.");
+  EXPECT_FALSE(Linked(PlanOf(r3), "Service", "User")) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze

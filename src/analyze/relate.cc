@@ -55,6 +55,16 @@ bool IsTagSpace(const std::string& entity) {
 }
 
 // Classifies the words between two mentions (determiners already removed).
+// Verbs of choosing, following or joining: many-to-many between plurals ("students take courses"),
+// but one thing chosen per record when the object is one ("each item follows a borrow policy").
+bool IsChoosingVerb(std::string_view v) {
+  for (std::string_view m : {"can ", "must ", "may "}) {
+    if (v.starts_with(m)) v.remove_prefix(m.size());
+  }
+  return In(v, {"follow", "follows", "take", "takes", "choose", "chooses", "pick", "picks", "select", "selects",
+                "join", "joins", "attend", "attends"});
+}
+
 Kind Classify(const std::string& c, const Chunk& b) {
   if (c == "  " || c == " ") return {};
   if (Is(c, [] { static const PaddedSet s = Pad({"'s"}); return std::cref(s); }())) return {"a_has_b", ""};
@@ -1189,6 +1199,21 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       if (q > 0 && In(T[q - 1].lower, {"by", "with", "via", "through", "using"})) continue;
     }
     Kind k = Classify(conn, b);
+    // ("each facility group follows one treatment protocol", "each item follows a borrow policy
+    // (code, name, ...)": a record that follows, picks or joins one thing shares it with others of
+    // its kind. A person who "chooses one service" chooses it for an act of theirs, not for good.)
+    {
+      const bool one = conn.size() > 5 && conn.ends_with(" one ");
+      const std::string verb = Trim(one ? conn.substr(0, conn.size() - 4) : conn);
+      const bool person = IsUserHead(a) || lex::IsUserWord(a.words.back()) || lex::RoleOf(a.words.back()) ||
+                          IsPersonEntityWord(a.words.back());
+      const bool each = a.begin > 0 && In(T[a.begin - 1].lower, {"each", "every"});
+      const bool single = one || (b.begin > 0 && In(T[b.begin - 1].lower, {"a", "an"}) && each);
+      if ((k.type == "m2m" || (one && k.type.empty())) && !b.plural && single && !person && IsChoosingVerb(verb) &&
+          Classify(" " + verb + " ", b).type == "m2m") {
+        k = {"b_has_a", ""};
+      }
+    }
     // "managers split a document into jobs", "divide each course into modules": the thing split
     // holds the parts.
     if (conn == " into ") {
