@@ -345,5 +345,14 @@ TEST(ExtractRules10, ARecordThatFollowsOneThingSharesIt) {
   EXPECT_FALSE(Linked(PlanOf(r3), "Service", "User")) << Dump(r3);
 }
 
+// "a user can belong to more than one organisation": a lower bound on the count reads as "many"
+// (it made the connector too long to read, and "one" is no determiner to drop).
+TEST(ExtractRules10, MoreThanOneIsMany) {
+  auto r = Analyze("Organisations have a name. A user can belong to more than one organisation.");
+  EXPECT_TRUE(testing::HasRelation(PlanOf(r), "User", "Organisation", RelationKind::kManyToMany)) << Dump(r);
+  auto r2 = Analyze("A shop. Orders have a total. A customer can have more than one order.");
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "Customer", "Order", RelationKind::kOneToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

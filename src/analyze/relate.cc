@@ -931,7 +931,6 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       out += t.lower + " ";
       ++words;
     }
-    if (words > 5) clean = false;
     // "can have any number of tags": a quantity phrase before the thing reads as "many".
     // ("a goal can have up to two assists", "up to 3 tags": a bound on the count; "sign up to" is
     // no bound.)
@@ -947,8 +946,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       out = out.substr(0, out.size() - 7) + " many ";
     }
     // (Longer phrases first: "an ordered list of" before "a list of".)
-    for (std::string_view q : {" any number of ", " a number of ", " number of ", " bunch of ", " lots of ", " lot of ",
-                               " couple of ", " plenty of ", " handful of ", " at most ", " at least ", " little list of ",
+    // ("a user can belong to more than one organisation", "to at least one": so does a lower bound.)
+    for (std::string_view q : {" more than one ", " more than two ", " at least one ", " more than ", " any number of ",
+                               " a number of ", " number of ", " bunch of ", " lots of ", " lot of ", " couple of ", " plenty of ", " handful of ", " at most ", " at least ", " little list of ",
                                " little checklist of ", " short list of ", " small set of ", " ordered list of ",
                                " sorted list of ", " numbered list of ", " long list of ", " full list of ", " list of ",
                                " checklist of ", " set of ", " collection of ", " history of ", " log of ",
@@ -958,6 +958,8 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         break;
       }
     }
+    // (At most five words once a count phrase is read as "many": "can belong to more than one".)
+    if (words > 5 && std::count(out.begin(), out.end(), ' ') - 1 > 5) clean = false;
     return out;
   };
   // Only ',' / 'and' / 'or' between; between objects also "one" ("belongs to one session and one
