@@ -948,7 +948,8 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     // (Longer phrases first: "an ordered list of" before "a list of".)
     // ("a user can belong to more than one organisation", "to at least one": so does a lower bound.)
     for (std::string_view q : {" more than one ", " more than two ", " at least one ", " more than ", " any number of ",
-                               " a number of ", " number of ", " bunch of ", " lots of ", " lot of ", " couple of ", " plenty of ", " handful of ", " at most ", " at least ", " little list of ",
+                               " a number of ", " number of ", " bunch of ", " lots of ", " lot of ", " couple of ",
+                               " plenty of ", " handful of ", " at most ", " at least ", " little list of ",
                                " little checklist of ", " short list of ", " small set of ", " ordered list of ",
                                " sorted list of ", " numbered list of ", " long list of ", " full list of ", " list of ",
                                " checklist of ", " set of ", " collection of ", " history of ", " log of ",
