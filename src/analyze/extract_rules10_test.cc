@@ -354,5 +354,15 @@ TEST(ExtractRules10, MoreThanOneIsMany) {
   EXPECT_TRUE(HasDirected(PlanOf(r2), "Customer", "Order", RelationKind::kOneToMany)) << Dump(r2);
 }
 
+// "a course is split into modules and each module into lessons": the record named again after
+// "each" is the subject of the elided verb (Module 1-n Lesson, not Course 1-n Lesson).
+TEST(ExtractRules10, AnElidedVerbAfterEachHasItsOwnSubject) {
+  auto r = Analyze("A store app. Stores have a name. Each store is divided into aisles and each aisle into shelves.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Store", "Aisle", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Aisle", "Shelf", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(Linked(s, "Store", "Shelf")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -996,6 +996,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
                           whole.find(" follow one another ") != std::string::npos;
   const Chunk* per_owner = nullptr;  // "X per A per B": X, and the last phrase of the chain
   const Chunk* per_last = nullptr;
+  // ("a course is split into modules and each module into lessons": the record named again after
+  // "each" is the subject of the elided verb; its preposition and the verb's reading, per chunk.)
+  std::map<const Chunk*, std::pair<std::string, Kind>> gapped;
   for (size_t i = 0; i + 1 < cs.size(); ++i) {
     const Chunk& a = *cs[i];
     const Chunk& b = *cs[i + 1];
@@ -1202,6 +1205,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       if (q > 0 && In(T[q - 1].lower, {"by", "with", "via", "through", "using"})) continue;
     }
     Kind k = Classify(conn, b);
+    if (auto g = gapped.find(&a); g != gapped.end() && conn == " " + g->second.first + " ") k = g->second.second;
     // ("each facility group follows one treatment protocol", "each item follows a borrow policy
     // (code, name, ...)": a record that follows, picks or joins one thing shares it with others of
     // its kind. A person who "chooses one service" chooses it for an act of theirs, not for good.)
@@ -1607,6 +1611,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       if (In(last, {"to", "in", "into", "on", "with", "under", "at"})) prep = last;
     }
     for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1], prep, true) && !opens_clause(*cs[j + 1]); ++j) {
+      const Chunk& again = *cs[j + 1];
+      if (!prep.empty() && again.name == cs[j]->name && again.end < T.size() && T[again.end].lower == prep &&
+          again.begin > 0 && In(T[again.begin - 1].lower, {"each", "every"})) {
+        gapped[&again] = {prep, k};
+        break;
+      }
       right.push_back(cs[j + 1]);
     }
     // Bare prepositions ("X of Y", "X in Y") link phrases but are weak evidence that either is
