@@ -231,6 +231,14 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                                                "study", "compassionate", "approved", "pending"})))) {
       content = true;
     }
+    // ("each item follows a borrow policy", "a pay rate": a verb's base form between a determiner and
+    // a noun qualifies the noun.)
+    if (!content && !qualifier && lex::IsVerb(w) && !lex::IsStopword(w) && !lex::IsModifier(w) && !LooksNonNoun(w) &&
+        !EndsWith(w, "s") && w != "login" && i > begin && In(toks[i - 1].lower, {"a", "an", "the", "each", "every"}) &&
+        i + 1 < end && toks[i + 1].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower) &&
+        !lex::IsVerb(toks[i + 1].lower) && !lex::IsModifier(toks[i + 1].lower) && !LooksNonNoun(toks[i + 1].lower)) {
+      content = true;
+    }
     // "each login owns websites", "create other logins": after a determiner the verb is a login,
     // that is a user.
     bool login_noun = false;

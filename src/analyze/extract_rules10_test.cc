@@ -364,5 +364,17 @@ TEST(ExtractRules10, AnElidedVerbAfterEachHasItsOwnSubject) {
   EXPECT_FALSE(Linked(s, "Store", "Shelf")) << Dump(r);
 }
 
+// "each item follows a borrow policy", "a pay rate": a verb's base form between a determiner and a
+// noun qualifies the noun ("a login account" stays the login).
+TEST(ExtractRules10, AVerbBetweenADeterminerAndANounQualifiesIt) {
+  auto r = Analyze(
+      "A tool library. Tools have a name and a condition. Each tool follows a borrow policy (name, loan days, fine "
+      "per day). Members have a login account.");
+  const auto& s = PlanOf(r);
+  EXPECT_NE(s.FindEntity("BorrowPolicy"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "BorrowPolicy", "Tool", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_EQ(s.FindEntity("LoginAccount"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
