@@ -107,6 +107,13 @@ void NameChunk(Chunk& c) {
       (StartsWith(words[1], "attachment") || StartsWith(words[1], "upload"))) {
     words.erase(words.begin());
   }
+  // ("each org defines its items", "org memberships", "a doc type": the short word is the record's
+  // name in full; a head word after another word stays as written: "API docs".)
+  if (!words.empty() && (words.size() == 1 || words.front() != words.back())) {
+    std::string& first = words.front();
+    if (first == "org" || first == "orgs") first = first == "org" ? "organization" : "organizations";
+    if (first == "doc" || first == "docs") first = first == "doc" ? "document" : "documents";
+  }
   // "a user account", "a login account" (login read as user): the account is the user.
   if (words.size() == 2 && (words[0] == "user" || words[0] == "users") && StartsWith(words[1], "account")) {
     words = {words[1] == "accounts" ? "users" : "user"};

@@ -639,7 +639,8 @@ void Extractor::Decide() {
   // "summer camps for kids. Parents register their children": two everyday words for one thing
   // are one record, named by the more formal word.
   static const std::pair<const char*, const char*> kSameThing[] = {
-      {"Kid", "Child"}, {"Pupil", "Student"}, {"Picture", "Photo"}, {"Automobile", "Car"}};
+      {"Kid", "Child"}, {"Pupil", "Student"}, {"Picture", "Photo"}, {"Automobile", "Car"},
+      {"Organization", "Organisation"}};
   for (const auto& [informal, formal] : kSameThing) {
     if (cands_.count(informal) && cands_.count(formal) && !alias_.count(informal)) alias_[informal] = formal;
   }

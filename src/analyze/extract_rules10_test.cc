@@ -376,5 +376,18 @@ TEST(ExtractRules10, AVerbBetweenADeterminerAndANounQualifiesIt) {
   EXPECT_EQ(s.FindEntity("LoginAccount"), nullptr) << Dump(r);
 }
 
+// "each org defines its items", "each doc has tags": the short words are the records in full, one
+// record with the long word the text also uses, in its spelling ("organisations").
+TEST(ExtractRules10, ShortWordsForOrganisationsAndDocumentsAreThoseRecords) {
+  auto r = Analyze("A diaper bank network. Organisations have a name. Each org defines its own items (name, value).");
+  const auto& s = PlanOf(r);
+  EXPECT_NE(s.FindEntity("Organisation"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Org"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Organization"), nullptr) << Dump(r);
+  auto r2 = Analyze("A paperless office. Documents have a title. Each doc has a correspondent and many tags.");
+  EXPECT_EQ(PlanOf(r2).FindEntity("Doc"), nullptr) << Dump(r2);
+  EXPECT_TRUE(Linked(PlanOf(r2), "Document", "Correspondent")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
