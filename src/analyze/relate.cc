@@ -977,7 +977,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
                                       (k + 1 == b.begin && k >= a.end + 2 && T[k - 1].lower == "the" &&
                                        T[k - 2].lower == "of" && lex::IsModifier(t.lower)));
       // ("has one teacher and many students": each object may carry its own count.)
-      const bool count = objects && In(t.lower, {"one", "many", "several", "multiple"});
+      // ("has a correspondent and a bunch of tags": so may a quantity phrase.)
+      const bool count =
+          objects && (In(t.lower, {"one", "many", "several", "multiple", "bunch", "lots", "lot", "couple", "handful",
+                                   "few", "number"}) ||
+                      (t.lower == "of" && k > a.end &&
+                       In(T[k - 1].lower, {"bunch", "lots", "lot", "couple", "handful", "number"})));
       if (!(t.text == "," || t.lower == "and" || t.lower == "or" || count || one_of ||
             IsDet(t.lower) ||
             (!prep.empty() && t.lower == prep))) {
