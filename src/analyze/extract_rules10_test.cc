@@ -392,7 +392,8 @@ TEST(ExtractRules10, ShortWordsForOrganisationsAndDocumentsAreThoseRecords) {
 // "each document can have a correspondent and a bunch of tags": a quantity phrase between
 // coordinated objects keeps them coordinated (tags are shared: many-to-many).
 TEST(ExtractRules10, AQuantityPhraseKeepsObjectsCoordinated) {
-  auto r = Analyze("A paperless office. Documents have a title. Each document can have a correspondent and a bunch of tags.");
+  auto r = Analyze(
+      "A paperless office. Documents have a title. Each document can have a correspondent and a bunch of tags.");
   const auto& s = PlanOf(r);
   EXPECT_TRUE(testing::HasRelation(s, "Document", "Tag", RelationKind::kManyToMany)) << Dump(r);
   EXPECT_TRUE(Linked(s, "Document", "Correspondent")) << Dump(r);
