@@ -246,6 +246,14 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         !lex::IsVerb(toks[i + 1].lower) && !lex::IsModifier(toks[i + 1].lower) && !LooksNonNoun(toks[i + 1].lower)) {
       content = true;
     }
+    // ("a member places a hold on an item": so is one after "a" before a preposition or the end of
+    // the clause: it is the noun.)
+    if (!content && !qualifier && lex::IsVerb(w) && !lex::IsStopword(w) && !lex::IsModifier(w) && !LooksNonNoun(w) &&
+        !EndsWith(w, "s") && w != "login" && i > begin && In(toks[i - 1].lower, {"a", "an"}) &&
+        (i + 1 >= end || toks[i + 1].kind == Token::kPunct ||
+         In(toks[i + 1].lower, {"on", "of", "for", "with", "per", "in", "at", "from", "and", "or"}))) {
+      content = true;
+    }
     // "each login owns websites", "create other logins": after a determiner the verb is a login,
     // that is a user.
     bool login_noun = false;

@@ -399,5 +399,16 @@ TEST(ExtractRules10, AQuantityPhraseKeepsObjectsCoordinated) {
   EXPECT_TRUE(Linked(s, "Document", "Correspondent")) << Dump(r);
 }
 
+// "a member places a hold on an item": a verb's base form after "a" and before a preposition is the
+// noun, a record the text keeps.
+TEST(ExtractRules10, AVerbAfterABeforeAPrepositionIsANoun) {
+  auto r = Analyze(
+      "A tool library. Tools have a name and a condition. Members borrow tools. When a tool is out, a member "
+      "places a hold on the tool and waits in line by position.");
+  const auto& s = PlanOf(r);
+  EXPECT_NE(s.FindEntity("Hold"), nullptr) << Dump(r);
+  EXPECT_TRUE(Linked(s, "Hold", "Tool")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
