@@ -102,9 +102,10 @@ class DraftNames {
 
 std::string DraftNameOf(const Draft& d, const ArchEntity& ae) { return DraftNames(d).Of(ae); }
 
-// Adds an archetype's entities and relations to a thin draft.
+// Adds an archetype's entities and relations to a thin draft. With `mentioned_only`, only the
+// archetype's records the text names ("weekly attendance") and their relations.
 void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<std::string>& assumptions,
-            bool with_roles) {
+            bool with_roles, bool mentioned_only = false) {
   std::map<std::string, std::string> map;  // archetype name -> draft name
   std::vector<std::string> added;
   for (const auto& ae : a.entities) {
@@ -136,6 +137,7 @@ void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<s
     }
     if (!existing.empty()) {
       map[ae.name] = existing;
+      if (mentioned_only) continue;  // (the text's own records stay as the text has them)
       DEntity* e = d.Find(existing);
       if (e->fields.empty()) {
         for (const auto& f : ae.fields) e->fields.push_back({f.name, f.type, f.required, f.unique, false, f.enumValues});
@@ -144,6 +146,22 @@ void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<s
       continue;
     }
     if (ae.optional && !mentioned) continue;
+    if (mentioned_only) {
+      // (Named as records: in the plural or as a mass noun after how often; "for our hotel", "our
+      // hockey league", "message dealers" name none.)
+      bool named = false;
+      for (const auto& syn : ae.synonyms) {
+        named = named || norm.find(Padded(naming::Pluralize(syn))) != std::string::npos;
+        for (const char* often : {"daily", "weekly", "monthly", "yearly"}) {
+          named = named || norm.find(Padded(std::string(often) + " " + syn)) != std::string::npos;
+        }
+      }
+      // ("donation funds: ...": a record of the text whose head is the archetype's is that record.)
+      const bool headed = std::any_of(d.entities.begin(), d.entities.end(), [&](const DEntity& x) {
+        return naming::SplitWords(x.name).back() == ae.name;
+      });
+      if (!named || headed) continue;
+    }
     DEntity e;
     e.name = ae.name;
     e.owned = ae.owned;
@@ -159,6 +177,8 @@ void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<s
     std::string from = r.from == "User" ? "User" : (map.count(r.from) ? map[r.from] : "");
     std::string to = r.to == "User" ? "User" : (map.count(r.to) ? map[r.to] : "");
     if (from.empty() || to.empty()) continue;
+    const auto is_added = [&](const std::string& n) { return std::find(added.begin(), added.end(), n) != added.end(); };
+    if (mentioned_only && !is_added(from) && !is_added(to)) continue;
     d.AddRelation(from, to, r.kind);
     d.relations.back().fromText = false;
   }
@@ -495,6 +515,11 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   if (arch) {
     Enrich(draft, *arch, norm, assumptions, words <= 15 || chosen.domain != nullptr);
     for (auto f : arch->features) features.insert(f);
+  } else if (!matches.empty() && matches.front().score >= 3 && text_entities <= 5 && words <= 40) {
+    // ("our language school - teachers, their classes, enrolled students and weekly attendance": a
+    // short request that names a few records of a known kind of backend gets the kind's records it
+    // names in passing, and their usual links.)
+    Enrich(draft, *matches.front().archetype, norm, assumptions, false, true);
   }
   RelateLikeKnownPairs(draft, matches);
   RecordRuleTrace(draft);

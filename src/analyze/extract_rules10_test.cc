@@ -410,5 +410,18 @@ TEST(ExtractRules10, AVerbAfterABeforeAPrepositionIsANoun) {
   EXPECT_TRUE(Linked(s, "Hold", "Tool")) << Dump(r);
 }
 
+// "our language school - teachers, their classes, enrolled students and weekly attendance": a short
+// request that names a few records of a known kind of backend gets that kind's records it names in
+// passing (Attendance), not the kind's other records, and the text's records stay as the text has them.
+TEST(ExtractRules10, AShortRequestGetsTheRecordsOfItsKindItNames) {
+  auto r = Analyze(
+      "Help us run our Sunday music school - teachers, their classes, enrolled students and weekly attendance.");
+  const auto& s = PlanOf(r);
+  EXPECT_NE(s.FindEntity("Attendance"), nullptr) << Dump(r);
+  EXPECT_NE(s.FindEntity("Teacher"), nullptr) << Dump(r);
+  EXPECT_NE(s.FindEntity("Student"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("Course"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
