@@ -173,11 +173,11 @@ void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<s
     map[ae.name] = ae.name;
     added.push_back(ae.name);
   }
+  const auto is_added = [&](const std::string& n) { return std::find(added.begin(), added.end(), n) != added.end(); };
   for (const auto& r : a.relations) {
     std::string from = r.from == "User" ? "User" : (map.count(r.from) ? map[r.from] : "");
     std::string to = r.to == "User" ? "User" : (map.count(r.to) ? map[r.to] : "");
     if (from.empty() || to.empty()) continue;
-    const auto is_added = [&](const std::string& n) { return std::find(added.begin(), added.end(), n) != added.end(); };
     if (mentioned_only && !is_added(from) && !is_added(to)) continue;
     d.AddRelation(from, to, r.kind);
     d.relations.back().fromText = false;
@@ -240,6 +240,12 @@ void RelateLikeKnownPairs(Draft& d, const std::vector<ArchetypeMatch>& matches) 
   }
 }
 
+// Whether the padded lowercase text has any of the words.
+bool SaysAny(const std::string& norm, std::initializer_list<const char*> words) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](const char* w) { return norm.find(Padded(w)) != std::string::npos; });
+}
+
 size_t CountOf(const std::string& text, const std::string& needle) {
   size_t n = 0;
   for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
@@ -260,10 +266,7 @@ bool IsHolderWord(std::string_view w) {
 // two kinds of holder ("buyers and sellers") leave the default as it was. Kept only when the spec
 // validates.
 void HolderDefaultRole(spec::AppSpec& s, const std::vector<std::string>& stated, const std::string& norm) {
-  if (std::find(stated.begin(), stated.end(), "user") != stated.end()) return;
-  for (const char* w : {"user", "users"}) {
-    if (norm.find(Padded(w)) != std::string::npos) return;
-  }
+  if (std::find(stated.begin(), stated.end(), "user") != stated.end() || SaysAny(norm, {"user", "users"})) return;
   std::string role;
   if (s.auth.userEntity != "User") {
     role = naming::ToSnakeCase(s.auth.userEntity);
@@ -276,14 +279,9 @@ void HolderDefaultRole(spec::AppSpec& s, const std::vector<std::string>& stated,
   }
   if (!IsHolderWord(role) || role == s.auth.defaultRole) return;
   spec::AppSpec m = s;
-  const std::string old = m.auth.defaultRole;
+  std::erase(m.roles, m.auth.defaultRole);
   m.auth.defaultRole = role;
-  std::vector<std::string> roles;
-  for (const auto& r : m.roles) {
-    if (r != old) roles.push_back(r);
-  }
-  if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.push_back(role);
-  m.roles = std::move(roles);
+  if (std::find(m.roles.begin(), m.roles.end(), role) == m.roles.end()) m.roles.push_back(role);
   if (!spec::Validate(m).empty()) return;
   s = std::move(m);
 }
@@ -296,9 +294,7 @@ void HolderDefaultRole(spec::AppSpec& s, const std::vector<std::string>& stated,
 // the name; the caller renames the login, or merges it into the holders' record when the text keeps
 // one (`MergeLoginInto`).
 std::optional<std::string> AccountHolderName(const spec::AppSpec& s, const std::string& norm) {
-  for (const char* w : {"user", "users", "login", "logins", "account", "accounts"}) {
-    if (norm.find(Padded(w)) != std::string::npos) return std::nullopt;
-  }
+  if (SaysAny(norm, {"user", "users", "login", "logins", "account", "accounts"})) return std::nullopt;
   std::optional<std::string> found;
   for (const char* w : kHolders) {
     const std::string word = w;

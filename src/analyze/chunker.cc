@@ -1,6 +1,7 @@
 #include "analyze/chunker.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include "analyze/extract.h"
@@ -109,10 +110,10 @@ void NameChunk(Chunk& c) {
   }
   // ("each org defines its items", "org memberships", "a doc type": the short word is the record's
   // name in full; a head word after another word stays as written: "API docs".)
-  if (!words.empty() && (words.size() == 1 || words.front() != words.back())) {
-    std::string& first = words.front();
-    if (first == "org" || first == "orgs") first = first == "org" ? "organization" : "organizations";
-    if (first == "doc" || first == "docs") first = first == "doc" ? "document" : "documents";
+  if (!words.empty()) {
+    static const std::map<std::string, std::string, std::less<>> kShort = {
+        {"org", "organization"}, {"orgs", "organizations"}, {"doc", "document"}, {"docs", "documents"}};
+    if (auto it = kShort.find(words.front()); it != kShort.end()) words.front() = it->second;
   }
   // "a user account", "a login account" (login read as user): the account is the user.
   if (words.size() == 2 && (words[0] == "user" || words[0] == "users") && StartsWith(words[1], "account")) {
@@ -221,9 +222,11 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     // "per-product", "non-deductible": qualifiers, not nouns.
     bool qualifier = StartsWith(w, "per-") || StartsWith(w, "non-") || StartsWith(w, "multi-") || StartsWith(w, "self-");
     bool content = !qualifier && !lex::IsStopword(w) && !lex::IsVerb(w) && !lex::IsModifier(w) && !LooksNonNoun(w);
+    // A verb's base form, which some places make a noun.
+    const bool base_verb = !qualifier && lex::IsVerb(w) && !lex::IsStopword(w) && !lex::IsModifier(w) &&
+                           !LooksNonNoun(w) && !EndsWith(w, "s");
     // "sleep (start, end)": a word that owns a parenthesised list is a noun, whatever else it can be.
-    if (!content && !qualifier && lex::IsVerb(w) && !lex::IsStopword(w) && !lex::IsModifier(w) && !LooksNonNoun(w) &&
-        !EndsWith(w, "s") && i + 1 < end && toks[i + 1].text == "(" &&
+    if (!content && base_verb && i + 1 < end && toks[i + 1].text == "(" &&
         i + 2 < end && toks[i + 2].kind == Token::kWord) {
       content = true;
     }
@@ -238,21 +241,19 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                                                "study", "compassionate", "approved", "pending"})))) {
       content = true;
     }
-    // ("each item follows a borrow policy", "a pay rate": a verb's base form between a determiner and
-    // a noun qualifies the noun.)
-    if (!content && !qualifier && lex::IsVerb(w) && !lex::IsStopword(w) && !lex::IsModifier(w) && !LooksNonNoun(w) &&
-        !EndsWith(w, "s") && w != "login" && i > begin && In(toks[i - 1].lower, {"a", "an", "the", "each", "every"}) &&
-        i + 1 < end && toks[i + 1].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower) &&
-        !lex::IsVerb(toks[i + 1].lower) && !lex::IsModifier(toks[i + 1].lower) && !LooksNonNoun(toks[i + 1].lower)) {
-      content = true;
-    }
-    // ("a member places a hold on an item": so is one after "a" before a preposition or the end of
-    // the clause: it is the noun.)
-    if (!content && !qualifier && lex::IsVerb(w) && !lex::IsStopword(w) && !lex::IsModifier(w) && !LooksNonNoun(w) &&
-        !EndsWith(w, "s") && w != "login" && i > begin && In(toks[i - 1].lower, {"a", "an"}) &&
-        (i + 1 >= end || toks[i + 1].kind == Token::kPunct ||
-         In(toks[i + 1].lower, {"on", "of", "for", "with", "per", "in", "at", "from", "and", "or"}))) {
-      content = true;
+    // ("each item follows a borrow policy", "a pay rate": so does one between a determiner and a noun,
+    // which it qualifies; "a member places a hold on an item": and one after "a" before a preposition
+    // or the end of the clause, which it is. "a login account" stays the login.)
+    if (!content && base_verb && w != "login" && i > begin) {
+      const std::string& prev = toks[i - 1].lower;
+      const bool next_word = i + 1 < end && toks[i + 1].kind == Token::kWord;
+      const std::string next = i + 1 < end ? toks[i + 1].lower : std::string();
+      const bool qualifies = In(prev, {"a", "an", "the", "each", "every"}) && next_word && !lex::IsStopword(next) &&
+                             !lex::IsVerb(next) && !lex::IsModifier(next) && !LooksNonNoun(next);
+      const bool names = In(prev, {"a", "an"}) &&
+                         (i + 1 >= end || toks[i + 1].kind == Token::kPunct ||
+                          In(next, {"on", "of", "for", "with", "per", "in", "at", "from", "and", "or"}));
+      if (qualifies || names) content = true;
     }
     // "each login owns websites", "create other logins": after a determiner the verb is a login,
     // that is a user.

@@ -858,7 +858,7 @@ void Extractor::Decide() {
     }
     // ("need clients, nail techs and appointments", "tutors, students, lesson bookings": a
     // one-line request that lists the people it serves among what it keeps keeps records of them.)
-    if (tracked_people_.count(name) && single && !c.strong && person_entity) {
+    if (tracked_people_.count(name) && !c.strong) {
       accepted_.insert(name);
       continue;
     }

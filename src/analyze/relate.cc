@@ -54,7 +54,6 @@ bool IsTagSpace(const std::string& entity) {
   return kSpaces.count(entity) > 0;
 }
 
-// Classifies the words between two mentions (determiners already removed).
 // Verbs of choosing, following or joining: many-to-many between plurals ("students take courses"),
 // but one thing chosen per record when the object is one ("each item follows a borrow policy").
 bool IsChoosingVerb(std::string_view v) {
@@ -65,6 +64,7 @@ bool IsChoosingVerb(std::string_view v) {
                 "join", "joins", "attend", "attends"});
 }
 
+// Classifies the words between two mentions (determiners already removed).
 Kind Classify(const std::string& c, const Chunk& b) {
   if (c == "  " || c == " ") return {};
   if (Is(c, [] { static const PaddedSet s = Pad({"'s"}); return std::cref(s); }())) return {"a_has_b", ""};
@@ -905,7 +905,6 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
   auto connector = [&](const Chunk& a, const Chunk& b, bool& clean) {
     std::string out = " ";
     clean = true;
-    int words = 0;
     for (size_t k = a.end; k < b.begin; ++k) {
       const Token& t = T[k];
       if (t.text == "(") {
@@ -929,7 +928,6 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         continue;
       }
       out += t.lower + " ";
-      ++words;
     }
     // "can have any number of tags": a quantity phrase before the thing reads as "many".
     // ("a goal can have up to two assists", "up to 3 tags": a bound on the count; "sign up to" is
@@ -960,7 +958,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       }
     }
     // (At most five words once a count phrase is read as "many": "can belong to more than one".)
-    if (words > 5 && std::count(out.begin(), out.end(), ' ') - 1 > 5) clean = false;
+    if (std::count(out.begin(), out.end(), ' ') - 1 > 5) clean = false;
     return out;
   };
   // Only ',' / 'and' / 'or' between; between objects also "one" ("belongs to one session and one
@@ -978,11 +976,11 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
                                        T[k - 2].lower == "of" && lex::IsModifier(t.lower)));
       // ("has one teacher and many students": each object may carry its own count.)
       // ("has a correspondent and a bunch of tags": so may a quantity phrase.)
-      const bool count =
-          objects && (In(t.lower, {"one", "many", "several", "multiple", "bunch", "lots", "lot", "couple", "handful",
-                                   "few", "number"}) ||
-                      (t.lower == "of" && k > a.end &&
-                       In(T[k - 1].lower, {"bunch", "lots", "lot", "couple", "handful", "number"})));
+      const auto quantity = [](const std::string& w) {
+        return In(w, {"bunch", "lots", "lot", "couple", "handful", "number"});
+      };
+      const bool count = objects && (In(t.lower, {"one", "many", "several", "multiple", "few"}) || quantity(t.lower) ||
+                                     (t.lower == "of" && k > a.end && quantity(T[k - 1].lower)));
       if (!(t.text == "," || t.lower == "and" || t.lower == "or" || count || one_of ||
             IsDet(t.lower) ||
             (!prep.empty() && t.lower == prep))) {
