@@ -107,6 +107,15 @@ TEST(CorrectTypos, EnglishWordsAreNotCorrected) {
   EXPECT_FALSE(lex::IsEnglishWord("adress"));
 }
 
+// Adjectives in -able / -ible name no record ("keep it flexible"), from seven letters on; the nouns
+// among them stay nouns.
+TEST(Lexicon, AdjectivesInAbleNameNoRecord) {
+  for (const char* w : {"flexible", "scalable", "editable", "configurable"}) EXPECT_TRUE(lex::IsNonEntity(w)) << w;
+  for (const char* w : {"timetable", "payable", "portable", "syllable", "vegetable"}) {
+    EXPECT_FALSE(lex::IsNonEntity(w)) << w;
+  }
+}
+
 // Words of three and four letters have their own list: a short word ("keg", "jobs") is told from a
 // scrap of a cut one ("ome", "ign").
 TEST(Lexicon, ShortEnglishWords) {
