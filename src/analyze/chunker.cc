@@ -595,7 +595,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
           w == "numerous") {
         pending_quant = true;
       } else if (w == "a" || w == "an" || w == "one" || w == "each" || w == "every" || w == "exactly" ||
-                 w == "single") {
+                 w == "single" || w == "which") {
         pending_single = true;
       } else if (w != "of" && w != "or" && !lex::IsModifier(w) && w != "the") {
         pending_quant = pending_single = false;

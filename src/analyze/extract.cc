@@ -266,7 +266,10 @@ void Extractor::Note(const Chunk& c, double score, bool strong, size_t si, std::
   cand.strong = cand.strong || strong;
   if (c.plural && c.depth == 0) ++cand.plural_mentions;
   if (c.plural && c.quantified) cand.quantified = true;
-  if (c.single || c.plural) ++cand.counted_mentions;
+  // ("the donor of each", "the edited gallery for each shoot": one per record of another kind is
+  // counted too.)
+  const bool per_record = si < s_.size() && IsPerRecord(s_[si].tokens, c.end);
+  if (c.single || c.plural || per_record) ++cand.counted_mentions;
   cand.phrases.insert(c.phrase);
 }
 

@@ -31,6 +31,12 @@ inline bool IsExampleCue(const std::vector<Token>& T, size_t k) {
                           (T[k].lower == "such" && k + 1 < T.size() && T[k + 1].lower == "as"));
 }
 
+// "of each", "for every", "in each" at `k`: the phrase before names one per record of another kind
+// ("the donor of each", "the gallery for each shoot").
+inline bool IsPerRecord(const std::vector<Token>& T, size_t k) {
+  return k + 1 < T.size() && In(T[k].lower, {"of", "for", "in"}) && In(T[k + 1].lower, {"each", "every"});
+}
+
 // "user", "users", "friends", ...: the login entity itself.
 bool IsUserHead(const Chunk& c);
 // Heads that never make a compound an entity ("GPS tracking server", "search API").

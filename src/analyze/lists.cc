@@ -1307,10 +1307,28 @@ void Extractor::ProductList(size_t si) {
     return (t.kind == Token::kWord && (lex::IsVerb(t.lower) || lex::IsStopword(t.lower)) && t.lower != "and") ||
            t.text == ":" || t.text == "(";
   });
-  size_t from = bare_list ? 0 : T.size();
-  for (size_t v = 0; si == 0 && !bare_list && v < T.size(); ++v) {
+  // ("... plumbing business? Quotes, invoices, and the addresses of every property": in a short
+  // request, a sentence that opens with a list lists records too.)
+  const bool opens_list = short_text_ && T.size() > 2 && T[0].kind == Token::kWord && T[1].text == "," &&
+                          !lex::IsStopword(T[0].lower) && !lex::IsVerb(T[0].lower);
+  size_t from = bare_list || opens_list ? 0 : T.size();
+  for (size_t v = 0; si == 0 && from != 0 && v < T.size(); ++v) {
     if (In(T[v].lower, {"manage", "manages", "track", "tracks", "organize", "organise", "organizes", "organises",
                         "handle", "handles", "store", "stores", "keep", "keeps", "administer", "run"})) {
+      from = v + 1;
+      break;
+    }
+    // ("we want to record ...", "needs to catalogue ...": verbs that are nouns too, after a subject or "to".)
+    if (v > 0 && In(T[v].lower, {"record", "log", "catalogue", "catalog", "register"}) &&
+        In(T[v - 1].lower, {"to", "we", "i", "and"})) {
+      from = v + 1;
+      break;
+    }
+    // ("A choir wants a backend for concerts, songs, singers and rehearsals": so does what the
+    // product is for.)
+    if (T[v].lower == "for" && v > 0 &&
+        In(T[v - 1].lower, {"backend", "app", "api", "system", "platform", "database", "db", "server", "software",
+                            "application", "service"})) {
       from = v + 1;
       break;
     }
@@ -1335,8 +1353,9 @@ bool Extractor::NoteRecordList(size_t si, const std::vector<Item>& items, bool s
     const bool own_list = h.plural && h.end < it.end && T[h.end].text == "(";
     if (LooksLikeAttribute(h) && !lex::RoleOf(h.words.back()) && !own_list) {
       ++attrs;
-    } else if ((h.plural || In(h.words.back(), {"aircraft", "crew", "equipment", "personnel", "cattle", "sheep",
-                                                 "livestock"})) &&  // (nouns whose plural is the singular)
+    } else if ((h.plural || IsPerRecord(T, h.end) ||  // ("the donor of each": one per listed record)
+                In(h.words.back(), {"aircraft", "crew", "equipment", "personnel", "cattle", "sheep",
+                                    "livestock"})) &&  // (nouns whose plural is the singular)
                ((!lex::IsNonEntity(h.words.back()) && !IsBadHead(h.words.back())) ||
                 h.words.back() == "tables")) {  // (seating tables among records)
       ++things;
@@ -1346,7 +1365,8 @@ bool Extractor::NoteRecordList(size_t si, const std::vector<Item>& items, bool s
   const int n_items = static_cast<int>(items.size());
   // (Under a setting the writer named, "Our hockey league needs: teams, players with jersey numbers,
   // ...", half the items being things is enough.)
-  if (things < 3 || (setting ? things * 2 < n_items : things * 3 < n_items * 2) || attrs * 5 > n_items + (setting ? 3 : 0)) {
+  if (things < (short_text_ ? 2 : 3) || (setting ? things * 2 < n_items : things * 3 < n_items * 2) ||
+      attrs * 5 > n_items + (setting || short_text_ ? 3 : 0)) {
     return false;
   }
   for (const auto& h : heads) Note(h, 3.0, IsListedPerson(h.words.back()), si);
