@@ -255,6 +255,18 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                           In(next, {"on", "of", "for", "with", "per", "in", "at", "from", "and", "or"}));
       if (qualifies || names) content = true;
     }
+    // ("Like OpenTable, but for booking courts", "- log swims, routes and bests": a gerund after "for"
+    // or "by", and a noun-verb that opens a clause, take the plural after them as their object;
+    // gerunds that name an activity, "a shopping list", still qualify.)
+    if (content && i + 1 < end && toks[i + 1].kind == Token::kWord && EndsWith(toks[i + 1].lower, "s") &&
+        !lex::IsStopword(toks[i + 1].lower) && !lex::IsVerb(toks[i + 1].lower)) {
+      const bool gerund_object = i > begin && In(toks[i - 1].lower, {"for", "by"}) && w.size() > 5 &&
+                                 EndsWith(w, "ing") && IsIngOfVerb(w) && !lex::IsActivityGerund(w);
+      const bool opening_verb = In(w, {"log", "record", "track"}) &&
+                                (i == begin || (toks[i - 1].kind == Token::kPunct && toks[i - 1].text != "(" &&
+                                                toks[i - 1].text != "'s"));
+      if (gerund_object || opening_verb) content = false;
+    }
     // "each login owns websites", "create other logins": after a determiner the verb is a login,
     // that is a user.
     bool login_noun = false;

@@ -2,6 +2,10 @@
 // taken from an evaluation case.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "analyze/analyzer.h"
 #include "analyze/chunker.h"
 #include "analyze/test_util.h"
@@ -98,6 +102,24 @@ TEST(ExtractRules11, WhichCountsTheThingAfterIt) {
     EXPECT_TRUE(c.single);
   }
   EXPECT_TRUE(found);
+}
+
+// "- log swims, routes and personal bests", "for booking courts": a noun-verb that opens a clause and
+// a gerund after "for" are verbs whose object is the plural after them. Before, LogSwim and
+// BookingCourt were records.
+TEST(ExtractRules11, AnOpeningVerbAndAGerundAfterForTakeTheirObject) {
+  auto r = Analyze("A backend for open-water swimmers - log swims, routes and personal bests.");
+  const auto& s = PlanOf(r);
+  EXPECT_NE(s.FindEntity("Swim"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("LogSwim"), nullptr) << Dump(r);
+  const auto sentences = Segment("an app for booking courts at the club, with a shopping list for snacks");
+  ASSERT_EQ(sentences.size(), 1u);
+  const auto& T = sentences[0].tokens;
+  std::vector<std::string> names;
+  for (const auto& c : ChunkTokens(T, 0, T.size())) names.push_back(c.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Court"), names.end());
+  EXPECT_EQ(std::find(names.begin(), names.end(), "BookingCourt"), names.end());
+  EXPECT_NE(std::find(names.begin(), names.end(), "ShoppingList"), names.end());  // (an activity still qualifies)
 }
 
 }  // namespace
