@@ -122,5 +122,20 @@ TEST(ExtractRules11, AnOpeningVerbAndAGerundAfterForTakeTheirObject) {
   EXPECT_NE(std::find(names.begin(), names.end(), "ShoppingList"), names.end());  // (an activity still qualifies)
 }
 
+// "repair logs = item, volunteer, outcome, minutes spent": an '=' after the words that open a
+// sentence defines them as a ':' does. Before, the columns went to no record.
+TEST(ExtractRules11, AnEqualsSignAfterTheOpeningWordsDefinesThem) {
+  auto r = Analyze("A repair cafe backend. Volunteers fix items. repair logs = item, volunteer, outcome, minutes spent. "
+                   "Items have a name and an owner phone.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::HasField(s, "RepairLog", "minutesSpent")) << Dump(r);
+  EXPECT_TRUE(Linked(s, "Item", "RepairLog")) << Dump(r);
+  // (After a longer opening the sign is left as it is: "every order has a total = the sum of its lines".)
+  const auto sentences = Segment("every order has a total = the sum of its lines");
+  ASSERT_EQ(sentences.size(), 1u);
+  ASSERT_GT(sentences[0].tokens.size(), 5u);
+  EXPECT_EQ(sentences[0].tokens[5].text, "=");
+}
+
 }  // namespace
 }  // namespace bf::analyze

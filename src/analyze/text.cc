@@ -221,6 +221,12 @@ std::vector<Sentence> Segment(std::string_view raw) {
       continue;
     }
     char p = (c == '[' || c == '{') ? '(' : (c == ']' || c == '}') ? ')' : c;
+    // ("cart items = which unit, start, end", "bills = recurring expected expenses: name, amount":
+    // an '=' after the few words that open a sentence defines them, as a ':' does.)
+    if (c == '=' && !cur.tokens.empty() && cur.tokens.size() <= 3 &&
+        std::all_of(cur.tokens.begin(), cur.tokens.end(), [](const Token& t) { return t.kind == Token::kWord; })) {
+      p = ':';
+    }
     cur.tokens.push_back(MakePunct(p));
     ++i;
   }
