@@ -137,5 +137,17 @@ TEST(ExtractRules11, AnEqualsSignAfterTheOpeningWordsDefinesThem) {
   EXPECT_EQ(sentences[0].tokens[5].text, "=");
 }
 
+// Story words of a pitch make no records: "Yet" opening a sentence, counts from thirteen to nineteen
+// and "zero" ("for thirteen minutes" planned ThirteenMinute), "independent" before a noun.
+TEST(ExtractRules11, PitchStoryWordsMakeNoRecords) {
+  auto r = Analyze("Yet studios still run on spreadsheets. A drill is used for thirteen minutes in its life. We rent "
+                   "tools to independent builders; builders book tools for a date.");
+  const auto& s = PlanOf(r);
+  for (const char* junk : {"ThirteenMinute", "YetStudio", "IndependentBuilder"}) {
+    EXPECT_EQ(s.FindEntity(junk), nullptr) << junk << Dump(r);
+  }
+  EXPECT_NE(s.FindEntity("Builder"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

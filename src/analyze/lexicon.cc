@@ -45,7 +45,8 @@ const Set& Stopwords() {
       "upon", "whereas", "though", "although", "because", "since", "until", "unless", "once",
       "along", "across", "behind", "beside", "besides", "inside", "outside", "around", "near",
       "above", "below", "next", "last", "first", "second", "third", "separate", "separately",
-      "respectively", "e", "g", "x", "n", "s", "y", "eachother"};
+      "respectively", "e", "g", "x", "n", "s", "y", "eachother",
+      "yet"};  // ("Yet studios still run on spreadsheets": a conjunction, no qualifier)
   return s;
 }
 
@@ -160,7 +161,8 @@ const Set& NounVerbs() {
 // Count words ("forty people", "a dozen shelters"): function words too (IsStopword).
 const Set& CountWords() {
   static const Set s = {"one",      "two",      "three",    "four",    "five",    "six",      "seven",
-                        "eight",    "nine",     "ten",      "eleven",  "twelve",  "fifteen",  "twenty",
+                        "eight",    "nine",     "ten",      "eleven",  "twelve",  "thirteen", "fourteen", "fifteen",
+                        "sixteen",  "seventeen", "eighteen", "nineteen", "twenty", "zero", "billion", "billions",
                         "thirty",   "forty",    "fifty",    "sixty",   "seventy", "eighty",   "ninety",
                         "hundred",  "hundreds", "thousand", "thousands", "million", "millions", "dozen",
                         "dozens"};
@@ -186,7 +188,8 @@ const Set& Modifiers() {
       "registered", "paying", "paid", "unpaid", "premium", "basic", "secondhand", "used", "shared",
       "scanned", "linked", "assigned", "saved", "stored", "personal", "individual", "special",
       "fellow", "both", "either", "more", "most", "less", "least", "some", "any", "no", "same",
-      "such", "ordinary", "regular", "simple", "detailed", "complete", "completed", "finished", "primary", "secondary", "reusable"};
+      "such", "ordinary", "regular", "simple", "detailed", "complete", "completed", "finished", "primary", "secondary", "reusable",
+      "independent", "early"};
   return s;
 }
 
