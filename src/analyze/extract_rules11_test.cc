@@ -149,5 +149,15 @@ TEST(ExtractRules11, PitchStoryWordsMakeNoRecords) {
   EXPECT_NE(s.FindEntity("Builder"), nullptr) << Dump(r);
 }
 
+// "incoming donations", "outgoing parcels": the direction qualifies nothing in a name, and after a
+// verb it leaves the relation to the thing. Before, IncomingDonation and OutgoingParcel were records.
+TEST(ExtractRules11, IncomingAndOutgoingAreNoPartOfAName) {
+  auto r = Analyze("Our food bank stores donors and incoming donations; volunteers log outgoing parcels to families.");
+  const auto& s = PlanOf(r);
+  EXPECT_NE(s.FindEntity("Donation"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("IncomingDonation"), nullptr) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Volunteer", "Parcel", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
