@@ -384,6 +384,14 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         In(w, {"set", "track", "log", "record", "leave", "write", "rate", "follow", "form"})) {
       if (verb_before(i - 2)) content = false;
     }
+    // ("Nonprofits register and post volunteer opportunities": a noun/verb after "and" that joins it
+    // to the subject's verb is a verb too.)
+    if (content && !open && i >= begin + 3 && toks[i - 1].lower == "and" && NounOrVerb(w) && !EndsWith(w, "s") &&
+        NounOrVerb(toks[i - 2].lower) && !EndsWith(toks[i - 2].lower, "s") && IsPluralWord(toks[i - 3].lower) &&
+        !lex::IsNounVerb(toks[i - 3].lower) && (i - 3 == begin || toks[i - 4].kind != Token::kWord ||
+                                                lex::IsStopword(toks[i - 4].lower))) {
+      content = false;
+    }
     // ("members can join groups and register for events": so is any noun/verb in its base form
     // before a preposition there.)
     if (content && !open && i > begin + 3 && toks[i - 1].lower == "and" && IsPluralWord(toks[i - 2].lower) &&

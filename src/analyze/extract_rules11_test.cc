@@ -159,5 +159,14 @@ TEST(ExtractRules11, IncomingAndOutgoingAreNoPartOfAName) {
   EXPECT_TRUE(HasDirected(s, "Volunteer", "Parcel", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "Clubs register and list tournaments": a noun/verb joined by "and" to the subject's verb is a verb
+// too. Before, ListTournament was the record (and a sports-league template filled the plan).
+TEST(ExtractRules11, ANounVerbJoinedToTheSubjectsVerbIsAVerb) {
+  auto r = Analyze("Clubs register and list tournaments, each with a date and an entry fee. Players enter tournaments.");
+  const auto& s = PlanOf(r);
+  EXPECT_NE(s.FindEntity("Tournament"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("ListTournament"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
