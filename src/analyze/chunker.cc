@@ -126,7 +126,12 @@ void NameChunk(Chunk& c) {
     auto qualifier = [](const std::string& w) {
       if (w.find('-') == std::string::npos) return false;
       const auto parts = Split(w, '-');
-      if (parts.size() == 2) return In(parts[0], {"in", "on", "off", "out", "at"});
+      // ("multiple-choice questions", "free-form notes", "open-water swims": so does an adjective
+      // compound.)
+      if (parts.size() == 2) {
+        return In(parts[0], {"in", "on", "off", "out", "at", "multiple", "free", "open", "full", "part", "long", "short",
+                             "high", "low", "single", "double", "real", "well", "one", "two"});
+      }
       return parts.size() >= 3 && std::any_of(parts.begin() + 1, parts.end() - 1, [](const std::string& p) {
                return In(p, {"of", "and", "in", "to", "on", "by", "for", "the", "a", "or", "per", "at", "as"});
              });

@@ -168,5 +168,15 @@ TEST(ExtractRules11, ANounVerbJoinedToTheSubjectsVerbIsAVerb) {
   EXPECT_EQ(s.FindEntity("ListTournament"), nullptr) << Dump(r);
 }
 
+// "multiple-choice questions", "open-water swims": an adjective compound says what kind the head is
+// and is no part of its name. Before, MultipleChoiceQuestion and OpenWaterSwim were records.
+TEST(ExtractRules11, AnAdjectiveCompoundIsNoPartOfAName) {
+  auto r = Analyze("Each quiz has multiple-choice questions with a text. Members log open-water swims with a distance.");
+  const auto& s = PlanOf(r);
+  EXPECT_NE(s.FindEntity("Question"), nullptr) << Dump(r);
+  EXPECT_NE(s.FindEntity("Swim"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("MultipleChoiceQuestion"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
