@@ -22,8 +22,8 @@ bool IsDeterminer(std::string_view w) {
 // Words ending like participles or adverbs that are not known nouns: treated as non-nouns.
 bool LooksNonNoun(const std::string& w) {
   if (lex::IsNounVerb(w)) return false;
-  // Participles that name a kind of record ("recurring invoices"); "incoming donations" are donations.
-  if (w == "recurring" || w == "repeating") return false;
+  // Participles that name a kind of record ("recurring invoices", "incoming shipments").
+  if (w == "recurring" || w == "repeating" || w == "incoming" || w == "outgoing") return false;
   if (w.size() > 4 && EndsWith(w, "ing")) return true;
   if (w.size() > 4 && EndsWith(w, "ed") && !EndsWith(w, "eed")) return true;
   if (w.size() > 4 && EndsWith(w, "ly") && w != "family" && w != "supply" && w != "assembly" && w != "anomaly" &&

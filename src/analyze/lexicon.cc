@@ -189,7 +189,7 @@ const Set& Modifiers() {
       "scanned", "linked", "assigned", "saved", "stored", "personal", "individual", "special",
       "fellow", "both", "either", "more", "most", "less", "least", "some", "any", "no", "same",
       "such", "ordinary", "regular", "simple", "detailed", "complete", "completed", "finished", "primary", "secondary", "reusable",
-      "independent", "early", "incoming", "outgoing"};
+      "independent", "early"};
   return s;
 }
 
