@@ -138,6 +138,7 @@ void NameChunk(Chunk& c) {
     };
     words.erase(std::remove_if(words.begin(), words.end() - 1, qualifier), words.end() - 1);
   }
+  bool collection = false;
   if (words.size() >= 2 && !c.identifier) {
     const std::string& last = words.back();
     const std::string& prev = words[words.size() - 2];
@@ -148,6 +149,9 @@ void NameChunk(Chunk& c) {
       words.pop_back();
     } else if (words.size() >= 3 && (last == "history" || last == "histories" || last == "log" || last == "logs")) {
       words.pop_back();  // "job title history" -> JobTitle
+    } else if (last == "collection" && !adjective) {
+      words.pop_back();  // "my board game collection": the games, many of them
+      collection = true;
     }
   }
   c.name = EntityName(words);
@@ -160,7 +164,7 @@ void NameChunk(Chunk& c) {
   if (parts.size() > 3) parts.erase(parts.begin(), parts.end() - 3);
   if (!parts.empty()) parts.back() = Info(parts.back()).singular;
   c.phrase = Join(parts, " ");
-  c.plural = !c.words.empty() && IsPluralWord(c.words.back());
+  c.plural = collection || (!c.words.empty() && IsPluralWord(c.words.back()));
 }
 
 std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, size_t end) {

@@ -168,5 +168,14 @@ TEST(ExtractRules11, AnAdjectiveCompoundIsNoPartOfAName) {
   EXPECT_EQ(s.FindEntity("MultipleChoiceQuestion"), nullptr) << Dump(r);
 }
 
+// "my board game collection": a collection is the things collected, many of them. Before, the request
+// was asked about.
+TEST(ExtractRules11, ACollectionIsItsThings) {
+  auto r = Analyze("Track my board game collection and who borrowed which game.");
+  const auto& s = PlanOf(r);
+  EXPECT_NE(s.FindEntity("BoardGame"), nullptr) << Dump(r);
+  EXPECT_EQ(s.FindEntity("BoardGameCollection"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
