@@ -129,8 +129,8 @@ void NameChunk(Chunk& c) {
       // ("multiple-choice questions", "free-form notes", "open-water swims": so does an adjective
       // compound.)
       if (parts.size() == 2) {
-        return In(parts[0], {"in", "on", "off", "out", "at", "multiple", "free", "open", "full", "part", "long", "short",
-                             "high", "low", "single", "double", "real", "well", "one", "two"});
+        return In(parts[0], {"in", "on", "off", "out", "at", "multiple", "free", "open", "full", "part", "long",
+                             "short", "high", "low", "single", "double", "real", "well", "one", "two"});
       }
       return parts.size() >= 3 && std::any_of(parts.begin() + 1, parts.end() - 1, [](const std::string& p) {
                return In(p, {"of", "and", "in", "to", "on", "by", "for", "the", "a", "or", "per", "at", "as"});

@@ -125,8 +125,8 @@ TEST(ExtractRules11, AnOpeningVerbAndAGerundAfterForTakeTheirObject) {
 // "repair logs = item, volunteer, outcome, minutes spent": an '=' after the words that open a
 // sentence defines them as a ':' does. Before, the columns went to no record.
 TEST(ExtractRules11, AnEqualsSignAfterTheOpeningWordsDefinesThem) {
-  auto r = Analyze("A repair cafe backend. Volunteers fix items. repair logs = item, volunteer, outcome, minutes spent. "
-                   "Items have a name and an owner phone.");
+  auto r = Analyze("A repair cafe backend. Volunteers fix items. repair logs = item, volunteer, outcome, minutes "
+                   "spent. Items have a name and an owner phone.");
   const auto& s = PlanOf(r);
   EXPECT_TRUE(testing::HasField(s, "RepairLog", "minutesSpent")) << Dump(r);
   EXPECT_TRUE(Linked(s, "Item", "RepairLog")) << Dump(r);
@@ -152,7 +152,8 @@ TEST(ExtractRules11, PitchStoryWordsMakeNoRecords) {
 // "Clubs register and list tournaments": a noun/verb joined by "and" to the subject's verb is a verb
 // too. Before, ListTournament was the record (and a sports-league template filled the plan).
 TEST(ExtractRules11, ANounVerbJoinedToTheSubjectsVerbIsAVerb) {
-  auto r = Analyze("Clubs register and list tournaments, each with a date and an entry fee. Players enter tournaments.");
+  auto r = Analyze("Clubs register and list tournaments, each with a date and an entry fee. Players enter "
+                   "tournaments.");
   const auto& s = PlanOf(r);
   EXPECT_NE(s.FindEntity("Tournament"), nullptr) << Dump(r);
   EXPECT_EQ(s.FindEntity("ListTournament"), nullptr) << Dump(r);
@@ -161,7 +162,8 @@ TEST(ExtractRules11, ANounVerbJoinedToTheSubjectsVerbIsAVerb) {
 // "multiple-choice questions", "open-water swims": an adjective compound says what kind the head is
 // and is no part of its name. Before, MultipleChoiceQuestion and OpenWaterSwim were records.
 TEST(ExtractRules11, AnAdjectiveCompoundIsNoPartOfAName) {
-  auto r = Analyze("Each quiz has multiple-choice questions with a text. Members log open-water swims with a distance.");
+  auto r = Analyze("Each quiz has multiple-choice questions with a text. Members log open-water swims with a "
+                   "distance.");
   const auto& s = PlanOf(r);
   EXPECT_NE(s.FindEntity("Question"), nullptr) << Dump(r);
   EXPECT_NE(s.FindEntity("Swim"), nullptr) << Dump(r);

@@ -188,8 +188,8 @@ const Set& Modifiers() {
       "registered", "paying", "paid", "unpaid", "premium", "basic", "secondhand", "used", "shared",
       "scanned", "linked", "assigned", "saved", "stored", "personal", "individual", "special",
       "fellow", "both", "either", "more", "most", "less", "least", "some", "any", "no", "same",
-      "such", "ordinary", "regular", "simple", "detailed", "complete", "completed", "finished", "primary", "secondary", "reusable",
-      "independent", "early"};
+      "such", "ordinary", "regular", "simple", "detailed", "complete", "completed", "finished",
+      "primary", "secondary", "reusable", "independent", "early"};
   return s;
 }
 

@@ -309,8 +309,8 @@ Kind Classify(const std::string& c, const Chunk& b) {
   if (size_t sp = c.find_last_of(' ', c.size() - 2); sp != std::string::npos && sp > 0) {
     const std::string last = c.substr(sp + 1, c.size() - sp - 2);
     const bool qualifier = (last.size() > 4 && last.ends_with("ed") && !last.ends_with("eed")) ||
-                           In(last, {"custom", "extra", "optional", "public", "private", "internal", "separate", "primary", "secondary",
-                                      "reusable"});
+                           In(last, {"custom", "extra", "optional", "public", "private", "internal", "separate",
+                                     "primary", "secondary", "reusable"});
     const std::string rest = c.substr(0, sp + 1);
     if (qualifier && !lex::IsVerb(last) && !rest.ends_with(" and ") && !rest.ends_with(" or ")) {
       Kind k = Classify(rest, b);  // (a verb's object: "on configured days" stays a preposition)
