@@ -22,11 +22,14 @@ struct DField {
   std::vector<std::string> enumValues;
 };
 
+// DEntity::order of records no mention placed: an archetype's (from here up) and rule-made ones.
+inline constexpr size_t kUnplacedOrder = 800000;
+
 struct DEntity {
   std::string name;  // singular PascalCase
   double score = 0;  // accumulated evidence
   bool strong = false;  // had its own field list or was declared explicitly
-  size_t order = 0;     // first mention (sentence * 1000 + token)
+  size_t order = 0;     // first mention (sentence * 1000 + token); kUnplacedOrder and up: none
   std::vector<DField> fields;
   bool owned = false;
   bool fromArchetype = false;

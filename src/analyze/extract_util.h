@@ -11,6 +11,12 @@
 
 namespace bf::analyze {
 
+// "backend", "app", "api", "platform", ...: a word for the product being built, not a record.
+inline bool IsProductWord(std::string_view w) {
+  return In(w, {"backend", "app", "api", "system", "platform", "database", "db", "server", "software", "application",
+                "service"});
+}
+
 // "Dairy farm here - we want to log ...", "Model railway club: record each member's ...": what
 // follows the separator at `k` is a sentence (a subject pronoun, "the backend ...", or a verb of
 // record keeping), not the opening name's field list.
@@ -21,7 +27,7 @@ inline bool OpensClauseAfter(const std::vector<Token>& T, size_t k) {
              "organize", "catalogue", "catalog", "need", "help"})) {
     return true;
   }
-  return w == "the" && k + 1 < T.size() && In(T[k + 1].lower, {"backend", "app", "system", "api", "platform"});
+  return w == "the" && k + 1 < T.size() && IsProductWord(T[k + 1].lower);
 }
 
 // "like", "including", "e.g." or "such as" at `k`: what follows are examples of a kind, not

@@ -1326,9 +1326,7 @@ void Extractor::ProductList(size_t si) {
     }
     // ("A choir wants a backend for concerts, songs, singers and rehearsals": so does what the
     // product is for.)
-    if (T[v].lower == "for" && v > 0 &&
-        In(T[v - 1].lower, {"backend", "app", "api", "system", "platform", "database", "db", "server", "software",
-                            "application", "service"})) {
+    if (T[v].lower == "for" && v > 0 && IsProductWord(T[v - 1].lower)) {
       from = v + 1;
       break;
     }
