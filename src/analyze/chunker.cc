@@ -211,6 +211,20 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     }
     return false;
   };
+  // ("each child speaks one or more languages", "a hive houses several colonies": an -s word the
+  // lexicon does not know, right after a singular subject opened by "each" / "a" / "the" and before a
+  // quantity or determiner, is the subject's verb, not the second word of its name.)
+  auto unknown_s_verb = [&](size_t j) {
+    const std::string& v = toks[j].lower;
+    return j >= begin + 2 && j + 1 < end && toks[j].kind == Token::kWord && v.size() >= 4 && EndsWith(v, "s") &&
+           !EndsWith(v, "ss") && !EndsWith(v, "us") && !EndsWith(v, "is") && !lex::IsStopword(v) &&
+           toks[j - 1].kind == Token::kWord && !lex::IsStopword(toks[j - 1].lower) &&
+           !lex::IsVerb(toks[j - 1].lower) &&
+           (!EndsWith(toks[j - 1].lower, "s") || EndsWith(toks[j - 1].lower, "ss")) &&
+           In(toks[j - 2].lower, {"each", "every", "a", "an", "one", "the"}) &&
+           In(toks[j + 1].lower, {"a", "an", "one", "several", "many", "multiple", "some", "two", "three", "its",
+                                  "their", "his", "her", "any", "exactly", "zero", "the"});
+  };
   for (size_t i = begin; i < end; ++i) {
     const Token& t = toks[i];
     const std::string& w = t.lower;
@@ -305,7 +319,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     if (!content && !qualifier && lex::IsModifier(w) &&
         (w == "parent" || w == "child") &&
         (i + 1 >= end || toks[i + 1].kind != Token::kWord || lex::IsStopword(toks[i + 1].lower) ||
-         lex::IsVerb(toks[i + 1].lower))) {
+         lex::IsVerb(toks[i + 1].lower) || unknown_s_verb(i + 1))) {
       content = true;
     }
     if (content && i >= begin + 2 && toks[i - 1].lower == "to" &&
@@ -338,6 +352,7 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
                                 In(toks[i + 1].lower, {"it", "they", "we", "he", "she", "you", "i"}));
       if (!adverb_also && !plural_after_to && !which_thing) content = false;  // "we log activities", "can post", "to order"
     }
+    if (content && unknown_s_verb(i)) content = false;
     if (content && !open && NounOrVerb(w) && i + 1 < end && toks[i + 1].lower == "to" && i > begin &&
         (toks[i - 1].lower == "and" || toks[i - 1].lower == "or" || toks[i - 1].text == ",")) {
       content = false;  // "... and reply to each other"
