@@ -213,7 +213,8 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
   };
   // ("each child speaks one or more languages", "a hive houses several colonies": an -s word the
   // lexicon does not know, right after a singular subject opened by "each" / "a" / "the" and before a
-  // quantity or determiner, is the subject's verb, not the second word of its name.)
+  // quantity or determiner (after "each" / "every", before a preposition too), is the subject's verb,
+  // not the second word of its name.)
   auto unknown_s_verb = [&](size_t j) {
     const std::string& v = toks[j].lower;
     return j >= begin + 2 && j + 1 < end && toks[j].kind == Token::kWord && v.size() >= 4 && EndsWith(v, "s") &&
@@ -221,9 +222,13 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
            toks[j - 1].kind == Token::kWord && !lex::IsStopword(toks[j - 1].lower) &&
            !lex::IsVerb(toks[j - 1].lower) &&
            (!EndsWith(toks[j - 1].lower, "s") || EndsWith(toks[j - 1].lower, "ss")) &&
-           In(toks[j - 2].lower, {"each", "every", "a", "an", "one", "the"}) &&
-           In(toks[j + 1].lower, {"a", "an", "one", "several", "many", "multiple", "some", "two", "three", "its",
-                                  "their", "his", "her", "any", "exactly", "zero", "the"});
+           ((In(toks[j - 2].lower, {"each", "every", "a", "an", "one", "the"}) &&
+             In(toks[j + 1].lower, {"a", "an", "one", "several", "many", "multiple", "some", "two", "three", "its",
+                                    "their", "his", "her", "any", "exactly", "zero", "the"})) ||
+            // ("each trail passes through several regions": after "each", before a preposition.)
+            (In(toks[j - 2].lower, {"each", "every"}) &&
+             In(toks[j + 1].lower, {"through", "into", "from", "with", "in", "on", "at", "across", "along", "over",
+                                    "under", "between", "to", "for", "by"})));
   };
   for (size_t i = begin; i < end; ++i) {
     const Token& t = toks[i];

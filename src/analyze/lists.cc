@@ -472,6 +472,28 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
       return true;
     }
   }
+  // ("custom questions: question text, variant (text, number), ...; the answers are stored with the
+  // question and the proposal": a ';' that opens a clause about another thing, a subject and its
+  // verb, ends the list.)
+  for (size_t k = colon + 1, pdepth = 0; k + 1 < list_end; ++k) {
+    if (T[k].text == "(") ++pdepth;
+    if (T[k].text == ")" && pdepth > 0) --pdepth;
+    if (pdepth != 0 || T[k].text != ";") continue;
+    size_t b = k + 1;
+    while (b < list_end && In(T[b].lower, {"the", "a", "an", "all", "our"})) ++b;
+    auto sub = ChunkTokens(T, b, list_end);
+    if (sub.empty() || sub.front().begin != b || sub.front().depth != 0 || sub.front().name == head->name ||
+        naming::Singularize(sub.front().words.back()) == naming::Singularize(head->words.back())) {
+      continue;  // ("items: ...; an item can belong to a lot" is still about the head)
+    }
+    const size_t v = sub.front().end;
+    if (v < list_end && T[v].kind == Token::kWord &&
+        (lex::IsVerb(T[v].lower) || lex::IsNounVerb(T[v].lower) ||
+         In(T[v].lower, {"are", "is", "can", "may", "must", "will", "should", "get", "gets"}))) {
+      list_end = k;
+      break;
+    }
+  }
   auto items = SplitItems(T, colon + 1, list_end, false);
   if (items.empty()) return false;
   if (In(T[items.front().begin].lower, {"they", "we", "it", "he", "she", "you", "i", "there"})) return false;
