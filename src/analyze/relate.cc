@@ -356,7 +356,16 @@ Kind Classify(const std::string& c, const Chunk& b) {
     if (c.size() > q.size() + 1 && c.ends_with(q)) {
       const std::string verb = c.substr(0, c.size() - q.size() + 1);
       const auto ws = Split(Trim(verb), ' ');
-      if (ws.size() != 1 || !lex::IsVerb(ws[0]) || In(ws[0], {"with", "and", "has", "have"})) break;
+      if (ws.size() != 1 || In(ws[0], {"with", "and", "has", "have"})) break;
+      // ("each vineyard grows several grape varieties", "a hive houses several frames": a verb the
+      // lexicon does not know, in the -s form, before a count of plural things, holds them.)
+      if (!lex::IsVerb(ws[0])) {
+        if (b.plural && ws[0].size() >= 4 && ws[0].ends_with("s") && !ws[0].ends_with("ss") &&
+            !lex::IsStopword(ws[0]) && !lex::IsModifier(ws[0])) {
+          return {"a_has_b", ""};
+        }
+        break;
+      }
       Kind k = Classify(verb, b);
       if (k.type == "a_has_b") return k;
     }
