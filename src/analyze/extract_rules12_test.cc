@@ -1,0 +1,70 @@
+// Extraction rules from a twelfth round. Every description here is written for the test; none is
+// taken from an evaluation case.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "analyze/analyzer.h"
+#include "analyze/test_util.h"
+
+namespace bf::analyze {
+namespace {
+
+using spec::RelationKind;
+using testing::Dump;
+using testing::HasDirected;
+using testing::Linked;
+using testing::PlanOf;
+
+// Collections, contributions, shares and subscriptions are things people own: in a text with
+// logins they hang under the user. Tasks are assigned, not owned: a garden's tasks stay the
+// garden's, with no owner link the text never gave.
+TEST(ExtractRules12, CollectionsAreOwnedAndTasksAreNot) {
+  auto r = Analyze("Users log in. Collections have a name and a cover image. Recipes have a title.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "User", "Collection", RelationKind::kOneToMany)) << Dump(r);
+  auto r2 = Analyze("Users log in. Gardens have a name. Each garden has tasks with a title and due date.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(HasDirected(s2, "Garden", "Task", RelationKind::kOneToMany)) << Dump(r2);
+  EXPECT_FALSE(Linked(s2, "User", "Task")) << Dump(r2);
+}
+
+// "each child speaks one or more languages": an -s word the lexicon does not know, after a singular
+// subject and before a quantity, is the verb. It was read as a record "Speak", linked to itself.
+TEST(ExtractRules12, AnUnknownVerbAfterASingularSubjectIsAVerb) {
+  auto r = Analyze("Children have a first name and birth date. Each child speaks one or more languages. "
+                   "Languages have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Speak")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Child", "Language", RelationKind::kManyToMany)) << Dump(r);
+  // (After "each", before a preposition too.)
+  auto r2 = Analyze("Each trail passes through several regions. Trails have a name and length. Regions have a name.");
+  EXPECT_TRUE(Linked(PlanOf(r2), "Trail", "Region")) << Dump(r2);
+}
+
+// "each vineyard grows several grape varieties": an unknown -s verb before a count of plural things
+// holds them, which is evidence for both sides (the varieties were dropped, the vineyard stood alone).
+TEST(ExtractRules12, AnUnknownVerbBeforeACountHoldsTheThings) {
+  auto r = Analyze("Each vineyard grows several grape varieties. Vineyards have a name and region.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Vineyard", "GrapeVariety", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "custom questions: question text, variant (...), target, required or not; the answers are stored
+// with the question and the talk": a ';' that opens a clause about another thing ends the colon list.
+// The clause's plural subject made the head a label of records before, so Question was lost and
+// the variant and the target became records.
+TEST(ExtractRules12, AClauseAfterASemicolonEndsTheColonList) {
+  auto r = Analyze("Talks have a title. Custom questions: question text, variant (text, number), target, required "
+                   "or not; the answers are stored with the question and the talk.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Question")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Question", "Answer", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Variant")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Target")) << Dump(r);
+  // ("items: ...; an item can belong to a lot": a clause about the head itself stays in its list.)
+  auto r2 = Analyze("Lots have a title and value. A tender has items: description, quantity, unit; an item can belong "
+                    "to a lot.");
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "Lot", "TenderItem", RelationKind::kOneToMany)) << Dump(r2);
+}
+
+}  // namespace
+}  // namespace bf::analyze
