@@ -66,5 +66,15 @@ TEST(ExtractRules12, AClauseAfterASemicolonEndsTheColonList) {
   EXPECT_TRUE(HasDirected(PlanOf(r2), "Lot", "TenderItem", RelationKind::kOneToMany)) << Dump(r2);
 }
 
+// "a visit records the visitor": a record that keeps one person refers to that person, who has many
+// of it (the visit was made the visitor's parent, so the key sat on the wrong side).
+TEST(ExtractRules12, ARecordThatKeepsAPersonRefersToThem) {
+  auto r = Analyze("Visitors sign in at reception. A visit records the visitor, the host employee, arrival and "
+                   "departure times.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Visitor", "Visit", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasDirected(s, "Visit", "Visitor", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

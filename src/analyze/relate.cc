@@ -235,6 +235,15 @@ Kind Classify(const std::string& c, const Chunk& b) {
       (IsUserHead(b) || b.name == "User") && !b.plural && b.words.size() <= 2 && !b.quantified) {
     return {"one_one", ""};
   }
+  // "a visit records the visitor", "each order stores the customer": a record that keeps one person
+  // refers to that person, who has many of it.
+  if (Is(c, [] { static const PaddedSet s = Pad({"records", "stores", "keeps", "notes", "saves", "logs"});
+                 return std::cref(s); }()) &&
+      !b.plural && !b.quantified && b.words.size() <= 2 &&
+      (IsUserHead(b) || b.name == "User" || lex::RoleOf(b.words.back()) || IsPersonEntityWord(b.words.back()) ||
+       In(b.words.back(), {"visitor", "guest", "borrower", "participant", "adopter", "renter", "owner"}))) {
+    return {"b_has_a", ""};
+  }
   if (Is(c, [] { static const PaddedSet s = Pad({"has one", "have one", "can have one", "has exactly one", "have exactly one", "has a single",
              "with one"}); return std::cref(s); }()) && !b.plural) {
     return {"one_one", ""};
