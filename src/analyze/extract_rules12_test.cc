@@ -76,5 +76,20 @@ TEST(ExtractRules12, ARecordThatKeepsAPersonRefersToThem) {
   EXPECT_FALSE(HasDirected(s, "Visit", "Visitor", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "songs have a title, a tempo and roughly how long they are": among columns, a plain singular word
+// that names no known record or person, and a "how long / how often" item, are columns too; the
+// question names the column (duration). The list was not read at all, and the song got a template's
+// columns instead.
+TEST(ExtractRules12, PlainWordsAndHowLongItemsAreColumnsOfAHaveList) {
+  auto r = Analyze("Songs have a title, a tempo and roughly how long they are. Gigs have a date and a venue.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::HasField(s, "Song", "tempo")) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Song", "duration")) << Dump(r);
+  // (Words after "so" are no item: "a school has a name, and ..., so School A never sees ...".)
+  auto r2 = Analyze("A school has a name, and everything belongs to a school, so School A never sees School B's "
+                    "pupils. Pupils have a name and a birth date.");
+  EXPECT_FALSE(testing::HasField(PlanOf(r2), "School", "seesSchoolBPupils")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

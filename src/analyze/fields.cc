@@ -269,6 +269,16 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
         ++i;
         continue;
       }
+      // ("roughly how long it is", "how often it runs": the quantity asked about is the column.)
+      if (In(w, {"roughly", "approximately", "about"}) && i + 1 < end && toks[i + 1].lower == "how") continue;
+      if (w == "how" && i + 1 < end && In(toks[i + 1].lower, {"long", "often", "far", "old"})) {
+        static const std::pair<std::string_view, std::string_view> kAsked[] = {
+            {"long", "duration"}, {"often", "frequency"}, {"far", "distance"}, {"old", "age"}};
+        for (const auto& [q, name] : kAsked) {
+          if (toks[i + 1].lower == q) words.emplace_back(name);
+        }
+        break;
+      }
       if (w == "whether" || w == "if" || w == "is") {
         hints.boolean = true;
         continue;

@@ -1217,11 +1217,32 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       }
     }
     int fieldish = 0;
+    // ("songs have a title, a key and roughly how long they are": a "how long / how much" item and a
+    // plain singular word that names no known record or person read as columns beside a column.)
+    int plain = 0;
     const Chunk* first_entity = nullptr;
     for (size_t ii = 0; ii < counted; ++ii) {
+      {
+        size_t q = items[ii].begin;
+        while (q < items[ii].end && In(T[q].lower, {"and", "roughly", "about", "also", "approximately"})) ++q;
+        if (q + 1 < items[ii].end && T[q].lower == "how" &&
+            In(T[q + 1].lower, {"long", "much", "often", "far", "big", "old", "heavy", "tall"})) {
+          ++plain;
+          continue;
+        }
+      }
       auto ch = ChunkTokens(T, items[ii].begin, items[ii].end);
       if (ch.empty()) continue;
       const Chunk& h = ch.front();
+      const bool bare = (h.begin == items[ii].begin ||
+                         (h.begin == items[ii].begin + 1 && In(T[items[ii].begin].lower, {"a", "an", "the", "its"}))) &&
+                        h.end == items[ii].end;
+      if (ii > 0 && !h.plural && h.words.size() == 1 && bare && !LooksLikeAttribute(h) &&
+          !lex::RoleOf(h.words.back()) && !IsPersonEntityWord(h.words.back()) && !IsUserHead(h) &&
+          !lex::IsUserWord(h.words.back()) && !IsGenericDependent(h.words.back()) && !KnownEntity(h.name) &&
+          !accepted_.count(h.name)) {
+        ++plain;
+      }
       // "ticket types", "contract options": a plural compound is a thing even when its head is
       // an attribute word on its own.
       // "has many ingredients": a quantified plural is a collection of records, whatever its word.
@@ -1294,7 +1315,9 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     }
     // ("users have lists, lists have tasks with ...": the next clause may have its own list.)
     if (first_entity) continue;
-    if (fieldish * 2 >= static_cast<int>(counted)) {
+    const bool having = In(T[v].lower, {"has", "have"});
+    if (fieldish * 2 >= static_cast<int>(counted) ||
+        (having && fieldish >= 1 && (fieldish + plain) * 2 > static_cast<int>(counted))) {
       const std::string owner = owner_name();
       if (owner == subj->name) Note(*subj, 4.0, true, si);
       lists_.push_back({owner, si, v + 1, EndBeforeClause(T, v + 1, e)});
