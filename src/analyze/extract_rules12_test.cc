@@ -91,5 +91,22 @@ TEST(ExtractRules12, PlainWordsAndHowLongItemsAreColumnsOfAHaveList) {
   EXPECT_FALSE(testing::HasField(PlanOf(r2), "School", "seesSchoolBPupils")) << Dump(r2);
 }
 
+// "a long description", "a serial number": a type word that is also an adjective names no type before
+// a noun (the description was an integer, the serial number an integer field "number").
+TEST(ExtractRules12, AnAdjectiveBeforeANounIsNoTypeHint) {
+  auto r = Analyze("Posts have a title and a long description. Drones have a model and a serial number.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Drone")) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Drone", "serialNumber")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Post")) << Dump(r);
+  for (const auto& f : s.FindEntity("Post")->fields) EXPECT_NE(f.type, spec::FieldType::kInteger) << Dump(r);
+  // (After the name it is still the type: "code serial".)
+  auto r2 = Analyze("Items: code serial, name, price.");
+  ASSERT_TRUE(PlanOf(r2).FindEntity("Item")) << Dump(r2);
+  const auto* code = PlanOf(r2).FindEntity("Item")->FindField("code");
+  ASSERT_TRUE(code) << Dump(r2);
+  EXPECT_EQ(code->type, spec::FieldType::kInteger) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -240,6 +240,12 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
   std::vector<std::pair<size_t, size_t>> parens;
   bool started = false;
   bool has_number = false;
+  // ("a long description", "real name", "serial number": a type word that is also an adjective is
+  // the adjective before a noun, and a type only after the name: "emp_no serial".)
+  auto adjective_before_noun = [&](size_t i) {
+    return In(toks[i].lower, {"long", "real", "serial", "double", "money"}) && i + 1 < end &&
+           toks[i + 1].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower);
+  };
   for (size_t i = begin; i < end; ++i) {
     const Token& t = toks[i];
     if (t.text == "(") {
@@ -287,7 +293,7 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
         if (i + 1 < end && toks[i + 1].lower == "of") ++i;
         continue;
       }
-      if (ApplyHint(w, hints)) continue;
+      if (!adjective_before_noun(i) && ApplyHint(w, hints)) continue;
       if (lex::IsStopword(w) && !IsMergePrefix(w)) continue;
       if (lex::IsModifier(w) && !IsMergePrefix(w) && !In(w, {"public", "private", "active", "default", "primary", "open",
                                                           "closed", "published", "visible", "hidden", "paid", "locked",
@@ -298,7 +304,7 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
       }
     } else {
       if (IsClauseStart(w) && !(w == "from" && words.size() == 1 && IsMergePrefix(words[0]))) break;
-      if (ApplyHint(w, hints)) continue;
+      if (!adjective_before_noun(i) && ApplyHint(w, hints)) continue;
       if (w == "or") {
         words.push_back("|");
         continue;
