@@ -131,9 +131,9 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
       } else if (k + 1 < head->begin && T[k + 1].lower == "or") {
         // "for sale or rent": an alternative coordinated with the head.
       } else if ((w.size() > 4 && (EndsWith(w, "ing") || EndsWith(w, "ed")) && k + 1 < head->begin &&
-                  In(T[k + 1].lower, {"in", "at", "for", "on", "to", "under", "within", "per"}))) {
+                  In(T[k + 1].lower, {"in", "at", "for", "on", "to", "under", "within", "per", "against"}))) {
         // "the staff is working in one store:", "customers are registered in one store:",
-        // "vaccinations are tracked per pet with ...".
+        // "vaccinations are tracked per pet with ...", "costs are logged against a job:".
       } else if (!In(w, {"owned", "belongs", "belong", "belonging", "lives", "live", "sits", "sit", "is", "are",
                          "a", "an", "the", "one", "each", "every", "optionally", "also", "usually", "always",
                          "that", "this",

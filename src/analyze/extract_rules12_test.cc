@@ -108,5 +108,16 @@ TEST(ExtractRules12, AnAdjectiveBeforeANounIsNoTypeHint) {
   EXPECT_EQ(code->type, spec::FieldType::kInteger) << Dump(r2);
 }
 
+// "costs are logged against a job: labour hours, materials": the colon list walks back over a
+// participle and "against" to the subject (the job got the cost's columns).
+TEST(ExtractRules12, AColonListWalksBackOverLoggedAgainst) {
+  auto r = Analyze("Jobs have a client and an address. Costs are logged against a job: labour hours, materials, "
+                   "subcontractors.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::HasField(s, "Cost", "labourHours")) << Dump(r);
+  EXPECT_FALSE(testing::HasField(s, "Job", "labourHours")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Job", "Cost", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
