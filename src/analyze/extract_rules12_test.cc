@@ -13,6 +13,7 @@ namespace {
 using spec::RelationKind;
 using testing::Dump;
 using testing::HasDirected;
+using testing::HasRelation;
 using testing::Linked;
 using testing::PlanOf;
 
@@ -117,6 +118,20 @@ TEST(ExtractRules12, AColonListWalksBackOverLoggedAgainst) {
   EXPECT_TRUE(testing::HasField(s, "Cost", "labourHours")) << Dump(r);
   EXPECT_FALSE(testing::HasField(s, "Job", "labourHours")) << Dump(r);
   EXPECT_TRUE(HasDirected(s, "Job", "Cost", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "..., and members register for them": a plural subject, its verb and a pronoun is a clause that
+// ends the field list before it (the members were a column reference of the workshop), and a
+// counted phrase ("a max number of attendees") is no antecedent of the pronoun. ", and pay a yearly
+// fee" ends a "with" list too (it was a column "payYearlyFee").
+TEST(ExtractRules12, ClausesAfterAndEndFieldLists) {
+  auto r = Analyze("Members sign up with name, email, phone and address, and pay a yearly fee. Tools have a name. "
+                   "Each workshop has a date, a topic and a max number of attendees, and members register for them.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(testing::HasField(s, "Member", "payYearlyFee")) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Member", "Workshop", RelationKind::kManyToMany)) << Dump(r);
+  EXPECT_FALSE(HasDirected(s, "Workshop", "Member", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(Linked(s, "Member", "User")) << Dump(r);
 }
 
 }  // namespace

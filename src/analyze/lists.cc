@@ -20,6 +20,13 @@ bool IsClauseItem(const std::vector<Token>& T, size_t begin, size_t end) {
     ++b;
   }
   auto ch = ChunkTokens(T, b, end);
+  // ("..., and members register for them": a plural subject, its verb and a pronoun object.)
+  if (ch.size() == 1 && ch[0].begin == b && ch[0].depth == 0 && ch[0].plural && ch[0].end + 1 < end &&
+      T[ch[0].end].kind == Token::kWord && (lex::IsVerb(T[ch[0].end].lower) || lex::IsNounVerb(T[ch[0].end].lower))) {
+    for (size_t k = ch[0].end + 1; k < end; ++k) {
+      if (In(T[k].lower, {"it", "them", "him", "her", "us", "one", "ones"})) return true;
+    }
+  }
   if (ch.size() < 2 || ch[0].begin != b || ch[0].depth != 0) return false;
   if (T[b].text == "(") return false;
   // The word after the subject (past a modal) is the verb: "html snapshots or uploaded files" and
@@ -74,6 +81,11 @@ size_t EndBeforeClause(const std::vector<Token>& T, size_t begin, size_t end) {
       const bool comma_and = after_and && before > begin && T[before - 1].text == ",";
       if (comma_and && p + 1 < items[i].end && T[p + 1].kind == Token::kWord &&
           (lex::IsCommonAct(T[p].lower) || In(T[p].lower, {"rate", "review", "comment", "like", "vote"}))) {
+        return items[i - 1].end;
+      }
+      // ("sign up with name, email and address, and pay a yearly fee": so is a verb before an article.)
+      if (comma_and && p + 1 < items[i].end && lex::IsVerb(T[p].lower) &&
+          In(T[p + 1].lower, {"a", "an", "the", "their", "its", "his", "her", "our"})) {
         return items[i - 1].end;
       }
     }

@@ -1757,9 +1757,24 @@ void Extractor::PronounObjects(size_t si, const std::vector<Chunk>& all) {
       if (!IsDet(T[k].lower)) conn += T[k].lower + " ";
     }
     if (k >= T.size() || !In(T[k].lower, {"it", "them"}) || conn == " ") continue;
-    Kind kind = Classify(conn, *cs[i - 1]);
+    // ("each workshop has a topic and a max number of attendees, and members register for them": a
+    // counted phrase is no antecedent.)
+    size_t j = i - 1;
+    auto counted = [&](const Chunk& c) {
+      return c.begin >= 2 && ((T[c.begin - 1].lower == "of" && In(T[c.begin - 2].lower, {"number", "count"})) ||
+                              (T[c.begin - 2].lower == "how" && T[c.begin - 1].lower == "many"));
+    };
+    // (A plural pronoun takes a plural phrase or one after "each"; "it" a singular one.)
+    const bool plural_pronoun = T[k].lower == "them";
+    auto agrees = [&](const Chunk& c) {
+      const bool each = c.begin > 0 && In(T[c.begin - 1].lower, {"each", "every"});
+      return plural_pronoun ? (c.plural || each) : !c.plural;
+    };
+    while (j > 0 && (counted(*cs[j]) || !agrees(*cs[j]))) --j;
+    if (counted(*cs[j]) || !agrees(*cs[j])) continue;
+    Kind kind = Classify(conn, *cs[j]);
     if (!StartsWith(kind.type, "join:") && kind.type != "m2m") continue;
-    links_.push_back({subj.name, cs[i - 1]->name, kind.type, ""});
+    links_.push_back({subj.name, cs[j]->name, kind.type, ""});
   }
 }
 
