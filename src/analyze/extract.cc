@@ -126,12 +126,14 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
         break;
       }
       const std::string& w = t.lower;
-      if (In(w, {"per", "of", "in", "on", "for", "against", "by", "under", "within", "inside", "at", "from", "to"})) {
+      if (In(w, {"per", "of", "in", "on", "for", "against", "by", "under", "within", "inside", "at", "from", "to"}) ||
+          (w == "with" && k + 1 < head->begin && In(T[k + 1].lower, {"one", "exactly"}))) {
+        // ("each flight is logged by a pilot with one drone:": "with" one thing qualifies too.)
         prep = true;
       } else if (k + 1 < head->begin && T[k + 1].lower == "or") {
         // "for sale or rent": an alternative coordinated with the head.
       } else if ((w.size() > 4 && (EndsWith(w, "ing") || EndsWith(w, "ed")) && k + 1 < head->begin &&
-                  In(T[k + 1].lower, {"in", "at", "for", "on", "to", "under", "within", "per", "against"}))) {
+                  In(T[k + 1].lower, {"in", "at", "for", "on", "to", "under", "within", "per", "against", "by"}))) {
         // "the staff is working in one store:", "customers are registered in one store:",
         // "vaccinations are tracked per pet with ...", "costs are logged against a job:".
       } else if (!In(w, {"owned", "belongs", "belong", "belonging", "lives", "live", "sits", "sit", "is", "are",

@@ -134,5 +134,20 @@ TEST(ExtractRules12, ClausesAfterAndEndFieldLists) {
   EXPECT_FALSE(Linked(s, "Member", "User")) << Dump(r);
 }
 
+// "each flight is logged by a pilot with one drone: date, location, ...": the colon list walks back
+// over "with one" and "logged by" to the flight (the drone got the flight's columns).
+TEST(ExtractRules12, AColonListWalksBackOverLoggedByAndWithOne) {
+  auto r = Analyze("Drones have a make and model. Each flight is logged by a pilot with one drone: date, location, "
+                   "duration, max altitude and notes.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::HasField(s, "Flight", "maxAltitude")) << Dump(r);
+  EXPECT_FALSE(testing::HasField(s, "Drone", "maxAltitude")) << Dump(r);
+  EXPECT_FALSE(testing::HasField(s, "Pilot", "maxAltitude")) << Dump(r);
+  // ("a user can be in many projects with a role per project: admin | editor": "with a" stays.)
+  auto r2 = Analyze("Projects have a name. A user can be in many projects with a role per project: admin | editor | "
+                    "viewer.");
+  EXPECT_FALSE(HasDirected(PlanOf(r2), "User", "Project", RelationKind::kOneToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
