@@ -149,5 +149,14 @@ TEST(ExtractRules12, AColonListWalksBackOverLoggedByAndWithOne) {
   EXPECT_FALSE(HasDirected(PlanOf(r2), "User", "Project", RelationKind::kOneToMany)) << Dump(r2);
 }
 
+// "batteries are tracked separately with a label and cycle count": an adverb between the passive and
+// "with" still gives the subject the list (the batteries were dropped).
+TEST(ExtractRules12, APassiveWithAnAdverbBeforeWithOwnsTheList) {
+  auto r = Analyze("Batteries are tracked separately with a label and cycle count. Flights have a date.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Battery")) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Battery", "cycleCount")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -990,7 +990,12 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         // before "with" says how the subject is kept.)
         const bool passive_with = T[v].lower == "with" && T[k].kind == Token::kWord &&
                                   (In(T[k].lower, {"is", "are", "gets", "get", "comes", "come"}) ||
-                                   (T[k].lower.size() > 4 && EndsWith(T[k].lower, "ed") && k + 1 == v &&
+                                   // ("batteries are tracked separately with a label": an adverb between.)
+                                   (T[k].lower.size() > 5 && EndsWith(T[k].lower, "ly") && k + 1 == v &&
+                                    k > 0 && EndsWith(T[k - 1].lower, "ed")) ||
+                                   (T[k].lower.size() > 4 && EndsWith(T[k].lower, "ed") &&
+                                    (k + 1 == v || (k + 2 == v && T[k + 1].lower.size() > 5 &&
+                                                    EndsWith(T[k + 1].lower, "ly"))) &&
                                     In(T[k].lower, {"logged", "recorded", "stored", "saved", "created", "registered",
                                                     "entered", "kept", "filed", "tracked", "captured"})));
         // ("several rooms, each with a theme, a difficulty and ...")
