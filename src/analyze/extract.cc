@@ -759,7 +759,7 @@ void Extractor::Decide() {
                           "table", "tables", "token", "tokens", "key", "keys", "domain", "domains", "agency",
                           "agencies", "business", "businesses", "application", "applications", "lot", "lots", "day",
                           "days", "port", "ports", "click", "clicks", "column", "columns", "tool", "tools",
-                          "workflow", "workflows"});
+                          "workflow", "workflows", "piece", "pieces"});
     // ("agencies have many agents": a soft word the text keeps talking about in the plural stands.)
     // ("dashboards: title, layout, widgets", "meters ... (ten mentions)": a word that is usually a
     // part of the product stands when the text gives it fields and keeps coming back to it.)
@@ -1274,6 +1274,17 @@ void Extractor::ParseLists() {
                        [&](const auto& x) { return x.from == "User" && x.to == owner; })) {
         accepted_.insert("User");
         d_.AddRelation("User", owner, spec::RelationKind::kOneToMany, T[it.begin].lower + "By");
+        continue;
+      }
+      // ("..., who made it, ...": so is who did the act to it.)
+      if (it.end == it.begin + 3 && T[it.begin].lower == "who" && In(T[it.begin + 2].lower, {"it", "them"}) &&
+          T[it.begin + 1].kind == Token::kWord &&
+          (EndsWith(T[it.begin + 1].lower, "ed") || lex::IsIrregularParticiple(T[it.begin + 1].lower)) &&
+          (d_.Find("User") != nullptr || d_.userMentioned) && owner != "User" &&
+          std::none_of(d_.relations.begin(), d_.relations.end(),
+                       [&](const auto& x) { return x.from == "User" && x.to == owner; })) {
+        accepted_.insert("User");
+        d_.AddRelation("User", owner, spec::RelationKind::kOneToMany, T[it.begin + 1].lower + "By");
         continue;
       }
       bool head_ref = false;

@@ -158,5 +158,23 @@ TEST(ExtractRules12, APassiveWithAnAdverbBeforeWithOwnsTheList) {
   EXPECT_TRUE(testing::HasField(s, "Battery", "cycleCount")) << Dump(r);
 }
 
+// "for every piece we track the clay body, the glaze used, who made it and which kiln load it was
+// fired in": what the text keeps per thing is that thing's list whatever its words (a "piece" is a
+// record then); "who made it" is the login that did it, or a "madeBy" column without logins; the
+// stages a thing goes through are values, no table.
+TEST(ExtractRules12, WhatIsKeptPerThingIsItsList) {
+  auto r = Analyze("Users log in. Pieces go through stages: thrown, trimmed, bisque fired, glazed, glaze fired. For "
+                   "every piece we track the clay body, the glaze used, who made it and which kiln load it was fired "
+                   "in. Kiln loads have a date and a status.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Piece")) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Piece", "clayBody")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "KilnLoad", "Piece", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "User", "Piece", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Stage")) << Dump(r);
+  auto r2 = Analyze("For every piece we track the clay body, the glaze used and who made it. Kiln loads have a date.");
+  EXPECT_TRUE(testing::HasField(PlanOf(r2), "Piece", "madeBy")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -275,6 +275,14 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
         ++i;
         continue;
       }
+      // ("who made it", "who approved them": who did it, `madeBy`.)
+      if (w == "who" && i + 1 < end && toks[i + 1].kind == Token::kWord &&
+          (EndsWith(toks[i + 1].lower, "ed") || lex::IsIrregularParticiple(toks[i + 1].lower)) &&
+          (i + 2 == end || (i + 3 == end && In(toks[i + 2].lower, {"it", "them"})))) {
+        words.push_back(toks[i + 1].lower);
+        words.emplace_back("by");
+        break;
+      }
       // ("roughly how long it is", "how often it runs": the quantity asked about is the column.)
       if (In(w, {"roughly", "approximately", "about"}) && i + 1 < end && toks[i + 1].lower == "how") continue;
       if (w == "how" && i + 1 < end && In(toks[i + 1].lower, {"long", "often", "far", "old"})) {

@@ -508,6 +508,16 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   }
   auto items = SplitItems(T, colon + 1, list_end, false);
   if (items.empty()) return false;
+  // ("pieces go through stages: thrown, trimmed, bisque fired, glazed": the stages a thing goes
+  // through are the values of its stage, no table of their own.)
+  if (head->words.size() == 1 && In(head->words[0], {"stages", "statuses", "states", "phases", "steps"}) &&
+      head->begin >= 2 && In(T[head->begin - 1].lower, {"through", "between"}) && items.size() >= 3 &&
+      !LooksLikeColumns(T, colon + 1, list_end)) {
+    bool values = true;
+    for (const auto& it : items) values = values && it.end - it.begin <= 3;
+    for (size_t k = colon + 1; k < list_end && values; ++k) values = T[k].text != "(" && !lex::IsFieldWord(T[k].lower);
+    if (values) return false;
+  }
   if (In(T[items.front().begin].lower, {"they", "we", "it", "he", "she", "you", "i", "there"})) return false;
   // "Then the actual activity: when I put something in the ground I log a planting - which crop,
   // ...": a list that opens with a subordinate clause tells a story, it lists no columns.
@@ -1044,6 +1054,7 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       }
     }
     bool fronted = false;  // "..., in the membership we keep ...": the list is that phrase's
+    bool each_we = false;  // "for every piece we track ...": the text says the list is kept per thing
     // ("we own a few hundred games; for each one we store the title, ...": "one" stands for the
     // plural before it.)
     if (!subj && v >= 4 && In(T[v - 1].lower, {"we", "they", "i"}) && T[v - 2].lower == "one" &&
@@ -1080,8 +1091,12 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         while (pb > 0 && In(T[pb - 1].lower, {"a", "an", "the"})) --pb;
         if (pb >= 2 && In(T[pb - 1].lower, {"each", "every"}) && In(T[pb - 2].lower, {"for", "on", "with", "in"})) {
           subj = &c;
+          each_we = true;
         }
-        if (pb >= 1 && T[pb - 1].lower == "per") subj = &c;
+        if (pb >= 1 && T[pb - 1].lower == "per") {
+          subj = &c;
+          each_we = true;
+        }
         // ("...; in the membership we keep the role and ...": a fronted "in the X" opening the clause.)
         if (pb >= 1 && pb < c.begin && In(T[pb - 1].lower, {"in", "for", "on", "with"}) &&
             (pb == 1 || (T[pb - 2].kind != Token::kWord && T[pb - 2].text != "("))) {
@@ -1333,8 +1348,11 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     // ("users have lists, lists have tasks with ...": the next clause may have its own list.)
     if (first_entity) continue;
     const bool having = In(T[v].lower, {"has", "have"});
+    // ("for every piece we track the clay body, the glaze used, who made it and which kiln load it
+    // was fired in": what is kept per thing is its list, whatever its words.)
     if (fieldish * 2 >= static_cast<int>(counted) ||
-        (having && fieldish >= 1 && (fieldish + plain) * 2 > static_cast<int>(counted))) {
+        (having && fieldish >= 1 && (fieldish + plain) * 2 > static_cast<int>(counted)) ||
+        (each_we && counted >= 2)) {
       const std::string owner = owner_name();
       if (owner == subj->name) Note(*subj, 4.0, true, si);
       lists_.push_back({owner, si, v + 1, EndBeforeClause(T, v + 1, e)});
