@@ -358,6 +358,13 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       if (!adverb_also && !plural_after_to && !which_thing) content = false;  // "we log activities", "can post", "to order"
     }
     if (content && unknown_s_verb(i)) content = false;
+    // ("every location keeps a link to its source dataset": a link or reference to a thing is the
+    // relation, no record of its own.)
+    if (content && !open && i > begin && i + 1 < end && toks[i + 1].lower == "to" &&
+        In(w, {"link", "links", "reference", "references", "pointer", "pointers"}) &&
+        In(toks[i - 1].lower, {"a", "an", "the", "its", "their", "one"})) {
+      content = false;
+    }
     if (content && !open && NounOrVerb(w) && i + 1 < end && toks[i + 1].lower == "to" && i > begin &&
         (toks[i - 1].lower == "and" || toks[i - 1].lower == "or" || toks[i - 1].text == ",")) {
       content = false;  // "... and reply to each other"

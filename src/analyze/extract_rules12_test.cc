@@ -176,5 +176,15 @@ TEST(ExtractRules12, WhatIsKeptPerThingIsItsList) {
   EXPECT_TRUE(testing::HasField(PlanOf(r2), "Piece", "madeBy")) << Dump(r2);
 }
 
+// "every location keeps a link to its source dataset": a link or reference to a thing is the
+// relation to it (it was a rejected "Link" record, and the two were not related).
+TEST(ExtractRules12, ALinkToAThingIsTheRelation) {
+  auto r = Analyze("Datasets have a name and url. Every imported location keeps a link to its source dataset. "
+                   "Locations have a lat and lng.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Dataset", "Location", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Link")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
