@@ -671,6 +671,24 @@ void Extractor::Decide() {
       }
     }
   }
+  // ("we organise karaoke nights ... each night happens at a venue and has a host": a bare word never
+  // named in the plural, after the one compound ending in it was, is that compound.)
+  for (const auto& [name, c] : cands_) {
+    if (c.strong || c.plural_mentions > 0 || alias_.count(name) || naming::SplitWords(name).size() != 1) continue;
+    std::string target;
+    int matches = 0;
+    for (const auto& [other, oc] : cands_) {
+      auto words = naming::SplitWords(other);
+      if (words.size() == 2 && words.back() == name && oc.plural_mentions >= 1 && oc.order < c.order &&
+          !IsRoleModifier(ToLower(words.front())) && !alias_.count(other)) {
+        target = other;
+        ++matches;
+      }
+    }
+    // (Only for a bare word that is no record on its own, "night", "piece"; other bare words stand
+    // for themselves.)
+    if (matches == 1 && lex::IsNonEntity(ToLower(name))) alias_[name] = target;
+  }
   // Fold aliases into their targets.
   for (const auto& [alias, target] : alias_) {
     auto it = cands_.find(alias);

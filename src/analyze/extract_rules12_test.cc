@@ -186,5 +186,17 @@ TEST(ExtractRules12, ALinkToAThingIsTheRelation) {
   EXPECT_FALSE(s.FindEntity("Link")) << Dump(r);
 }
 
+// "we organise quiz nights in pubs. Teams register for a night ...": a bare word that is no record on
+// its own ("night"), never named in the plural after the one compound ending in it was, is that
+// compound (the nights were lost, and the teams hung under the pubs).
+TEST(ExtractRules12, ABareNightIsTheQuizNightNamedBefore) {
+  auto r = Analyze("We organise quiz nights in pubs. Teams register for a night with a team name and number of "
+                   "players.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("QuizNight")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Night")) << Dump(r);
+  EXPECT_TRUE(Linked(s, "QuizNight", "Registration") || Linked(s, "QuizNight", "Team")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
