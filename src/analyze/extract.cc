@@ -1318,6 +1318,16 @@ void Extractor::ParseLists() {
         std::string r = Resolve(c);
         if (r.empty() && ci == 0 && c.begin <= it.begin + 1 && c.end == it.end) r = ResolveByTail(c);
         if (r.empty()) continue;
+        // ("songs (title, artist, language)" in a text with no logins: a person named once, only as a
+        // column, is the column.)
+        if (r == "User" && c.words.size() == 1 && !c.plural && !d_.Find("User") && !d_.userMentioned &&
+            !cands_.count("User") && lex::RoleOf(c.words.back()) &&
+            std::find(d_.roles.begin(), d_.roles.end(), *lex::RoleOf(c.words.back())) == d_.roles.end()) {
+          const auto cand = cands_.find(naming::ToPascalCase(naming::Singularize(c.words.back())));
+          if (cand == cands_.end() || (cand->second.plural_mentions == 0 && cand->second.counted_mentions <= 1)) {
+            continue;
+          }
+        }
         if (r == owner) {
           if (another && ci > 0) {
             d_.AddRelation(owner, owner, spec::RelationKind::kOneToMany,

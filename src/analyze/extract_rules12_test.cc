@@ -198,5 +198,19 @@ TEST(ExtractRules12, ABareNightIsTheQuizNightNamedBefore) {
   EXPECT_TRUE(Linked(s, "QuizNight", "Registration") || Linked(s, "QuizNight", "Team")) << Dump(r);
 }
 
+// "songs (title, artist, language, duration)" in a text with no logins: a person named once, only as
+// a column, is the column (the artist was a link from the login to the song). A text that declares
+// roles keeps the person a login ("Decisions: moderator, ... Roles: moderator, admin").
+TEST(ExtractRules12, APersonNamedOnceAsAColumnIsTheColumn) {
+  auto r = Analyze("Singers pick a song from our catalogue of songs (title, artist, language, duration). Singers "
+                   "have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::HasField(s, "Song", "artist")) << Dump(r);
+  EXPECT_FALSE(Linked(s, "User", "Song")) << Dump(r);
+  auto r2 = Analyze("Cases: title, status. Decisions: moderator, action (warn, ban), rationale, decided at. Roles: "
+                    "moderator, admin.");
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "User", "Decision", RelationKind::kOneToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
