@@ -815,6 +815,15 @@ void Extractor::Decide() {
     // keeps naming in the plural.)
     // ("singers belong to voice parts (...)": a compound on "part" the text relates in the plural.)
     const bool named_part = In(head, {"part", "parts"}) && noun_first && c.score >= 2.5 && c.plural_mentions >= 2;
+    // ("we keep the genomic start and end position", "a start timestamp", "the file size": a compound
+    // ending in a column word, never named in the plural nor given fields, is a column.)
+    // (Kinds and levels are lookups, "a test type", "a difficulty level"; messages are records.)
+    if (!single && !c.strong && c.plural_mentions == 0 && !c.belonging && !KnownEntity(name) &&
+        !In(ToLower(head), {"type", "types", "level", "levels", "message", "messages"}) &&
+        (lex::IsFieldWord(ToLower(head)) || lex::InferFieldType({ToLower(head)}).type != spec::FieldType::kString)) {
+      drop();
+      continue;
+    }
     if (!single && IsBadHead(head) && !(c.strong && noun_first && c.plural_mentions >= 3) && !named_part &&
         !(c.strong && noun_first &&
           ((lex::IsFieldWord(head) && !In(head, {"name", "email", "phone", "id", "date", "description", "type"}) &&

@@ -212,5 +212,20 @@ TEST(ExtractRules12, APersonNamedOnceAsAColumnIsTheColumn) {
   EXPECT_TRUE(HasDirected(PlanOf(r2), "User", "Decision", RelationKind::kOneToMany)) << Dump(r2);
 }
 
+// "we keep the genomic start and end position and the file size": a compound ending in a column word,
+// never named in the plural nor given fields, is a column, not a record (all three were records).
+// Kinds and levels stay lookups: "each test has a test type" keeps its column, and "test types" named
+// with their own fields stay a record.
+TEST(ExtractRules12, ACompoundEndingInAColumnWordIsAColumn) {
+  auto r = Analyze("Variants have a chromosome and a gene. For each flagged variant we keep the genomic start and end "
+                   "position and the file size of the report.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("GenomicStart")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("EndPosition")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("FileSize")) << Dump(r);
+  auto r2 = Analyze("Labs run tests. Test types have a name and a unit. Each test has a test type and a result.");
+  EXPECT_TRUE(PlanOf(r2).FindEntity("TestType")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
