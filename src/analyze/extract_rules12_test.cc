@@ -227,5 +227,20 @@ TEST(ExtractRules12, ACompoundEndingInAColumnWordIsAColumn) {
   EXPECT_TRUE(PlanOf(r2).FindEntity("TestType")) << Dump(r2);
 }
 
+// "artefacts come out of a context: find number, ...", "samples are taken from a context: ...": the
+// colon list walks back over "come out of" and an irregular participle before "from", and the thing
+// comes from its parent (the context got both lists, and neither was related).
+TEST(ExtractRules12, WhatComesOutOfAThingBelongsToIt) {
+  auto r = Analyze("Contexts have a number and a description. Artefacts come out of a context: find number, material "
+                   "(pottery, bone, metal), weight and photo. Samples are taken from a context: sample type, lab "
+                   "result.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::HasField(s, "Artefact", "findNumber")) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Sample", "labResult")) << Dump(r);
+  EXPECT_FALSE(testing::HasField(s, "Context", "findNumber")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Context", "Artefact", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Context", "Sample", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -102,7 +102,9 @@ Kind Classify(const std::string& c, const Chunk& b) {
   }
   // "the breed depends on the species": the dependent thing points at what it depends on.
   if (Is(c, [] { static const PaddedSet s = Pad({"depend on", "depends on", "depend of", "depends of", "depending on",
-             "is dependent on", "are dependent on", "derived from", "is derived from", "are derived from"}); return std::cref(s); }())) {
+             "is dependent on", "are dependent on", "derived from", "is derived from", "are derived from",
+             "come out of", "comes out of", "came out of", "taken from", "is taken from", "are taken from",
+             "was taken from", "were taken from"}); return std::cref(s); }())) {
     return {"b_has_a", ""};
   }
   if (Is(c, [] { static const PaddedSet s = Pad({"follow", "follows", "can follow", "watch", "watches", "can watch", "join", "joins", "can join", "attend",
