@@ -132,10 +132,12 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
         prep = true;
       } else if (k + 1 < head->begin && T[k + 1].lower == "or") {
         // "for sale or rent": an alternative coordinated with the head.
-      } else if (((w.size() > 4 && (EndsWith(w, "ing") || EndsWith(w, "ed"))) || lex::IsIrregularParticiple(w)) &&
-                 k + 1 < head->begin &&
-                 In(T[k + 1].lower, {"in", "at", "for", "on", "to", "under", "within", "per", "against", "by",
-                                     "from"})) {
+      } else if (k + 1 < head->begin &&
+                 ((w.size() > 4 && (EndsWith(w, "ing") || EndsWith(w, "ed")) &&
+                   In(T[k + 1].lower, {"in", "at", "for", "on", "to", "under", "within", "per", "against", "by",
+                                       "from"})) ||
+                  (lex::IsIrregularParticiple(w) && T[k + 1].lower == "from"))) {
+        // ("each match is held at one ground: name, ..." lists the ground's columns.)
         // "the staff is working in one store:", "customers are registered in one store:",
         // "vaccinations are tracked per pet with ...", "costs are logged against a job:".
       } else if (In(w, {"come", "comes", "came"}) && k + 2 < head->begin && T[k + 1].lower == "out" &&
