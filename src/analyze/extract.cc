@@ -137,9 +137,9 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
                    In(T[k + 1].lower, {"in", "at", "for", "on", "to", "under", "within", "per", "against", "by",
                                        "from"})) ||
                   (lex::IsIrregularParticiple(w) && T[k + 1].lower == "from"))) {
-        // ("each match is held at one ground: name, ..." lists the ground's columns.)
         // "the staff is working in one store:", "customers are registered in one store:",
-        // "vaccinations are tracked per pet with ...", "costs are logged against a job:".
+        // "vaccinations are tracked per pet with ...", "costs are logged against a job:", "samples are
+        // taken from a context:" ("each match is held at one ground: name, ..." lists the ground's).
       } else if (In(w, {"come", "comes", "came"}) && k + 2 < head->begin && T[k + 1].lower == "out" &&
                  T[k + 2].lower == "of") {
         // "finds come out of a context: find number, material, ...".
