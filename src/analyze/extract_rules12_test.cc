@@ -242,5 +242,22 @@ TEST(ExtractRules12, WhatComesOutOfAThingBelongsToIt) {
   EXPECT_TRUE(HasDirected(s, "Context", "Sample", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "Inspections happen monthly: the inspector, the date, ...": a plural subject opening the sentence,
+// then only its verb and how often, owns the colon list; "a work order is opened with a priority, ...":
+// so does a subject opened (raised, issued, placed) with a list; "Keepers are staff with a name, ...":
+// what the subject is, with a list, describes the subject. None of the three was a record before.
+TEST(ExtractRules12, ListsOfThingsThatHappenAreOpenedOrAreSomething) {
+  auto r = Analyze("Lighthouses have a name and a keeper. Keepers are staff with a name, phone and certification "
+                   "level. Inspections happen monthly: the inspector, the date, a checklist of items, and free notes. "
+                   "When an item is faulty a work order is opened with a priority, an estimated cost and the "
+                   "contractor who will fix it. Contractors have a company name and contact email.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::HasField(s, "Keeper", "certificationLevel")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Staff")) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Inspection", "date")) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "WorkOrder", "priority")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Contractor", "WorkOrder", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

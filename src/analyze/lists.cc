@@ -189,6 +189,19 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     if (!adjacent && c.end + 1 == colon && IsManagementWord(T[c.end].lower)) adjacent = true;
     if (adjacent) head = &c;
   }
+  // ("Inspections happen monthly: the inspector, the date, ...": a plural subject opening the sentence,
+  // then only its verb and how often, owns the list.)
+  if (!head && !chunks.empty() && chunks.front().begin == 0 && chunks.front().depth == 0 && chunks.front().plural &&
+      chunks.front().end < colon && colon - chunks.front().end <= 3) {
+    bool verb_only = true;
+    for (size_t k = chunks.front().end; k < colon && verb_only; ++k) {
+      const std::string& w = T[k].lower;
+      verb_only = T[k].kind == Token::kWord &&
+                  (In(w, {"happen", "occur", "run", "take", "place", "are", "get", "go", "come"}) ||
+                   (w.size() > 4 && EndsWith(w, "ly")));
+    }
+    if (verb_only) head = &chunks.front();
+  }
   // (A singular opening name before a sentence is the business the text is about: see OpensClauseAfter.)
   if (head && !head->plural && short_text_ && OpensClauseAfter(T, colon + 1)) return false;
   // "Trackers - one per shipment: number, status", "Address book - saved addresses we reuse: city,
@@ -1007,7 +1020,8 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
                                     (k + 1 == v || (k + 2 == v && T[k + 1].lower.size() > 5 &&
                                                     EndsWith(T[k + 1].lower, "ly"))) &&
                                     In(T[k].lower, {"logged", "recorded", "stored", "saved", "created", "registered",
-                                                    "entered", "kept", "filed", "tracked", "captured"})));
+                                                    "entered", "kept", "filed", "tracked", "captured", "opened",
+                                                    "raised", "issued", "submitted", "placed", "booked"})));
         // ("several rooms, each with a theme, a difficulty and ...")
         const bool comma_each = T[k].text == "," && k + 2 == v && T[k + 1].lower == "each" && T[v].lower == "with";
         // ("donors register with blood type and contact info": what people sign up with is theirs.)
@@ -1125,6 +1139,18 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       }
     }
     if (subj && !fronted) subj = WalkBack(T, chunks, subj);
+    // ("Keepers are staff with a name, phone and certification level": what the subject is, with a
+    // list, describes the subject.)
+    if (subj && T[v].lower == "with" && subj->begin >= 2 && In(T[subj->begin - 1].lower, {"are", "is"})) {
+      for (const auto& c : chunks) {
+        if (c.end + 1 == subj->begin && c.depth == 0 && !LooksLikeAttribute(c) && !lex::IsNonEntity(c.words.back()) &&
+            (c.begin == 0 || T[c.begin - 1].kind == Token::kPunct ||
+             In(T[c.begin - 1].lower, {"the", "our", "all", "a", "an", "each", "every"}))) {
+          subj = &c;
+          break;
+        }
+      }
+    }
     if (!subj || subj->depth != 0) continue;
     // ("people register with a username, email and password": the people who sign up are the
     // logins.)
