@@ -126,7 +126,8 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
         break;
       }
       const std::string& w = t.lower;
-      if (In(w, {"per", "of", "in", "on", "for", "against", "by", "under", "within", "inside", "at", "from", "to"}) ||
+      if (In(w, {"per", "of", "in", "on", "for", "against", "by", "under", "within", "inside", "at", "from", "to",
+                 "before", "after", "during"}) ||
           (w == "with" && k + 1 < head->begin && In(T[k + 1].lower, {"one", "exactly"}))) {
         // ("each flight is logged by a pilot with one drone:": "with" one thing qualifies too.)
         prep = true;
@@ -135,7 +136,7 @@ const Chunk* WalkBack(const std::vector<Token>& T, const std::vector<Chunk>& chu
       } else if (k + 1 < head->begin &&
                  ((w.size() > 4 && (EndsWith(w, "ing") || EndsWith(w, "ed")) &&
                    In(T[k + 1].lower, {"in", "at", "for", "on", "to", "under", "within", "per", "against", "by",
-                                       "from"})) ||
+                                       "from", "before", "after", "during"})) ||
                   (lex::IsIrregularParticiple(w) && T[k + 1].lower == "from"))) {
         // "the staff is working in one store:", "customers are registered in one store:",
         // "vaccinations are tracked per pet with ...", "costs are logged against a job:", "samples are

@@ -259,5 +259,17 @@ TEST(ExtractRules12, ListsOfThingsThatHappenAreOpenedOrAreSomething) {
   EXPECT_TRUE(HasDirected(s, "Contractor", "WorkOrder", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "rehearsals are scheduled before each concert with a date, start time and location": the list walks
+// back over a participle before "before" to the rehearsals (the concert got their columns), and what
+// is scheduled before each concert belongs to it.
+TEST(ExtractRules12, WhatIsScheduledBeforeEachThingIsItsAndOwnsTheList) {
+  auto r = Analyze("Musicians have a name and an instrument. Concerts have a date and a venue. Rehearsals are "
+                   "scheduled before each concert with a date, start time and location. Pieces have a title.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::HasField(s, "Rehearsal", "startTime")) << Dump(r);
+  EXPECT_FALSE(testing::HasField(s, "Concert", "startTime")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Concert", "Rehearsal", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -354,7 +354,7 @@ Kind Classify(const std::string& c, const Chunk& b) {
   {
     auto ws = Split(Trim(c), ' ');
     if (!ws.empty() && In(ws[0], {"is", "are", "get", "gets", "being"})) ws.erase(ws.begin());
-    if (ws.size() == 2 && In(ws[1], {"at", "in", "on", "inside", "within", "under"}) &&
+    if (ws.size() == 2 && In(ws[1], {"at", "in", "on", "inside", "within", "under", "before", "after", "during"}) &&
         ((ws[0].size() > 4 && ws[0].ends_with("ed")) || lex::IsIrregularParticiple(ws[0])) &&
         !In(ws[0], {"interested", "based", "used", "involved", "included", "listed", "mentioned", "described",
                     "specialised", "specialized", "trained", "skilled", "qualified", "experienced", "logged",
