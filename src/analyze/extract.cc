@@ -1403,6 +1403,18 @@ void Extractor::ParseLists() {
         const bool one_of_invariant = c.plural && naming::Singularize(c.words.back()) == c.words.back() &&
                                       c.begin > it.begin &&
                                       In(T[c.begin - 1].lower, {"a", "an", "the", "its", "their", "which", "one"});
+        // ("each concert has ... a programme of pieces", "a list of songs": a set of records named
+        // through its collection word is many of them, which other owners share.)
+        const bool collection_of = ci == 1 && c.plural && c.begin >= 1 && T[c.begin - 1].lower == "of" &&
+                                   chunks[0].words.size() == 1 && chunks[0].end + 1 == c.begin &&
+                                   chunks[0].begin <= it.begin + 2 &&
+                                   In(chunks[0].words[0], {"programme", "program", "list", "set", "selection",
+                                                           "collection", "series", "catalogue", "catalog", "range"});
+        if (collection_of) {
+          d_.AddRelation(owner, r, spec::RelationKind::kManyToMany);
+          head_ref = true;
+          continue;
+        }
         if (plural_many) {
           d_.AddRelation(owner, r, spec::RelationKind::kManyToMany);
         } else if (c.plural && is_head && !one_of_invariant) {

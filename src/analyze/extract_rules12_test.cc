@@ -271,5 +271,15 @@ TEST(ExtractRules12, WhatIsScheduledBeforeEachThingIsItsAndOwnsTheList) {
   EXPECT_TRUE(HasDirected(s, "Concert", "Rehearsal", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "each concert has a date, a venue and a programme of pieces": a set of records named through its
+// collection word is many of them, shared with other owners (it was a column "programmePieces" and a
+// concert hung under one piece).
+TEST(ExtractRules12, AProgrammeOfPiecesIsManyPieces) {
+  auto r = Analyze("Pieces have a title and a composer. Each concert has a date, a venue and a programme of pieces.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasRelation(s, "Concert", "Piece", RelationKind::kManyToMany)) << Dump(r);
+  EXPECT_FALSE(testing::HasField(s, "Concert", "programmePieces")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
