@@ -281,5 +281,16 @@ TEST(ExtractRules12, AProgrammeOfPiecesIsManyPieces) {
   EXPECT_FALSE(testing::HasField(s, "Concert", "programmePieces")) << Dump(r);
 }
 
+// "each file has an owner user": the user who owns it, who has many files ("every employee has a user
+// account" stays one login each). The file was the user's one-to-one.
+TEST(ExtractRules12, AnOwnerUserOwnsMany) {
+  auto r = Analyze("Users log in. Files have a name and a size, and each file has an owner user.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "User", "File", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasRelation(s, "File", "User", RelationKind::kOneToOne)) << Dump(r);
+  auto r2 = Analyze("Every employee has a user account. Employees have a name.");
+  EXPECT_TRUE(HasRelation(PlanOf(r2), "Employee", "User", RelationKind::kOneToOne)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

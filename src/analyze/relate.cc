@@ -235,6 +235,10 @@ Kind Classify(const std::string& c, const Chunk& b) {
   if (Is(c, [] { static const PaddedSet s = Pad({"has", "have", "both have", "all have", "each have", "also have",
              "also has"}); return std::cref(s); }()) &&
       (IsUserHead(b) || b.name == "User") && !b.plural && b.words.size() <= 2 && !b.quantified) {
+    // ("each file has an owner user": the user who owns it, who has many.)
+    if (b.words.size() == 2 && In(b.words.front(), {"owner", "owning", "author", "creator", "uploader"})) {
+      return {"b_has_a", b.words.front()};
+    }
     return {"one_one", ""};
   }
   // "a visit records the visitor", "each order stores the customer": a record that keeps one person
