@@ -292,5 +292,14 @@ TEST(ExtractRules12, AnOwnerUserOwnsMany) {
   EXPECT_TRUE(HasRelation(PlanOf(r2), "Employee", "User", RelationKind::kOneToOne)) << Dump(r2);
 }
 
+// "rides have a pickup and dropoff": the places a thing starts and ends at are its columns (Pickup
+// was a record).
+TEST(ExtractRules12, PickupAndDropoffAreColumns) {
+  auto r = Analyze("Drivers have a name. Rides have a pickup and dropoff.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Pickup")) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Ride", "dropoff")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
