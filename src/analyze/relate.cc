@@ -2063,8 +2063,8 @@ void Extractor::Ownership() {
       "Note", "Reservation", "Application", "Submission", "Donation", "Reply", "Story", "Article", "Star",
       "Follow", "Upload", "Photo", "Playlist", "Wishlist", "Cart", "Basket", "Answer", "Question", "Thread",
       "Listing", "Recipe", "Workout", "Trip", "Loan", "Pledge", "Expense", "Goal", "Journal", "Entry", "Checkin",
-      "Report", "Request", "Ticket", "Issue", "Document", "Attachment", "Timesheet", "TimeEntry", "Activity", "Collection",
-      "Contribution", "Share", "Subscription"};
+      "Report", "Request", "Ticket", "Issue", "Document", "Attachment", "Timesheet", "TimeEntry", "Activity",
+      "Collection", "Contribution", "Share", "Subscription"};
   bool has_user = d_.Find("User") != nullptr || d_.userMentioned;
   if (!has_user) return;
   for (auto& e : d_.entities) {
