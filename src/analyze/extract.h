@@ -150,6 +150,9 @@ class Extractor {
   std::map<std::string, std::string> alias_;  // candidate name -> target candidate name
   std::set<std::string> role_refs_;  // "start station": candidates that name a record by its role
   std::vector<FieldList> lists_;
+  // "each ticket has a priority: low, medium or high": an enum column of the owner (candidate name),
+  // read from the colon's values.
+  std::vector<std::pair<std::string, DField>> head_values_;
   LinkList links_;
   std::string header_scope_;  // "records per vehicle:": the record the lines after a header belong to
   std::string section_head_;  // "Patients" heading a section whose first line is that record's

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "analyze/analyzer.h"
 #include "analyze/test_util.h"
@@ -299,6 +301,27 @@ TEST(ExtractRules12, PickupAndDropoffAreColumns) {
   const auto& s = PlanOf(r);
   EXPECT_FALSE(s.FindEntity("Pickup")) << Dump(r);
   EXPECT_TRUE(testing::HasField(s, "Ride", "dropoff")) << Dump(r);
+}
+
+// "each ticket has a priority: low, medium or high": a column word the subject has, followed by short
+// values, is the subject's enum column (it was a Priority record with columns "low" and "medium");
+// so is "a total and a status: pending, paid, ...", and "double" among values is a value, no type.
+TEST(ExtractRules12, AColumnWithValuesAfterAColonIsAnEnum) {
+  auto r = Analyze("Each ticket has a priority: low, medium or high. Tickets have a title. Orders have a total and a "
+                   "status: pending, paid, shipped or cancelled. Each room has a type: single, double or suite.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Priority")) << Dump(r);
+  for (const auto& [entity, field, values] :
+       std::vector<std::tuple<std::string, std::string, std::vector<std::string>>>{
+           {"Ticket", "priority", {"low", "medium", "high"}},
+           {"Order", "status", {"pending", "paid", "shipped", "cancelled"}},
+           {"Room", "type", {"single", "double", "suite"}}}) {
+    ASSERT_TRUE(s.FindEntity(entity)) << entity << " " << Dump(r);
+    const auto* f = s.FindEntity(entity)->FindField(field);
+    ASSERT_TRUE(f) << entity << "." << field << " " << Dump(r);
+    EXPECT_EQ(f->type, spec::FieldType::kEnum) << entity << "." << field << " " << Dump(r);
+    EXPECT_EQ(f->enumValues, values) << entity << "." << field << " " << Dump(r);
+  }
 }
 
 }  // namespace

@@ -355,7 +355,9 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
         hints.type = FieldType::kJson;
         continue;
       }
-      if (iw.size() == 1 && ApplyHint(iw[0], h)) {
+      // ("type (single, double, suite)": among values, a type word that is also a value is a value.)
+      const bool among_values = items.size() >= 3 && In(iw[0], {"double", "real", "long", "money", "serial"});
+      if (iw.size() == 1 && !among_values && ApplyHint(iw[0], h)) {
         if (h.type) hints.type = h.type;
         hints.unique |= h.unique;
         hints.required |= h.required;

@@ -372,6 +372,7 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   }
   // "Buyers place an order for an event:", "a course per school year, owned by a department:":
   // walk back over prepositional links to the phrase the list describes.
+  const Chunk* const adjacent_head = head;  // before walking back ("a total and a status: ...")
   if (!glossed) head = WalkBack(T, chunks, head);
   // "Employees come from our directory: name, email", "alerts ingested from our SIEM: source, ...":
   // the list describes what comes in, not where it comes from.
@@ -521,6 +522,63 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   }
   auto items = SplitItems(T, colon + 1, list_end, false);
   if (items.empty()) return false;
+  // ("each ticket has a priority: low, medium or high", "orders have a status: pending, paid or
+  // shipped": a column word the subject has, followed by short values, is the subject's enum column.)
+  size_t n_values = items.size();
+  for (size_t k = colon + 1; k < list_end; ++k) n_values += T[k].lower == "or" ? 1 : 0;
+  if (const Chunk* ah = adjacent_head;
+      ah && ah->words.size() == 1 && !ah->plural && ah->begin >= 2 && n_values >= 2 &&
+      In(ah->words[0], {"priority", "status", "state", "level", "type", "kind", "category", "size", "tier", "stage",
+                        "visibility", "severity", "frequency", "condition", "rating", "grade", "mode", "role"}) &&
+      In(T[ah->begin - 1].lower, {"a", "an", "the", "its", "one"})) {
+    // The verb of having before it, in the same clause ("orders have a total and a status: ...").
+    size_t vpos = ah->begin;
+    for (size_t k = ah->begin - 1; k-- > 0;) {
+      if (T[k].kind == Token::kPunct && T[k].text != ",") break;
+      if (In(T[k].lower, {"has", "have", "with", "gets", "get", "carries", "carry"})) {
+        vpos = k;
+        break;
+      }
+    }
+    // (Values, not the columns of a lookup table: "a status: name, colour, sort order".)
+    bool values = true;
+    for (const auto& it : items) {
+      values = values && it.end - it.begin <= 3;
+      for (size_t k = it.begin; k < it.end && values; ++k) {
+        values = T[k].text != "(" && T[k].text != ":" &&
+                 !In(T[k].lower, {"name", "title", "description", "colour", "color", "date", "code", "label", "sort",
+                                  "icon", "email", "phone", "address", "url", "notes", "id", "key", "value"});
+      }
+    }
+    const Chunk* owner = nullptr;
+    for (const auto& c : chunks) {
+      if (vpos < ah->begin && c.depth == 0 && c.end <= vpos && c.end + 2 >= vpos) owner = &c;
+    }
+    if (values && owner && !LooksLikeAttribute(*owner)) {
+      std::vector<Token> item(T.begin() + static_cast<std::ptrdiff_t>(ah->begin),
+                              T.begin() + static_cast<std::ptrdiff_t>(ah->end));
+      Token open, close;
+      open.kind = close.kind = Token::kPunct;
+      open.text = open.lower = "(";
+      close.text = close.lower = ")";
+      item.push_back(open);
+      for (size_t k = colon + 1; k < list_end; ++k) {
+        Token t = T[k];
+        if (t.lower == "or") {  // ("low, medium or high": "or" separates values like a comma)
+          t.kind = Token::kPunct;
+          t.text = t.lower = ",";
+        }
+        item.push_back(std::move(t));
+      }
+      item.push_back(close);
+      auto parsed = ParseFieldItem(item, 0, item.size());
+      if (!parsed.empty() && !parsed.front().enumValues.empty()) {
+        head_values_.emplace_back(IsUserHead(*owner) ? "User" : owner->name, parsed.front());
+        Note(*owner, 1.0, false, si);
+        return false;
+      }
+    }
+  }
   // ("pieces go through stages: thrown, trimmed, bisque fired, glazed": the stages a thing goes
   // through are the values of its stage, no table of their own.)
   if (head->words.size() == 1 && In(head->words[0], {"stages", "statuses", "states", "phases", "steps"}) &&
