@@ -1118,7 +1118,8 @@ std::string Extractor::ResolveByTail(const Chunk& c) const {
 void Extractor::ParseLists() {
   for (const auto& [name, field] : head_values_) {
     DEntity* ent = d_.Find(name == "User" ? "User" : Canonical(name));
-    if (!ent || std::any_of(ent->fields.begin(), ent->fields.end(), [&](const DField& f) { return f.name == field.name; })) {
+    if (!ent || std::any_of(ent->fields.begin(), ent->fields.end(),
+                            [&](const DField& f) { return f.name == field.name; })) {
       continue;
     }
     ent->fields.push_back(field);
