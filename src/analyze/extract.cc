@@ -292,11 +292,76 @@ void Extractor::NoteAlias(const Chunk& alias, const Chunk& target) {
   if (cands_[target.name].name.empty()) cands_[target.name].name = target.name;
 }
 
+void Extractor::StatedValues(size_t si, const std::vector<Chunk>& chunks) {
+  const auto& T = s_[si].tokens;
+  for (size_t k = 0; k < T.size(); ++k) {
+    if (!In(T[k].lower, {"status", "state", "priority", "type", "kind", "level", "category", "stage", "tier", "size",
+                         "visibility", "severity", "condition", "mode"})) {
+      continue;
+    }
+    // The owner: "the status of an order is ...", "an order's status is ...".
+    const Chunk* owner = nullptr;
+    size_t q = k + 1;
+    if (q < T.size() && T[q].lower == "of") {
+      ++q;
+      while (q < T.size() && In(T[q].lower, {"a", "an", "the", "each", "every", "any"})) ++q;
+      for (const auto& c : chunks) {
+        if (c.begin == q && c.depth == 0) owner = &c;
+      }
+      if (!owner) continue;
+      q = owner->end;
+    } else if (k >= 2 && T[k - 1].text == "'s") {
+      for (const auto& c : chunks) {
+        if (c.end + 1 == k && c.depth == 0) owner = &c;
+      }
+    }
+    if (!owner) continue;  // (applied only when the owner turns out a record)
+    // The copula, then the values to the end of the clause.
+    if (q < T.size() && In(T[q].lower, {"can", "must", "may", "will"}) && q + 1 < T.size() && T[q + 1].lower == "be") {
+      q += 2;
+    } else if (q < T.size() && In(T[q].lower, {"is", "are"})) {
+      ++q;
+    } else {
+      continue;
+    }
+    if (q < T.size() && In(T[q].lower, {"either", "one", "always"})) ++q;
+    if (q < T.size() && T[q].lower == "of") ++q;
+    size_t e = q;
+    while (e < T.size() && !In(T[e].text, {".", ";", "!", "?", ":", "("})) ++e;
+    std::vector<Token> item{T[k]};
+    Token open, close;
+    open.kind = close.kind = Token::kPunct;
+    open.text = open.lower = "(";
+    close.text = close.lower = ")";
+    item.push_back(open);
+    int values = 1, words = 0;
+    bool plain = e > q;
+    for (size_t j = q; j < e && plain; ++j) {
+      Token t = T[j];
+      if (t.lower == "or" || t.lower == "and" || t.text == "," || t.text == "/") {
+        ++values;
+        words = 0;
+        t.kind = Token::kPunct;
+        t.text = t.lower = ",";
+      } else {
+        plain = t.kind == Token::kWord && ++words <= 2;
+      }
+      item.push_back(std::move(t));
+    }
+    item.push_back(close);
+    if (!plain || values < 2) continue;
+    auto parsed = ParseFieldItem(item, 0, item.size());
+    if (parsed.empty() || parsed.front().enumValues.size() < 2) continue;
+    head_values_.emplace_back(IsUserHead(*owner) ? "User" : owner->name, parsed.front());
+  }
+}
+
 void Extractor::Evidence(size_t si) {
   const Sentence& s = s_[si];
   const auto& T = s.tokens;
   auto chunks = ChunkTokens(T, 0, T.size());
   if (chunks.empty()) return;
+  StatedValues(si, chunks);
   // Aliases: "devices = trackers", "product classes a.k.a. product types".
   for (size_t i = 0; i + 1 < chunks.size(); ++i) {
     size_t a = chunks[i].end, b = chunks[i + 1].begin;

@@ -96,6 +96,8 @@ class Extractor {
  private:
   // pass 1 (extract.cc)
   void Evidence(size_t si);
+  // "the status of an order is pending, paid or shipped", "a ticket's priority can be low or high".
+  void StatedValues(size_t si, const std::vector<Chunk>& chunks);
   // A one- or two-line request (kShortText words or fewer): it names each record once.
   static constexpr size_t kShortText = 40;
   bool short_text_ = false;

@@ -324,5 +324,24 @@ TEST(ExtractRules12, AColumnWithValuesAfterAColonIsAnEnum) {
   }
 }
 
+// "the status of an order is pending, paid, shipped or cancelled", "a ticket's priority can be low,
+// medium or high": values stated in a sentence are the owner's enum column (they were lost).
+TEST(ExtractRules12, ValuesStatedInASentenceAreAnEnum) {
+  auto r = Analyze("Orders have a total. The status of an order is pending, paid, shipped or cancelled. Tickets have "
+                   "a title. A ticket's priority can be low, medium or high.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Order")) << Dump(r);
+  const auto* status = s.FindEntity("Order")->FindField("status");
+  ASSERT_TRUE(status) << Dump(r);
+  EXPECT_EQ(status->enumValues, (std::vector<std::string>{"pending", "paid", "shipped", "cancelled"})) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Ticket")) << Dump(r);
+  const auto* priority = s.FindEntity("Ticket")->FindField("priority");
+  ASSERT_TRUE(priority) << Dump(r);
+  EXPECT_EQ(priority->type, spec::FieldType::kEnum) << Dump(r);
+  // (A sentence that states no values adds nothing.)
+  auto r2 = Analyze("Tickets have a title. The status of a ticket is important for us.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Ticket")->FindField("status")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
