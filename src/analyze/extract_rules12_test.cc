@@ -343,5 +343,18 @@ TEST(ExtractRules12, ValuesStatedInASentenceAreAnEnum) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("Ticket")->FindField("status")) << Dump(r2);
 }
 
+// "packets are made from a batch: batch date, germination rate, ...": a list whose first item opens
+// with the word next to the colon is that thing's (the packets got the batch's columns), and what a
+// thing is made from is its source, shared when it is made from several ("a wine is made from grapes").
+TEST(ExtractRules12, WhatAThingIsMadeFromIsItsSource) {
+  auto r = Analyze("Seed varieties have a name. Packets are made from a batch: batch date, germination rate, "
+                   "quantity. Wines have a name. A wine is made from grapes. Grapes have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::HasField(s, "Batch", "germinationRate")) << Dump(r);
+  EXPECT_FALSE(testing::HasField(s, "Packet", "germinationRate")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Batch", "Packet", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasRelation(s, "Wine", "Grape", RelationKind::kManyToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -389,6 +389,17 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
       }
     }
   }
+  // ("packets are made from a batch: batch date, germination rate, ...": a list whose first item
+  // opens with the word next to the colon is that thing's, however the sentence reads.)
+  if (adjacent_head && head != adjacent_head && !adjacent_head->plural) {
+    size_t f = colon + 1;
+    while (f < n && In(T[f].lower, {"a", "an", "the", "its", "their"})) ++f;
+    const std::string near = naming::Singularize(adjacent_head->words.back());
+    if (f + 1 < n && T[f].kind == Token::kWord && T[f].lower == near && T[f + 1].kind == Token::kWord &&
+        near != naming::Singularize(head->words.back())) {
+      head = adjacent_head;
+    }
+  }
   // "- raw material management: code, name, ...", "inventory tracking: ...": the feature's name
   // labels the record it manages (RawMaterial).
   Chunk managed;

@@ -107,6 +107,14 @@ Kind Classify(const std::string& c, const Chunk& b) {
              "was taken from", "were taken from"}); return std::cref(s); }())) {
     return {"b_has_a", ""};
   }
+  // "packets are made from a batch": what a thing is made from is its source; made from several
+  // ("a wine is made from grapes"), the sources are shared.
+  if (Is(c, [] { static const PaddedSet s = Pad({"made from", "is made from", "are made from", "produced from",
+             "is produced from", "are produced from", "packed from", "are packed from", "bottled from",
+             "are bottled from", "cut from", "are cut from", "brewed from", "is brewed from", "are brewed from"});
+             return std::cref(s); }())) {
+    return {b.plural ? "m2m" : "b_has_a", ""};
+  }
   if (Is(c, [] { static const PaddedSet s = Pad({"follow", "follows", "can follow", "watch", "watches", "can watch", "join", "joins", "can join", "attend",
              "attends", "subscribe to", "subscribes to", "can subscribe to", "enroll in", "enrol in", "enrolls in",
              "enrols in", "play in", "plays in", "can play in", "groups", "collect", "collects", "tagged with",
