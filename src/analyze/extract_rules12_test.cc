@@ -356,5 +356,19 @@ TEST(ExtractRules12, WhatAThingIsMadeFromIsItsSource) {
   EXPECT_TRUE(HasRelation(s, "Wine", "Grape", RelationKind::kManyToMany)) << Dump(r);
 }
 
+// "after each inspection the inspector logs the temperature and the pressure": what someone logs
+// after or during a thing is that thing's (the temperature and the pressure were records); "each
+// fridge has an address, a host business and a set of opening hours": the set holds its things, so
+// the list is the fridge's (it had no columns).
+TEST(ExtractRules12, WhatIsLoggedAfterAThingAndASetOfHoursAreColumns) {
+  auto r = Analyze("After each inspection the inspector logs the temperature and the pressure. Inspections have a "
+                   "date. Each fridge has an address, a host business and a set of opening hours.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(testing::HasField(s, "Inspection", "temperature")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Temperature")) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Fridge", "openingHours")) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Fridge", "address")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

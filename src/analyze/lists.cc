@@ -1051,7 +1051,30 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     // ("for each animal we register the name, ear tag, ...": more verbs of keeping after a pronoun.)
     const bool we_keep = In(T[v - 1].lower, {"we", "they", "i"}) &&
                          In(T[v].lower, {"register", "note", "collect", "log", "save", "track", "want"});
-    if (!their && !we_keep &&
+    // ("after each inspection the inspector logs the temperature and the pressure": what someone
+    // logs after or during a thing is that thing's.)
+    const Chunk* after_thing = nullptr;
+    if (In(T[v].lower, {"logs", "notes", "records", "tracks", "enters", "writes"})) {
+      size_t p = 0;
+      for (size_t k = 0; k < v; ++k) {
+        if (In(T[k].text, {".", ";", ",", ":"})) p = k + 1;
+      }
+      while (p < v && In(T[p].lower, {"and", "then", "so"})) ++p;
+      if (p < v && In(T[p].lower, {"after", "during", "following"})) {
+        ++p;
+        while (p < v && In(T[p].lower, {"the", "each", "every", "a", "an"})) ++p;
+        const Chunk* thing = nullptr;
+        const Chunk* person = nullptr;
+        for (const auto& c : chunks) {
+          if (c.begin == p && c.depth == 0) thing = &c;
+          if (c.end == v && c.depth == 0) person = &c;
+        }
+        if (thing && person && thing != person && !LooksLikeAttribute(*thing) && !LooksLikeAttribute(*person)) {
+          after_thing = thing;
+        }
+      }
+    }
+    if (!their && !we_keep && !after_thing &&
         !In(T[v].lower, {"has", "have", "with", "contains", "contain", "records", "stores", "includes", "include",
                          "keeps", "holds", "tracks", "captures", "needs", "need", "store", "record", "keep"})) {
       continue;
@@ -1136,6 +1159,7 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         }
       }
     }
+    if (after_thing) subj = after_thing;
     bool fronted = false;  // "..., in the membership we keep ...": the list is that phrase's
     bool each_we = false;  // "for every piece we track ...": the text says the list is kept per thing
     // ("we own a few hundred games; for each one we store the title, ...": "one" stands for the
@@ -1360,6 +1384,12 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
       }
       auto ch = ChunkTokens(T, items[ii].begin, items[ii].end);
       if (ch.empty()) continue;
+      // ("a set of opening hours", "a list of allergies": the things the set holds.)
+      if (ch.size() >= 2 && ch[0].words.size() == 1 && In(ch[0].words[0], {"set", "list", "range", "couple"}) &&
+          ch[0].end + 1 == ch[1].begin && T[ch[0].end].lower == "of" && LooksLikeAttribute(ch[1])) {
+        ++fieldish;
+        continue;
+      }
       const Chunk& h = ch.front();
       const bool bare = (h.begin == items[ii].begin ||
                          (h.begin == items[ii].begin + 1 && In(T[items[ii].begin].lower, {"a", "an", "the", "its"}))) &&
