@@ -370,5 +370,14 @@ TEST(ExtractRules12, WhatIsLoggedAfterAThingAndASetOfHoursAreColumns) {
   EXPECT_TRUE(testing::HasField(s, "Fridge", "address")) << Dump(r);
 }
 
+// "events (workshops, open nights) have a host member and a date": plural kinds of a plural thing are
+// examples of it, not its columns (the event had columns "workshops" and "openNights").
+TEST(ExtractRules12, PluralKindsInParenthesesAreExamples) {
+  auto r = Analyze("Events (workshops, open nights) have a host member and a date. Members have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(testing::HasField(s, "Event", "workshops")) << Dump(r);
+  EXPECT_TRUE(testing::HasField(s, "Event", "date")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -783,6 +783,19 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
     }
     const bool marks = j == c.end && In(c.words.back(), {"tags", "labels", "keywords", "categories", "genres"});
     if ((marked || marks) && values) continue;
+    // ("events (workshops, open nights) have a host": plural kinds of a plural thing are examples of
+    // it, not its columns.)
+    if (c.plural && j == c.end && !LooksLikeColumns(T, b, e)) {
+      auto kinds = SplitItems(T, b, e, false);
+      bool all_plural = kinds.size() >= 2;
+      for (const auto& it : kinds) {
+        size_t last = it.end;
+        while (last > it.begin && T[last - 1].kind != Token::kWord) --last;
+        all_plural = all_plural && last > it.begin && naming::LooksPlural(T[last - 1].lower) &&
+                     !lex::IsFieldWord(T[last - 1].lower) && it.end - it.begin <= 3;
+      }
+      if (all_plural) continue;
+    }
     // "Programs (owned by an org): name, ...", "Survey (lives in an environment): ...": an aside that
     // says where the thing belongs names its parent.
     if (c.depth == 0 && !LooksLikeAttribute(c) && !lex::IsNonEntity(c.words.back())) {
