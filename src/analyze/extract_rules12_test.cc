@@ -379,5 +379,13 @@ TEST(ExtractRules12, PluralKindsInParenthesesAreExamples) {
   EXPECT_TRUE(testing::HasField(s, "Event", "date")) << Dump(r);
 }
 
+// "we keep a log of reminders sent with the date and the channel": an irregular participle before
+// "with" ("sent", "given") keeps the list the subject's, as "logged with" did (the list was lost).
+TEST(ExtractRules12, AListAfterSentWithIsTheSubjects) {
+  auto r = Analyze("Vaccinations have a date. Reminders are sent by SMS when a vaccination is due; we keep a log of "
+                   "reminders sent with the date and the channel.");
+  EXPECT_TRUE(testing::HasField(PlanOf(r), "Reminder", "channel")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -1121,12 +1121,12 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
                                    // ("batteries are tracked separately with a label": an adverb between.)
                                    (T[k].lower.size() > 5 && EndsWith(T[k].lower, "ly") && k + 1 == v &&
                                     k > 0 && EndsWith(T[k - 1].lower, "ed")) ||
-                                   (T[k].lower.size() > 4 && EndsWith(T[k].lower, "ed") &&
-                                    (k + 1 == v || (k + 2 == v && T[k + 1].lower.size() > 5 &&
+                                   ((k + 1 == v || (k + 2 == v && T[k + 1].lower.size() > 5 &&
                                                     EndsWith(T[k + 1].lower, "ly"))) &&
                                     In(T[k].lower, {"logged", "recorded", "stored", "saved", "created", "registered",
                                                     "entered", "kept", "filed", "tracked", "captured", "opened",
-                                                    "raised", "issued", "submitted", "placed", "booked"})));
+                                                    "raised", "issued", "submitted", "placed", "booked", "sent",
+                                                    "given", "received", "delivered", "returned"})));
         // ("several rooms, each with a theme, a difficulty and ...")
         const bool comma_each = T[k].text == "," && k + 2 == v && T[k + 1].lower == "each" && T[v].lower == "with";
         // ("donors register with blood type and contact info": what people sign up with is theirs.)
