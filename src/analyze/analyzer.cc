@@ -186,7 +186,6 @@ void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<s
     if (!with_roles) break;
     if (std::find(d.roles.begin(), d.roles.end(), role) == d.roles.end()) d.roles.push_back(role);
   }
-  d.archetype = a.id;
   if (!added.empty()) {
     assumptions.push_back("The description is short, so the " + a.label + " archetype supplied typical entities: " +
                           JoinNames(added) + ".");

@@ -59,7 +59,6 @@ struct Draft {
   std::vector<DRelation> relations;
   std::vector<std::string> roles;  // stated roles, canonical snake_case, in order of mention
   bool userMentioned = false;      // the text talks about users / logins
-  std::string archetype;           // id of the archetype used for enrichment, if any
   std::vector<std::string> assumptions;
   std::string relationTag;  // rule tracing only: the pattern behind the relations added meanwhile
   // Rule tracing only: candidates the extractor turned down or folded into another record, with
