@@ -328,29 +328,19 @@ void Extractor::StatedValues(size_t si, const std::vector<Chunk>& chunks) {
     if (q < T.size() && T[q].lower == "of") ++q;
     size_t e = q;
     while (e < T.size() && !In(T[e].text, {".", ";", "!", "?", ":", "("})) ++e;
-    std::vector<Token> item{T[k]};
-    Token open, close;
-    open.kind = close.kind = Token::kPunct;
-    open.text = open.lower = "(";
-    close.text = close.lower = ")";
-    item.push_back(open);
+    // (Two or more short values: "pending, paid or shipped".)
     int values = 1, words = 0;
     bool plain = e > q;
     for (size_t j = q; j < e && plain; ++j) {
-      Token t = T[j];
-      if (t.lower == "or" || t.lower == "and" || t.text == "," || t.text == "/") {
+      if (T[j].lower == "or" || T[j].lower == "and" || T[j].text == "," || T[j].text == "/") {
         ++values;
         words = 0;
-        t.kind = Token::kPunct;
-        t.text = t.lower = ",";
       } else {
-        plain = t.kind == Token::kWord && ++words <= 2;
+        plain = T[j].kind == Token::kWord && ++words <= 2;
       }
-      item.push_back(std::move(t));
     }
-    item.push_back(close);
     if (!plain || values < 2) continue;
-    auto parsed = ParseFieldItem(item, 0, item.size());
+    auto parsed = ParseNamedValues(T, k, k + 1, q, e);
     if (parsed.empty() || parsed.front().enumValues.size() < 2) continue;
     head_values_.emplace_back(IsUserHead(*owner) ? "User" : owner->name, parsed.front());
   }
@@ -747,8 +737,13 @@ void Extractor::Decide() {
   }
   // ("we organise karaoke nights ... each night happens at a venue and has a host": a bare word never
   // named in the plural, after the one compound ending in it was, is that compound.)
+  // (Only for a bare word that is no record on its own, "night", "piece"; other bare words stand
+  // for themselves.)
   for (const auto& [name, c] : cands_) {
-    if (c.strong || c.plural_mentions > 0 || alias_.count(name) || naming::SplitWords(name).size() != 1) continue;
+    if (c.strong || c.plural_mentions > 0 || alias_.count(name) || !lex::IsNonEntity(ToLower(name)) ||
+        naming::SplitWords(name).size() != 1) {
+      continue;
+    }
     std::string target;
     int matches = 0;
     for (const auto& [other, oc] : cands_) {
@@ -759,9 +754,7 @@ void Extractor::Decide() {
         ++matches;
       }
     }
-    // (Only for a bare word that is no record on its own, "night", "piece"; other bare words stand
-    // for themselves.)
-    if (matches == 1 && lex::IsNonEntity(ToLower(name))) alias_[name] = target;
+    if (matches == 1) alias_[name] = target;
   }
   // Fold aliases into their targets.
   for (const auto& [alias, target] : alias_) {
@@ -1375,26 +1368,23 @@ void Extractor::ParseLists() {
           continue;
         }
       }
-      // ("stock movements: quantity, moved by, reason" in a text with logins: who did it is a login.)
-      if (it.end == it.begin + 2 && T[it.end - 1].lower == "by" && T[it.begin].kind == Token::kWord &&
-          (EndsWith(T[it.begin].lower, "ed") || lex::IsIrregularParticiple(T[it.begin].lower)) &&
-          (d_.Find("User") != nullptr || d_.userMentioned) && owner != "User" &&
-          std::none_of(d_.relations.begin(), d_.relations.end(),
-                       [&](const auto& x) { return x.from == "User" && x.to == owner; })) {
-        accepted_.insert("User");
-        d_.AddRelation("User", owner, spec::RelationKind::kOneToMany, T[it.begin].lower + "By");
-        continue;
-      }
-      // ("..., who made it, ...": so is who did the act to it.)
-      if (it.end == it.begin + 3 && T[it.begin].lower == "who" && In(T[it.begin + 2].lower, {"it", "them"}) &&
-          T[it.begin + 1].kind == Token::kWord &&
-          (EndsWith(T[it.begin + 1].lower, "ed") || lex::IsIrregularParticiple(T[it.begin + 1].lower)) &&
-          (d_.Find("User") != nullptr || d_.userMentioned) && owner != "User" &&
-          std::none_of(d_.relations.begin(), d_.relations.end(),
-                       [&](const auto& x) { return x.from == "User" && x.to == owner; })) {
-        accepted_.insert("User");
-        d_.AddRelation("User", owner, spec::RelationKind::kOneToMany, T[it.begin + 1].lower + "By");
-        continue;
+      // ("stock movements: quantity, moved by, reason" in a text with logins: who did it is a login;
+      // so is "..., who made it, ...".)
+      {
+        size_t act = it.end;  // the participle of the act, when the item says who did it
+        if (it.end == it.begin + 2 && T[it.end - 1].lower == "by") act = it.begin;
+        if (it.end == it.begin + 3 && T[it.begin].lower == "who" && In(T[it.begin + 2].lower, {"it", "them"})) {
+          act = it.begin + 1;
+        }
+        if (act < it.end && T[act].kind == Token::kWord &&
+            (EndsWith(T[act].lower, "ed") || lex::IsIrregularParticiple(T[act].lower)) &&
+            (d_.Find("User") != nullptr || d_.userMentioned) && owner != "User" &&
+            std::none_of(d_.relations.begin(), d_.relations.end(),
+                         [&](const auto& x) { return x.from == "User" && x.to == owner; })) {
+          accepted_.insert("User");
+          d_.AddRelation("User", owner, spec::RelationKind::kOneToMany, T[act].lower + "By");
+          continue;
+        }
       }
       bool head_ref = false;
       bool another = text.find("another") != std::string::npos || text.find("other ") != std::string::npos;

@@ -219,6 +219,9 @@ bool LooksLikeColumns(const std::vector<Token>& T, size_t begin, size_t end) {
 namespace {
 bool IsParticiple(const std::string& v) { return EndsWith(v, "ed") || lex::IsIrregularParticiple(v); }
 
+// Type hints that are also adjectives or values ("a long description", "a double room").
+bool IsTypeAdjective(const std::string& w) { return In(w, {"long", "real", "serial", "double", "money"}); }
+
 // "starts at", "expires on", "due at": words of time that name a moment before "at" / "on".
 bool IsVerbOfTime(const std::string& v) {
   return In(v, {"due", "starts", "ends", "begins", "opens", "closes", "expires", "finishes", "arrives", "departs",
@@ -243,8 +246,8 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
   // ("a long description", "real name", "serial number": a type word that is also an adjective is
   // the adjective before a noun, and a type only after the name: "emp_no serial".)
   auto adjective_before_noun = [&](size_t i) {
-    return In(toks[i].lower, {"long", "real", "serial", "double", "money"}) && i + 1 < end &&
-           toks[i + 1].kind == Token::kWord && !lex::IsStopword(toks[i + 1].lower);
+    return IsTypeAdjective(toks[i].lower) && i + 1 < end && toks[i + 1].kind == Token::kWord &&
+           !lex::IsStopword(toks[i + 1].lower);
   };
   for (size_t i = begin; i < end; ++i) {
     const Token& t = toks[i];
@@ -356,7 +359,7 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
         continue;
       }
       // ("type (single, double, suite)": among values, a type word that is also a value is a value.)
-      const bool among_values = items.size() >= 3 && In(iw[0], {"double", "real", "long", "money", "serial"});
+      const bool among_values = items.size() >= 3 && IsTypeAdjective(iw[0]);
       if (iw.size() == 1 && !among_values && ApplyHint(iw[0], h)) {
         if (h.type) hints.type = h.type;
         hints.unique |= h.unique;
@@ -500,6 +503,27 @@ std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin,
   f.required = hints.required && !hints.optional;
   out.push_back(f);
   return out;
+}
+
+std::vector<DField> ParseNamedValues(const std::vector<Token>& toks, size_t name_begin, size_t name_end,
+                                     size_t values_begin, size_t values_end) {
+  std::vector<Token> item(toks.begin() + static_cast<std::ptrdiff_t>(name_begin),
+                          toks.begin() + static_cast<std::ptrdiff_t>(name_end));
+  Token open, close;
+  open.kind = close.kind = Token::kPunct;
+  open.text = open.lower = "(";
+  close.text = close.lower = ")";
+  item.push_back(open);
+  for (size_t k = values_begin; k < values_end; ++k) {
+    Token t = toks[k];
+    if (t.lower == "or") {
+      t.kind = Token::kPunct;
+      t.text = t.lower = ",";
+    }
+    item.push_back(std::move(t));
+  }
+  item.push_back(close);
+  return ParseFieldItem(item, 0, item.size());
 }
 
 }  // namespace bf::analyze

@@ -36,6 +36,12 @@ bool LooksLikeColumns(const std::vector<Token>& toks, size_t begin, size_t end);
 // city)" gives the sub-fields). Empty when the item carries no usable attribute name.
 std::vector<DField> ParseFieldItem(const std::vector<Token>& toks, size_t begin, size_t end);
 
+// Parses the name at [name_begin, name_end) with the values at [values_begin, values_end) as if they
+// were written "name (values)", "or" separating values as a comma does: "a priority: low, medium or
+// high", "the status of an order is pending, paid or shipped". Empty when that reads as no field.
+std::vector<DField> ParseNamedValues(const std::vector<Token>& toks, size_t name_begin, size_t name_end,
+                                     size_t values_begin, size_t values_end);
+
 // Words that begin a relative clause inside an item ("mailbox address we poll ...").
 bool IsClauseStart(const std::string& w);
 

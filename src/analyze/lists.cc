@@ -566,23 +566,7 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
       if (vpos < ah->begin && c.depth == 0 && c.end <= vpos && c.end + 2 >= vpos) owner = &c;
     }
     if (values && owner && !LooksLikeAttribute(*owner)) {
-      std::vector<Token> item(T.begin() + static_cast<std::ptrdiff_t>(ah->begin),
-                              T.begin() + static_cast<std::ptrdiff_t>(ah->end));
-      Token open, close;
-      open.kind = close.kind = Token::kPunct;
-      open.text = open.lower = "(";
-      close.text = close.lower = ")";
-      item.push_back(open);
-      for (size_t k = colon + 1; k < list_end; ++k) {
-        Token t = T[k];
-        if (t.lower == "or") {  // ("low, medium or high": "or" separates values like a comma)
-          t.kind = Token::kPunct;
-          t.text = t.lower = ",";
-        }
-        item.push_back(std::move(t));
-      }
-      item.push_back(close);
-      auto parsed = ParseFieldItem(item, 0, item.size());
+      auto parsed = ParseNamedValues(T, ah->begin, ah->end, colon + 1, list_end);
       if (!parsed.empty() && !parsed.front().enumValues.empty()) {
         head_values_.emplace_back(IsUserHead(*owner) ? "User" : owner->name, parsed.front());
         Note(*owner, 1.0, false, si);
@@ -1064,25 +1048,30 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     // ("for each animal we register the name, ear tag, ...": more verbs of keeping after a pronoun.)
     const bool we_keep = In(T[v - 1].lower, {"we", "they", "i"}) &&
                          In(T[v].lower, {"register", "note", "collect", "log", "save", "track", "want"});
+    // Where the clause that holds `v` starts: after the last of `stops` before it.
+    auto clause_start = [&](std::initializer_list<std::string_view> stops) {
+      size_t start = 0;
+      for (size_t k = 0; k < v; ++k) {
+        if (In(T[k].text, stops)) start = k + 1;
+      }
+      return start;
+    };
     // ("after each inspection the inspector logs the temperature and the pressure": what someone
     // logs after or during a thing is that thing's.)
     const Chunk* after_thing = nullptr;
     if (In(T[v].lower, {"logs", "notes", "records", "tracks", "enters", "writes"})) {
-      size_t p = 0;
-      for (size_t k = 0; k < v; ++k) {
-        if (In(T[k].text, {".", ";", ",", ":"})) p = k + 1;
-      }
+      size_t p = clause_start({".", ";", ",", ":"});
       while (p < v && In(T[p].lower, {"and", "then", "so"})) ++p;
       if (p < v && In(T[p].lower, {"after", "during", "following"})) {
         ++p;
         while (p < v && In(T[p].lower, {"the", "each", "every", "a", "an"})) ++p;
         const Chunk* thing = nullptr;
-        const Chunk* person = nullptr;
+        const Chunk* doer = nullptr;
         for (const auto& c : chunks) {
           if (c.begin == p && c.depth == 0) thing = &c;
-          if (c.end == v && c.depth == 0) person = &c;
+          if (c.end == v && c.depth == 0) doer = &c;
         }
-        if (thing && person && thing != person && !LooksLikeAttribute(*thing) && !LooksLikeAttribute(*person)) {
+        if (thing && doer && thing != doer && !LooksLikeAttribute(*thing) && !LooksLikeAttribute(*doer)) {
           after_thing = thing;
         }
       }
@@ -1094,14 +1083,6 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
     }
     // ("in the membership we keep the role and ...": "keep" only after a pronoun subject.)
     if (T[v].lower == "keep" && !In(T[v - 1].lower, {"we", "they", "you", "i"})) continue;
-    // Where the clause that holds `v` starts: after the last of `stops` before it.
-    auto clause_start = [&](std::initializer_list<std::string_view> stops) {
-      size_t start = 0;
-      for (size_t k = 0; k < v; ++k) {
-        if (In(T[k].text, stops)) start = k + 1;
-      }
-      return start;
-    };
     const Chunk* subj = nullptr;
     for (const auto& c : chunks) {
       if (c.end > v) break;

@@ -65,6 +65,9 @@ bool IsChoosingVerb(std::string_view v) {
 }
 
 // Classifies the words between two mentions (determiners already removed).
+// A person or the login: "users", "members", "the coach", "a patient".
+bool PersonLike(const Chunk& c);
+
 Kind Classify(const std::string& c, const Chunk& b) {
   if (c == "  " || c == " ") return {};
   if (Is(c, [] { static const PaddedSet s = Pad({"'s"}); return std::cref(s); }())) return {"a_has_b", ""};
@@ -254,7 +257,7 @@ Kind Classify(const std::string& c, const Chunk& b) {
   if (Is(c, [] { static const PaddedSet s = Pad({"records", "stores", "keeps", "notes", "saves", "logs"});
                  return std::cref(s); }()) &&
       !b.plural && !b.quantified && b.words.size() <= 2 &&
-      (IsUserHead(b) || b.name == "User" || lex::RoleOf(b.words.back()) || IsPersonEntityWord(b.words.back()) ||
+      (PersonLike(b) || b.name == "User" ||
        In(b.words.back(), {"visitor", "guest", "borrower", "participant", "adopter", "renter", "owner"}))) {
     return {"b_has_a", ""};
   }
