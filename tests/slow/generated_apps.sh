@@ -55,6 +55,7 @@ if [ ! -x "$ST_VENV/bin/schemathesis" ]; then
   python3 -m venv "$ST_VENV"
   "$ST_VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==4.32.5"
 fi
+"$ST_VENV/bin/python" "$ROOT/tests/slow/schemathesis_hooks.py"  # the hook's own self-test
 
 PGURL=""
 if [[ " $DATABASES " == *" postgres "* ]]; then
@@ -119,7 +120,8 @@ run_schemathesis() {  # URL SPEC: default checks against the app's own /openapi.
     { echo "could not sign in as the admin"; return 1; }
   local filters=(--exclude-name "DELETE $login/{id}")  # the admin deleting itself ends the run's session
   curl -sf "$1/openapi.json" | grep -q '"/api/events"' && filters+=(--exclude-path /api/events)  # a stream
-  "$ST_VENV/bin/schemathesis" --config-file "$ROOT/tests/slow/schemathesis.toml" run "$1/openapi.json" \
+  SCHEMATHESIS_HOOKS="$ROOT/tests/slow/schemathesis_hooks.py" BF_SCHEMATHESIS_SPEC="$2" \
+    "$ST_VENV/bin/schemathesis" --config-file "$ROOT/tests/slow/schemathesis.toml" run "$1/openapi.json" \
     -H "Authorization: Bearer $token" "${filters[@]}" --max-examples "$ST_EXAMPLES" --seed 1 --no-color --workers 1
 }
 
