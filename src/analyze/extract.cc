@@ -1146,7 +1146,7 @@ std::string Extractor::Resolve(const Chunk& c) const {
   if (c.name == "Person" || c.name == "People") {
     return accepted_.count("Person") ? "Person" : (d_.userMentioned ? "User" : "");
   }
-  return "";
+  return ResolveByTail(c);
 }
 
 // "wine categories: name ... production plan: code, category, ...": a field list's item that is
@@ -1682,6 +1682,7 @@ Draft Extractor::Run() {
   ResolveLinks();
   SelfRelations();
   ActSubjects();
+  TheirOwn();
   Ownership();
   return std::move(d_);
 }

@@ -143,6 +143,7 @@ class Extractor {
   void ResolveLinks();
   void SelfRelations();
   void ActSubjects();
+  void TheirOwn();
   void Ownership();
 
   std::string Canonical(const std::string& name) const;

@@ -83,6 +83,11 @@ size_t EndBeforeClause(const std::vector<Token>& T, size_t begin, size_t end) {
           (lex::IsCommonAct(T[p].lower) || In(T[p].lower, {"rate", "review", "comment", "like", "vote"}))) {
         return items[i - 1].end;
       }
+      // ("title, type, date, and one event can involve many animals": so is "one / each X can ...".)
+      if (comma_and && p + 3 < items[i].end && In(T[p].lower, {"one", "each", "every"}) &&
+          In(T[p + 2].lower, {"can", "may", "must", "will", "should"})) {
+        return items[i - 1].end;
+      }
       // ("sign up with name, email and address, and pay a yearly fee": so is a verb before an article.)
       if (comma_and && p + 1 < items[i].end && lex::IsVerb(T[p].lower) &&
           In(T[p + 1].lower, {"a", "an", "the", "their", "its", "his", "her", "our"})) {
@@ -188,6 +193,26 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     // ("machine tracking: serial number, ...": the feature word may have been read as a verb.)
     if (!adjacent && c.end + 1 == colon && IsManagementWord(T[c.end].lower)) adjacent = true;
     if (adjacent) head = &c;
+  }
+  // ("the management events like vaccination, handling or weighing: title, type, ...": the things
+  // named after "like" / "such as" are kinds of the plural before them, which owns the list.)
+  {
+    const size_t start = head ? head->begin : colon;
+    size_t k = start;
+    while (k > 0 && (T[k - 1].text == "," || In(T[k - 1].lower, {"or", "and"}) ||
+                     (T[k - 1].kind == Token::kWord && !In(T[k - 1].lower, {"like", "as", "including"})))) {
+      --k;
+    }
+    // ("works like this: ..." names no kinds.)
+    const bool named_kinds = k >= 2 && k < start && start - k <= 10 &&
+                             !In(T[k].lower, {"this", "that", "these", "those", "so", "follows"}) &&
+                             (T[k - 1].lower == "like" || T[k - 1].lower == "including" ||
+                              (T[k - 1].lower == "as" && T[k - 2].lower == "such"));
+    for (const auto& c : chunks) {
+      if (!named_kinds) break;
+      const size_t before = T[k - 1].lower == "as" ? k - 2 : k - 1;
+      if (c.depth == 0 && c.end == before && c.plural && !LooksLikeAttribute(c)) head = &c;
+    }
   }
   // ("Inspections happen monthly: the inspector, the date, ...": a plural subject opening the sentence,
   // then only its verb and how often, owns the list.)

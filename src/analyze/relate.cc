@@ -68,6 +68,24 @@ bool IsChoosingVerb(std::string_view v) {
 // A person or the login: "users", "members", "the coach", "a patient".
 bool PersonLike(const Chunk& c);
 
+// Things users make or hold in a text with logins (the entity, or its last word, is one of these).
+bool IsOwnedKind(const std::string& entity) {
+  static const std::set<std::string> kOwnedHeads = {
+      "Post", "Comment", "Order", "Booking", "Review", "Message", "Like", "Vote", "Rating", "Favorite", "Bookmark",
+      "Note", "Reservation", "Application", "Submission", "Donation", "Reply", "Story", "Article", "Star",
+      "Follow", "Upload", "Photo", "Playlist", "Wishlist", "Cart", "Basket", "Answer", "Question", "Thread",
+      "Listing", "Recipe", "Workout", "Trip", "Loan", "Pledge", "Expense", "Goal", "Journal", "Entry", "Checkin",
+      "Report", "Request", "Ticket", "Issue", "Document", "Attachment", "Timesheet", "TimeEntry", "Activity",
+      "Collection", "Contribution", "Share", "Subscription"};
+  return kOwnedHeads.count(entity) || kOwnedHeads.count(naming::SplitWords(entity).back());
+}
+
+// An entity name for people: the login, a role ("Driver") or a person word ("Customer").
+bool IsPersonName(const std::string& entity) {
+  const std::string head = ToLower(naming::SplitWords(entity).back());
+  return entity == "User" || lex::RoleOf(head).has_value() || IsPersonEntityWord(head);
+}
+
 Kind Classify(const std::string& c, const Chunk& b) {
   if (c == "  " || c == " ") return {};
   if (Is(c, [] { static const PaddedSet s = Pad({"'s"}); return std::cref(s); }())) return {"a_has_b", ""};
@@ -1886,6 +1904,12 @@ void Extractor::ResolveLinks() {
       d_.AddRelation(a, b, shared ? spec::RelationKind::kManyToMany : spec::RelationKind::kOneToMany, l.inverse);
     } else if (t == "b_has_a") {
       if (a == b) continue;
+      // ("each customer has a cart" reads like "each order has a customer", but a thing people own
+      // is each person's: the customer has the carts, not the cart many customers.)
+      if (IsPersonName(a) && !IsPersonName(b) && IsOwnedKind(b)) {
+        d_.AddRelation(a, b, spec::RelationKind::kOneToMany);
+        continue;
+      }
       d_.AddRelation(b, a, spec::RelationKind::kOneToMany, l.inverse);
     } else if (t == "m2m") {
       d_.AddRelation(a, b, spec::RelationKind::kManyToMany);
@@ -2032,6 +2056,55 @@ void Extractor::SelfRelations() {
   }
 }
 
+// "freelancers sign up ... and only ever see their own clients, projects and invoices": the things
+// people see, edit or keep as their own are theirs, each of a list (the sentence's first phrase is
+// the people; the verb need not follow it).
+void Extractor::TheirOwn() {
+  for (const auto& s : s_) {
+    const auto& T = s.tokens;
+    for (size_t k = 1; k + 2 < T.size(); ++k) {
+      if (!In(T[k].lower, {"their", "his", "her"}) || T[k + 1].lower != "own" ||
+          !In(T[k - 1].lower, {"see", "sees", "view", "views", "access", "edit", "edits", "manage", "manages", "keep",
+                               "keeps", "track", "tracks"})) {
+        continue;
+      }
+      const auto chunks = ChunkTokens(T, 0, T.size());
+      // The people: the phrase right before the verb ("therapists only see"), else the sentence's
+      // first phrase when no comma comes between ("freelancers sign up ... and only ever see").
+      size_t v = k - 1;
+      while (v > 0 && In(T[v - 1].lower, {"only", "ever", "can", "may", "also", "just", "will"})) --v;
+      const Chunk* people = nullptr;
+      for (const auto& c : chunks) {
+        if (c.depth == 0 && c.end == v) people = &c;
+      }
+      if (!people && !chunks.empty() && chunks.front().begin == 0) {
+        bool comma = false;
+        for (size_t q = chunks.front().end; q < v; ++q) comma = comma || T[q].text == "," || T[q].text == ";";
+        if (!comma) people = &chunks.front();
+      }
+      if (!people) break;
+      const std::string who = Resolve(*people);
+      if (who.empty() || (who != "User" && (!d_.Find(who) || !PersonLike(*people)))) break;
+      if (who == "User") d_.userMentioned = true;
+      size_t at = k + 2;
+      for (const auto& c : chunks) {
+        if (c.depth != 0 || c.begin + 1 < at) continue;  // ("own clients" may be one phrase)
+        if (c.begin > at) break;  // (only "X, Y and Z" right after "their own")
+        const std::string thing = Resolve(c);
+        if (!thing.empty() && thing != who && d_.Find(thing)) {
+          const bool related = std::any_of(d_.relations.begin(), d_.relations.end(), [&](const auto& r) {
+            return (r.from == who && r.to == thing) || (r.from == thing && r.to == who);
+          });
+          if (!related) d_.AddRelation(who, thing, spec::RelationKind::kOneToMany);
+        }
+        at = c.end;
+        while (at < T.size() && (T[at].text == "," || In(T[at].lower, {"and", "or", "their", "own"}))) ++at;
+      }
+      break;
+    }
+  }
+}
+
 // "tenants pay rent monthly and each payment is recorded (amount, date)", "guests book rooms;
 // a booking has ...": when the text declares the record an act makes, the one who acts has them,
 // whatever the act's object is.
@@ -2069,20 +2142,10 @@ void Extractor::ActSubjects() {
 }
 
 void Extractor::Ownership() {
-  static const std::set<std::string> kOwnedHeads = {
-      "Post", "Comment", "Order", "Booking", "Review", "Message", "Like", "Vote", "Rating", "Favorite", "Bookmark",
-      "Note", "Reservation", "Application", "Submission", "Donation", "Reply", "Story", "Article", "Star",
-      "Follow", "Upload", "Photo", "Playlist", "Wishlist", "Cart", "Basket", "Answer", "Question", "Thread",
-      "Listing", "Recipe", "Workout", "Trip", "Loan", "Pledge", "Expense", "Goal", "Journal", "Entry", "Checkin",
-      "Report", "Request", "Ticket", "Issue", "Document", "Attachment", "Timesheet", "TimeEntry", "Activity",
-      "Collection", "Contribution", "Share", "Subscription"};
   bool has_user = d_.Find("User") != nullptr || d_.userMentioned;
   if (!has_user) return;
   for (auto& e : d_.entities) {
-    if (e.name == "User") continue;
-    auto words = naming::SplitWords(e.name);
-    std::string head = words.back();
-    if (kOwnedHeads.count(head) || kOwnedHeads.count(e.name)) e.owned = true;
+    if (e.name != "User" && IsOwnedKind(e.name)) e.owned = true;
   }
 }
 

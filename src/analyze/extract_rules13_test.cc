@@ -1,0 +1,104 @@
+// Extraction rules from a thirteenth round. Every description here is written for the test; none is
+// taken from an evaluation case.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "analyze/analyzer.h"
+#include "analyze/test_util.h"
+
+namespace bf::analyze {
+namespace {
+
+using spec::RelationKind;
+using testing::Dump;
+using testing::HasDirected;
+using testing::Linked;
+using testing::PlanOf;
+
+bool HasField(const spec::AppSpec& s, const std::string& entity, const std::string& field) {
+  const spec::Entity* e = s.FindEntity(entity);
+  return e && e->FindField(field);
+}
+
+// "Management events ... one event can involve many animals": a bare word names the one record of
+// the text whose name ends in it, in a relation as in a field list. The link was lost.
+TEST(ExtractRules13, ABareWordNamesTheRecordWhoseNameEndsInIt) {
+  auto r = Analyze("A farm backend. Animals have an ear tag and breed. Management events have a title, type and "
+                   "date. One event can involve many animals.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("ManagementEvent")) << Dump(r);
+  EXPECT_TRUE(Linked(s, "ManagementEvent", "Animal")) << Dump(r);
+}
+
+// "the management events like vaccination, handling or weighing: title, type, ...": the things after
+// "like" are kinds of the plural before it, which owns the colon list (it had only a name).
+TEST(ExtractRules13, KindsNamedAfterLikeDoNotOwnTheColonList) {
+  auto r = Analyze("A farm backend. Animals have an ear tag and breed. And the management events like "
+                   "vaccination, reproductive handling or weighing: title, type, date, description.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "ManagementEvent", "title")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "ManagementEvent", "description")) << Dump(r);
+  // ("Following works like this: ...": "this" names no kinds, so nothing before "like" takes the list,
+  // and the contacts after the colon stay records.)
+  auto r2 = Analyze("A social network backend. Users have a name and email. Following works like this: my account "
+                    "has contacts, and each contact points at one person. People have a handle and a bio.");
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Contact")) << Dump(r2);
+}
+
+// "title, type, date, and one event can involve many animals": "one / each X can ..." after ", and"
+// opens a clause; it was read as a column "event".
+TEST(ExtractRules13, OneThingCanAfterCommaAndEndsAFieldList) {
+  auto r = Analyze("A farm backend. Animals have an ear tag and breed. Events: title, type, date, and one event "
+                   "can involve many animals.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Event", "date")) << Dump(r);
+  EXPECT_FALSE(HasField(s, "Event", "event")) << Dump(r);
+  EXPECT_TRUE(Linked(s, "Event", "Animal")) << Dump(r);
+}
+
+// "each customer has a cart" reads like "each order has a customer" (the cart having many customers),
+// and the cart, a thing people own, also got its owner: two opposite relations on one pair.
+TEST(ExtractRules13, EachPersonHasAnOwnedThingIsTheirs) {
+  auto r = Analyze("A shop backend. Customers place orders. Each customer has a cart. Products have a name and a "
+                   "price.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Customer", "Cart", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(HasDirected(s, "Cart", "Customer", RelationKind::kOneToMany)) << Dump(r);
+  // (A thing nobody owns keeps the usual reading: many orders of one customer.)
+  auto r2 = Analyze("A shop backend. Customers sign up. Each order has a customer. Orders have a total.");
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "Customer", "Order", RelationKind::kOneToMany)) << Dump(r2);
+}
+
+// "freelancers sign up ... and only ever see their own clients, projects and invoices": every thing of
+// the list is the people's, though the verb is far from its subject.
+TEST(ExtractRules13, WhatPeopleSeeAsTheirOwnIsTheirs) {
+  auto r = Analyze("A freelancer CRM backend. Freelancers sign up with email and password and only ever see their "
+                   "own clients, projects and invoices. Clients have a name and company. Projects have a title and "
+                   "rate. Invoices have a number and total.");
+  const auto& s = PlanOf(r);
+  const std::string login = s.auth.userEntity;
+  for (const char* thing : {"Client", "Project", "Invoice"}) {
+    EXPECT_TRUE(Linked(s, login, thing)) << thing << " " << Dump(r);
+  }
+  // (The people are the phrase right before the verb, not the sentence's first one.)
+  auto r2 = Analyze("A physio clinic backend. Receptionists manage the calendar and therapists only see their own "
+                    "patients. Patients have a name and phone. Therapists have a name.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_TRUE(Linked(s2, "Therapist", "Patient")) << Dump(r2);
+  EXPECT_FALSE(Linked(s2, s2.auth.userEntity, "Patient")) << Dump(r2);  // (the receptionists' login)
+}
+
+// "Holds have a position and a status": "holds" is a record as well as a verb of having ("each shelf
+// holds many boxes" still relates the two). A library's holds were never planned.
+TEST(ExtractRules13, HoldsCanBeRecords) {
+  auto r = Analyze("A library backend. Members place holds on books. Holds have a position and a status. Books have "
+                   "a title.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Hold", "position")) << Dump(r);
+  auto r2 = Analyze("A warehouse backend. Each shelf holds many boxes. Shelves have a code. Boxes have a weight.");
+  EXPECT_TRUE(HasDirected(PlanOf(r2), "Shelf", "Box", RelationKind::kOneToMany)) << Dump(r2);
+}
+
+}  // namespace
+}  // namespace bf::analyze
