@@ -100,5 +100,35 @@ TEST(ExtractRules13, HoldsCanBeRecords) {
   EXPECT_TRUE(HasDirected(PlanOf(r2), "Shelf", "Box", RelationKind::kOneToMany)) << Dump(r2);
 }
 
+// "a contract is created from an award": what a thing is created (generated, built) from has many of it.
+TEST(ExtractRules13, WhatAThingIsCreatedFromHasIt) {
+  auto r = Analyze("A tenders backend. Awards have a value and a status. A contract is created from an award: "
+                   "contract number, title, value, status, date signed.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Award", "Contract", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "each unit knows its blood type, the donation it came from, quantity in ml and expiry date": what a
+// thing knows of itself is its list (the blood type and the donation were left unlinked).
+TEST(ExtractRules13, WhatAThingKnowsOfItselfIsItsList) {
+  auto r = Analyze("A blood bank backend. Donations have a date and a volume. Blood types have a name. Each unit "
+                   "knows its blood type, the donation it came from, quantity in ml and expiry date.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "BloodType", "Unit", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Donation", "Unit", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Unit", "expiryDate")) << Dump(r);
+}
+
+// "subtitles" is a word of its own, not a sub-title: it stays a record when titles are named too
+// ("subtasks", which no dictionary lists, stay a task's self relation).
+TEST(ExtractRules13, SubtitlesAreNoSubTitles) {
+  auto r = Analyze("A video portal backend. Videos have a title, a duration and subtitles. Titles have a name. "
+                   "Subtitles: language, file.");
+  EXPECT_TRUE(HasField(PlanOf(r), "Subtitle", "language")) << Dump(r);
+  auto r2 = Analyze("A todo backend. Tasks have a title and due date. Each task can have subtasks.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_FALSE(s2.FindEntity("Subtask")) << Dump(r2);
+  EXPECT_TRUE(HasDirected(s2, "Task", "Task", RelationKind::kOneToMany)) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -1101,7 +1101,10 @@ void Extractor::HasLists(size_t si, const std::vector<Chunk>& chunks, size_t ski
         }
       }
     }
-    if (!their && !we_keep && !after_thing &&
+    // ("each unit knows its blood type, component and expiry date": what a thing knows of itself.)
+    const bool knows_its = v + 2 < n && In(T[v].lower, {"knows", "know", "remembers", "remember"}) &&
+                           In(T[v + 1].lower, {"its", "their"});
+    if (!their && !we_keep && !after_thing && !knows_its &&
         !In(T[v].lower, {"has", "have", "with", "contains", "contain", "records", "stores", "includes", "include",
                          "keeps", "holds", "tracks", "captures", "needs", "need", "store", "record", "keep"})) {
       continue;

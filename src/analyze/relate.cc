@@ -125,7 +125,10 @@ Kind Classify(const std::string& c, const Chunk& b) {
   if (Is(c, [] { static const PaddedSet s = Pad({"depend on", "depends on", "depend of", "depends of", "depending on",
              "is dependent on", "are dependent on", "derived from", "is derived from", "are derived from",
              "come out of", "comes out of", "came out of", "taken from", "is taken from", "are taken from",
-             "was taken from", "were taken from"}); return std::cref(s); }())) {
+             "was taken from", "were taken from", "created from", "is created from", "are created from",
+             "can be created from", "generated from", "is generated from", "are generated from", "built from",
+             "is built from", "are built from", "converted from", "is converted from", "are converted from",
+             "spawned from", "is spawned from", "are spawned from"}); return std::cref(s); }())) {
     return {"b_has_a", ""};
   }
   // "packets are made from a batch": what a thing is made from is its source; made from several
