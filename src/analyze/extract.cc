@@ -923,7 +923,10 @@ void Extractor::Decide() {
     // ("- Comments on tickets, public or internal": so does one a bullet of its own is about.)
     if (single && IsGenericDependent(head) && !c.strong && !(c.score >= 4.4 && c.plural_mentions >= 2) &&
         !c.bullet_lead && !c.belonging &&
-        !(c.plural_mentions >= 3 && c.score >= 3.0) && !quantified_act) {
+        !(c.plural_mentions >= 3 && c.score >= 3.0) && !quantified_act &&
+        // ("photos of the damage", "attachments on a ticket": files and answers named in the
+        // plural are rows of their own more often than not.)
+        !(c.plural_mentions >= 1 && c.score >= 1.2 && In(head, {"photo", "image", "attachment", "answer"}))) {
       drop();
       continue;
     }
