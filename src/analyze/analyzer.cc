@@ -364,7 +364,15 @@ void HolderDefaultRole(spec::AppSpec& s, const std::vector<std::string>& stated,
 // the name; the caller renames the login, or merges it into the holders' record when the text keeps
 // one (`MergeLoginInto`).
 std::optional<std::string> AccountHolderName(const spec::AppSpec& s, const std::string& norm) {
-  if (SaysAny(norm, {"user", "users", "login", "logins", "account", "accounts"})) return std::nullopt;
+  if (SaysAny(norm, {"user", "users", "login", "logins", "accounts"})) return std::nullopt;
+  // ("students make an account with email and password" signs them up; any other account is a record.)
+  size_t signing_up = 0;
+  for (const char* verb : {"make", "makes", "create", "creates", "open", "opens", "register", "registers"}) {
+    for (const char* det : {"an", "their", "his", "her"}) {
+      signing_up += CountOf(norm, Padded(std::string(verb) + " " + det + " account"));
+    }
+  }
+  if (CountOf(norm, Padded("account")) > signing_up) return std::nullopt;
   std::optional<std::string> found;
   for (const char* w : kHolders) {
     const std::string word = w;

@@ -139,5 +139,19 @@ TEST(ExtractRules13, PluralAttachmentsAreRecords) {
   EXPECT_TRUE(PlanOf(r).FindEntity("Attachment")) << Dump(r);
 }
 
+// "students make an account with email and password" signs them up like "students sign up": the
+// students are the login, not a record with many user accounts ("Student one-to-many User").
+TEST(ExtractRules13, MakingAnAccountIsSigningUp) {
+  auto r = Analyze("A housing backend. Students make an account with email and password. Rooms have a number and "
+                   "a floor. Students apply for rooms.");
+  const auto& s = PlanOf(r);
+  EXPECT_EQ(s.auth.userEntity, "Student") << Dump(r);
+  auto r2 = Analyze("A housing backend. Students create an account with their email. Rooms have a number and a "
+                    "floor. Students apply for rooms.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_EQ(s2.auth.userEntity, "Student") << Dump(r2);
+  EXPECT_FALSE(s2.FindEntity("Account")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -2185,7 +2185,7 @@ void MergeLoginAccount(Draft& d) {
   bool login = false;
   for (const auto& f : acc->fields) {
     std::string n = ToLower(f.name);
-    login = login || n == "password" || n == "passwordhash" || n == "username" || n == "login";
+    login = login || n == "password" || n == "passwordhash" || n == "username" || n == "login" || n == "email";
   }
   if (!login) return;
   if (DEntity* user = d.Find("User")) {
