@@ -498,8 +498,26 @@ EthicsVerdict CheckIntent(std::string_view text) {
 
 }  // namespace
 
+// "an OTP secret", "the client secret", "a secret key": a credential, not concealment. These phrases
+// are taken out before the cue lists are counted ("secret" is a covert cue).
+namespace {
+std::string WithoutCredentialSecrets(std::string padded) {  // (NormalizeForPhrases pads with spaces)
+  static const char* const kCredential[] = {
+      "otp secret", "totp secret", "2fa secret", "mfa secret", "client secret", "client secrets", "api secret",
+      "app secret", "shared secret", "webhook secret", "jwt secret", "signing secret", "tsig secret",
+      "secret key", "secret keys", "secret token", "secret tokens", "secret access key", "secrets manager"};
+  for (const char* phrase : kCredential) {
+    const std::string needle = " " + std::string(phrase) + " ";
+    for (size_t at = padded.find(needle); at != std::string::npos; at = padded.find(needle, at + 1)) {
+      padded.replace(at, needle.size(), " credential ");
+    }
+  }
+  return padded;
+}
+}  // namespace
+
 EthicsVerdict CheckEthics(std::string_view text) {
-  std::string normalized = NormalizeForPhrases(text);
+  std::string normalized = WithoutCredentialSecrets(NormalizeForPhrases(text));
   PhraseIndex norm(normalized);
   int legit = Count(norm, LegitCues());
   EthicsVerdict best;
