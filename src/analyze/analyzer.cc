@@ -253,7 +253,7 @@ size_t CountOf(const std::string& text, const std::string& needle) {
 
 // The kinds of account holder a text may name instead of users.
 constexpr const char* kHolders[] = {"member", "customer", "subscriber", "buyer",  "seller",
-                                    "student", "guest",   "renter",     "shopper", "learner"};
+                                    "student", "guest",   "renter",     "shopper", "learner", "patron"};
 
 bool IsHolderWord(std::string_view w) {
   return std::any_of(std::begin(kHolders), std::end(kHolders), [&](const char* h) { return w == h; });
@@ -364,15 +364,20 @@ void HolderDefaultRole(spec::AppSpec& s, const std::vector<std::string>& stated,
 // the name; the caller renames the login, or merges it into the holders' record when the text keeps
 // one (`MergeLoginInto`).
 std::optional<std::string> AccountHolderName(const spec::AppSpec& s, const std::string& norm) {
-  if (SaysAny(norm, {"user", "users", "login", "logins", "accounts"})) return std::nullopt;
+  if (SaysAny(norm, {"user", "users", "login", "logins"})) return std::nullopt;
   // ("students make an account with email and password" signs them up; any other account is a record.)
   size_t signing_up = 0;
+  size_t signing_up_plural = 0;
   for (const char* verb : {"make", "makes", "create", "creates", "open", "opens", "register", "registers"}) {
     for (const char* det : {"an", "their", "his", "her"}) {
       signing_up += CountOf(norm, Padded(std::string(verb) + " " + det + " account"));
+      signing_up_plural += CountOf(norm, Padded(std::string(verb) + " " + det + " accounts"));
     }
+    signing_up_plural += CountOf(norm, Padded(std::string(verb) + " accounts"));
   }
-  if (CountOf(norm, Padded("account")) > signing_up) return std::nullopt;
+  if (CountOf(norm, Padded("account")) > signing_up || CountOf(norm, Padded("accounts")) > signing_up_plural) {
+    return std::nullopt;
+  }
   std::optional<std::string> found;
   for (const char* w : kHolders) {
     const std::string word = w;
@@ -407,6 +412,11 @@ bool MergeLoginInto(spec::AppSpec& s, const std::string& holder) {
   spec::Entity h = *m.FindEntity(holder);
   h.owner.reset();
   MakeLoginRecord(h, m.auth.identityField);
+  // ("patrons create accounts: first and last name, street, city, ...": what the text gave the
+  // accounts is the holders' too.)
+  for (const auto& f : m.FindEntity(user)->fields) {
+    if (!h.FindField(f.name)) h.fields.push_back(f);
+  }
   std::vector<spec::Entity> entities = {h};
   for (const auto& e : m.entities) {
     if (e.name != user && e.name != holder) entities.push_back(e);

@@ -151,6 +151,12 @@ TEST(ExtractRules13, MakingAnAccountIsSigningUp) {
   const auto& s2 = PlanOf(r2);
   EXPECT_EQ(s2.auth.userEntity, "Student") << Dump(r2);
   EXPECT_FALSE(s2.FindEntity("Account")) << Dump(r2);
+  // ("Patrons create accounts: ...": so does the plural, and the accounts' columns are the patrons'.)
+  auto r3 = Analyze("A theatre box office backend. Patrons create accounts: first and last name, street, city, email "
+                    "and birthday. Shows have a title. Patrons buy tickets for performances.");
+  const auto& s3 = PlanOf(r3);
+  EXPECT_EQ(s3.auth.userEntity, "Patron") << Dump(r3);
+  EXPECT_TRUE(HasField(s3, "Patron", "street")) << Dump(r3);
 }
 
 }  // namespace

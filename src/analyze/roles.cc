@@ -84,8 +84,10 @@ void Extractor::Roles(size_t si, const std::vector<Chunk>& chunks) {
                   In(T[i + 1].lower, {"in", "on", "up", "into"})) ||
                  In(T[i].lower, {"login", "logins"}) ||
                  // ("students make an account with email and password")
-                 (In(T[i].lower, {"make", "create", "open", "register"}) && i + 2 < T.size() &&
-                  In(T[i + 1].lower, {"an", "their"}) && T[i + 2].lower == "account");
+                 (In(T[i].lower, {"make", "create", "open", "register"}) && i + 1 < T.size() &&
+                  (T[i + 1].lower == "accounts" ||
+                   (i + 2 < T.size() && In(T[i + 1].lower, {"an", "their"}) &&
+                    In(T[i + 2].lower, {"account", "accounts"}))));
     if (!login) continue;
     size_t stop = i;
     while (stop > 0 && T[stop - 1].kind == Token::kWord &&
