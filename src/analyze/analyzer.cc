@@ -369,7 +369,7 @@ std::optional<std::string> AccountHolderName(const spec::AppSpec& s, const std::
   size_t signing_up = 0;
   size_t signing_up_plural = 0;
   for (const char* verb : {"make", "makes", "create", "creates", "open", "opens", "register", "registers"}) {
-    for (const char* det : {"an", "their", "his", "her"}) {
+    for (const char* det : {"an", "one", "their", "his", "her"}) {
       signing_up += CountOf(norm, Padded(std::string(verb) + " " + det + " account"));
       signing_up_plural += CountOf(norm, Padded(std::string(verb) + " " + det + " accounts"));
     }

@@ -2,6 +2,7 @@
 // taken from an evaluation case.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "analyze/analyzer.h"
@@ -157,6 +158,11 @@ TEST(ExtractRules13, MakingAnAccountIsSigningUp) {
   const auto& s3 = PlanOf(r3);
   EXPECT_EQ(s3.auth.userEntity, "Patron") << Dump(r3);
   EXPECT_TRUE(HasField(s3, "Patron", "street")) << Dump(r3);
+  // ("Speakers make one account (...)": the speakers sign in, a role of their own.)
+  auto r4 = Analyze("A conference backend. Speakers make one account (name, email, password, language) and submit "
+                    "talks with a title and abstract.");
+  const auto& roles = PlanOf(r4).roles;
+  EXPECT_NE(std::find(roles.begin(), roles.end(), "speaker"), roles.end()) << Dump(r4);
 }
 
 }  // namespace

@@ -86,7 +86,7 @@ void Extractor::Roles(size_t si, const std::vector<Chunk>& chunks) {
                  // ("students make an account with email and password")
                  (In(T[i].lower, {"make", "create", "open", "register"}) && i + 1 < T.size() &&
                   (T[i + 1].lower == "accounts" ||
-                   (i + 2 < T.size() && In(T[i + 1].lower, {"an", "their"}) &&
+                   (i + 2 < T.size() && In(T[i + 1].lower, {"an", "one", "their"}) &&
                     In(T[i + 2].lower, {"account", "accounts"}))));
     if (!login) continue;
     size_t stop = i;
