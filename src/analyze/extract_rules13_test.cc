@@ -165,5 +165,24 @@ TEST(ExtractRules13, MakingAnAccountIsSigningUp) {
   EXPECT_NE(std::find(roles.begin(), roles.end(), "speaker"), roles.end()) << Dump(r4);
 }
 
+// "files: photos, manuals, warranty papers, receipts": kinds of files are no records; nor are the
+// examples of a list that ends in "that kind of thing" ("organizations that help people: food banks,
+// legal aid clinics, shelters, that kind of thing").
+TEST(ExtractRules13, KindsAndExamplesInALabelListAreNoRecords) {
+  auto r = Analyze("A home inventory backend. Items have a name, a serial number and a purchase price. Each item can "
+                   "have files: photos, manuals, warranty papers, receipts. Locations have a name.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Manual")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Receipt")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Item")) << Dump(r);
+  auto r2 = Analyze("A community resources directory. Basically we keep a directory of organizations that help "
+                    "people: food banks, legal aid clinics, shelters, that kind of thing. Each organization has "
+                    "locations with an address and opening hours.");
+  const auto& s2 = PlanOf(r2);
+  EXPECT_FALSE(s2.FindEntity("FoodBank")) << Dump(r2);
+  EXPECT_FALSE(s2.FindEntity("Shelter")) << Dump(r2);
+  EXPECT_TRUE(s2.FindEntity("Organization")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

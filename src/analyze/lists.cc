@@ -716,6 +716,14 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     while (hb > 0 && In(T[hb - 1].lower, {"the", "a", "an", "each", "every", "one"})) --hb;
     bool per = head->begin > 0 && (In(T[head->begin - 1].lower, {"per", "each", "every"}) ||
                                    (hb > 0 && In(T[hb - 1].lower, {"under", "inside", "within", "per"})));
+    // ("organizations that help people: food banks, legal aid clinics, shelters, that kind of thing":
+    // a list that ends in "that kind of thing", "etc." or "and so on" gives examples of the head.)
+    const std::string listed = Padded(JoinLower(T, colon + 1, list_end));
+    const bool examples = listed.find(" kind of thing ") != std::string::npos ||
+                          listed.find(" kinds of things ") != std::string::npos ||
+                          listed.ends_with(" etc ") || listed.ends_with(" etc . ") ||
+                          listed.find(" and so on ") != std::string::npos ||
+                          listed.find(" and the like ") != std::string::npos;
     for (const auto& it : items) {
       auto ch = ChunkTokens(T, it.begin, it.end);
       if (ch.empty() || ch.front().begin > it.begin + 3) continue;
@@ -729,6 +737,8 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
       const bool listed_generic = labelish >= 3 && !kinds_of && ch.front().plural && ch.front().words.size() == 1 &&
                                   IsGenericDependent(naming::Singularize(w));
       const bool listed_people = labelish >= 3 && !kinds_of && ch.front().plural && IsListedPerson(w);
+      // ("files: photos, manuals, warranty papers, receipts": kinds of the head, not records.)
+      if ((kinds_of || examples) && !per) continue;
       Note(ch.front(), 3.0, listed_people || listed_generic, si);
       if (per) links_.push_back({head->name, ch.front().name, "a_has_b", ""});
     }
