@@ -368,7 +368,9 @@ std::optional<std::string> AccountHolderName(const spec::AppSpec& s, const std::
   // ("students make an account with email and password" signs them up; any other account is a record.)
   size_t signing_up = 0;
   size_t signing_up_plural = 0;
+  const bool accounts = norm.find(" account") != std::string::npos;
   for (const char* verb : {"make", "makes", "create", "creates", "open", "opens", "register", "registers"}) {
+    if (!accounts) break;
     for (const char* det : {"an", "one", "their", "his", "her"}) {
       signing_up += CountOf(norm, Padded(std::string(verb) + " " + det + " account"));
       signing_up_plural += CountOf(norm, Padded(std::string(verb) + " " + det + " accounts"));

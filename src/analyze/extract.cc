@@ -802,10 +802,13 @@ void Extractor::Decide() {
     for (const auto& p : c.phrases) sub_prefixed = sub_prefixed || StartsWith(p, "sub ");
     // "sub-tasks": a self relation, not a table (even with a list, when the text names the tasks).
     // ("subtitles" and "subtotals" are words of their own, not sub-titles.)
-    const std::string lone = naming::Singularize(head);
-    const bool own_word = lex::IsEnglishWord(lone) && lone != "subgroup";
-    const bool sub_of_known = single && head.size() > 5 && StartsWith(head, "sub") && !own_word &&
-                              cands_.count(naming::ToPascalCase(naming::Singularize(head.substr(head[3] == '-' ? 4 : 3))));
+    auto own_word = [&] {
+      const std::string lone = naming::Singularize(head);
+      return lex::IsEnglishWord(lone) && lone != "subgroup";
+    };
+    const bool sub_of_known =
+        single && head.size() > 5 && StartsWith(head, "sub") &&
+        cands_.count(naming::ToPascalCase(naming::Singularize(head.substr(head[3] == '-' ? 4 : 3)))) && !own_word();
     if ((sub_prefixed || sub_of_known) && (!c.strong || sub_of_known)) {
       drop();
       continue;

@@ -502,6 +502,7 @@ EthicsVerdict CheckIntent(std::string_view text) {
 // are taken out before the cue lists are counted ("secret" is a covert cue).
 namespace {
 std::string WithoutCredentialSecrets(std::string padded) {  // (NormalizeForPhrases pads with spaces)
+  if (padded.find("secret") == std::string::npos) return padded;
   static const char* const kCredential[] = {
       "otp secret", "totp secret", "2fa secret", "mfa secret", "client secret", "client secrets", "api secret",
       "app secret", "shared secret", "webhook secret", "jwt secret", "signing secret", "tsig secret",
