@@ -200,10 +200,7 @@ void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<s
 void RelateLikeKnownPairs(Draft& d, const std::vector<ArchetypeMatch>& matches) {
   auto link = [&d](const std::string& from, const std::string& to, spec::RelationKind kind) {
     if (from.empty() || to.empty() || from == to || from == "User" || to == "User") return;
-    const bool related = std::any_of(d.relations.begin(), d.relations.end(), [&](const auto& x) {
-      return (x.from == from && x.to == to) || (x.from == to && x.to == from);
-    });
-    if (related) return;
+    if (d.Related(from, to)) return;
     d.AddRelation(from, to, kind);
     d.relations.back().fromText = false;
   };
@@ -365,20 +362,12 @@ void HolderDefaultRole(spec::AppSpec& s, const std::vector<std::string>& stated,
 // one (`MergeLoginInto`).
 std::optional<std::string> AccountHolderName(const spec::AppSpec& s, const std::string& norm) {
   if (SaysAny(norm, {"user", "users", "login", "logins"})) return std::nullopt;
-  // ("students make an account with email and password" signs them up; any other account is a record.)
-  size_t signing_up = 0;
-  size_t signing_up_plural = 0;
-  const bool accounts = norm.find(" account") != std::string::npos;
-  for (const char* verb : {"make", "makes", "create", "creates", "open", "opens", "register", "registers"}) {
-    if (!accounts) break;
-    for (const char* det : {"an", "one", "their", "his", "her"}) {
-      signing_up += CountOf(norm, Padded(std::string(verb) + " " + det + " account"));
-      signing_up_plural += CountOf(norm, Padded(std::string(verb) + " " + det + " accounts"));
-    }
-    signing_up_plural += CountOf(norm, Padded(std::string(verb) + " accounts"));
-  }
-  if (CountOf(norm, Padded("account")) > signing_up || CountOf(norm, Padded("accounts")) > signing_up_plural) {
-    return std::nullopt;
+  // ("students make an account with email and password" signs them up; any other account is a record.
+  // Each sign-up phrase holds one mention of "account(s)".)
+  if (norm.find(" account") != std::string::npos) {
+    size_t sign_ups = 0;
+    for (const auto& phrase : lex::AccountSignUpPhrases()) sign_ups += CountOf(norm, phrase);
+    if (CountOf(norm, " account ") + CountOf(norm, " accounts ") > sign_ups) return std::nullopt;
   }
   std::optional<std::string> found;
   for (const char* w : kHolders) {

@@ -2,6 +2,7 @@
 // turned into a validated AppSpec (see build.h). Internal to the analyze layer.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <source_location>
@@ -76,6 +77,12 @@ struct Draft {
       if (e.name == name) return &e;
     }
     return nullptr;
+  }
+  // Some relation joins `a` and `b`, in either direction, of any kind.
+  bool Related(const std::string& a, const std::string& b) const {
+    return std::any_of(relations.begin(), relations.end(), [&](const DRelation& r) {
+      return (r.from == a && r.to == b) || (r.from == b && r.to == a);
+    });
   }
   // Renames an entity (when there is one) and every relation end that names it. `from` is a copy:
   // callers pass the entity's own name.

@@ -1158,8 +1158,9 @@ std::string Extractor::Resolve(const Chunk& c) const {
   return ResolveByTail(c);
 }
 
-// "wine categories: name ... production plan: code, category, ...": a field list's item that is
-// one word names the one record of the text whose name ends in it.
+// "wine categories: name ... production plan: code, category, ...", "management events ... one event
+// can involve many animals": a word alone names the one record of the text whose name ends in it
+// (Resolve's last resort).
 std::string Extractor::ResolveByTail(const Chunk& c) const {
   if (c.words.size() != 1) return "";
   const std::string head = naming::Singularize(c.words.back());
@@ -1328,11 +1329,8 @@ void Extractor::ParseLists() {
             pc.words = {T[q].lower};
             NameChunk(pc);
             const std::string r = Resolve(pc);
-            bool linked = false;  // a second link to the same record stays a column ("archived_by (user)")
-            for (const auto& rel : d_.relations) {
-              linked = linked || (rel.from == r && rel.to == owner) || (rel.from == owner && rel.to == r);
-            }
-            if (!r.empty() && !linked && (accepted_.count(r) > 0 || r == "User")) {
+            // (A second link to the same record stays a column: "archived_by (user)".)
+            if (!r.empty() && !d_.Related(r, owner) && (accepted_.count(r) > 0 || r == "User")) {
               d_.AddRelation(r, owner, spec::RelationKind::kOneToMany, naming::ToCamelCase(Join(name_words, " ")));
               continue;
             }
@@ -1405,8 +1403,7 @@ void Extractor::ParseLists() {
         // ("number of pings", "counters of threads and posts", "how many seats": a count of
         // things is a column of the owner, not a link to them.)
         if (IsCountOf(T, it.begin, c.begin)) continue;
-        std::string r = Resolve(c);
-        if (r.empty() && ci == 0 && c.begin <= it.begin + 1 && c.end == it.end) r = ResolveByTail(c);
+        const std::string r = Resolve(c);
         if (r.empty()) continue;
         // ("songs (title, artist, language)" in a text with no logins: a person named once, only as a
         // column, is the column.)

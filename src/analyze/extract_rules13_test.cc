@@ -14,13 +14,9 @@ namespace {
 using spec::RelationKind;
 using testing::Dump;
 using testing::HasDirected;
+using testing::HasField;
 using testing::Linked;
 using testing::PlanOf;
-
-bool HasField(const spec::AppSpec& s, const std::string& entity, const std::string& field) {
-  const spec::Entity* e = s.FindEntity(entity);
-  return e && e->FindField(field);
-}
 
 // "Management events ... one event can involve many animals": a bare word names the one record of
 // the text whose name ends in it, in a relation as in a field list. The link was lost.
@@ -66,7 +62,7 @@ TEST(ExtractRules13, EachPersonHasAnOwnedThingIsTheirs) {
   const auto& s = PlanOf(r);
   EXPECT_TRUE(HasDirected(s, "Customer", "Cart", RelationKind::kOneToMany)) << Dump(r);
   EXPECT_FALSE(HasDirected(s, "Cart", "Customer", RelationKind::kOneToMany)) << Dump(r);
-  // (A thing nobody owns keeps the usual reading: many orders of one customer.)
+  // (A thing that has a person keeps the usual reading: many orders of one customer.)
   auto r2 = Analyze("A shop backend. Customers sign up. Each order has a customer. Orders have a total.");
   EXPECT_TRUE(HasDirected(PlanOf(r2), "Customer", "Order", RelationKind::kOneToMany)) << Dump(r2);
 }

@@ -496,25 +496,26 @@ EthicsVerdict CheckIntent(std::string_view text) {
   return v;
 }
 
-}  // namespace
-
 // "an OTP secret", "the client secret", "a secret key": a credential, not concealment. These phrases
-// are taken out before the cue lists are counted ("secret" is a covert cue).
-namespace {
-std::string WithoutCredentialSecrets(std::string padded) {  // (NormalizeForPhrases pads with spaces)
+// are taken out before the cue lists are counted ("secret" is a covert cue). `padded` is
+// NormalizeForPhrases output (lowercase words between single spaces).
+std::string WithoutCredentialSecrets(std::string padded) {
   if (padded.find("secret") == std::string::npos) return padded;
   static const char* const kCredential[] = {
       "otp secret", "totp secret", "2fa secret", "mfa secret", "client secret", "client secrets", "api secret",
       "app secret", "shared secret", "webhook secret", "jwt secret", "signing secret", "tsig secret",
       "secret key", "secret keys", "secret token", "secret tokens", "secret access key", "secrets manager"};
+  // (Not ReplaceAll: a phrase said twice in a row shares the space between, so the search goes on
+  // from the replacement's own trailing space.)
   for (const char* phrase : kCredential) {
-    const std::string needle = " " + std::string(phrase) + " ";
+    const std::string needle = Padded(phrase);
     for (size_t at = padded.find(needle); at != std::string::npos; at = padded.find(needle, at + 1)) {
       padded.replace(at, needle.size(), " credential ");
     }
   }
   return padded;
 }
+
 }  // namespace
 
 EthicsVerdict CheckEthics(std::string_view text) {

@@ -674,6 +674,35 @@ TypeGuess InferFieldType(const std::vector<std::string>& words) {
   return g;
 }
 
+namespace {
+constexpr std::string_view kSignUpVerbs[] = {"make", "makes", "create", "creates", "open", "opens", "register",
+                                             "registers"};
+constexpr std::string_view kSignUpDeterminers[] = {"an", "one", "their", "his", "her"};
+}  // namespace
+
+bool IsAccountSignUp(std::string_view w0, std::string_view w1, std::string_view w2) {
+  if (std::find(std::begin(kSignUpVerbs), std::end(kSignUpVerbs), w0) == std::end(kSignUpVerbs)) return false;
+  if (w1 == "accounts") return true;
+  return std::find(std::begin(kSignUpDeterminers), std::end(kSignUpDeterminers), w1) != std::end(kSignUpDeterminers) &&
+         (w2 == "account" || w2 == "accounts");
+}
+
+const std::vector<std::string>& AccountSignUpPhrases() {
+  static const std::vector<std::string> phrases = [] {
+    std::vector<std::string> out;
+    for (std::string_view verb : kSignUpVerbs) {
+      const std::string v(verb);
+      out.push_back(" " + v + " accounts ");
+      for (std::string_view det : kSignUpDeterminers) {
+        out.push_back(" " + v + " " + std::string(det) + " account ");
+        out.push_back(" " + v + " " + std::string(det) + " accounts ");
+      }
+    }
+    return out;
+  }();
+  return phrases;
+}
+
 bool MentionsLogin(std::string_view text) {
   PhraseIndex norm(text);
   static const std::string_view kCues[] = {

@@ -61,6 +61,11 @@ TypeGuess InferFieldType(const std::vector<std::string>& words);
 std::set<spec::Feature> DetectFeatures(std::string_view norm);
 // True when the text asks for login / accounts (so auth is requested, not just defaulted).
 bool MentionsLogin(std::string_view norm);
+// "make an account", "create their accounts", "open accounts": people signing up (said of the phrase
+// before the verb). True when the words w0 w1 w2 start such a phrase (w2 may be empty).
+bool IsAccountSignUp(std::string_view w0, std::string_view w1, std::string_view w2);
+// The same phrases, each padded with spaces, to count in NormalizeForPhrases text.
+const std::vector<std::string>& AccountSignUpPhrases();
 
 // Stack words: language / framework / database named in the text ("" when none).
 spec::Stack DetectStack(std::string_view original_text);

@@ -203,15 +203,12 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
                      (T[k - 1].kind == Token::kWord && !In(T[k - 1].lower, {"like", "as", "including"})))) {
       --k;
     }
-    // ("works like this: ..." names no kinds.)
-    const bool named_kinds = k >= 2 && k < start && start - k <= 10 &&
-                             !In(T[k].lower, {"this", "that", "these", "those", "so", "follows"}) &&
-                             (T[k - 1].lower == "like" || T[k - 1].lower == "including" ||
-                              (T[k - 1].lower == "as" && T[k - 2].lower == "such"));
+    // (The cue is "like", "including" or "such as"; "works like this: ..." names no kinds.)
+    const size_t cue = k >= 2 && T[k - 1].lower == "as" ? k - 2 : k - 1;
+    const bool named_kinds = k >= 2 && k < start && start - k <= 10 && IsExampleCue(T, cue) &&
+                             !In(T[k].lower, {"this", "that", "these", "those", "so", "follows"});
     for (const auto& c : chunks) {
-      if (!named_kinds) break;
-      const size_t before = T[k - 1].lower == "as" ? k - 2 : k - 1;
-      if (c.depth == 0 && c.end == before && c.plural && !LooksLikeAttribute(c)) head = &c;
+      if (named_kinds && c.depth == 0 && c.end == cue && c.plural && !LooksLikeAttribute(c)) head = &c;
     }
   }
   // ("Inspections happen monthly: the inspector, the date, ...": a plural subject opening the sentence,

@@ -2094,11 +2094,8 @@ void Extractor::TheirOwn() {
         if (c.depth != 0 || c.begin + 1 < at) continue;  // ("own clients" may be one phrase)
         if (c.begin > at) break;  // (only "X, Y and Z" right after "their own")
         const std::string thing = Resolve(c);
-        if (!thing.empty() && thing != who && d_.Find(thing)) {
-          const bool related = std::any_of(d_.relations.begin(), d_.relations.end(), [&](const auto& r) {
-            return (r.from == who && r.to == thing) || (r.from == thing && r.to == who);
-          });
-          if (!related) d_.AddRelation(who, thing, spec::RelationKind::kOneToMany);
+        if (!thing.empty() && thing != who && d_.Find(thing) && !d_.Related(who, thing)) {
+          d_.AddRelation(who, thing, spec::RelationKind::kOneToMany);
         }
         at = c.end;
         while (at < T.size() && (T[at].text == "," || In(T[at].lower, {"and", "or", "their", "own"}))) ++at;
@@ -2136,10 +2133,7 @@ void Extractor::ActSubjects() {
       if (!accepted_.count(record) || !d_.Find(record)) continue;
       const std::string who = Resolve(subj);
       if (who.empty() || who == record || !d_.Find(who)) continue;
-      const bool related = std::any_of(d_.relations.begin(), d_.relations.end(), [&](const auto& r) {
-        return (r.from == who && r.to == record) || (r.from == record && r.to == who);
-      });
-      if (!related) d_.AddRelation(who, record, spec::RelationKind::kOneToMany);
+      if (!d_.Related(who, record)) d_.AddRelation(who, record, spec::RelationKind::kOneToMany);
     }
   }
 }
@@ -2231,11 +2225,7 @@ void LinkCompounds(Draft& d) {
       std::string prefix;
       for (size_t i = 0; i < k; ++i) prefix += words[i];
       if (prefix == e.name || !d.Find(prefix)) continue;
-      bool related = false;
-      for (const auto& r : d.relations) {
-        related = related || (r.from == prefix && r.to == e.name) || (r.from == e.name && r.to == prefix);
-      }
-      if (!related) add.emplace_back(lookup ? e.name : prefix, lookup ? prefix : e.name);
+      if (!d.Related(prefix, e.name)) add.emplace_back(lookup ? e.name : prefix, lookup ? prefix : e.name);
       break;
     }
   }

@@ -84,10 +84,8 @@ void Extractor::Roles(size_t si, const std::vector<Chunk>& chunks) {
                   In(T[i + 1].lower, {"in", "on", "up", "into"})) ||
                  In(T[i].lower, {"login", "logins"}) ||
                  // ("students make an account with email and password")
-                 (In(T[i].lower, {"make", "create", "open", "register"}) && i + 1 < T.size() &&
-                  (T[i + 1].lower == "accounts" ||
-                   (i + 2 < T.size() && In(T[i + 1].lower, {"an", "one", "their"}) &&
-                    In(T[i + 2].lower, {"account", "accounts"}))));
+                 (i + 1 < T.size() && lex::IsAccountSignUp(T[i].lower, T[i + 1].lower,
+                                                           i + 2 < T.size() ? T[i + 2].lower : std::string()));
     if (!login) continue;
     size_t stop = i;
     while (stop > 0 && T[stop - 1].kind == Token::kWord &&

@@ -103,12 +103,7 @@ PY
 }
 
 login_collection() {  # SPEC: the API path of the login entity's records (/api/users, /api/customers, ...)
-  python3 - "$1" <<'PY'
-import json, re, sys
-spec = json.load(open(sys.argv[1]))
-user = next(e for e in spec["entities"] if e["name"] == spec["auth"]["userEntity"])
-print("/api/" + re.sub(r"(?<!^)(?=[A-Z])", "-", user["plural"]).lower())
-PY
+  python3 "$ROOT/tests/slow/spec_paths.py" login "$1"
 }
 
 run_schemathesis() {  # URL SPEC: default checks against the app's own /openapi.json, as the admin
