@@ -254,8 +254,14 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     const bool base_verb = !qualifier && lex::IsVerb(w) && !lex::IsStopword(w) && !lex::IsModifier(w) &&
                            !LooksNonNoun(w) && !EndsWith(w, "s");
     // "sleep (start, end)": a word that owns a parenthesised list is a noun, whatever else it can be.
-    if (!content && base_verb && i + 1 < end && toks[i + 1].text == "(" &&
-        i + 2 < end && toks[i + 2].kind == Token::kWord) {
+    // ("nothing fancy with permissions", "something simple": a word right after an indefinite
+    // pronoun describes it.)
+    if (content && i > begin && In(toks[i - 1].lower, {"nothing", "something", "anything", "everything"})) {
+      content = false;
+    }
+    // ("Sleep: start and end, duration computed": so does one opening its sentence as a label.)
+    if (!content && base_verb && i + 2 < end && (toks[i + 1].text == "(" || (i == begin && toks[i + 1].text == ":")) &&
+        toks[i + 2].kind == Token::kWord) {
       content = true;
     }
     // "leave types", "annual leave": leave before an absence noun or after a kind of absence is the

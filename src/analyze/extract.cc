@@ -242,6 +242,15 @@ void Extractor::Note(const Chunk& c, double score, bool strong, size_t si, std::
   if (si < s_.size() && c.begin > 0 && c.begin <= s_[si].tokens.size() && !strong) {
     const std::string& prev = s_[si].tokens[c.begin - 1].lower;
     if (prev == "no" || prev == "without" || prev == "never") return;
+    // ("a food cooperative in Leipzig", "a district hospital in Uganda": a place's proper name is
+    // where the writer is, not a kind of record.)
+    if (c.words.size() == 1 && c.end == c.begin + 1 && In(prev, {"in", "at", "near", "from", "around", "across"})) {
+      const Token& t = s_[si].tokens[c.begin];
+      const bool title_case = t.capitalized && std::none_of(t.text.begin() + 1, t.text.end(), [](char ch) {
+        return std::isupper(static_cast<unsigned char>(ch));
+      });
+      if (title_case && !lex::IsKnownWord(t.lower)) return;
+    }
     // "we have grown to forty people", "a team of 12 people": a headcount, not a record of people.
     if (c.words.size() == 1 && In(c.words[0], {"people", "persons"}) &&
         (std::isdigit(static_cast<unsigned char>(prev[0])) || (prev != "one" && lex::IsCountWord(prev)))) {
@@ -555,6 +564,17 @@ void Extractor::Evidence(size_t si) {
                         !LooksLikeAttribute(c) && !lex::IsUserWord(h);
       Note(c, collection ? 1.2 : 0.4, false, si);
     }
+  }
+  // "notes on a document (text, when, by which user)", "free-form notes about the child": notes
+  // said to be on or about a thing are kept about it, one record per note.
+  for (size_t k = 0; k + 1 < chunks.size(); ++k) {
+    const Chunk& c = chunks[k];
+    const Chunk& about = chunks[k + 1];
+    if (!c.plural || c.words.back() != "notes" || c.depth != 0 || about.depth != 0) continue;
+    if (c.end >= T.size() || !In(T[c.end].lower, {"on", "about"})) continue;
+    size_t at = c.end + 1;
+    if (at < T.size() && In(T[at].lower, {"a", "an", "the", "each", "every", "any"})) ++at;
+    if (about.begin == at) annotations_[c.name] = about.name;
   }
   // Nesting and trees: "nested categories", "projects nest", "parent issue", "subprojects".
   for (const auto& c : chunks) {
@@ -1005,6 +1025,12 @@ void Extractor::Decide() {
     } else {
       drop();
       if (short_text_ && lenient_ && c.plural_mentions >= 1 && c.score >= 1.0) below_threshold.push_back(name);
+    }
+  }
+  // (Notes on a record the text keeps stand beside it.)
+  for (const auto& [note, about] : annotations_) {
+    if (cands_.count(note) && !accepted_.count(note) && !alias_.count(note) && accepted_.count(Canonical(about))) {
+      accepted_.insert(note);
     }
   }
   // ("We're a small brewery and need kegs and fermenters.": a short request names its records once
@@ -1676,7 +1702,26 @@ void Extractor::ParseLists() {
   }
 }
 
+void Extractor::FillBulletSubjects() {
+  size_t lead_sentence = s_.size();
+  for (size_t si = 0; si < s_.size(); ++si) {
+    auto& T = s_[si].tokens;
+    if (s_[si].line_start) lead_sentence = s_[si].bullet ? si : s_.size();
+    if (lead_sentence >= si || T.size() < 3) continue;
+    const bool opens = (In(T[0].lower, {"belongs", "belong", "linked", "assigned", "attached"}) && T[1].lower == "to") ||
+                       (In(T[0].lower, {"has", "have"}) && In(T[1].lower, {"many", "several", "one", "multiple"}));
+    if (!opens) continue;
+    // (The lead is the bullet's label: the words before its ':' or '(' .)
+    const auto& L = s_[lead_sentence].tokens;
+    size_t end = 0;
+    while (end < L.size() && end < 4 && L[end].kind == Token::kWord) ++end;
+    if (end == 0 || end >= L.size() || (L[end].text != ":" && L[end].text != "(")) continue;
+    T.insert(T.begin(), L.begin(), L.begin() + static_cast<std::ptrdiff_t>(end));
+  }
+}
+
 Draft Extractor::Run() {
+  FillBulletSubjects();
   size_t words = 0;
   for (const auto& s : s_) {
     for (const auto& t : s.tokens) words += t.kind == Token::kWord ? 1 : 0;

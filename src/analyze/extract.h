@@ -95,6 +95,9 @@ class Extractor {
 
  private:
   // pass 1 (extract.cc)
+  // "- Opportunities: name, amount. Belongs to an account.": a bullet's later sentence that opens
+  // with a verb of belonging takes the bullet's lead as its subject.
+  void FillBulletSubjects();
   void Evidence(size_t si);
   // "the status of an order is pending, paid or shipped", "a ticket's priority can be low or high".
   void StatedValues(size_t si, const std::vector<Chunk>& chunks);
@@ -148,7 +151,7 @@ class Extractor {
 
   std::string Canonical(const std::string& name) const;
 
-  const std::vector<Sentence>& s_;
+  std::vector<Sentence> s_;  // a copy: bullet subjects are filled in (FillBulletSubjects)
   std::map<std::string, Candidate> cands_;
   std::map<std::string, std::string> alias_;  // candidate name -> target candidate name
   std::set<std::string> role_refs_;  // "start station": candidates that name a record by its role
@@ -162,6 +165,7 @@ class Extractor {
   std::set<std::string> accepted_;
   // People a one-line request lists among what it keeps ("need clients, nail techs and appointments").
   std::set<std::string> tracked_people_;
+  std::map<std::string, std::string> annotations_;  // "notes on a document": Note -> Document
   std::map<std::string, std::string> phrase_to_entity_;  // singular phrase -> entity name
   std::set<std::string> self_nested_;  // candidates described as nested / trees
   std::map<std::string, std::vector<DField>> join_payload_;  // "via:<Name>" join entity -> link attributes

@@ -46,6 +46,7 @@ const Set& Stopwords() {
       "along", "across", "behind", "beside", "besides", "inside", "outside", "around", "near",
       "above", "below", "next", "last", "first", "second", "third", "separate", "separately",
       "respectively", "e", "g", "x", "n", "s", "y", "eachother",
+      "m2m", "fk", "fks", "pk",  // ("Tags m2m", "FK category": schema shorthand, never a record)
       "yet"};  // ("Yet studios still run on spreadsheets": a conjunction, no qualifier)
   return s;
 }

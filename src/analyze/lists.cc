@@ -917,6 +917,22 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
         }
       }
     }
+    // ("notes on a document (text, when, by which user)", "we open a ticket on the item (title,
+    // status)": a list after "X on/about the Y" describes the X kept on the Y.)
+    if (owner == &c && c.begin >= 2) {
+      size_t pb = c.begin;
+      if (In(T[pb - 1].lower, {"a", "an", "the", "each", "every"})) --pb;
+      if (pb >= 2 && In(T[pb - 1].lower, {"on", "about"})) {
+        for (const auto& p : chunks) {
+          if (p.end == pb - 1 && p.depth == 0 && &p != &c && !IsUserHead(p) &&
+              (!LooksLikeAttribute(p) || p.words.back() == "notes") &&
+              (p.plural || (p.begin > 0 && In(T[p.begin - 1].lower, {"a", "an"})))) {
+            owner = &p;
+            links_.push_back({c.name, p.name, "a_has_b", ""});
+          }
+        }
+      }
+    }
     // ("one gardener per season (season has a year and start/end dates)": a parenthesis that
     // names the phrase before it and says what it has lists that phrase's fields.)
     {
@@ -1045,8 +1061,12 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
         // ("secretary (our receptionists)" is the writer's own name: an alias.)
         const bool possessive = lead.find(" his ") != std::string::npos || lead.find(" her ") != std::string::npos ||
                                 lead.find(" their ") != std::string::npos || lead.find(" its ") != std::string::npos;
+        // ("a food cooperative in Leipzig (about 60 households)": so does a rough count.)
+        const bool rough = b + 1 < e && In(T[b].lower, {"about", "around", "approx", "approximately", "roughly", "over",
+                                                        "nearly", "almost", "~"}) &&
+                           T[b + 1].kind == Token::kNumber;
         const bool counted = In(T[b].lower, {"several", "many", "multiple", "some", "few", "numerous", "various"}) ||
-                             T[b].kind == Token::kNumber;
+                             T[b].kind == Token::kNumber || rough;
         bool joins = false;
         for (size_t k = b; k < e; ++k) joins = joins || In(T[k].text, {"<", ">", "<->", "->", "<-", "/"});
         if (!behind_prep && !possessive && !counted && !joins) {

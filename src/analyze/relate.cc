@@ -1709,7 +1709,21 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       }
       return k;
     };
+    // ("me, my wife and the night nanny all have our own logins and our own timers": the people a
+    // sentence lists as having logins are the login itself, and what else they have is each login's.)
+    // (One kind of holder, "plot holders have logins", may still be the login's own name.)
+    const bool log_in = having && left.size() >= 2 && std::any_of(right.begin(), right.end(), [](const Chunk* r) {
+      return r->words.size() == 1 && In(r->words[0], {"login", "logins"});
+    });
     for (const Chunk* l : left) {
+      if (log_in && !IsUserHead(*l)) {
+        for (const Chunk* r : right) {
+          if (r->words.size() == 1 && In(r->words[0], {"login", "logins"})) continue;
+          Note(*r, ev, false, si);
+          links_.push_back({"User", r->name, "a_has_b", ""});
+        }
+        continue;
+      }
       for (const Chunk* r : right) {
         const Kind rk = own_kind(*r);
         std::string bname = r->name;
@@ -2176,12 +2190,18 @@ void MergeLoginAccount(Draft& d) {
   // login entity, not a second table beside User.
   DEntity* acc = d.Find("Account");
   if (!acc) return;
-  bool login = false;
-  for (const auto& f : acc->fields) {
-    std::string n = ToLower(f.name);
-    login = login || n == "password" || n == "passwordhash" || n == "username" || n == "login" || n == "email";
-  }
-  if (!login) return;
+  auto credentials = [](const DEntity& e, bool email) {
+    bool found = false;
+    for (const auto& f : e.fields) {
+      const std::string n = ToLower(f.name);
+      found = found || In(n, {"password", "passwordhash", "username", "login"}) || (email && n == "email");
+    }
+    return found;
+  };
+  if (!credentials(*acc, true)) return;
+  // ("Users: username, email, ... Accounts (the companies we sell to): name, website, email":
+  // accounts with only an email beside users who sign in are customers' records.)
+  if (const DEntity* user = d.Find("User"); user && !credentials(*acc, false) && credentials(*user, true)) return;
   if (DEntity* user = d.Find("User")) {
     for (const auto& f : acc->fields) {
       if (!user->FindField(f.name)) user->fields.push_back(f);
