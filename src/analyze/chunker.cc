@@ -315,7 +315,10 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         i > begin &&
         (toks[i - 1].lower == "a" || toks[i - 1].lower == "an" || toks[i - 1].lower == "each" ||
          toks[i - 1].lower == "every") &&
-        (i + 1 >= end || toks[i + 1].kind != Token::kWord || lex::IsStopword(toks[i + 1].lower))) {
+        (i + 1 >= end || toks[i + 1].kind != Token::kWord || lex::IsStopword(toks[i + 1].lower)) &&
+        !(i + 1 < end && toks[i + 1].lower == "to" && In(toks[i - 1].lower, {"each", "every"}))) {
+      // ("subgroups, each belonging to one parent group", "choices, each referring to an option":
+      // before "to" it is the verb of an elided clause.)
       content = true;
     }
     // "an accounting code", "a coworking day", "a shopping list": a gerund that names an activity

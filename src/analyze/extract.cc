@@ -263,6 +263,12 @@ void Extractor::Note(const Chunk& c, double score, bool strong, size_t si, std::
       return;
     }
   }
+  // ("Functional requirements: ...", "Project brief: ...": the heading a text opens with names the
+  // document, not a record.)
+  if (si == 0 && c.begin <= 1 && c.end < s_[0].tokens.size() && s_[0].tokens[c.end].text == ":" &&
+      In(c.words.back(), {"brief", "requirements", "spec", "specs", "specification", "overview", "summary"})) {
+    return;
+  }
   // "the logged-in person", "the signed in member": the login itself.
   bool logged_in = false;
   if (si < s_.size() && c.begin > 0 && c.begin <= s_[si].tokens.size()) {
@@ -700,7 +706,11 @@ void Extractor::ArrowChain(size_t si, const std::vector<Chunk>& chunks) {
         if (lex::IsNonEntity(c->words.back())) ++product_words;
       }
       things = things && product_words <= 1;
-      if (!workflow && things) {
+      // ("nestable like Cuisine > Asian > Thai": a chain given as an example is one path of values.)
+      const size_t lead = chain.front()->begin;
+      const bool example = lead >= 1 && (IsExampleCue(T, lead - 1) || (lead >= 2 && IsExampleCue(T, lead - 2) &&
+                                                                       T[lead - 1].lower == "as"));
+      if (!workflow && things && !example) {
         for (size_t q = 0; q < chain.size(); ++q) {
           Note(*chain[q], 3.0, false, si);
           if (q + 1 < chain.size()) links_.push_back({chain[q]->name, chain[q + 1]->name, "a_has_b", ""});

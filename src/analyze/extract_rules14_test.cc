@@ -127,5 +127,73 @@ TEST(ExtractRules14, SchemaShorthandIsNoRecord) {
   EXPECT_TRUE(s.FindEntity("Tag")) << Dump(r);
 }
 
+// "class timings per batch (name, start, end) and timetable entries (weekday, class timing, subject,
+// teacher)": after "per", a record closed by its own list and one described on its own are
+// siblings (the entries were read as a second thing per batch), and a parenthesis of records the
+// text declared before lists the entry's references.
+TEST(ExtractRules14, SiblingsAfterPerAndAParenthesisOfDeclaredRecords) {
+  auto r = Analyze("School backend.\n1. Batches: name, start date.\n2. Subjects per batch: name, code.\n"
+                   "3. Teachers: name, email.\n4. Timetable: class timings per batch (name, start time, end time, "
+                   "is break) and timetable entries (weekday, class timing, subject, teacher).");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Batch", "ClassTiming", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "ClassTiming", "TimetableEntry", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Subject", "TimetableEntry", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Teacher", "TimetableEntry", RelationKind::kOneToMany)) << Dump(r);
+}
+
+// "subgroups, each belonging to exactly one parent group": a participle after "each" before "to"
+// is the verb of an elided clause, not a record of belongings.
+TEST(ExtractRules14, AParticipleAfterEachBeforeToIsNoRecord) {
+  auto r = Analyze("A decision-making backend. Users create groups with a name and a handle. A group can have any "
+                   "number of subgroups, each belonging to exactly one parent group. Members start threads with a "
+                   "title in a group.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Belonging")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Group")) << Dump(r);
+}
+
+// "Functional requirements: ...", "Project brief: ...": the heading a text opens with names the
+// document.
+TEST(ExtractRules14, AnOpeningHeadingIsNoRecord) {
+  auto r = Analyze("Functional requirements: a podcast hosting platform.\nPodcasts have a title, a handle and a "
+                   "language. A podcast has many episodes. Episodes have a title, a number and a publication date.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("FunctionalRequirement")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Episode")) << Dump(r);
+}
+
+// "API tokens for third-party clients: token, description": the plural a label opens with, before
+// "for", owns the list. It went to the clients.
+TEST(ExtractRules14, TheLabelsOpeningPluralBeforeForOwnsTheList) {
+  auto r = Analyze("RSS reader backend.\nUsers: username, password hash, timezone.\nFeeds: title, feed url, per "
+                   "user.\nAPI tokens for third-party clients: token, description, last used, per user.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("ApiToken")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "ApiToken", "token")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("ThirdPartyClient")) << Dump(r);
+}
+
+// "nestable like Cuisine > Asian > Thai": a chain given as an example is one path of values, not
+// three levels of records.
+TEST(ExtractRules14, AnExampleChainIsNoHierarchyOfRecords) {
+  auto r = Analyze("Recipe manager. Recipes have a name, a description and servings. Keywords have a name and a "
+                   "description, nestable like Cuisine > Asian > Thai, and a recipe can have many keywords.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Asian")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Thai")) << Dump(r);
+  // (A chain of levels is still read: "shelves > books > chapters".)
+  auto r2 = Analyze("A wiki backend. Content is organised as shelves > books > chapters > pages, and every page "
+                    "has a title and a body.");
+  EXPECT_TRUE(Linked(PlanOf(r2), "Shelf", "Book")) << Dump(r2);
+}
+
+// "Cook log: whenever someone cooks a recipe": "whenever" is a conjunction, never a record.
+TEST(ExtractRules14, WheneverIsNoRecord) {
+  auto r = Analyze("Recipe manager. Recipes: name, description, servings.\nCook log: whenever someone cooks a "
+                   "recipe they can log it with servings and a rating.");
+  EXPECT_FALSE(PlanOf(r).FindEntity("Whenever")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

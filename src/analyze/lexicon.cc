@@ -36,7 +36,7 @@ const Set& Stopwords() {
       "again", "already", "still", "even", "ever", "never", "always", "usually", "often", "sometimes",
       "optionally", "mostly", "mainly", "exactly", "just", "own", "themselves", "itself", "yourself",
       "ourselves", "yourselves", "myself", "himself", "herself", "oneself",
-      "whatever", "whoever", "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
+      "whatever", "whoever", "whenever", "wherever", "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
       "nobody", "everything", "something", "anything", "nothing", "other", "others", "another",
       "same", "such", "via", "vs", "versus", "either", "whom", "let", "lets", "got", "get", "gets",
       "now", "later", "soon", "today", "then", "thus", "hence", "therefore", "instead", "rather",

@@ -194,6 +194,15 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     if (!adjacent && c.end + 1 == colon && IsManagementWord(T[c.end].lower)) adjacent = true;
     if (adjacent) head = &c;
   }
+  // ("API tokens for third-party clients: token, description", "Reminders for exam dates: ...": a
+  // plural opening the label before "for" owns the list.)
+  if (head && !chunks.empty() && &chunks.front() != head && head->begin >= 2 && T[head->begin - 1].lower == "for") {
+    const Chunk& first = chunks.front();
+    if (first.begin <= 1 && first.depth == 0 && first.plural && first.end + 1 == head->begin &&
+        !LooksLikeAttribute(first) && !IsUserHead(first)) {
+      head = &first;
+    }
+  }
   // ("the management events like vaccination, handling or weighing: title, type, ...": the things
   // named after "like" / "such as" are kinds of the plural before them, which owns the list.)
   {
@@ -922,10 +931,12 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
     if (owner == &c && c.begin >= 2) {
       size_t pb = c.begin;
       if (In(T[pb - 1].lower, {"a", "an", "the", "each", "every"})) --pb;
-      if (pb >= 2 && In(T[pb - 1].lower, {"on", "about"})) {
+      // ("Keywords for recipes (name, description)": so does one a line opens with, before "for".)
+      const bool for_lead = pb >= 2 && T[pb - 1].lower == "for";
+      if (pb >= 2 && (In(T[pb - 1].lower, {"on", "about"}) || for_lead)) {
         for (const auto& p : chunks) {
           if (p.end == pb - 1 && p.depth == 0 && &p != &c && !IsUserHead(p) &&
-              (!LooksLikeAttribute(p) || p.words.back() == "notes") &&
+              (!LooksLikeAttribute(p) || p.words.back() == "notes") && (!for_lead || (p.begin <= 1 && p.plural)) &&
               (p.plural || (p.begin > 0 && In(T[p.begin - 1].lower, {"a", "an"})))) {
             owner = &p;
             links_.push_back({c.name, p.name, "a_has_b", ""});
@@ -1025,6 +1036,19 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
         lists_.push_back({join.name, si, b, e, true});
         continue;
       }
+    }
+    // ("timetable entries (weekday, class timing, subject, teacher)": a parenthesis after a plural
+    // thing that names records the text has declared before lists its references.)
+    if (!list && owner == &c && c.plural && j == c.end) {
+      const auto items = SplitItems(T, b, e, false);
+      size_t refs = 0;
+      for (const auto& it : items) {
+        const auto inner = ChunkTokens(T, it.begin, it.end);
+        if (inner.size() != 1) continue;
+        auto known = cands_.find(inner[0].name);
+        if (known != cands_.end() && known->second.strong && inner[0].name != c.name) ++refs;
+      }
+      list = items.size() >= 3 && refs * 2 >= items.size();
     }
     if (list) {
       Note(*owner, 5.0, true, si);

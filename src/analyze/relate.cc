@@ -1670,7 +1670,17 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       std::string last = conn.substr(sp + 1, conn.size() - sp - 2);
       if (In(last, {"to", "in", "into", "on", "with", "under", "at"})) prep = last;
     }
-    for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1], prep, true) && !opens_clause(*cs[j + 1]); ++j) {
+    // ("class timings per batch (name, start, end) and timetable entries (weekday, subject)": after
+    // "per", a phrase that closes one described record and one described on its own are siblings.)
+    auto described = [&](const Chunk& c) {
+      return c.end < T.size() && T[c.end].text == "(" && LooksLikeFieldList(T, c.end + 1, MatchParen(T, c.end, T.size()));
+    };
+    auto siblings = [&](const Chunk& x, const Chunk& y) {
+      return conn == " per " && described(x) && y.end < T.size() && T[y.end].text == "(";
+    };
+    for (size_t j = i + 1; j + 1 < cs.size() && joined(*cs[j], *cs[j + 1], prep, true) && !opens_clause(*cs[j + 1]) &&
+                           !siblings(*cs[j], *cs[j + 1]);
+         ++j) {
       const Chunk& again = *cs[j + 1];
       if (!prep.empty() && again.name == cs[j]->name && again.end < T.size() && T[again.end].lower == prep &&
           again.begin > 0 && In(T[again.begin - 1].lower, {"each", "every"})) {
