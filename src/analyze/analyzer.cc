@@ -442,6 +442,29 @@ bool MergeLoginInto(spec::AppSpec& s, const std::string& holder) {
   return true;
 }
 
+// ("Volunteers register with a nickname, email and password", "Patrons: name, email, password"):
+// the one kind of person the text gives a password is the account that logs in, whatever the
+// text calls its users. None when the login has credentials of its own or two kinds have them.
+// (A text that speaks of users keeps them as the login; admins are a role of it.)
+std::optional<std::string> CredentialHolder(const Draft& d, const std::string& norm) {
+  if (SaysAny(norm, {"user", "users"})) return std::nullopt;
+  std::optional<std::string> found;
+  for (const auto& e : d.entities) {
+    const bool password = std::any_of(e.fields.begin(), e.fields.end(), [](const DField& f) {
+      return ToLower(f.name).find("password") != std::string::npos;
+    });
+    if (!password) continue;
+    if (e.name == "User" || found) return std::nullopt;
+    const std::string head = ToLower(naming::SplitWords(e.name).back());
+    if (In(head, {"admin", "administrator", "moderator", "superuser"}) ||
+        (!IsPersonEntityWord(head) && !lex::RoleOf(head) && !IsHolderWord(head))) {
+      return std::nullopt;
+    }
+    found = e.name;
+  }
+  return found;
+}
+
 AnalysisResult Refuse(const EthicsVerdict& v) {
   AnalysisResult r;
   r.status = Status::kRefuse;
@@ -649,6 +672,10 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
       // (A login nobody mentioned stays a User of its own: the holders may be records the staff keep.)
       built.assumptions.push_back(said);
     }
+  } else if (const auto with_password = CredentialHolder(draft, norm);
+             with_password && built.spec.auth.userEntity == "User" && MergeLoginInto(built.spec, *with_password)) {
+    built.assumptions.push_back("The text gives " + ToLower(naming::PluralizeName(*with_password)) +
+                                " a password: they are the accounts that log in (" + *with_password + ").");
   }
   HolderDefaultRole(built.spec, draft.roles, norm);
   result.status = Status::kPlan;

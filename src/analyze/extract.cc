@@ -1716,10 +1716,12 @@ void Extractor::FillBulletSubjects() {
   size_t lead_sentence = s_.size();
   for (size_t si = 0; si < s_.size(); ++si) {
     auto& T = s_[si].tokens;
-    if (s_[si].line_start) lead_sentence = s_[si].bullet ? si : s_.size();
+    if (s_[si].line_start) lead_sentence = si;
     if (lead_sentence >= si || T.size() < 3) continue;
+    // ("Organization: name, currency. Owned by a user.": a label line's later sentence too.)
     const bool opens = (In(T[0].lower, {"belongs", "belong", "linked", "assigned", "attached"}) && T[1].lower == "to") ||
-                       (In(T[0].lower, {"has", "have"}) && In(T[1].lower, {"many", "several", "one", "multiple"}));
+                       (In(T[0].lower, {"has", "have"}) && In(T[1].lower, {"many", "several", "one", "multiple"})) ||
+                       (In(T[0].lower, {"owned", "created"}) && T[1].lower == "by");
     if (!opens) continue;
     // (The lead is the bullet's label: the words before its ':' or '(' .)
     const auto& L = s_[lead_sentence].tokens;

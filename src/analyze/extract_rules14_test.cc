@@ -195,5 +195,20 @@ TEST(ExtractRules14, WheneverIsNoRecord) {
   EXPECT_FALSE(PlanOf(r).FindEntity("Whenever")) << Dump(r);
 }
 
+// "Volunteers register with a nickname, email and password": the one kind of person the text gives a
+// password is the account that logs in; a separate User was planned beside it.
+TEST(ExtractRules14, ThePeopleGivenAPasswordAreTheLogin) {
+  auto r = Analyze("Volunteer coordination for a festival. Volunteers register with a nickname, email and "
+                   "password, and we keep their T-shirt size and arrival date. Shifts have a title, a start and an "
+                   "end. A volunteer signs up for many shifts. Everybody logs in.");
+  const auto& s = PlanOf(r);
+  EXPECT_EQ(s.auth.userEntity, "Volunteer") << Dump(r);
+  EXPECT_FALSE(s.FindEntity("User")) << Dump(r);
+  // (A text that speaks of users keeps them as the login.)
+  auto r2 = Analyze("Church membership. Login is only for staff: each user has a user name and password. Staff "
+                    "members have a name and a phone. People have a name, an address and a birth date.");
+  EXPECT_EQ(PlanOf(r2).auth.userEntity, "User") << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
