@@ -375,6 +375,10 @@ void Extractor::Evidence(size_t si) {
     while (lead > 0 && In(T[lead - 1].lower, {"a", "an", "the", "my", "our", "your", "their"})) --lead;
     const bool example = lead > 0 && In(T[lead - 1].lower, {"at", "in", "on", "for", "from", "to", "with", "of", "by"});
     if (b == a + 1 && (T[a].lower == "aka" || (T[a].text == "=" && !example))) NoteAlias(chunks[i + 1], chunks[i]);
+    // ("the poll has options, i.e. candidate time slots (start, duration)": "i.e." renames the thing.)
+    if (b == a + 2 && T[a].text == "," && T[a + 1].lower == "ie" && chunks[i].plural == chunks[i + 1].plural) {
+      NoteAlias(chunks[i + 1], chunks[i]);
+    }
     // "Every update is a follow-up: ...": the first phrase is another name for the second.
     size_t bb = b;
     while (bb > a && (T[bb - 1].text == "'" || T[bb - 1].text == "\"")) --bb;  // "is a 'space'"

@@ -210,5 +210,18 @@ TEST(ExtractRules14, ThePeopleGivenAPasswordAreTheLogin) {
   EXPECT_EQ(PlanOf(r2).auth.userEntity, "User") << Dump(r2);
 }
 
+// "Someone creates a poll to find a date for a meeting: title, description, deadline": the list after a
+// purpose clause is the thing made for the purpose (a Meeting took it); "options, i.e. candidate time
+// slots (start, duration)" renames the options.
+TEST(ExtractRules14, APurposeClauseAndIeRenameNoNewRecord) {
+  auto r = Analyze("Building a scheduling poll backend. Someone creates a poll to find a date for a meeting: "
+                   "title, description, location, optional deadline, time zone. The poll has options, i.e. "
+                   "candidate time slots (start time, duration). Participants vote on each option.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Poll", "title")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Meeting")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("CandidateTimeSlot")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -194,6 +194,21 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     if (!adjacent && c.end + 1 == colon && IsManagementWord(T[c.end].lower)) adjacent = true;
     if (adjacent) head = &c;
   }
+  // ("someone creates a poll to find a date for a meeting: title, description, deadline": the list
+  // after a purpose clause is the thing made for the purpose.)
+  if (head && head->begin >= 3) {
+    for (size_t k = head->begin - 1; k-- > 1;) {
+      if (T[k].kind == Token::kPunct) break;
+      if (T[k].lower != "to" || !lex::IsVerb(T[k + 1].lower) || lex::IsNounVerb(T[k + 1].lower)) continue;
+      for (const auto& p : chunks) {
+        if (p.end == k && p.depth == 0 && !LooksLikeAttribute(p) && !IsBadHead(p.words.back()) &&
+            !lex::IsNonEntity(p.words.back()) && !IsUserHead(p) && p.begin > 0 && In(T[p.begin - 1].lower, {"a", "an"})) {
+          head = &p;
+        }
+      }
+      break;
+    }
+  }
   // ("API tokens for third-party clients: token, description", "Reminders for exam dates: ...": a
   // plural opening the label before "for" owns the list.)
   if (head && !chunks.empty() && &chunks.front() != head && head->begin >= 2 && T[head->begin - 1].lower == "for") {
