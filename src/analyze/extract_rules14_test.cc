@@ -223,5 +223,25 @@ TEST(ExtractRules14, APurposeClauseAndIeRenameNoNewRecord) {
   EXPECT_FALSE(s.FindEntity("CandidateTimeSlot")) << Dump(r);
 }
 
+// "multiple reports on the same post are grouped into one case": the phrase after a preposition only
+// says which reports; the plural before it is the verb's subject (the case took the post).
+TEST(ExtractRules14, ThePluralBeforeAPrepositionIsTheVerbsSubject) {
+  auto r = Analyze("Moderation backend. Users file reports on posts. A report has a reason and a status. Multiple "
+                   "reports on the same post are grouped into one case. Cases have a status and a moderator.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Case", "Report", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(Linked(s, "Case", "Post")) << Dump(r);
+}
+
+// "Payments: customer pays an amount on a date for a rental": a record told by what happens to one of
+// it, with a bare subject, still has the single things the sentence names as parents.
+TEST(ExtractRules14, ARecordToldWithABareSubjectHasItsParents) {
+  auto r = Analyze("DVD rental backend.\nRentals: rental date, return date, the copy and the customer.\n"
+                   "Payments: customer pays an amount on a date for a rental.\nStaff: first name, last name.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Payment")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Rental", "Payment", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

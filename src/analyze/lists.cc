@@ -669,8 +669,15 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
       // "Loans: an item goes out to a member with a due date": a record told by what happens to
       // one of it; the single things that sentence names are its parents.
       const size_t b = colon + 1;
+      // ("Payments: customer pays an amount for a rental": or a bare singular subject and its verb.)
+      bool bare_subject = false;
+      for (const auto& c : chunks) {
+        bare_subject = bare_subject || (c.begin == b && !c.plural && c.depth == 0 && c.end < n &&
+                                        T[c.end].kind == Token::kWord && lex::IsVerb(T[c.end].lower));
+      }
       if (head->plural && head->depth == 0 && head->begin <= 1 && head->words.size() <= 2 && b < n &&
-          In(T[b].lower, {"a", "an"}) && !LooksLikeAttribute(*head) && !lex::IsNonEntity(head->words.back())) {
+          (In(T[b].lower, {"a", "an"}) || bare_subject) && !LooksLikeAttribute(*head) &&
+          !lex::IsNonEntity(head->words.back())) {
         bool any = false;
         for (const auto& c : chunks) {
           if (c.begin <= colon || c.end > list_end || c.depth != 0 || c.plural || c.name == head->name) continue;

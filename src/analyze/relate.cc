@@ -1701,6 +1701,19 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
                       !In(b.words.back(), {"change", "update", "edit", "action", "version", "time", "step", "flow"});
     const bool weak = Is(conn, kWeak) && !each;
     const double ev = weak ? 1.0 : 2.2;
+    // ("multiple reports on the same post are grouped into one case": the phrase after a
+    // preposition only says which reports; the one before it is the verb's subject.)
+    const std::string conn_word = Trim(conn).substr(0, Trim(conn).find(' '));
+    const bool verb_conn = !weak && !In(conn_word, {"per", "in", "of", "for", "on", "at", "from", "about", "with", "to",
+                                                    "by", "under", "within", "inside", "and", "or"});
+    if (i > 0 && verb_conn && cs[i - 1]->depth == 0 && cs[i - 1]->plural && !IsUserHead(*cs[i - 1])) {
+      size_t q = a.begin;
+      while (q > 0 && (IsDet(T[q - 1].lower) || T[q - 1].lower == "same")) --q;
+      if (q >= 1 && In(T[q - 1].lower, {"on", "of", "about", "in", "at", "for", "from"}) && cs[i - 1]->end == q - 1 &&
+          !LooksLikeAttribute(*cs[i - 1])) {
+        left[0] = cs[i - 1];
+      }
+    }
 
     // ("each lesson has a teacher and many students", "has many students and one teacher": after a
     // verb of having, each coordinated object's own count says which side it is.)
