@@ -243,5 +243,17 @@ TEST(ExtractRules14, ARecordToldWithABareSubjectHasItsParents) {
   EXPECT_TRUE(HasDirected(s, "Rental", "Payment", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "the poll turns into an event", "a fulfilled request becomes exactly one distribution": what a record
+// turns into is its one successor. ("If they accept, it becomes a job" names no record before the
+// verb.)
+TEST(ExtractRules14, WhatARecordTurnsIntoIsItsSuccessor) {
+  auto r = Analyze("Scheduling backend. Users create polls with a title. The poll turns into an event (title, "
+                   "date). Events have attendees.");
+  EXPECT_TRUE(HasDirected(PlanOf(r), "Poll", "Event", RelationKind::kOneToOne)) << Dump(r);
+  auto r2 = Analyze("Diaper bank backend. Partners send requests with a date and items. A request becomes exactly "
+                    "one distribution. Distributions have a date and a status.");
+  EXPECT_TRUE(Linked(PlanOf(r2), "Request", "Distribution")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

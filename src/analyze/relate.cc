@@ -98,6 +98,14 @@ Kind Classify(const std::string& c, const Chunk& b) {
       !IsUserHead(b) && !(b.words.size() == 1 && lex::RoleOf(b.words.back()))) {  // "has one or more hosts"
     return {"a_has_b", ""};
   }
+  // ("the poll turns into a scheduled event", "a fulfilled request becomes exactly one distribution":
+  // what a record turns into is its one successor.)
+  if (Is(c, [] { static const PaddedSet s = Pad({"turns into", "turn into", "is turned into", "are turned into",
+             "becomes", "becomes exactly one", "becomes one", "is converted into", "are converted into",
+             "converts into", "gets converted into", "is promoted to", "gets promoted to"}); return std::cref(s); }()) &&
+      !b.plural && !IsUserHead(b) && !lex::RoleOf(b.words.back())) {
+    return {"one_one", ""};
+  }
   // "leagues are split into divisions", "a voyage is divided into legs": the whole holds its parts
   // ("songs are grouped into albums" below is the other way round).
   if (Is(c, [] { static const PaddedSet s = Pad({"is split into", "are split into", "split into", "is divided into",
@@ -1266,6 +1274,14 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     }
     Kind k = Classify(conn, b);
     if (auto g = gapped.find(&a); g != gapped.end() && conn == " " + g->second.first + " ") k = g->second.second;
+    // ("if they accept, it becomes a job": only the phrase right before the verb turns into the other.)
+    const bool turns = conn.find(" turn") != std::string::npos || conn.find(" becomes ") != std::string::npos ||
+                       conn.find(" convert") != std::string::npos || conn.find(" promoted ") != std::string::npos;
+    if (k.type == "one_one" && turns && (a.end >= T.size() || T[a.end].kind != Token::kWord ||
+                                         In(T[a.begin].lower, {"it", "they", "this", "that", "which"}) ||
+                                !In(T[a.end].lower, {"turns", "turn", "becomes", "is", "are", "gets", "converts"}))) {
+      k = {};
+    }
     // ("each facility group follows one treatment protocol", "each item follows a borrow policy
     // (code, name, ...)": a record that follows, picks or joins one thing shares it with others of
     // its kind. A person who "chooses one service" chooses it for an act of theirs, not for good.)
