@@ -172,6 +172,12 @@ TEST(ExtractRules14, TheLabelsOpeningPluralBeforeForOwnsTheList) {
   ASSERT_TRUE(s.FindEntity("ApiToken")) << Dump(r);
   EXPECT_TRUE(HasField(s, "ApiToken", "token")) << Dump(r);
   EXPECT_FALSE(s.FindEntity("ThirdPartyClient")) << Dump(r);
+  // ("share links for people without an account: a random key, ...": whatever the "for" phrase goes
+  // on to say in the same clause.)
+  auto r2 = Analyze("Photo backend. Albums have a name. Lastly share links for people without an account: a "
+                    "random key, optional password, description, expiry, and it points to an album.");
+  ASSERT_TRUE(PlanOf(r2).FindEntity("ShareLink")) << Dump(r2);
+  EXPECT_TRUE(HasField(PlanOf(r2), "ShareLink", "description")) << Dump(r2);
 }
 
 // "nestable like Cuisine > Asian > Thai": a chain given as an example is one path of values, not

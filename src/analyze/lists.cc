@@ -211,10 +211,14 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   }
   // ("API tokens for third-party clients: token, description", "Reminders for exam dates: ...": a
   // plural opening the label before "for" owns the list.)
-  if (head && !chunks.empty() && &chunks.front() != head && head->begin >= 2 && T[head->begin - 1].lower == "for") {
+  // ("share links for people without an account: a random key, ...": whatever the "for" phrase goes on
+  // to say, in the same clause.)
+  if (head && !chunks.empty() && &chunks.front() != head) {
     const Chunk& first = chunks.front();
-    if (first.begin <= 1 && first.depth == 0 && first.plural && first.end + 1 == head->begin &&
-        !LooksLikeAttribute(first) && !IsUserHead(first)) {
+    bool one_clause = first.end < head->begin && T[first.end].lower == "for";
+    for (size_t k = first.end; k < head->begin && one_clause; ++k) one_clause = T[k].kind == Token::kWord;
+    if (one_clause && first.begin <= 1 && first.depth == 0 && first.plural &&
+        (!LooksLikeAttribute(first) || first.words.size() >= 2) && !IsUserHead(first)) {
       head = &first;
     }
   }
