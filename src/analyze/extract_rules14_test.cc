@@ -261,5 +261,19 @@ TEST(ExtractRules14, WhatARecordTurnsIntoIsItsSuccessor) {
   EXPECT_TRUE(Linked(PlanOf(r2), "Request", "Distribution")) << Dump(r2);
 }
 
+// "Shopping lists: named lists owned by a user, with items (...)": a first item that names the head's
+// own kind again defines the head, which owns what follows (a List and an Item were planned).
+// ("allotment plots: plots, plot holders and the waiting list" still lists records.)
+TEST(ExtractRules14, ALabelDefinedByItsOwnKindOwnsItsList) {
+  auto r = Analyze("Recipe planner.\n- Recipes: name, servings, steps.\n- Shopping lists: named lists owned by a "
+                   "user in the household, with items (quantity, unit, food, checked flag).\n- Meal plans: date, "
+                   "recipe, servings.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("ShoppingList")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("List")) << Dump(r);
+  auto r2 = Analyze("Zillow but for community allotment plots: plots, plot holders and the waiting list.");
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Plot")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

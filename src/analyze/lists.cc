@@ -743,6 +743,20 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
                (labelish >= 2 && labelish * 2 >= n_items && attributes == 0) ||
                (labelish >= 4 && labelish * 3 >= n_items * 2 && attributes * 5 <= n_items) ||
                (labelish >= 3 && labelish * 4 >= n_items * 3 && attributes <= 1);
+  // ("Shopping lists: named lists owned by a user, with items (...)": a first item that names the
+  // head's own kind again defines the head, which owns what follows.)
+  if (label && !items.empty()) {
+    const auto first = ChunkTokens(T, items.front().begin, items.front().end);
+    // ("plots: plots, plot holders and the waiting list" lists records; "the riser stacks: a stack has
+    // title, rows" is a sentence about one.)
+    if (!first.empty() && first.front().begin <= items.front().begin + 2 &&
+        items.front().end >= items.front().begin + 3 &&
+        !In(T[items.front().begin].lower, {"a", "an", "the", "each", "every", "one"}) &&
+        naming::Singularize(first.front().words.back()) == naming::Singularize(head->words.back()) &&
+        first.front().name != head->name) {
+      label = false;
+    }
+  }
   if (label) {
     size_t hb = head->begin;
     while (hb > 0 && In(T[hb - 1].lower, {"the", "a", "an", "each", "every", "one"})) --hb;
