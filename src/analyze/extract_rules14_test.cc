@@ -275,5 +275,16 @@ TEST(ExtractRules14, ALabelDefinedByItsOwnKindOwnsItsList) {
   EXPECT_TRUE(PlanOf(r2).FindEntity("Plot")) << Dump(r2);
 }
 
+// "students enrol in courses ... and we need to store when they enrolled": the time of the act, kept
+// later in the sentence, makes the act a record of its own with that column.
+TEST(ExtractRules14, TheTimeOfAnActKeptLaterMakesItARecord) {
+  auto r = Analyze("Language school. Students enrol in courses - a student can do more than one at once - and we "
+                   "need to store when they enrolled. Courses have a name and a level.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Enrollment")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Enrollment", "enrolledAt")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Course", "Enrollment", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

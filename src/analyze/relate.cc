@@ -1622,6 +1622,19 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       if (std::string act = ActNoun(conn); !act.empty()) {
         size_t stop = b.end;
         std::vector<DField> payload = LinkPayload(T, b.end, &stop);
+        // ("students enrol in courses ... and we store when they enrolled": the time of the act,
+        // kept later in the sentence, is the act's own column.)
+        const std::string verb = Trim(conn).substr(0, Trim(conn).find(' '));
+        for (size_t q = b.end; payload.empty() && verb.size() >= 4 && q + 2 < T.size(); ++q) {
+          if (T[q].lower != "when" || !In(T[q + 1].lower, {"they", "he", "she", "you", "someone"})) continue;
+          const std::string& done = T[q + 2].lower;
+          if (done.size() > verb.size() && done.starts_with(verb.substr(0, verb.size() - 1)) && done.ends_with("ed")) {
+            DField at;
+            at.name = naming::ToCamelCase(done + " at");
+            at.type = spec::FieldType::kDateTime;
+            payload.push_back(at);
+          }
+        }
         std::string join = act == "Membership" || act == "Attendance" ? b.name + act : act;
         if (join.size() > 60) join.resize(60);
         if (!payload.empty()) {
