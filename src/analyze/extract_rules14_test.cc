@@ -286,5 +286,18 @@ TEST(ExtractRules14, TheTimeOfAnActKeptLaterMakesItARecord) {
   EXPECT_TRUE(HasDirected(s, "Course", "Enrollment", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "Each podcast shall store a GUID, a unique handle, title, ...": a formal specification's "shall" is
+// read as "should", so the list is the podcast's (a Guid and a Description were planned).
+TEST(ExtractRules14, ShallStoreIsAFieldList) {
+  auto r = Analyze("1. Podcasts. Each podcast shall store a GUID, a unique handle, title, description, language and "
+                   "a publication timestamp. A podcast has many episodes.\n2. Episodes. An episode shall store a "
+                   "GUID, title, slug, description and an episode number.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Guid")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Description")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Podcast", "handle")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Episode", "slug")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

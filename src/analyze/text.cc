@@ -329,6 +329,11 @@ void NormalizeLearnerGrammar(std::vector<Sentence>& sentences) {
   };
   for (auto& s : sentences) {
     auto& T = s.tokens;
+    // ("Each podcast shall store a GUID": the "shall" of a formal specification is the readers'
+    // "should".)
+    for (auto& t : T) {
+      if (t.lower == "shall") t.lower = "should";
+    }
     for (size_t i = 1; i + 2 < T.size(); ++i) {
       if (!In(T[i].lower, {"is", "are"}) || T[i - 1].kind != Token::kWord || T[i + 1].kind != Token::kWord) continue;
       // (Only after a noun or a name: "there is", "it is", "what is", "the app is being built"

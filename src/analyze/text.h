@@ -54,6 +54,7 @@ void CorrectTypos(std::vector<Sentence>& sentences);
 //    products" -> "each order contain products";
 //  - a singular noun after "many" / "several" / "multiple" at the end of its phrase: "each book
 //    has many author and ..." -> "many authors and ...".
+// It also reads a formal specification's "shall" as "should" (Token::lower only).
 void NormalizeLearnerGrammar(std::vector<Sentence>& sentences);
 
 // True if `haystack` (lowercase) contains `needle` at word boundaries.
