@@ -299,5 +299,18 @@ TEST(ExtractRules14, ShallStoreIsAFieldList) {
   EXPECT_TRUE(HasField(s, "Episode", "slug")) << Dump(r);
 }
 
+// "Tenants open maintenance requests through a chat assistant: issue type, severity": what comes in
+// through a channel owns the list; the channel is no record, nor a join between them. ("A project
+// moves through states: draft, approved" still gives values.)
+TEST(ExtractRules14, WhatComesThroughAChannelOwnsTheList) {
+  auto r = Analyze("Property management backend\n- buildings: name, address, number of floors\n- Tenants open "
+                   "maintenance requests through a chat assistant: issue type, severity, description.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("ChatAssistant")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("MaintenanceRequest")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "MaintenanceRequest", "severity")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Tenant", "MaintenanceRequest", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -211,6 +211,20 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   }
   // ("API tokens for third-party clients: token, description", "Reminders for exam dates: ...": a
   // plural opening the label before "for" owns the list.)
+  // ("tenants open maintenance requests through a chat assistant: issue type, severity": what comes
+  // in through a channel owns the list, not the channel.)
+  if (head && head->begin >= 3) {
+    size_t q = head->begin;
+    while (q > 0 && In(T[q - 1].lower, {"a", "an", "the", "our", "their", "its"})) --q;
+    if (q >= 2 && In(T[q - 1].lower, {"through", "via", "using"})) {
+      for (const auto& p : chunks) {
+        // (The object of a verb: "a project moves through states: draft, ..." goes through values.)
+        const bool object = p.begin > 0 && T[p.begin - 1].kind == Token::kWord &&
+                            (lex::IsVerb(T[p.begin - 1].lower) || lex::IsNounVerb(T[p.begin - 1].lower));
+        if (p.end == q - 1 && p.depth == 0 && p.plural && object && !LooksLikeAttribute(p) && !IsUserHead(p)) head = &p;
+      }
+    }
+  }
   // ("share links for people without an account: a random key, ...": whatever the "for" phrase goes on
   // to say, in the same clause.)
   if (head && !chunks.empty() && &chunks.front() != head) {

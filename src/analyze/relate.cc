@@ -1831,7 +1831,10 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
         i + 2 < cs.size()) {
       bool c2 = false;
       std::string via = connector(b, *cs[i + 2], c2);
-      if (c2 && (via == " through " || via == " via " || via == " by way of " || via == " using ")) {
+      // ("open requests through a chat assistant: issue type, ...": a channel the list follows is no
+      // record between them.)
+      const bool listed = cs[i + 2]->end < T.size() && T[cs[i + 2]->end].text == ":";
+      if (c2 && !listed && (via == " through " || via == " via " || via == " by way of " || via == " using ")) {
         const Chunk& j = *cs[i + 2];
         Note(j, 3.0, false, si);
         links_.pop_back();
