@@ -312,5 +312,16 @@ TEST(ExtractRules14, WhatComesThroughAChannelOwnsTheList) {
   EXPECT_TRUE(HasDirected(s, "Tenant", "MaintenanceRequest", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "a quiz has a title, a category, and a handful of settings: show questions in random order, ...": the
+// settings a thing has are its own columns, not a record of settings.
+TEST(ExtractRules14, TheSettingsAThingHasAreItsColumns) {
+  auto r = Analyze("Quiz app. A quiz has a title, a description, a category, and a handful of settings: random "
+                   "order, max questions, pass mark. Questions have a text and an explanation.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasField(s, "Quiz", "passMark")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("CategorySetting")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Setting")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

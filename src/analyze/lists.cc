@@ -211,6 +211,18 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   }
   // ("API tokens for third-party clients: token, description", "Reminders for exam dates: ...": a
   // plural opening the label before "for" owns the list.)
+  // ("a quiz has a title, a category, and a handful of settings: show questions in random order, ...",
+  // "each user has settings: theme, language": the settings a thing has are its own columns.)
+  if (head && In(head->words.back(), {"settings", "preferences", "flags", "toggles"})) {
+    for (size_t v = head->begin; v-- > 0;) {
+      if (T[v].kind == Token::kPunct && T[v].text != ",") break;
+      if (!In(T[v].lower, {"has", "have", "gets", "carries", "with"})) continue;
+      for (const auto& p : chunks) {
+        if (p.end == v && p.depth == 0 && !LooksLikeAttribute(p)) head = &p;
+      }
+      break;
+    }
+  }
   // ("tenants open maintenance requests through a chat assistant: issue type, severity": what comes
   // in through a channel owns the list, not the channel.)
   if (head && head->begin >= 3) {
