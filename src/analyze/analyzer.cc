@@ -528,6 +528,11 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   std::string tenant = StatedTenant(sentences);
   if (tenant.empty() && owner_of_all != "User") tenant = owner_of_all;
   if (owner_of_all == "User") ScopeToOwner(draft);
+  if (const std::string parent = StatedParentOfAll(sentences); parent == "User") {
+    ScopeToOwner(draft);
+  } else if (!parent.empty()) {
+    ScopeToParent(draft, parent);
+  }
   const bool stated_tenant = !tenant.empty();
   if (stated_tenant || lex::DetectFeatures(norm).count(spec::Feature::kMultiTenancy)) {
     ScopeToTenant(draft, sentences, tenant);

@@ -48,6 +48,10 @@ void ScopeToTenant(Draft& d, const std::vector<Sentence>& sentences, const std::
 std::string StatedOwnerOfAll(const std::vector<Sentence>& sentences);
 // Links every record that has no owner yet (no parent, no link to the user) to the user.
 void ScopeToOwner(Draft& d);
+// "everything has to be per child" ("Child"): the record everything else is kept per, or "".
+std::string StatedParentOfAll(const std::vector<Sentence>& sentences);
+// Hangs every record with no parent (other than lookups and the login) under `parent`.
+void ScopeToParent(Draft& d, const std::string& parent);
 // Tags, keywords and labels are shared (many-to-many) by the records they mark, and owned
 // one-to-many by the space that defines them (a user, board, team, the tenant).
 void ShareTags(Draft& d, const std::string& tenant);

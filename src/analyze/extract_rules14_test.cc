@@ -323,5 +323,17 @@ TEST(ExtractRules14, TheSettingsAThingHasAreItsColumns) {
   EXPECT_FALSE(s.FindEntity("Setting")) << Dump(r);
 }
 
+// "we have two kids now so everything has to be per child": records with no parent of their own hang
+// under the one everything is kept per (not as a tenant: no login joins it, no multi-tenancy).
+TEST(ExtractRules14, EverythingPerARecordHangsUnderIt) {
+  auto r = Analyze("A baby tracker. Children have a first name and a birth date. We have two kids so everything has "
+                   "to be per child. Feedings: start, end, amount. Diaper changes: time, wet or solid. Weight "
+                   "measurements: date, weight.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(HasDirected(s, "Child", "Feeding", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Child", "DiaperChange", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(Linked(s, "Child", "User")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -2376,6 +2376,47 @@ std::string StatedTenant(const std::vector<Sentence>& sentences) {
   return "";
 }
 
+// "we have two kids now so everything has to be per child": the record everything else is kept per.
+std::string StatedParentOfAll(const std::vector<Sentence>& sentences) {
+  for (const auto& s : sentences) {
+    const auto& T = s.tokens;
+    for (size_t i = 0; i + 3 < T.size(); ++i) {
+      if (T[i].lower != "everything") continue;
+      size_t q = i + 1;
+      while (q < T.size() && q < i + 5 && In(T[q].lower, {"has", "have", "to", "must", "should", "needs", "need", "is",
+                                                            "are", "be", "kept", "stored", "tracked"})) {
+        ++q;
+      }
+      if (q == i + 1 || q + 1 >= T.size() || T[q].lower != "per") continue;
+      ++q;
+      while (q < T.size() && In(T[q].lower, {"the", "a", "an", "one", "each", "every"})) ++q;
+      if (q >= T.size() || T[q].kind != Token::kWord) continue;
+      const std::string& w = T[q].lower;
+      if (lex::IsUserWord(w) || In(w, {"person", "owner", "member", "customer", "account"})) return "User";
+      if (!lex::IsStopword(w) && !lex::IsNonEntity(w) && !lex::RoleOf(w) && !lex::IsMainlyVerb(w)) {
+        return naming::ToPascalCase(naming::Singularize(w));
+      }
+    }
+  }
+  return "";
+}
+
+void ScopeToParent(Draft& d, const std::string& parent) {
+  // Records with no parent of their own and no owner among the logins hang under the one everything
+  // is kept per; lookups that only classify records stay shared.
+  if (!d.Find(parent)) return;
+  std::set<std::string> placed;
+  for (const auto& r : d.relations) {
+    if (r.kind != spec::RelationKind::kManyToMany && r.from != r.to) placed.insert(r.to);
+  }
+  for (const auto& e : d.entities) {
+    if (e.name == "User" || e.name == parent || placed.count(e.name)) continue;
+    bool lookup = e.fields.size() <= 2;
+    for (const auto& f : e.fields) lookup = lookup && In(f.name, {"name", "description", "colour", "color", "code"});
+    if (!lookup) d.AddRelation(parent, e.name, spec::RelationKind::kOneToMany);
+  }
+}
+
 std::string StatedOwnerOfAll(const std::vector<Sentence>& sentences) {
   for (const auto& s : sentences) {
     const auto& T = s.tokens;
