@@ -309,6 +309,12 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
          toks[i - 1].lower == "several")) {
       content = login_noun = true;
     }
+    // ("login attempts per session", "login history": before a record of logging in it names it.)
+    if (!content && w == "login" && i + 1 < end &&
+        In(toks[i + 1].lower, {"attempt", "attempts", "history", "histories", "event", "events", "session", "sessions",
+                                "record", "records", "audit", "audits"})) {
+      content = true;
+    }
     // "I log a planting - which crop", "each booking for a room": an -ing word after "a"/"each" and
     // before no other noun is a thing ("an existing user" qualifies the user).
     if (!content && !qualifier && w.size() > 5 && EndsWith(w, "ing") && LooksNonNoun(w) && IsIngOfVerb(w) &&

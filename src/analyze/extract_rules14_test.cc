@@ -335,5 +335,14 @@ TEST(ExtractRules14, EverythingPerARecordHangsUnderIt) {
   EXPECT_FALSE(Linked(s, "Child", "User")) << Dump(r);
 }
 
+// "login attempts per session": "login" before a record of logging in names it (an Attempt was planned).
+TEST(ExtractRules14, LoginBeforeARecordOfLoggingInNamesIt) {
+  auto r = Analyze("SSH honeypot logging backend.\n- sessions: source ip, start time, end time.\n- login attempts "
+                   "per session: username the attacker tried, success yes/no, timestamp.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("LoginAttempt")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Session", "LoginAttempt", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
