@@ -613,6 +613,14 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         toks[i + 2].kind == Token::kWord && !lex::IsStopword(toks[i + 2].lower)) {
       content = false;
     }
+    // ("we track their state on site", "pay in person", "items in stock", "volunteers on call":
+    // idioms after a preposition name no record.)
+    if (content && i > begin &&
+        ((In(toks[i - 1].lower, {"on", "off"}) && In(w, {"site", "time", "call", "duty", "hold"})) ||
+         (toks[i - 1].lower == "in" && In(w, {"person", "stock", "advance", "total", "general", "particular"}))) &&
+        (i + 1 >= end || toks[i + 1].kind != Token::kWord || lex::IsStopword(toks[i + 1].lower))) {
+      content = false;
+    }
     // ("a flight of course carries many tickets": the idiom names no course.)
     if (content && w == "course" && i > begin && toks[i - 1].lower == "of" &&
         (i + 1 >= end || toks[i + 1].kind != Token::kWord || lex::IsVerb(toks[i + 1].lower) ||

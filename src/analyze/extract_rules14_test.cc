@@ -344,5 +344,16 @@ TEST(ExtractRules14, LoginBeforeARecordOfLoggingInNamesIt) {
   EXPECT_TRUE(HasDirected(s, "Session", "LoginAttempt", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "we track their state on site", "customers pay in person": idioms after a preposition name no record.
+TEST(ExtractRules14, IdiomsAfterAPrepositionAreNoRecords) {
+  auto r = Analyze("Festival volunteers backend. Volunteers have a nickname and an email. We also track their state "
+                   "on site: arrived, active, T-shirt received. Shifts have a title, a start and an end, and "
+                   "volunteers pay their deposit in person.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("Site")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Person")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Shift")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
