@@ -936,7 +936,11 @@ void Extractor::Decide() {
           ((lex::IsFieldWord(head) && !In(head, {"name", "email", "phone", "id", "date", "description", "type"}) &&
             !lex::RoleOf(first) && !lex::IsUserWord(first)) ||
            In(head, {"title", "status", "price", "code", "key", "website", "site", "page", "domain", "application",
-                     "time", "amount", "total", "number", "value", "address", "part"})))) {
+                     "time", "amount", "total", "number", "value", "address", "part"}) ||
+           // ("Mail server (an org has many): name, mode", "HTTP endpoint: name, url": a hosted
+           // thing the text declares with its own list, unless it is the product's own.)
+           (In(head, {"server", "endpoint", "node"}) &&
+            !In(first, {"api", "backend", "web", "app", "application", "database", "db", "rest", "graphql"}))))) {
       drop();
       continue;
     }

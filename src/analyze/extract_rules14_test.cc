@@ -355,5 +355,23 @@ TEST(ExtractRules14, IdiomsAfterAPrepositionAreNoRecords) {
   EXPECT_TRUE(s.FindEntity("Shift")) << Dump(r);
 }
 
+// "Mail server (an org has many): name, mode", "Credential (per mail server): type, key": an aside that
+// says what has many of the thing, or what it is kept per, names its parent (the aside had made the
+// organisation another name of the server, and both were lost); a hosted thing declared with its
+// own list is a record, and "mail server" is no email column.
+TEST(ExtractRules14, AsidesThatNameAParentAndDeclaredServers) {
+  auto r = Analyze("Mail platform.\nUser: first name, last name, email address, password.\nOrganization: name, "
+                   "permalink, time zone.\nMail server (an org has many): name, mode, permalink, send limit per "
+                   "hour.\nCredential (per mail server): type, name, key, last used at.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Organization")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("MailServer")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Organization", "MailServer", RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "MailServer", "Credential", RelationKind::kOneToMany)) << Dump(r);
+  // (The product's own server is still no record: "API server: ...".)
+  auto r2 = Analyze("A todo app. Tasks have a title and a due date. API server: Node, Express, port 3000.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("ApiServer")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze

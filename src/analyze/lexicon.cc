@@ -579,7 +579,11 @@ TypeGuess InferFieldType(const std::vector<std::string>& words) {
     }
     return false;
   };
-  if (any({"email", "emails", "mail", "e-mail"}) && !last_in({"count", "sent", "template", "templates", "enabled", "verified", "permission", "notifications"})) {
+  // ("mail server", "email campaign", "sending domain of an email": things of mail, not an address.)
+  if (any({"email", "emails", "mail", "e-mail"}) &&
+      !last_in({"count", "sent", "template", "templates", "enabled", "verified", "permission", "notifications", "server",
+                "servers", "domain", "domains", "route", "routes", "queue", "queues", "provider", "providers",
+                "campaign", "campaigns", "list", "lists", "log", "logs"})) {
     g.type = FieldType::kEmail;
     return g;
   }

@@ -889,22 +889,42 @@ void Extractor::ParenLists(size_t si, const std::vector<Chunk>& chunks, size_t s
     }
     // "Programs (owned by an org): name, ...", "Survey (lives in an environment): ...": an aside that
     // says where the thing belongs names its parent.
-    if (c.depth == 0 && !LooksLikeAttribute(c) && !lex::IsNonEntity(c.words.back())) {
+    // ("Credential (per mail server): type, name, key": so does "per", after a label of its own.)
+    const bool per = b + 1 < e && T[b].lower == "per" && close + 1 < n && T[close + 1].text == ":";
+    if (c.depth == 0 && (per || !LooksLikeAttribute(c)) && !lex::IsNonEntity(c.words.back())) {
       size_t q = b;
-      if (q + 1 < e && In(T[q].lower, {"belongs", "belong", "belonging", "lives", "live", "living", "owned", "part",
-                                       "scoped", "attached", "nested"}) &&
-          In(T[q + 1].lower, {"to", "in", "by", "of", "under"})) {
-        q += 2;
+      if (per || (q + 1 < e &&
+                  In(T[q].lower, {"belongs", "belong", "belonging", "lives", "live", "living", "owned", "part",
+                                  "scoped", "attached", "nested"}) &&
+                  In(T[q + 1].lower, {"to", "in", "by", "of", "under"}))) {
+        q += per ? 1 : 2;
         while (q < e && In(T[q].lower, {"a", "an", "the", "one", "exactly", "its", "their", "some"})) ++q;
         auto inner = ChunkTokens(T, q, e);
         bool plain = !inner.empty() && inner[0].begin == q;
         for (size_t k = q; k < e; ++k) plain = plain && T[k].text != "," && T[k].text != "(";
         if (plain && inner.size() == 1 && inner[0].end == e && !LooksLikeAttribute(inner[0]) &&
-            !lex::IsNonEntity(inner[0].words.back()) && inner[0].name != c.name) {
+            (!lex::IsNonEntity(inner[0].words.back()) || (per && inner[0].words.size() >= 2)) &&
+            inner[0].name != c.name) {
           Note(inner[0], 2.2, false, si);
-          links_.push_back({inner[0].name, c.name, "a_has_b", ""});
+          links_.push_back({IsUserHead(inner[0]) ? "User" : inner[0].name, c.name, "a_has_b", ""});
           continue;
         }
+      }
+    }
+    // ("Mail server (an org has many): name, mode": an aside that says what has many of the thing
+    // names its parent, not another name for it.)
+    if (c.depth == 0) {
+      size_t q = b;
+      while (q < e && In(T[q].lower, {"a", "an", "the", "one", "each", "every"})) ++q;
+      const auto inner = ChunkTokens(T, q, e);
+      if (!inner.empty() && inner[0].begin == q && inner[0].end < e &&
+          In(T[inner[0].end].lower, {"has", "have", "owns", "own"}) &&
+          (inner[0].end + 1 == e ||
+           (inner[0].end + 2 == e && In(T[inner[0].end + 1].lower, {"many", "several", "multiple", "some"}))) &&
+          !LooksLikeAttribute(inner[0]) && inner[0].name != c.name) {
+        Note(inner[0], 2.2, false, si);
+        links_.push_back({IsUserHead(inner[0]) ? "User" : inner[0].name, c.name, "a_has_b", ""});
+        continue;
       }
     }
     // "tickets of different types (early bird, regular, student)", "rooms come in three kinds (...)":
