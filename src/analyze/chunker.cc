@@ -248,7 +248,9 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
       continue;
     }
     // "per-product", "non-deductible": qualifiers, not nouns.
-    bool qualifier = StartsWith(w, "per-") || StartsWith(w, "non-") || StartsWith(w, "multi-") || StartsWith(w, "self-");
+    // ("a Postman-like API client", "Slack-style channels": a likeness is a qualifier too.)
+    bool qualifier = StartsWith(w, "per-") || StartsWith(w, "non-") || StartsWith(w, "multi-") || StartsWith(w, "self-") ||
+                     (w.size() > 5 && (EndsWith(w, "-like") || EndsWith(w, "-style") || EndsWith(w, "-ish")));
     bool content = !qualifier && !lex::IsStopword(w) && !lex::IsVerb(w) && !lex::IsModifier(w) && !LooksNonNoun(w);
     // A verb's base form, which some places make a noun.
     const bool base_verb = !qualifier && lex::IsVerb(w) && !lex::IsStopword(w) && !lex::IsModifier(w) &&

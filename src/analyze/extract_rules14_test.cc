@@ -373,5 +373,15 @@ TEST(ExtractRules14, AsidesThatNameAParentAndDeclaredServers) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("ApiServer")) << Dump(r2);
 }
 
+// "this internal Postman-like API client": a likeness is a qualifier, no part of a record's name.
+TEST(ExtractRules14, ALikenessIsAQualifier) {
+  auto r = Analyze("We have a Postman-like API client and need a backend. Users keep collections with a title, and "
+                   "each collection holds requests with a title and a method.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("LikeApiClient")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("PostmanLikeApiClient")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Collection")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
