@@ -904,7 +904,21 @@ void Extractor::Decide() {
       accepted_.insert(name);
       continue;
     }
-    if (single && lex::IsNonEntity(head) && !about_it && !c.borrowed &&
+    // ('Main thing is "moment": user write a moment with name, ...': a word the writer puts in quotes
+    // as the term for a thing, and keeps naming, is a record of the text even when it usually is not.)
+    auto quoted_term = [&] {
+      if (c.counted_mentions < 2) return false;
+      for (const auto& sent : s_) {
+        const auto& T = sent.tokens;
+        for (size_t k = 1; k + 1 < T.size(); ++k) {
+          const bool quote = (T[k - 1].text == "\"" && T[k + 1].text == "\"") ||
+                             (T[k - 1].text == "'" && T[k + 1].text == "'");
+          if (quote && naming::Singularize(T[k].lower) == naming::Singularize(head)) return true;
+        }
+      }
+      return false;
+    };
+    if (single && lex::IsNonEntity(head) && !about_it && !c.borrowed && !quoted_term() &&
         !(soft && (c.strong || c.score >= 4.0 || (c.plural_mentions >= 2 && c.score >= 3.0)))) {
       drop();
       continue;

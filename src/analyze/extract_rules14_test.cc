@@ -383,5 +383,19 @@ TEST(ExtractRules14, ALikenessIsAQualifier) {
   EXPECT_TRUE(s.FindEntity("Collection")) << Dump(r);
 }
 
+// 'Main thing is "moment": user write a moment with name, ...': a word the writer quotes as the term for
+// a thing, and keeps naming, is a record even when it usually is not ("moment" was dropped as a word
+// of time).
+TEST(ExtractRules14, AQuotedTermTheTextKeepsNamingIsARecord) {
+  auto r = Analyze("An app for sharing hard times with friends.\n- Users register with email and password.\n- Main "
+                   "thing is \"moment\": user write a moment with name, why it happen, and what can fix it. Moment "
+                   "can be draft or published.\n- Allies can comment on moments.");
+  EXPECT_TRUE(PlanOf(r).FindEntity("Moment")) << Dump(r);
+  // (Unquoted, a moment is still a word of time.)
+  auto r2 = Analyze("A booking app. Customers book tables for a moment of their choosing. Tables have a number and "
+                    "seats.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Moment")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
