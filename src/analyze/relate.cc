@@ -86,6 +86,12 @@ bool IsPersonName(const std::string& entity) {
   return entity == "User" || lex::RoleOf(head).has_value() || IsPersonEntityWord(head);
 }
 
+// The first word of a connective (" are grouped into one " -> "are").
+std::string FirstWord(const std::string& conn) {
+  const std::string t = Trim(conn);
+  return t.substr(0, t.find(' '));
+}
+
 Kind Classify(const std::string& c, const Chunk& b) {
   if (c == "  " || c == " ") return {};
   if (Is(c, [] { static const PaddedSet s = Pad({"'s"}); return std::cref(s); }())) return {"a_has_b", ""};
@@ -1622,9 +1628,9 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
       if (std::string act = ActNoun(conn); !act.empty()) {
         size_t stop = b.end;
         std::vector<DField> payload = LinkPayload(T, b.end, &stop);
-        // ("students enrol in courses ... and we store when they enrolled": the time of the act,
+        // ("patrons borrow tools ... and we store when they borrowed them": the time of the act,
         // kept later in the sentence, is the act's own column.)
-        const std::string verb = Trim(conn).substr(0, Trim(conn).find(' '));
+        const std::string verb = FirstWord(conn);
         for (size_t q = b.end; payload.empty() && verb.size() >= 4 && q + 2 < T.size(); ++q) {
           if (T[q].lower != "when" || !In(T[q + 1].lower, {"they", "he", "she", "you", "someone"})) continue;
           const std::string& done = T[q + 2].lower;
@@ -1732,7 +1738,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     const double ev = weak ? 1.0 : 2.2;
     // ("multiple reports on the same post are grouped into one case": the phrase after a
     // preposition only says which reports; the one before it is the verb's subject.)
-    const std::string conn_word = Trim(conn).substr(0, Trim(conn).find(' '));
+    const std::string conn_word = FirstWord(conn);
     const bool verb_conn = !weak && !In(conn_word, {"per", "in", "of", "for", "on", "at", "from", "about", "with", "to",
                                                     "by", "under", "within", "inside", "and", "or"});
     if (i > 0 && verb_conn && cs[i - 1]->depth == 0 && cs[i - 1]->plural && !IsUserHead(*cs[i - 1])) {
@@ -2376,6 +2382,23 @@ std::string StatedTenant(const std::vector<Sentence>& sentences) {
   return "";
 }
 
+namespace {
+// The record a word after "belongs to" / "per" names: "User" for the login's words, "" for words that
+// name no record ("the data", "a manager").
+std::string RecordNamedBy(const std::string& w) {
+  if (lex::IsUserWord(w) || In(w, {"person", "people", "owner", "member", "customer", "account"})) return "User";
+  if (lex::IsStopword(w) || lex::IsNonEntity(w) || lex::RoleOf(w) || lex::IsMainlyVerb(w)) return "";
+  return naming::ToPascalCase(naming::Singularize(w));
+}
+
+// A lookup that only classifies records: a name and little else.
+bool IsNameOnlyLookup(const DEntity& e) {
+  bool lookup = e.fields.size() <= 2;
+  for (const auto& f : e.fields) lookup = lookup && In(f.name, {"name", "description", "colour", "color", "code"});
+  return lookup;
+}
+}  // namespace
+
 // "we have two kids now so everything has to be per child": the record everything else is kept per.
 std::string StatedParentOfAll(const std::vector<Sentence>& sentences) {
   for (const auto& s : sentences) {
@@ -2391,11 +2414,7 @@ std::string StatedParentOfAll(const std::vector<Sentence>& sentences) {
       ++q;
       while (q < T.size() && In(T[q].lower, {"the", "a", "an", "one", "each", "every"})) ++q;
       if (q >= T.size() || T[q].kind != Token::kWord) continue;
-      const std::string& w = T[q].lower;
-      if (lex::IsUserWord(w) || In(w, {"person", "owner", "member", "customer", "account"})) return "User";
-      if (!lex::IsStopword(w) && !lex::IsNonEntity(w) && !lex::RoleOf(w) && !lex::IsMainlyVerb(w)) {
-        return naming::ToPascalCase(naming::Singularize(w));
-      }
+      if (std::string name = RecordNamedBy(T[q].lower); !name.empty()) return name;
     }
   }
   return "";
@@ -2410,10 +2429,8 @@ void ScopeToParent(Draft& d, const std::string& parent) {
     if (r.kind != spec::RelationKind::kManyToMany && r.from != r.to) placed.insert(r.to);
   }
   for (const auto& e : d.entities) {
-    if (e.name == "User" || e.name == parent || placed.count(e.name)) continue;
-    bool lookup = e.fields.size() <= 2;
-    for (const auto& f : e.fields) lookup = lookup && In(f.name, {"name", "description", "colour", "color", "code"});
-    if (!lookup) d.AddRelation(parent, e.name, spec::RelationKind::kOneToMany);
+    if (e.name == "User" || e.name == parent || placed.count(e.name) || IsNameOnlyLookup(e)) continue;
+    d.AddRelation(parent, e.name, spec::RelationKind::kOneToMany);
   }
 }
 
@@ -2447,10 +2464,7 @@ std::string StatedOwnerOfAll(const std::vector<Sentence>& sentences) {
         ++k;
       }
       if (k >= T.size() || T[k].kind != Token::kWord) continue;
-      const std::string& w = T[k].lower;
-      if (lex::IsUserWord(w) || In(w, {"person", "people", "owner", "member", "customer", "account"})) return "User";
-      if (lex::IsStopword(w) || lex::IsNonEntity(w) || lex::RoleOf(w) || lex::IsMainlyVerb(w)) continue;
-      return naming::ToPascalCase(naming::Singularize(w));
+      if (std::string name = RecordNamedBy(T[k].lower); !name.empty()) return name;
     }
   }
   return "";
@@ -2467,10 +2481,7 @@ void ScopeToOwner(Draft& d) {
     if (r.kind == spec::RelationKind::kOneToMany && r.from != r.to) linked.insert(r.to);
   }
   for (const auto& e : d.entities) {
-    if (e.name == "User" || linked.count(e.name) || e.fields.empty()) continue;
-    bool lookup = e.fields.size() <= 2;
-    for (const auto& f : e.fields) lookup = lookup && In(f.name, {"name", "description", "colour", "color", "code"});
-    if (lookup) continue;
+    if (e.name == "User" || linked.count(e.name) || e.fields.empty() || IsNameOnlyLookup(e)) continue;
     d.AddRelation("User", e.name, spec::RelationKind::kOneToMany);
   }
 }
