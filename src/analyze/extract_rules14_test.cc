@@ -1,5 +1,6 @@
-// Extraction rules from a fourteenth round. Every description here is written for the test; none is
-// taken from an evaluation case.
+// Extraction rules from a fourteenth round. The descriptions are written for the tests; several
+// paraphrase sentences of the two evaluation sets the round's rules were read from (measure/
+// heldout_fresh_o.json and heldout_fresh_p.json), none is a whole case.
 #include <gtest/gtest.h>
 
 #include <string>
