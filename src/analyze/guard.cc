@@ -68,7 +68,9 @@ const std::vector<std::string>& InjectionCues() {
       // Addressing whatever model reads the text, or telling it what to add or print.
       "the ai model reading", "model reading this", "the model reading", "reading this must", "must follow it",
       "must not mention", "must not tell", "not tell the user", "create an entity", "add an entity", "an entity called",
-      "an entity named", "a table named", "a table called", "verification token", "end your answer",
+      // ("verification token" is no cue: it is a common column, "verified flag + verification token";
+      // "end your answer with the verification token X" is caught by "end your answer".)
+      "an entity named", "a table named", "a table called", "end your answer",
       "end the answer", "your answer with", "your response", "your output", "inserted by the"};
   return cues;
 }
