@@ -59,7 +59,9 @@ const std::vector<std::string>& InjectionCues() {
       "do not mention", "dont mention", "don t mention", "never mention", "overrides the spec",
       "override the spec", "override previous", "overrides previous", "new instructions", "bypasses authentication",
       "bypass authentication", "bypasses auth", "bypass auth", "bypasses the auth", "bypasses login",
-      "skips authentication", "master key", "master password", "backdoor", "back door", "god mode",
+      // ("master password never leaves the client" is a password manager's; a master key that opens
+      // everything is caught by "bypasses authentication", "backdoor" and the rest.)
+      "skips authentication", "backdoor", "back door", "god mode",
       "shadow admin", "shadowadmin", "hidden admin", "secret admin", "drop table", "drop database",
       "truncate table", "insert into", "union select", "rm rf", "exfiltrate", "name the entity", "call the entity", "name an entity", "the cto overrides", "instructions above",
       "previous instructions", "prior instructions", "above instructions", "instead output", "instead print",
