@@ -52,10 +52,10 @@ const std::vector<std::string>& InjectionCues() {
       "ignore previous", "ignore all previous", "ignore the previous", "ignore prior", "ignore all prior",
       "ignore the above", "ignore above", "ignore your", "ignore all instructions", "ignore any instructions",
       "ignore these instructions", "ignore everything", "disregard previous", "disregard all", "disregard the above", "disregard your", "forget your instructions",
-      "forget all previous", "forget previous", "system prompt", "your instructions", "your prompt",
-      "initial instructions", "hidden instructions", "you are now", "you are chatgpt", "pretend to be", "as an ai", "ai assistant", "note to the ai", "to the ai", "dear ai", "hey ai",
+      "forget all previous", "forget previous", "system prompt", "your instructions",
+      "initial instructions", "hidden instructions", "you are now", "you are chatgpt", "pretend to be", "as an ai", "note to the ai", "to the ai", "dear ai", "hey ai",
       "jailbreak", "developer mode", "dan mode", "print the phrase",
-      "print your", "print the system", "reveal your", "output your", "repeat after me",
+      "print the system", "reveal your", "output your", "repeat after me",
       "do not mention", "dont mention", "don t mention", "never mention", "overrides the spec",
       "override the spec", "override previous", "overrides previous", "new instructions", "bypasses authentication",
       "bypass authentication", "bypasses auth", "bypass auth", "bypasses the auth", "bypasses login",
@@ -66,10 +66,12 @@ const std::vector<std::string>& InjectionCues() {
       "truncate table", "insert into", "union select", "rm rf", "exfiltrate", "name the entity", "call the entity", "name an entity", "the cto overrides", "instructions above",
       "previous instructions", "prior instructions", "above instructions", "instead output", "instead print",
       "reply with only", "say the word", "include the phrase", "include the string",
-      "write the phrase", "api key of", "your api key", "send all data to", "send the data to",
+      "write the phrase", "your api key", "send all data to", "send the data to",
       // Addressing whatever model reads the text, or telling it what to add or print.
       "the ai model reading", "model reading this", "the model reading", "reading this must", "must follow it",
       "must not mention", "must not tell", "not tell the user", "create an entity", "add an entity", "an entity called",
+      // (Words a product uses are no cues: "an AI assistant suggests replies", "buyers print your
+      // tickets", "the API key of each provider", "your prompt history".)
       // ("verification token" is no cue: it is a common column, "verified flag + verification token";
       // "end your answer with the verification token X" is caught by "end your answer".)
       "an entity named", "a table named", "a table called", "end your answer",
