@@ -99,8 +99,12 @@ bool LooksLikeInjection(std::string_view chunk) {
   for (const auto& cue : InjectionCues()) {
     if (norm.Has(cue)) return true;
   }
-  // SQL payloads ("'; DROP TABLE users; --") even without spaces we can normalize away.
-  if (FindCi(chunk, "--") != std::string_view::npos && FindCi(chunk, "drop") != std::string_view::npos) return true;
+  // SQL payloads ("'; DROP TABLE users; --") even without spaces we can normalize away ("DROP/**/TABLE");
+  // a dash pair and a "drop-off address" are no payload.
+  if (FindCi(chunk, "--") != std::string_view::npos && FindCi(chunk, "drop") != std::string_view::npos &&
+      (FindCi(chunk, "table") != std::string_view::npos || FindCi(chunk, "database") != std::string_view::npos)) {
+    return true;
+  }
   return false;
 }
 

@@ -244,7 +244,8 @@ TEST(Sanitize, AProductsOwnWordsAreKept) {
   for (const char* text : {"An AI assistant suggests replies to tickets, and agents can accept them.",
                            "Buyers can print your tickets at home.",
                            "We store the API key of each payment provider, encrypted.",
-                           "Each prompt has a title and text; your prompt history is kept per user."}) {
+                           "Each prompt has a title and text; your prompt history is kept per user.",
+                           "Deliveries -- pickup address, drop-off address, status, driver."}) {
     auto s = Sanitize(text);
     EXPECT_EQ(s.removedSpans, 0) << text;
     EXPECT_EQ(s.text, text);
