@@ -45,37 +45,41 @@ int RemoveSpans(std::string& s, std::string_view open, std::string_view close) {
   return n;
 }
 
-// Phrases that address a model or carry a payload rather than describe a backend. A sentence
-// containing any of them is dropped whole (normalized " word word " matching).
+// Phrases that address a model or carry a payload and nothing else. A text holding one is an
+// injection attempt, and each of its sentences holding one of these or of the weak cues below is
+// dropped whole (normalized " word word " matching).
 const std::vector<std::string>& InjectionCues() {
   static const std::vector<std::string> cues = {
       "ignore previous", "ignore all previous", "ignore the previous", "ignore prior", "ignore all prior",
-      "ignore the above", "ignore above", "ignore your", "ignore all instructions", "ignore any instructions",
-      "ignore these instructions", "ignore everything", "disregard previous", "disregard all", "disregard the above", "disregard your", "forget your instructions",
-      "forget all previous", "forget previous", "system prompt", "your instructions",
-      "initial instructions", "hidden instructions", "you are now", "you are chatgpt", "pretend to be", "as an ai", "note to the ai", "to the ai", "dear ai", "hey ai",
-      "jailbreak", "developer mode", "dan mode", "print the phrase",
-      "print the system", "reveal your", "output your", "repeat after me",
-      "do not mention", "dont mention", "don t mention", "never mention", "overrides the spec",
-      "override the spec", "override previous", "overrides previous", "new instructions", "bypasses authentication",
+      "ignore all instructions", "ignore any instructions", "ignore these instructions", "disregard previous",
+      "disregard the above", "disregard your", "forget your instructions", "system prompt", "initial instructions",
+      "hidden instructions", "you are chatgpt", "note to the ai", "to the ai", "dear ai", "hey ai", "jailbreak",
+      "developer mode", "dan mode", "print the phrase", "print the system", "reveal your", "output your",
+      "repeat after me", "overrides the spec", "override the spec", "bypasses authentication",
       "bypass authentication", "bypasses auth", "bypass auth", "bypasses the auth", "bypasses login",
-      // ("master password never leaves the client" is a password manager's; a master key that opens
-      // everything is caught by "bypasses authentication", "backdoor" and the rest.)
-      "skips authentication", "backdoor", "back door", "god mode",
-      "shadow admin", "shadowadmin", "hidden admin", "secret admin", "drop table", "drop database",
-      "truncate table", "insert into", "union select", "rm rf", "exfiltrate", "name the entity", "call the entity", "name an entity", "the cto overrides", "instructions above",
-      "previous instructions", "prior instructions", "above instructions", "instead output", "instead print",
-      "reply with only", "say the word", "include the phrase", "include the string",
-      "write the phrase", "your api key", "send all data to", "send the data to",
-      // Addressing whatever model reads the text, or telling it what to add or print.
-      "the ai model reading", "model reading this", "the model reading", "reading this must", "must follow it",
-      "must not mention", "must not tell", "not tell the user", "create an entity", "add an entity", "an entity called",
-      // (Words a product uses are no cues: "an AI assistant suggests replies", "buyers print your
-      // tickets", "the API key of each provider", "your prompt history".)
-      // ("verification token" is no cue: it is a common column, "verified flag + verification token";
-      // "end your answer with the verification token X" is caught by "end your answer".)
-      "an entity named", "a table named", "a table called", "end your answer",
-      "end the answer", "your answer with", "your response", "your output", "inserted by the"};
+      "skips authentication", "backdoor", "back door", "shadow admin", "shadowadmin", "hidden admin", "secret admin",
+      "drop table", "drop database", "truncate table", "insert into", "union select", "rm rf", "exfiltrate",
+      "the cto overrides", "instructions above", "previous instructions", "prior instructions", "above instructions",
+      "the ai model reading", "model reading this", "reading this must", "end your answer", "end the answer",
+      "your answer with", "inserted by the"};
+  return cues;
+}
+
+// Phrases a description may well use ("drivers receive new instructions", "reviews must not mention
+// other customers", "respondents can edit your response", "admins can override previous approvals",
+// "as an AI it cites sources"): cues only in a text that also holds a strong one. (Words a product uses
+// are no cues at all: "verification token", "master password", "an AI assistant", "print your tickets",
+// "the API key of", "your prompt history".)
+const std::vector<std::string>& WeakInjectionCues() {
+  static const std::vector<std::string> cues = {
+      "ignore the above", "ignore above", "ignore your", "ignore everything", "disregard all", "forget all previous",
+      "forget previous", "your instructions", "you are now", "pretend to be", "as an ai", "do not mention",
+      "dont mention", "don t mention", "never mention", "must not mention", "override previous", "overrides previous",
+      "new instructions", "god mode", "name the entity", "call the entity", "name an entity", "instead output",
+      "instead print", "reply with only", "say the word", "include the phrase", "include the string",
+      "write the phrase", "your api key", "send all data to", "send the data to", "the model reading",
+      "must follow it", "must not tell", "not tell the user", "create an entity", "add an entity",
+      "an entity called", "an entity named", "a table named", "a table called", "your response", "your output"};
   return cues;
 }
 
@@ -93,11 +97,17 @@ bool LooksLikeDirective(std::string_view chunk) {
   return false;
 }
 
-bool LooksLikeInjection(std::string_view chunk) {
+// `weak`: the weak cues count too (the text around is an injection attempt).
+bool LooksLikeInjection(std::string_view chunk, bool weak) {
   std::string normalized = NormalizeForPhrases(chunk);
   PhraseIndex norm(normalized);
   for (const auto& cue : InjectionCues()) {
     if (norm.Has(cue)) return true;
+  }
+  if (weak) {
+    for (const auto& cue : WeakInjectionCues()) {
+      if (norm.Has(cue)) return true;
+    }
   }
   // SQL payloads ("'; DROP TABLE users; --") even without spaces we can normalize away ("DROP/**/TABLE");
   // a dash pair and a "drop-off address" are no payload.
@@ -138,7 +148,7 @@ Sanitized Sanitize(std::string_view description) {
   }
   // Drop whole sentences that address a model or carry a payload. One pass over the whole text
   // first: most descriptions contain no cue at all.
-  if (!LooksLikeInjection(s)) {
+  if (!LooksLikeInjection(s, false)) {
     out.text = std::move(s);
     return out;
   }
@@ -147,7 +157,7 @@ Sanitized Sanitize(std::string_view description) {
   bool tainted_line = false;  // an injection was found earlier on this line
   auto emit = [&](size_t end) {
     std::string_view chunk(s.data() + start, end - start);
-    bool drop = LooksLikeInjection(chunk) || (tainted_line && LooksLikeDirective(chunk));
+    bool drop = LooksLikeInjection(chunk, true) || (tainted_line && LooksLikeDirective(chunk));
     if (drop) tainted_line = true;
     if (!chunk.empty() && chunk.back() == '\n') tainted_line = false;
     if (drop) {
