@@ -504,6 +504,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     if (t.role == "user" && t.text != description) text += "\n" + t.text;
   }
   Sanitized san = Sanitize(text);
+  san.text = FlattenMarkdown(san.text);
   EthicsVerdict ethics = CheckEthics(san.text);
   if (ethics.refuse) return Refuse(ethics);
 

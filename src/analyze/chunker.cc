@@ -249,7 +249,8 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
     }
     // "per-product", "non-deductible": qualifiers, not nouns.
     // ("a Postman-like API client", "Slack-style channels": a likeness is a qualifier too.)
-    bool qualifier = StartsWith(w, "per-") || StartsWith(w, "non-") || StartsWith(w, "multi-") || StartsWith(w, "self-") ||
+    bool qualifier = StartsWith(w, "per-") || StartsWith(w, "non-") || StartsWith(w, "multi-") ||
+                     StartsWith(w, "self-") ||
                      (w.size() > 5 && (EndsWith(w, "-like") || EndsWith(w, "-style") || EndsWith(w, "-ish")));
     bool content = !qualifier && !lex::IsStopword(w) && !lex::IsVerb(w) && !lex::IsModifier(w) && !LooksNonNoun(w);
     // A verb's base form, which some places make a noun.

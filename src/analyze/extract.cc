@@ -1741,7 +1741,8 @@ void Extractor::FillBulletSubjects() {
     if (s_[si].line_start) lead_sentence = si;
     if (lead_sentence >= si || T.size() < 3) continue;
     // ("Organization: name, currency. Owned by a user.": a label line's later sentence too.)
-    const bool opens = (In(T[0].lower, {"belongs", "belong", "linked", "assigned", "attached"}) && T[1].lower == "to") ||
+    const bool opens = (In(T[0].lower, {"belongs", "belong", "linked", "assigned", "attached"}) &&
+                        T[1].lower == "to") ||
                        (In(T[0].lower, {"has", "have"}) && In(T[1].lower, {"many", "several", "one", "multiple"})) ||
                        (In(T[0].lower, {"owned", "created"}) && T[1].lower == "by");
     if (!opens) continue;

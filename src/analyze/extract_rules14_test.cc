@@ -403,5 +403,18 @@ TEST(ExtractRules14, AQuotedTermTheTextKeepsNamingIsARecord) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("Moment")) << Dump(r2);
 }
 
+// A pasted markdown table of entities and fields plans them like "Author: name, email, bio." lines (the
+// table was read as prose: no Author, the archetype's columns on Post).
+TEST(ExtractRules14, APastedMarkdownTableIsRead) {
+  auto r = Analyze("Backend for a small blog.\n\n| Entity | Fields |\n|---|---|\n| Author | name, email, bio |\n"
+                   "| Post | title, body, published at, author |\n| Comment | post, author name, text |\n\nPosts can "
+                   "have many tags.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Author")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Author", "bio")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Comment", "text")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Author", "Post", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -36,7 +36,8 @@ const Set& Stopwords() {
       "again", "already", "still", "even", "ever", "never", "always", "usually", "often", "sometimes",
       "optionally", "mostly", "mainly", "exactly", "just", "own", "themselves", "itself", "yourself",
       "ourselves", "yourselves", "myself", "himself", "herself", "oneself",
-      "whatever", "whoever", "whenever", "wherever", "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
+      "whatever", "whoever", "whenever", "wherever", "everyone", "everybody", "someone", "somebody", "anyone",
+      "anybody",
       "nobody", "everything", "something", "anything", "nothing", "other", "others", "another",
       "same", "such", "via", "vs", "versus", "either", "whom", "let", "lets", "got", "get", "gets",
       "now", "later", "soon", "today", "then", "thus", "hence", "therefore", "instead", "rather",
@@ -581,9 +582,9 @@ TypeGuess InferFieldType(const std::vector<std::string>& words) {
   };
   // ("mail server", "email campaign", "sending domain of an email": things of mail, not an address.)
   if (any({"email", "emails", "mail", "e-mail"}) &&
-      !last_in({"count", "sent", "template", "templates", "enabled", "verified", "permission", "notifications", "server",
-                "servers", "domain", "domains", "route", "routes", "queue", "queues", "provider", "providers",
-                "campaign", "campaigns", "list", "lists", "log", "logs"})) {
+      !last_in({"count", "sent", "template", "templates", "enabled", "verified", "permission", "notifications",
+                "server", "servers", "domain", "domains", "route", "routes", "queue", "queues", "provider",
+                "providers", "campaign", "campaigns", "list", "lists", "log", "logs"})) {
     g.type = FieldType::kEmail;
     return g;
   }

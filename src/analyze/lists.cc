@@ -202,7 +202,8 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
       if (T[k].lower != "to" || !lex::IsVerb(T[k + 1].lower) || lex::IsNounVerb(T[k + 1].lower)) continue;
       for (const auto& p : chunks) {
         if (p.end == k && p.depth == 0 && !LooksLikeAttribute(p) && !IsBadHead(p.words.back()) &&
-            !lex::IsNonEntity(p.words.back()) && !IsUserHead(p) && p.begin > 0 && In(T[p.begin - 1].lower, {"a", "an"})) {
+            !lex::IsNonEntity(p.words.back()) && !IsUserHead(p) && p.begin > 0 &&
+            In(T[p.begin - 1].lower, {"a", "an"})) {
           head = &p;
         }
       }

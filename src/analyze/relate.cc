@@ -108,7 +108,8 @@ Kind Classify(const std::string& c, const Chunk& b) {
   // what a record turns into is its one successor.)
   if (Is(c, [] { static const PaddedSet s = Pad({"turns into", "turn into", "is turned into", "are turned into",
              "becomes", "becomes exactly one", "becomes one", "is converted into", "are converted into",
-             "converts into", "gets converted into", "is promoted to", "gets promoted to"}); return std::cref(s); }()) &&
+             "converts into", "gets converted into", "is promoted to", "gets promoted to"});
+             return std::cref(s); }()) &&
       !b.plural && !IsUserHead(b) && !lex::RoleOf(b.words.back())) {
     return {"one_one", ""};
   }
@@ -1708,7 +1709,8 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     // ("class timings per batch (name, start, end) and timetable entries (weekday, subject)": after
     // "per", a phrase that closes one described record and one described on its own are siblings.)
     auto described = [&](const Chunk& c) {
-      return c.end < T.size() && T[c.end].text == "(" && LooksLikeFieldList(T, c.end + 1, MatchParen(T, c.end, T.size()));
+      return c.end < T.size() && T[c.end].text == "(" &&
+             LooksLikeFieldList(T, c.end + 1, MatchParen(T, c.end, T.size()));
     };
     auto siblings = [&](const Chunk& x, const Chunk& y) {
       return conn == " per " && described(x) && y.end < T.size() && T[y.end].text == "(";

@@ -446,6 +446,100 @@ void CorrectTypos(std::vector<Sentence>& sentences) {
   }
 }
 
+namespace {
+// "| Author | name, email |" -> {"Author", "name, email"}; empty for a line that is no table row.
+std::vector<std::string> TableCells(std::string_view line) {
+  const std::string t = Trim(line);
+  if (t.size() < 3 || t.front() != '|' || t.back() != '|') return {};
+  std::vector<std::string> cells;
+  size_t start = 1;
+  for (size_t k = 1; k < t.size(); ++k) {
+    if (t[k] != '|') continue;
+    cells.push_back(Trim(t.substr(start, k - start)));
+    start = k + 1;
+  }
+  return cells;
+}
+
+bool IsSeparatorRow(const std::vector<std::string>& cells) {
+  if (cells.empty()) return false;
+  for (const auto& c : cells) {
+    if (c.find_first_not_of("-: ") != std::string::npos || c.find('-') == std::string::npos) return false;
+  }
+  return true;
+}
+}  // namespace
+
+std::string FlattenMarkdown(std::string_view text) {
+  if (text.find('|') == std::string_view::npos && text.find("```") == std::string_view::npos) return std::string(text);
+  std::vector<std::string> lines;
+  for (size_t start = 0; start <= text.size();) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    lines.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  std::vector<std::string> kept;
+  auto emit = [&](const std::string& line) { kept.push_back(line); };
+  for (size_t i = 0; i < lines.size();) {
+    if (Trim(lines[i]).starts_with("```")) {  // a code fence; what it holds stays
+      ++i;
+      continue;
+    }
+    if (TableCells(lines[i]).empty()) {
+      emit(lines[i++]);
+      continue;
+    }
+    // One table: its rows, a header when the second row is a separator.
+    std::vector<std::vector<std::string>> rows;
+    bool header = false;
+    for (; i < lines.size(); ++i) {
+      auto cells = TableCells(lines[i]);
+      if (cells.empty()) break;
+      if (IsSeparatorRow(cells)) {
+        header = header || rows.size() == 1;
+        continue;
+      }
+      rows.push_back(std::move(cells));
+    }
+    std::vector<std::string> head = header ? rows.front() : std::vector<std::string>{};
+    auto lower = [](std::string s) { return ToLower(s); };
+    // ("| Entity | Field | Type |": one line per entity with its fields, a blank first cell continuing
+    // the entity above.)
+    const bool per_field = head.size() >= 3 &&
+                           In(lower(head[1]), {"field", "fields", "column", "columns", "attribute", "attributes",
+                                               "property", "properties"});
+    std::string entity, fields;
+    auto flush_entity = [&] {
+      if (!entity.empty()) emit(entity + ": " + fields + ".");
+      entity.clear();
+      fields.clear();
+    };
+    for (size_t r = header ? 1 : 0; r < rows.size(); ++r) {
+      const auto& cells = rows[r];
+      if (per_field) {
+        if (!cells[0].empty() && cells[0] != entity) flush_entity();
+        if (!cells[0].empty()) entity = cells[0];
+        if (cells.size() > 1 && !cells[1].empty()) fields += (fields.empty() ? "" : ", ") + cells[1];
+        continue;
+      }
+      std::string line = cells[0];
+      std::string rest;
+      for (size_t c = 1; c < cells.size(); ++c) {
+        if (!cells[c].empty()) rest += (rest.empty() ? "" : ", ") + cells[c];
+      }
+      if (!rest.empty()) line += ": " + rest;
+      if (!line.empty()) emit(line + ".");
+    }
+    flush_entity();
+  }
+  std::string out;
+  for (size_t k = 0; k < kept.size(); ++k) {
+    if (k > 0) out += '\n';
+    out += kept[k];
+  }
+  return out;
+}
+
 bool ContainsPhrase(std::string_view haystack, std::string_view needle) {
   size_t pos = 0;
   while ((pos = haystack.find(needle, pos)) != std::string_view::npos) {

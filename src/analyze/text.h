@@ -57,6 +57,11 @@ void CorrectTypos(std::vector<Sentence>& sentences);
 // It also reads a formal specification's "shall" as "should" (Token::lower only).
 void NormalizeLearnerGrammar(std::vector<Sentence>& sentences);
 
+// Markdown a developer may paste, turned into the plain lines the readers know: a pipe table's rows
+// become "First cell: other cells." lines (a table of entity / field / type rows becomes one line per
+// entity with its fields), separator rows and code fences go. Other text is unchanged.
+std::string FlattenMarkdown(std::string_view text);
+
 // True if `haystack` (lowercase) contains `needle` at word boundaries.
 bool ContainsPhrase(std::string_view haystack, std::string_view needle);
 

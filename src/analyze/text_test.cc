@@ -175,6 +175,23 @@ TEST(Phrases, NormalizeAndContain) {
   EXPECT_FALSE(ContainsPhrase("catalogue", "log"));
 }
 
+// A pasted pipe table becomes "First cell: other cells." lines; an entity / field / type table one line
+// per entity; separator rows and code fences go; text without either is returned as it was.
+TEST(FlattenMarkdown, TablesBecomeLabelLines) {
+  EXPECT_EQ(FlattenMarkdown("A blog.\n| Entity | Fields |\n|---|---|\n| Author | name, email |\n| Tag | name |\nDone."),
+            "A blog.\nAuthor: name, email.\nTag: name.\nDone.");
+  EXPECT_EQ(FlattenMarkdown("| Table | Column | Type |\n|-|-|-|\n| Product | name | string |\n| | price | decimal |\n"
+                            "| Stock | quantity | int |"),
+            "Product: name, price.\nStock: quantity.");
+  EXPECT_EQ(FlattenMarkdown("Shapes:\n```\nAuthor { name, email }\n```\nEnd."),
+            "Shapes:\nAuthor { name, email }\nEnd.");
+  // (A table without a header keeps every row; a pipe inside a line is no table.)
+  EXPECT_EQ(FlattenMarkdown("| Room | number, floor |\ntype (PERSONAL|TEAM)"),
+            "Room: number, floor.\ntype (PERSONAL|TEAM)");
+  const std::string plain = "Users have posts.\nPosts have a title.\n";
+  EXPECT_EQ(FlattenMarkdown(plain), plain);
+}
+
 }  // namespace
 // Learner forms become the plain ones; states and nouns stay as written.
 TEST(NormalizeLearnerGrammar, ProgressivesAndSingularsAfterMany) {
