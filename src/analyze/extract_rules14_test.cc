@@ -416,5 +416,18 @@ TEST(ExtractRules14, APastedMarkdownTableIsRead) {
   EXPECT_TRUE(HasDirected(s, "Author", "Post", RelationKind::kOneToMany)) << Dump(r);
 }
 
+// A pasted SQL schema plans its tables, with the references as relations (it planned "TableAuthor" with a
+// column "idSerialPrimaryKey").
+TEST(ExtractRules14, APastedCreateTableIsRead) {
+  auto r = Analyze("Backend for our existing schema:\nCREATE TABLE authors (id serial primary key, name text not null, "
+                   "email text unique);\nCREATE TABLE posts (id serial primary key, title text, body text, author_id "
+                   "int references authors(id), published_at timestamp);");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Author")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("TableAuthor")) << Dump(r);
+  EXPECT_TRUE(HasField(s, "Post", "publishedAt")) << Dump(r);
+  EXPECT_TRUE(HasDirected(s, "Author", "Post", RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -470,8 +470,80 @@ bool IsSeparatorRow(const std::vector<std::string>& cells) {
 }
 }  // namespace
 
+// "CREATE TABLE posts (id serial primary key, title text, author_id int references authors(id));" ->
+// "posts: title, author." (a referencing column is named after the table it references); "" when `stmt`
+// is no CREATE TABLE statement.
+std::string FlattenCreateTable(std::string_view stmt) {
+  const std::string low = ToLower(stmt);
+  size_t at = low.find("create table");
+  if (at == std::string::npos) return "";
+  at += 12;
+  const size_t open = low.find('(', at);
+  if (open == std::string::npos) return "";
+  std::string name = Trim(std::string_view(stmt).substr(at, open - at));
+  if (ToLower(name).starts_with("if not exists")) name = Trim(name.substr(13));
+  name.erase(std::remove_if(name.begin(), name.end(), [](char c) { return c == '"' || c == '`' || c == '['; }),
+             name.end());
+  if (const size_t dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);  // schema.table
+  // (A name of one word: "we create table plans for parties (of four or more)" is prose.)
+  if (name.empty() || name.find_first_of(" \t") != std::string::npos) return "";
+  // The column definitions: commas at depth 1.
+  std::vector<std::string> defs;
+  int depth = 0;
+  size_t start = open + 1;
+  bool closed = false;
+  for (size_t k = open; k < stmt.size(); ++k) {
+    if (stmt[k] == '(') ++depth;
+    if (stmt[k] == ')' && --depth == 0) {
+      defs.push_back(Trim(stmt.substr(start, k - start)));
+      closed = true;
+      break;
+    }
+    if (stmt[k] == ',' && depth == 1) {
+      defs.push_back(Trim(stmt.substr(start, k - start)));
+      start = k + 1;
+    }
+  }
+  // (Columns have SQL types: a parenthesis of prose has none.)
+  bool typed = false;
+  for (const auto& def : defs) {
+    std::string d = " " + ToLower(def) + " ";
+    for (char& c : d) c = std::isalnum(static_cast<unsigned char>(c)) ? c : ' ';
+    for (std::string_view t : {" int ", " integer ", " bigint ", " smallint ", " serial ", " bigserial ", " text ",
+                               " varchar ", " char ", " boolean ", " bool ", " timestamp ", " timestamptz ", " date ",
+                               " datetime ", " numeric ", " decimal ", " real ", " float ", " double ", " uuid ",
+                               " json ", " jsonb ", " bytea ", " blob ", " money ", " time "}) {
+      typed = typed || d.find(t) != std::string::npos;
+    }
+  }
+  if (!closed || !typed) return "";
+  std::string fields;
+  for (const auto& def : defs) {
+    std::string d = ToLower(def);
+    const std::string col = Trim(d.substr(0, d.find_first_of(" \t")));
+    if (col.empty() || In(col, {"primary", "foreign", "unique", "constraint", "check", "index", "key"})) continue;
+    std::string item = col;
+    item.erase(std::remove_if(item.begin(), item.end(), [](char c) { return c == '"' || c == '`'; }), item.end());
+    if (item == "id") continue;
+    if (const size_t ref = d.find(" references "); ref != std::string::npos) {
+      std::string target = Trim(d.substr(ref + 12));
+      target = target.substr(0, target.find_first_of(" (\t"));
+      if (const size_t dot = target.rfind('.'); dot != std::string::npos) target = target.substr(dot + 1);
+      // ("author_id ... references authors": the column names the record; "owner_id ... references
+      // users" keeps its own name, the role it plays.)
+      std::string base = item.ends_with("_id") ? item.substr(0, item.size() - 3) : item;
+      item = base.empty() ? target : base;
+    }
+    fields += (fields.empty() ? "" : ", ") + item;
+  }
+  return name + ": " + fields + ".";
+}
+
 std::string FlattenMarkdown(std::string_view text) {
-  if (text.find('|') == std::string_view::npos && text.find("```") == std::string_view::npos) return std::string(text);
+  if (text.find('|') == std::string_view::npos && text.find("```") == std::string_view::npos &&
+      ToLower(text).find("create table") == std::string::npos) {
+    return std::string(text);
+  }
   std::vector<std::string> lines;
   for (size_t start = 0; start <= text.size();) {
     const size_t end = std::min(text.find('\n', start), text.size());
@@ -483,6 +555,29 @@ std::string FlattenMarkdown(std::string_view text) {
   for (size_t i = 0; i < lines.size();) {
     if (Trim(lines[i]).starts_with("```")) {  // a code fence; what it holds stays
       ++i;
+      continue;
+    }
+    if (ToLower(lines[i]).find("create table") != std::string::npos) {
+      // The statement runs to its closing parenthesis, over as many lines as it takes.
+      const size_t first = i;
+      std::string stmt = lines[i++];
+      auto balanced = [](const std::string& t) {
+        int depth = 0;
+        bool opened = false;
+        for (char c : t) {
+          if (c == '(') ++depth, opened = true;
+          if (c == ')') --depth;
+        }
+        return opened && depth <= 0;
+      };
+      while (!balanced(stmt) && i < lines.size()) stmt += " " + lines[i++];
+      const std::string flat = FlattenCreateTable(stmt);
+      if (!flat.empty()) {
+        emit(flat);
+        continue;
+      }
+      // (No statement after all: the lines stay as they were.)
+      for (size_t k = first; k < i; ++k) emit(lines[k]);
       continue;
     }
     if (TableCells(lines[i]).empty()) {

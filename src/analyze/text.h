@@ -57,9 +57,11 @@ void CorrectTypos(std::vector<Sentence>& sentences);
 // It also reads a formal specification's "shall" as "should" (Token::lower only).
 void NormalizeLearnerGrammar(std::vector<Sentence>& sentences);
 
-// Markdown a developer may paste, turned into the plain lines the readers know: a pipe table's rows
-// become "First cell: other cells." lines (a table of entity / field / type rows becomes one line per
-// entity with its fields), separator rows and code fences go. Other text is unchanged.
+// Markdown or SQL a developer may paste, turned into the plain lines the readers know: a pipe table's
+// rows become "First cell: other cells." lines (a table of entity / field / type rows becomes one line
+// per entity with its fields), separator rows and code fences go, and a CREATE TABLE statement becomes
+// "table: column, column." (a referencing column named after what it references, "author_id ...
+// references authors" -> "author"). Other text is unchanged.
 std::string FlattenMarkdown(std::string_view text);
 
 // True if `haystack` (lowercase) contains `needle` at word boundaries.

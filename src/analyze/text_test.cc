@@ -192,6 +192,23 @@ TEST(FlattenMarkdown, TablesBecomeLabelLines) {
   EXPECT_EQ(FlattenMarkdown(plain), plain);
 }
 
+// A pasted CREATE TABLE becomes "table: column, column." (the id left out, a referencing column named
+// after the record it references), also over several lines and with schema-qualified names.
+TEST(FlattenMarkdown, CreateTableBecomesALabelLine) {
+  EXPECT_EQ(FlattenMarkdown("CREATE TABLE posts (id serial primary key, title varchar(200), author_id int references "
+                            "authors(id), published_at timestamp);"),
+            "posts: title, author, published_at.");
+  EXPECT_EQ(FlattenMarkdown("Schema:\ncreate table if not exists public.comments (\n  id serial,\n  post_id int "
+                            "references posts(id),\n  text text,\n  primary key (id)\n);\nThanks."),
+            "Schema:\ncomments: post, text.\nThanks.");
+  // (Prose, an unclosed statement and a parenthesis without SQL types are left as written.)
+  for (const char* text : {"Staff create table plans for big parties (of eight or more).",
+                           "We create table bookings (for parties, events) by hand.", "CREATE TABLE x (a int",
+                           "create table (\nUsers have posts.\nPosts have a title."}) {
+    EXPECT_EQ(FlattenMarkdown(text), text);
+  }
+}
+
 }  // namespace
 // Learner forms become the plain ones; states and nouns stay as written.
 TEST(NormalizeLearnerGrammar, ProgressivesAndSingularsAfterMany) {
