@@ -10,21 +10,6 @@
 namespace bf::analyze {
 namespace {
 
-size_t FindCi(std::string_view hay, std::string_view needle, size_t from = 0) {
-  if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
-  for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
-    bool ok = true;
-    for (size_t k = 0; k < needle.size(); ++k) {
-      if (std::tolower(static_cast<unsigned char>(hay[i + k])) != needle[k]) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return i;
-  }
-  return std::string_view::npos;
-}
-
 // Removes <open ... close> spans (case-insensitive); an unterminated span runs to the end.
 int RemoveSpans(std::string& s, std::string_view open, std::string_view close) {
   int n = 0;

@@ -231,10 +231,11 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     while (q > 0 && In(T[q - 1].lower, {"a", "an", "the", "our", "their", "its"})) --q;
     if (q >= 2 && In(T[q - 1].lower, {"through", "via", "using"})) {
       for (const auto& p : chunks) {
+        if (p.end != q - 1 || p.depth != 0 || !p.plural) continue;
         // (The object of a verb: "a project moves through states: draft, ..." goes through values.)
         const bool object = p.begin > 0 && T[p.begin - 1].kind == Token::kWord &&
                             (lex::IsVerb(T[p.begin - 1].lower) || lex::IsNounVerb(T[p.begin - 1].lower));
-        if (p.end == q - 1 && p.depth == 0 && p.plural && object && !LooksLikeAttribute(p) && !IsUserHead(p)) head = &p;
+        if (object && !LooksLikeAttribute(p) && !IsUserHead(p)) head = &p;
       }
     }
   }

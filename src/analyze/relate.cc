@@ -86,6 +86,14 @@ bool IsPersonName(const std::string& entity) {
   return entity == "User" || lex::RoleOf(head).has_value() || IsPersonEntityWord(head);
 }
 
+// " turns into ", " becomes exactly one ", " is converted into ": the connective says what a record turns into.
+bool TurnsInto(const std::string& conn) {
+  static const PaddedSet s = Pad({"turns into", "turn into", "is turned into", "are turned into", "becomes",
+                                  "becomes exactly one", "becomes one", "is converted into", "are converted into",
+                                  "converts into", "gets converted into", "is promoted to", "gets promoted to"});
+  return Is(conn, s);
+}
+
 // The first word of a connective (" are grouped into one " -> "are").
 std::string FirstWord(const std::string& conn) {
   const std::string t = Trim(conn);
@@ -106,11 +114,7 @@ Kind Classify(const std::string& c, const Chunk& b) {
   }
   // ("the poll turns into a scheduled event", "a fulfilled request becomes exactly one distribution":
   // what a record turns into is its one successor.)
-  if (Is(c, [] { static const PaddedSet s = Pad({"turns into", "turn into", "is turned into", "are turned into",
-             "becomes", "becomes exactly one", "becomes one", "is converted into", "are converted into",
-             "converts into", "gets converted into", "is promoted to", "gets promoted to"});
-             return std::cref(s); }()) &&
-      !b.plural && !IsUserHead(b) && !lex::RoleOf(b.words.back())) {
+  if (TurnsInto(c) && !b.plural && !IsUserHead(b) && !lex::RoleOf(b.words.back())) {
     return {"one_one", ""};
   }
   // "leagues are split into divisions", "a voyage is divided into legs": the whole holds its parts
@@ -1282,9 +1286,7 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     Kind k = Classify(conn, b);
     if (auto g = gapped.find(&a); g != gapped.end() && conn == " " + g->second.first + " ") k = g->second.second;
     // ("if they accept, it becomes a job": only the phrase right before the verb turns into the other.)
-    const bool turns = conn.find(" turn") != std::string::npos || conn.find(" becomes ") != std::string::npos ||
-                       conn.find(" convert") != std::string::npos || conn.find(" promoted ") != std::string::npos;
-    if (k.type == "one_one" && turns && (a.end >= T.size() || T[a.end].kind != Token::kWord ||
+    if (k.type == "one_one" && TurnsInto(conn) && (a.end >= T.size() || T[a.end].kind != Token::kWord ||
                                          In(T[a.begin].lower, {"it", "they", "this", "that", "which"}) ||
                                 !In(T[a.end].lower, {"turns", "turn", "becomes", "is", "are", "gets", "converts"}))) {
       k = {};
@@ -1772,13 +1774,12 @@ void Extractor::Patterns(size_t si, const std::vector<Chunk>& all) {
     // ("me, my wife and the night nanny all have our own logins and our own timers": the people a
     // sentence lists as having logins are the login itself, and what else they have is each login's.)
     // (One kind of holder, "plot holders have logins", may still be the login's own name.)
-    const bool log_in = having && left.size() >= 2 && std::any_of(right.begin(), right.end(), [](const Chunk* r) {
-      return r->words.size() == 1 && In(r->words[0], {"login", "logins"});
-    });
+    auto is_login = [](const Chunk* r) { return r->words.size() == 1 && In(r->words[0], {"login", "logins"}); };
+    const bool log_in = having && left.size() >= 2 && std::any_of(right.begin(), right.end(), is_login);
     for (const Chunk* l : left) {
       if (log_in && !IsUserHead(*l)) {
         for (const Chunk* r : right) {
-          if (r->words.size() == 1 && In(r->words[0], {"login", "logins"})) continue;
+          if (is_login(r)) continue;
           Note(*r, ev, false, si);
           links_.push_back({"User", r->name, "a_has_b", ""});
         }

@@ -541,7 +541,7 @@ std::string FlattenCreateTable(std::string_view stmt) {
 
 std::string FlattenMarkdown(std::string_view text) {
   if (text.find('|') == std::string_view::npos && text.find("```") == std::string_view::npos &&
-      ToLower(text).find("create table") == std::string::npos) {
+      FindCi(text, "create table") == std::string_view::npos) {
     return std::string(text);
   }
   std::vector<std::string> lines;
@@ -557,7 +557,7 @@ std::string FlattenMarkdown(std::string_view text) {
       ++i;
       continue;
     }
-    if (ToLower(lines[i]).find("create table") != std::string::npos) {
+    if (FindCi(lines[i], "create table") != std::string_view::npos) {
       // The statement runs to its closing parenthesis, over as many lines as it takes.
       const size_t first = i;
       std::string stmt = lines[i++];
@@ -597,11 +597,10 @@ std::string FlattenMarkdown(std::string_view text) {
       rows.push_back(std::move(cells));
     }
     std::vector<std::string> head = header ? rows.front() : std::vector<std::string>{};
-    auto lower = [](std::string s) { return ToLower(s); };
     // ("| Entity | Field | Type |": one line per entity with its fields, a blank first cell continuing
     // the entity above.)
     const bool per_field = head.size() >= 3 &&
-                           In(lower(head[1]), {"field", "fields", "column", "columns", "attribute", "attributes",
+                           In(ToLower(head[1]), {"field", "fields", "column", "columns", "attribute", "attributes",
                                                "property", "properties"});
     std::string entity, fields;
     auto flush_entity = [&] {

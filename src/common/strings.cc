@@ -1,9 +1,25 @@
 #include "common/strings.h"
 
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 namespace bf {
+
+size_t FindCi(std::string_view hay, std::string_view needle, size_t from) {
+  if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
+  for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
+    bool ok = true;
+    for (size_t k = 0; k < needle.size(); ++k) {
+      if (std::tolower(static_cast<unsigned char>(hay[i + k])) != needle[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return i;
+  }
+  return std::string_view::npos;
+}
 
 std::string ToLower(std::string_view s) {
   std::string out(s);

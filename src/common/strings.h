@@ -15,6 +15,8 @@ std::string Join(std::span<const std::string> parts, std::string_view sep);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 std::string ReplaceAll(std::string s, std::string_view from, std::string_view to);
+// Position of `needle` (lowercase) in `hay`, ignoring the case of `hay`; npos when absent.
+size_t FindCi(std::string_view hay, std::string_view needle, size_t from = 0);
 
 // Damerau-free Levenshtein distance (insert, delete, substitute), case-sensitive.
 size_t EditDistance(std::string_view a, std::string_view b);
