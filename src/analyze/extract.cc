@@ -521,6 +521,13 @@ void Extractor::Evidence(size_t si) {
     for (const auto& l : lists_) {
       if (l.sentence == si && k + 1 >= l.begin && k + 1 < l.end) taken = true;
     }
+    // ("Laravel backend for an ice cream parlour - flavours, daily batches made, and freezer logs",
+    // "Studio booking app - bands book rooms by the hour, ...": after the product's own name, the
+    // dash opens what it keeps, never the product's columns.)
+    if (owner && IsProductWord(owner->words.back())) {
+      NoteRecordList(si, SplitItems(T, k + 1, e, false), /*setting=*/true);
+      break;
+    }
     if (owner && !taken) {
       Note(*owner, 4.0, true, si);
       lists_.push_back({IsUserHead(*owner) ? "User" : owner->name, si, k + 1, e});

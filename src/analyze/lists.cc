@@ -427,7 +427,7 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
   // "We need an API for a small airline: airports, flights ..., aircraft ..., passengers ...", "For
   // our hotel: rooms (...), guests (...), reservations ...": the business the backend is for is the
   // setting of a list of its records, not a record with those columns.
-  if (si == 0 && !head->plural && head->words.size() <= 2) {
+  if (si == 0 && !head->plural && head->words.size() <= (short_text_ ? 3u : 2u)) {
     size_t q = head->begin;
     while (q > 0 && (In(T[q - 1].lower, {"a", "an", "our", "the", "my", "small", "little", "local", "big", "new"}))) --q;
     // ("An app to manage our apartment building: units, residents, ...": so does "our".)
@@ -441,8 +441,19 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
       return ch.empty() || !ch.front().plural ||
              (!IsBadHead(ch.front().words.back()) && !lex::IsNonEntity(ch.front().words.back()));
     });
-    if (q < head->begin && ((q > 0 && T[q - 1].lower == "for") || ours) && plain_things &&
-        NoteRecordList(si, items, /*setting=*/true)) {
+    // ("Tailor: customer measurements, alteration orders, due dates, prices.": a short request that
+    // opens with the business it is for, a word no record is named by, lists that business's
+    // records.)
+    // (Columns may trail its records there: "due dates, prices".)
+    const bool opening_business =
+        short_text_ && q == 0 && !KnownEntity(head->name) &&
+        std::all_of(items.begin(), items.end(), [&](const Item& it) {
+          auto ch = ChunkTokens(T, it.begin, it.end);
+          return ch.empty() || !ch.front().plural || LooksLikeAttribute(ch.front()) ||
+                 (!IsBadHead(ch.front().words.back()) && !lex::IsNonEntity(ch.front().words.back()));
+        });
+    const bool for_ours = q < head->begin && ((q > 0 && T[q - 1].lower == "for") || ours) && plain_things;
+    if ((for_ours || opening_business) && NoteRecordList(si, items, /*setting=*/true)) {
       label_heads_.insert(si * 1000 + head->begin);
       setting_heads_.insert(si * 1000 + head->begin);
       return false;
@@ -1729,8 +1740,10 @@ bool Extractor::NoteRecordList(size_t si, const std::vector<Item>& items, bool s
   const int n_items = static_cast<int>(items.size());
   // (Under a setting the writer named, "Our hockey league needs: teams, players with jersey numbers,
   // ...", half the items being things is enough.)
+  // (In a short request under a named setting, columns may trail the records: "Tailor: customer
+  // measurements, alteration orders, due dates, prices".)
   if (things < (short_text_ ? 2 : 3) || (setting ? things * 2 < n_items : things * 3 < n_items * 2) ||
-      attrs * 5 > n_items + (setting || short_text_ ? 3 : 0)) {
+      (attrs * 5 > n_items + (setting || short_text_ ? 3 : 0) && !(setting && short_text_))) {
     return false;
   }
   for (const auto& h : heads) Note(h, 3.0, IsListedPerson(h.words.back()), si);
