@@ -745,6 +745,34 @@ void Extractor::ArrowChain(size_t si, const std::vector<Chunk>& chunks) {
   flush();
 }
 
+// ("for a chess club", "our sailing club", "we run a small hostel": the record's words, with up to two
+// words of the business's name before them, named in the first sentence as what the backend is for.)
+bool Extractor::NamedAsSetting(const std::string& name) const {
+  if (s_.empty()) return false;
+  std::vector<std::string> words;
+  for (const auto& w : naming::SplitWords(name)) words.push_back(ToLower(w));
+  if (words.empty()) return false;
+  const auto& T = s_[0].tokens;
+  const auto chunks = ChunkTokens(T, 0, T.size());
+  for (size_t j = 0; j < T.size(); ++j) {
+    if (T[j].kind != Token::kWord || T[j].lower != words.back() || j + 1 < words.size()) continue;
+    size_t b = j + 1 - words.size();
+    bool same = true;
+    for (size_t w = 0; w < words.size(); ++w) same = same && T[b + w].lower == words[w];
+    // (The words end a phrase of the sentence: "our manifest work" names the work.)
+    const bool ends = std::any_of(chunks.begin(), chunks.end(), [&](const Chunk& c) { return c.end == j + 1; });
+    if (!same || !ends) continue;
+    for (size_t extra = 0; extra <= 2 && extra <= b; ++extra) {
+      const size_t start = b - extra;
+      bool plain = true;
+      for (size_t q = start; q < b; ++q) plain = plain && T[q].kind == Token::kWord && !lex::IsStopword(T[q].lower);
+      if (!plain) break;
+      if (IsSettingMention(T, start)) return true;
+    }
+  }
+  return false;
+}
+
 void Extractor::Decide() {
   // "summer camps for kids. Parents register their children": two everyday words for one thing
   // are one record, named by the more formal word.
@@ -817,8 +845,19 @@ void Extractor::Decide() {
   }
   bool concrete = false;  // the text declares a record of its own (a field list, a strong pattern)
   for (const auto& [name, c] : cands_) concrete = concrete || (c.strong && name != "User");
+  // ("a car wash: ... every wash is logged": a word counted one by one is a record, whatever else.)
+  const auto counted_elsewhere = [&](const std::string& name) {
+    const std::string last = ToLower(naming::SplitWords(name).back());
+    for (const auto& sent : s_) {
+      for (size_t k = 1; k < sent.tokens.size(); ++k) {
+        if (sent.tokens[k].lower == last && In(sent.tokens[k - 1].lower, {"every", "each", "per"})) return true;
+      }
+    }
+    return false;
+  };
   // Plural candidates of a short, lenient read turned down only for too little evidence.
   std::vector<std::string> below_threshold;
+  std::vector<std::string> settings;  // turned down as the business the backend is for
   for (auto& [name, c] : cands_) {
     // (Rule tracing: the line of the filter that turns the candidate down or folds it into another.)
     const std::string& cand_name = name;
@@ -1059,8 +1098,18 @@ void Extractor::Decide() {
       drop();
       continue;
     }
-    if (c.strong || c.score >= 2.5 || quantified_act || known || c.belonging || c.borrowed) {
+    // ("How should I structure an API for a chess club that runs monthly tournaments ...", "Our sailing
+    // club needs a system to track members, the club's boats, ...": the one business the backend is
+    // for, never named in the plural nor with columns, is the setting of its records, not a record.)
+    // (Unless nothing else stands: "a backend for our book club's reading list".)
+    const bool setting =
+        !c.strong && c.plural_mentions == 0 && !c.borrowed && !counted_elsewhere(name) && NamedAsSetting(name);
+    const bool passes = c.strong || c.score >= 2.5 || quantified_act || known || c.belonging || c.borrowed;
+    if (passes && !setting) {
       accepted_.insert(name);
+    } else if (passes) {
+      drop();
+      settings.push_back(name);
     } else {
       drop();
       if (short_text_ && lenient_ && c.plural_mentions >= 1 && c.score >= 1.0) below_threshold.push_back(name);
@@ -1077,6 +1126,12 @@ void Extractor::Decide() {
   // unless a word is a scrap of a cut one: "pe", "ome", "tient".)
   const bool nothing =
       std::none_of(accepted_.begin(), accepted_.end(), [](const std::string& n) { return n != "User"; });
+  if (nothing) {
+    for (const auto& n : settings) {
+      accepted_.insert(n);
+      std::erase_if(d_.rejected, [&](const auto& rej) { return rej.name == n; });
+    }
+  }
   if (!nothing) below_threshold.clear();
   for (const auto& n : below_threshold) {
     const auto parts = naming::SplitWords(n);

@@ -43,5 +43,29 @@ TEST(ExtractRules15, ADashAfterTheProductsNameOpensWhatItKeeps) {
   EXPECT_FALSE(s.FindEntity("SpaceBookingApp")) << Dump(r);
 }
 
+// "an API for a darts league that runs weekly fixtures", "a database for a mobile bike repair van
+// that tracks daily jobs": the one business the backend is for, never named in the plural nor with
+// columns, is the setting of its records. It was planned as a record that owns them.
+TEST(ExtractRules15, TheBusinessTheBackendIsForIsNoRecord) {
+  auto r = Analyze("How should I structure an API for a darts league that runs weekly fixtures with teams, matches "
+                   "and scores?");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("League")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("DartsLeague")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Fixture")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Team")) << Dump(r);
+  auto r2 = Analyze("What would a database look like for a mobile bike repair van that tracks daily jobs by town and "
+                    "the parts we buy from wholesalers?");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("BikeRepairVan")) << Dump(r2);
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Job")) << Dump(r2);
+  // (A business counted one by one is a record: "every wash is logged".)
+  auto r3 = Analyze("Backend for a car wash: customers register their cars and buy wash plans, and every wash is "
+                    "logged against the car.");
+  EXPECT_TRUE(PlanOf(r3).FindEntity("Wash")) << Dump(r3);
+  // (Nor is the setting dropped when nothing else would stand.)
+  auto r4 = Analyze("could you set up a backend for our book club's reading list?");
+  EXPECT_EQ(r4.status, Status::kPlan) << Dump(r4);
+}
+
 }  // namespace
 }  // namespace bf::analyze

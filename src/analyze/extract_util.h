@@ -30,6 +30,20 @@ inline bool OpensClauseAfter(const std::vector<Token>& T, size_t k) {
   return w == "the" && k + 1 < T.size() && IsProductWord(T[k + 1].lower);
 }
 
+// The singular phrase at `k` is named as the business the backend is for: "for a chess club",
+// "for our small bakery", "our sailing club", "we run a hostel", "I own a tiny bakery".
+inline bool IsSettingMention(const std::vector<Token>& T, size_t k) {
+  if (k > T.size()) return false;
+  size_t q = k;
+  while (q > 0 && k - q < 2 && In(T[q - 1].lower, {"small", "little", "local", "tiny", "busy", "new", "family"})) --q;
+  // ("Our sailing club needs ...", "for our bakery": "our" opening the sentence or after "for" only;
+  // "a tool our team will self-host" names a team the backend may keep.)
+  if (q >= 1 && In(T[q - 1].lower, {"our", "my"})) return q == 1 || T[q - 2].lower == "for";
+  if (q < 2 || !In(T[q - 1].lower, {"a", "an"})) return false;
+  const std::string& v = T[q - 2].lower;
+  return In(v, {"for", "run", "runs", "own", "owns", "manage", "manages"});
+}
+
 // "like", "including", "e.g." or "such as" at `k`: what follows are examples of a kind, not
 // records ("activities like calls and meetings").
 inline bool IsExampleCue(const std::vector<Token>& T, size_t k) {
