@@ -101,6 +101,16 @@ constexpr std::array kBrands = {
     Brand{"substack", "blog", AnalogyShape::kSame, false},
     Brand{"splitwise", "splitting", AnalogyShape::kSame, false},
     Brand{"mailchimp", "newsletter", AnalogyShape::kSame, false},
+    Brand{"duolingo", "education", AnalogyShape::kSame, false},
+    Brand{"khan academy", "education", AnalogyShape::kSame, false},
+    Brand{"myfitnesspal", "fitness", AnalogyShape::kSame, false},
+    Brand{"peloton", "fitness", AnalogyShape::kSame, false},
+    Brand{"wordpress", "blog", AnalogyShape::kSame, false},
+    Brand{"vimeo", "video", AnalogyShape::kSame, false},
+    Brand{"todoist", "todo", AnalogyShape::kSame, false},
+    Brand{"glassdoor", "jobs", AnalogyShape::kSame, false},
+    Brand{"patreon", "crowdfunding", AnalogyShape::kSame, false},
+    Brand{"ticketmaster", "events", AnalogyShape::kSame, false},
 };
 // clang-format on
 

@@ -102,6 +102,21 @@ class DraftNames {
 
 std::string DraftNameOf(const Draft& d, const ArchEntity& ae) { return DraftNames(d).Of(ae); }
 
+// Removes the record named after the brand `brand` (lowercase words) and its relations.
+void DropBrandRecord(Draft& d, const std::string& brand) {
+  const auto named = [&](const std::string& n) {
+    std::string joined;
+    for (const auto& w : naming::SplitWords(n)) joined += ToLower(w);
+    std::string b;
+    for (char ch : brand) {
+      if (ch != ' ') b += ch;
+    }
+    return joined == b;
+  };
+  std::erase_if(d.entities, [&](const DEntity& e) { return named(e.name); });
+  std::erase_if(d.relations, [&](const DRelation& r) { return named(r.from) || named(r.to); });
+}
+
 // Adds an archetype's entities and relations to a thin draft. With `mentioned_only`, only the
 // archetype's records the text names ("weekly attendance") and their relations.
 void Enrich(Draft& d, const Archetype& a, const std::string& norm, std::vector<std::string>& assumptions,
@@ -522,6 +537,9 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   if (analogy) BoostAnalogyModel(*analogy, matches);
   // (A short request that no archetype or brand fits is read leniently: see Extract.)
   Draft draft = Extract(sentences, !analogy && (matches.empty() || matches.front().score < 3));
+  // ("Eventbrite for garage sales - hosts post a sale ...": the brand the product is likened to is
+  // no record of it.)
+  if (analogy) DropBrandRecord(draft, analogy->brand);
   LinkCompounds(draft);
   QualifyDependents(draft);
   MergeLoginAccount(draft);

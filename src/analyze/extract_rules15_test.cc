@@ -67,5 +67,17 @@ TEST(ExtractRules15, TheBusinessTheBackendIsForIsNoRecord) {
   EXPECT_EQ(r4.status, Status::kPlan) << Dump(r4);
 }
 
+// "Eventbrite for bake sales - organisers post ...": the brand the product is likened to is no
+// record of it. It was read as the dash's owner, a record named Eventbrite.
+TEST(ExtractRules15, TheBrandAProductIsLikenedToIsNoRecord) {
+  auto r = Analyze("Eventbrite for bake sales - organisers post a sale with a place and date, neighbours RSVP and "
+                   "get reminders.");
+  EXPECT_FALSE(PlanOf(r).FindEntity("Eventbrite")) << Dump(r);
+  // ("Duolingo-style": a learning app's brand is known; the request was questioned as vague.)
+  auto r2 = Analyze("Duolingo-style app for learning sign language");
+  ASSERT_EQ(r2.status, Status::kPlan) << Dump(r2);
+  EXPECT_TRUE(PlanOf(r2).FindEntity("Lesson")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
