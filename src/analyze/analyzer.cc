@@ -559,11 +559,12 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   ShareTags(draft, tenant);
   RecordRuleTrace(draft);  // (again below, once archetypes have enriched it; a clarified text keeps this one)
 
-  int text_entities = 0, strong = 0, fielded = 0;
+  int text_entities = 0, strong = 0, fielded = 0, listed = 0;
   for (const auto& e : draft.entities) {
     if (e.name == "User") continue;
     ++text_entities;
     if (e.strong) ++strong;
+    if (e.listed) ++listed;
     if (e.fields.size() >= 3) ++fielded;
   }
   ClarifyAnswers chosen = ReadAnswers(answers);
@@ -574,6 +575,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
     ci.words = static_cast<int>(std::count(norm.begin(), norm.end(), ' ')) - 1;  // words in the text
     ci.textEntities = text_entities;
     ci.strongEntities = strong;
+    ci.listedEntities = listed;
     ci.fieldedEntities = fielded;
     ci.matches = matches;
     ci.vagueness = ClassifyVagueness(san.text);

@@ -157,13 +157,15 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
     v.clarify = true;
     v.reason = "The description fits several kinds of backend equally well.";
   } else if (in.vagueness.flagged &&
-             ((no_domain && in.strongEntities <= 1 && in.fieldedEntities == 0 && in.textEntities < 4) ||
+             ((no_domain && in.strongEntities <= 1 && in.fieldedEntities == 0 && in.textEntities < 4 &&
+               in.listedEntities < 2) ||
               (in.vagueness.legitProbability < kPitchLegit && in.strongEntities == 0 && in.fieldedEntities == 0 &&
                in.textEntities <= 2 && in.words >= 15))) {
     // Codenames, wishes or references to material not given, in wordings no list above has: the
     // learned model reads the text as vague, no kind of backend fits, and the extractor found at
     // most one record named with a list, none with three fields ("- products (name, price, stock)"
-    // is concrete).
+    // is concrete), and fewer than two in a list of what the text keeps ("track my vinyl
+    // collection, the artists, and who i lent records to" is concrete, however casual).
     // (A pitch that names its market but no records is vague too, though an archetype fits the
     // market: "the operating system for independent musicians, think Shopify meets Spotify" was
     // planned from the music archetype. Then the model must be twice as sure, the text a sentence

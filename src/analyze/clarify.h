@@ -21,6 +21,7 @@ struct ClarityInput {
   int textEntities = 0;    // entities extracted from the text (User excluded)
   int strongEntities = 0;  // of which had their own field lists
   int fieldedEntities = 0;  // of which have three or more fields from the text
+  int listedEntities = 0;   // of which were named in a list of the records the text keeps
   std::vector<ArchetypeMatch> matches;
   GuardPrediction vagueness;  // the clarify model's reading of the text (guard_model.h)
   bool contradictionAnswered = false;  // the user already chose a side of a contradiction

@@ -30,6 +30,7 @@ struct DEntity {
   std::string name;  // singular PascalCase
   double score = 0;  // accumulated evidence
   bool strong = false;  // had its own field list or was declared explicitly
+  bool listed = false;  // named in a list of the records the text keeps
   size_t order = 0;     // first mention (sentence * 1000 + token); kUnplacedOrder and up: none
   std::vector<DField> fields;
   bool owned = false;

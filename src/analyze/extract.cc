@@ -834,6 +834,7 @@ void Extractor::Decide() {
     if (tc.name.empty()) tc.name = t;
     tc.score += it->second.score;
     tc.strong = tc.strong || it->second.strong;
+    tc.listed = tc.listed || it->second.listed;
     tc.order = std::min(tc.order == 0 ? it->second.order : tc.order, it->second.order);
     tc.phrases.insert(it->second.phrases.begin(), it->second.phrases.end());
   }
@@ -1234,6 +1235,7 @@ void Extractor::Decide() {
     e.name = c->name;
     e.score = c->score;
     e.strong = c->strong;
+    e.listed = c->listed;
     e.order = c->order;
     e.aliases = c->phrases;
     for (const auto& [where, sc] : c->origins) e.origin += where + "=" + std::to_string(sc) + ";";

@@ -76,6 +76,7 @@ class Extractor {
     // Ys" ("each course has many lessons"): a record, even when its word is often a column
     bool belonging = false;
     bool borrowed = false;  // borrowed, rented or reserved ("gardeners can borrow tools"): a kept thing
+    bool listed = false;    // an item of a list of the records a text keeps ("track A, the Bs and Cs")
     std::set<std::string> phrases;
   };
   struct FieldList {

@@ -79,5 +79,16 @@ TEST(ExtractRules15, TheBrandAProductIsLikenedToIsNoRecord) {
   EXPECT_TRUE(PlanOf(r2).FindEntity("Lesson")) << Dump(r2);
 }
 
+// "hey can u build me something to track my poster collection, the artists, and who i lent posters
+// to lol": two records in a list of what the text keeps make a casual request concrete. The learned
+// clarify model read the wording as vague and the request was questioned.
+TEST(ExtractRules15, ACasualRequestListingItsRecordsIsPlanned) {
+  auto r = Analyze("hey can u build me something to track my poster collection, the artists, and who i lent "
+                   "posters to lol");
+  ASSERT_EQ(r.status, Status::kPlan) << Dump(r);
+  EXPECT_TRUE(PlanOf(r).FindEntity("Poster")) << Dump(r);
+  EXPECT_TRUE(PlanOf(r).FindEntity("Artist")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

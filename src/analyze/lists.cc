@@ -1746,7 +1746,10 @@ bool Extractor::NoteRecordList(size_t si, const std::vector<Item>& items, bool s
       (attrs * 5 > n_items + (setting || short_text_ ? 3 : 0) && !(setting && short_text_))) {
     return false;
   }
-  for (const auto& h : heads) Note(h, 3.0, IsListedPerson(h.words.back()), si);
+  for (const auto& h : heads) {
+    Note(h, 3.0, IsListedPerson(h.words.back()), si);
+    if (!h.name.empty()) cands_[IsUserHead(h) ? "User" : h.name].listed = true;
+  }
   return true;
 }
 
