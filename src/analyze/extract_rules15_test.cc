@@ -23,6 +23,12 @@ TEST(ExtractRules15, AShortRequestOpeningWithItsBusinessListsRecords) {
   EXPECT_TRUE(s.FindEntity("Bouquet")) << Dump(r);
   EXPECT_TRUE(s.FindEntity("WeddingOrder")) << Dump(r);
   EXPECT_FALSE(s.FindEntity("Florist")) << Dump(r);
+  // ("Run a small campsite: ...": so does a request that opens by saying it runs one.)
+  auto r3 = Analyze("Run a small campsite: pitches, caravans, guests, nightly bookings, and a cleaning checklist "
+                    "per pitch.");
+  EXPECT_FALSE(PlanOf(r3).FindEntity("Campsite")) << Dump(r3);
+  EXPECT_TRUE(PlanOf(r3).FindEntity("Pitch")) << Dump(r3);
+  EXPECT_TRUE(PlanOf(r3).FindEntity("Guest")) << Dump(r3);
   // (A record's own label line keeps its columns: "Post: title, body, tags".)
   auto r2 = Analyze("Post: title, body, tags.");
   ASSERT_TRUE(PlanOf(r2).FindEntity("Post")) << Dump(r2);

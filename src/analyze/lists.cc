@@ -445,8 +445,13 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     // opens with the business it is for, a word no record is named by, lists that business's
     // records.)
     // (Columns may trail its records there: "due dates, prices".)
+    // ("Run a small hostel: rooms, beds, ...", "We run a bike shop: ...": so does a request that opens by
+    // saying it runs one.)
+    size_t opening = q;
+    if (opening >= 1 && In(T[opening - 1].lower, {"run", "runs", "own", "owns", "manage", "manages"})) --opening;
+    if (opening == 1 && In(T[0].lower, {"we", "i"})) --opening;
     const bool opening_business =
-        short_text_ && q == 0 && !KnownEntity(head->name) &&
+        short_text_ && opening == 0 && !KnownEntity(head->name) &&
         std::all_of(items.begin(), items.end(), [&](const Item& it) {
           auto ch = ChunkTokens(T, it.begin, it.end);
           return ch.empty() || !ch.front().plural || LooksLikeAttribute(ch.front()) ||
