@@ -540,6 +540,7 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   // ("Eventbrite for garage sales - hosts post a sale ...": the brand the product is likened to is
   // no record of it.)
   if (analogy) DropBrandRecord(draft, analogy->brand);
+  SplitPersonCompounds(draft);
   LinkCompounds(draft);
   QualifyDependents(draft);
   MergeLoginAccount(draft);

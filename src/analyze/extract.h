@@ -31,6 +31,9 @@ bool IsPersonEntityWord(std::string_view w);
 // Structural relations implied by names: "OrderLine" belongs to "Order"; "EventType" is a lookup
 // for "Event".
 void LinkCompounds(Draft& d);
+// "schedule patient appointments", "customer measurements": a record named by the person it is for,
+// when that person is no record of its own, is two: the person, and the thing they have many of.
+void SplitPersonCompounds(Draft& d);
 // "each attendance has records": a generic dependent with one parent is named after it.
 void QualifyDependents(Draft& d);
 // "accounts (username, password)": an Account with login fields is the login entity (User).

@@ -96,5 +96,17 @@ TEST(ExtractRules15, ACasualRequestListingItsRecordsIsPlanned) {
   EXPECT_TRUE(PlanOf(r).FindEntity("Artist")) << Dump(r);
 }
 
+// "Dressmaker: client measurements, fitting dates, orders.": a record named by the person it is for,
+// when that person is no record of its own, is two records, the person having many. It was one
+// record, ClientMeasurement.
+TEST(ExtractRules15, ARecordNamedByItsPersonIsTwo) {
+  auto r = Analyze("Dressmaker: client measurements, fitting dates, orders.");
+  const auto& s = PlanOf(r);
+  EXPECT_FALSE(s.FindEntity("ClientMeasurement")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Client")) << Dump(r);
+  ASSERT_TRUE(s.FindEntity("Measurement")) << Dump(r);
+  EXPECT_TRUE(testing::HasDirected(s, "Client", "Measurement", spec::RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

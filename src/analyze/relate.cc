@@ -2316,6 +2316,30 @@ void LinkCompounds(Draft& d) {
   for (const auto& [from, to] : add) d.AddRelation(from, to, spec::RelationKind::kOneToMany);
 }
 
+void SplitPersonCompounds(Draft& d) {
+  std::vector<std::pair<std::string, std::string>> split;  // (person, thing)
+  for (const auto& e : d.entities) {
+    const auto words = naming::SplitWords(e.name);
+    if (words.size() != 2 || e.strong || !e.fromText) continue;
+    const std::string person = ToLower(words[0]);
+    const std::string thing = ToLower(words[1]);
+    if (!(IsPersonEntityWord(person) || In(person, {"customer", "guest", "parent", "member"})) ||
+        lex::IsFieldWord(thing) || lex::IsNonEntity(thing) || IsPersonEntityWord(thing) || d.Find(words[0]) ||
+        d.Find(words[1])) {
+      continue;
+    }
+    split.emplace_back(words[0], words[1]);
+  }
+  for (const auto& [person, thing] : split) {
+    d.RenameEntity(person + thing, thing);
+    DEntity p;
+    p.name = person;
+    p.order = d.Find(thing)->order;
+    d.entities.push_back(std::move(p));
+    d.AddRelation(person, thing, spec::RelationKind::kOneToMany);
+  }
+}
+
 std::string StatedTenant(const std::vector<Sentence>& sentences) {
   auto usable = [](const Token& t) {
     if (t.kind != Token::kWord || lex::IsStopword(t.lower) || lex::IsNonEntity(t.lower) || lex::IsUserWord(t.lower) ||
