@@ -539,6 +539,7 @@ void Extractor::Evidence(size_t si) {
   HeaderScope(si, chunks);
   PronounObjects(si, chunks);
   TrackedThings(si, chunks);
+  WhoDidWhich(si, chunks);
   // Lead noun of a bullet, and every mention outside field lists.
   for (const auto& c : chunks) {
     bool in_list = false;
@@ -622,6 +623,55 @@ void Extractor::Evidence(size_t si) {
 // "we want to keep track of our washers and dryers, which machines are out of order, and every
 // maintenance visit": what the business keeps track of, in the plural or one by one ("every X"), is
 // a record.
+void Extractor::WhoDidWhich(size_t si, const std::vector<Chunk>& chunks) {
+  static const std::pair<const char*, const char*> kActs[] = {
+      {"booked", "booking"}, {"borrowed", "loan"},  {"lent", "loan"},     {"loaned", "loan"},
+      {"rented", "rental"},  {"hired", "rental"},   {"reserved", "reservation"}};
+  const auto& T = s_[si].tokens;
+  for (size_t k = 0; k + 2 < T.size(); ++k) {
+    if (T[k].lower != "who" || (k > 0 && T[k - 1].kind == Token::kWord && !In(T[k - 1].lower, {"and", "or"}))) {
+      continue;
+    }
+    size_t v = k + 1;
+    while (v < T.size() && v <= k + 3 && In(T[v].lower, {"i", "we", "they", "has", "have", "had", "is", "was"})) ++v;
+    if (v >= T.size()) break;
+    const char* record = nullptr;
+    for (const auto& [verb, noun] : kActs) {
+      if (T[v].lower == verb) record = noun;
+    }
+    if (!record) continue;
+    // The thing: the phrase right after the verb and "which" / "each" / "what" / a determiner.
+    const Chunk* thing = nullptr;
+    for (const auto& c : chunks) {
+      if (c.depth != 0 || c.begin <= v || c.begin > v + 2) continue;
+      bool lead_ok = true;
+      for (size_t q = v + 1; q < c.begin; ++q) {
+        lead_ok = lead_ok && In(T[q].lower, {"which", "each", "what", "the", "my", "our", "a", "an", "every"});
+      }
+      if (lead_ok && !LooksLikeAttribute(c) && !lex::IsNonEntity(c.words.back())) thing = &c;
+      break;
+    }
+    if (!thing || thing->name.empty()) continue;
+    Chunk act;
+    act.begin = v;
+    act.end = v + 1;
+    act.words = {record};
+    NameChunk(act);
+    if (act.name.empty() || act.name == thing->name) continue;
+    Note(act, 3.0, false, si);
+    Note(*thing, 1.0, false, si);
+    links_.push_back({thing->name, act.name, "a_has_b", ""});
+    // (The one who does it: the nearest people named before in the sentence, else the login.)
+    std::string person = "User";
+    for (const auto& c : chunks) {
+      if (c.end <= k && c.depth == 0 && c.plural && (lex::RoleOf(c.words.back()) || IsPersonEntityWord(c.words.back()))) {
+        person = IsUserHead(c) ? "User" : c.name;
+      }
+    }
+    links_.push_back({person, act.name, "a_has_b", ""});
+  }
+}
+
 void Extractor::TrackedThings(size_t si, const std::vector<Chunk>& chunks) {
   const auto& T = s_[si].tokens;
   size_t from = T.size();

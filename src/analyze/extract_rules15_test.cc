@@ -108,5 +108,15 @@ TEST(ExtractRules15, ARecordNamedByItsPersonIsTwo) {
   EXPECT_TRUE(testing::HasDirected(s, "Client", "Measurement", spec::RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "who has borrowed which harness": an act between a person and a thing, asked about as "who ...
+// which", is a record of its own that both have many of. It was not read at all.
+TEST(ExtractRules15, WhoDidWhichIsARecordOfTheAct) {
+  auto r = Analyze("Our climbing gym needs to track members, the gym's harnesses, and who has borrowed which harness.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Loan")) << Dump(r);
+  EXPECT_TRUE(testing::HasDirected(s, "Harness", "Loan", spec::RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(testing::HasDirected(s, "Member", "Loan", spec::RelationKind::kOneToMany)) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
