@@ -670,6 +670,27 @@ void Extractor::WhoDidWhich(size_t si, const std::vector<Chunk>& chunks) {
     }
     links_.push_back({person, act.name, "a_has_b", ""});
   }
+  // ("Need to know what we harvest every day and what we sell": what the writer does, asked about as
+  // "what we ...", is a record of the act.)
+  static const std::pair<const char*, const char*> kDone[] = {
+      {"sell", "sale"},         {"sold", "sale"},         {"buy", "purchase"},     {"bought", "purchase"},
+      {"harvest", "harvest"},   {"harvested", "harvest"}, {"spend", "expense"},    {"spent", "expense"},
+      {"donate", "donation"},   {"donated", "donation"},  {"ship", "shipment"},    {"shipped", "shipment"},
+      {"deliver", "delivery"},  {"delivered", "delivery"}, {"catch", "catch"},   {"caught", "catch"}};
+  for (size_t k = 0; k + 2 < T.size(); ++k) {
+    if (T[k].lower != "what" || !In(T[k + 1].lower, {"we", "i", "they", "you"})) continue;
+    const char* record = nullptr;
+    for (const auto& [verb, noun] : kDone) {
+      if (T[k + 2].lower == verb) record = noun;
+    }
+    if (!record) continue;
+    Chunk act;
+    act.begin = k + 2;
+    act.end = k + 3;
+    act.words = {record};
+    NameChunk(act);
+    if (!act.name.empty()) Note(act, 3.0, false, si);
+  }
 }
 
 void Extractor::TrackedThings(size_t si, const std::vector<Chunk>& chunks) {

@@ -118,5 +118,17 @@ TEST(ExtractRules15, WhoDidWhichIsARecordOfTheAct) {
   EXPECT_TRUE(testing::HasDirected(s, "Member", "Loan", spec::RelationKind::kOneToMany)) << Dump(r);
 }
 
+// "We want to know what we harvest each week and what we sell": what the writer does, asked about as
+// "what we ...", is a record of the act; "We are a small orchard" is who is writing. Neither act was
+// read, and the orchard was planned as a record.
+TEST(ExtractRules15, WhatWeDoIsARecordOfTheAct) {
+  auto r = Analyze("We are a small orchard and sell apples and juice at the farm gate. We want to know what we "
+                   "harvest each week and what we sell.");
+  const auto& s = PlanOf(r);
+  EXPECT_TRUE(s.FindEntity("Harvest")) << Dump(r);
+  EXPECT_TRUE(s.FindEntity("Sale")) << Dump(r);
+  EXPECT_FALSE(s.FindEntity("Orchard")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze

@@ -31,7 +31,8 @@ inline bool OpensClauseAfter(const std::vector<Token>& T, size_t k) {
 }
 
 // The singular phrase at `k` is named as the business the backend is for: "for a chess club",
-// "for our small bakery", "our sailing club", "we run a hostel", "I own a tiny bakery".
+// "for our small bakery", "our sailing club", "we run a hostel", "I own a tiny bakery", "we are a small
+// orchard".
 inline bool IsSettingMention(const std::vector<Token>& T, size_t k) {
   if (k > T.size()) return false;
   size_t q = k;
@@ -41,6 +42,9 @@ inline bool IsSettingMention(const std::vector<Token>& T, size_t k) {
   if (q >= 1 && In(T[q - 1].lower, {"our", "my"})) return q == 1 || T[q - 2].lower == "for";
   if (q < 2 || !In(T[q - 1].lower, {"a", "an"})) return false;
   const std::string& v = T[q - 2].lower;
+  // ("We are a small orchard", "I'm a florist": who is writing.)
+  if (q >= 3 && In(v, {"are", "am", "re", "m"}) && In(T[q - 3].lower, {"we", "i", "we're", "i'm"})) return true;
+  if (In(v, {"we're", "i'm", "were", "im"})) return true;
   return In(v, {"for", "run", "runs", "own", "owns", "manage", "manages"});
 }
 
