@@ -130,5 +130,17 @@ TEST(ExtractRules15, WhatWeDoIsARecordOfTheAct) {
   EXPECT_FALSE(s.FindEntity("Orchard")) << Dump(r);
 }
 
+// "Bike hire shack: bikes, helmets, customers and rentals by the hour.": in a short request with one
+// act, the people it names and the records nothing links yet are that act's parties. They were
+// chained one under the next ("Bike has many Helmets").
+TEST(ExtractRules15, AShortRequestsPartiesBelongToItsOneAct) {
+  auto r = Analyze("Bike hire shack: bikes, helmets, customers and rentals by the hour.");
+  const auto& s = PlanOf(r);
+  ASSERT_TRUE(s.FindEntity("Rental")) << Dump(r);
+  EXPECT_TRUE(testing::HasDirected(s, "Bike", "Rental", spec::RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_TRUE(testing::HasDirected(s, "Customer", "Rental", spec::RelationKind::kOneToMany)) << Dump(r);
+  EXPECT_FALSE(testing::Linked(s, "Bike", "Helmet")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
