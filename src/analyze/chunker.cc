@@ -415,6 +415,14 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         lex::IsIrregularParticiple(w)) {
       content = false;
     }
+    // ("each player has won", "who has booked which boat": a participle right after has / have / had
+    // is the verb of the perfect, not a thing had.)
+    if (content && i > begin && In(toks[i - 1].lower, {"has", "have", "had"}) &&
+        (lex::IsIrregularParticiple(w) ||
+         (w.size() > 4 && EndsWith(w, "ed") &&
+          (lex::IsVerb(w.substr(0, w.size() - 2)) || lex::IsVerb(w.substr(0, w.size() - 1)))))) {
+      content = false;
+    }
     // "leagues are split into divisions", "a key is set per site": a participle spelled like its
     // verb, after a copula and before a preposition.
     if (content && i > begin && i + 1 < end &&

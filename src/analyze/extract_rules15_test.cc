@@ -142,5 +142,13 @@ TEST(ExtractRules15, AShortRequestsPartiesBelongToItsOneAct) {
   EXPECT_FALSE(testing::Linked(s, "Bike", "Helmet")) << Dump(r);
 }
 
+// "the trophies each player has won": a participle right after "has" is the verb of the perfect, not
+// a thing the player has. It was planned as a record named Won.
+TEST(ExtractRules15, AParticipleAfterHasIsNoThingHad) {
+  auto r = Analyze("Our club wants to track the trophies each player has won and the matches they played.");
+  EXPECT_FALSE(PlanOf(r).FindEntity("Won")) << Dump(r);
+  EXPECT_TRUE(PlanOf(r).FindEntity("Trophy")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
