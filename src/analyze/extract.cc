@@ -664,7 +664,8 @@ void Extractor::WhoDidWhich(size_t si, const std::vector<Chunk>& chunks) {
     // (The one who does it: the nearest people named before in the sentence, else the login.)
     std::string person = "User";
     for (const auto& c : chunks) {
-      if (c.end <= k && c.depth == 0 && c.plural && (lex::RoleOf(c.words.back()) || IsPersonEntityWord(c.words.back()))) {
+      if (c.end <= k && c.depth == 0 && c.plural &&
+          (lex::RoleOf(c.words.back()) || IsPersonEntityWord(c.words.back()))) {
         person = IsUserHead(c) ? "User" : c.name;
       }
     }
@@ -818,13 +819,12 @@ void Extractor::ArrowChain(size_t si, const std::vector<Chunk>& chunks) {
 
 // ("for a chess club", "our sailing club", "we run a small hostel": the record's words, with up to two
 // words of the business's name before them, named in the first sentence as what the backend is for.)
-bool Extractor::NamedAsSetting(const std::string& name) const {
+bool Extractor::NamedAsSetting(const std::string& name, const std::vector<Chunk>& chunks) const {
   if (s_.empty()) return false;
   std::vector<std::string> words;
   for (const auto& w : naming::SplitWords(name)) words.push_back(ToLower(w));
   if (words.empty()) return false;
   const auto& T = s_[0].tokens;
-  const auto chunks = ChunkTokens(T, 0, T.size());
   for (size_t j = 0; j < T.size(); ++j) {
     if (T[j].kind != Token::kWord || T[j].lower != words.back() || j + 1 < words.size()) continue;
     size_t b = j + 1 - words.size();
@@ -917,6 +917,8 @@ void Extractor::Decide() {
   }
   bool concrete = false;  // the text declares a record of its own (a field list, a strong pattern)
   for (const auto& [name, c] : cands_) concrete = concrete || (c.strong && name != "User");
+  const std::vector<Chunk> first_chunks =
+      s_.empty() ? std::vector<Chunk>{} : ChunkTokens(s_[0].tokens, 0, s_[0].tokens.size());
   // ("a car wash: ... every wash is logged": a word counted one by one is a record, whatever else.)
   const auto counted_elsewhere = [&](const std::string& name) {
     const std::string last = ToLower(naming::SplitWords(name).back());
@@ -1175,7 +1177,8 @@ void Extractor::Decide() {
     // for, never named in the plural nor with columns, is the setting of its records, not a record.)
     // (Unless nothing else stands: "a backend for our book club's reading list".)
     const bool setting =
-        !c.strong && c.plural_mentions == 0 && !c.borrowed && !counted_elsewhere(name) && NamedAsSetting(name);
+        !c.strong && c.plural_mentions == 0 && !c.borrowed && !counted_elsewhere(name) &&
+        NamedAsSetting(name, first_chunks);
     const bool passes = c.strong || c.score >= 2.5 || quantified_act || known || c.belonging || c.borrowed;
     if (passes && !setting) {
       accepted_.insert(name);

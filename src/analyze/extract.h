@@ -107,7 +107,8 @@ class Extractor {
   // with a verb of belonging takes the bullet's lead as its subject.
   void FillBulletSubjects();
   // The record's words are named in the first sentence as the business the backend is for.
-  bool NamedAsSetting(const std::string& name) const;
+  // `first` is the first sentence's chunks.
+  bool NamedAsSetting(const std::string& name, const std::vector<Chunk>& first) const;
   void Evidence(size_t si);
   // "the status of an order is pending, paid or shipped", "a ticket's priority can be low or high".
   void StatedValues(size_t si, const std::vector<Chunk>& chunks);
