@@ -271,13 +271,6 @@ bool IsHolderWord(std::string_view w) {
   return std::any_of(std::begin(kHolders), std::end(kHolders), [&](const char* h) { return w == h; });
 }
 
-// "we want to track our apiaries, the hives in each, inspections and honey harvests": a short
-// request lists its records in the order a reader nests them, and says little of how they
-// relate. A record nothing links yet hangs one-to-many under the best-connected record named
-// before it, the nearest of equals (the first under the second when it is the one left alone).
-// The login takes part where the text names users or the account holders (members, customers,
-// ...). On the read one-line set this alone raised relation F1 by about 0.12; longer texts say how
-// their records relate, and the same step loses there, so it is for short requests only.
 // ("Small tattoo parlour: artists, clients, design sketches and appointments", "Bike hire shack: bikes,
 // helmets, customers and rentals": in a short request with one act, an appointment, a booking, a
 // rental, the people it names and the records nothing links yet are that act's parties.)
@@ -289,7 +282,7 @@ void LinkPartiesToTheAct(Draft& d) {
                                       "rental", "loan", "sale", "purchase", "lesson", "enrollment", "enrolment",
                                       "registration", "delivery", "adoption", "job"});
   };
-  std::vector<std::string> acts, people;
+  std::vector<std::string> acts, parties;
   for (const auto& e : d.entities) {
     if (e.name == "User" || e.fromArchetype) continue;
     if (is_act(e.name)) {
@@ -298,18 +291,25 @@ void LinkPartiesToTheAct(Draft& d) {
                std::none_of(d.relations.begin(), d.relations.end(), [&](const DRelation& r) {
                  return r.from == e.name || r.to == e.name;
                })) {
-      people.push_back(e.name);
+      parties.push_back(e.name);
     }
   }
   if (acts.size() != 1) return;
   const std::string& act = acts.front();
-  for (const auto& p : people) {
+  for (const auto& p : parties) {
     if (d.Related(p, act)) continue;
     d.AddRelation(p, act, spec::RelationKind::kOneToMany);
     d.relations.back().fromText = false;
   }
 }
 
+// "we want to track our apiaries, the hives in each, inspections and honey harvests": a short
+// request lists its records in the order a reader nests them, and says little of how they
+// relate. A record nothing links yet hangs one-to-many under the best-connected record named
+// before it, the nearest of equals (the first under the second when it is the one left alone).
+// The login takes part where the text names users or the account holders (members, customers,
+// ...). On the read one-line set this alone raised relation F1 by about 0.12; longer texts say how
+// their records relate, and the same step loses there, so it is for short requests only.
 void LinkListedOrphans(Draft& d, const std::vector<Sentence>& sentences) {
   // Where the text first names a word (singular) that `is` accepts; npos when it never does.
   auto first_mention = [&sentences](auto is) {

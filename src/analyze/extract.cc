@@ -617,12 +617,6 @@ void Extractor::Evidence(size_t si) {
   Roles(si, chunks);
 }
 
-// "catalog is artist -> album -> track": a chain of three or more things joined by arrows is a
-// hierarchy, each the parent of the next. Workflows ("status: draft -> review -> published") and
-// chains inside parentheses are values, not records.
-// "we want to keep track of our washers and dryers, which machines are out of order, and every
-// maintenance visit": what the business keeps track of, in the plural or one by one ("every X"), is
-// a record.
 void Extractor::WhoDidWhich(size_t si, const std::vector<Chunk>& chunks) {
   static const std::pair<const char*, const char*> kActs[] = {
       {"booked", "booking"}, {"borrowed", "loan"},  {"lent", "loan"},     {"loaned", "loan"},
@@ -674,10 +668,10 @@ void Extractor::WhoDidWhich(size_t si, const std::vector<Chunk>& chunks) {
   // ("Need to know what we harvest every day and what we sell": what the writer does, asked about as
   // "what we ...", is a record of the act.)
   static const std::pair<const char*, const char*> kDone[] = {
-      {"sell", "sale"},         {"sold", "sale"},         {"buy", "purchase"},     {"bought", "purchase"},
-      {"harvest", "harvest"},   {"harvested", "harvest"}, {"spend", "expense"},    {"spent", "expense"},
-      {"donate", "donation"},   {"donated", "donation"},  {"ship", "shipment"},    {"shipped", "shipment"},
-      {"deliver", "delivery"},  {"delivered", "delivery"}, {"catch", "catch"},   {"caught", "catch"}};
+      {"sell", "sale"},       {"sold", "sale"},         {"buy", "purchase"},     {"bought", "purchase"},
+      {"harvest", "harvest"}, {"harvested", "harvest"}, {"spend", "expense"},    {"spent", "expense"},
+      {"donate", "donation"}, {"donated", "donation"},  {"ship", "shipment"},    {"shipped", "shipment"},
+      {"deliver", "delivery"}, {"delivered", "delivery"}, {"catch", "catch"},    {"caught", "catch"}};
   for (size_t k = 0; k + 2 < T.size(); ++k) {
     if (T[k].lower != "what" || !In(T[k + 1].lower, {"we", "i", "they", "you"})) continue;
     const char* record = nullptr;
@@ -694,6 +688,12 @@ void Extractor::WhoDidWhich(size_t si, const std::vector<Chunk>& chunks) {
   }
 }
 
+// "catalog is artist -> album -> track": a chain of three or more things joined by arrows is a
+// hierarchy, each the parent of the next. Workflows ("status: draft -> review -> published") and
+// chains inside parentheses are values, not records.
+// "we want to keep track of our washers and dryers, which machines are out of order, and every
+// maintenance visit": what the business keeps track of, in the plural or one by one ("every X"), is
+// a record.
 void Extractor::TrackedThings(size_t si, const std::vector<Chunk>& chunks) {
   const auto& T = s_[si].tokens;
   size_t from = T.size();
