@@ -572,6 +572,29 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   // ("Eventbrite for garage sales - hosts post a sale ...": the brand the product is likened to is
   // no record of it.)
   if (analogy) DropBrandRecord(draft, analogy->brand);
+  // ("Like OpenTable, but for booking courts at our tennis club": the things a brand's own kind of
+  // backend is likened to acting on are a record of it; "Trello for wedding seating plans" names a
+  // compound this leaves to the extractor.)
+  const auto acts_on_thing = [](const std::vector<std::string>& t) {
+    return t.size() == 1 ||
+           (t.size() == 2 && t[0].size() > 5 && EndsWith(t[0], "ing") &&
+            (lex::IsVerb(t[0].substr(0, t[0].size() - 3)) || lex::IsNounVerb(t[0].substr(0, t[0].size() - 3))));
+  };
+  if (analogy && analogy->shape == AnalogyShape::kSame && !analogy->placeholder && acts_on_thing(analogy->target)) {
+    const std::string& head = analogy->target.back();
+    const std::string one = naming::Singularize(head);
+    const std::string name = naming::ToPascalCase(one);
+    if (one != head && !lex::IsNonEntity(head) && !lex::IsFieldWord(head) && !name.empty() && !draft.Find(name)) {
+      DEntity e;
+      e.name = name;
+      e.order = kUnplacedOrder;  // (where the text names it, below)
+      const auto& T = sentences[analogy->sentence].tokens;
+      for (size_t k = 0; k < T.size() && e.order == kUnplacedOrder; ++k) {
+        if (T[k].lower == head) e.order = analogy->sentence * 1000 + k;
+      }
+      draft.entities.push_back(std::move(e));
+    }
+  }
   SplitPersonCompounds(draft);
   LinkCompounds(draft);
   QualifyDependents(draft);

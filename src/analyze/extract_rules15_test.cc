@@ -150,5 +150,15 @@ TEST(ExtractRules15, AParticipleAfterHasIsNoThingHad) {
   EXPECT_TRUE(PlanOf(r).FindEntity("Trophy")) << Dump(r);
 }
 
+// "Like Calendly, but for booking pitches at our five-a-side centre": the things a brand's own kind of
+// backend is likened to acting on are a record. The pitches were not planned.
+TEST(ExtractRules15, WhatABrandIsLikenedToActingOnIsARecord) {
+  auto r = Analyze("Like Calendly, but for booking pitches at our five-a-side centre.");
+  EXPECT_TRUE(PlanOf(r).FindEntity("Pitch")) << Dump(r);
+  // ("Trello for wedding seating plans": a compound is left to the extractor, no "Plan".)
+  auto r2 = Analyze("Trello for wedding seating plans.");
+  EXPECT_FALSE(PlanOf(r2).FindEntity("Plan")) << Dump(r2);
+}
+
 }  // namespace
 }  // namespace bf::analyze
