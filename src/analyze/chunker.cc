@@ -632,6 +632,13 @@ std::vector<Chunk> ChunkTokens(const std::vector<Token>& toks, size_t begin, siz
         (i + 1 >= end || toks[i + 1].kind != Token::kWord || lex::IsStopword(toks[i + 1].lower))) {
       content = false;
     }
+    // ("keep patient records ... in one place", "everything in a single place": where things are kept
+    // together names no place.)
+    if (content && In(w, {"place", "spot", "location"}) && i >= begin + 2 && In(toks[i - 1].lower, {"one", "single"}) &&
+        In(toks[i - 2].lower, {"in", "a"}) &&
+        (i + 1 >= end || (toks[i + 1].kind != Token::kWord && toks[i + 1].text != ":"))) {
+      content = false;
+    }
     // ("a flight of course carries many tickets": the idiom names no course.)
     if (content && w == "course" && i > begin && toks[i - 1].lower == "of" &&
         (i + 1 >= end || toks[i + 1].kind != Token::kWord || lex::IsVerb(toks[i + 1].lower) ||

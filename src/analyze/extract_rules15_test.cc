@@ -160,5 +160,12 @@ TEST(ExtractRules15, WhatABrandIsLikenedToActingOnIsARecord) {
   EXPECT_FALSE(PlanOf(r2).FindEntity("Plan")) << Dump(r2);
 }
 
+// "... in one place": where things are kept together names no place. It was planned as a record, Place.
+TEST(ExtractRules15, InOnePlaceNamesNoPlace) {
+  auto r = Analyze("A tutoring business: we want to keep students, sessions, invoices and parent contacts in one place.");
+  EXPECT_FALSE(PlanOf(r).FindEntity("Place")) << Dump(r);
+  EXPECT_TRUE(PlanOf(r).FindEntity("Session")) << Dump(r);
+}
+
 }  // namespace
 }  // namespace bf::analyze
