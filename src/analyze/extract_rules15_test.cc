@@ -162,7 +162,8 @@ TEST(ExtractRules15, WhatABrandIsLikenedToActingOnIsARecord) {
 
 // "... in one place": where things are kept together names no place. It was planned as a record, Place.
 TEST(ExtractRules15, InOnePlaceNamesNoPlace) {
-  auto r = Analyze("A tutoring business: we want to keep students, sessions, invoices and parent contacts in one place.");
+  auto r = Analyze(
+      "A tutoring business: we want to keep students, sessions, invoices and parent contacts in one place.");
   EXPECT_FALSE(PlanOf(r).FindEntity("Place")) << Dump(r);
   EXPECT_TRUE(PlanOf(r).FindEntity("Session")) << Dump(r);
 }
