@@ -1,6 +1,7 @@
 #include "analyze/guard.h"
 
 #include <algorithm>
+#include <set>
 #include <vector>
 
 #include "analyze/guard_model.h"
@@ -184,10 +185,20 @@ struct EthicsRule {
   bool modelFeatures = true;
 };
 
+// Phrases of the list the text holds; one inside another that also matched counts once ("fake login
+// pages" is one cue, not two with "fake login").
 int Count(const PhraseIndex& norm, const std::vector<std::string>& phrases) {
-  int n = 0;
+  std::vector<const std::string*> found;
   for (const auto& p : phrases) {
-    if (norm.Has(p)) ++n;
+    if (norm.Has(p)) found.push_back(&p);
+  }
+  int n = 0;
+  for (const std::string* p : found) {
+    const std::string inner = Padded(*p);
+    const bool nested = std::any_of(found.begin(), found.end(), [&](const std::string* q) {
+      return q != p && q->size() > p->size() && Padded(*q).find(inner) != std::string::npos;
+    });
+    if (!nested) ++n;
   }
   return n;
 }
@@ -242,7 +253,8 @@ const std::vector<EthicsRule>& Rules() {
         "wont know", "doesn t know", "never finds out", "never find out", "covert", "covertly", "undetectable",
         "invisible", "without telling", "must not find out", "must not know", "not find out", "hides its own icon",
         "hides its icon", "hide its icon", "quietly copies", "quietly decide", "disguised as", "shows up as a",
-        "pretends to be", "without them noticing", "so they don t notice"}},
+        "pretends to be", "without them noticing", "so they don t notice", "hidden tracker", "hidden tracking",
+        "secret tracker", "in secret"}},
       {"data_harvesting",
        "It describes non-consensual harvesting, aggregation or resale of personal data (scraped or leaked "
        "profiles, no consent or opt-out), which enables stalking and doxxing and breaks privacy law.",
@@ -521,11 +533,69 @@ std::string WithoutCredentialSecrets(std::string padded) {
   return padded;
 }
 
+// The words of a NormalizeForPhrases string.
+std::vector<std::string_view> WordsOf(std::string_view padded) {
+  std::vector<std::string_view> words;
+  size_t at = 0;
+  while (at < padded.size()) {
+    while (at < padded.size() && padded[at] == ' ') ++at;
+    const size_t end = padded.find(' ', at);
+    if (at < padded.size()) words.push_back(padded.substr(at, (end == std::string_view::npos ? padded.size() : end) - at));
+    at = end == std::string_view::npos ? padded.size() : end;
+  }
+  return words;
+}
+
+// "a fake bank login page that saves the passwords people type", "clone the PayPal login page and store
+// whatever credentials users enter", "looks like Microsoft 365 sign-in and emails me the passwords": a
+// login made to pass for someone else's, within a few words, in a text that keeps what people type
+// into it.
+bool ImpersonatesALogin(const std::vector<std::string_view>& w) {
+  static const std::set<std::string_view> kPassFor = {"fake",   "clone",   "cloned",  "cloning", "copy",    "copies",
+                                                      "mimic",  "mimics",  "spoof",   "spoofed", "lookalike",
+                                                      "replica", "imitation"};
+  static const std::set<std::string_view> kLogin = {"login", "logon", "signin", "sign", "log", "password"};
+  static const std::set<std::string_view> kSecrets = {"password", "passwords", "credentials", "credential",
+                                                      "usernames", "logins", "pins", "card"};
+  bool near = false;
+  for (size_t i = 0; i < w.size() && !near; ++i) {
+    const bool looks_like = w[i] == "like" && i > 0 && (w[i - 1] == "looks" || w[i - 1] == "look");
+    if (!kPassFor.count(w[i]) && !looks_like) continue;
+    for (size_t j = i + 1; j < w.size() && j <= i + 5 && !near; ++j) {
+      if (!kLogin.count(w[j])) continue;
+      // ("sign in", "log in", "password reset": the two-word forms.)
+      const std::string_view next = j + 1 < w.size() ? w[j + 1] : std::string_view();
+      near = w[j] == "login" || w[j] == "logon" || w[j] == "signin" ||
+             ((w[j] == "sign" || w[j] == "log") && (next == "in" || next == "on")) ||
+             (w[j] == "password" && (next == "reset" || next == "resets"));
+    }
+  }
+  if (!near) return false;
+  int secrets = 0;
+  for (const auto& x : w) secrets += kSecrets.count(x) ? 1 : 0;
+  return secrets >= 1;
+}
+
+// "see where my husband goes", "shows my spouse's GPS position": a partner named as the writer's own,
+// in a text about where they are, what they say or their phone.
+bool WatchesAPartner(const std::vector<std::string_view>& w) {
+  static const std::set<std::string_view> kPartner = {"wife",    "husband", "girlfriend", "boyfriend",
+                                                      "partner", "spouse",  "ex",         "fiance", "fiancee"};
+  static const std::set<std::string_view> kWatch = {
+      "track",   "tracks",  "tracker",   "tracking", "location", "locations", "gps",     "whereabouts", "where",
+      "messages", "texts",  "chats",     "calls",    "phone",    "follow",    "monitor", "spy",         "watch"};
+  bool partner = false, watch = false;
+  for (size_t i = 0; i + 1 < w.size(); ++i) partner = partner || (w[i] == "my" && kPartner.count(w[i + 1]));
+  for (const auto& x : w) watch = watch || kWatch.count(x);
+  return partner && watch;
+}
+
 }  // namespace
 
 EthicsVerdict CheckEthics(std::string_view text) {
   std::string normalized = WithoutCredentialSecrets(NormalizeForPhrases(text));
   PhraseIndex norm(normalized);
+  const std::vector<std::string_view> words = WordsOf(normalized);
   int legit = Count(norm, LegitCues());
   EthicsVerdict best;
   int best_score = 0;
@@ -533,6 +603,10 @@ EthicsVerdict CheckEthics(std::string_view text) {
     int strong = Count(norm, r.strong);
     int harm = Count(norm, r.harm);
     int covert = Count(norm, r.covert);
+    // (An impersonated login that keeps what people type is the whole of the intent, two cues, in a text
+    // with no defensive or consented framing: a phishing simulation says so and is weighed as before.)
+    if (std::string_view(r.category) == "phishing" && legit == 0 && ImpersonatesALogin(words)) strong += 2;
+    if (std::string_view(r.category) == "stalkerware" && WatchesAPartner(words)) ++harm;
     if (strong == 0 && harm == 0) continue;
     bool refuse = false;
     if (r.covert.empty()) {
