@@ -105,7 +105,10 @@ ClarityVerdict AssessClarity(const ClarityInput& in) {
           "the attached", "attached spreadsheet", "attached file", "attached excel", "attached csv", "see attached",
           "in the attachment", "last week s thread", "in the thread", "i sent you", "i shared earlier",
           "i sent earlier", "sent earlier", "we agreed", "previous message", "that we said", "like we said",
-          "same as the last", "our usual system"});
+          "same as the last", "our usual system",
+          // ("Use the requirements from the workshop deck and build it": a document the text points at.)
+          "from the deck", "the workshop deck", "in the deck", "the slide deck", "from the workshop",
+          "requirements doc", "the requirements document", "from the spec we", "in the brief"});
   int hedges = CountPhrases(
       n, {"stuff", "things", "for anything", "generic", "kind of", "sort of", "maybe", "something like", "whatever",
           "for stuff", "anything", "works for anything", "not sure", "some kind", "etc etc", "connects people",

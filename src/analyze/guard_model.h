@@ -50,8 +50,8 @@ struct GuardTrainOptions {
   int minDocFreq = 2;       // features seen in fewer training descriptions are dropped
   double threshold = 0.5;   // refuse below this legit probability
   double legitShare = 0.5;  // share of the total example weight that legitimate examples carry
-  // Below this many words a bag of words is mostly its prior: the refusal model never refuses such
-  // a short description (the phrase rules still apply). The clarify model reads every length.
+  // Below this many words the model never flags a description (the phrase rules still apply). Both
+  // committed models read every length (guard_train_main.cc).
   int minWords = 20;
 };
 

@@ -67,10 +67,12 @@ int main(int argc, char** argv) {
   }
   if (files.empty()) return Usage();
   // The committed hyperparameters of each task (chosen by cross-validation, see docs/ANALYZER.md):
-  // both flag below a legit probability of 0.3; only the refusal model skips short texts.
+  // both flag below a legit probability of 0.3 and read texts of every length (the refusal model
+  // skipped texts under 20 words until short harmful requests were found to pass the phrase rules and
+  // short examples of both kinds were added: see docs/ANALYZER.md).
   bf::analyze::GuardTrainOptions options;
   options.threshold = 0.3;
-  options.minWords = task == "refusal" ? 20 : 0;
+  options.minWords = 0;
   const std::map<std::string, std::function<void(double)>> setters = {
       {"iterations", [&](double v) { options.iterations = static_cast<int>(v); }},
       {"rate", [&](double v) { options.rate = v; }},
