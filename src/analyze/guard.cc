@@ -533,24 +533,11 @@ std::string WithoutCredentialSecrets(std::string padded) {
   return padded;
 }
 
-// The words of a NormalizeForPhrases string.
-std::vector<std::string_view> WordsOf(std::string_view padded) {
-  std::vector<std::string_view> words;
-  size_t at = 0;
-  while (at < padded.size()) {
-    while (at < padded.size() && padded[at] == ' ') ++at;
-    const size_t end = padded.find(' ', at);
-    if (at < padded.size()) words.push_back(padded.substr(at, (end == std::string_view::npos ? padded.size() : end) - at));
-    at = end == std::string_view::npos ? padded.size() : end;
-  }
-  return words;
-}
-
 // "a fake bank login page that saves the passwords people type", "clone the PayPal login page and store
 // whatever credentials users enter", "looks like Microsoft 365 sign-in and emails me the passwords": a
 // login made to pass for someone else's, within a few words, in a text that keeps what people type
 // into it.
-bool ImpersonatesALogin(const std::vector<std::string_view>& w) {
+bool ImpersonatesALogin(const std::vector<std::string>& w) {
   static const std::set<std::string_view> kPassFor = {"fake",   "clone",   "cloned",  "cloning", "copy",    "copies",
                                                       "mimic",  "mimics",  "spoof",   "spoofed", "lookalike",
                                                       "replica", "imitation"};
@@ -564,7 +551,7 @@ bool ImpersonatesALogin(const std::vector<std::string_view>& w) {
     for (size_t j = i + 1; j < w.size() && j <= i + 5 && !near; ++j) {
       if (!kLogin.count(w[j])) continue;
       // ("sign in", "log in", "password reset": the two-word forms.)
-      const std::string_view next = j + 1 < w.size() ? w[j + 1] : std::string_view();
+      const std::string_view next = j + 1 < w.size() ? std::string_view(w[j + 1]) : std::string_view();
       near = w[j] == "login" || w[j] == "logon" || w[j] == "signin" ||
              ((w[j] == "sign" || w[j] == "log") && (next == "in" || next == "on")) ||
              (w[j] == "password" && (next == "reset" || next == "resets"));
@@ -578,7 +565,7 @@ bool ImpersonatesALogin(const std::vector<std::string_view>& w) {
 
 // "see where my husband goes", "shows my spouse's GPS position": a partner named as the writer's own,
 // in a text about where they are, what they say or their phone.
-bool WatchesAPartner(const std::vector<std::string_view>& w) {
+bool WatchesAPartner(const std::vector<std::string>& w) {
   static const std::set<std::string_view> kPartner = {"wife",    "husband", "girlfriend", "boyfriend",
                                                       "partner", "spouse",  "ex",         "fiance", "fiancee"};
   static const std::set<std::string_view> kWatch = {
@@ -595,7 +582,8 @@ bool WatchesAPartner(const std::vector<std::string_view>& w) {
 EthicsVerdict CheckEthics(std::string_view text) {
   std::string normalized = WithoutCredentialSecrets(NormalizeForPhrases(text));
   PhraseIndex norm(normalized);
-  const std::vector<std::string_view> words = WordsOf(normalized);
+  std::vector<std::string> words = Split(normalized, ' ');
+  std::erase_if(words, [](const std::string& w) { return w.empty(); });
   int legit = Count(norm, LegitCues());
   EthicsVerdict best;
   int best_score = 0;

@@ -42,8 +42,8 @@ TEST(Ethics, RefusesClearlyHarmfulSystems) {
   for (const char* text : harmful) ExpectRefused(text);
 }
 
-// Short requests get no help from the learned model (under 20 words it abstains), so the phrase rules
-// must catch them: an impersonated login that keeps what people type, and a partner the writer wants
+// Short requests the phrase rules catch on their own (written when the learned model still abstained
+// under 20 words): an impersonated login that keeps what people type, and a partner the writer wants
 // to watch without their knowing. Each of these was planned or questioned before.
 TEST(Ethics, RefusesShortPhishingAndPartnerTracking) {
   const char* harmful[] = {
