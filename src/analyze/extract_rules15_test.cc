@@ -168,5 +168,18 @@ TEST(ExtractRules15, InOnePlaceNamesNoPlace) {
   EXPECT_TRUE(PlanOf(r).FindEntity("Session")) << Dump(r);
 }
 
+// Three kinds of backend short requests name without naming their records: location sharing, password
+// managers and price tracking (archetypes). The first was questioned as naming no data objects; the
+// others got one record.
+TEST(ExtractRules15, LocationSharingPasswordManagersAndPriceTrackingAreKnownKinds) {
+  auto r = Analyze("Location sharing for our hiking club: members opt in and see each other on a map.");
+  ASSERT_EQ(r.status, Status::kPlan) << Dump(r);
+  EXPECT_TRUE(PlanOf(r).FindEntity("LocationUpdate")) << Dump(r);
+  auto r2 = Analyze("Password manager for a small team with shared vaults.");
+  EXPECT_TRUE(PlanOf(r2).FindEntity("VaultItem")) << Dump(r2);
+  auto r3 = Analyze("Price tracker for our shop: competitor prices for our products, checked daily.");
+  EXPECT_TRUE(PlanOf(r3).FindEntity("PriceSnapshot")) << Dump(r3);
+}
+
 }  // namespace
 }  // namespace bf::analyze
