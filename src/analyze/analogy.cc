@@ -128,6 +128,13 @@ bool IsAnalogyCue(std::string_view w) {
                 "copy", "ish", "for"});
 }
 
+// "renting", "adopting", "booking": an act's gerund, the act a target names before what it acts on.
+bool IsActGerund(const std::string& w) {
+  if (w.size() <= 5 || !EndsWith(w, "ing")) return false;
+  const std::string stem = w.substr(0, w.size() - 3);
+  return lex::IsVerb(stem) || lex::IsNounVerb(stem);
+}
+
 // A target word that names no domain: "our industry", "small businesses", "X".
 bool IsPlaceholderWord(std::string_view w) {
   return In(w, {"industry", "industries", "business", "businesses", "company", "companies", "sector", "sectors",
@@ -478,7 +485,7 @@ std::optional<Archetype> PlanAnalogy(const Analogy& an, std::string& reading) {
   }
   // ("Airbnb for renting camper vans", "Tinder for adopting rescue dogs": the act is the brand's;
   // the record is what it acts on. "lakeside fishing cabins": two words name it well enough.)
-  auto act = [](const std::string& w) { return EndsWith(w, "ing") && lex::IsVerb(w.substr(0, w.size() - 3)); };
+  auto act = [](const std::string& w) { return IsActGerund(w); };
   while (listed.size() >= 2 && act(listed.front())) listed.erase(listed.begin());
   if (listed.size() > 2) listed.erase(listed.begin(), listed.end() - 2);
   const std::string singular = SingularWords(listed);
@@ -512,6 +519,24 @@ std::optional<Archetype> PlanAnalogy(const Analogy& an, std::string& reading) {
 
 const Archetype* ShapeArchetype(const Analogy& a) {
   return a.shape == AnalogyShape::kService ? FindArchetype("gig") : a.model;
+}
+
+std::string AnalogyTargetRecord(const Analogy& a) {
+  const auto& t = a.target;
+  const bool acts_on_thing = t.size() == 1 || (t.size() == 2 && IsActGerund(t[0]));
+  if (a.shape != AnalogyShape::kSame || a.placeholder || !acts_on_thing) return "";
+  const std::string& head = t.back();
+  const std::string one = naming::Singularize(head);
+  if (one == head || lex::IsNonEntity(head) || lex::IsFieldWord(head)) return "";
+  return naming::ToPascalCase(one);
+}
+
+std::string BrandRecordName(const Analogy& a) {
+  std::string out;
+  for (char ch : a.brand) {
+    if (ch != ' ') out += ch;
+  }
+  return out;
 }
 
 }  // namespace bf::analyze

@@ -48,6 +48,15 @@ void BoostAnalogyModel(const Analogy& a, std::vector<ArchetypeMatch>& matches);
 // placeholder or an empty target.
 std::optional<Archetype> PlanAnalogy(const Analogy& a, std::string& reading);
 
+// The record a brand's own kind of backend is likened to acting on ("Like OpenTable, but for booking
+// courts at our tennis club" -> "Court"), or "" (a placeholder, another shape, a compound target such
+// as "Trello for wedding seating plans", a column word).
+std::string AnalogyTargetRecord(const Analogy& a);
+
+// The name a brand analogy would give a record: the brand's own words, spaces dropped ("uber eats" ->
+// "ubereats"), to compare with a record's lowercase name.
+std::string BrandRecordName(const Analogy& a);
+
 // The brand's shape with no domain of its own, for "Uber for our industry" when the rest of the
 // text (or the answer to the question) says what the business does: on-demand services for Uber,
 // bookable listings for Airbnb, the brand's own kind of backend otherwise.

@@ -102,19 +102,28 @@ class DraftNames {
 
 std::string DraftNameOf(const Draft& d, const ArchEntity& ae) { return DraftNames(d).Of(ae); }
 
-// Removes the record named after the brand `brand` (lowercase words) and its relations.
-void DropBrandRecord(Draft& d, const std::string& brand) {
-  const auto named = [&](const std::string& n) {
-    std::string joined;
-    for (const auto& w : naming::SplitWords(n)) joined += ToLower(w);
-    std::string b;
-    for (char ch : brand) {
-      if (ch != ' ') b += ch;
-    }
-    return joined == b;
-  };
+// ("Eventbrite for garage sales - hosts post a sale ...": the brand the product is likened to is no
+// record of it.) Removes the record named after the brand and its relations.
+void DropBrandRecord(Draft& d, const Analogy& a) {
+  const std::string brand = BrandRecordName(a);
+  const auto named = [&](const std::string& n) { return ToLower(n) == brand; };
   std::erase_if(d.entities, [&](const DEntity& e) { return named(e.name); });
   std::erase_if(d.relations, [&](const DRelation& r) { return named(r.from) || named(r.to); });
+}
+
+// ("Like OpenTable, but for booking courts at our tennis club": the things a brand's own kind of
+// backend is likened to acting on are a record of it, placed where the analogy's sentence names them.)
+void AddAnalogyTargetRecord(Draft& d, const Analogy& a, const std::vector<Sentence>& sentences) {
+  const std::string name = AnalogyTargetRecord(a);
+  if (name.empty() || d.Find(name)) return;
+  DEntity e;
+  e.name = name;
+  e.order = kUnplacedOrder;
+  const auto& T = sentences[a.sentence].tokens;
+  for (size_t k = 0; k < T.size() && e.order == kUnplacedOrder; ++k) {
+    if (T[k].lower == a.target.back()) e.order = a.sentence * 1000 + k;
+  }
+  d.entities.push_back(std::move(e));
 }
 
 // Adds an archetype's entities and relations to a thin draft. With `mentioned_only`, only the
@@ -569,31 +578,9 @@ AnalysisResult Analyze(std::string_view description, std::span<const Turn> conve
   if (analogy) BoostAnalogyModel(*analogy, matches);
   // (A short request that no archetype or brand fits is read leniently: see Extract.)
   Draft draft = Extract(sentences, !analogy && (matches.empty() || matches.front().score < 3));
-  // ("Eventbrite for garage sales - hosts post a sale ...": the brand the product is likened to is
-  // no record of it.)
-  if (analogy) DropBrandRecord(draft, analogy->brand);
-  // ("Like OpenTable, but for booking courts at our tennis club": the things a brand's own kind of
-  // backend is likened to acting on are a record of it; "Trello for wedding seating plans" names a
-  // compound this leaves to the extractor.)
-  const auto acts_on_thing = [](const std::vector<std::string>& t) {
-    return t.size() == 1 ||
-           (t.size() == 2 && t[0].size() > 5 && EndsWith(t[0], "ing") &&
-            (lex::IsVerb(t[0].substr(0, t[0].size() - 3)) || lex::IsNounVerb(t[0].substr(0, t[0].size() - 3))));
-  };
-  if (analogy && analogy->shape == AnalogyShape::kSame && !analogy->placeholder && acts_on_thing(analogy->target)) {
-    const std::string& head = analogy->target.back();
-    const std::string one = naming::Singularize(head);
-    const std::string name = naming::ToPascalCase(one);
-    if (one != head && !lex::IsNonEntity(head) && !lex::IsFieldWord(head) && !name.empty() && !draft.Find(name)) {
-      DEntity e;
-      e.name = name;
-      e.order = kUnplacedOrder;  // (where the text names it, below)
-      const auto& T = sentences[analogy->sentence].tokens;
-      for (size_t k = 0; k < T.size() && e.order == kUnplacedOrder; ++k) {
-        if (T[k].lower == head) e.order = analogy->sentence * 1000 + k;
-      }
-      draft.entities.push_back(std::move(e));
-    }
+  if (analogy) {
+    DropBrandRecord(draft, *analogy);
+    AddAnalogyTargetRecord(draft, *analogy, sentences);
   }
   SplitPersonCompounds(draft);
   LinkCompounds(draft);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <span>
 
 #include "analyze/archetypes.h"
 #include "analyze/extract_util.h"
@@ -618,10 +619,29 @@ void Extractor::Evidence(size_t si) {
 }
 
 void Extractor::WhoDidWhich(size_t si, const std::vector<Chunk>& chunks) {
-  static const std::pair<const char*, const char*> kActs[] = {
-      {"booked", "booking"}, {"borrowed", "loan"},  {"lent", "loan"},     {"loaned", "loan"},
-      {"rented", "rental"},  {"hired", "rental"},   {"reserved", "reservation"}};
+  using Act = std::pair<const char*, const char*>;  // verb form -> record word
+  using Acts = std::span<const Act>;
+  static const Act kActs[] = {{"booked", "booking"}, {"borrowed", "loan"}, {"lent", "loan"},    {"loaned", "loan"},
+                              {"rented", "rental"},  {"hired", "rental"},  {"reserved", "reservation"}};
+  static const Act kDone[] = {{"sell", "sale"},        {"sold", "sale"},          {"buy", "purchase"},
+                              {"bought", "purchase"},  {"harvest", "harvest"},    {"harvested", "harvest"},
+                              {"spend", "expense"},    {"spent", "expense"},      {"donate", "donation"},
+                              {"donated", "donation"}, {"ship", "shipment"},      {"shipped", "shipment"},
+                              {"deliver", "delivery"}, {"delivered", "delivery"}, {"catch", "catch"},
+                              {"caught", "catch"}};
   const auto& T = s_[si].tokens;
+  // The record the verb at `v` leaves, as a phrase there (no name when the verb is none of `acts`).
+  auto act_at = [&](Acts acts, size_t v) {
+    Chunk act;
+    for (const auto& [verb, noun] : acts) {
+      if (T[v].lower != verb) continue;
+      act.begin = v;
+      act.end = v + 1;
+      act.words = {noun};
+      NameChunk(act);
+    }
+    return act;
+  };
   for (size_t k = 0; k + 2 < T.size(); ++k) {
     if (T[k].lower != "who" || (k > 0 && T[k - 1].kind == Token::kWord && !In(T[k - 1].lower, {"and", "or"}))) {
       continue;
@@ -629,11 +649,8 @@ void Extractor::WhoDidWhich(size_t si, const std::vector<Chunk>& chunks) {
     size_t v = k + 1;
     while (v < T.size() && v <= k + 3 && In(T[v].lower, {"i", "we", "they", "has", "have", "had", "is", "was"})) ++v;
     if (v >= T.size()) break;
-    const char* record = nullptr;
-    for (const auto& [verb, noun] : kActs) {
-      if (T[v].lower == verb) record = noun;
-    }
-    if (!record) continue;
+    const Chunk act = act_at(kActs, v);
+    if (act.name.empty()) continue;
     // The thing: the phrase right after the verb and "which" / "each" / "what" / a determiner.
     const Chunk* thing = nullptr;
     for (const auto& c : chunks) {
@@ -645,13 +662,7 @@ void Extractor::WhoDidWhich(size_t si, const std::vector<Chunk>& chunks) {
       if (lead_ok && !LooksLikeAttribute(c) && !lex::IsNonEntity(c.words.back())) thing = &c;
       break;
     }
-    if (!thing || thing->name.empty()) continue;
-    Chunk act;
-    act.begin = v;
-    act.end = v + 1;
-    act.words = {record};
-    NameChunk(act);
-    if (act.name.empty() || act.name == thing->name) continue;
+    if (!thing || thing->name.empty() || act.name == thing->name) continue;
     Note(act, 3.0, false, si);
     Note(*thing, 1.0, false, si);
     links_.push_back({thing->name, act.name, "a_has_b", ""});
@@ -667,24 +678,9 @@ void Extractor::WhoDidWhich(size_t si, const std::vector<Chunk>& chunks) {
   }
   // ("Need to know what we harvest every day and what we sell": what the writer does, asked about as
   // "what we ...", is a record of the act.)
-  static const std::pair<const char*, const char*> kDone[] = {
-      {"sell", "sale"},       {"sold", "sale"},         {"buy", "purchase"},     {"bought", "purchase"},
-      {"harvest", "harvest"}, {"harvested", "harvest"}, {"spend", "expense"},    {"spent", "expense"},
-      {"donate", "donation"}, {"donated", "donation"},  {"ship", "shipment"},    {"shipped", "shipment"},
-      {"deliver", "delivery"}, {"delivered", "delivery"}, {"catch", "catch"},    {"caught", "catch"}};
   for (size_t k = 0; k + 2 < T.size(); ++k) {
     if (T[k].lower != "what" || !In(T[k + 1].lower, {"we", "i", "they", "you"})) continue;
-    const char* record = nullptr;
-    for (const auto& [verb, noun] : kDone) {
-      if (T[k + 2].lower == verb) record = noun;
-    }
-    if (!record) continue;
-    Chunk act;
-    act.begin = k + 2;
-    act.end = k + 3;
-    act.words = {record};
-    NameChunk(act);
-    if (!act.name.empty()) Note(act, 3.0, false, si);
+    if (const Chunk act = act_at(kDone, k + 2); !act.name.empty()) Note(act, 3.0, false, si);
   }
 }
 
@@ -1176,10 +1172,9 @@ void Extractor::Decide() {
     // club needs a system to track members, the club's boats, ...": the one business the backend is
     // for, never named in the plural nor with columns, is the setting of its records, not a record.)
     // (Unless nothing else stands: "a backend for our book club's reading list".)
-    const bool setting =
-        !c.strong && c.plural_mentions == 0 && !c.borrowed && !counted_elsewhere(name) &&
-        NamedAsSetting(name, first_chunks);
     const bool passes = c.strong || c.score >= 2.5 || quantified_act || known || c.belonging || c.borrowed;
+    const bool setting = passes && !c.strong && c.plural_mentions == 0 && !c.borrowed &&
+                         !counted_elsewhere(name) && NamedAsSetting(name, first_chunks);
     if (passes && !setting) {
       accepted_.insert(name);
     } else if (passes) {

@@ -134,8 +134,9 @@ class Extractor {
   void Roles(size_t si, const std::vector<Chunk>& chunks);
   void ArrowChain(size_t si, const std::vector<Chunk>& chunks);
   void TrackedThings(size_t si, const std::vector<Chunk>& chunks);
-  // "who has booked which boat", "who borrowed each item", "who i lent records to": an act between a
-  // person and a thing, asked about as "who ... which", is a record of its own (Booking, Loan).
+  // "who has booked which boat", "who borrowed each item": an act between a person and a thing, asked
+  // about as "who ... which", is a record of its own (Booking, Loan) both have many of; so is what the
+  // writer does, asked about as "what we sell" (Sale).
   void WhoDidWhich(size_t si, const std::vector<Chunk>& chunks);
   // pass 2 (extract.cc)
   void Decide();

@@ -30,6 +30,9 @@ inline bool OpensClauseAfter(const std::vector<Token>& T, size_t k) {
   return w == "the" && k + 1 < T.size() && IsProductWord(T[k + 1].lower);
 }
 
+// "run", "own", "manage": what a writer does with the business the backend is for ("we run a hostel").
+inline bool IsRunVerb(std::string_view w) { return In(w, {"run", "runs", "own", "owns", "manage", "manages"}); }
+
 // The singular phrase at `k` is named as the business the backend is for: "for a chess club",
 // "for our small bakery", "our sailing club", "we run a hostel", "I own a tiny bakery", "we are a small
 // orchard".
@@ -45,7 +48,7 @@ inline bool IsSettingMention(const std::vector<Token>& T, size_t k) {
   // ("We are a small orchard", "I'm a florist": who is writing.)
   if (q >= 3 && In(v, {"are", "am", "re", "m"}) && In(T[q - 3].lower, {"we", "i", "we're", "i'm"})) return true;
   if (In(v, {"we're", "i'm", "were", "im"})) return true;
-  return In(v, {"for", "run", "runs", "own", "owns", "manage", "manages"});
+  return v == "for" || IsRunVerb(v);
 }
 
 // "like", "including", "e.g." or "such as" at `k`: what follows are examples of a kind, not

@@ -171,6 +171,52 @@ Sanitized Sanitize(std::string_view description) {
 
 namespace {
 
+using Words = std::vector<std::string_view>;
+
+// "a fake bank login page that saves the passwords people type", "clone the PayPal login page and store
+// whatever credentials users enter", "looks like Microsoft 365 sign-in and emails me the passwords": a
+// login made to pass for someone else's, within a few words, in a text that keeps what people type
+// into it.
+bool ImpersonatesALogin(const Words& w) {
+  static const std::set<std::string_view> kPassFor = {"fake",   "clone",   "cloned",  "cloning", "copy",    "copies",
+                                                      "mimic",  "mimics",  "spoof",   "spoofed", "lookalike",
+                                                      "replica", "imitation"};
+  static const std::set<std::string_view> kLogin = {"login", "logon", "signin", "sign", "log", "password"};
+  static const std::set<std::string_view> kSecrets = {"password", "passwords", "credentials", "credential",
+                                                      "usernames", "logins", "pins", "card"};
+  bool near = false;
+  for (size_t i = 0; i < w.size() && !near; ++i) {
+    const bool looks_like = w[i] == "like" && i > 0 && (w[i - 1] == "looks" || w[i - 1] == "look");
+    if (!kPassFor.count(w[i]) && !looks_like) continue;
+    for (size_t j = i + 1; j < w.size() && j <= i + 5 && !near; ++j) {
+      if (!kLogin.count(w[j])) continue;
+      // ("sign in", "log in", "password reset": the two-word forms.)
+      const std::string_view next = j + 1 < w.size() ? w[j + 1] : std::string_view();
+      near = w[j] == "login" || w[j] == "logon" || w[j] == "signin" ||
+             ((w[j] == "sign" || w[j] == "log") && (next == "in" || next == "on")) ||
+             (w[j] == "password" && (next == "reset" || next == "resets"));
+    }
+  }
+  if (!near) return false;
+  int secrets = 0;
+  for (const auto& x : w) secrets += kSecrets.count(x) ? 1 : 0;
+  return secrets >= 1;
+}
+
+// "see where my husband goes", "shows my spouse's GPS position": a partner named as the writer's own,
+// in a text about where they are, what they say or their phone.
+bool WatchesAPartner(const Words& w) {
+  static const std::set<std::string_view> kPartner = {"wife",    "husband", "girlfriend", "boyfriend",
+                                                      "partner", "spouse",  "ex",         "fiance", "fiancee"};
+  static const std::set<std::string_view> kWatch = {
+      "track",   "tracks",  "tracker",   "tracking", "location", "locations", "gps",     "whereabouts", "where",
+      "messages", "texts",  "chats",     "calls",    "phone",    "follow",    "monitor", "spy",         "watch"};
+  bool partner = false, watch = false;
+  for (size_t i = 0; i + 1 < w.size(); ++i) partner = partner || (w[i] == "my" && kPartner.count(w[i + 1]));
+  for (const auto& x : w) watch = watch || kWatch.count(x);
+  return partner && watch;
+}
+
 struct EthicsRule {
   const char* category;
   const char* reason;
@@ -183,6 +229,10 @@ struct EthicsRule {
   // Whether the learned model reads this rule's cue counts. Rules written after it was trained
   // stay out, so its tables are what the committed training examples train.
   bool modelFeatures = true;
+  // A pattern of the words that is the whole intent, two strong cues, in a text with no legitimate
+  // framing; and one that is a harm cue. (The learned model does not read them.)
+  bool (*strongPattern)(const Words&) = nullptr;
+  bool (*harmPattern)(const Words&) = nullptr;
 };
 
 // Phrases of the list the text holds; one inside another that also matched counts once ("fake login
@@ -232,7 +282,10 @@ const std::vector<EthicsRule>& Rules() {
        {"phishing", "credentials", "passwords they enter", "one time codes", "2fa codes"},
        {"victims", "victim", "unsuspecting", "trick users", "trick people", "trick them", "so they enter",
         "without them knowing", "real bank", "they think", "fool", "so they don t notice", "they don t notice",
-        "don t notice", "redirect them to the real", "to the real site", "target emails", "list of targets"}},
+        "don t notice", "redirect them to the real", "to the real site", "target emails", "list of targets"},
+       {},
+       true,
+       ImpersonatesALogin},
       {"stalkerware",
        "It describes covert surveillance of a person (secretly tracking a partner's location, messages or "
        "activity without their consent).",
@@ -254,7 +307,11 @@ const std::vector<EthicsRule>& Rules() {
         "invisible", "without telling", "must not find out", "must not know", "not find out", "hides its own icon",
         "hides its icon", "hide its icon", "quietly copies", "quietly decide", "disguised as", "shows up as a",
         "pretends to be", "without them noticing", "so they don t notice", "hidden tracker", "hidden tracking",
-        "secret tracker", "in secret"}},
+        "secret tracker", "in secret"},
+       {},
+       true,
+       nullptr,
+       WatchesAPartner},
       {"data_harvesting",
        "It describes non-consensual harvesting, aggregation or resale of personal data (scraped or leaked "
        "profiles, no consent or opt-out), which enables stalking and doxxing and breaks privacy law.",
@@ -533,57 +590,11 @@ std::string WithoutCredentialSecrets(std::string padded) {
   return padded;
 }
 
-// "a fake bank login page that saves the passwords people type", "clone the PayPal login page and store
-// whatever credentials users enter", "looks like Microsoft 365 sign-in and emails me the passwords": a
-// login made to pass for someone else's, within a few words, in a text that keeps what people type
-// into it.
-bool ImpersonatesALogin(const std::vector<std::string>& w) {
-  static const std::set<std::string_view> kPassFor = {"fake",   "clone",   "cloned",  "cloning", "copy",    "copies",
-                                                      "mimic",  "mimics",  "spoof",   "spoofed", "lookalike",
-                                                      "replica", "imitation"};
-  static const std::set<std::string_view> kLogin = {"login", "logon", "signin", "sign", "log", "password"};
-  static const std::set<std::string_view> kSecrets = {"password", "passwords", "credentials", "credential",
-                                                      "usernames", "logins", "pins", "card"};
-  bool near = false;
-  for (size_t i = 0; i < w.size() && !near; ++i) {
-    const bool looks_like = w[i] == "like" && i > 0 && (w[i - 1] == "looks" || w[i - 1] == "look");
-    if (!kPassFor.count(w[i]) && !looks_like) continue;
-    for (size_t j = i + 1; j < w.size() && j <= i + 5 && !near; ++j) {
-      if (!kLogin.count(w[j])) continue;
-      // ("sign in", "log in", "password reset": the two-word forms.)
-      const std::string_view next = j + 1 < w.size() ? std::string_view(w[j + 1]) : std::string_view();
-      near = w[j] == "login" || w[j] == "logon" || w[j] == "signin" ||
-             ((w[j] == "sign" || w[j] == "log") && (next == "in" || next == "on")) ||
-             (w[j] == "password" && (next == "reset" || next == "resets"));
-    }
-  }
-  if (!near) return false;
-  int secrets = 0;
-  for (const auto& x : w) secrets += kSecrets.count(x) ? 1 : 0;
-  return secrets >= 1;
-}
-
-// "see where my husband goes", "shows my spouse's GPS position": a partner named as the writer's own,
-// in a text about where they are, what they say or their phone.
-bool WatchesAPartner(const std::vector<std::string>& w) {
-  static const std::set<std::string_view> kPartner = {"wife",    "husband", "girlfriend", "boyfriend",
-                                                      "partner", "spouse",  "ex",         "fiance", "fiancee"};
-  static const std::set<std::string_view> kWatch = {
-      "track",   "tracks",  "tracker",   "tracking", "location", "locations", "gps",     "whereabouts", "where",
-      "messages", "texts",  "chats",     "calls",    "phone",    "follow",    "monitor", "spy",         "watch"};
-  bool partner = false, watch = false;
-  for (size_t i = 0; i + 1 < w.size(); ++i) partner = partner || (w[i] == "my" && kPartner.count(w[i + 1]));
-  for (const auto& x : w) watch = watch || kWatch.count(x);
-  return partner && watch;
-}
-
 }  // namespace
 
 EthicsVerdict CheckEthics(std::string_view text) {
   std::string normalized = WithoutCredentialSecrets(NormalizeForPhrases(text));
   PhraseIndex norm(normalized);
-  std::vector<std::string> words = Split(normalized, ' ');
-  std::erase_if(words, [](const std::string& w) { return w.empty(); });
   int legit = Count(norm, LegitCues());
   EthicsVerdict best;
   int best_score = 0;
@@ -591,10 +602,10 @@ EthicsVerdict CheckEthics(std::string_view text) {
     int strong = Count(norm, r.strong);
     int harm = Count(norm, r.harm);
     int covert = Count(norm, r.covert);
-    // (An impersonated login that keeps what people type is the whole of the intent, two cues, in a text
-    // with no defensive or consented framing: a phishing simulation says so and is weighed as before.)
-    if (std::string_view(r.category) == "phishing" && legit == 0 && ImpersonatesALogin(words)) strong += 2;
-    if (std::string_view(r.category) == "stalkerware" && WatchesAPartner(words)) ++harm;
+    // (A phishing simulation says what it is: with legitimate framing, a pattern of intent is weighed as a
+    // phrase would be, not as two cues.)
+    if (r.strongPattern && legit == 0 && r.strongPattern(norm.Words())) strong += 2;
+    if (r.harmPattern && r.harmPattern(norm.Words())) ++harm;
     if (strong == 0 && harm == 0) continue;
     bool refuse = false;
     if (r.covert.empty()) {

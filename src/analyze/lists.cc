@@ -436,11 +436,15 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     // (Only when every plural item is a thing of its own: "a warehouse: items, locations, ..." keeps
     // the label reading, which makes its items records.)
     const auto items = SplitItems(T, colon + 1, list_end, false);
-    const bool plain_things = std::all_of(items.begin(), items.end(), [&](const Item& it) {
-      auto ch = ChunkTokens(T, it.begin, it.end);
-      return ch.empty() || !ch.front().plural ||
-             (!IsBadHead(ch.front().words.back()) && !lex::IsNonEntity(ch.front().words.back()));
-    });
+    // (Whether every plural item is a thing of its own; and whether each is one or a column.)
+    bool plain_things = true, things_or_columns = true;
+    for (const auto& it : items) {
+      const auto ch = ChunkTokens(T, it.begin, it.end);
+      if (ch.empty() || !ch.front().plural) continue;
+      const bool thing = !IsBadHead(ch.front().words.back()) && !lex::IsNonEntity(ch.front().words.back());
+      plain_things = plain_things && thing;
+      things_or_columns = things_or_columns && (thing || LooksLikeAttribute(ch.front()));
+    }
     // ("Tailor: customer measurements, alteration orders, due dates, prices.": a short request that
     // opens with the business it is for, a word no record is named by, lists that business's
     // records.)
@@ -448,15 +452,9 @@ bool Extractor::HeadColon(size_t si, const std::vector<Chunk>& chunks, size_t& l
     // ("Run a small hostel: rooms, beds, ...", "We run a bike shop: ...": so does a request that opens by
     // saying it runs one.)
     size_t opening = q;
-    if (opening >= 1 && In(T[opening - 1].lower, {"run", "runs", "own", "owns", "manage", "manages"})) --opening;
+    if (opening >= 1 && IsRunVerb(T[opening - 1].lower)) --opening;
     if (opening == 1 && In(T[0].lower, {"we", "i"})) --opening;
-    const bool opening_business =
-        short_text_ && opening == 0 && !KnownEntity(head->name) &&
-        std::all_of(items.begin(), items.end(), [&](const Item& it) {
-          auto ch = ChunkTokens(T, it.begin, it.end);
-          return ch.empty() || !ch.front().plural || LooksLikeAttribute(ch.front()) ||
-                 (!IsBadHead(ch.front().words.back()) && !lex::IsNonEntity(ch.front().words.back()));
-        });
+    const bool opening_business = short_text_ && opening == 0 && !KnownEntity(head->name) && things_or_columns;
     const bool for_ours = q < head->begin && ((q > 0 && T[q - 1].lower == "for") || ours) && plain_things;
     if ((for_ours || opening_business) && NoteRecordList(si, items, /*setting=*/true)) {
       label_heads_.insert(si * 1000 + head->begin);

@@ -2317,7 +2317,10 @@ void LinkCompounds(Draft& d) {
 }
 
 void SplitPersonCompounds(Draft& d) {
-  std::vector<std::pair<std::string, std::string>> split;  // (person, thing)
+  struct PersonThing {
+    std::string compound, person, thing;
+  };
+  std::vector<PersonThing> splits;
   for (const auto& e : d.entities) {
     const auto words = naming::SplitWords(e.name);
     if (words.size() != 2 || e.strong || !e.fromText) continue;
@@ -2328,10 +2331,10 @@ void SplitPersonCompounds(Draft& d) {
         d.Find(words[1])) {
       continue;
     }
-    split.emplace_back(words[0], words[1]);
+    splits.push_back({e.name, words[0], words[1]});
   }
-  for (const auto& [person, thing] : split) {
-    d.RenameEntity(person + thing, thing);
+  for (const auto& [compound, person, thing] : splits) {
+    d.RenameEntity(compound, thing);
     DEntity p;
     p.name = person;
     p.order = d.Find(thing)->order;

@@ -544,14 +544,8 @@ std::string FlattenMarkdown(std::string_view text) {
       FindCi(text, "create table") == std::string_view::npos) {
     return std::string(text);
   }
-  std::vector<std::string> lines;
-  for (size_t start = 0; start <= text.size();) {
-    const size_t end = std::min(text.find('\n', start), text.size());
-    lines.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
+  const std::vector<std::string> lines = Split(text, '\n');
   std::vector<std::string> kept;
-  auto emit = [&](const std::string& line) { kept.push_back(line); };
   for (size_t i = 0; i < lines.size();) {
     if (Trim(lines[i]).starts_with("```")) {  // a code fence; what it holds stays
       ++i;
@@ -573,15 +567,15 @@ std::string FlattenMarkdown(std::string_view text) {
       while (!balanced(stmt) && i < lines.size()) stmt += " " + lines[i++];
       const std::string flat = FlattenCreateTable(stmt);
       if (!flat.empty()) {
-        emit(flat);
+        kept.push_back(flat);
         continue;
       }
       // (No statement after all: the lines stay as they were.)
-      for (size_t k = first; k < i; ++k) emit(lines[k]);
+      for (size_t k = first; k < i; ++k) kept.push_back(lines[k]);
       continue;
     }
     if (TableCells(lines[i]).empty()) {
-      emit(lines[i++]);
+      kept.push_back(lines[i++]);
       continue;
     }
     // One table: its rows, a header when the second row is a separator.
@@ -604,7 +598,7 @@ std::string FlattenMarkdown(std::string_view text) {
                                                "property", "properties"});
     std::string entity, fields;
     auto flush_entity = [&] {
-      if (!entity.empty()) emit(entity + ": " + fields + ".");
+      if (!entity.empty()) kept.push_back(entity + ": " + fields + ".");
       entity.clear();
       fields.clear();
     };
@@ -622,16 +616,11 @@ std::string FlattenMarkdown(std::string_view text) {
         if (!cells[c].empty()) rest += (rest.empty() ? "" : ", ") + cells[c];
       }
       if (!rest.empty()) line += ": " + rest;
-      if (!line.empty()) emit(line + ".");
+      if (!line.empty()) kept.push_back(line + ".");
     }
     flush_entity();
   }
-  std::string out;
-  for (size_t k = 0; k < kept.size(); ++k) {
-    if (k > 0) out += '\n';
-    out += kept[k];
-  }
-  return out;
+  return Join(kept, "\n");
 }
 
 bool ContainsPhrase(std::string_view haystack, std::string_view needle) {

@@ -81,6 +81,8 @@ class PhraseIndex {
   bool Has(std::string_view phrase) const;
   // True if some word starts with `prefix`.
   bool HasWordPrefix(std::string_view prefix) const;
+  // The words, in order.
+  const std::vector<std::string_view>& Words() const { return words_; }
 
  private:
   std::vector<std::string_view> words_;
